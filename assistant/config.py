@@ -1,0 +1,136 @@
+"""One settings object, layered: defaults < TOML file < ASSISTANT_* environment < command-line flags.
+
+The TOML file is `--config FILE`, else `$ASSISTANT_CONFIG`, else `config.toml` in the XDG config dir
+(`~/.config/spark-assistant/config.toml`) when it exists. Example::
+
+    profile = "spark"
+    knowledge_dir = "~/knowledge"
+    device = "cuda"
+
+    [models]
+    stt = "openai/whisper-large-v3"          # a Hugging Face repo id ...
+    clip = "/models/my-open-clip"            # ... or a local path
+    [models.llm]
+    source = "Qwen/Qwen3-VL-8B-Instruct"
+    backend = "transformers"
+
+Environment: `ASSISTANT_PROFILE=spark`, `ASSISTANT_MODELS__STT=/path`, `ASSISTANT_DEVICE=cpu`, ...
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, Field, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from .errors import ConfigError
+
+APP_NAME = "spark-assistant"
+Profile = Literal["embedded", "spark"]
+
+
+def default_config_file() -> Path:
+    return platformdirs.user_config_path(APP_NAME) / "config.toml"
+
+
+class ModelOverride(BaseModel):
+    """A user's choice for one role: a Hugging Face repo id or a local path, optionally its backend."""
+
+    source: str
+    backend: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        validate_default=True,
+    )
+
+    profile: Profile = "embedded"
+    knowledge_dir: Path = Path("knowledge")
+    data_dir: Path = Field(default_factory=lambda: platformdirs.user_data_path(APP_NAME))
+    # Assembled / converted weights (large, shared by every data dir of this user).
+    model_cache_dir: Path = Field(default_factory=lambda: platformdirs.user_cache_path(APP_NAME) / "models")
+    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
+    memory_budget_gb: float | None = None  # None: a share of the device's memory
+    threads: int | None = None  # CPU threads for torch/onnxruntime; None: library default
+    models: dict[str, ModelOverride] = Field(default_factory=dict)
+
+    @field_validator("models", mode="before")
+    @classmethod
+    def _models_from_strings(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {role: {"source": v} if isinstance(v, str) else v for role, v in value.items()}
+        return value
+
+    @field_validator("knowledge_dir", "data_dir", "model_cache_dir", mode="after")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return Path(os.path.abspath(value.expanduser()))
+
+    @field_validator("device")
+    @classmethod
+    def _device_known(cls, value: str) -> str:
+        base = value.split(":", 1)[0]
+        if base not in {"auto", "cpu", "cuda", "mps"}:
+            raise ValueError(f"unknown device {value!r} (auto, cpu, cuda, cuda:N or mps)")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # First wins: command-line flags (passed as init kwargs) > environment > TOML file > defaults.
+        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def generated_dir(self) -> Path:
+        return self.knowledge_dir / "generated"
+
+
+def load_settings(config_file: str | Path | None = None, **flags: Any) -> Settings:
+    """Build the settings. `flags` are command-line values; None means "not given"."""
+    explicit = config_file or os.environ.get("ASSISTANT_CONFIG")
+    path = Path(explicit).expanduser() if explicit else default_config_file()
+    if explicit and not path.is_file():
+        raise ConfigError(f"config file not found: {path}")
+    given = {k: v for k, v in flags.items() if v is not None}
+    layered = type(
+        "Settings",
+        (Settings,),
+        {"model_config": {**Settings.model_config, "toml_file": path if path.is_file() else None}},
+    )
+    try:
+        return layered(**given)
+    except Exception as exc:  # pydantic ValidationError or a TOML syntax error
+        raise ConfigError(f"invalid settings ({path if path.is_file() else 'environment/flags'}): "
+                          f"{_one_line(exc)}") from exc
+
+
+def _one_line(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors()]
+        return "; ".join(parts)
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -1,0 +1,31 @@
+"""Errors meant for people: each carries one clear line and the CLI's exit code."""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base class: the message is shown as is, on one line, with no traceback."""
+
+    exit_code = 1
+
+
+class ConfigError(AssistantError):
+    exit_code = 2
+
+
+class InputError(AssistantError):
+    """Bad input from the user: a missing file, unreadable audio, an unknown role."""
+
+    exit_code = 2
+
+
+class ModelUnavailable(AssistantError):
+    """A model is not on this machine; the message names it, its size and how to get it."""
+
+    exit_code = 3
+
+
+class DeviceUnavailable(AssistantError):
+    """An audio or compute device that was asked for does not exist."""
+
+    exit_code = 4
