@@ -67,7 +67,7 @@ _SPARK = [
     ModelSpec("stt", "openai/whisper-large-v3-turbo", "transformers-whisper", "Whisper large-v3-turbo", 1.6,
               ("*.json", "*.txt", "model.safetensors")),
     _SPARK_VLM,
-    replace(_SPARK_VLM, role="vlm", backend="transformers-vlm"),
+    replace(_SPARK_VLM, role="vlm"),  # same model, same backend: one shared instance
     ModelSpec("clip", "laion/CLIP-ViT-L-14-laion2B-s32B-b82K", "open-clip", "open_clip ViT-L-14 (laion2b)", 1.7,
               ("open_clip_config.json", "open_clip_model.safetensors", "open_clip_pytorch_model.bin"),
               {"arch": "ViT-L-14"}),
