@@ -1,0 +1,181 @@
+"""The `assistant` command: parse flags, build settings and the model registry, dispatch a subcommand.
+
+Errors meant for people (missing file, unreadable audio, unknown role, missing model) end as one line
+on stderr and a non-zero exit code (see errors.py), never a traceback; `-v` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import load_settings
+from .errors import AssistantError, InputError
+
+
+def _global_flags(parser: argparse.ArgumentParser, default) -> None:
+    # On the main parser and on every subcommand, so `assistant --profile spark models` and
+    # `assistant models --profile spark` both work. Subcommands use SUPPRESS to not clobber the first.
+    parser.add_argument("--profile", choices=["embedded", "spark"], default=default,
+                        help="model profile (default: embedded)")
+    parser.add_argument("--knowledge", type=Path, default=default, metavar="DIR", help="knowledge folder")
+    parser.add_argument("--data-dir", type=Path, default=default, metavar="DIR", help="data folder")
+    parser.add_argument("--config", type=Path, default=default, metavar="FILE", help="TOML config file")
+    parser.add_argument("--device", default=default, help="auto, cpu, cuda, cuda:N or mps")
+    parser.add_argument("-v", "--verbose", action="store_true", default=default or False,
+                        help="log progress and show tracebacks")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="spark-assistant: a local, voice-first, multimodal assistant. With no command it "
+                    "starts a text chat with the local model (the voice TUI is not built yet).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _global_flags(parser, None)
+    shared = argparse.ArgumentParser(add_help=False)
+    _global_flags(shared, argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    chat = sub.add_parser("chat", parents=[shared], help="text chat with the local model (streamed)")
+    chat.add_argument("--max-tokens", type=int, default=512)
+
+    models = sub.add_parser("models", parents=[shared], help="list the models per role, or pull them")
+    models.add_argument("--json", action="store_true", help="machine-readable output")
+    models_sub = models.add_subparsers(dest="models_command", metavar="ACTION")
+    pull = models_sub.add_parser("pull", parents=[shared], help="download models into the HF cache")
+    pull.add_argument("roles", nargs="*", metavar="ROLE", help="roles to fetch (default: every role)")
+
+    transcribe = sub.add_parser("transcribe", parents=[shared], help="speech to text (stt role)")
+    transcribe.add_argument("file", type=Path, help="an audio or video file (any format PyAV decodes)")
+    transcribe.add_argument("--language", help="language code, e.g. en (default: detect)")
+    transcribe.add_argument("--json", action="store_true", help="text, language and timed segments as JSON")
+
+    say = sub.add_parser("say", parents=[shared], help="text to speech (tts role) into a WAV file")
+    say.add_argument("text", help="what to say ('-' reads standard input)")
+    say.add_argument("--output", "-o", type=Path, required=True, metavar="FILE.wav")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    try:
+        return _dispatch(args)
+    except AssistantError as exc:
+        if args.verbose:
+            logging.exception("failed")
+        print(f"assistant: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug or an unforeseen library error: still one line unless -v
+        if args.verbose:
+            raise
+        print(f"assistant: unexpected error: {type(exc).__name__}: {exc} (run with -v for details)",
+              file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from .models import ModelManager
+
+    settings = load_settings(args.config, profile=args.profile, knowledge_dir=args.knowledge,
+                             data_dir=args.data_dir, device=args.device)
+    manager = ModelManager(settings)
+    command = args.command or "chat"
+    if command == "models":
+        if args.models_command == "pull":
+            return _models_pull(manager, args.roles)
+        return _models_list(manager, args.json)
+    if command == "transcribe":
+        return _transcribe(manager, args.file, args.language, args.json)
+    if command == "say":
+        return _say(manager, args.text, args.output)
+    from .repl import run_chat
+
+    return run_chat(manager, max_new_tokens=getattr(args, "max_tokens", 512))
+
+
+def _models_list(manager, as_json: bool) -> int:
+    rows = manager.status()
+    if as_json:
+        print(json.dumps({"profile": manager.settings.profile, "models": [r.to_dict() for r in rows]}, indent=2))
+        return 0
+    print(f"profile: {manager.settings.profile}    model cache: {manager.settings.model_cache_dir}")
+    print(f"{'ROLE':<11}{'MODEL':<44}{'FROM':<12}{'OFFLINE':<9}{'SIZE':>9}  LOADED")
+    for r in rows:
+        print(f"{r.role:<11}{_clip(r.source, 43):<44}{r.origin:<12}{'yes' if r.ready else 'no':<9}"
+              f"{_human(r.size_bytes):>9}  {'yes' if r.loaded else 'no'}")
+    problems = [r for r in rows if r.problem]
+    for r in problems:
+        print(f"\n{r.role}: {r.problem}")
+    return 0
+
+
+def _models_pull(manager, roles: list[str]) -> int:
+    from .models import pull
+    from .models.specs import ROLES
+
+    failed = 0
+    for role in roles or ROLES:
+        spec = manager.spec(role)
+        try:
+            path = pull(spec, manager.settings.model_cache_dir)
+            print(f"{role}: {spec.source} -> {path}")
+        except AssistantError as exc:
+            print(f"{role}: {exc}", file=sys.stderr)
+            failed += 1
+    return 3 if failed else 0
+
+
+def _transcribe(manager, file: Path, language: str | None, as_json: bool) -> int:
+    from .audio.io import read_audio
+
+    audio = read_audio(file)  # fails fast on a missing or unreadable file, before loading a model
+    transcript = manager.get("stt").transcribe(audio, language=language)
+    if as_json:
+        print(json.dumps(transcript.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(transcript.text)
+    return 0
+
+
+def _say(manager, text: str, output: Path) -> int:
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        raise InputError("nothing to say: the text is empty")
+    if not output.parent.is_dir():
+        raise InputError(f"cannot write {output}: folder {output.parent} does not exist")
+    manager.get("tts").to_wav(text, output)
+    print(output)
+    return 0
+
+
+def _human(size: int | None) -> str:
+    if size is None:
+        return "-"
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return str(size)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
