@@ -1,0 +1,22 @@
+# The two commands (README): `make run` starts the assistant, `make test` runs the tests.
+# Both set up everything first (system packages, .venv, Python packages) when needed.
+VENV ?= .venv
+export VENV
+
+.PHONY: run test test-fast setup bench
+run: setup
+	$(VENV)/bin/assistant $(ARGS)
+
+test: setup
+	$(VENV)/bin/python -m pytest -q $(PYTEST_ARGS)
+
+test-fast: setup
+	$(VENV)/bin/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+bench: setup
+	$(VENV)/bin/python bench/models.py
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints/cpu.txt scripts/setup.sh
+	bash scripts/setup.sh
