@@ -1,0 +1,77 @@
+"""Audio files in and out: decode anything PyAV reads to float32 mono, write 16-bit PCM WAV, resample.
+
+Samples are float32 in [-1, 1] everywhere inside the assistant; int16 only at the edges (WAV, speakers).
+"""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import InputError
+
+SAMPLE_RATE = 16000  # what VAD and Whisper expect
+
+
+def read_audio(path: str | Path, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Decode an audio file (WAV, MP3, FLAC, OGG, M4A, a video's audio...) to float32 mono at `sample_rate`."""
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise InputError(f"audio file not found: {path}")
+    if path.is_dir():
+        raise InputError(f"expected an audio file, got a directory: {path}")
+    from faster_whisper import decode_audio  # PyAV underneath; imported late (pulls ctranslate2)
+
+    try:
+        samples = decode_audio(str(path), sampling_rate=sample_rate)
+    except Exception as exc:  # PyAV raises many kinds (InvalidDataError, StreamNotFound, IndexError...)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"cannot decode audio in {path}: {reason}") from None
+    if samples.size == 0:
+        raise InputError(f"no audio samples in {path}")
+    return np.ascontiguousarray(samples, dtype=np.float32)
+
+
+def to_float32(samples: np.ndarray) -> np.ndarray:
+    """int16 or float samples -> float32 in [-1, 1] (mono: a 2-D array is averaged over its last axis)."""
+    samples = np.asarray(samples)
+    if samples.dtype == np.int16:
+        samples = samples.astype(np.float32) / 32768.0
+    samples = samples.astype(np.float32, copy=False)
+    return samples.mean(axis=1) if samples.ndim == 2 else samples
+
+
+def to_int16(samples: np.ndarray) -> np.ndarray:
+    """float samples in [-1, 1] (clipped) or int16 -> int16."""
+    samples = np.asarray(samples)
+    if samples.dtype == np.int16:
+        return samples
+    return (np.clip(samples, -1.0, 1.0) * 32767.0).round().astype(np.int16)
+
+
+def write_wav(path: str | Path, samples: np.ndarray, sample_rate: int) -> Path:
+    """Write mono 16-bit PCM WAV from float32 ([-1, 1]) or int16 samples."""
+    path = Path(path)
+    pcm = to_int16(np.asarray(samples).reshape(-1))
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(int(sample_rate))
+        out.writeframes(pcm.tobytes())
+    return path
+
+
+def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
+    """Resample mono audio with libswresample (via PyAV, already a dependency); float32 out."""
+    samples = to_float32(samples)
+    if from_rate == to_rate or samples.size == 0:
+        return samples
+    import av
+
+    frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples)[None, :], format="flt", layout="mono")
+    frame.sample_rate = int(from_rate)
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=int(to_rate))
+    frames = resampler.resample(frame) + resampler.resample(None)  # None flushes the tail
+    return np.concatenate([f.to_ndarray().reshape(-1) for f in frames]).astype(np.float32, copy=False)

@@ -1,0 +1,204 @@
+"""Speech to text with Whisper: faster-whisper (CTranslate2) on CPU / x86 GPUs, transformers on any torch device.
+
+Both backends take 16 kHz float32 mono samples or a file path and return the same `Transcript`.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ModelUnavailable
+from .io import SAMPLE_RATE, read_audio, to_float32
+
+log = logging.getLogger(__name__)
+
+CHUNK_S = 30.0  # Whisper's window
+SILENCE_RMS = 1e-4  # quieter than this is treated as no speech at all (no model call, no hallucination)
+
+
+@dataclass
+class Segment:
+    start: float
+    end: float
+    text: str
+
+
+@dataclass
+class Transcript:
+    text: str
+    language: str | None
+    duration: float  # seconds of input audio
+    segments: list[Segment] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def load_samples(audio: np.ndarray | str | Path) -> np.ndarray:
+    """A path (decoded and resampled to 16 kHz) or samples (assumed 16 kHz) -> float32 mono."""
+    if isinstance(audio, (str, Path)):
+        return read_audio(audio, SAMPLE_RATE)
+    return np.ascontiguousarray(to_float32(audio).reshape(-1))
+
+
+def compression_ratio(text: str) -> float:
+    """Whisper's repetition measure: long loops of the same words compress far better than speech."""
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
+def looks_hallucinated(text: str, no_speech_prob: float = 0.0, avg_logprob: float = 0.0,
+                       ratio: float | None = None) -> bool:
+    """True for segments Whisper likely invented: silence it was unsure about, or a repetition loop."""
+    ratio = compression_ratio(text) if ratio is None else ratio
+    return (no_speech_prob > 0.6 and avg_logprob < -1.0) or ratio > 2.4 or not text.strip()
+
+
+def _silent_transcript(samples: np.ndarray, language: str | None) -> Transcript | None:
+    """An empty transcript for empty or all-but-silent audio (Whisper hallucinates on digital silence)."""
+    if samples.size and float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) >= SILENCE_RMS:
+        return None
+    return Transcript("", language, round(samples.size / SAMPLE_RATE, 3), [])
+
+
+def _join(segments: list[Segment]) -> str:
+    return " ".join(s.text for s in segments).strip()
+
+
+class FasterWhisperSTT:
+    """Whisper via CTranslate2 (faster-whisper), with its built-in Silero VAD filter."""
+
+    def __init__(self, model, beam_size: int = 1, options: dict[str, Any] | None = None):
+        self.model = model
+        self.beam_size = beam_size
+        self.options = dict(options or {})  # extra faster-whisper transcribe() arguments
+
+    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None) -> Transcript:
+        samples = load_samples(audio)
+        if (empty := _silent_transcript(samples, language)) is not None:
+            return empty
+        kwargs = {"beam_size": self.beam_size, "vad_filter": True, "condition_on_previous_text": False,
+                  **self.options}
+        parts, info = self.model.transcribe(samples, language=language, **kwargs)
+        segments = [Segment(round(p.start, 3), round(p.end, 3), p.text.strip()) for p in parts
+                    if not looks_hallucinated(p.text, p.no_speech_prob, p.avg_logprob, p.compression_ratio)]
+        return Transcript(_join(segments), info.language, round(info.duration, 3), segments)
+
+
+def _check_folder(path: Path, required: tuple[str, ...], what: str) -> None:
+    if not path.is_dir():
+        raise ModelUnavailable(f"{what} model folder not found: {path}")
+    missing = [name for name in required if not (path / name).exists()]
+    if missing:
+        raise ModelUnavailable(f"{what} model folder {path} lacks {', '.join(missing)}")
+
+
+def load_faster_whisper(path: Path, spec=None, plan=None) -> FasterWhisperSTT:
+    """Loader for backend `faster-whisper`: `path` is a CTranslate2 Whisper folder.
+
+    CUDA: float16, beam 5. CPU: int8, beam 1, `plan.threads` threads. If CTranslate2 was built without
+    CUDA (e.g. the aarch64 wheels), it falls back to the CPU with a warning.
+    """
+    from faster_whisper import WhisperModel
+
+    path = Path(path)
+    # Without tokenizer.json faster-whisper quietly asks the hub for openai/whisper-tiny's.
+    _check_folder(path, ("model.bin", "config.json", "vocabulary.json", "tokenizer.json"), "faster-whisper")
+    device, index = "cpu", 0
+    if plan is not None and plan.is_cuda:
+        import ctranslate2
+
+        if ctranslate2.get_cuda_device_count() > 0:
+            device, index = "cuda", int(plan.device.partition(":")[2] or 0)
+        else:
+            log.warning("CTranslate2 has no CUDA support here: faster-whisper runs on the CPU "
+                        "(the transformers-whisper backend runs on the GPU)")
+    options = dict(getattr(spec, "options", None) or {})
+    beam_size = int(options.pop("beam_size", 5 if device == "cuda" else 1))
+    compute_type = options.pop("compute_type", "float16" if device == "cuda" else "int8")
+    threads = (plan.threads if plan is not None else None) or 0
+    model = WhisperModel(str(path), device=device, device_index=index, compute_type=compute_type,
+                         cpu_threads=threads, local_files_only=True)
+    return FasterWhisperSTT(model, beam_size=beam_size, options=options)
+
+
+class TransformersWhisperSTT:
+    """Whisper via transformers on any torch device; sequential long-form decoding beyond 30 s."""
+
+    def __init__(self, model, processor, num_beams: int = 1, options: dict[str, Any] | None = None):
+        self.model = model
+        self.processor = processor
+        self.num_beams = num_beams
+        self.options = dict(options or {})  # extra generate() arguments, e.g. max_new_tokens, temperature
+
+    def _features(self, samples: np.ndarray) -> dict:
+        fe = self.processor.feature_extractor
+        if samples.size > CHUNK_S * SAMPLE_RATE:  # long-form: keep every frame, generate() slides the window
+            inputs = fe(samples, sampling_rate=SAMPLE_RATE, return_tensors="pt", truncation=False,
+                        padding="longest", return_attention_mask=True)
+            return {"input_features": inputs.input_features.to(self.model.device, self.model.dtype),
+                    "attention_mask": inputs.attention_mask.to(self.model.device)}
+        inputs = fe(samples, sampling_rate=SAMPLE_RATE, return_tensors="pt")  # padded to 30 s: short-form
+        return {"input_features": inputs.input_features.to(self.model.device, self.model.dtype)}
+
+    def _detect_language(self, features) -> str | None:
+        config = self.model.generation_config
+        if not getattr(config, "is_multilingual", False) or not getattr(config, "lang_to_id", None):
+            return None
+        lang_id = int(self.model.detect_language(features)[0])
+        token = self.processor.tokenizer.convert_ids_to_tokens(lang_id)
+        return token.strip("<|>")
+
+    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None) -> Transcript:
+        import torch
+
+        samples = load_samples(audio)
+        if (empty := _silent_transcript(samples, language)) is not None:
+            return empty
+        inputs = self._features(samples)
+        language = language or self._detect_language(inputs["input_features"])
+        kwargs = {"num_beams": self.num_beams, "condition_on_prev_tokens": False, "temperature": 0.0,
+                  "no_speech_threshold": 0.6, "logprob_threshold": -1.0, "compression_ratio_threshold": 2.4,
+                  **self.options}
+        if language:
+            kwargs.update(language=language, task="transcribe")
+        with torch.inference_mode():
+            out = self.model.generate(**inputs, return_timestamps=True, return_segments=True, **kwargs)
+        duration = round(samples.size / SAMPLE_RATE, 3)
+        segments = []
+        for part in out["segments"][0]:
+            text = self.processor.tokenizer.decode(part["tokens"], skip_special_tokens=True).strip()
+            start, end = float(part["start"]), min(float(part["end"]), duration)  # the last one may overrun
+            if start < duration and not looks_hallucinated(text):
+                segments.append(Segment(round(start, 3), round(end, 3), text))
+        return Transcript(_join(segments), language, duration, segments)
+
+
+def load_transformers_whisper(path: Path, spec=None, plan=None) -> TransformersWhisperSTT:
+    """Loader for backend `transformers-whisper`: `path` is a transformers Whisper folder (config, weights,
+    tokenizer and preprocessor files). Runs on `plan.device` in `plan.dtype`; beam 5 on a GPU, 1 on the CPU."""
+    from ..compat import ensure_torchvision
+
+    ensure_torchvision()  # transformers' model imports pull torchvision in; it may be a broken CUDA build
+    from transformers import WhisperForConditionalGeneration, WhisperProcessor
+
+    path = Path(path)
+    _check_folder(path, ("config.json",), "transformers Whisper")
+    device = plan.device if plan is not None else "cpu"
+    dtype = plan.torch_dtype if plan is not None else None
+    if plan is not None and plan.threads and device == "cpu":
+        import torch
+
+        torch.set_num_threads(plan.threads)
+    model = WhisperForConditionalGeneration.from_pretrained(path, dtype=dtype, local_files_only=True)
+    model.to(device).eval()
+    processor = WhisperProcessor.from_pretrained(path, local_files_only=True)
+    options = dict(getattr(spec, "options", None) or {})
+    num_beams = int(options.pop("num_beams", 5 if device.startswith("cuda") else 1))
+    return TransformersWhisperSTT(model, processor, num_beams=num_beams, options=options)
