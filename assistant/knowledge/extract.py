@@ -1,0 +1,79 @@
+"""Extraction: one file of the knowledge folder into pieces an indexer can embed and cite.
+
+    kind = detect_kind(path)                     # "image" | "pdf" | "text" | None (not ours)
+    for page in pdf_chunks(path):                # PdfPage(number, chunks, note), one page at a time
+    for number, image in pdf_page_images(path):  # renderings for image embeddings
+    image = open_image(path); image_ocr_text(image)
+    text_chunks(path)                            # .txt / .md
+
+Every problem with a file is an ExtractionError whose `reason` is short and meant for people.
+The kind of a file is decided by its content, not its name: a PNG called photo.jpg is an image,
+a text file called report.pdf is "not a PDF".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from .images import (
+    MAX_PIXELS,
+    image_metadata,
+    image_ocr_text,
+    ocr_available,
+    open_image,
+)
+from .pdf import (
+    NOTE_NO_OCR,
+    NOTE_NO_TEXT,
+    NOTE_OCR,
+    NOTE_OCR_FAILED,
+    NOTE_UNREADABLE,
+    PdfPage,
+    pdf_chunks,
+    pdf_info,
+    pdf_page_images,
+)
+from .text import TEXT_SUFFIXES, ExtractionError, PathLike, TextChunk, looks_binary, read_head, text_chunks
+
+__all__ = [
+    "MAX_PIXELS", "NOTE_NO_OCR", "NOTE_NO_TEXT", "NOTE_OCR", "NOTE_OCR_FAILED", "NOTE_UNREADABLE", "ExtractionError", "Kind",
+    "PdfPage", "TextChunk", "detect_kind", "image_metadata", "image_ocr_text", "ocr_available",
+    "open_image", "pdf_chunks", "pdf_info", "pdf_page_images", "text_chunks",
+]
+
+Kind = Literal["image", "pdf", "text"]
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".gif", ".bmp", ".dib", ".tif", ".tiff"}
+_BMP_HEADER_SIZES = {12, 40, 52, 56, 64, 108, 124}
+
+
+def _is_image(head: bytes) -> bool:
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")):
+        return True
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return True
+    return head[:2] == b"BM" and len(head) >= 18 and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES
+
+
+def detect_kind(path: PathLike) -> Kind | None:
+    """What the file is, from its first bytes (then its name for text files).
+
+    None: a file we do not index (a .docx, an .mp3, ...), to be skipped quietly. ExtractionError:
+    a file we should index but cannot (empty, unreadable, a .pdf or image name on other bytes)."""
+    head = read_head(path, 1024)
+    suffix = Path(path).suffix.lower()
+    # the PDF header may follow a little junk: accepted then only for .pdf names
+    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head):
+        return "pdf"
+    if _is_image(head):
+        return "image"
+    if suffix == ".pdf":
+        raise ExtractionError("not a PDF", path)
+    if suffix in IMAGE_SUFFIXES:
+        raise ExtractionError("unreadable image", path)
+    if suffix in TEXT_SUFFIXES:
+        if looks_binary(head):
+            raise ExtractionError("unsupported file type (binary content)", path)
+        return "text"
+    return None
