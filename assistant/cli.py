@@ -58,6 +58,18 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument("--language", help="language code, e.g. en (default: detect)")
     transcribe.add_argument("--json", action="store_true", help="text, language and timed segments as JSON")
 
+    index = sub.add_parser("index", parents=[shared], help="index the knowledge folder (incremental)")
+    index.add_argument("--rebuild", action="store_true", help="drop the index and build it again")
+    index.add_argument("--watch", action="store_true", help="keep indexing as files change")
+    index.add_argument("--json", action="store_true", help="the report as JSON (with every skipped file)")
+
+    search = sub.add_parser("search", parents=[shared], help="search the knowledge folder")
+    search.add_argument("query", nargs="?", default="", help="what to look for")
+    search.add_argument("--kind", choices=["any", "image", "pdf", "text"], default="any")
+    search.add_argument("--limit", type=int, default=5)
+    search.add_argument("--image", type=Path, help="find images similar to this one")
+    search.add_argument("--json", action="store_true")
+
     say = sub.add_parser("say", parents=[shared], help="text to speech (tts role) into a WAV file")
     say.add_argument("text", help="what to say ('-' reads standard input)")
     say.add_argument("--output", "-o", type=Path, required=True, metavar="FILE.wav")
@@ -68,8 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    if not args.verbose:
+    if not args.verbose:  # library chatter (weight-loading bars, advisories) is noise on a terminal
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         return _dispatch(args)
     except AssistantError as exc:
@@ -102,6 +115,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _transcribe(manager, args.file, args.language, args.json)
     if command == "say":
         return _say(manager, args.text, args.output)
+    if command == "index":
+        from .knowledge.commands import index_command
+
+        return index_command(settings, manager, args.rebuild, args.watch, args.json)
+    if command == "search":
+        from .knowledge.commands import search_command
+
+        return search_command(settings, manager, args.query, args.kind, args.limit, args.image, args.json)
     from .repl import run_chat
 
     return run_chat(manager, max_new_tokens=getattr(args, "max_tokens", 512))

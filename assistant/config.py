@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     memory_budget_gb: float | None = None  # None: a share of the device's memory
     threads: int | None = None  # CPU threads for torch/onnxruntime; None: library default
     models: dict[str, ModelOverride] = Field(default_factory=dict)
+    # Knowledge index
+    chroma_url: str | None = None  # e.g. "http://127.0.0.1:8000" (`chroma run`); None: on disk in data_dir
+    pdf_passwords: dict[str, str] = Field(default_factory=dict)  # file name or glob -> password
+    max_image_pixels: int = 100_000_000  # larger images are refused (decompression bombs)
 
     @field_validator("models", mode="before")
     @classmethod

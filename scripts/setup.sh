@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
-APT_PACKAGES=(libportaudio2 espeak-ng sox)  # audio I/O; speech fixtures for tests
+APT_PACKAGES=(libportaudio2 espeak-ng sox tesseract-ocr)  # audio I/O; speech fixtures for tests; OCR
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

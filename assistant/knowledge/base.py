@@ -1,0 +1,44 @@
+"""The knowledge folder as one object: its index (catalog + vectors), indexing, watching and retrieval."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from .catalog import Catalog
+from .indexer import Indexer, IndexReport, Progress
+from .search import Kind, Passage, Searcher, SearchResult
+from .store import VectorStore
+
+
+class KnowledgeBase:
+    def __init__(self, settings, manager):
+        self.settings = settings
+        self.catalog = Catalog(settings.index_dir / "catalog.sqlite")
+        self.store = VectorStore(settings.index_dir / "chroma", url=settings.chroma_url)
+        self.indexer = Indexer(settings, manager, self.store, self.catalog)
+        self.searcher = Searcher(settings, manager, self.catalog, self.store)
+
+    def index(self, rebuild: bool = False, on_progress: Callable[[Progress], None] | None = None) -> IndexReport:
+        return self.indexer.run(rebuild=rebuild, on_progress=on_progress)
+
+    def search_knowledge(self, query: str = "", kind: Kind = "any", limit: int = 5,
+                         image: str | Path | None = None) -> SearchResult:
+        """Text -> images, PDF pages and text chunks, ranked together; an image -> similar images."""
+        return self.searcher.search(query, kind, limit, Path(image) if image else None)
+
+    def lookup_pdf(self, question: str | None = None, file: str | None = None,
+                   pages: str | list[int] | None = None, limit: int = 5) -> list[Passage]:
+        """Passages answering a question (across PDFs, or in one), or given pages of one PDF verbatim."""
+        return self.searcher.lookup_pdf(question, file, pages, limit)
+
+    def watch(self, stop: threading.Event, on_report: Callable[[IndexReport], None] | None = None,
+              on_progress: Callable[[Progress], None] | None = None) -> None:
+        """Index now, then again after every change in the folder, until `stop` is set."""
+        from .watch import watch_folder
+
+        watch_folder(self, stop, on_report, on_progress)
+
+    def close(self) -> None:
+        self.catalog.close()

@@ -1,0 +1,239 @@
+"""The index's catalog (SQLite in the data dir): which file has which content, and the lexical index.
+
+- `files`: path -> sha256, size, mtime. Unchanged files are skipped by (size, mtime) without hashing;
+  renamed or duplicated files point at content that is already indexed and cost nothing.
+- `contents`: one row per indexed content hash, written last: the commit point of a file's entries.
+- `pending`: content whose vector entries are being written; after a crash, `recover()` lists them so
+  their partial entries are removed before anything else happens (all or nothing per file).
+- `problems`: files that could not be indexed and why, each reported once until the file changes.
+- `chunks`: an FTS5 table of every text chunk, for BM25 keyword search next to the dense vectors.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
+CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
+CREATE TABLE IF NOT EXISTS contents(sha256 TEXT PRIMARY KEY, kind TEXT NOT NULL, pages INTEGER,
+    meta TEXT, chunks INTEGER, visuals INTEGER, text_model TEXT, visual_model TEXT, indexed_at REAL);
+CREATE TABLE IF NOT EXISTS pending(sha256 TEXT PRIMARY KEY, started REAL);
+CREATE TABLE IF NOT EXISTS problems(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, reason TEXT, at REAL);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5(text, chunk_id UNINDEXED, sha256 UNINDEXED,
+    page UNINDEXED, heading UNINDEXED, tokenize = 'porter unicode61');
+"""
+
+
+@dataclass(frozen=True)
+class FileRow:
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class ContentRow:
+    sha256: str
+    kind: str
+    pages: int | None
+    meta: dict
+    chunks: int
+    visuals: int
+    text_model: str | None
+    visual_model: str | None
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    chunk_id: str
+    sha256: str
+    page: int | None
+    heading: str | None
+    text: str
+    score: float  # BM25, higher is better
+
+
+class Catalog:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _all(self, sql: str, args: Iterable = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, tuple(args)).fetchall()
+
+    # -- files ------------------------------------------------------------------------------------
+    def files(self) -> dict[str, FileRow]:
+        return {r[0]: FileRow(*r) for r in self._all("SELECT path, sha256, size, mtime_ns FROM files")}
+
+    def paths_of(self, sha256s: Iterable[str]) -> dict[str, list[str]]:
+        shas = list(set(sha256s))
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(shas), 500):
+            batch = shas[i:i + 500]
+            marks = ",".join("?" * len(batch))
+            for sha, path in self._all(f"SELECT sha256, path FROM files WHERE sha256 IN ({marks}) ORDER BY path",
+                                       batch):
+                out.setdefault(sha, []).append(path)
+        return out
+
+    def set_file(self, row: FileRow) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                       (row.path, row.sha256, row.size, row.mtime_ns))
+            db.execute("DELETE FROM problems WHERE path = ?", (row.path,))
+
+    def remove_file(self, path: str) -> str | None:
+        """Forget a path; returns its content hash if no other file has that content any more."""
+        with self.transaction() as db:
+            found = db.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
+            db.execute("DELETE FROM files WHERE path = ?", (path,))
+            db.execute("DELETE FROM problems WHERE path = ?", (path,))
+            if found is None:
+                return None
+            others = db.execute("SELECT 1 FROM files WHERE sha256 = ? LIMIT 1", (found[0],)).fetchone()
+            return None if others else found[0]
+
+    # -- contents ---------------------------------------------------------------------------------
+    def content(self, sha256: str) -> ContentRow | None:
+        rows = self._all("SELECT sha256, kind, pages, meta, chunks, visuals, text_model, visual_model "
+                         "FROM contents WHERE sha256 = ?", (sha256,))
+        return _content(rows[0]) if rows else None
+
+    def contents(self) -> list[ContentRow]:
+        return [_content(r) for r in self._all("SELECT sha256, kind, pages, meta, chunks, visuals, text_model, "
+                                               "visual_model FROM contents")]
+
+    def begin_content(self, sha256: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?)", (sha256, time.time()))
+
+    def commit_content(self, row: ContentRow, chunks: list[tuple[str, int | None, str | None, str]],
+                       file: FileRow) -> None:
+        """The commit point: chunks for keyword search, the content row and the file row, at once."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM chunks WHERE sha256 = ?", (row.sha256,))
+            db.executemany("INSERT INTO chunks(text, chunk_id, sha256, page, heading) VALUES (?, ?, ?, ?, ?)",
+                           [(text, cid, row.sha256, page, heading) for cid, page, heading, text in chunks])
+            db.execute("INSERT OR REPLACE INTO contents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (row.sha256, row.kind, row.pages, json.dumps(row.meta), row.chunks, row.visuals,
+                        row.text_model, row.visual_model, time.time()))
+            db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                       (file.path, file.sha256, file.size, file.mtime_ns))
+            db.execute("DELETE FROM problems WHERE path = ?", (file.path,))
+            db.execute("DELETE FROM pending WHERE sha256 = ?", (row.sha256,))
+
+    def set_visuals(self, sha256: str, visuals: int, visual_model: str) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE contents SET visuals = ?, visual_model = ? WHERE sha256 = ?",
+                       (visuals, visual_model, sha256))
+            db.execute("DELETE FROM pending WHERE sha256 = ?", (sha256,))
+
+    def drop_content(self, sha256: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM chunks WHERE sha256 = ?", (sha256,))
+            db.execute("DELETE FROM contents WHERE sha256 = ?", (sha256,))
+            db.execute("DELETE FROM pending WHERE sha256 = ?", (sha256,))
+
+    def orphans(self) -> list[str]:
+        """Indexed content that no file has any more (left by a kill between two steps)."""
+        return [r[0] for r in self._all("SELECT sha256 FROM contents WHERE sha256 NOT IN (SELECT sha256 FROM files)")]
+
+    def pending(self) -> list[str]:
+        return [r[0] for r in self._all("SELECT sha256 FROM pending")]
+
+    # -- problems ---------------------------------------------------------------------------------
+    def problems(self) -> dict[str, tuple[int, int, str]]:
+        return {r[0]: (r[1], r[2], r[3]) for r in self._all("SELECT path, size, mtime_ns, reason FROM problems")}
+
+    def set_problem(self, path: str, size: int, mtime_ns: int, reason: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO problems VALUES (?, ?, ?, ?, ?)",
+                       (path, size, mtime_ns, reason, time.time()))
+
+    # -- keyword search ---------------------------------------------------------------------------
+    def lexical(self, query: str, limit: int = 20, sha256s: Iterable[str] | None = None) -> list[LexicalHit]:
+        match = _fts_query(query)
+        if not match:
+            return []
+        sql = ("SELECT chunk_id, sha256, page, heading, text, -bm25(chunks) FROM chunks WHERE chunks MATCH ?")
+        args: list = [match]
+        if sha256s is not None:
+            shas = list(sha256s)
+            sql += f" AND sha256 IN ({','.join('?' * len(shas))})"
+            args += shas
+        sql += " ORDER BY bm25(chunks) LIMIT ?"
+        args.append(limit)
+        return [LexicalHit(r[0], r[1], _int(r[2]), r[3], r[4], float(r[5])) for r in self._all(sql, args)]
+
+    def chunk_texts(self, chunk_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(chunk_ids)
+        if not ids:
+            return {}
+        rows = self._all(f"SELECT chunk_id, text FROM chunks WHERE chunk_id IN ({','.join('?' * len(ids))})", ids)
+        return dict(rows)
+
+    def page_text(self, sha256: str, page: int | None, chunks: int = 2) -> str:
+        """The first chunks of a PDF page (or of an image's text), for a snippet."""
+        if page is None:
+            rows = self._all("SELECT text FROM chunks WHERE sha256 = ? LIMIT ?", (sha256, chunks))
+        else:
+            rows = self._all("SELECT text FROM chunks WHERE sha256 = ? AND page = ? LIMIT ?", (sha256, page, chunks))
+        return "\n".join(r[0] for r in rows)
+
+    def clear(self) -> None:
+        with self.transaction() as db:
+            for table in ("files", "contents", "pending", "problems", "chunks"):
+                db.execute(f"DELETE FROM {table}")
+
+
+def _content(r: tuple) -> ContentRow:
+    return ContentRow(r[0], r[1], r[2], json.loads(r[3] or "{}"), r[4] or 0, r[5] or 0, r[6], r[7])
+
+
+def _int(value) -> int | None:
+    return None if value is None or value == "" else int(value)
+
+
+# Words that match nearly every English chunk: as keywords they only add noise to the ranking.
+STOPWORDS = frozenset("""a about above after again all am an and any are as at be been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other
+our ours out over own same she should so some such than that the their theirs them then there these they this
+those through to too under until up very was we were what when where which while who whom why will with would
+you your yours""".split())
+
+
+def _fts_query(text: str) -> str:
+    """Words of a free-text query as an FTS5 OR query (quoted, so punctuation cannot break the syntax)."""
+    words = ["".join(ch for ch in w if ch.isalnum()) for w in text.lower().split()]
+    kept = [w for w in words if w and w not in STOPWORDS] or [w for w in words if w]
+    return " OR ".join(f'"{w}"' for w in dict.fromkeys(kept))

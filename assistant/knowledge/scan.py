@@ -1,0 +1,87 @@
+"""Walk the knowledge folder: the files to index, and the ones refused on sight (with why).
+
+Hidden files and folders and the data dir are ignored; symlinks are not followed out of the folder;
+names that are not valid UTF-8 get a printable display name (`display_name`) that maps back to them.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Found:
+    name: str  # relative to the knowledge folder, "/"-separated, printable (the catalog key)
+    path: Path  # the real path on disk
+    size: int
+    mtime_ns: int
+    problem: str | None = None
+
+
+def display_name(relative: str) -> str:
+    """A printable UTF-8 name for a relative path, even if the name on disk is not valid UTF-8."""
+    raw = os.fsencode(relative)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def scan(root: Path, skip: tuple[Path, ...] = ()) -> Iterator[Found]:
+    root = root.resolve()
+    skipped = {p.resolve() for p in skip}
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        here = Path(folder)
+        kept = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            sub = here / d
+            if sub.is_symlink():  # os.walk does not enter linked folders; one inside is indexed where it is
+                if not sub.resolve().is_relative_to(root):
+                    yield Found(display_name(sub.relative_to(root).as_posix()), sub, 0, 0,
+                                "symlink leads outside the knowledge folder (not followed)")
+                continue
+            if sub.resolve() not in skipped:
+                kept.append(d)
+        dirs[:] = kept
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = here / name
+            rel = display_name(path.relative_to(root).as_posix())
+            try:
+                if path.is_symlink():
+                    target = path.resolve()
+                    if not target.is_relative_to(root):
+                        yield Found(rel, path, 0, 0, "symlink leads outside the knowledge folder (not followed)")
+                        continue
+                st = path.stat()
+            except OSError as exc:  # a dangling symlink, a race with a delete
+                yield Found(rel, path, 0, 0, f"unreadable file ({exc.strerror or exc})")
+                continue
+            if not stat.S_ISREG(st.st_mode):  # a FIFO would block the reader forever, a device never ends
+                yield Found(rel, path, 0, st.st_mtime_ns, "not a regular file (a pipe, socket or device)")
+                continue
+            if not os.access(path, os.R_OK):
+                yield Found(rel, path, st.st_size, st.st_mtime_ns, "unreadable file (permission denied)")
+                continue
+            yield Found(rel, path, st.st_size, st.st_mtime_ns)
+
+
+def real_path(root: Path, name: str) -> Path | None:
+    """The file on disk for a catalog name (the inverse of `display_name`), if it still exists."""
+    direct = root / name
+    if direct.exists():
+        return direct
+    parent = (root / name).parent
+    if not parent.is_dir():
+        return None
+    for entry in parent.iterdir():
+        if display_name(entry.relative_to(root).as_posix()) == name:
+            return entry
+    return None
