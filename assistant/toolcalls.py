@@ -1,0 +1,203 @@
+"""Finding tool calls in a model's reply text.
+
+Small models write calls in many shapes: Qwen's `<tool_call>{...}</tool_call>` tags, JSON in a
+```json fence, bare JSON in the prose, OpenAI's `{"function": {"name", "arguments": "<json>"}}`,
+`"parameters"` instead of `"arguments"`, several calls in a list, single quotes, trailing commas.
+The text is scanned with a real JSON decoder (`raw_decode` at each `{`/`[`); only what fails to
+decode goes through a small repair pass (quotes, trailing commas, Python literals).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_DECODER = json.JSONDecoder()
+_NAME_KEYS = ("name", "tool", "tool_name", "function_name")
+_ARG_KEYS = ("arguments", "parameters", "args", "input", "params")
+_PY_LITERALS = {"True": "true", "False": "false", "None": "null"}
+
+
+@dataclass
+class ToolCall:
+    name: str
+    arguments: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_tool_calls(text: str, known_tools: set[str] | None = None) -> list[ToolCall]:
+    """Every tool call written in `text`, in order. With `known_tools`, calls to other names are dropped."""
+    return [call for call, _ in _find_calls(text, known_tools)]
+
+
+def strip_tool_calls(text: str, known_tools: set[str] | None = None) -> str:
+    """The prose of a reply with its tool calls (and their tags and code fences) removed."""
+    spans = [span for _, span in _find_calls(text, known_tools)]
+    if not spans:
+        return text.strip()
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    prose = "".join(pieces)
+    prose = re.sub(r"<tool_call>\s*</tool_call>", "", prose)
+    prose = re.sub(r"</?tool_call>", "", prose)
+    prose = re.sub(r"```[\w-]*\s*```", "", prose)
+    prose = re.sub(r"[ \t]+\n", "\n", prose)
+    return re.sub(r"\n{3,}", "\n\n", prose).strip()
+
+
+# -- scanning ----------------------------------------------------------------------------------------
+def _find_calls(text: str, known: set[str] | None) -> list[tuple[ToolCall, tuple[int, int]]]:
+    found: list[tuple[ToolCall, tuple[int, int]]] = []
+    i, n = 0, len(text)
+    while i < n:
+        starts = [p for p in (text.find("{", i), text.find("[", i)) if p >= 0]
+        if not starts:
+            break
+        start = min(starts)
+        value, end = _decode_at(text, start)
+        calls = _calls_in(value, known) if end else []
+        if calls:
+            found.extend((call, (start, end)) for call in calls)
+            i = end
+        else:
+            i = start + 1  # not a call: a call may still sit inside it, so look again one step on
+    return found
+
+
+def _decode_at(text: str, start: int) -> tuple[Any, int]:
+    """(value, end) of the JSON value starting at `start`, repairing cheap mistakes; (None, 0) if none."""
+    try:
+        return _DECODER.raw_decode(text, start)
+    except json.JSONDecodeError:
+        pass
+    end = _balanced_end(text, start)
+    if end is None:
+        return None, 0
+    try:
+        return json.loads(_repair(text[start:end])), end
+    except json.JSONDecodeError:
+        return None, 0
+
+
+def _balanced_end(text: str, start: int) -> int | None:
+    """End of the bracketed block opening at `start`, with '...' and "..." strings skipped."""
+    closing = {"{": "}", "[": "]"}
+    stack: list[str] = []
+    quote = None
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'" and not (ch == "'" and _is_apostrophe(text, i)):
+            quote = ch
+        elif ch in closing:
+            stack.append(closing[ch])
+        elif ch in "}]":
+            if not stack or stack.pop() != ch:
+                return None
+            if not stack:
+                return i + 1
+        i += 1
+    return None
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A ' between two letters (don't) is not a quote."""
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def _repair(block: str) -> str:
+    """Single quotes -> double quotes, no trailing commas, Python literals -> JSON ones."""
+    out: list[str] = []
+    i, n = 0, len(block)
+    while i < n:
+        ch = block[i]
+        if ch in "\"'":
+            j, chars = i + 1, []
+            while j < n and block[j] != ch:
+                if block[j] == "\\" and j + 1 < n:
+                    nxt = block[j + 1]
+                    chars.append(nxt if (ch == "'" and nxt == "'") else block[j:j + 2])
+                    j += 2
+                    continue
+                chars.append('\\"' if (ch == "'" and block[j] == '"') else block[j])
+                j += 1
+            out.append('"' + "".join(chars) + '"')
+            i = j + 1
+        elif ch == ",":
+            rest = block[i + 1:].lstrip()
+            if not rest.startswith(("}", "]")):
+                out.append(ch)
+            i += 1
+        elif ch.isalpha():
+            j = i
+            while j < n and (block[j].isalnum() or block[j] == "_"):
+                j += 1
+            word = block[i:j]
+            out.append(_PY_LITERALS.get(word, word))
+            i = j
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+# -- interpreting -------------------------------------------------------------------------------------
+def _calls_in(value: Any, known: set[str] | None) -> list[ToolCall]:
+    """The calls a decoded JSON value describes: one call, a list of calls, or an OpenAI message."""
+    if isinstance(value, list):
+        calls = [_as_call(item, known) for item in value]
+        return [c for c in calls if c is not None] if calls and all(calls) else []
+    if isinstance(value, dict):
+        if isinstance(value.get("tool_calls"), list):
+            return _calls_in(value["tool_calls"], known)
+        call = _as_call(value, known)
+        return [call] if call else []
+    return []
+
+
+def _as_call(obj: Any, known: set[str] | None) -> ToolCall | None:
+    if not isinstance(obj, dict):
+        return None
+    function = obj.get("function")
+    if isinstance(function, dict):  # OpenAI: {"type": "function", "function": {"name", "arguments"}}
+        obj = function
+    name = next((obj[k] for k in _NAME_KEYS if isinstance(obj.get(k), str)), None)
+    if name is None and isinstance(function, str):
+        name = function
+    if not name or not name.strip():
+        return None
+    name = name.strip()
+    if known is not None and name not in known:
+        return None
+    arg_key = next((k for k in _ARG_KEYS if k in obj), None)
+    if arg_key is None:
+        # {"name": "x"} alone reads like data, not a call, unless the name is a tool we know
+        return ToolCall(name, {}) if known is not None and len(obj) <= 2 else None
+    arguments = _arguments(obj[arg_key])
+    return None if arguments is None else ToolCall(name, arguments)
+
+
+def _arguments(raw: Any) -> dict | None:
+    if raw is None:
+        return {}
+    if isinstance(raw, str):
+        raw = raw.strip()
+        if not raw:
+            return {}
+        try:
+            raw = json.loads(raw)
+        except json.JSONDecodeError:
+            try:
+                raw = json.loads(_repair(raw))
+            except json.JSONDecodeError:
+                return None
+    return raw if isinstance(raw, dict) else None

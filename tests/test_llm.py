@@ -1,0 +1,161 @@
+"""The chat model: the real Qwen2.5-Coder-0.5B (PyPI GGUF, converted once to safetensors) on the CPU,
+and the vision-language path with a tiny random Qwen-VL. Greedy decoding throughout, for determinism."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from assistant.toolcalls import parse_tool_calls, strip_tool_calls
+
+SYSTEM = {"role": "system",
+          "content": "You are a helpful voice assistant. When a tool fits the request, call it; otherwise answer briefly."}
+
+
+def _tool(name: str, description: str, arg: str, arg_description: str) -> dict:
+    return {"type": "function", "function": {
+        "name": name, "description": description,
+        "parameters": {"type": "object", "properties": {arg: {"type": "string", "description": arg_description}},
+                       "required": [arg]}}}
+
+
+TOOLS = [
+    _tool("transcribe_audio", "Transcribe speech in an audio file to text.", "file", "path of the audio file"),
+    _tool("search_knowledge", "Search the user's documents and notes.", "query", "what to search for"),
+    _tool("generate_image", "Generate an image from a text description.", "prompt", "description of the image"),
+]
+TOOL_NAMES = {t["function"]["name"] for t in TOOLS}
+
+
+def ask(text: str) -> list[dict]:
+    return [SYSTEM, {"role": "user", "content": text}]
+
+
+@pytest.fixture(scope="module")
+def llm(manager):
+    return manager.get("llm")
+
+
+@pytest.mark.slow
+def test_facts(llm):
+    assert not llm.is_vlm
+    assert llm.context_length >= 32768
+    assert 1e9 < llm.memory_bytes() < 4e9  # fp32 0.5B
+    plain = llm.count_tokens(ask("hi"))
+    assert 10 < plain < llm.count_tokens(ask("hi"), TOOLS)
+
+
+@pytest.mark.slow
+def test_answers_and_streams(llm):
+    question = ask("What is the capital of France?")
+    reply = llm.chat(question, max_new_tokens=24)
+    assert "Paris" in reply
+    deltas = list(llm.stream(question, max_new_tokens=24))
+    assert len(deltas) > 1
+    assert "".join(deltas) == reply  # greedy, and the second run reused the first one's KV cache
+    assert llm.last_stats["reused_tokens"] == llm.last_stats["prompt_tokens"] - 1
+
+
+@pytest.mark.slow
+def test_stop_event_ends_generation_early(llm):
+    stop = threading.Event()
+    deltas = []
+    started = time.monotonic()
+    for delta in llm.stream(ask("Write a long story about a dragon who learns to bake bread."), max_new_tokens=200,
+                            stop=stop):
+        deltas.append(delta)
+        if len(deltas) == 3:
+            stop.set()
+    assert len(deltas) <= 5
+    assert llm.last_stats["new_tokens"] < 12
+    assert time.monotonic() - started < 60
+    # already set: nothing at all
+    assert list(llm.stream(ask("Hello"), stop=stop)) == []
+
+
+@pytest.mark.slow
+def test_closing_the_stream_early_frees_the_model(llm):
+    stream = llm.stream(ask("Count from 1 to 100."), max_new_tokens=200)
+    next(stream)
+    stream.close()  # the background generation stops; the lock is free again
+    assert llm.last_stats["new_tokens"] < 12
+    assert "Paris" in llm.chat(ask("What is the capital of France?"), max_new_tokens=16)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("request_text, tool, argument, expected", [
+    ("Transcribe the recording meeting.wav", "transcribe_audio", "file", "meeting.wav"),
+    ("Search my notes for the budget meeting", "search_knowledge", "query", "budget"),
+])
+def test_calls_the_right_tool(llm, request_text, tool, argument, expected):
+    reply = llm.chat(ask(request_text), TOOLS, max_new_tokens=48)
+    calls = parse_tool_calls(reply, TOOL_NAMES)
+    assert [c.name for c in calls] == [tool], reply
+    assert expected in calls[0].arguments[argument]
+    assert strip_tool_calls(reply, TOOL_NAMES) == ""
+
+
+@pytest.mark.slow
+def test_answers_without_a_tool_when_none_fits(llm):
+    reply = llm.chat(ask("What is the capital of France?"), TOOLS, max_new_tokens=24)
+    assert parse_tool_calls(reply, TOOL_NAMES) == []
+    assert "Paris" in reply
+
+
+@pytest.mark.slow
+def test_prefix_reuse_gives_the_same_answer(llm):
+    """The system prompt + tool schemas are processed once; a later turn's output is unchanged by reuse."""
+    llm.chat(ask("Transcribe the recording meeting.wav"), TOOLS, max_new_tokens=4)
+    question = ask("Generate an image of a red fox in the snow")
+    reused = llm.chat(question, TOOLS, max_new_tokens=48)
+    stats = dict(llm.last_stats)
+    llm.reset_cache()
+    fresh = llm.chat(question, TOOLS, max_new_tokens=48)
+    prefix = llm.count_tokens([SYSTEM], TOOLS)
+    assert stats["reused_tokens"] >= prefix - 8  # all but the closing tokens of the system turn
+    assert llm.last_stats["reused_tokens"] == 0
+    assert reused == fresh
+    (call,) = parse_tool_calls(fresh, TOOL_NAMES)
+    assert call.name == "generate_image" and "fox" in call.arguments["prompt"]
+
+
+def test_vision_language_model_loads_as_vlm(tmp_path):
+    """A folder whose config has a vision tower loads with AutoModelForImageTextToText + AutoProcessor."""
+    from PIL import Image
+    from tiny_models import build_tiny_vlm
+
+    from assistant.llm import load_transformers_chat
+    from assistant.models.device import DevicePlan
+    from assistant.models.specs import ModelSpec
+
+    folder = build_tiny_vlm(tmp_path / "vlm")
+    spec = ModelSpec("llm", str(folder), "transformers", "tiny Qwen3-VL", 0.0)
+    vlm = load_transformers_chat(folder, spec, DevicePlan("cpu", "float32", None))
+    assert vlm.is_vlm and vlm.processor is not None
+    assert vlm.context_length == 2048
+    deltas = list(vlm.stream([{"role": "user", "content": "hello"}], max_new_tokens=6))
+    assert vlm.last_stats["new_tokens"] == 6 and all(isinstance(d, str) for d in deltas)
+    image = Image.new("RGB", (64, 64), (200, 10, 10))
+    message = {"role": "user", "content": [{"type": "image", "image": image}, {"type": "text", "text": "what?"}]}
+    assert vlm.count_tokens([message]) > vlm.count_tokens([{"role": "user", "content": "what?"}])
+    vlm.chat([message], max_new_tokens=4)
+    assert vlm.last_stats == {"prompt_tokens": vlm.count_tokens([message]), "reused_tokens": 0, "new_tokens": 4}
+
+
+def test_one_model_serves_llm_and_vlm_in_the_spark_profile(tmp_path):
+    """Spark: the same Qwen-VL plays `llm` and `vlm`; the registry loads it once and it describes images."""
+    from PIL import Image
+    from tiny_models import build_tiny_vlm
+
+    from assistant.config import load_settings
+    from assistant.models import ModelManager
+
+    folder = str(build_tiny_vlm(tmp_path / "vlm"))
+    mgr = ModelManager(load_settings(profile="spark", device="cpu", data_dir=tmp_path / "data",
+                                     models={"llm": folder, "vlm": folder}))
+    llm = mgr.get("llm")
+    assert mgr.get("vlm") is llm and set(mgr.loaded()) == {"llm", "vlm"}
+    answer = llm.describe(Image.new("RGB", (64, 64), (10, 200, 10)), "what colour?", max_new_tokens=3)
+    assert isinstance(answer, str) and llm.last_stats["new_tokens"] == 3
