@@ -6,6 +6,8 @@ from pathlib import Path
 
 from ..errors import InputError
 
+MAX_NAME_CHARS = 4096  # PATH_MAX on Linux: anything longer is not a file name
+
 
 def confine(root: Path, name: str, what: str = "file", must_exist: bool = True) -> Path:
     """`name` (relative to `root`, or absolute inside it) as a real path inside `root`.
@@ -15,12 +17,49 @@ def confine(root: Path, name: str, what: str = "file", must_exist: bool = True) 
     """
     if not name or "\x00" in name:
         raise InputError(f"{what} name is empty or invalid")
+    if len(name) > MAX_NAME_CHARS:
+        raise InputError(f"{what} name is too long ({len(name):,} characters; at most {MAX_NAME_CHARS:,})")
     base = root.resolve()
     candidate = Path(name).expanduser()
     full = candidate if candidate.is_absolute() else base / candidate
-    resolved = full.resolve(strict=False)
+    try:
+        resolved = full.resolve(strict=False)
+    except (OSError, RuntimeError) as exc:  # a name part too long, a symlink loop (RuntimeError on 3.11)
+        raise InputError(f"{what} {name!r} cannot be resolved: {getattr(exc, 'strerror', None) or exc}") from None
     if not resolved.is_relative_to(base):
         raise InputError(f"{what} {name!r} is outside the knowledge folder; give a path inside {root}")
-    if must_exist and not resolved.exists():
+    if must_exist and not _exists(resolved):
         raise InputError(f"{what} not found in the knowledge folder: {name}")
     return resolved
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # ENAMETOOLONG and friends: no such file can exist
+        return False
+
+
+def knowledge_or_generated(knowledge_dir: Path, generated_dir: Path, name: str, what: str = "file") -> Path:
+    """A file in the knowledge folder (`photos/cat.jpg`), or a generated image's id (`gen-...png`, the
+    file name under `generated_dir`). Both confined; a regular file, or an InputError."""
+    path = confine(knowledge_dir, name, what, must_exist=False)  # refuses '..', paths elsewhere, links out
+    if _is_file(path):
+        return path
+    if not Path(name).is_absolute():
+        try:
+            generated = confine(generated_dir, name, what, must_exist=False)
+        except InputError:  # climbs out of generated/: not an id (the knowledge path was tried above)
+            generated = None
+        if generated is not None and _is_file(generated):
+            return generated
+    if _exists(path):
+        raise InputError(f"{what} {name!r} is not a regular file")
+    raise InputError(f"{what} not found in the knowledge folder or among generated images: {name}")
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False

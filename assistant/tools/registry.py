@@ -17,6 +17,7 @@ import contextvars
 import importlib
 import inspect
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,6 +90,8 @@ class Tool:
             result = ToolResult.error(f"{self.name} failed: {type(exc).__name__}: {exc}")
         finally:
             _current.reset(token)
+        if result.is_error:
+            result.text = _one_line(result.text)
         result.seconds = round(time.perf_counter() - started, 3)
         return result
 
@@ -131,19 +134,26 @@ class ToolContext:
                  progress: Callable[[float, float | None, str | None], None] | None = None):
         self.settings = settings
         self.manager = manager
-        self._knowledge = knowledge
+        # Shared by every context derived with `with_progress`: one KnowledgeBase (one indexer lock, one
+        # catalog connection) however many calls run at once, created once even when they race.
+        self._shared = {"knowledge": knowledge, "lock": threading.Lock()}
         self.progress = progress or (lambda done, total, message: None)
 
     @property
     def knowledge(self):
-        if self._knowledge is None:
-            from ..knowledge.base import KnowledgeBase
+        shared = self._shared
+        if shared["knowledge"] is None:
+            with shared["lock"]:
+                if shared["knowledge"] is None:
+                    from ..knowledge.base import KnowledgeBase
 
-            self._knowledge = KnowledgeBase(self.settings, self.manager)
-        return self._knowledge
+                    shared["knowledge"] = KnowledgeBase(self.settings, self.manager)
+        return shared["knowledge"]
 
     def with_progress(self, progress) -> ToolContext:
-        return ToolContext(self.settings, self.manager, self._knowledge, progress)
+        derived = ToolContext(self.settings, self.manager, None, progress)
+        derived._shared = self._shared
+        return derived
 
     def knowledge_file(self, name: str, what: str = "file") -> Path:
         """A path inside the knowledge folder, or an InputError (no '..', absolute paths, escaping symlinks)."""
@@ -168,6 +178,15 @@ def _schema(func: Callable) -> dict[str, Any]:
     schema.pop("additionalProperties", None)
     return {"type": "object", "properties": schema.get("properties", {}), "required": schema.get("required", []),
             "additionalProperties": False}
+
+
+MAX_ERROR_CHARS = 500
+
+
+def _one_line(message: str) -> str:
+    """An error for a model or a person: one line, bounded (library messages can span a screen)."""
+    line = " ".join(str(message).split()) or "unknown error"
+    return line if len(line) <= MAX_ERROR_CHARS else line[: MAX_ERROR_CHARS - 1] + "…"
 
 
 def _validation_message(exc: ValidationError) -> str:

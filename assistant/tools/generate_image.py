@@ -1,0 +1,185 @@
+"""generate_image: text-to-image with the `image_gen` role; the result is saved in the knowledge folder's
+`generated/` with its prompt and settings in PNG text metadata, indexed like any other image, and returned."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from ..errors import InputError
+from .registry import Citation, ImageOut, ToolResult, _one_line, current, tool
+
+log = logging.getLogger(__name__)
+
+MAX_PROMPT_CHARS = 2000
+MAX_SIDE = 4096  # the model's own pixel limit (ImageGenerator.max_pixels) applies to width x height too
+MAX_STEPS = 150
+SLUG_CHARS = 32
+METADATA_KEY = "spark-assistant"  # all settings as one JSON text chunk, beside one chunk per setting
+
+
+@tool("""
+    Create a new picture from a text description (text-to-image). Use it when the user asks to draw,
+    paint, render or imagine an image. Describe the subject, style, lighting and composition in the
+    prompt. Leave width, height, steps and guidance_scale out unless the user asks: the model's own
+    defaults are best. The image is saved in the knowledge folder under generated/ (with the prompt and
+    settings inside the file) and returned; the text gives its id, which describe_image and
+    search_knowledge accept. Give the same seed again to reproduce an image.
+    """)
+def generate_image(
+    prompt: Annotated[str, Field(min_length=1, max_length=MAX_PROMPT_CHARS,
+                                 description="What the picture shows, e.g. 'a red bicycle leaning on a "
+                                             "brick wall, evening light, photo'.")],
+    negative_prompt: Annotated[str | None, Field(max_length=MAX_PROMPT_CHARS,
+                                                 description="What the picture must not show, e.g. "
+                                                             "'blurry, text, watermark'.")] = None,
+    width: Annotated[int | None, Field(ge=64, le=MAX_SIDE,
+                                       description="Width in pixels, a multiple of 8 (16 for Flux). Default: "
+                                                   "the model's native size.")] = None,
+    height: Annotated[int | None, Field(ge=64, le=MAX_SIDE,
+                                        description="Height in pixels, a multiple of 8 (16 for Flux). Default: "
+                                                    "the model's native size.")] = None,
+    steps: Annotated[int | None, Field(ge=1, le=MAX_STEPS,
+                                       description="Denoising steps: more is slower and usually finer. "
+                                                   "Default: the model's (e.g. 30 for SDXL, 1-4 for turbo "
+                                                   "models).")] = None,
+    guidance_scale: Annotated[float | None, Field(ge=0.0, le=30.0,
+                                                  description="How strictly to follow the prompt. Default: "
+                                                              "the model's (e.g. 5 for SDXL, 3.5 for Flux, "
+                                                              "0 for turbo models).")] = None,
+    seed: Annotated[int | None, Field(ge=0, le=2**32 - 1,
+                                      description="Random seed; the same prompt, settings and seed give the "
+                                                  "same image. Default: a random one (reported back).")] = None,
+) -> ToolResult:
+    ctx = current()
+    prompt = prompt.strip()
+    if not prompt:
+        raise InputError("the image prompt is empty")
+    negative = (negative_prompt or "").strip() or None
+    folder = _generated_folder(ctx.settings)  # refused before the (big) model loads
+
+    def on_step(done: int, total: int) -> None:
+        ctx.progress(done, total, f"step {done}/{total}")
+
+    started = time.perf_counter()
+    with ctx.manager.lease("image_gen") as generator:
+        image = generator.generate(prompt, negative_prompt=negative, width=width, height=height, steps=steps,
+                                   guidance_scale=guidance_scale, seed=seed, on_step=on_step)
+        defaults = getattr(generator, "defaults", None)
+        model = getattr(generator, "name", None) or ctx.manager.spec("image_gen").source
+        family = getattr(generator, "family", None)
+    seconds = round(time.perf_counter() - started, 2)
+    settings: dict[str, Any] = {
+        "prompt": prompt,
+        "negative_prompt": negative,
+        "width": image.width,
+        "height": image.height,
+        "steps": steps if steps is not None else getattr(defaults, "steps", None),
+        "guidance_scale": float(guidance_scale if guidance_scale is not None
+                                else getattr(defaults, "guidance_scale", 0.0)),
+        "seed": int(image.info.get("seed", seed if seed is not None else -1)),
+        "model": model,
+        "family": family,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seconds": seconds,
+    }
+    path = _save(image, folder, settings)
+    root = ctx.settings.knowledge_dir.resolve()
+    name = path.relative_to(root).as_posix()
+    indexed, note = _index(ctx, name)
+
+    caption = f"{_summary(prompt)} ({image.width}x{image.height}, seed {settings['seed']})"
+    text = (f"Generated image {path.name} (saved as {name}): {image.width}x{image.height}, "
+            f"{settings['steps']} steps, guidance {settings['guidance_scale']:g}, seed {settings['seed']}, "
+            f"model {model}, {seconds:g} s." + (f" {note}" if note else ""))
+    return ToolResult(
+        text=text,
+        images=[ImageOut(path, caption)],
+        citations=[Citation(name)],
+        data={"id": path.name, "file": name, "path": str(path), "indexed": indexed, **settings},
+    )
+
+
+def _generated_folder(settings) -> Path:
+    """knowledge/generated, created if needed; refused if it (or a link) leads out of the knowledge folder."""
+    root = settings.knowledge_dir.resolve()
+    folder = settings.generated_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    real = folder.resolve()
+    if not real.is_relative_to(root) or not real.is_dir():
+        raise InputError(f"the generated images folder {folder} leads outside the knowledge folder")
+    return real
+
+
+def _file_name(settings: dict[str, Any]) -> str:
+    """gen-<UTC time>-<prompt words>-<short hash>.png: sortable, unique, and findable by its words (the
+    index reads file names; the prompt's words in the name let a search for them find the picture)."""
+    words = re.findall(r"[a-z0-9]+", settings["prompt"].lower())
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > SLUG_CHARS:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    digest = hashlib.sha256(f"{json.dumps(settings, sort_keys=True)} {time.time_ns()} {os.getpid()}"
+                            .encode()).hexdigest()[:6]
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    return "-".join(p for p in ("gen", stamp, slug, digest) if p) + ".png"
+
+
+def _save(image: Any, folder: Path, settings: dict[str, Any]) -> Path:
+    """Write the PNG under a hidden temporary name (the indexer skips dot files), then rename it into place."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    for key, value in settings.items():
+        if value is not None:
+            info.add_text(key, _printable(str(value)))
+    info.add_text("Software", "spark-assistant")
+    info.add_text("Description", _printable(settings["prompt"]))
+    info.add_text(METADATA_KEY, json.dumps(settings, ensure_ascii=False))
+    for _ in range(5):
+        path = folder / _file_name(settings)
+        if path.exists():
+            continue
+        temporary = folder / f".{path.name}.tmp"
+        try:
+            with open(temporary, "xb") as out:  # O_EXCL: never writes through a planted symlink
+                image.save(out, format="PNG", pnginfo=info)
+            if path.exists():
+                continue
+            os.replace(temporary, path)
+            return path
+        finally:
+            temporary.unlink(missing_ok=True)
+    raise InputError(f"could not find a free file name in {folder}")
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
+
+
+def _index(ctx, name: str) -> tuple[bool, str]:
+    """Index the new file (the run is incremental: only what changed). A failure leaves the image saved."""
+    try:
+        report = ctx.knowledge.index()
+    except Exception as exc:  # noqa: BLE001 - the image exists either way; say why it is not searchable
+        log.warning("indexing after generate_image failed", exc_info=True)
+        return False, f"Saved, but not indexed yet: {_one_line(str(exc) or type(exc).__name__)}."
+    problem = next((p for p in [*report.skipped, *report.problems] if p.get("file") == name), None)
+    if problem is not None:
+        return False, f"Saved, but not indexed: {problem.get('reason')}."
+    return True, ""
+
+
+def _summary(prompt: str, limit: int = 80) -> str:
+    text = " ".join(prompt.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,137 @@
+"""search_knowledge and lookup_pdf: retrieval over the user's indexed knowledge folder, cited by file and page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ..errors import InputError
+from .describe_image import image_file
+from .registry import Citation, ImageOut, ToolResult, current, tool
+
+MAX_QUERY_CHARS = 1000
+MAX_PAGES = 30  # pages read verbatim in one call (the searcher's limit too)
+SNIPPET_CHARS = 240  # per hit in the text the model reads; the full snippet is in `data`
+
+_MIMES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif", b"BM": "image/bmp",
+          b"II*\x00": "image/tiff", b"MM\x00*": "image/tiff"}
+
+
+@tool("""
+    Search the user's own files (their knowledge folder: notes, documents, PDFs, photos, generated
+    images) by meaning and keywords. Use it before answering anything that may be in the user's files,
+    and to find pictures ("photos of the lake", or pass `image` to find similar pictures). Returns the
+    best matches, each with its file, page (for PDFs), kind and a snippet; cite them by file and page.
+    """)
+def search_knowledge(
+    query: Annotated[str, Field(max_length=MAX_QUERY_CHARS,
+                                description="What to look for, in words, e.g. 'rainfall in the northern "
+                                            "valley'. May be empty when `image` is given.")] = "",
+    kind: Annotated[Literal["any", "image", "pdf", "text"], Field(
+        description="Only this kind of result: 'image' (pictures), 'pdf' (PDF pages), 'text' (notes and "
+                    "text files), or 'any'.")] = "any",
+    limit: Annotated[int, Field(ge=1, le=20, description="How many results, 1 to 20.")] = 5,
+    image: Annotated[str | None, Field(
+        description="Find pictures that look like this one: a path in the knowledge folder, a generated "
+                    "image's id, or inline base64 image data.")] = None,
+) -> ToolResult:
+    ctx = current()
+    query = (query or "").strip()
+    if not query and not image:
+        raise InputError("give a query text, or an image to find similar ones")
+    if image:
+        with image_file(ctx, image) as (path, _name):
+            result = ctx.knowledge.search_knowledge(query, kind, limit, image=path)
+    else:
+        result = ctx.knowledge.search_knowledge(query, kind, limit)
+
+    lines, citations, images = [], [], []
+    for n, hit in enumerate(result.hits, 1):
+        where = hit.file + (f" (page {hit.page})" if hit.page else "")
+        also = f" (same as {', '.join(hit.also[:3])})" if hit.also else ""
+        snippet = _short(hit.snippet)
+        lines.append(f"{n}. {where} [{hit.kind}]{also}" + (f" {snippet}" if snippet else ""))
+        citations.append(Citation(hit.file, hit.page))
+        if hit.kind == "image" and hit.image_path and Path(hit.image_path).is_file():
+            images.append(ImageOut(Path(hit.image_path), hit.file, _mime(Path(hit.image_path))))
+    what = f"'{query}'" if query else "the image"
+    if lines:
+        text = f"{len(lines)} result{'s' if len(lines) != 1 else ''} for {what}:\n" + "\n".join(lines)
+    else:
+        text = f"Nothing in the knowledge folder matches {what}" + (f" (kind {kind})." if kind != "any" else ".")
+    if result.notes:
+        text += "\nNote: " + " ".join(result.notes)
+    return ToolResult(text=text, images=images, citations=citations, data=result.to_dict())
+
+
+@tool("""
+    Read the user's PDFs: find the passages that answer a question (across all PDFs, or in one `file`),
+    or read given `pages` of one PDF word for word. Use it for questions about reports, manuals, papers
+    and other PDFs in the knowledge folder, and to quote them. Returns passages labelled with file and
+    page; cite them that way.
+    """)
+def lookup_pdf(
+    question: Annotated[str | None, Field(max_length=MAX_QUERY_CHARS,
+                                          description="The question to answer from the PDFs, e.g. 'What does "
+                                                      "the committee recommend?'.")] = None,
+    file: Annotated[str | None, Field(description="One PDF in the knowledge folder to search or read, e.g. "
+                                                  "'reports/lake.pdf'. Needed with `pages`.")] = None,
+    pages: Annotated[str | None, Field(max_length=100,
+                                       description=f"Pages of `file` to read verbatim: '3', '2-5' or '1,4-6' "
+                                                   f"(at most {MAX_PAGES}).")] = None,
+) -> ToolResult:
+    ctx = current()
+    if file is not None:
+        ctx.knowledge_file(file, "PDF")  # '..', paths elsewhere and links out are refused here
+    if pages is not None:
+        _check_pages(pages)
+    passages = ctx.knowledge.lookup_pdf(question, file, pages)
+    if not passages:
+        return ToolResult(text="No passage in the PDFs answers that." if question else "Nothing found.",
+                          data={"passages": []})
+    blocks = [f"[{p.file}, page {p.page}]\n{p.text.strip()}" for p in passages]
+    seen: dict[tuple[str, int], Citation] = {}
+    for p in passages:
+        seen.setdefault((p.file, p.page), Citation(p.file, p.page))
+    return ToolResult(
+        text="\n\n".join(blocks),
+        citations=list(seen.values()),
+        data={"passages": [{"file": p.file, "page": p.page, "text": p.text, "score": p.score} for p in passages]},
+    )
+
+
+def _check_pages(pages: str) -> None:
+    """Refuse ranges too long before anything expands them ('1-999999999' would be a billion numbers)."""
+    count = 0
+    for part in pages.replace(" ", "").split(","):
+        match = re.fullmatch(r"(\d{1,6})-(\d{1,6})", part)
+        if match:
+            first, last = int(match[1]), int(match[2])
+            if last < first:
+                raise InputError(f"bad page range {part!r}: the last page comes before the first")
+            count += last - first + 1
+        elif part and not re.fullmatch(r"\d{1,6}", part):
+            raise InputError(f"bad page range {pages!r} (e.g. '3', '2-5' or '1,4-6')")
+        elif part:
+            count += 1
+        if count > MAX_PAGES:
+            raise InputError(f"at most {MAX_PAGES} pages at a time")
+
+
+def _short(snippet: str) -> str:
+    text = " ".join((snippet or "").split())
+    return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _mime(path: Path) -> str:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+    except OSError:
+        return "image/png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return next((mime for magic, mime in _MIMES.items() if head.startswith(magic)), "image/png")
