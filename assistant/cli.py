@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     _global_flags(shared, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    ask = sub.add_parser("ask", parents=[shared], help="one turn with the agent (tools included), streamed")
+    ask.add_argument("text", help="the question ('-' reads standard input)")
+    ask.add_argument("--image", type=Path, action="append", help="attach an image (repeatable)")
+    ask.add_argument("--json", action="store_true", help="reply, tool calls with arguments and results, timings")
+
     chat = sub.add_parser("chat", parents=[shared], help="text chat with the local model (streamed)")
     chat.add_argument("--max-tokens", type=int, default=512)
 
@@ -69,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=5)
     search.add_argument("--image", type=Path, help="find images similar to this one")
     search.add_argument("--json", action="store_true")
+
+    mcp = sub.add_parser("mcp", parents=[shared], help="serve the tools and knowledge files over MCP (stdio; --http)")
+    mcp.add_argument("--http", action="store_true", help="streamable HTTP at /mcp instead of stdio (bearer token)")
+    mcp.add_argument("--host", help="address to bind with --http (default: 127.0.0.1, or mcp_host)")
+    mcp.add_argument("--port", type=int, help="port with --http (default: 8765, or mcp_port)")
+    mcp.add_argument("--show-token", action="store_true", help="print the HTTP bearer token (creating it if needed)")
 
     say = sub.add_parser("say", parents=[shared], help="text to speech (tts role) into a WAV file")
     say.add_argument("text", help="what to say ('-' reads standard input)")
@@ -115,6 +126,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _transcribe(manager, args.file, args.language, args.json)
     if command == "say":
         return _say(manager, args.text, args.output)
+    if command == "ask":
+        from .ask import ask_command
+
+        return ask_command(settings, manager, args.text, args.image or [], args.json)
     if command == "index":
         from .knowledge.commands import index_command
 
@@ -123,6 +138,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .knowledge.commands import search_command
 
         return search_command(settings, manager, args.query, args.kind, args.limit, args.image, args.json)
+    if command == "mcp":
+        from .mcp.command import mcp_command
+
+        return mcp_command(settings, manager, args)
     from .repl import run_chat
 
     return run_chat(manager, max_new_tokens=getattr(args, "max_tokens", 512))

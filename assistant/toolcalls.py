@@ -74,17 +74,18 @@ def _decode_at(text: str, start: int) -> tuple[Any, int]:
         return _DECODER.raw_decode(text, start)
     except json.JSONDecodeError:
         pass
-    end = _balanced_end(text, start)
+    end, missing = _balanced_end(text, start)
     if end is None:
         return None, 0
-    try:
-        return json.loads(_repair(text[start:end])), end
+    try:  # a reply cut off (or ended early) before its last closing braces: close them
+        return json.loads(_repair(text[start:end]) + missing), end
     except json.JSONDecodeError:
         return None, 0
 
 
-def _balanced_end(text: str, start: int) -> int | None:
-    """End of the bracketed block opening at `start`, with '...' and "..." strings skipped."""
+def _balanced_end(text: str, start: int) -> tuple[int | None, str]:
+    """End of the bracketed block opening at `start`, with '...' and "..." strings skipped, and the
+    closing brackets still missing when the text ends first (outside a string)."""
     closing = {"{": "}", "[": "]"}
     stack: list[str] = []
     quote = None
@@ -102,11 +103,13 @@ def _balanced_end(text: str, start: int) -> int | None:
             stack.append(closing[ch])
         elif ch in "}]":
             if not stack or stack.pop() != ch:
-                return None
+                return None, ""
             if not stack:
-                return i + 1
+                return i + 1, ""
         i += 1
-    return None
+    if quote or not stack:
+        return None, ""
+    return len(text), "".join(reversed(stack))
 
 
 def _is_apostrophe(text: str, i: int) -> bool:

@@ -81,7 +81,7 @@ def test_unknown_tool_is_filtered():
     "In Python, d = {'a': 1} is a dict and [1, 2] a list.",
     'A JSON object like {"city": "Paris", "population": 2100000} describes data.',
     '{"name": "transcribe_audio", "arguments": {"file": }}',  # malformed
-    '{"name": "transcribe_audio", "arguments": {"file": "meeting.wav"',  # cut off
+    '{"name": "transcribe_audio", "arguments": {"file": "meeting',  # cut off inside a string
     '{"name": "transcribe_audio", "arguments": "not json at all"}',
     '{"name": "transcribe_audio", "arguments": [1, 2]}',
     "",
@@ -102,3 +102,9 @@ def test_strip_tool_calls():
     # a call to an unknown tool stays in the prose when filtering
     unknown = 'x {"name": "nope", "arguments": {}} y'
     assert strip_tool_calls(unknown, KNOWN) == unknown
+
+
+def test_missing_closing_braces_at_the_end_are_repaired():
+    # Small models sometimes stop before the last braces; every value is complete, so the call stands.
+    text = 'Sure. {"name": "transcribe_audio", "arguments": {"file": "meeting.wav"'
+    assert parse_tool_calls(text, KNOWN) == [ToolCall("transcribe_audio", {"file": "meeting.wav"})]

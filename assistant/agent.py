@@ -1,0 +1,271 @@
+"""The agent: one conversation with the chat model, streaming, calling tools from the registry.
+
+`Agent.turn(text)` yields events as they happen: text deltas (prose streams out while it is generated;
+a reply that opens like a tool call is held back until it is known), tool calls and their results, and
+a final `TurnDone`. Tool calls are parsed from the reply text (`toolcalls.py`), run with a timeout, and
+their results go back to the model as the model handles best (`tool_results`: "tool" messages for
+models trained on them; a "user" message for small models that loop on tool messages). At most
+`max_rounds` tool rounds per turn. A stop event ends generation promptly (barge-in); the history
+then keeps only what the caller says was delivered, marked as interrupted.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .toolcalls import ToolCall, parse_tool_calls, strip_tool_calls
+from .tools.registry import Tool, ToolContext, ToolResult
+
+SYSTEM_PROMPT = """You are spark-assistant, a voice assistant running on the user's own computer.
+Answer briefly in plain spoken sentences: no Markdown tables, no code blocks, no lists unless asked.
+When a tool fits the request, call it; otherwise answer directly. Cite files and pages you used."""
+
+# Openings that mean "this reply may be a tool call": hold the text back until the reply is complete.
+_CALL_OPENINGS = ("{", "[", "```", "<tool_call>", "<|tool_call|>")
+
+
+@dataclass
+class TextDelta:
+    text: str
+
+
+@dataclass
+class ToolCallStarted:
+    name: str
+    arguments: dict[str, Any]
+
+
+@dataclass
+class ToolCallFinished:
+    name: str
+    arguments: dict[str, Any]
+    result: ToolResult
+
+
+@dataclass
+class TurnDone:
+    reply: str
+    tool_calls: list[ToolCallFinished] = field(default_factory=list)
+    interrupted: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+AgentEvent = TextDelta | ToolCallStarted | ToolCallFinished | TurnDone
+
+
+class Agent:
+    def __init__(self, manager, tools: dict[str, Tool], context: ToolContext, system_prompt: str = SYSTEM_PROMPT,
+                 max_rounds: int = 3, tool_timeout: float = 300.0, max_new_tokens: int = 400):
+        self.manager = manager
+        self.tools = tools
+        self.context = context
+        self.system_prompt = system_prompt
+        self.max_rounds = max_rounds
+        self.tool_timeout = tool_timeout
+        self.max_new_tokens = max_new_tokens
+        self.history: list[dict[str, Any]] = []
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="tool")
+
+    @property
+    def tool_results_as(self) -> str:
+        return self.manager.spec("llm").options.get("tool_results", "tool")
+
+    def reset(self) -> None:
+        self.history.clear()
+
+    def messages(self) -> list[dict[str, Any]]:
+        return [{"role": "system", "content": self.system_prompt}, *self.history]
+
+    # -- one turn ---------------------------------------------------------------------------------
+    def turn(self, text: str, images: list | None = None, stop: threading.Event | None = None) -> Iterator[AgentEvent]:
+        started = time.perf_counter()
+        timings: dict[str, float] = {"tool_s": 0.0}
+        llm = self.manager.get("llm")
+        if images and not getattr(llm, "is_vlm", False):  # a text-only brain: let the VLM look first
+            described = yield from self._describe_attachments(images)
+            text = f"{text}\n\n{described}"
+            images = None
+        self.history.append(_user_message(text, images))
+        options = self.manager.spec("llm").options
+        schemas = [_compact(t.openai_schema()) if options.get("compact_tools") else _untitled(t.openai_schema())
+                   for t in self.tools.values()]
+        single_call = bool(options.get("single_tool_call"))
+        calls_done: list[ToolCallFinished] = []
+        for round_ in range(self.max_rounds + 1):
+            offer_tools = schemas if round_ < self.max_rounds else None  # last round: answer, no more calls
+            reply, held, interrupted = "", True, False
+            enough = threading.Event()  # a small model's first complete call: stop it reciting more
+            for delta in llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens,
+                                    stop=_either(stop, enough)):
+                if "first_token_s" not in timings:
+                    timings["first_token_s"] = time.perf_counter() - started
+                reply += delta
+                if held and reply.strip():
+                    held = offer_tools is not None and _may_be_call(reply)
+                    if not held:
+                        yield TextDelta(reply)
+                        continue
+                if not held:
+                    yield TextDelta(delta)
+                elif single_call and parse_tool_calls(reply, set(self.tools)):
+                    enough.set()
+            if stop is not None and stop.is_set():
+                interrupted = True
+            calls = parse_tool_calls(reply, set(self.tools)) if offer_tools and not interrupted else []
+            calls = _distinct(calls)[:1] if single_call else _distinct(calls)
+            if not calls:
+                if held and reply.strip():  # held back but not a call after all: it is the answer
+                    yield TextDelta(reply)
+                self.history.append({"role": "assistant", "content": reply})
+                timings["total_s"] = time.perf_counter() - started
+                yield TurnDone(reply, calls_done, interrupted, timings)
+                return
+            self.history.append({"role": "assistant", "content": strip_tool_calls(reply),
+                                 "tool_calls": [_as_openai_call(c, i) for i, c in enumerate(calls)]})
+            for i, call in enumerate(calls):
+                yield ToolCallStarted(call.name, call.arguments)
+                t0 = time.perf_counter()
+                result = self._run_tool(call)
+                timings["tool_s"] += time.perf_counter() - t0
+                finished = ToolCallFinished(call.name, call.arguments, result)
+                calls_done.append(finished)
+                yield finished
+                self.history.append(self._result_message(call, result, i))
+        raise AssertionError("unreachable: the last round offers no tools")
+
+    def mark_interrupted(self, spoken: str) -> None:
+        """After a barge-in: the last reply keeps only what was actually heard, marked as interrupted."""
+        for message in reversed(self.history):
+            if message["role"] == "assistant":
+                message["content"] = f"{spoken.strip()} [interrupted by the user]".strip()
+                message.pop("tool_calls", None)
+                return
+
+    def _describe_attachments(self, images: list) -> Iterator[AgentEvent]:
+        """Run describe_image on each attached image; the descriptions join the user's message."""
+        notes = []
+        for n, image in enumerate(images, 1):
+            call = ToolCall("describe_image", {"image": _data_uri(image)})
+            yield ToolCallStarted(call.name, {"image": f"<attached image {n}>"})
+            result = self._run_tool(call)
+            yield ToolCallFinished(call.name, {"image": f"<attached image {n}>"}, result)
+            notes.append(f"[Attached image {n}: " + ("could not be described: " if result.is_error else "")
+                         + result.text + "]")
+        return "\n".join(notes)
+
+    def _run_tool(self, call: ToolCall) -> ToolResult:
+        tool = self.tools[call.name]
+        known = tool.parameters["properties"]
+        # Models add arguments that do not exist; drop them rather than fail the call (MCP stays strict).
+        arguments = {k: v for k, v in call.arguments.items()
+                     if k in known and v is not None and not _echoed_schema(v, known[k])}
+        future = self._pool.submit(tool.run, arguments, self.context)
+        try:
+            return future.result(timeout=self.tool_timeout)
+        except concurrent.futures.TimeoutError:
+            return ToolResult.error(f"{call.name} took longer than {self.tool_timeout:.0f} s and was abandoned")
+
+    def _result_message(self, call: ToolCall, result: ToolResult, index: int) -> dict[str, Any]:
+        body = ("Error: " if result.is_error else "") + result.text
+        if self.tool_results_as == "user":
+            question = next((m["content"] for m in reversed(self.history)
+                             if m["role"] == "user" and isinstance(m["content"], str)
+                             and not m["content"].startswith("Result of ")), "")
+            return {"role": "user", "content": f"Result of {call.name}:\n{body}\n\nMy request was: \"{question}\". "
+                                               "Tell me in one or two sentences what this result says, naming the "
+                                               "file (and page) it comes from."}
+        return {"role": "tool", "content": body, "tool_call_id": f"call_{index}", "name": call.name}
+
+
+def _either(*events: threading.Event | None) -> threading.Event:
+    """An event view that is set when any of `events` is (the LLM checks `is_set()` per token)."""
+
+    class _Any(threading.Event):
+        def is_set(self) -> bool:
+            return any(e is not None and e.is_set() for e in events)
+
+    return _Any()
+
+
+def _echoed_schema(value: Any, schema: dict) -> bool:
+    """A small model sometimes copies a parameter's schema ({"type": ..., "description": ...}) as its value."""
+    return isinstance(value, dict) and "object" not in json.dumps(schema) and \
+        bool({"type", "anyOf", "description", "default"} & set(value))
+
+
+def _distinct(calls: list[ToolCall]) -> list[ToolCall]:
+    seen, out = set(), []
+    for call in calls:
+        key = (call.name, json.dumps(call.arguments, sort_keys=True))
+        if key not in seen:
+            seen.add(key)
+            out.append(call)
+    return out
+
+
+def _untitled(schema: dict) -> dict:
+    """Pydantic's per-field "title" repeats the name: tokens the model reads for nothing."""
+    params = schema["function"]["parameters"]
+    props = {k: {kk: vv for kk, vv in v.items() if kk != "title"} for k, v in params["properties"].items()}
+    return {**schema, "function": {**schema["function"], "parameters": {**params, "properties": props}}}
+
+
+def _compact(schema: dict) -> dict:
+    """For small models: first sentence of each description, no examples (they get copied verbatim)."""
+    schema = _untitled(schema)
+    function = schema["function"]
+    props = {}
+    for name, prop in function["parameters"]["properties"].items():
+        prop = dict(prop)
+        if "description" in prop:
+            prop["description"] = _first_sentence(prop["description"].split(", e.g.")[0].split(" e.g.")[0])
+        props[name] = prop
+    params = {**function["parameters"], "properties": props}
+    return {**schema, "function": {**function, "description": _first_sentence(function["description"]),
+                                   "parameters": params}}
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def _may_be_call(reply: str) -> bool:
+    return reply.lstrip().startswith(_CALL_OPENINGS)
+
+
+def _as_openai_call(call: ToolCall, index: int) -> dict[str, Any]:
+    return {"id": f"call_{index}", "type": "function",
+            "function": {"name": call.name, "arguments": json.dumps(call.arguments)}}
+
+
+def _user_message(text: str, images: list | None) -> dict[str, Any]:
+    if images:
+        return {"role": "user", "content": [*({"type": "image", "image": _pil(im)} for im in images),
+                                            {"type": "text", "text": text}]}
+    return {"role": "user", "content": text}
+
+
+def _pil(image):
+    """A PIL image from an image or a path (opened with the knowledge folder's safety limits)."""
+    if hasattr(image, "convert"):
+        return image
+    from .knowledge.extract import open_image
+
+    return open_image(image)
+
+
+def _data_uri(image) -> str:
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    _pil(image).save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

@@ -1,0 +1,52 @@
+"""`assistant ask`: one agent turn from the command line, streamed, or as JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from .agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+from .errors import InputError
+from .runtime import Runtime
+
+
+def ask_command(settings, manager, text: str, images: list[Path], as_json: bool) -> int:
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        raise InputError("nothing to ask: the text is empty")
+    for image in images:
+        if not image.is_file():
+            raise InputError(f"image not found: {image}")
+    agent = Runtime(settings, manager).agent()
+    done = None
+    for event in agent.turn(text.strip(), images=images or None):
+        if isinstance(event, TextDelta) and not as_json:
+            print(event.text, end="", flush=True)
+        elif isinstance(event, ToolCallStarted) and not as_json:
+            print(f"[{event.name} {json.dumps(event.arguments, ensure_ascii=False)}]", file=sys.stderr, flush=True)
+        elif isinstance(event, ToolCallFinished) and not as_json:
+            status = "error: " if event.result.is_error else ""
+            print(f"[{event.name} → {status}{_first_line(event.result.text)} ({event.result.seconds:.1f} s)]",
+                  file=sys.stderr, flush=True)
+        elif isinstance(event, TurnDone):
+            done = event
+    assert done is not None
+    if as_json:
+        print(json.dumps({
+            "reply": done.reply.strip(),
+            "tool_calls": [{"name": c.name, "arguments": c.arguments, "is_error": c.result.is_error,
+                            "result": c.result.text, "citations": [asdict(x) for x in c.result.citations],
+                            "seconds": c.result.seconds} for c in done.tool_calls],
+            "timings": {k: round(v, 3) for k, v in done.timings.items()},
+        }, indent=2, ensure_ascii=False))
+    else:
+        print()
+    return 0
+
+
+def _first_line(text: str, width: int = 100) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= width else line[: width - 1] + "…"
