@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -71,6 +71,13 @@ class Settings(BaseSettings):
     chroma_url: str | None = None  # e.g. "http://127.0.0.1:8000" (`chroma run`); None: on disk in data_dir
     pdf_passwords: dict[str, str] = Field(default_factory=dict)  # file name or glob -> password
     max_image_pixels: int = 100_000_000  # larger images are refused (decompression bombs)
+    # MCP server (`assistant mcp --http`): the bearer token (else generated into data_dir/mcp-token),
+    # where to listen, extra Host names to accept (e.g. the machine's LAN name), the request body limit.
+    mcp_token: SecretStr | None = None
+    mcp_host: str = "127.0.0.1"
+    mcp_port: int = Field(default=8765, ge=0, le=65535)
+    mcp_allowed_hosts: list[str] = Field(default_factory=list)
+    mcp_max_body_mb: float = Field(default=25.0, gt=0)
 
     @field_validator("models", mode="before")
     @classmethod

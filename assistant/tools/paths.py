@@ -27,7 +27,7 @@ def confine(root: Path, name: str, what: str = "file", must_exist: bool = True) 
     except (OSError, RuntimeError) as exc:  # a name part too long, a symlink loop (RuntimeError on 3.11)
         raise InputError(f"{what} {name!r} cannot be resolved: {getattr(exc, 'strerror', None) or exc}") from None
     if not resolved.is_relative_to(base):
-        raise InputError(f"{what} {name!r} is outside the knowledge folder; give a path inside {root}")
+        raise InputError(f"{what} {name!r} is outside the knowledge folder; give a path relative to it")
     if must_exist and not _exists(resolved):
         raise InputError(f"{what} not found in the knowledge folder: {name}")
     return resolved
