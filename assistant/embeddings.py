@@ -59,8 +59,9 @@ class TextEmbedder:
         return vectors / np.maximum(norms, 1e-12)
 
     def memory_bytes(self) -> int:
-        return sum(t.numel() * t.element_size() for t in self.model.parameters()) + \
-            sum(t.numel() * t.element_size() for t in self.model.buffers())
+        from .models.memory import module_bytes
+
+        return module_bytes(self.model)
 
     def close(self) -> None:
         pass

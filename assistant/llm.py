@@ -64,9 +64,9 @@ class LocalChatModel:
         return int(getattr(text, "max_position_embeddings", None) or getattr(config, "max_position_embeddings", 4096))
 
     def memory_bytes(self) -> int:
-        weights = sum(t.numel() * t.element_size() for t in self.model.parameters())
-        buffers = sum(t.numel() * t.element_size() for t in self.model.buffers())
-        return weights + buffers + self._cache_bytes()
+        from .models.memory import module_bytes
+
+        return module_bytes(self.model) + self._cache_bytes()
 
     def count_tokens(self, messages: list[dict], tools: list[dict] | None = None) -> int:
         return len(self._prompt_ids(messages, tools))

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..compat import ensure_torchvision
 from ..errors import InputError, ModelUnavailable
+from ..models.memory import module_bytes
 from ..models.device import DevicePlan
 from ..models.specs import ModelSpec
 
@@ -65,10 +66,7 @@ class ClipEmbedder:
         return self._stack(rows)
 
     def memory_bytes(self) -> int:
-        model = self._model
-        if model is None:
-            return 0
-        return sum(t.numel() * t.element_size() for t in (*model.parameters(), *model.buffers()))
+        return module_bytes(self._model)
 
     def close(self) -> None:
         self._model = None

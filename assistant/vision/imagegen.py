@@ -18,6 +18,7 @@ from typing import Any
 
 from ..compat import ensure_torchvision
 from ..errors import InputError, ModelUnavailable
+from ..models.memory import module_bytes
 from ..models.device import DevicePlan
 from ..models.specs import ModelSpec
 
@@ -142,8 +143,7 @@ class ImageGenerator:
         pipe = self._pipe
         if pipe is None:
             return 0
-        modules = [m for m in pipe.components.values() if isinstance(m, torch.nn.Module)]
-        return sum(t.numel() * t.element_size() for m in modules for t in (*m.parameters(), *m.buffers()))
+        return module_bytes(*(m for m in pipe.components.values() if isinstance(m, torch.nn.Module)))
 
     def close(self) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..compat import ensure_torchvision
 from ..errors import InputError, ModelUnavailable
+from ..models.memory import module_bytes
 from ..models.device import DevicePlan
 from ..models.specs import ModelSpec
 
@@ -62,10 +63,7 @@ class VisionLanguageModel:
         return self._processor.decode(new_tokens, skip_special_tokens=True).strip()
 
     def memory_bytes(self) -> int:
-        model = self._model
-        if model is None:
-            return 0
-        return sum(t.numel() * t.element_size() for t in (*model.parameters(), *model.buffers()))
+        return module_bytes(self._model)
 
     def close(self) -> None:
         with self._lock:
