@@ -69,6 +69,7 @@ class Settings(BaseSettings):
     models: dict[str, ModelOverride] = Field(default_factory=dict)
     # Knowledge index
     chroma_url: str | None = None  # e.g. "http://127.0.0.1:8000" (`chroma run`); None: on disk in data_dir
+    chroma_prefix: str = Field(default="knowledge", pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{2,60}$")  # collection names
     pdf_passwords: dict[str, str] = Field(default_factory=dict)  # file name or glob -> password
     max_image_pixels: int = 100_000_000  # larger images are refused (decompression bombs)
     # MCP server (`assistant mcp --http`): the bearer token (else generated into data_dir/mcp-token),

@@ -16,7 +16,7 @@ class KnowledgeBase:
     def __init__(self, settings, manager):
         self.settings = settings
         self.catalog = Catalog(settings.index_dir / "catalog.sqlite")
-        self.store = VectorStore(settings.index_dir / "chroma", url=settings.chroma_url)
+        self.store = VectorStore.for_settings(settings)
         self.indexer = Indexer(settings, manager, self.store, self.catalog)
         self.searcher = Searcher(settings, manager, self.catalog, self.store)
 

@@ -60,7 +60,7 @@ class Indexer:
         self.manager = manager
         self.root = settings.knowledge_dir
         self.catalog = catalog or Catalog(settings.index_dir / "catalog.sqlite")
-        self.store = store or VectorStore(settings.index_dir / "chroma", url=settings.chroma_url)
+        self.store = store or VectorStore.for_settings(settings)
         self._lock = threading.Lock()
 
     # -- models -----------------------------------------------------------------------------------

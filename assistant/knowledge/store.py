@@ -1,7 +1,7 @@
 """Vectors of the knowledge index in chromadb: on disk in the data dir, or on a Chroma server.
 
 Two collections: `knowledge_text` (text chunks, `text_embed` role) and `knowledge_visual` (images and
-rendered PDF pages, `clip` role). Each records the model and dimension that made it; opening it with a
+rendered PDF pages, `clip` role); `chroma_prefix` renames them so several indexes can share a server. Each records the model and dimension that made it; opening it with a
 different model is refused with a clear message (`assistant index --rebuild`), never mixed vectors.
 Entry ids derive from the content hash, so writing a file's entries twice never duplicates them.
 """
@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import AssistantError
 
-COLLECTIONS = {"text": "knowledge_text", "visual": "knowledge_visual"}
+KINDS = ("text", "visual")
 
 
 class IndexMismatch(AssistantError):
@@ -35,7 +35,7 @@ class VectorHit:
 
 
 class VectorStore:
-    def __init__(self, path: Path | None = None, url: str | None = None):
+    def __init__(self, path: Path | None = None, url: str | None = None, prefix: str = "knowledge"):
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -52,14 +52,19 @@ class VectorStore:
             path.mkdir(parents=True, exist_ok=True)
             self.client = chromadb.PersistentClient(path=str(path), settings=quiet)
             self.where = str(path)
+        self.names = {kind: f"{prefix}_{kind}" for kind in KINDS}  # e.g. knowledge_text, knowledge_visual
         self._collections: dict[str, Any] = {}
         self._lock = threading.Lock()
         self.batch = max(1, min(self.client.get_max_batch_size(), 2000))
 
+    @classmethod
+    def for_settings(cls, settings) -> VectorStore:
+        return cls(settings.index_dir / "chroma", url=settings.chroma_url, prefix=settings.chroma_prefix)
+
     def model_of(self, kind: str) -> tuple[str, int] | None:
         """(model, dim) the collection was built with, or None if it does not exist yet."""
         try:
-            meta = self.client.get_collection(COLLECTIONS[kind]).metadata or {}
+            meta = self.client.get_collection(self.names[kind]).metadata or {}
         except Exception:  # NotFoundError; its class moved between chromadb versions
             return None
         return (meta.get("model"), int(meta.get("dim", 0))) if meta.get("model") else None
@@ -70,7 +75,7 @@ class VectorStore:
                 return self._collections[kind]
             self.check_model(kind, model)
             col = self.client.get_or_create_collection(
-                COLLECTIONS[kind], metadata={"model": model, "dim": dim},
+                self.names[kind], metadata={"model": model, "dim": dim},
                 configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
             self._collections[kind] = col
             return col
@@ -81,7 +86,7 @@ class VectorStore:
             if kind in self._collections:
                 return self._collections[kind]
         try:
-            return self.client.get_collection(COLLECTIONS[kind], embedding_function=None)
+            return self.client.get_collection(self.names[kind], embedding_function=None)
         except Exception:
             return None
 
@@ -103,7 +108,7 @@ class VectorStore:
                                 f"model is {model}: run `assistant index --rebuild`")
 
     def delete_content(self, sha256: str, kind: str | None = None) -> None:
-        for kind in [kind] if kind else COLLECTIONS:
+        for kind in [kind] if kind else KINDS:
             col = self.existing(kind)
             if col is not None:
                 col.delete(where={"sha256": sha256})
@@ -127,7 +132,7 @@ class VectorStore:
 
     def reset(self) -> None:
         with self._lock:
-            for name in COLLECTIONS.values():
+            for name in self.names.values():
                 try:
                     self.client.delete_collection(name)
                 except Exception:  # not there
