@@ -81,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     mcp.add_argument("--port", type=int, help="port with --http (default: 8765, or mcp_port)")
     mcp.add_argument("--show-token", action="store_true", help="print the HTTP bearer token (creating it if needed)")
 
+    pdf = sub.add_parser("pdf", parents=[shared], help="answer from the PDFs, or read pages of one verbatim")
+    pdf.add_argument("question", nargs="?", help="what to find in the PDFs")
+    pdf.add_argument("--file", help="one PDF in the knowledge folder")
+    pdf.add_argument("--pages", help="pages of --file to read verbatim: 3, 2-5 or 1,4-6")
+    pdf.add_argument("--limit", type=int, default=5)
+    pdf.add_argument("--json", action="store_true")
+
     say = sub.add_parser("say", parents=[shared], help="text to speech (tts role) into a WAV file")
     say.add_argument("text", help="what to say ('-' reads standard input)")
     say.add_argument("--output", "-o", type=Path, required=True, metavar="FILE.wav")
@@ -134,6 +141,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .knowledge.commands import index_command
 
         return index_command(settings, manager, args.rebuild, args.watch, args.json)
+    if command == "pdf":
+        from .knowledge.commands import pdf_command
+
+        return pdf_command(settings, manager, args.question, args.file, args.pages, args.limit, args.json)
     if command == "search":
         from .knowledge.commands import search_command
 

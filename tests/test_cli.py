@@ -113,3 +113,21 @@ def test_chat_from_standard_input(tmp_path):
                  stdin="What is the capital of France? Answer in one word.\n")
     assert result.returncode == 0, result.stderr
     assert "paris" in result.stdout.lower()
+
+
+def test_pdf_command_answers_reads_pages_and_refuses_escapes(tmp_path):
+    from documents import REPORT_FACTS, make_report_pdf
+
+    knowledge = tmp_path / "k"
+    knowledge.mkdir()
+    make_report_pdf(knowledge)
+    flags = ("--knowledge", str(knowledge))
+    assert run(*flags, "index", tmp_path=tmp_path).returncode == 0
+    result = run(*flags, "pdf", "Which trees should be planted by the shore?", "--json", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    passages = json.loads(result.stdout)
+    assert (passages[0]["file"], passages[0]["page"]) == ("report.pdf", 3)
+    result = run(*flags, "pdf", "--file", "report.pdf", "--pages", "2", tmp_path=tmp_path)
+    assert result.returncode == 0 and REPORT_FACTS[1][2].split()[0] in result.stdout
+    assert_one_line_error(run(*flags, "pdf", "--file", "../../etc/passwd", "--pages", "1", tmp_path=tmp_path), 2,
+                          "outside the knowledge folder")

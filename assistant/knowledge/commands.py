@@ -54,6 +54,26 @@ def search_command(settings, manager, query: str, kind: str, limit: int, image: 
     return 0
 
 
+def pdf_command(settings, manager, question: str | None, file: str | None, pages: str | None, limit: int,
+                as_json: bool) -> int:
+    kb = KnowledgeBase(settings, manager)
+    try:
+        passages = kb.lookup_pdf(question, file, pages, limit)
+    finally:
+        kb.close()
+    if as_json:
+        print(json.dumps([{"file": p.file, "page": p.page, "text": p.text, "score": p.score} for p in passages],
+                         indent=2, ensure_ascii=False))
+        return 0
+    if not passages:
+        print("nothing found")
+    for p in passages:
+        print(f"[{p.file}, page {p.page}]" + (f"  ({p.score:.4f})" if p.score is not None else ""))
+        print(p.text if pages else f"   {p.text}")
+        print()
+    return 0
+
+
 def _print_report(report: IndexReport, as_json: bool, brief: bool = False) -> None:
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=None if brief else 2), flush=True)
