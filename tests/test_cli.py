@@ -93,7 +93,7 @@ def test_say_refuses_empty_text_and_missing_folder(tmp_path):
 def test_say_then_transcribe_round_trip(tmp_path):
     from speech import wer
 
-    sentence = "The knowledge folder holds twelve pictures and three reports."
+    sentence = "The knowledge folder holds pictures of the lake and a long report."
     wav = tmp_path / "said.wav"
     result = run("say", sentence, "--output", str(wav), tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
