@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
-APT_PACKAGES=(libportaudio2 espeak-ng sox tesseract-ocr)  # audio I/O; speech fixtures for tests; OCR
+# audio I/O; speech fixtures for tests; OCR; real PDF manuals for the retrieval-quality tests
+# (bzip2-doc, libtasn1-doc: documentation only, no dependencies, under 1 MB together)
+APT_PACKAGES=(libportaudio2 espeak-ng sox tesseract-ocr bzip2-doc libtasn1-doc)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -32,3 +32,68 @@ def manager(session_data_dir):
     from assistant.models import ModelManager
 
     return ModelManager(load_settings(data_dir=session_data_dir))
+
+
+class ChromaServer:
+    """A running `chroma run` on localhost, shared by the session's tests."""
+
+    def __init__(self, url: str, log: Path):
+        self.url = url
+        self.log = log
+        self._count = 0
+
+    def settings(self) -> dict:
+        """Settings that put a knowledge index's vectors on this server, under collection names no
+        other test uses (the server outlives each test's data dir)."""
+        self._count += 1
+        return {"chroma_url": self.url, "chroma_prefix": f"t{os.getpid()}x{self._count}"}
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """One real Chroma server (`chroma run`, from the chromadb package) for the whole session; stopped at
+    the end. Tests name their collections apart with `chroma_server.settings()`."""
+    import shutil
+    import subprocess
+    import time
+    import urllib.request
+
+    chroma = os.path.join(os.path.dirname(sys.executable), "chroma")
+    if not os.path.exists(chroma):
+        chroma = shutil.which("chroma")
+    assert chroma, "the `chroma` command (chromadb package) is not installed"
+    root = tmp_path_factory.mktemp("chroma-server")
+    log = root / "server.log"
+    port = _free_port()
+    with open(log, "wb") as out:
+        server = subprocess.Popen([chroma, "run", "--path", str(root / "data"), "--host", "127.0.0.1",
+                                   "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    tail = log.read_text(errors="replace")[-2000:]
+                    raise RuntimeError(f"chroma server did not start (exit {server.poll()}):\n{tail}") from None
+                time.sleep(0.2)
+        yield ChromaServer(url, log)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)

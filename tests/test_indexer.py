@@ -2,7 +2,9 @@
 changed CLIP model, and scale.
 
 Everything is real: chromadb on disk, the embedded profile's MiniLM text embedder, a tiny random
-open_clip model built here, PDFs and images from tests/documents.py. The registries are shared by
+open_clip model built here, PDFs and images from tests/documents.py. The tests that depend on the
+vector store (incremental runs, crash safety, CLIP later, model change) run twice: on disk and on a
+real `chroma run` server (the session's `chroma_server` fixture). The registries are shared by
 the tests of this module (one per model configuration), so each model loads once.
 """
 
@@ -68,6 +70,15 @@ def make_indexer(manager, session_data_dir):
         return Indexer(config, managers[key])
 
     return make
+
+
+@pytest.fixture(params=["disk", "server"])
+def store_at(request) -> dict:
+    """Where the vectors live, as settings: chromadb on disk in the data dir, or the session's real Chroma
+    server (`chroma run`) under collection names of this test's own."""
+    if request.param == "disk":
+        return {}
+    return request.getfixturevalue("chroma_server").settings()
 
 
 @pytest.fixture
@@ -149,7 +160,7 @@ def assert_idle(report: IndexReport) -> None:
 
 # -- incremental runs ------------------------------------------------------------------------------
 
-def test_incremental_runs(tmp_path, make_indexer, clip_a, embedded):
+def test_incremental_runs(tmp_path, make_indexer, clip_a, embedded, store_at):
     kn = tmp_path / "kn"
     write(kn / "alpha.txt", "The alpha note talks about zebras grazing on the savanna at dawn.")
     write(kn / "sub" / "beta.md", "# Beta\n\nBeta notes describe volcanoes erupting near the coast.")
@@ -163,12 +174,13 @@ def test_incremental_runs(tmp_path, make_indexer, clip_a, embedded):
     write(data / "stray.txt", "a file in the data dir about quokkas")
     visible = {"alpha.txt", "sub/beta.md", "sub/deeper/gamma.txt", "sub/report.pdf", "sub/deeper/logo.png"}
 
-    idx = make_indexer(tmp_path, clip=clip_a, data=data)
+    idx = make_indexer(tmp_path, clip=clip_a, data=data, **store_at)
     progress = []
     report = idx.run(on_progress=progress.append)
     assert set(report.added) == visible and len(report.added) == len(visible)
     assert report.unchanged == 0 and report.skipped == [] and report.problems == [] and report.notes == []
     assert set(idx.catalog.files()) == visible
+    assert (data / "index" / "chroma").exists() == (not store_at)  # on the server, no vectors on disk
     assert lexical_files(idx, "quokkas") == set()
     assert {(p.name, p.action) for p in progress if p.action == "added"} == {(n, "added") for n in visible}
     assert embedded["texts"] > 0 and embedded["images"] == 1 + 3  # the logo and the report's 3 pages
@@ -177,7 +189,7 @@ def test_incremental_runs(tmp_path, make_indexer, clip_a, embedded):
     assert_consistent(idx)
 
     # unchanged folder: nothing embedded, nothing written, in no time; also from a new process
-    for again in (idx, make_indexer(tmp_path, clip=clip_a, data=data)):
+    for again in (idx, make_indexer(tmp_path, clip=clip_a, data=data, **store_at)):
         embedded.clear()
         report = again.run()
         assert_idle(report)
@@ -257,13 +269,13 @@ def test_incremental_runs(tmp_path, make_indexer, clip_a, embedded):
     assert_consistent(idx)
 
 
-def test_rename_and_edit_in_one_run(tmp_path, make_indexer, embedded):
+def test_rename_and_edit_in_one_run(tmp_path, make_indexer, embedded, store_at):
     """Two files swapping content, a file renamed onto a deleted one's name: still exact."""
     kn = tmp_path / "kn"
     a = write(kn / "a.txt", "Apples ripen in the orchard during late summer.")
     b = write(kn / "b.txt", "Bicycles need their chains oiled after rain.")
     c = write(kn / "c.txt", "Canoes glide silently across the misty lake.")
-    idx = make_indexer(tmp_path)
+    idx = make_indexer(tmp_path, **store_at)
     idx.run()
     before = counts(idx)
     a_text, b_text = a.read_text(), b.read_text()
@@ -410,13 +422,13 @@ def _no_cleanup(monkeypatch) -> None:
     monkeypatch.setattr(Indexer, "_drop", lambda self, sha: None)
 
 
-def test_kill_after_vectors_before_commit(tmp_path, make_indexer, clip_a, monkeypatch):
+def test_kill_after_vectors_before_commit(tmp_path, make_indexer, clip_a, monkeypatch, store_at):
     kn = tmp_path / "kn"
     for name in ("a.txt", "b.txt", "z.txt"):
         write(kn / name, f"File {name} is about the {name[0]}-team's trip to the mountains.")
     D.make_report_pdf(kn)
     D.make_photo(kn)
-    idx = make_indexer(tmp_path, clip=clip_a)
+    idx = make_indexer(tmp_path, clip=clip_a, **store_at)
     commit = Catalog.commit_content
 
     def dying_commit(self, row, chunks, file):
@@ -433,7 +445,7 @@ def test_kill_after_vectors_before_commit(tmp_path, make_indexer, clip_a, monkey
     assert len(entries(idx, "text", pending)) > 0 and len(entries(idx, "visual", pending)) == 3
     assert "report.pdf" not in idx.catalog.files()
 
-    fresh = make_indexer(tmp_path, clip=clip_a)
+    fresh = make_indexer(tmp_path, clip=clip_a, **store_at)
     report = fresh.run()
     assert sorted(report.added) == ["report.pdf", "z.txt"]  # the files the killed run never committed
     assert report.unchanged == 3
@@ -442,11 +454,11 @@ def test_kill_after_vectors_before_commit(tmp_path, make_indexer, clip_a, monkey
     assert_idle(fresh.run())
 
 
-def test_kill_between_forgetting_a_file_and_deleting_its_vectors(tmp_path, make_indexer, monkeypatch):
+def test_kill_between_forgetting_a_file_and_deleting_its_vectors(tmp_path, make_indexer, monkeypatch, store_at):
     kn = tmp_path / "kn"
     write(kn / "keep.txt", "Keep this note about owls.")
     gone = write(kn / "gone.txt", "This note about badgers will be deleted.")
-    idx = make_indexer(tmp_path)
+    idx = make_indexer(tmp_path, **store_at)
     idx.run()
     sha = sha_of(idx, "gone.txt")
     gone.unlink()
@@ -460,18 +472,18 @@ def test_kill_between_forgetting_a_file_and_deleting_its_vectors(tmp_path, make_
     monkeypatch.undo()
     assert "gone.txt" not in idx.catalog.files() and entries(idx, "text", sha)  # vectors nobody points at
 
-    fresh = make_indexer(tmp_path)
+    fresh = make_indexer(tmp_path, **store_at)
     assert_idle(fresh.run())
     assert entries(fresh, "text", sha) == [] and lexical_files(fresh, "badgers") == set()
     assert_consistent(fresh)
 
 
 @pytest.mark.parametrize("killed_after", ["store reset", "catalog clear"])
-def test_kill_during_rebuild(tmp_path, make_indexer, clip_a, monkeypatch, killed_after):
+def test_kill_during_rebuild(tmp_path, make_indexer, clip_a, monkeypatch, killed_after, store_at):
     kn = tmp_path / "kn"
     write(kn / "note.txt", "A note about rebuilding the index from scratch.")
     D.make_photo(kn)
-    idx = make_indexer(tmp_path, clip=clip_a)
+    idx = make_indexer(tmp_path, clip=clip_a, **store_at)
     idx.run()
     target, method = (VectorStore, "reset") if killed_after == "store reset" else (Catalog, "clear")
     real = getattr(target, method)
@@ -485,7 +497,7 @@ def test_kill_during_rebuild(tmp_path, make_indexer, clip_a, monkeypatch, killed
         idx.run(rebuild=True)
     monkeypatch.undo()
 
-    fresh = make_indexer(tmp_path, clip=clip_a)
+    fresh = make_indexer(tmp_path, clip=clip_a, **store_at)
     report = fresh.run()
     assert set(fresh.catalog.files()) == {"note.txt", "photo.jpg"}
     assert counts(fresh)[0] >= 2 and counts(fresh)[1] == 1
@@ -554,7 +566,7 @@ def test_sigkill_while_indexing_a_big_pdf(tmp_path, make_indexer, clip_a):
 
 # -- models ----------------------------------------------------------------------------------------
 
-def test_images_without_clip_then_with_it(tmp_path, make_indexer, clip_a, embedded):
+def test_images_without_clip_then_with_it(tmp_path, make_indexer, clip_a, embedded, store_at):
     kn = tmp_path / "kn"
     kn.mkdir()
     D.make_sign_png(kn)
@@ -562,7 +574,7 @@ def test_images_without_clip_then_with_it(tmp_path, make_indexer, clip_a, embedd
     D.make_report_pdf(kn)
     write(kn / "note.txt", "A plain note about kayaks.")
     os.rename(os.fsencode(D.make_png_named_jpg(kn)), os.path.join(os.fsencode(kn), b"d\xe9j\xe0-vu.png"))
-    idx = make_indexer(tmp_path)  # the embedded profile's CLIP (a Hugging Face repo) is not here
+    idx = make_indexer(tmp_path, **store_at)  # the embedded profile's CLIP (a Hugging Face repo) is not here
     if idx.visual_model() is not None:
         pytest.skip("the embedded profile's clip model is in this machine's Hugging Face cache")
     report = idx.run()
@@ -581,7 +593,7 @@ def test_images_without_clip_then_with_it(tmp_path, make_indexer, clip_a, embedd
     text_before = counts(idx)[0]
 
     embedded.clear()
-    with_clip = make_indexer(tmp_path, clip=clip_a)
+    with_clip = make_indexer(tmp_path, clip=clip_a, **store_at)
     report = with_clip.run()
     assert_idle(report)
     assert report.notes == [] and report.unchanged == 5
@@ -598,13 +610,13 @@ def test_images_without_clip_then_with_it(tmp_path, make_indexer, clip_a, embedd
     assert report.visuals_added == 0 and not embedded
 
 
-def test_model_change_needs_rebuild(tmp_path, make_indexer, manager, clip_a, clip_b):
+def test_model_change_needs_rebuild(tmp_path, make_indexer, manager, clip_a, clip_b, store_at):
     kn = tmp_path / "kn"
     write(kn / "note.txt", "A note about changing models.")
     D.make_photo(kn)
-    make_indexer(tmp_path, clip=clip_a).run()
+    make_indexer(tmp_path, clip=clip_a, **store_at).run()
 
-    other = make_indexer(tmp_path, clip=clip_b)
+    other = make_indexer(tmp_path, clip=clip_b, **store_at)
     with pytest.raises(IndexMismatch) as error:
         other.run()
     assert "--rebuild" in str(error.value) and str(clip_b) in str(error.value)
@@ -621,7 +633,7 @@ def test_model_change_needs_rebuild(tmp_path, make_indexer, manager, clip_a, cli
     # the text model too (another folder with the same files is another model to the index)
     link = tmp_path / "minilm-elsewhere"
     link.symlink_to(manager.locate("text_embed").path, target_is_directory=True)
-    text_changed = make_indexer(tmp_path, clip=clip_b, models={"text_embed": str(link)})
+    text_changed = make_indexer(tmp_path, clip=clip_b, models={"text_embed": str(link)}, **store_at)
     with pytest.raises(IndexMismatch) as error:
         text_changed.run()
     assert "text" in str(error.value) and "--rebuild" in str(error.value)

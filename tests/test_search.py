@@ -172,49 +172,27 @@ def test_watch_picks_up_new_changed_and_deleted_files(tmp_path, manager):
         base.close()
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_index_on_a_chroma_server(tmp_path, manager):
-    chroma = shutil.which("chroma") or os.path.join(os.path.dirname(sys.executable), "chroma")
-    port = _free_port()
-    server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def test_index_on_a_chroma_server(tmp_path, manager, chroma_server):
+    root = tmp_path / "k"
+    root.mkdir()
+    for name, text in NOTES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "d", **chroma_server.settings())
+    base = KnowledgeBase(settings, manager)
     try:
-        import urllib.request
-
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "chroma server did not start"
-                time.sleep(0.3)
-        root = tmp_path / "k"
-        root.mkdir()
-        for name, text in NOTES.items():
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            (root / name).write_text(text)
-        settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "d", chroma_url=f"http://127.0.0.1:{port}")
-        base = KnowledgeBase(settings, manager)
         report = base.index()
         assert sorted(report.added) == sorted(NOTES)
         assert not (tmp_path / "d" / "index" / "chroma").exists()  # vectors live on the server
         assert base.store.count("text") == 3
+        server_names = {c.name for c in base.store.client.list_collections()}
+        assert f"{settings.chroma_prefix}_text" in server_names
         assert base.search_knowledge("night train to Venice").hits[0].file == "notes/travel.md"
         (root / "garden.md").unlink()
         assert base.index().removed == ["garden.md"]
         assert base.store.count("text") == 2
-        base.close()
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        base.close()
 
 
 def test_cli_index_and_search(tmp_path):

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import time
@@ -232,8 +233,16 @@ those through to too under until up very was we were what when where which while
 you your yours""".split())
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def _fts_query(text: str) -> str:
-    """Words of a free-text query as an FTS5 OR query (quoted, so punctuation cannot break the syntax)."""
-    words = ["".join(ch for ch in w if ch.isalnum()) for w in text.lower().split()]
-    kept = [w for w in words if w and w not in STOPWORDS] or [w for w in words if w]
-    return " OR ".join(f'"{w}"' for w in dict.fromkeys(kept))
+    """Words of a free-text query as an FTS5 OR query (quoted, so punctuation cannot break the syntax).
+
+    A word is cut where FTS5's unicode61 tokenizer cuts the indexed text (at every character that is not
+    a letter or digit, `_` included); a word of several such tokens (`BZ2_bzReadGetUnused`, `low-level`,
+    `libtasn1.h`) becomes a phrase, so it matches those tokens side by side.
+    """
+    terms = [" ".join(t) for w in text.lower().split() if (t := _TOKEN.findall(w))]
+    kept = [t for t in terms if t not in STOPWORDS] or terms
+    return " OR ".join(f'"{t}"' for t in dict.fromkeys(kept))
