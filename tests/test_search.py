@@ -110,6 +110,7 @@ def test_lookup_pdf_passages_and_verbatim_pages(kb):
     ({"file": "garden.md", "question": "sun"}, "not an indexed PDF"),
     ({"file": "report.pdf", "pages": "9"}, "has 3 pages"),
     ({"file": "report.pdf", "pages": "x-y"}, "bad page range"),
+    ({"file": "report.pdf", "pages": "1-999999999"}, "at most 30 pages"),
     ({"question": "  "}, "give a question"),
 ])
 def test_lookup_pdf_errors(kb, kwargs, words):

@@ -272,6 +272,8 @@ def _page_numbers(pages: str | list[int]) -> list[int]:
             try:
                 if "-" in part:
                     first, last = (int(x) for x in part.split("-", 1))
+                    if last - first >= MAX_VERBATIM_PAGES:  # check before expanding: "1-999999999"
+                        raise InputError(f"at most {MAX_VERBATIM_PAGES} pages at a time")
                     numbers.extend(range(first, last + 1))
                 else:
                     numbers.append(int(part))
