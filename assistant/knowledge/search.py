@@ -83,7 +83,8 @@ class Searcher:
         depth = max(20, limit * 4)
         rankings: dict[str, list[tuple[tuple, str, int | None, str | None]]] = {}
         if image is not None:
-            rankings["visual"] = self._visual(self._clip(notes, required=True).embed_images([_load(image)])[0],
+            rankings["visual"] = self._visual(self._clip(notes, required=True).embed_images(
+                [_load(image, self.settings.max_image_pixels)])[0],
                                               kind, depth, within)
         if query:
             rankings["text"] = self._dense(query, kind, depth, within)
@@ -253,12 +254,12 @@ def _trim(text: str, words: set[str] = frozenset()) -> str:
     return ("…" if start else "") + piece
 
 
-def _load(image: Path):
+def _load(image: Path, max_pixels: int):
     from . import extract
 
     if not Path(image).is_file():
         raise InputError(f"image not found: {image}")
-    return extract.open_image(image)
+    return extract.open_image(image, max_pixels)
 
 
 def _page_numbers(pages: str | list[int]) -> list[int]:
