@@ -1,0 +1,111 @@
+"""Streaming end-of-utterance detection on top of Silero VAD: frames in, SpeechStarted / Utterance out.
+
+Hysteresis as in Silero's own VADIterator: speech begins at a frame with probability >= `threshold` and
+ends after `end_silence_ms` of frames below `threshold - 0.15`; frames in between keep the current state.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+
+import numpy as np
+
+from .frames import FRAME_SAMPLES, AudioFrame, SpeechStarted, Utterance
+from .io import SAMPLE_RATE
+
+FRAME_S = FRAME_SAMPLES / SAMPLE_RATE
+
+
+class Endpointer:
+    """Cuts a stream of 512-sample frames into utterances.
+
+    `push(frame)` returns the messages that frame completes: a `SpeechStarted` once speech has lasted
+    `min_speech_ms` (its `t` is where the speech began), then an `Utterance` once `end_silence_ms` of
+    silence follows. An utterance carries `pre_roll_ms` of audio before the detected start (so the first
+    syllable is not cut) and `tail_ms` after the last speech frame; one longer than `max_utterance_s` is
+    cut there. Bursts shorter than `min_speech_ms` are dropped. `flush()` ends the stream.
+    """
+
+    def __init__(self, vad, threshold: float = 0.5, min_speech_ms: int = 250, end_silence_ms: int = 500,
+                 pre_roll_ms: int = 300, max_utterance_s: float = 30, tail_ms: int = 100):
+        self.vad = vad
+        self.threshold = threshold
+        self.neg_threshold = max(threshold - 0.15, 0.01)
+        self.min_speech_s = min_speech_ms / 1000
+        self.end_silence_s = end_silence_ms / 1000
+        self.max_utterance_s = max_utterance_s
+        self.tail_frames = math.ceil(tail_ms / 1000 / FRAME_S)
+        self._pre_roll: deque[AudioFrame] = deque(maxlen=math.ceil(pre_roll_ms / 1000 / FRAME_S))
+        self._idle()
+
+    def _idle(self) -> None:
+        self._speaking = False
+        self._frames: list[AudioFrame] = []  # pre-roll + speech (+ trailing silence) of the pending utterance
+        self._start_t = 0.0  # audio time where speech began
+        self._silence_from: int | None = None  # index in _frames of the first silent frame
+        self._started_sent = False
+        self._generation = 0
+
+    def reset(self) -> None:
+        """A new stream: forget pending audio and the VAD's state."""
+        self._pre_roll.clear()
+        self._idle()
+        self.vad.reset()
+
+    def push(self, frame: AudioFrame) -> list[SpeechStarted | Utterance]:
+        p = self.vad.probability(frame.samples)
+        self._generation = frame.generation
+        out: list[SpeechStarted | Utterance] = []
+        if not self._speaking:
+            if p >= self.threshold:
+                self._speaking = True
+                self._start_t = frame.t
+                self._frames = list(self._pre_roll) + [frame]
+                self._pre_roll.clear()
+            else:
+                self._pre_roll.append(frame)
+            return out
+
+        self._frames.append(frame)
+        if p >= self.threshold:
+            self._silence_from = None
+        elif p < self.neg_threshold and self._silence_from is None:
+            self._silence_from = len(self._frames) - 1
+
+        speech_end = self._frames[self._silence_from].t if self._silence_from is not None else frame.t + FRAME_S
+        if not self._started_sent and speech_end - self._start_t >= self.min_speech_s - 1e-9:
+            self._started_sent = True
+            out.append(SpeechStarted(self._start_t, frame.generation))
+
+        if self._silence_from is not None and frame.t + FRAME_S - speech_end >= self.end_silence_s - 1e-9:
+            if self._started_sent:
+                out.append(self._utterance(self._silence_from + self.tail_frames))
+            self._pre_roll.extend(self._frames[self._silence_from:])  # silence is pre-roll for what comes next
+            self._idle()
+        elif frame.t + FRAME_S - self._start_t >= self.max_utterance_s:
+            if not self._started_sent:
+                out.append(SpeechStarted(self._start_t, frame.generation))
+            out.append(self._utterance(len(self._frames)))
+            self._idle()
+        return out
+
+    def flush(self) -> list[SpeechStarted | Utterance]:
+        """End of input: the pending utterance, if it has lasted long enough."""
+        out: list[SpeechStarted | Utterance] = []
+        if self._speaking:
+            end = self._silence_from if self._silence_from is not None else len(self._frames)
+            speech_end = self._frames[end].t if end < len(self._frames) else self._frames[-1].t + FRAME_S
+            if speech_end - self._start_t >= self.min_speech_s - 1e-9:
+                if not self._started_sent:
+                    out.append(SpeechStarted(self._start_t, self._generation))
+                out.append(self._utterance(end + self.tail_frames))
+        self._pre_roll.clear()
+        self._idle()
+        return out
+
+    def _utterance(self, end: int) -> Utterance:
+        frames = self._frames[:end]
+        samples = np.concatenate([f.samples for f in frames]).astype(np.float32, copy=False)
+        return Utterance(samples, frames[0].t, frames[-1].t + FRAME_S, time.perf_counter(), self._generation)

@@ -1,0 +1,40 @@
+"""Small typed messages passed between the voice loop's stages (over asyncio queues or plain iterators).
+
+`t` values are seconds of *audio* time from the start of the stream; `detected_at` is wall-clock
+`time.perf_counter()`. `generation` is the turn counter: a stage drops messages from an older generation
+(barge-in bumps it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+FRAME_SAMPLES = 512  # 32 ms at 16 kHz: what Silero VAD takes per call
+
+
+@dataclass(frozen=True, slots=True)
+class AudioFrame:
+    samples: np.ndarray  # float32, shape (512,), 16 kHz mono
+    t: float  # audio time of the first sample, seconds
+    generation: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechStarted:
+    t: float  # audio time where the speech began
+    generation: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    samples: np.ndarray  # float32 16 kHz mono, pre-roll included
+    start_t: float  # audio time of samples[0] (pre-roll included)
+    end_t: float  # audio time just after the last sample
+    detected_at: float  # time.perf_counter() when the end of speech was detected
+    generation: int = 0
+
+    @property
+    def duration(self) -> float:
+        return self.end_t - self.start_t

@@ -1,0 +1,134 @@
+"""Where the voice loop's audio comes from: a file (any format PyAV decodes) or a microphone.
+
+Both yield `AudioFrame`s of 512 samples at 16 kHz mono float32.
+"""
+
+from __future__ import annotations
+
+import queue
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import DeviceUnavailable
+from .frames import FRAME_SAMPLES, AudioFrame
+from .io import SAMPLE_RATE, read_audio
+
+FRAME_S = FRAME_SAMPLES / SAMPLE_RATE
+
+
+def frames_of(samples: np.ndarray, generation: int = 0) -> Iterator[AudioFrame]:
+    """Cut 16 kHz mono float32 samples into 512-sample frames; the last one is zero-padded."""
+    samples = np.asarray(samples, dtype=np.float32).reshape(-1)
+    for i in range(0, len(samples), FRAME_SAMPLES):
+        chunk = samples[i:i + FRAME_SAMPLES]
+        if len(chunk) < FRAME_SAMPLES:
+            chunk = np.concatenate([chunk, np.zeros(FRAME_SAMPLES - len(chunk), np.float32)])
+        yield AudioFrame(np.ascontiguousarray(chunk), i / SAMPLE_RATE, generation)
+
+
+def file_frames(path: str | Path, realtime: bool = False, generation: int = 0) -> Iterator[AudioFrame]:
+    """Frames of an audio file decoded at 16 kHz. `realtime=True` paces them to the wall clock, as a
+    microphone would deliver them (each frame is yielded once its last sample would have been heard)."""
+    samples = read_audio(path, sample_rate=SAMPLE_RATE)  # InputError if missing/undecodable
+    start = time.perf_counter()
+    for frame in frames_of(samples, generation):
+        if realtime:
+            delay = start + frame.t + FRAME_S - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+        yield frame
+
+
+def _sounddevice():
+    try:
+        import sounddevice
+    except OSError as exc:  # the module imports but PortAudio (Debian libportaudio2) is missing
+        raise DeviceUnavailable(f"no audio input: PortAudio is not installed ({exc}); "
+                                "install libportaudio2 or use --input FILE") from None
+    return sounddevice
+
+
+def list_devices() -> list[dict]:
+    """Input devices PortAudio sees: [{index, name, channels, default_samplerate}]."""
+    sd = _sounddevice()
+    return [{"index": i, "name": d["name"], "channels": d["max_input_channels"],
+             "default_samplerate": d["default_samplerate"]}
+            for i, d in enumerate(sd.query_devices()) if d["max_input_channels"] > 0]
+
+
+class MicrophoneSource:
+    """Frames from a microphone (16 kHz mono float32, blocks of 512) through a thread-safe queue.
+
+    Use as an iterator inside `with MicrophoneSource(...) as mic: for frame in mic: ...`; `close()` ends it.
+    `device` is a PortAudio index, a name (substring) or None for the default input.
+    """
+
+    def __init__(self, device: str | int | None = None, generation: int = 0, max_queued: int = 200):
+        self.device = device
+        self.generation = generation
+        self._queue: queue.Queue = queue.Queue(maxsize=max_queued)
+        self._stream = None
+        self._samples = 0
+        self.dropped = 0  # frames lost because the consumer fell behind
+        self._check_device()
+
+    def _check_device(self) -> None:
+        devices = list_devices()
+        if not devices:
+            raise DeviceUnavailable("no audio input device found (this machine has no microphone or sound "
+                                    "card); feed a recording from a file instead")
+        if self.device is None:
+            return
+        if isinstance(self.device, int):
+            if not any(d["index"] == self.device for d in devices):
+                raise DeviceUnavailable(f"audio input device {self.device} does not exist; inputs: "
+                                        + ", ".join(f"{d['index']}: {d['name']}" for d in devices))
+        elif not any(str(self.device).lower() in d["name"].lower() for d in devices):
+            raise DeviceUnavailable(f"no audio input device named {self.device!r}; inputs: "
+                                    + ", ".join(f"{d['index']}: {d['name']}" for d in devices))
+
+    def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread
+        samples = np.array(indata[:, 0], dtype=np.float32)
+        frame = AudioFrame(samples, self._samples / SAMPLE_RATE, self.generation)
+        self._samples += frames
+        try:
+            self._queue.put_nowait(frame)
+        except queue.Full:
+            self.dropped += 1
+
+    def start(self) -> MicrophoneSource:
+        sd = _sounddevice()
+        try:
+            self._stream = sd.InputStream(samplerate=SAMPLE_RATE, channels=1, dtype="float32",
+                                          blocksize=FRAME_SAMPLES, device=self.device,
+                                          callback=self._callback)
+            self._stream.start()
+        except Exception as exc:  # sounddevice.PortAudioError, ValueError for a bad device
+            self._stream = None
+            raise DeviceUnavailable(f"cannot open audio input {self.device!r}: {exc}") from None
+        return self
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.stop()
+            self._stream.close()
+            self._stream = None
+        self._queue.put(None)
+
+    def __enter__(self) -> MicrophoneSource:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __iter__(self) -> Iterator[AudioFrame]:
+        if self._stream is None:
+            self.start()
+        while True:
+            frame = self._queue.get()
+            if frame is None:
+                return
+            yield frame
