@@ -134,8 +134,13 @@ class Catalog:
                                                "visual_model FROM contents")]
 
     def begin_content(self, sha256: str) -> None:
+        self.begin_contents([sha256])
+
+    def begin_contents(self, sha256s: Iterable[str]) -> None:
+        """Mark contents as being written (one transaction for a batch of files)."""
+        now = time.time()
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?)", (sha256, time.time()))
+            db.executemany("INSERT OR REPLACE INTO pending VALUES (?, ?)", [(sha, now) for sha in sha256s])
 
     def commit_content(self, row: ContentRow, chunks: list[tuple[str, int | None, str | None, str]],
                        file: FileRow) -> None:

@@ -1,8 +1,10 @@
 """Incremental indexing of the knowledge folder: scan, skip what is unchanged, embed what is new.
 
 Per file: unchanged (size, mtime) -> nothing; known content (rename, copy) -> a catalog row; new
-content -> extract, embed, write vectors, then commit it in the catalog in one transaction. A crash
-between the two leaves a `pending` mark, and the next run removes that content's partial vectors first.
+content -> extract, embed, write vectors, then commit it in the catalog in one transaction. New small
+files are embedded and written in batches across files, PDFs streamed on their own (writer.py); each
+file is committed alone once all its vectors are written. A crash before its commit leaves a `pending`
+mark, and the next run removes that content's partial vectors first.
 One bad file is reported (once) and never stops the run.
 """
 
@@ -19,14 +21,13 @@ from pathlib import Path
 
 from ..errors import AssistantError, ModelUnavailable
 from . import extract
-from .catalog import Catalog, ContentRow, FileRow
+from .catalog import Catalog, FileRow
 from .scan import Found, real_path, scan
 from .store import VectorStore
+from .writer import STREAM_TEXTS, NewContent, Outcome, VectorWriter, text_rows
 
 log = logging.getLogger(__name__)
-EMBED_BATCH = 64
 _REBUILD = "rebuild"  # a `pending` marker while a rebuild empties the store and the catalog
-VISUAL_BATCH = 8
 
 
 @dataclass
@@ -52,6 +53,25 @@ class IndexReport:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class _Job:
+    """One file to index; a file whose new content waits in the writer's queue is settled later."""
+
+    item: Found
+    old: FileRow | None  # what the catalog had for this path
+    known_problem: tuple[int, int, str] | None
+    done: int  # its place in the scan, for progress
+    row: FileRow | None = None  # once hashed
+
+
+@dataclass
+class _Run:
+    report: IndexReport
+    writer: VectorWriter
+    moved: dict[str, list[str]]  # content of files that are gone -> their names (renames)
+    settled: list[tuple[int, str, str]] = field(default_factory=list)  # (done, name, action) to report
 
 
 class Indexer:
@@ -96,6 +116,8 @@ class Indexer:
                 moved.setdefault(known[name].sha256, []).append(name)
             for name in sorted(set(problems) - seen):  # a bad file that was deleted: no longer a problem
                 self.catalog.remove_file(name)
+            writer = VectorWriter(self.catalog, self.store, self.manager, visual_model, self._drop)
+            run = _Run(report, writer, moved)
             for done, item in enumerate(found, 1):
                 old = known.get(item.name)
                 if old and (old.size, old.mtime_ns) == (item.size, item.mtime_ns):
@@ -106,8 +128,12 @@ class Indexer:
                         and not self._retry(item.name, known_problem[2])):
                     continue  # a known bad file, unchanged: already reported
                 _emit(on_progress, done, len(found), item.name, "indexing")
-                action = self._index_one(item, old, visual_model, report, moved, known_problem)
-                _emit(on_progress, done, len(found), item.name, action)
+                action = self._index_one(run, _Job(item, old, known_problem, done))
+                if action is not None:  # else it waits in the writer's queue
+                    run.settled.append((done, item.name, action))
+                self._progress(run, on_progress, len(found))
+            self._settle(run, writer.flush())
+            self._progress(run, on_progress, len(found))
             not_renamed = {name for names in moved.values() for name in names}
             gone = [name for name in missing if name in not_renamed]
             for n, name in enumerate(gone, 1):
@@ -115,86 +141,124 @@ class Indexer:
                 report.removed.append(name)
                 _emit(on_progress, n, len(gone), name, "removed")
             if visual_model:
-                report.visuals_added = self._add_missing_visuals(visual_model, on_progress)
+                report.visuals_added = self._add_missing_visuals(writer, on_progress)
             report.problems = [{"file": p, "reason": r[2]} for p, r in sorted(self.catalog.problems().items())]
             report.seconds = round(time.perf_counter() - started, 3)
             return report
 
-    def _index_one(self, item: Found, old: FileRow | None, visual_model: str | None, report: IndexReport,
-                   moved: dict[str, list[str]] | None = None,
-                   known_problem: tuple[int, int, str] | None = None) -> str:
+    def _index_one(self, run: _Run, job: _Job) -> str | None:
+        """The file's action, or None while its new content waits in the writer's queue."""
+        item = job.item
         try:
             if item.problem:
                 raise extract.ExtractionError(item.problem)
             sha = _sha256(item.path)
-            row = FileRow(item.name, sha, item.size, item.mtime_ns)
+            job.row = FileRow(item.name, sha, item.size, item.mtime_ns)
+            queued = run.writer.queued(sha)
+            if queued is not None:  # this new content twice in one run: embedded once
+                queued.jobs.append(job)
+                return None
             if self.catalog.content(sha) is not None:  # content already indexed: nothing to embed
-                self.catalog.set_file(row)
-                if old and old.sha256 == sha:  # touched, not changed
-                    action = "unchanged"
-                    report.unchanged += 1
-                elif old:  # changed into content another file has
-                    action = "updated"
-                    report.updated.append(item.name)
-                elif moved and moved.get(sha):  # the same content left another path: a rename
-                    self.catalog.remove_file(moved[sha].pop())
-                    action = "renamed"
-                    report.renamed.append(item.name)
-                else:  # a copy
-                    action = "added"
-                    report.added.append(item.name)
+                return self._known_content(run, job)
+            kind = extract.detect_kind(item.path)
+            if kind is None:
+                raise extract.ExtractionError("unsupported file type")
+            if kind == "pdf":
+                return self._index_pdf(run, job)
+            if kind == "image":
+                content = self._image(job, run.writer.visual_model)
             else:
-                self._index_content(item, row, visual_model)
-                action = "updated" if old else "added"
-                (report.updated if old else report.added).append(item.name)
-            if old and old.sha256 != sha and not self.catalog.paths_of([old.sha256]):
-                self._drop(old.sha256)
-            return action
-        except (extract.ExtractionError, OSError) as exc:
+                content = NewContent(job.row, "text", None, {}, text_rows(sha, extract.text_chunks(item.path)))
+            content.jobs.append(job)
+            self._settle(run, run.writer.add(content))
+            return None
+        except Exception as exc:
+            return self._fail(run, job, exc)
+
+    def _known_content(self, run: _Run, job: _Job) -> str:
+        old, sha = job.old, job.row.sha256
+        self.catalog.set_file(job.row)
+        if old and old.sha256 == sha:  # touched, not changed
+            return self._finish(run, job, "unchanged")
+        if old:  # changed into content another file has
+            return self._finish(run, job, "updated")
+        if run.moved.get(sha):  # the same content left another path: a rename
+            self.catalog.remove_file(run.moved[sha].pop())
+            return self._finish(run, job, "renamed")
+        return self._finish(run, job, "added")  # a copy
+
+    def _finish(self, run: _Run, job: _Job, action: str) -> str:
+        """A file indexed: reported, and its old content dropped if no file has that any more."""
+        old = job.old
+        if old and old.sha256 != job.row.sha256 and not self.catalog.paths_of([old.sha256]):
+            self._drop(old.sha256)
+        if action == "unchanged":
+            run.report.unchanged += 1
+        else:
+            getattr(run.report, action).append(job.item.name)
+        return action
+
+    def _settle(self, run: _Run, outcomes: list[Outcome]) -> None:
+        """The files of contents the writer has committed (or could not write): reported now."""
+        for content, error in outcomes:
+            for n, job in enumerate(content.jobs):
+                try:
+                    if error is not None:
+                        raise error
+                    if n:  # a copy met in the same run: its content is there now
+                        self.catalog.set_file(job.row)
+                    action = self._finish(run, job, "updated" if job.old else "added")
+                except Exception as exc:
+                    action = self._fail(run, job, exc)
+                run.settled.append((job.done, job.item.name, action))
+
+    @staticmethod
+    def _progress(run: _Run, on_progress, total: int) -> None:
+        for done, name, action in run.settled:
+            _emit(on_progress, done, total, name, action)
+        run.settled.clear()
+
+    def _fail(self, run: _Run, job: _Job, exc: Exception) -> str:
+        """A file that cannot be indexed: recorded with the reason (reported once); old entries go."""
+        if isinstance(exc, ModelUnavailable):
+            raise exc  # every file would fail the same way: stop with the clear message
+        if isinstance(exc, (extract.ExtractionError, OSError)):
             reason = getattr(exc, "reason", None) or str(exc)
-        except ModelUnavailable:
-            raise  # every file would fail the same way: stop with the clear message
-        except AssistantError as exc:
+        elif isinstance(exc, AssistantError):
             reason = str(exc)
-        except Exception as exc:  # a library failing on a strange file must not stop the run
-            log.warning("indexing %s failed", item.name, exc_info=True)
+        else:  # a library failing on a strange file must not stop the run
+            log.warning("indexing %s failed", job.item.name, exc_info=exc)
             reason = f"could not be indexed ({type(exc).__name__}: {exc})"
-        if old is not None:  # the file changed into something we cannot index: its old entries go
+        item = job.item
+        if job.old is not None:  # the file changed into something we cannot index: its old entries go
             self._forget(item.name)
         self.catalog.set_problem(item.name, item.size, item.mtime_ns, reason)
-        if known_problem != (item.size, item.mtime_ns, reason):  # each problem is reported once
-            report.skipped.append({"file": item.name, "reason": reason})
+        if job.known_problem != (item.size, item.mtime_ns, reason):  # each problem is reported once
+            run.report.skipped.append({"file": item.name, "reason": reason})
         return "skipped"
 
     # -- one file's content -----------------------------------------------------------------------
-    def _index_content(self, item: Found, row: FileRow, visual_model: str | None) -> None:
-        kind = extract.detect_kind(item.path)
-        if kind is None:
-            raise extract.ExtractionError("unsupported file type")
-        self.catalog.begin_content(row.sha256)
-        try:
-            if kind == "pdf":
-                chunks, meta, visuals, pages = self._pdf(item, row.sha256, visual_model)
-            elif kind == "image":
-                chunks, meta, visuals, pages = self._image(item, row.sha256, visual_model)
-            else:
-                chunks, meta, visuals, pages = extract.text_chunks(item.path), {}, 0, None
-            texts = self._write_text(row.sha256, kind, chunks)
-            self.catalog.commit_content(
-                ContentRow(row.sha256, kind, pages, meta, len(texts), visuals, self.text_model(),
-                           visual_model if visuals else None), texts, row)
-        except BaseException:
-            self._drop(row.sha256)
-            raise
-
-    def _pdf(self, item: Found, sha: str, visual_model: str | None):
+    def _index_pdf(self, run: _Run, job: _Job) -> str:
+        """A PDF is written on its own, streamed in bounded batches, after the files queued before it."""
+        self._settle(run, run.writer.flush())
+        item, sha, writer = job.item, job.row.sha256, run.writer
         password = self._password(item.name)
         meta = extract.pdf_info(item.path, password)
-        chunks = [c for page in extract.pdf_chunks(item.path, password) for c in page.chunks]
-        visuals = self._write_visuals(sha, "pdf", self._pages(item.path, password)) if visual_model else 0
-        return chunks, meta, visuals, meta.get("pages")
+        self.catalog.begin_content(sha)
+        try:
+            rows = text_rows(sha, [c for page in extract.pdf_chunks(item.path, password) for c in page.chunks])
+            visuals = writer.write_visuals(sha, "pdf", self._pages(item.path, password)) if writer.visual_model else 0
+            for i in range(0, len(rows), STREAM_TEXTS):
+                writer.write_texts([(row, sha, "pdf") for row in rows[i:i + STREAM_TEXTS]])
+            self.catalog.commit_content(writer.content_row(sha, "pdf", meta.get("pages"), meta, len(rows), visuals),
+                                        rows, job.row)
+        except BaseException:
+            self._drop(sha)
+            raise
+        return self._finish(run, job, "updated" if job.old else "added")
 
-    def _image(self, item: Found, sha: str, visual_model: str | None):
+    def _image(self, job: _Job, visual_model: str | None) -> NewContent:
+        item = job.item
         meta = extract.image_metadata(item.path, self.settings.max_image_pixels)
         image = extract.open_image(item.path, self.settings.max_image_pixels)
         ocr = extract.image_ocr_text(image) if extract.ocr_available() else ""
@@ -202,47 +266,13 @@ class Indexer:
         described = (f"Image {item.name}: {meta.get('format', '')} {meta.get('width')}x{meta.get('height')}."
                      + (f" Text in the image: {ocr}" if ocr else ""))
         chunks = [extract.TextChunk(described, None, None, 0)]
-        visuals = self._write_visuals(sha, "image", iter([(None, image)])) if visual_model else 0
-        return chunks, meta, visuals, None
+        return NewContent(job.row, "image", None, meta, text_rows(job.row.sha256, chunks),
+                          [(None, image)] if visual_model else [])
 
     def _pages(self, path: Path, password: str | None) -> Iterator[tuple[int, object]]:
         return extract.pdf_page_images(path, password, max_side=448)
 
-    def _write_text(self, sha: str, kind: str, chunks: list) -> list[tuple[str, int | None, str | None, str]]:
-        rows = [(f"{sha}:t:{i}", c.page, c.heading, c.text) for i, c in enumerate(chunks) if c.text.strip()]
-        if not rows:
-            return rows
-        embedder = self.manager.get("text_embed")
-        model = self.text_model()
-        for i in range(0, len(rows), EMBED_BATCH):
-            batch = rows[i:i + EMBED_BATCH]
-            vectors = embedder.embed([_embeddable(heading, text) for _, _, heading, text in batch], kind="document")
-            self.store.add("text", model, [r[0] for r in batch], vectors,
-                           [{"sha256": sha, "kind": kind, "page": page, "heading": heading}
-                            for _, page, heading, _ in batch], [r[3] for r in batch])
-        return rows
-
-    def _write_visuals(self, sha: str, kind: str, images: Iterator[tuple[int | None, object]]) -> int:
-        clip = self.manager.get("clip")
-        model = self.manager.spec("clip").source
-        count, batch = 0, []
-        for item in images:
-            batch.append(item)
-            if len(batch) == VISUAL_BATCH:
-                count += self._flush_visuals(clip, model, sha, kind, batch)
-        return count + self._flush_visuals(clip, model, sha, kind, batch)
-
-    def _flush_visuals(self, clip, model: str, sha: str, kind: str, batch: list) -> int:
-        if not batch:
-            return 0
-        vectors = clip.embed_images([image for _, image in batch])
-        ids = [f"{sha}:v:{page or 0}" for page, _ in batch]
-        self.store.add("visual", model, ids, vectors, [{"sha256": sha, "kind": kind, "page": p} for p, _ in batch])
-        n = len(batch)
-        batch.clear()
-        return n
-
-    def _add_missing_visuals(self, visual_model: str, on_progress) -> int:
+    def _add_missing_visuals(self, writer: VectorWriter, on_progress) -> int:
         """Content indexed while the clip model was missing gets its image embeddings now."""
         todo = [c for c in self.catalog.contents() if c.kind in ("image", "pdf") and c.visual_model is None]
         names = self.catalog.paths_of(c.sha256 for c in todo)
@@ -258,7 +288,7 @@ class Indexer:
                     images = self._pages(path, self._password(names[content.sha256][0]))
                 else:
                     images = iter([(None, extract.open_image(path, self.settings.max_image_pixels))])
-                count = self._write_visuals(content.sha256, content.kind, images)
+                count = writer.write_visuals(content.sha256, content.kind, images)
             except ModelUnavailable:
                 self._recover()
                 raise
@@ -266,7 +296,7 @@ class Indexer:
                 log.warning("image embeddings for %s failed: %s", path, exc)
                 self._recover()
                 continue
-            self.catalog.set_visuals(content.sha256, count, visual_model)
+            self.catalog.set_visuals(content.sha256, count, writer.visual_model)
             added += 1
         return added
 
@@ -325,10 +355,6 @@ def pdf_password(settings, name: str) -> str | None:
         if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(Path(name).name, pattern):
             return password
     return None
-
-
-def _embeddable(heading: str | None, text: str) -> str:
-    return f"{heading}\n{text}" if heading and heading not in text else text
 
 
 def _sha256(path: Path) -> str:
