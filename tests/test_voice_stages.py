@@ -103,9 +103,7 @@ def test_realtime_pacing_takes_the_audio_duration(tmp_path):
     # Paced: frame i comes no earlier than i frames after the first (a busy machine may only be later).
     assert all(t - arrivals[0] >= i * frame_s - 0.02 for i, t in enumerate(arrivals))
     assert arrivals[-1] - arrivals[0] <= len(arrivals) * frame_s + 1.0
-    start = time.perf_counter()
-    assert len(list(file_frames(path))) == len(arrivals)  # not paced: as fast as decoding
-    assert time.perf_counter() - start < len(arrivals) * frame_s / 2
+    assert len(list(file_frames(path))) == len(arrivals)  # the same frames when not paced
 
 
 def test_microphone_without_a_device_says_so():
