@@ -1,4 +1,5 @@
-"""Backend name -> loader. A loader is `load(path: Path, spec: ModelSpec, plan: DevicePlan) -> object`.
+"""Backend name -> loader. A loader is `load(path: Path, spec: ModelSpec, plan: DevicePlan) -> object`;
+a server backend's loader gets the source URL (a str) instead of a path.
 
 Loaders live beside the code that uses the model (audio/, vision/, llm.py, embeddings.py) and are
 imported only when a model is first loaded, so `assistant --help` never imports torch.
@@ -19,7 +20,9 @@ BACKENDS: dict[str, str] = {
     "open-clip": "assistant.vision.clip:load_open_clip",
     "diffusers": "assistant.vision.imagegen:load_diffusers",
     "sentence-transformers": "assistant.embeddings:load_sentence_transformer",
+    "openai": "assistant.llm_openai:load_openai_chat",  # an OpenAI-compatible server (vLLM, llama.cpp, Ollama)
 }
+SERVER_BACKENDS = frozenset({"openai"})  # sources are http(s) URLs, not files
 
 
 def loader_for(backend: str) -> Callable:

@@ -23,7 +23,7 @@ from ..config import Settings
 from ..errors import InputError
 from .backends import loader_for
 from .device import DevicePlan, cuda_available, plan_for
-from .resolve import Resolved, disk_size, locate, materialise
+from .resolve import Resolved, disk_size, is_server_url, locate, materialise
 from .specs import ALIASES, PROFILE_SPECS, ROLES, ModelSpec
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,8 @@ class ModelManager:
         if source in ALIASES:
             source, alias_backend, alias_options = ALIASES[source]
             backend, options = backend or alias_backend, {**alias_options, **options}
+        elif backend is None and is_server_url(source):
+            backend = "openai"  # the one server backend
         return spec.with_source(source, backend, options)
 
     def locate(self, role: str) -> Resolved:
@@ -110,7 +112,7 @@ class ModelManager:
             with self._lock:
                 if key in self._slots:
                     return self.get(role)
-            self._make_room(disk_size(path), keep=key)
+            self._make_room(_disk_bytes(path), keep=key)
             log.info("loading %s model %s on %s (%s)", role, spec.source, plan.device, plan.dtype)
             started = time.perf_counter()
             model = loader_for(spec.backend)(path, spec, plan)
@@ -194,14 +196,19 @@ class ModelManager:
             return next(s for s in self._slots.values() if s.model is model)
 
 
-def _memory_bytes(model: Any, path: Path) -> int:
+def _memory_bytes(model: Any, path: Path | str) -> int:
     measure = getattr(model, "memory_bytes", None)
     if callable(measure):
         try:
             return int(measure())
         except Exception:  # a best-effort number; fall back to the size on disk
             pass
-    return disk_size(path)
+    return _disk_bytes(path)
+
+
+def _disk_bytes(path: Path | str) -> int:
+    """Size on disk; 0 for a model on a server (a URL)."""
+    return disk_size(path) if isinstance(path, Path) else 0
 
 
 def _default_budget(settings: Settings) -> int:

