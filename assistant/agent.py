@@ -61,7 +61,8 @@ AgentEvent = TextDelta | ToolCallStarted | ToolCallFinished | TurnDone
 
 class Agent:
     def __init__(self, manager, tools: dict[str, Tool], context: ToolContext, system_prompt: str = SYSTEM_PROMPT,
-                 max_rounds: int = 3, tool_timeout: float = 300.0, max_new_tokens: int = 400):
+                 max_rounds: int = 3, tool_timeout: float = 300.0, max_new_tokens: int = 400,
+                 context_tokens: int | None = None):
         self.manager = manager
         self.tools = tools
         self.context = context
@@ -69,6 +70,7 @@ class Agent:
         self.max_rounds = max_rounds
         self.tool_timeout = tool_timeout
         self.max_new_tokens = max_new_tokens
+        self.context_tokens = context_tokens  # None: the model's `context_tokens` option, or its context
         self.history: list[dict[str, Any]] = []
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="tool")
 
@@ -77,10 +79,42 @@ class Agent:
         return self.manager.spec("llm").options.get("tool_results", "tool")
 
     def reset(self) -> None:
+        """Forget the conversation (a new session)."""
         self.history.clear()
 
     def messages(self) -> list[dict[str, Any]]:
         return [{"role": "system", "content": self.system_prompt}, *self.history]
+
+    def tool_schemas(self) -> list[dict[str, Any]]:
+        compact = self.manager.spec("llm").options.get("compact_tools")
+        return [_compact(t.openai_schema()) if compact else _untitled(t.openai_schema()) for t in self.tools.values()]
+
+    def context_budget(self, llm) -> int:
+        """Prompt tokens a turn may use: the model's context (or the `context_tokens` option, which keeps a
+        CPU model's prompts short enough to be quick) minus room for the reply."""
+        limit = self.context_tokens or self.manager.spec("llm").options.get("context_tokens") \
+            or getattr(llm, "context_length", 4096)
+        return max(256, int(limit) - self.max_new_tokens)
+
+    def warm_up(self) -> None:
+        """Process the fixed start of every prompt (system prompt, tool schemas) once, so that a local
+        model with prefix reuse answers the first real turn as quickly as the later ones."""
+        llm = self.manager.get("llm")
+        if getattr(llm, "reuse_prefix", False):
+            llm.chat([*self.messages(), {"role": "user", "content": "Hello."}], tools=self.tool_schemas(),
+                     max_new_tokens=1)
+
+    def _trim(self, llm, tools: list[dict] | None) -> None:
+        """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""
+        budget = self.context_budget(llm)
+        count = getattr(llm, "count_tokens", None)
+        if count is None:
+            return
+        while count(self.messages(), tools) > budget:
+            starts = [i for i, m in enumerate(self.history) if i > 0 and _is_request(m)]
+            if not starts:  # only the current exchange is left: it is sent as it is
+                return
+            del self.history[:starts[0]]
 
     # -- one turn ---------------------------------------------------------------------------------
     def turn(self, text: str, images: list | None = None, stop: threading.Event | None = None) -> Iterator[AgentEvent]:
@@ -93,13 +127,13 @@ class Agent:
             images = None
         self.history.append(_user_message(text, images))
         options = self.manager.spec("llm").options
-        schemas = [_compact(t.openai_schema()) if options.get("compact_tools") else _untitled(t.openai_schema())
-                   for t in self.tools.values()]
+        schemas = self.tool_schemas()
         single_call = bool(options.get("single_tool_call"))
         calls_done: list[ToolCallFinished] = []
         for round_ in range(self.max_rounds + 1):
             offer_tools = schemas if round_ < self.max_rounds else None  # last round: answer, no more calls
             reply, held, interrupted = "", True, False
+            self._trim(llm, offer_tools)
             enough = threading.Event()  # a small model's first complete call: stop it reciting more
             for delta in llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens,
                                     stop=_either(stop, enough)):
@@ -175,12 +209,16 @@ class Agent:
         body = ("Error: " if result.is_error else "") + result.text
         if self.tool_results_as == "user":
             question = next((m["content"] for m in reversed(self.history)
-                             if m["role"] == "user" and isinstance(m["content"], str)
-                             and not m["content"].startswith("Result of ")), "")
+                             if _is_request(m) and isinstance(m["content"], str)), "")
             return {"role": "user", "content": f"Result of {call.name}:\n{body}\n\nMy request was: \"{question}\". "
                                                "Tell me in one or two sentences what this result says, naming the "
                                                "file (and page) it comes from."}
         return {"role": "tool", "content": body, "tool_call_id": f"call_{index}", "name": call.name}
+
+
+def _is_request(message: dict[str, Any]) -> bool:
+    """A user's own message (not a tool result handed back as a user message)."""
+    return message["role"] == "user" and not str(message.get("content", "")).startswith("Result of ")
 
 
 def _either(*events: threading.Event | None) -> threading.Event:

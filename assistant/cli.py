@@ -88,6 +88,24 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--limit", type=int, default=5)
     pdf.add_argument("--json", action="store_true")
 
+    voice = sub.add_parser("voice", parents=[shared], help="talk to the agent: microphone and speaker, or "
+                           "--input FILE (one or more turns) and --output FILE.wav")
+    voice.add_argument("--input", "-i", type=Path, metavar="FILE", help="speech to answer (any audio format) "
+                       "instead of the microphone")
+    voice.add_argument("--output", "-o", type=Path, metavar="FILE.wav", help="write the spoken replies here "
+                       "instead of playing them")
+    voice.add_argument("--realtime", action="store_true", help="feed --input at the speed it would be spoken "
+                       "(and play the replies in real time), so barge-in and half-duplex behave as live")
+    voice.add_argument("--barge-in", action=argparse.BooleanOptionalAction, default=None,
+                       help="let speech interrupt the reply (use with headphones; default: off, half-duplex)")
+    voice.add_argument("--language", help="language code for speech recognition (default: detect)")
+    voice.add_argument("--input-device", type=_device, help="microphone: PortAudio index or name (see `devices`)")
+    voice.add_argument("--output-device", type=_device, help="speaker: PortAudio index or name")
+    voice.add_argument("--json", action="store_true", help="transcripts, replies, tool calls and latency records")
+
+    devices = sub.add_parser("devices", parents=[shared], help="list audio input and output devices")
+    devices.add_argument("--json", action="store_true")
+
     say = sub.add_parser("say", parents=[shared], help="text to speech (tts role) into a WAV file")
     say.add_argument("text", help="what to say ('-' reads standard input)")
     say.add_argument("--output", "-o", type=Path, required=True, metavar="FILE.wav")
@@ -133,6 +151,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _transcribe(manager, args.file, args.language, args.json)
     if command == "say":
         return _say(manager, args.text, args.output)
+    if command == "devices":
+        from .voice import devices_command
+
+        return devices_command(args.json)
+    if command == "voice":
+        from .voice import voice_command
+
+        return voice_command(settings, manager, args)
     if command == "ask":
         from .ask import ask_command
 
@@ -212,6 +238,10 @@ def _say(manager, text: str, output: Path) -> int:
     manager.get("tts").to_wav(text, output)
     print(output)
     return 0
+
+
+def _device(value: str) -> str | int:
+    return int(value) if value.isdigit() else value
 
 
 def _human(size: int | None) -> str:

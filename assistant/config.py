@@ -50,6 +50,27 @@ class ModelOverride(BaseModel):
     options: dict[str, Any] = Field(default_factory=dict)
 
 
+class VoiceSettings(BaseModel):
+    """The voice loop: devices, end of turn, interruptions."""
+
+    model_config = {"extra": "forbid"}
+
+    input_device: str | int | None = None  # PortAudio index or name substring; None: the default
+    output_device: str | int | None = None
+    # Barge-in (speaking over the assistant stops it) needs headphones: a terminal has no echo
+    # cancellation, so on speakers the assistant would interrupt itself. Off: half-duplex (the mic is
+    # ignored while it speaks, and `echo_tail_ms` after).
+    barge_in: bool = False
+    echo_tail_ms: int = Field(default=300, ge=0, le=5000)
+    end_silence_ms: int = Field(default=500, ge=100, le=5000)  # silence that ends a turn
+    min_speech_ms: int = Field(default=250, ge=32, le=5000)  # shorter bursts are ignored (and never interrupt)
+    pre_roll_ms: int = Field(default=300, ge=0, le=2000)
+    vad_threshold: float = Field(default=0.5, gt=0, lt=1)
+    max_utterance_s: float = Field(default=30, gt=1, le=600)
+    language: str | None = None  # Whisper language code; None: detect per utterance
+    latency_log: bool = True  # JSON lines in data_dir/voice-latency.jsonl
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_",
@@ -79,6 +100,7 @@ class Settings(BaseSettings):
     mcp_port: int = Field(default=8765, ge=0, le=65535)
     mcp_allowed_hosts: list[str] = Field(default_factory=list)
     mcp_max_body_mb: float = Field(default=25.0, gt=0)
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
 
     @field_validator("models", mode="before")
     @classmethod

@@ -37,6 +37,7 @@ class Endpointer:
         self.end_silence_s = end_silence_ms / 1000
         self.max_utterance_s = max_utterance_s
         self.tail_frames = math.ceil(tail_ms / 1000 / FRAME_S)
+        self.last_probability = 0.0  # the VAD's speech probability for the last frame pushed
         self._pre_roll: deque[AudioFrame] = deque(maxlen=math.ceil(pre_roll_ms / 1000 / FRAME_S))
         self._idle()
 
@@ -55,7 +56,7 @@ class Endpointer:
         self.vad.reset()
 
     def push(self, frame: AudioFrame) -> list[SpeechStarted | Utterance]:
-        p = self.vad.probability(frame.samples)
+        p = self.last_probability = self.vad.probability(frame.samples)
         self._generation = frame.generation
         out: list[SpeechStarted | Utterance] = []
         if not self._speaking:
@@ -81,13 +82,13 @@ class Endpointer:
 
         if self._silence_from is not None and frame.t + FRAME_S - speech_end >= self.end_silence_s - 1e-9:
             if self._started_sent:
-                out.append(self._utterance(self._silence_from + self.tail_frames))
+                out.append(self._utterance(self._silence_from + self.tail_frames, speech_end, frame.t + FRAME_S))
             self._pre_roll.extend(self._frames[self._silence_from:])  # silence is pre-roll for what comes next
             self._idle()
         elif frame.t + FRAME_S - self._start_t >= self.max_utterance_s:
             if not self._started_sent:
                 out.append(SpeechStarted(self._start_t, frame.generation))
-            out.append(self._utterance(len(self._frames)))
+            out.append(self._utterance(len(self._frames), frame.t + FRAME_S, frame.t + FRAME_S))
             self._idle()
         return out
 
@@ -100,12 +101,14 @@ class Endpointer:
             if speech_end - self._start_t >= self.min_speech_s - 1e-9:
                 if not self._started_sent:
                     out.append(SpeechStarted(self._start_t, self._generation))
-                out.append(self._utterance(end + self.tail_frames))
+                last = self._frames[-1].t + FRAME_S
+                out.append(self._utterance(end + self.tail_frames, min(speech_end, last), last))
         self._pre_roll.clear()
         self._idle()
         return out
 
-    def _utterance(self, end: int) -> Utterance:
+    def _utterance(self, end: int, speech_end_t: float, detected_t: float) -> Utterance:
         frames = self._frames[:end]
         samples = np.concatenate([f.samples for f in frames]).astype(np.float32, copy=False)
-        return Utterance(samples, frames[0].t, frames[-1].t + FRAME_S, time.perf_counter(), self._generation)
+        return Utterance(samples, frames[0].t, frames[-1].t + FRAME_S, time.perf_counter(), self._generation,
+                         speech_end_t, detected_t)

@@ -34,6 +34,15 @@ class Utterance:
     end_t: float  # audio time just after the last sample
     detected_at: float  # time.perf_counter() when the end of speech was detected
     generation: int = 0
+    speech_end_t: float | None = None  # audio time where the speech itself ended (before the silence)
+    detected_t: float | None = None  # audio time at which the end was detected (speech_end_t + end silence)
+
+    @property
+    def endpoint_wait(self) -> float:
+        """Seconds of audio between the end of speech and its detection (the end-of-turn silence)."""
+        if self.speech_end_t is None or self.detected_t is None:
+            return 0.0
+        return max(0.0, self.detected_t - self.speech_end_t)
 
     @property
     def duration(self) -> float:

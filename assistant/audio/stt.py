@@ -6,6 +6,7 @@ Both backends take 16 kHz float32 mono samples or a file path and return the sam
 from __future__ import annotations
 
 import logging
+import threading
 import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -78,6 +79,7 @@ class FasterWhisperSTT:
         self.model = model
         self.beam_size = beam_size
         self.options = dict(options or {})  # extra faster-whisper transcribe() arguments
+        self._lock = threading.Lock()  # one decode at a time per instance (voice loop, tools, MCP share it)
 
     def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None) -> Transcript:
         samples = load_samples(audio)
@@ -85,9 +87,10 @@ class FasterWhisperSTT:
             return empty
         kwargs = {"beam_size": self.beam_size, "vad_filter": True, "condition_on_previous_text": False,
                   **self.options}
-        parts, info = self.model.transcribe(samples, language=language, **kwargs)
-        segments = [Segment(round(p.start, 3), round(p.end, 3), p.text.strip()) for p in parts
-                    if not looks_hallucinated(p.text, p.no_speech_prob, p.avg_logprob, p.compression_ratio)]
+        with self._lock:  # segments are decoded lazily: consume them under the lock
+            parts, info = self.model.transcribe(samples, language=language, **kwargs)
+            segments = [Segment(round(p.start, 3), round(p.end, 3), p.text.strip()) for p in parts
+                        if not looks_hallucinated(p.text, p.no_speech_prob, p.avg_logprob, p.compression_ratio)]
         return Transcript(_join(segments), info.language, round(info.duration, 3), segments)
 
 
@@ -136,6 +139,7 @@ class TransformersWhisperSTT:
         self.processor = processor
         self.num_beams = num_beams
         self.options = dict(options or {})  # extra generate() arguments, e.g. max_new_tokens, temperature
+        self._lock = threading.Lock()  # one decode at a time per instance
 
     def _features(self, samples: np.ndarray) -> dict:
         fe = self.processor.feature_extractor
@@ -156,11 +160,15 @@ class TransformersWhisperSTT:
         return token.strip("<|>")
 
     def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None) -> Transcript:
-        import torch
-
         samples = load_samples(audio)
         if (empty := _silent_transcript(samples, language)) is not None:
             return empty
+        with self._lock:
+            return self._transcribe(samples, language)
+
+    def _transcribe(self, samples: np.ndarray, language: str | None) -> Transcript:
+        import torch
+
         inputs = self._features(samples)
         language = language or self._detect_language(inputs["input_features"])
         kwargs = {"num_beams": self.num_beams, "condition_on_prev_tokens": False, "temperature": 0.0,

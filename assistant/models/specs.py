@@ -35,9 +35,14 @@ class ModelSpec:
             title=f"{source} (user choice)",
             size_gb=0.0,
             allow_patterns=None,
-            options={**self.options, **(options or {})},
+            options={**{k: v for k, v in self.options.items() if source == self.source or k not in SMALL_MODEL_TUNING},
+                     **(options or {})},
         )
 
+
+# Options that tune the agent to one particular (small) model; another model chosen by the user does
+# not inherit them.
+SMALL_MODEL_TUNING = frozenset({"tool_results", "compact_tools", "single_tool_call", "context_tokens"})
 
 _SAFETENSORS = ("*.json", "*.safetensors", "*.txt", "*.model", "*.jinja", "*.py")
 
@@ -51,7 +56,8 @@ _EMBEDDED = [
     # descriptions (both measured), so it gets results as a user message, compact schemas, one call a round.
     ModelSpec("llm", "pypi:qwen2.5-coder-0.5b", "transformers", "Qwen2.5-Coder-0.5B-Instruct (GGUF Q4_K_M, "
               "dequantised once to safetensors)", 0.49,
-              options={"tool_results": "user", "compact_tools": True, "single_tool_call": True}),
+              options={"tool_results": "user", "compact_tools": True, "single_tool_call": True,
+                       "context_tokens": 4096}),  # longer prompts take seconds on a CPU
     ModelSpec("vlm", "HuggingFaceTB/SmolVLM-256M-Instruct", "transformers-vlm", "SmolVLM 256M Instruct", 0.5,
               _SAFETENSORS),
     ModelSpec("clip", "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", "open-clip", "open_clip ViT-B-32 (laion2b)", 0.6,

@@ -1,0 +1,77 @@
+"""What the voice loop tells its front end (the CLI prints these, the TUI draws them).
+
+Every event carries the `generation` (turn number) it belongs to where it has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+State = Literal["listening", "hearing", "thinking", "speaking", "muted", "stopped"]
+
+
+@dataclass
+class StateChanged:
+    state: State
+
+
+@dataclass
+class Level:
+    """Microphone level of one frame (RMS, 0..1) and the VAD's speech probability for it."""
+
+    rms: float
+    speech_probability: float
+
+
+@dataclass
+class UserSaid:
+    text: str
+    generation: int
+    spoken: bool = True  # False: typed
+
+
+@dataclass
+class AgentUpdate:
+    """An agent event (TextDelta, ToolCallStarted, ToolCallFinished; see agent.py) of one turn."""
+
+    event: Any
+    generation: int
+
+
+@dataclass
+class Speaking:
+    sentence: str  # the speakable text sent to TTS
+    generation: int
+
+
+@dataclass
+class Interrupted:
+    generation: int
+    heard: str  # what had been played when the user spoke over it
+    stop_s: float  # speech detected -> output silent
+
+
+@dataclass
+class VoiceTurn:
+    """One finished turn: what was heard, what was answered and spoken, the tools, the latency record."""
+
+    generation: int
+    transcript: str
+    reply: str
+    spoken: str
+    interrupted: bool
+    tool_calls: list[dict[str, Any]] = field(default_factory=list)
+    latency: dict[str, Any] = field(default_factory=dict)
+    typed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class TurnFinished:
+    turn: VoiceTurn
+
+
+VoiceEvent = StateChanged | Level | UserSaid | AgentUpdate | Speaking | Interrupted | TurnFinished

@@ -1,0 +1,237 @@
+"""Where the assistant's voice goes: the speaker (sounddevice), or a recording (WAV) paced like one.
+
+Every player is a queue of labelled chunks (one per spoken sentence) drained by a clock: PortAudio's
+callback for the speaker, a 10 ms ticker for the simulated speaker, or nothing at all (`paced=False`:
+audio "plays" the instant it is queued, for running files as fast as possible). The queue knows how
+much of each chunk has been heard, which is what barge-in needs: `stop()` silences the output at once,
+drops what is queued, and the history keeps only `heard(generation)`.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import DeviceUnavailable
+from .io import resample, write_wav
+
+
+@dataclass
+class _Chunk:
+    generation: int
+    text: str
+    samples: np.ndarray  # int16 mono at the player's rate
+    index: int  # its entry in Playback.sentences
+    played: int = 0
+
+
+@dataclass
+class Playback:
+    """What one generation (turn) did on the output: when its first sample went out, what was heard."""
+
+    first_audio_at: float | None = None  # time.perf_counter() when its first sample left for the output
+    finished_at: float | None = None
+    stopped_at: float | None = None  # when stop() silenced it (barge-in)
+    sentences: list[tuple[str, float]] = field(default_factory=list)  # (text, fraction heard)
+
+    def heard_text(self) -> str:
+        """The words actually heard: whole sentences, and the heard share of a cut one."""
+        words: list[str] = []
+        for text, fraction in self.sentences:
+            parts = text.split()
+            words += parts if fraction >= 0.999 else parts[:math.floor(len(parts) * fraction)]
+        return " ".join(words)
+
+
+class Player:
+    """Base: the chunk queue and its bookkeeping. Subclasses drive `_pull(n)` from their clock."""
+
+    def __init__(self, sample_rate: int, record: bool = False):
+        self.sample_rate = sample_rate
+        self._queue: list[_Chunk] = []
+        self._lock = threading.Lock()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._playbacks: dict[int, Playback] = {}
+        self._recording: list[tuple[int, np.ndarray]] | None = [] if record else None
+
+    # -- the loop's side ----------------------------------------------------------------------------
+    def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> None:
+        """Queue one sentence's audio (int16 mono) for a generation."""
+        samples = np.asarray(samples, dtype=np.int16).reshape(-1)
+        if sample_rate and sample_rate != self.sample_rate:
+            samples = resample(samples.astype(np.float32) / 32768, sample_rate, self.sample_rate)
+            samples = np.clip(samples * 32767, -32768, 32767).astype(np.int16)
+        with self._lock:
+            playback = self._playbacks.setdefault(generation, Playback())
+            self._queue.append(_Chunk(generation, text, samples, len(playback.sentences)))
+            playback.sentences.append((text, 0.0))
+            self._idle.clear()
+        self._queued()
+
+    def stop(self) -> float:
+        """Silence the output now and drop everything queued. Returns the time it went quiet."""
+        with self._lock:
+            now = time.perf_counter()
+            for chunk in self._queue:
+                self._playbacks[chunk.generation].stopped_at = now
+            self._queue.clear()
+            self._idle.set()
+        self._silence()
+        return time.perf_counter()
+
+    def busy(self) -> bool:
+        """Audio is queued or playing."""
+        return not self._idle.is_set()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        return self._idle.wait(timeout)
+
+    def playback(self, generation: int) -> Playback:
+        with self._lock:
+            return self._playbacks.setdefault(generation, Playback())
+
+    def heard(self, generation: int) -> str:
+        return self.playback(generation).heard_text()
+
+    def recording(self, generation: int | None = None) -> np.ndarray:
+        """What was played so far (recording players), int16 at `sample_rate`: all of it, or one turn's."""
+        if self._recording is None:
+            raise RuntimeError("this player does not record")
+        with self._lock:
+            parts = [a for g, a in self._recording if generation is None or g == generation]
+        return np.concatenate(parts) if parts else np.zeros(0, np.int16)
+
+    def save(self, path) -> None:
+        write_wav(path, self.recording(), self.sample_rate)
+
+    def close(self) -> None:
+        self.stop()
+
+    # -- the clock's side ---------------------------------------------------------------------------
+    def _pull(self, n: int) -> np.ndarray:
+        """The next `n` samples to output (zeros where nothing is queued); advances the chunks."""
+        out = np.zeros(n, np.int16)
+        filled = 0
+        now = time.perf_counter()
+        with self._lock:
+            while filled < n and self._queue:
+                chunk = self._queue[0]
+                playback = self._playbacks[chunk.generation]
+                if playback.first_audio_at is None:
+                    playback.first_audio_at = now
+                take = min(n - filled, chunk.samples.size - chunk.played)
+                out[filled:filled + take] = chunk.samples[chunk.played:chunk.played + take]
+                if self._recording is not None:
+                    self._recording.append((chunk.generation, chunk.samples[chunk.played:chunk.played + take]))
+                chunk.played += take
+                filled += take
+                playback.sentences[chunk.index] = (chunk.text, chunk.played / max(chunk.samples.size, 1))
+                if chunk.played >= chunk.samples.size:
+                    self._queue.pop(0)
+                    if not any(c.generation == chunk.generation for c in self._queue):
+                        playback.finished_at = now + filled / self.sample_rate
+            if not self._queue:
+                self._idle.set()
+        return out
+
+    def _queued(self) -> None:
+        """New audio is queued (unpaced players play it here)."""
+
+    def _silence(self) -> None:
+        """stop() was called (the speaker aborts its device buffer here)."""
+
+
+class InstantPlayer(Player):
+    """No clock: queued audio counts as played at once (runs a file through the loop as fast as possible)."""
+
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate, record=True)
+
+    def _queued(self) -> None:
+        while self.busy():
+            self._pull(self.sample_rate)
+
+
+class SimulatedSpeaker(Player):
+    """A speaker that plays in real time into a recording: a ticker drains the queue every `tick` seconds.
+    Stopping it is as quick as a real speaker's (one tick at most)."""
+
+    def __init__(self, sample_rate: int, tick: float = 0.01):
+        super().__init__(sample_rate, record=True)
+        self.tick = tick
+        self._running = True
+        self._thread = threading.Thread(target=self._run, name="simulated-speaker", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        last = time.perf_counter()
+        owed = 0.0
+        while self._running:
+            time.sleep(self.tick)
+            now = time.perf_counter()
+            owed += (now - last) * self.sample_rate
+            last = now
+            n = int(owed)
+            owed -= n
+            if n and self.busy():
+                self._pull(n)
+
+    def close(self) -> None:
+        super().close()
+        self._running = False
+        self._thread.join(timeout=1)
+
+
+def output_devices() -> list[dict]:
+    """Output devices PortAudio sees: [{index, name, channels, default_samplerate}]."""
+    from .sources import _sounddevice
+
+    sd = _sounddevice()
+    return [{"index": i, "name": d["name"], "channels": d["max_output_channels"],
+             "default_samplerate": d["default_samplerate"]}
+            for i, d in enumerate(sd.query_devices()) if d["max_output_channels"] > 0]
+
+
+class SpeakerPlayer(Player):
+    """The sound card through sounddevice: PortAudio's callback pulls from the queue in small blocks
+    (`block` samples: ~23 ms at 22.05 kHz), so stop() is heard within one block plus the device latency."""
+
+    def __init__(self, sample_rate: int, device: str | int | None = None, block: int = 512):
+        from .sources import _sounddevice
+
+        sd = _sounddevice()
+        devices = output_devices()
+        if not devices:
+            raise DeviceUnavailable("no audio output device found (no speaker or sound card): replies are "
+                                    "shown as text; write them to a file with --output FILE.wav")
+        rate = sample_rate
+        try:
+            sd.check_output_settings(device=device, samplerate=sample_rate, channels=1, dtype="int16")
+        except Exception:  # the device does not take the voice's rate: use its own, resample the voice
+            info = sd.query_devices(device, "output")
+            rate = int(info["default_samplerate"])
+        super().__init__(rate)
+        self.voice_rate = sample_rate
+        try:
+            self._stream = sd.OutputStream(samplerate=rate, channels=1, dtype="int16", blocksize=block,
+                                           device=device, latency="low", callback=self._callback)
+            self._stream.start()
+        except Exception as exc:  # PortAudioError, ValueError for an unknown device
+            raise DeviceUnavailable(f"cannot open audio output {device!r}: {exc}; outputs: "
+                                    + ", ".join(f"{d['index']}: {d['name']}" for d in devices)) from None
+
+    def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> None:
+        super().play(samples, generation, text, sample_rate or self.voice_rate)
+
+    def _callback(self, outdata, frames, time_info, status) -> None:  # PortAudio thread
+        outdata[:, 0] = self._pull(frames)
+
+    def close(self) -> None:
+        super().close()
+        self._stream.stop()
+        self._stream.close()

@@ -1,0 +1,134 @@
+"""Voice-loop parts that need no model: players (what was heard, how fast they stop), the latency record,
+and the `voice` / `devices` commands on a machine without a sound card."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from assistant.audio.latency import MARKS, PARTS, LatencyLog, TurnClock
+from assistant.audio.player import InstantPlayer, Playback, SimulatedSpeaker, SpeakerPlayer
+from assistant.errors import DeviceUnavailable
+
+RATE = 16000
+
+
+def tone(seconds: float) -> np.ndarray:
+    return np.full(int(seconds * RATE), 1000, np.int16)
+
+
+def test_instant_player_plays_everything_at_once_and_records_each_turn():
+    player = InstantPlayer(RATE)
+    player.play(tone(0.5), 1, "One two three.")
+    player.play(tone(0.25), 2, "Four.")
+    assert not player.busy()
+    assert player.heard(1) == "One two three." and player.heard(2) == "Four."
+    assert player.recording(1).size == 8000 and player.recording().size == 12000
+    assert player.playback(1).first_audio_at is not None
+
+
+def test_instant_player_resamples_to_its_rate():
+    player = InstantPlayer(RATE)
+    player.play(np.full(22050, 500, np.int16), 1, "x", sample_rate=22050)
+    assert abs(player.recording(1).size - RATE) <= 2
+
+
+def test_simulated_speaker_plays_in_real_time_and_stops_within_a_tick():
+    player = SimulatedSpeaker(RATE)
+    try:
+        player.play(tone(1.0), 1, "one two three four five six seven eight nine ten")
+        player.play(tone(1.0), 1, "never heard at all")
+        time.sleep(0.45)
+        assert player.busy()
+        asked = time.perf_counter()
+        quiet = player.stop()
+        assert quiet - asked < 0.05 and not player.busy()
+        played = player.recording(1).size
+        time.sleep(0.1)
+        assert player.recording(1).size == played  # nothing more after stop()
+        assert 0.3 < played / RATE < 0.7
+        heard = player.heard(1).split()
+        assert 3 <= len(heard) <= 7 and heard == "one two three four five six seven".split()[:len(heard)]
+        assert player.playback(1).stopped_at is not None
+    finally:
+        player.close()
+
+
+def test_simulated_speaker_finishes_and_goes_idle():
+    player = SimulatedSpeaker(RATE)
+    try:
+        player.play(tone(0.2), 3, "short")
+        assert player.wait_idle(timeout=2)
+        playback = player.playback(3)
+        assert playback.finished_at is not None and playback.stopped_at is None
+        assert playback.finished_at - playback.first_audio_at == pytest.approx(0.2, abs=0.08)
+        assert player.heard(3) == "short"
+    finally:
+        player.close()
+
+
+def test_heard_text_counts_whole_and_cut_sentences():
+    playback = Playback(sentences=[("It is sunny.", 1.0), ("Take a hat and some water.", 0.5), ("Bye.", 0.0)])
+    assert playback.heard_text() == "It is sunny. Take a hat"  # half of six words
+
+
+def test_speaker_without_a_sound_card_is_a_clear_error():
+    try:
+        player = SpeakerPlayer(22050)
+    except DeviceUnavailable as exc:
+        assert "output" in str(exc)
+    else:  # a machine with a sound card: the stream opened
+        player.close()
+
+
+def test_latency_parts_add_up_to_the_total(tmp_path):
+    clock = TurnClock(stt_audio_s=2.0)
+    for i, mark in enumerate(MARKS):
+        clock.mark(mark, 100.0 + i * 0.25 + (0.01 if mark == "first_sentence" else 0))
+    clock.mark("speech_end", 0.0)  # a second mark never moves the first
+    clock.tool_s, clock.reply_done = 0.1, 102.0
+    record = clock.record()
+    assert all(record[p] is not None for p in PARTS)
+    assert record["total_s"] == pytest.approx(sum(record[p] for p in PARTS)) == pytest.approx(1.5)
+    assert record["stt_rtf"] == pytest.approx(0.125) and record["audio_before_reply_done_s"] == pytest.approx(0.5)
+    incomplete = TurnClock(speech_end=1.0, detected=1.5).record()
+    assert incomplete["endpoint_wait_s"] == 0.5 and incomplete["total_s"] is None and incomplete["stt_s"] is None
+    log = LatencyLog(tmp_path / "sub" / "latency.jsonl")
+    log.write(record)
+    log.write(incomplete)
+    lines = [json.loads(x) for x in (tmp_path / "sub" / "latency.jsonl").read_text().splitlines()]
+    assert lines == [record, incomplete]
+
+
+def run_cli(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_devices_lists_inputs_and_outputs_as_json():
+    result = run_cli("devices", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"inputs", "outputs", "problem"}
+    if not report["inputs"] and not report["outputs"]:
+        assert "no audio devices" in report["problem"] or "PortAudio" in report["problem"]
+
+
+def test_voice_without_a_microphone_says_so_and_points_to_text(tmp_path):
+    report = json.loads(run_cli("devices", "--json").stdout)
+    if report["inputs"]:
+        pytest.skip("this machine has a microphone")
+    result = run_cli("voice", "--data-dir", str(tmp_path))
+    assert result.returncode == 4
+    assert "no audio input device" in result.stderr and "assistant ask" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_voice_with_a_missing_input_file_is_a_clear_error(tmp_path):
+    result = run_cli("voice", "--input", str(tmp_path / "nope.wav"), "--data-dir", str(tmp_path))
+    assert result.returncode == 2 and "not found" in result.stderr
