@@ -259,3 +259,23 @@ def _frames(samples: np.ndarray):
     from assistant.audio.sources import frames_of
 
     return frames_of(samples)
+
+
+def test_voice_command_answers_a_file_into_a_wav_with_json(runtime, tmp_path):
+    import subprocess
+    import sys
+
+    question = "What is the capital of France?"
+    path = write_wav(tmp_path / "q.wav", pad_with_silence(espeak(question, tmp_path), SR, 0.5, 1.0), SR)
+    out = tmp_path / "answer.wav"
+    result = subprocess.run([sys.executable, "-m", "assistant", "voice", "--input", str(path), "--output", str(out),
+                             "--json", "--data-dir", str(tmp_path / "data"), "--knowledge", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    [turn] = report["turns"]
+    assert wer(question, turn["transcript"]) <= 0.2 and "paris" in turn["reply"].lower()
+    assert turn["latency"]["total_s"] > 0 and report["output"] == str(out)
+    said = runtime.manager.get("stt").transcribe(out, language="en").text
+    assert "paris" in said.lower(), said
+    assert (tmp_path / "data" / LATENCY_FILE).is_file()

@@ -30,14 +30,14 @@ from .events import (AgentUpdate, Interrupted, Level, Speaking, StateChanged, Tu
                      VoiceEvent, VoiceTurn)
 from .frames import AudioFrame, SpeechStarted, Utterance
 from .latency import LatencyLog, TurnClock
-from .player import Player
+from .player import Playback, Player
 from .sentences import SentenceSplitter, speakable
 
 _EOF = object()
 
 
 class VoiceLoop:
-    def __init__(self, *, vad, stt, agent, tts, player: Player, voice: VoiceSettings | None = None,
+    def __init__(self, *, vad, stt, agent, tts, player: Player | None, voice: VoiceSettings | None = None,
                  on_event: Callable[[VoiceEvent], None] | None = None, latency_log: LatencyLog | None = None):
         self.voice = voice or VoiceSettings()
         self.stt, self.agent, self.tts, self.player = stt, agent, tts, player
@@ -49,6 +49,7 @@ class VoiceLoop:
         self.turns: list[VoiceTurn] = []
         self.language: str | None = self.voice.language  # detected on the first turn when not set
         self.listening = True  # False: the mic is muted (push-to-talk released, or muted by the user)
+        self._flush = threading.Event()  # push-to-talk released: end the turn now, without waiting for silence
         self._generation = 0  # last generation handed out
         self._floor = 1  # generations below this are stale
         self._active: tuple[int, threading.Event] | None = None  # the turn being answered, and its stop event
@@ -96,6 +97,20 @@ class VoiceLoop:
         clock.mark("transcribed", time.perf_counter())
         self._loop.call_soon_threadsafe(self._inbox.put_nowait, (text, clock, False))
 
+    def set_listening(self, on: bool, end_turn: bool = True) -> None:
+        """Open or close the microphone (thread-safe). Closing it with `end_turn` (push-to-talk released)
+        answers what was said so far at once; without (mute) it is dropped."""
+        if self.listening and not on and end_turn:
+            self._flush.set()
+        self.listening = on
+        if self._loop is not None and self._active is None:
+            self._post(self._set_state, self._idle_state())
+
+    @property
+    def speaks(self) -> bool:
+        """Replies are spoken (a player and a voice exist), not only shown."""
+        return self.player is not None and self.tts is not None
+
     def interrupt(self, detected_at: float | None = None) -> Interrupted | None:
         """Barge-in: silence the output, cancel the reply being generated, drop every queued item.
         Called from the event loop's thread; `detected_at` is when the user's speech was detected."""
@@ -104,10 +119,11 @@ class VoiceLoop:
         active = self._active
         if active is not None:
             active[1].set()
-        quiet = self.player.stop()
+        quiet = self.player.stop() if self.player is not None else time.perf_counter()
         if active is None:
             return None
-        event = Interrupted(active[0], self.player.heard(active[0]), round(quiet - detected, 4))
+        heard = self.player.heard(active[0]) if self.player is not None else ""
+        event = Interrupted(active[0], heard, round(quiet - detected, 4))
         self._emit(event)
         return event
 
@@ -117,6 +133,11 @@ class VoiceLoop:
         for frame in frames:
             if self._stopping.is_set():
                 break
+            if self._flush.is_set():
+                self._flush.clear()
+                for event in self.endpointer.flush():
+                    if isinstance(event, Utterance):
+                        self._post(utterances.put_nowait, event)
             muted = self._muted()
             if muted != muted_before:
                 muted_before = muted
@@ -138,7 +159,7 @@ class VoiceLoop:
     def _muted(self) -> bool:
         if not self.listening:
             return True
-        if not self._paced or self.voice.barge_in:
+        if not self._paced or self.voice.barge_in or self.player is None:
             return False
         if self.player.busy():
             self._unmute_at = time.perf_counter() + self.voice.echo_tail_ms / 1000
@@ -216,7 +237,7 @@ class VoiceLoop:
                 sentences.put_nowait(sentence)
             sentences.put_nowait(_EOF)
             await speaker
-            while self.player.busy() and not self._stale(generation):
+            while self.player is not None and self.player.busy() and not self._stale(generation):
                 await asyncio.sleep(0.01)
         finally:
             speaker.cancel()
@@ -238,7 +259,7 @@ class VoiceLoop:
     async def _speak(self, generation: int, sentences: asyncio.Queue, clock: TurnClock) -> None:
         while (sentence := await sentences.get()) is not _EOF:
             text = speakable(sentence)
-            if self._stale(generation) or not any(c.isalnum() for c in text):
+            if self._stale(generation) or not self.speaks or not any(c.isalnum() for c in text):
                 continue
             clock.mark("first_sentence", time.perf_counter())
             audio = await asyncio.to_thread(self.tts.synthesize_all, text)
@@ -250,10 +271,11 @@ class VoiceLoop:
             self._emit(Speaking(text, generation))
 
     def _finish(self, generation: int, text: str, clock: TurnClock, done: TurnDone | None, spoken: bool) -> None:
-        playback = self.player.playback(generation)
+        playback = self.player.playback(generation) if self.player is not None else Playback()
         clock.first_audio_out = playback.first_audio_at
         interrupted = self._stale(generation) or playback.stopped_at is not None or bool(done and done.interrupted)
-        heard = playback.heard_text()
+        # what reached the user: what was heard, or in text mode what was shown
+        heard = playback.heard_text() if self.speaks else (done.reply.strip() if done else "")
         if interrupted:
             self.agent.mark_interrupted(heard)
         record = clock.record()
