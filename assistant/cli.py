@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assistant",
         description="spark-assistant: a local, voice-first, multimodal assistant. With no command it "
-                    "starts a text chat with the local model (the voice TUI is not built yet).",
+                    "opens the terminal app (speak or type).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _global_flags(parser, None)
@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("text", help="the question ('-' reads standard input)")
     ask.add_argument("--image", type=Path, action="append", help="attach an image (repeatable)")
     ask.add_argument("--json", action="store_true", help="reply, tool calls with arguments and results, timings")
+
+    sub.add_parser("tui", parents=[shared], help="the terminal app: speak or type (also what plain `assistant` runs)")
 
     chat = sub.add_parser("chat", parents=[shared], help="text chat with the local model (streamed)")
     chat.add_argument("--max-tokens", type=int, default=512)
@@ -142,7 +144,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, profile=args.profile, knowledge_dir=args.knowledge,
                              data_dir=args.data_dir, device=args.device)
     manager = ModelManager(settings)
-    command = args.command or "chat"
+    command = args.command or "tui"
     if command == "models":
         if args.models_command == "pull":
             return _models_pull(manager, args.roles)
@@ -179,6 +181,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .mcp.command import mcp_command
 
         return mcp_command(settings, manager, args)
+    if command == "tui":
+        from .config import default_config_file
+        from .tui import run_tui
+
+        return run_tui(settings, manager, args.config or os.environ.get("ASSISTANT_CONFIG") or default_config_file())
     from .repl import run_chat
 
     return run_chat(manager, max_new_tokens=getattr(args, "max_tokens", 512))

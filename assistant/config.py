@@ -71,6 +71,16 @@ class VoiceSettings(BaseModel):
     latency_log: bool = True  # JSON lines in data_dir/voice-latency.jsonl
 
 
+class TuiSettings(BaseModel):
+    """The terminal app; what is changed in the app is saved back to the config file."""
+
+    model_config = {"extra": "forbid"}
+
+    theme: str = "textual-dark"
+    mode: Literal["hands-free", "push-to-talk", "muted"] = "hands-free"
+    show_panel: bool = True  # the side panel (voice, latency, knowledge)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_",
@@ -101,6 +111,7 @@ class Settings(BaseSettings):
     mcp_allowed_hosts: list[str] = Field(default_factory=list)
     mcp_max_body_mb: float = Field(default=25.0, gt=0)
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
+    tui: TuiSettings = Field(default_factory=TuiSettings)
 
     @field_validator("models", mode="before")
     @classmethod

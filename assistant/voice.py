@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from .agent import TextDelta, ToolCallFinished, ToolCallStarted
-from .audio.events import AgentUpdate, Interrupted, TurnFinished, UserSaid, VoiceEvent
+from .audio.events import AgentUpdate, Interrupted, Problem, TurnFinished, UserSaid, VoiceEvent
 from .audio.latency import LatencyLog
 from .audio.loop import VoiceLoop
 from .audio.player import InstantPlayer, Player, SimulatedSpeaker, SpeakerPlayer, output_devices
@@ -173,6 +173,8 @@ class _Printer:
             elif isinstance(inner, ToolCallFinished):
                 print(f"  [{inner.name}: {'error, ' if inner.result.is_error else ''}{inner.result.seconds:.1f} s]",
                       flush=True)
+        elif isinstance(event, Problem):
+            print(f"\nassistant: {event.message}", file=sys.stderr, flush=True)
         elif isinstance(event, Interrupted):
             print(f"\n  [interrupted after: {event.heard!r}]", flush=True)
         elif isinstance(event, TurnFinished):

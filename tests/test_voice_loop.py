@@ -12,10 +12,11 @@ import time
 
 import numpy as np
 import pytest
+import voice_script
 from speech import espeak_wav, pad_with_silence, wer
+from voice_script import Timeline
 
 from assistant.audio.events import Interrupted, StateChanged, TurnFinished
-from assistant.audio.frames import FRAME_SAMPLES, AudioFrame
 from assistant.audio.io import SAMPLE_RATE, read_audio, resample, write_wav
 from assistant.audio.latency import PARTS
 from assistant.audio.player import InstantPlayer, SimulatedSpeaker
@@ -43,12 +44,7 @@ def runtime(manager, tmp_path_factory):
 @pytest.fixture(scope="module")
 def piper_speech(runtime):
     """Text -> 16 kHz float32 speech in the Piper voice (a second voice beside espeak-ng)."""
-    tts = runtime.manager.get("tts")
-
-    def speak(text: str) -> np.ndarray:
-        return resample(tts.synthesize_all(text).astype(np.float32) / 32768, tts.sample_rate, SR)
-
-    return speak
+    return voice_script.piper_speech(runtime.manager)
 
 
 def espeak(text: str, tmp_path) -> np.ndarray:
@@ -69,49 +65,6 @@ class Recorder:
 
     def when(self, predicate) -> list[float]:
         return [t for t, e in self.events if predicate(e)]
-
-
-class Timeline:
-    """A live microphone on a script: frames paced to the wall clock; `speak` queues speech, `wait_until`
-    fills silence until a condition on the loop holds (or a time limit passes)."""
-
-    def __init__(self):
-        self.steps: list = []
-
-    def speak(self, samples: np.ndarray) -> Timeline:
-        self.steps.append(("audio", np.asarray(samples, np.float32)))
-        return self
-
-    def silence(self, seconds: float) -> Timeline:
-        return self.speak(np.zeros(int(seconds * SR), np.float32))
-
-    def wait_until(self, condition, limit_s: float = 90) -> Timeline:
-        self.steps.append(("until", condition, limit_s))
-        return self
-
-    def frames(self):
-        start, n = time.perf_counter(), 0
-
-        def frame(samples):
-            nonlocal n
-            t = n * FRAME_SAMPLES / SR
-            delay = start + t + FRAME_SAMPLES / SR - time.perf_counter()
-            if delay > 0:
-                time.sleep(delay)
-            n += 1
-            return AudioFrame(samples, t)
-
-        for step in self.steps:
-            if step[0] == "audio":
-                audio = step[1]
-                audio = np.concatenate([audio, np.zeros(-len(audio) % FRAME_SAMPLES, np.float32)])
-                for i in range(0, len(audio), FRAME_SAMPLES):
-                    yield frame(audio[i:i + FRAME_SAMPLES])
-            else:
-                _, condition, limit_s = step
-                until = time.perf_counter() + limit_s
-                while not condition() and time.perf_counter() < until:
-                    yield frame(np.zeros(FRAME_SAMPLES, np.float32))
 
 
 def run_loop(loop, frames, paced: bool):

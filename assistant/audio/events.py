@@ -53,6 +53,14 @@ class Interrupted:
 
 
 @dataclass
+class Problem:
+    """Something failed (a model missing, a server down); the loop goes on listening."""
+
+    message: str
+    generation: int = 0
+
+
+@dataclass
 class VoiceTurn:
     """One finished turn: what was heard, what was answered and spoken, the tools, the latency record."""
 
@@ -74,4 +82,4 @@ class TurnFinished:
     turn: VoiceTurn
 
 
-VoiceEvent = StateChanged | Level | UserSaid | AgentUpdate | Speaking | Interrupted | TurnFinished
+VoiceEvent = StateChanged | Level | UserSaid | AgentUpdate | Speaking | Interrupted | Problem | TurnFinished

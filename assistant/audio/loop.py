@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -25,8 +26,9 @@ import numpy as np
 
 from ..agent import TextDelta, ToolCallFinished, TurnDone
 from ..config import VoiceSettings
+from ..errors import AssistantError
 from .endpointer import Endpointer
-from .events import (AgentUpdate, Interrupted, Level, Speaking, StateChanged, TurnFinished, UserSaid,
+from .events import (AgentUpdate, Interrupted, Level, Problem, Speaking, StateChanged, TurnFinished, UserSaid,
                      VoiceEvent, VoiceTurn)
 from .frames import AudioFrame, SpeechStarted, Utterance
 from .latency import LatencyLog, TurnClock
@@ -34,6 +36,7 @@ from .player import Playback, Player
 from .sentences import SentenceSplitter, speakable
 
 _EOF = object()
+log = logging.getLogger(__name__)
 
 
 class VoiceLoop:
@@ -90,12 +93,13 @@ class VoiceLoop:
         self._stopping.set()
         self.interrupt()
 
-    def say_text(self, text: str) -> None:
-        """A typed turn (thread-safe): answered like a spoken one, after any turn already waiting."""
+    def say_text(self, text: str, images: list | None = None) -> None:
+        """A typed turn (thread-safe), with optional attached images (paths or PIL images): answered like
+        a spoken one, after any turn already waiting."""
         assert self._loop is not None and self._inbox is not None, "run() first"
         clock = TurnClock()
         clock.mark("transcribed", time.perf_counter())
-        self._loop.call_soon_threadsafe(self._inbox.put_nowait, (text, clock, False))
+        self._loop.call_soon_threadsafe(self._inbox.put_nowait, (text, clock, False, images or None))
 
     def set_listening(self, on: bool, end_turn: bool = True) -> None:
         """Open or close the microphone (thread-safe). Closing it with `end_turn` (push-to-talk released)
@@ -180,7 +184,11 @@ class VoiceLoop:
             if self._active is None:
                 self._set_state("thinking")
             language = self.voice.language or self.language
-            transcript = await asyncio.to_thread(self.stt.transcribe, utterance.samples, language)
+            try:
+                transcript = await asyncio.to_thread(self.stt.transcribe, utterance.samples, language)
+            except Exception as exc:  # a missing model, a decoder failure: say so, keep listening
+                self._emit(Problem(f"speech recognition failed: {_one_line(exc)}"))
+                continue
             clock.mark("transcribed", time.perf_counter())
             text = transcript.text.strip()
             if text and self.language is None:
@@ -191,19 +199,19 @@ class VoiceLoop:
                 if self._active is None:
                     self._set_state(self._idle_state())
                 continue
-            await self._inbox.put((text, clock, True))
+            await self._inbox.put((text, clock, True, None))
         await self._inbox.put(_EOF)
 
     # -- stage 3: transcripts -> agent -> sentences -> TTS -> player -------------------------------
     async def _answer_turns(self) -> None:
         while (item := await self._inbox.get()) is not _EOF:
-            text, clock, spoken = item
+            text, clock, spoken, images = item
             self._generation += 1
-            await self._answer(self._generation, text, clock, spoken)
+            await self._answer(self._generation, text, clock, spoken, images)
             if self._inbox.empty():
                 self._set_state(self._idle_state())
 
-    async def _answer(self, generation: int, text: str, clock: TurnClock, spoken: bool) -> None:
+    async def _answer(self, generation: int, text: str, clock: TurnClock, spoken: bool, images=None) -> None:
         stop = threading.Event()
         self._active = (generation, stop)
         self._emit(UserSaid(text, generation, spoken))
@@ -211,13 +219,16 @@ class VoiceLoop:
         sentences: asyncio.Queue = asyncio.Queue()
         speaker = asyncio.create_task(self._speak(generation, sentences, clock))
         events: asyncio.Queue = asyncio.Queue()
-        worker = asyncio.create_task(asyncio.to_thread(self._run_agent, text, stop, events, clock))
+        worker = asyncio.create_task(asyncio.to_thread(self._run_agent, text, images, stop, events, clock))
         splitter = SentenceSplitter()
         done: TurnDone | None = None
         try:
             while (event := await events.get()) is not _EOF:
                 if isinstance(event, BaseException):
-                    raise event
+                    if not isinstance(event, AssistantError):
+                        log.error("the agent failed", exc_info=event)
+                    self._emit(Problem(_one_line(event), generation))
+                    continue
                 if self._stale(generation):
                     stop.set()
                     continue
@@ -246,11 +257,11 @@ class VoiceLoop:
             self._active = None
         self._finish(generation, text, clock, done, spoken)
 
-    def _run_agent(self, text: str, stop: threading.Event, events: asyncio.Queue, clock: TurnClock) -> None:
+    def _run_agent(self, text: str, images, stop: threading.Event, events: asyncio.Queue, clock: TurnClock) -> None:
         """The agent's turn, in a worker thread; its events go to the loop's queue."""
         clock.agent_started = time.perf_counter()
         try:
-            for event in self.agent.turn(text, stop=stop):
+            for event in self.agent.turn(text, images=images, stop=stop):
                 self._post(events.put_nowait, event)
         except BaseException as exc:  # shown to the loop, which raises it there
             self._post(events.put_nowait, exc)
@@ -262,7 +273,11 @@ class VoiceLoop:
             if self._stale(generation) or not self.speaks or not any(c.isalnum() for c in text):
                 continue
             clock.mark("first_sentence", time.perf_counter())
-            audio = await asyncio.to_thread(self.tts.synthesize_all, text)
+            try:
+                audio = await asyncio.to_thread(self.tts.synthesize_all, text)
+            except Exception as exc:
+                self._emit(Problem(f"speech synthesis failed: {_one_line(exc)}", generation))
+                continue
             if self._stale(generation):
                 continue
             clock.mark("first_audio_ready", time.perf_counter())
@@ -316,6 +331,10 @@ class VoiceLoop:
     async def _wait_stopped(self) -> None:
         while not self._stopping.is_set():
             await asyncio.sleep(0.05)
+
+
+def _one_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _call_dict(call: ToolCallFinished) -> dict:

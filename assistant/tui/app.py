@@ -1,0 +1,443 @@
+"""The Textual app: a thin layer over the Runtime and the voice loop (the same objects `assistant voice` uses).
+
+The window appears at once; models load in a background worker; then the voice loop runs in the app's
+own event loop and its events (`audio/events.py`) are drawn as they come. Typed questions go into the
+same loop (`VoiceLoop.say_text`), so spoken and typed turns share one conversation and one agent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Markdown
+
+from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
+from ..audio.events import (AgentUpdate, Interrupted, Level, Problem, StateChanged, TurnFinished, UserSaid,
+                            VoiceEvent)
+from .attachments import Attachment, as_attachment
+from .audio_setup import AudioEnds, open_devices
+from .conversation import AssistantTurn, Conversation, ImageRow, Notice, ToolCallRow, UserTurn
+from .panels import KnowledgePanel, LatencyPanel, StatusLine, VoicePanel, gpu_memory
+from .screens import DevicesScreen, HelpScreen, SessionsScreen
+from .sessions import SessionStore
+from .settings_file import save_setting
+
+MODES = ("hands-free", "push-to-talk", "muted")
+
+
+class VoiceEventMessage(Message):
+    def __init__(self, event: VoiceEvent):
+        super().__init__()
+        self.event = event
+
+
+class AssistantApp(App):
+    TITLE = "spark-assistant"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+t", "push_to_talk", "Talk"),
+        Binding("f2", "cycle_mode", "Mode"),
+        Binding("f3", "toggle_barge_in", "Barge-in"),
+        Binding("escape", "interrupt", "Stop"),
+        Binding("ctrl+n", "new_conversation", "New"),
+        Binding("ctrl+o", "open_session", "History"),
+        Binding("f5", "devices", "Devices"),
+        Binding("ctrl+s", "copy_to_knowledge", "Keep file", show=False),
+        Binding("f4", "toggle_panel", "Panel", show=False),
+        Binding("ctrl+q", "quit", "Quit"),
+    ]
+
+    def __init__(self, runtime, config_path: Path, *, open_audio: Callable[..., AudioEnds] = open_devices,
+                 start: bool = True, watch_knowledge: bool = True):
+        super().__init__()
+        self.runtime = runtime
+        self.settings = runtime.settings
+        self.config_path = Path(config_path)
+        self.open_audio = open_audio
+        self.start = start
+        self.watch_knowledge = watch_knowledge
+        self.agent = runtime.agent()
+        self.voice_loop = None
+        self.audio: AudioEnds | None = None
+        self.mode = self.settings.tui.mode
+        self.sessions = SessionStore(self.settings.data_dir / "sessions")
+        self.session = self.sessions.new()
+        self.attachments: list[Attachment] = []
+        self.turn_widgets: dict[int, AssistantTurn] = {}
+        self.tool_rows: dict[int, list[ToolCallRow]] = {}
+        self.waiting: list[tuple[str, list[Attachment]]] = []  # typed before the models were ready
+        self.status_note = ""
+        self.links: list[tuple[Path, int | None]] = []  # clickable citations, by index
+        self.opened: list[tuple[Path, int | None]] = []  # citations opened (what the user clicked)
+        self._stop_watch = threading.Event()
+        self._closing = False
+
+    # -- layout ---------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="main"):
+            yield Conversation(id="conversation")
+            with Vertical(id="side"):
+                yield VoicePanel()
+                yield LatencyPanel()
+                yield KnowledgePanel()
+        yield StatusLine()
+        yield Input(placeholder="Type a question, or speak. A file path attaches it.", id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.theme = self.settings.tui.theme if self.settings.tui.theme in self.available_themes else "textual-dark"
+        self.query_one("#side").display = self.settings.tui.show_panel
+        self.query_one(VoicePanel).set_mode(self.mode, self.settings.voice.barge_in)
+        self.query_one("#prompt", Input).focus()
+        self.refresh_status()
+        self.set_interval(2.0, self.refresh_status)
+        if self.start:
+            self.start_up()
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted and theme != self.settings.tui.theme:
+            self.settings.tui.theme = theme
+            self._save("tui", "theme", theme)
+
+    # -- start-up (background) --------------------------------------------------------------------------
+    @work(exclusive=True, group="voice")
+    async def start_up(self) -> None:
+        from ..voice import build_voice_loop, load_voice_models
+
+        conversation = self.query_one(Conversation)
+        try:
+            await asyncio.to_thread(load_voice_models, self.runtime,
+                                    lambda role: self.call_from_thread(self._note, f"loading {role} model…"))
+            self._note("")
+            tts = self.runtime.manager.get("tts")
+            self.audio = await asyncio.to_thread(self.open_audio, self.settings.voice, tts.sample_rate)
+            for notice in self.audio.notices:
+                conversation.add(Notice(notice, "warning"))
+            self.voice_loop = await asyncio.to_thread(build_voice_loop, self.runtime, self.audio.player,
+                                                      self._on_voice_event, agent=self.agent)
+        except Exception as exc:  # a missing model: say which and how to get it; the window stays
+            conversation.add(Notice(f"Cannot start: {exc}", "error"))
+            self.query_one(VoicePanel).set_state("stopped")
+            return
+        self._apply_mode()
+        self.query_one(VoicePanel).set_devices(self._device_text())
+        if self.watch_knowledge:
+            self.watch_folder()
+        loop = self.voice_loop
+        runner = asyncio.create_task(loop.run(self.audio.frames, paced=True))
+        await asyncio.sleep(0)
+        for text, attachments in self.waiting:
+            self._send(text, attachments)
+        self.waiting.clear()
+        await runner
+
+    def _on_voice_event(self, event: VoiceEvent) -> None:
+        if not self._closing:
+            self.post_message(VoiceEventMessage(event))
+
+    def _note(self, text: str) -> None:
+        self.status_note = text
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        self.query_one(StatusLine).show(self.settings.profile, self.runtime.manager.loaded(), gpu_memory(),
+                                        self.status_note)
+
+    # -- the voice loop's events -------------------------------------------------------------------------
+    async def on_voice_event_message(self, message: VoiceEventMessage) -> None:
+        if not self._closing:
+            await self.show_event(message.event)
+
+    async def show_event(self, event: VoiceEvent) -> None:
+        """Draw one voice-loop event (also how tests put the app in a given state)."""
+        conversation = self.query_one(Conversation)
+        panel = self.query_one(VoicePanel)
+        if isinstance(event, Level):
+            panel.add_level(event.rms)
+        elif isinstance(event, StateChanged):
+            panel.set_state(event.state)
+        elif isinstance(event, UserSaid):
+            if event.spoken:
+                conversation.add(UserTurn(event.text, spoken=True))
+            await self._reply_widget(event.generation)
+        elif isinstance(event, AgentUpdate):
+            await self._agent_update(event.event, event.generation)
+        elif isinstance(event, Interrupted):
+            (await self._reply_widget(event.generation)).mark_interrupted(event.heard)
+        elif isinstance(event, Problem):
+            conversation.add(Notice(event.message, "error"))
+        elif isinstance(event, TurnFinished):
+            turn = event.turn
+            self.session.turns.append(turn.to_dict())
+            self.session.history = self.agent.history
+            self.sessions.save(self.session)
+            if not turn.typed:
+                self.query_one(LatencyPanel).add_turn(turn.generation, turn.latency)
+            widget = await self._reply_widget(turn.generation)
+            await widget.finish(turn.reply, turn.interrupted, turn.spoken)
+
+    async def _reply_widget(self, generation: int) -> AssistantTurn:
+        widget = self.turn_widgets.get(generation)
+        if widget is None:
+            widget = self.turn_widgets[generation] = AssistantTurn(generation)
+            await self.query_one(Conversation).add(widget)
+        return widget
+
+    async def _agent_update(self, inner, generation: int) -> None:
+        conversation = self.query_one(Conversation)
+        if isinstance(inner, TextDelta):
+            await (await self._reply_widget(generation)).append(inner.text)
+            conversation.scroll_end(animate=False)
+        elif isinstance(inner, ToolCallStarted):
+            row = ToolCallRow(inner.name, inner.arguments, self.settings.knowledge_dir, self.link_to)
+            self.tool_rows.setdefault(generation, []).append(row)
+            widget = await self._reply_widget(generation)
+            await widget.mount(row, before=widget.markdown)
+        elif isinstance(inner, ToolCallFinished):
+            pending = [r for r in self.tool_rows.get(generation, []) if r.result is None and r.name_ == inner.name]
+            if pending:
+                pending[0].finish(inner.result)
+            widget = await self._reply_widget(generation)
+            for image in inner.result.images:
+                await widget.mount(ImageRow(image.path, image.caption, self.link_to), before=widget.markdown)
+            conversation.scroll_end(animate=False)
+
+    # -- typing ---------------------------------------------------------------------------------------------
+    @on(Input.Submitted, "#prompt")
+    def submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.value = ""
+        if not text:
+            return
+        conversation = self.query_one(Conversation)
+        attachment = as_attachment(text, self.settings.max_image_pixels)
+        if attachment is not None:
+            if attachment.problem:
+                conversation.add(Notice(attachment.problem, "error"))
+                return
+            self.attachments.append(attachment)
+            conversation.add(Notice(f"Attached {attachment.path.name} to your next question. "
+                                    "Ctrl+S copies it into the knowledge folder.", "info"))
+            return
+        attachments, self.attachments = self.attachments, []
+        conversation.add(UserTurn(text, spoken=False, attachments=[a.path for a in attachments]))
+        if self.voice_loop is None or self.voice_loop.state == "stopped":
+            self.waiting.append((text, attachments))
+            if self.start:
+                self._note("your question will be answered once the models are loaded")
+            return
+        self._send(text, attachments)
+
+    def _send(self, text: str, attachments: list[Attachment]) -> None:
+        context = "".join(a.text_context for a in attachments)
+        images = [a.path for a in attachments if a.is_image]
+        self.voice_loop.say_text(text + context, images or None)
+
+    # -- actions --------------------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_interrupt(self) -> None:
+        if self.voice_loop is not None:
+            self.voice_loop.interrupt()
+
+    def action_push_to_talk(self) -> None:
+        if self.voice_loop is None:
+            return
+        if self.mode != "push-to-talk":
+            self.notify("Push-to-talk is off: F2 switches the mode", severity="warning")
+            return
+        talking = not self.voice_loop.listening
+        self.voice_loop.set_listening(talking, end_turn=True)
+        self.query_one(VoicePanel).set_mode("push-to-talk (talking)" if talking else "push-to-talk",
+                                            self.settings.voice.barge_in)
+
+    def action_cycle_mode(self) -> None:
+        self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.settings.tui.mode = mode
+        self._apply_mode()
+        self._save("tui", "mode", mode)
+
+    def _apply_mode(self) -> None:
+        if self.voice_loop is not None:
+            self.voice_loop.set_listening(self.mode == "hands-free", end_turn=False)
+        self.query_one(VoicePanel).set_mode(self.mode, self.settings.voice.barge_in)
+
+    def action_toggle_barge_in(self) -> None:
+        voice = self.settings.voice
+        voice.barge_in = not voice.barge_in
+        if self.voice_loop is not None:
+            self.voice_loop.voice.barge_in = voice.barge_in
+        self.query_one(VoicePanel).set_mode(self.mode, voice.barge_in)
+        self._save("voice", "barge_in", voice.barge_in)
+
+    def action_new_conversation(self) -> None:
+        if self.voice_loop is not None:
+            self.voice_loop.interrupt()
+        self.agent.reset()
+        self.session = self.sessions.new()
+        self.turn_widgets.clear()
+        self.query_one(Conversation).clear()
+        self.query_one(LatencyPanel).clear()
+
+    def action_open_session(self) -> None:
+        def reopen(session_id: str | None) -> None:
+            if session_id:
+                self.reopen(session_id)
+
+        self.push_screen(SessionsScreen(self.sessions.list()), reopen)
+
+    def reopen(self, session_id: str) -> None:
+        session = self.sessions.load(session_id)
+        self.action_new_conversation()
+        self.session = session
+        self.agent.history[:] = session.history
+        conversation = self.query_one(Conversation)
+        for turn in session.turns:
+            conversation.add(UserTurn(turn["transcript"], spoken=not turn.get("typed")))
+            conversation.add(Markdown(turn["reply"] + (" *(interrupted)*" if turn.get("interrupted") else ""),
+                                      classes="assistant-turn reopened"))
+
+    def action_devices(self) -> None:
+        from ..audio.player import output_devices
+        from ..audio.sources import list_devices
+        from ..errors import DeviceUnavailable
+
+        try:
+            inputs, outputs, problem = list_devices(), output_devices(), None
+        except DeviceUnavailable as exc:
+            inputs, outputs, problem = [], [], str(exc)
+        if not inputs and not outputs:
+            problem = problem or "No audio devices on this machine: typing still works."
+        voice = self.settings.voice
+        self.push_screen(DevicesScreen(inputs, outputs, voice.input_device, voice.output_device, problem),
+                         self._devices_chosen)
+
+    def _devices_chosen(self, choice) -> None:
+        if choice is None:
+            return
+        voice = self.settings.voice
+        voice.input_device, voice.output_device = choice
+        self._save("voice", "input_device", choice[0])
+        self._save("voice", "output_device", choice[1])
+        self.restart_audio()
+
+    def restart_audio(self) -> None:
+        """Reopen the devices (after a change) and run the loop again, keeping the conversation."""
+        if self.voice_loop is not None:
+            self.voice_loop.stop()
+        if self.audio is not None:
+            self.audio.close()
+        self.voice_loop = None
+        self.start_up()
+
+    def action_copy_to_knowledge(self) -> None:
+        if not self.attachments:
+            self.notify("Nothing attached: type or paste a file's path first")
+            return
+        source = self.attachments[-1].path
+        target_dir = self.settings.knowledge_dir
+        target = target_dir / source.name
+        n = 1
+        while target.exists():
+            target = target_dir / f"{source.stem}-{n}{source.suffix}"
+            n += 1
+        target_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+        self.notify(f"Copied to {target}: it will be indexed")
+
+    def action_toggle_panel(self) -> None:
+        side = self.query_one("#side")
+        side.display = not side.display
+        self.settings.tui.show_panel = bool(side.display)
+        self._save("tui", "show_panel", bool(side.display))
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        self.open_url(event.href)
+
+    def link_to(self, path: Path, page: int | None) -> str:
+        """Markup that opens `path` (at `page`) when clicked: the opening tag of a clickable span."""
+        self.links.append((Path(path), page))
+        return f"[@click=app.open_link({len(self.links) - 1})]"
+
+    def action_open_link(self, index: int) -> None:
+        """Open a cited file with the system's viewer (a PDF at its page where the viewer takes #page=)."""
+        path, page = self.links[index]
+        self.opened.append((path, page))
+        if not path.exists():
+            self.notify(f"{path} no longer exists", severity="error")
+            return
+        self.open_url(path.resolve().as_uri() + (f"#page={page}" if page else ""))
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys and how to use the assistant", self.action_help)
+        yield SystemCommand("Push-to-talk", "Start or stop talking (push-to-talk mode)", self.action_push_to_talk)
+        for mode in MODES:
+            yield SystemCommand(f"Mode: {mode}", f"Listen {mode}", lambda m=mode: self.set_mode(m))
+        yield SystemCommand("Barge-in on/off", "Let speech interrupt replies (headphones)", self.action_toggle_barge_in)
+        yield SystemCommand("Stop the reply", "Silence speech and stop generating", self.action_interrupt)
+        yield SystemCommand("New conversation", "Forget this conversation", self.action_new_conversation)
+        yield SystemCommand("Reopen a conversation", "Saved conversations", self.action_open_session)
+        yield SystemCommand("Audio devices", "Choose microphone and speaker", self.action_devices)
+        yield SystemCommand("Copy attachment to knowledge", "Keep the attached file", self.action_copy_to_knowledge)
+        yield SystemCommand("Side panel", "Show or hide voice, latency and knowledge", self.action_toggle_panel)
+
+    # -- knowledge folder --------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="knowledge")
+    def watch_folder(self) -> None:
+        knowledge = self.runtime.knowledge
+        panel = self.query_one(KnowledgePanel)
+
+        def progress(p) -> None:
+            self.call_from_thread(panel.progress, p.done, p.total, p.name, p.action)
+
+        def report(r) -> None:
+            files = len(knowledge.catalog.files())
+            self.call_from_thread(panel.report, files, len(r.added), len(r.updated), len(r.removed), r.problems)
+
+        try:
+            knowledge.watch(self._stop_watch, report, progress)
+        except Exception as exc:  # e.g. the text-embedding model is missing
+            self.call_from_thread(self.query_one(Conversation).add, Notice(f"Knowledge folder: {exc}", "error"))
+
+    # -- helpers -----------------------------------------------------------------------------------------
+    def _device_text(self) -> str:
+        voice = self.settings.voice
+        if self.audio is None:
+            return ""
+        mic = "none" if self.audio.frames is None else (voice.input_device or "default")
+        speaker = "none" if self.audio.player is None else (voice.output_device or "default")
+        return f"mic: {mic}\nspeaker: {speaker}"
+
+    def _save(self, section: str, key: str, value) -> None:
+        try:
+            save_setting(self.config_path, section, key, value)
+        except OSError as exc:
+            self.notify(f"Cannot save the setting to {self.config_path}: {exc}", severity="error")
+
+    async def action_quit(self) -> None:
+        self._closing = True
+        await super().action_quit()
+
+    async def on_unmount(self) -> None:
+        self._closing = True
+        self._stop_watch.set()
+        if self.voice_loop is not None:
+            self.voice_loop.stop()
+        if self.audio is not None:
+            self.audio.close()

@@ -1,0 +1,46 @@
+"""The app's audio ends: the microphone and the speaker, or a clear notice of what is missing.
+
+`AudioEnds` is what the app needs from audio; tests build one from speech files and a simulated speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..audio.frames import AudioFrame
+from ..audio.player import Player
+from ..errors import DeviceUnavailable
+
+
+@dataclass
+class AudioEnds:
+    frames: Iterable[AudioFrame] | None  # None: no microphone (typing still works)
+    player: Player | None  # None: no speaker (replies are shown, not spoken)
+    notices: list[str]
+    close: Callable[[], None] = lambda: None
+
+
+def open_devices(voice, sample_rate: int) -> AudioEnds:
+    """The configured (or default) microphone and speaker; what cannot be opened becomes a notice."""
+    from ..audio.player import SpeakerPlayer
+    from ..audio.sources import MicrophoneSource
+
+    notices: list[str] = []
+    mic = player = None
+    try:
+        mic = MicrophoneSource(voice.input_device).start()
+    except DeviceUnavailable as exc:
+        notices.append(f"No microphone: {exc}. Typing still works.")
+    try:
+        player = SpeakerPlayer(sample_rate, voice.output_device)
+    except DeviceUnavailable as exc:
+        notices.append(f"No speaker: {exc}. Replies are shown, not spoken.")
+
+    def close() -> None:
+        if mic is not None:
+            mic.close()
+        if player is not None:
+            player.close()
+
+    return AudioEnds(mic, player, notices, close)

@@ -1,0 +1,338 @@
+"""The Textual app through `run_test` + Pilot, driving the real Runtime, agent and voice loop.
+
+Audio comes from speech files on a scripted timeline (tests/voice_script.py) and goes to a simulated
+speaker; the chat model is the real embedded one, or the scripted OpenAI-compatible server where a test
+needs a particular tool call; image generation and vision use tiny random models built here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import tomllib
+
+import numpy as np
+import pytest
+import tiny_models
+from PIL import Image
+from scripted_llm import call_reply, serve, text_reply
+from speech import wer
+from textual.widgets import Input
+from voice_script import Timeline, piper_speech
+
+from assistant.audio.player import SimulatedSpeaker
+from assistant.config import load_settings
+from assistant.runtime import Runtime
+from assistant.tui.app import AssistantApp
+from assistant.tui.audio_setup import AudioEnds
+from assistant.tui.conversation import AssistantTurn, ImageRow, Notice, ToolCallRow, UserTurn
+from assistant.tui.panels import VoicePanel
+
+SIZE = (130, 42)
+
+
+async def wait_for(pilot, condition, timeout: float = 120.0, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what or condition}"
+        await pilot.pause(0.05)
+
+
+def finished_turns(app) -> list[AssistantTurn]:
+    return [w for w in app.query(AssistantTurn) if w.finished]
+
+
+def no_devices(voice, sample_rate):
+    return AudioEnds(None, None, ["No microphone: test machine. Typing still works."])
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return load_settings(knowledge_dir=tmp_path / "knowledge", data_dir=tmp_path / "data")
+
+
+# -- typing, with the real embedded model and this machine's (missing) audio devices --------------------
+
+@pytest.mark.slow
+def test_typed_question_streams_a_reply_and_no_audio_device_is_a_notice(settings, manager, tmp_path):
+    from assistant.audio.sources import list_devices
+    from assistant.errors import DeviceUnavailable
+
+    try:
+        has_devices = bool(list_devices())
+    except DeviceUnavailable:
+        has_devices = False
+    if has_devices:
+        pytest.skip("this machine has audio devices")
+    app = AssistantApp(Runtime(settings, manager), tmp_path / "config.toml", watch_knowledge=False)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.voice_loop is not None and app.voice_loop.state != "stopped",
+                           what="models loaded")
+            notices = [str(n.render()) for n in app.query(Notice)]
+            assert any("No microphone" in n for n in notices) and any("No speaker" in n for n in notices)
+            app.query_one("#prompt", Input).value = "What is the capital of France?"
+            await pilot.press("enter")
+            seen = set()
+            while not finished_turns(app):
+                if app.turn_widgets.get(1) is not None:
+                    seen.add(app.turn_widgets[1].text)
+                await pilot.pause(0.02)
+                assert len(seen) < 10_000
+            [user] = app.query(UserTurn)
+            assert user.text == "What is the capital of France?" and not user.spoken
+            [reply] = finished_turns(app)
+            assert "paris" in reply.text.lower()
+            assert len({t for t in seen if t}) >= 2, seen  # it grew piece by piece: streamed
+            assert (settings.data_dir / "sessions").is_dir()  # the conversation was saved
+
+    asyncio.run(scenario())
+
+
+# -- tool rows and a generated image, the model scripted over the OpenAI-compatible API -----------------
+
+@pytest.fixture(scope="module")
+def tiny_dirs(tmp_path_factory):
+    return {"image_gen": tiny_models.build_tiny_diffusion(tmp_path_factory.mktemp("tui-sd")),
+            "vlm": tiny_models.build_tiny_vlm(tmp_path_factory.mktemp("tui-vlm"), "qwen3_vl")}
+
+
+@pytest.fixture
+def scripted_app(tmp_path, tiny_dirs):
+    with serve() as scripted:
+        settings = load_settings(knowledge_dir=tmp_path / "knowledge", data_dir=tmp_path / "data", models={
+            "llm": {"source": scripted.url, "backend": "openai", "options": {"model": "scripted-model"}},
+            "image_gen": str(tiny_dirs["image_gen"]), "vlm": str(tiny_dirs["vlm"])})
+        (tmp_path / "knowledge").mkdir()
+        app = AssistantApp(Runtime(settings), tmp_path / "config.toml", open_audio=no_devices, watch_knowledge=False)
+        yield app, scripted
+
+
+def test_tool_call_row_expands_and_the_generated_image_appears(scripted_app):
+    app, scripted = scripted_app
+    scripted.replies += [call_reply(("generate_image", {"prompt": "a red apple", "width": 64, "height": 64,
+                                                        "steps": 1})),
+                         text_reply("Here ", "is your ", "red apple.")]
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.voice_loop is not None, what="start-up")
+            app.query_one("#prompt", Input).value = "Draw a red apple"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: finished_turns(app), what="the reply")
+            [row] = app.query(ToolCallRow)
+            assert row.name_ == "generate_image" and row.collapsed and not row.result.is_error
+            assert "generate_image" in str(row.title) and "s)" in str(row.title)
+            await pilot.pause()  # laid out before it is clicked
+            await pilot.click(row.query_one("CollapsibleTitle"))
+            await wait_for(pilot, lambda: not row.collapsed, timeout=5, what="the row to expand")
+            assert "a red apple" in str(row.query_one(".tool-arguments").render())
+            [image] = app.query(ImageRow)
+            assert image.path.is_file() and image.path.is_relative_to(app.settings.generated_dir)
+            assert Image.open(image.path).size == (64, 64)
+            assert "red apple" in finished_turns(app)[0].text
+
+    asyncio.run(scenario())
+
+
+def test_attached_image_goes_with_the_next_question_and_can_be_kept(scripted_app, tmp_path):
+    app, scripted = scripted_app
+    photo = tmp_path / "holiday photo.png"
+    Image.fromarray(np.random.default_rng(3).integers(0, 255, (48, 64, 3), dtype=np.uint8)).save(photo)
+    scripted.replies += [text_reply("It is a noisy picture.")]
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.voice_loop is not None, what="start-up")
+            app.query_one("#prompt", Input).value = f"'{photo}'"  # pasted paths come quoted
+            await pilot.press("enter")
+            await pilot.pause()
+            assert [a.path for a in app.attachments] == [photo]
+            assert any("Attached holiday photo.png" in str(n.render()) for n in app.query(Notice))
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert (app.settings.knowledge_dir / "holiday photo.png").read_bytes() == photo.read_bytes()
+            app.query_one("#prompt", Input).value = "What is in this picture?"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: finished_turns(app), what="the reply")
+            [row] = app.query(ToolCallRow)  # the text-only model had the VLM look at it first
+            assert row.name_ == "describe_image" and not row.result.is_error
+            [user] = app.query(UserTurn)
+            assert "holiday photo.png" in str(user.render())
+            sent = scripted.requests[-1]["body"]["messages"][-1]["content"]
+            assert "Attached image 1" in sent and "What is in this picture?" in sent
+            assert not app.attachments
+
+            bad = tmp_path / "notes.docx"
+            bad.write_bytes(b"PK\x03\x04 not really")
+            app.query_one("#prompt", Input).value = str(bad)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert any("Cannot attach notes.docx" in str(n.render()) for n in app.query(Notice))
+
+    asyncio.run(scenario())
+
+
+# -- speech: push-to-talk and barge-in from files ----------------------------------------------------------
+
+def _speech_app(settings, manager, tmp_path, script: Timeline, **voice):
+    players = []
+
+    def open_audio(voice_settings, sample_rate):
+        player = SimulatedSpeaker(sample_rate)
+        players.append(player)
+        return AudioEnds(script.frames(), player, [], player.close)
+
+    for key, value in voice.items():
+        setattr(settings.voice, key, value)
+    app = AssistantApp(Runtime(settings, manager), tmp_path / "config.toml", open_audio=open_audio,
+                       watch_knowledge=False)
+    script.app = app
+    return app, players
+
+
+@pytest.mark.slow
+def test_push_to_talk_from_a_speech_file_gives_a_spoken_turn_and_a_reply(settings, manager, tmp_path):
+    settings.tui.mode = "push-to-talk"
+    speak = piper_speech(manager)
+    script = Timeline()
+    app, _ = _speech_app(settings, manager, tmp_path, script)
+    script.silence(0.3).speak(speak("This should not be heard at all.")).silence(0.5).mark("ignored") \
+        .wait_until(lambda: app.voice_loop is not None and app.voice_loop.listening) \
+        .speak(speak("What is the capital of France?")).silence(0.2).mark("asked") \
+        .wait_until(lambda: not app.voice_loop.listening).silence(30)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.voice_loop is not None and app.voice_loop.state != "stopped",
+                           what="start-up")
+            assert not app.voice_loop.listening  # push-to-talk: closed until the key
+            await wait_for(pilot, lambda: "ignored" in script.marks, what="a sentence into a closed microphone")
+            await pilot.press("ctrl+t")
+            assert app.voice_loop.listening
+            await wait_for(pilot, lambda: "asked" in script.marks, what="the question")
+            await pilot.press("ctrl+t")  # released: answered without waiting for more silence
+            await wait_for(pilot, lambda: finished_turns(app), what="the reply")
+            [user] = app.query(UserTurn)
+            assert user.spoken and wer("What is the capital of France?", user.text) <= 0.2, user.text
+            assert "paris" in finished_turns(app)[0].text.lower()
+            assert app.query_one(VoicePanel).mode == "push-to-talk"
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.slow
+def test_barge_in_from_a_file_stops_playback_and_marks_the_reply(settings, manager, tmp_path):
+    speak = piper_speech(manager)
+    script = Timeline()
+    app, players = _speech_app(settings, manager, tmp_path, script, barge_in=True)
+
+    def playing() -> bool:
+        return bool(players) and (players[0].playback(1).first_audio_at or 1e18) < time.perf_counter() - 1.0
+
+    script.silence(0.5).speak(speak("Tell me a long story about a brave little dragon.")) \
+        .wait_until(playing).speak(speak("Stop, please.")).silence(20)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: len(finished_turns(app)) >= 1 and app.turn_widgets[1].interrupted,
+                           timeout=180, what="the interruption")
+            first = app.turn_widgets[1]
+            assert first.query(".interrupted-note")
+            playback = players[0].playback(1)
+            assert playback.stopped_at is not None
+            assert app.agent.history[1]["content"].endswith("[interrupted by the user]")
+
+    asyncio.run(scenario())
+
+
+# -- settings, sessions, start-up ---------------------------------------------------------------------------
+
+def test_mode_barge_in_and_theme_changes_are_saved_to_the_config_file(settings, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("# my settings\nprofile = \"embedded\"\n")
+    app = AssistantApp(Runtime(settings), config, start=False)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.press("f3")
+            app.theme = "nord"
+            await pilot.pause()
+            assert app.query_one(VoicePanel).mode == "push-to-talk"
+
+    asyncio.run(scenario())
+    saved = tomllib.loads(config.read_text())
+    assert saved["tui"]["mode"] == "push-to-talk" and saved["voice"]["barge_in"] is True
+    assert saved["tui"]["theme"] == "nord" and saved["profile"] == "embedded"
+    assert config.read_text().startswith("# my settings")  # the user's own lines are kept
+    reloaded = load_settings(config, knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
+    assert reloaded.tui.mode == "push-to-talk" and reloaded.voice.barge_in and reloaded.tui.theme == "nord"
+
+
+def test_window_appears_at_once_while_models_load(tmp_path):
+    settings = load_settings(knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
+    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", open_audio=no_devices, watch_knowledge=False)
+
+    async def scenario():
+        started = time.perf_counter()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert time.perf_counter() - started < 10
+            assert app.voice_loop is None  # still loading in the background
+            assert app.query_one("#prompt", Input).has_focus
+            await wait_for(pilot, lambda: "loading" in str(app.query_one("#status-line").render()), timeout=10)
+            app.query_one("#prompt", Input).value = "hello"
+            await pilot.press("enter")  # typed before the models are ready: kept, answered later
+            assert app.waiting and app.waiting[0][0] == "hello"
+
+    asyncio.run(scenario())
+
+
+def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_path):
+    from assistant.agent import ToolCallFinished, ToolCallStarted
+    from assistant.audio.events import AgentUpdate, TurnFinished, UserSaid, VoiceTurn
+    from assistant.tools.registry import Citation, ToolResult
+
+    (tmp_path / "knowledge").mkdir()
+    (tmp_path / "knowledge" / "report.pdf").write_bytes(b"%PDF-1.4 stand-in")
+    first = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
+
+    async def talk():
+        async with first.run_test(size=SIZE) as pilot:
+            first.agent.history += [{"role": "user", "content": "Where is the lake report?"},
+                                    {"role": "assistant", "content": "In report.pdf, page 2."}]
+            await first.show_event(UserSaid("Where is the lake report?", 1, True))
+            call = ToolCallStarted("lookup_pdf", {"question": "lake"})
+            await first.show_event(AgentUpdate(call, 1))
+            result = ToolResult("report.pdf p.2: the lake", citations=[Citation("report.pdf", 2)])
+            await first.show_event(AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
+            await first.show_event(TurnFinished(VoiceTurn(1, "Where is the lake report?", "In report.pdf, page 2.",
+                                                          "In report.pdf, page 2.", False)))
+            opened = []
+            first.open_url = lambda url, **kw: opened.append(url)  # no browser in a test
+            [row] = first.query(ToolCallRow)
+            await pilot.pause()  # laid out before it is clicked
+            await pilot.click(row.query_one("CollapsibleTitle"))
+            await wait_for(pilot, lambda: row.query_one(".tool-citations").region.height, timeout=5)
+            await pilot.click(row.query_one(".tool-citations"), offset=(12, 0))
+            await pilot.pause()
+            assert first.opened == [(settings.knowledge_dir / "report.pdf", 2)]
+            assert opened and opened[0].endswith("report.pdf#page=2") and opened[0].startswith("file://")
+
+    asyncio.run(talk())
+    second = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
+
+    async def reopen():
+        async with second.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            await pilot.press("enter")  # the newest conversation is highlighted first
+            await pilot.pause()
+            [user] = second.query(UserTurn)
+            assert user.text == "Where is the lake report?" and user.spoken
+            assert second.agent.history[-1]["content"] == "In report.pdf, page 2."
+            assert second.session.id == first.session.id  # new turns go on in the same session file
+
+    asyncio.run(reopen())
