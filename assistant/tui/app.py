@@ -117,8 +117,7 @@ class AssistantApp(App):
 
         conversation = self.query_one(Conversation)
         try:
-            await asyncio.to_thread(load_voice_models, self.runtime,
-                                    lambda role: self.call_from_thread(self._note, f"loading {role} model…"))
+            await asyncio.to_thread(load_voice_models, self.runtime, self._loading)
             self._note("")
             tts = self.runtime.manager.get("tts")
             self.audio = await asyncio.to_thread(self.open_audio, self.settings.voice, tts.sample_rate)
@@ -141,6 +140,12 @@ class AssistantApp(App):
             self._send(text, attachments)
         self.waiting.clear()
         await runner
+
+    def _loading(self, role: str) -> None:
+        """Progress of the background model loading (in its thread); stops it when the app has closed."""
+        if self._closing:
+            raise asyncio.CancelledError("the app closed while models were loading")
+        self.call_from_thread(self._note, f"loading {role} model…")
 
     def _on_voice_event(self, event: VoiceEvent) -> None:
         if not self._closing:
