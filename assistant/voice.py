@@ -10,7 +10,6 @@ import contextlib
 import json
 import signal
 import sys
-import time
 from pathlib import Path
 
 from .agent import TextDelta, ToolCallFinished, ToolCallStarted
@@ -105,7 +104,7 @@ def voice_command(settings, manager, args) -> int:
             player.save(args.output)
         player.close()
     if args.json:
-        print(json.dumps({"turns": [t.to_dict() for t in turns],
+        print(json.dumps({"turns": [t.to_dict() for t in turns], "problems": printer.problems,
                           "output": str(args.output) if args.output else None}, indent=2, ensure_ascii=False))
     elif not turns:
         print("no speech found in the input", file=sys.stderr)
@@ -157,9 +156,11 @@ class _Printer:
 
     def __init__(self, as_json: bool):
         self.as_json = as_json
-        self.started = time.perf_counter()
+        self.problems: list[str] = []
 
     def __call__(self, event: VoiceEvent) -> None:
+        if isinstance(event, Problem):
+            self.problems.append(event.message)
         if self.as_json:
             return
         if isinstance(event, UserSaid):

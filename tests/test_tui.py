@@ -336,3 +336,67 @@ def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_pat
             assert second.session.id == first.session.id  # new turns go on in the same session file
 
     asyncio.run(reopen())
+
+
+@pytest.mark.slow
+def test_knowledge_panel_shows_indexing_and_bad_files(manager, tmp_path):
+    root = tmp_path / "knowledge"
+    root.mkdir()
+    (root / "birds.md").write_text("# Birds\n\nEmperor penguins huddle through the Antarctic winter.\n")
+    (root / "broken.pdf").write_bytes(b"this is not a PDF at all")
+    settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "data")
+    app = AssistantApp(Runtime(settings, manager), tmp_path / "config.toml", open_audio=no_devices)
+    from assistant.tui.panels import KnowledgePanel
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            panel = app.query_one(KnowledgePanel)
+            count = app.query_one("#knowledge-count")
+            await wait_for(pilot, lambda: "1 files indexed" in str(count.render()), timeout=180,
+                           what="the first index")
+            assert [p["file"] for p in panel.problems] == ["broken.pdf"]
+            assert "broken.pdf" in str(app.query_one("#knowledge-problems").render())
+            (root / "bread.md").write_text("Bake the sourdough at 230 degrees.\n")  # the watcher sees it
+            await wait_for(pilot, lambda: "2 files indexed" in str(count.render()), timeout=60,
+                           what="the watcher")
+            assert "1 added" in str(app.query_one("#knowledge-activity").render())
+
+    asyncio.run(scenario())
+
+
+def test_device_picker_without_a_sound_card_says_so_and_cancels(settings, tmp_path):
+    from assistant.tui.screens import DevicesScreen
+
+    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f5")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DevicesScreen)
+            if not screen.inputs and not screen.outputs:
+                assert "No audio devices" in screen.problem or "PortAudio" in screen.problem
+            await pilot.click("#cancel")
+            await pilot.pause()
+            assert not isinstance(app.screen, DevicesScreen)
+
+    asyncio.run(scenario())
+    assert not (tmp_path / "config.toml").exists()  # nothing chosen, nothing saved
+
+
+def test_every_action_is_in_the_command_palette(settings, tmp_path):
+    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
+
+    async def scenario():
+        async with app.run_test(size=SIZE):
+            titles = {c.title for c in app.get_system_commands(app.screen)}
+            for title in ("Help", "Push-to-talk", "Mode: hands-free", "Mode: push-to-talk", "Mode: muted",
+                          "Barge-in on/off", "Stop the reply", "New conversation", "Reopen a conversation",
+                          "Audio devices", "Copy attachment to knowledge", "Side panel", "Theme"):
+                assert title in titles, title
+            [muted] = [c for c in app.get_system_commands(app.screen) if c.title == "Mode: muted"]
+            muted.callback()
+            assert app.mode == "muted"
+
+    asyncio.run(scenario())

@@ -132,3 +132,26 @@ def test_voice_without_a_microphone_says_so_and_points_to_text(tmp_path):
 def test_voice_with_a_missing_input_file_is_a_clear_error(tmp_path):
     result = run_cli("voice", "--input", str(tmp_path / "nope.wav"), "--data-dir", str(tmp_path))
     assert result.returncode == 2 and "not found" in result.stderr
+
+
+@pytest.mark.parametrize("rate", [16000, 44100, 48000])
+def test_frame_assembler_turns_odd_blocks_at_any_rate_into_16k_frames(rate):
+    from assistant.audio.sources import FrameAssembler
+
+    seconds, freq = 1.0, 440.0
+    t = np.arange(int(seconds * rate)) / rate
+    tone_ = (0.5 * np.sin(2 * np.pi * freq * t)).astype(np.float32)
+    assembler = FrameAssembler(rate)
+    frames, i, sizes = [], 0, [100, 1411, 333, 4096, 7]
+    while i < tone_.size:
+        n = sizes[len(frames) % len(sizes)]
+        frames += assembler.push(tone_[i:i + n])
+        i += n
+    assert all(f.samples.shape == (512,) and f.samples.dtype == np.float32 for f in frames)
+    assert [f.t for f in frames] == [k * 512 / 16000 for k in range(len(frames))]
+    out = np.concatenate([f.samples for f in frames])
+    assert abs(out.size - 16000 * seconds) <= 512 + 64  # the last partial frame waits for more audio
+    spectrum = np.abs(np.fft.rfft(out[1000:15000]))
+    peak = np.argmax(spectrum) * 16000 / 14000
+    assert abs(peak - freq) < 5  # same pitch after resampling, no clicks at block joins dominate
+    assert np.max(np.abs(np.diff(out[1000:15000]))) < 0.2

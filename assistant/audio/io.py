@@ -75,3 +75,29 @@ def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
     resampler = av.AudioResampler(format="flt", layout="mono", rate=int(to_rate))
     frames = resampler.resample(frame) + resampler.resample(None)  # None flushes the tail
     return np.concatenate([f.to_ndarray().reshape(-1) for f in frames]).astype(np.float32, copy=False)
+
+
+class StreamResampler:
+    """Resamples a stream block by block, keeping the filter state between blocks (no clicks at the
+    joins): for a microphone that only offers 44.1 or 48 kHz."""
+
+    def __init__(self, from_rate: int, to_rate: int):
+        import av
+
+        self.from_rate, self.to_rate = int(from_rate), int(to_rate)
+        self._resampler = av.AudioResampler(format="flt", layout="mono", rate=self.to_rate)
+        self._pts = 0
+
+    def push(self, samples: np.ndarray) -> np.ndarray:
+        import av
+
+        samples = np.ascontiguousarray(to_float32(samples).reshape(-1))
+        if samples.size == 0:
+            return samples
+        frame = av.AudioFrame.from_ndarray(samples[None, :], format="flt", layout="mono")
+        frame.sample_rate = self.from_rate
+        frame.pts = self._pts
+        self._pts += samples.size
+        out = self._resampler.resample(frame)
+        return np.concatenate([f.to_ndarray().reshape(-1) for f in out]).astype(np.float32, copy=False) \
+            if out else np.zeros(0, np.float32)

@@ -42,6 +42,31 @@ def file_frames(path: str | Path, realtime: bool = False, generation: int = 0) -
         yield frame
 
 
+class FrameAssembler:
+    """Audio blocks of any size (and rate) in, 512-sample 16 kHz frames out, timed by their first sample."""
+
+    def __init__(self, rate: int = SAMPLE_RATE, generation: int = 0):
+        from .io import StreamResampler
+
+        self.generation = generation
+        self._resampler = StreamResampler(rate, SAMPLE_RATE) if rate != SAMPLE_RATE else None
+        self._pending = np.zeros(0, np.float32)
+        self._emitted = 0
+
+    def push(self, block: np.ndarray) -> list[AudioFrame]:
+        block = np.asarray(block, dtype=np.float32).reshape(-1)
+        if self._resampler is not None:
+            block = self._resampler.push(block)
+        self._pending = np.concatenate([self._pending, block]) if self._pending.size else block.copy()
+        frames = []
+        while self._pending.size >= FRAME_SAMPLES:
+            frames.append(AudioFrame(np.ascontiguousarray(self._pending[:FRAME_SAMPLES]),
+                                     self._emitted / SAMPLE_RATE, self.generation))
+            self._pending = self._pending[FRAME_SAMPLES:]
+            self._emitted += FRAME_SAMPLES
+        return frames
+
+
 def _sounddevice():
     try:
         import sounddevice
@@ -49,6 +74,15 @@ def _sounddevice():
         raise DeviceUnavailable(f"no audio input: PortAudio is not installed ({exc}); "
                                 "install libportaudio2 or use --input FILE") from None
     return sounddevice
+
+
+def _input_rate(sd, device) -> int:
+    """16 kHz when the device takes it; else its own rate (44.1/48 kHz hardware), resampled on the way."""
+    try:
+        sd.check_input_settings(device=device, samplerate=SAMPLE_RATE, channels=1, dtype="float32")
+        return SAMPLE_RATE
+    except Exception:
+        return int(sd.query_devices(device, "input")["default_samplerate"])
 
 
 def list_devices() -> list[dict]:
@@ -71,7 +105,7 @@ class MicrophoneSource:
         self.generation = generation
         self._queue: queue.Queue = queue.Queue(maxsize=max_queued)
         self._stream = None
-        self._samples = 0
+        self._assembler = FrameAssembler(SAMPLE_RATE, generation)
         self.dropped = 0  # frames lost because the consumer fell behind
         self._check_device()
 
@@ -91,19 +125,19 @@ class MicrophoneSource:
                                     + ", ".join(f"{d['index']}: {d['name']}" for d in devices))
 
     def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread
-        samples = np.array(indata[:, 0], dtype=np.float32)
-        frame = AudioFrame(samples, self._samples / SAMPLE_RATE, self.generation)
-        self._samples += frames
-        try:
-            self._queue.put_nowait(frame)
-        except queue.Full:
-            self.dropped += 1
+        for frame in self._assembler.push(indata[:, 0]):
+            try:
+                self._queue.put_nowait(frame)
+            except queue.Full:
+                self.dropped += 1
 
     def start(self) -> MicrophoneSource:
         sd = _sounddevice()
         try:
-            self._stream = sd.InputStream(samplerate=SAMPLE_RATE, channels=1, dtype="float32",
-                                          blocksize=FRAME_SAMPLES, device=self.device,
+            rate = _input_rate(sd, self.device)
+            self._assembler = FrameAssembler(rate, self.generation)
+            self._stream = sd.InputStream(samplerate=rate, channels=1, dtype="float32",
+                                          blocksize=round(FRAME_SAMPLES * rate / SAMPLE_RATE), device=self.device,
                                           callback=self._callback)
             self._stream.start()
         except Exception as exc:  # sounddevice.PortAudioError, ValueError for a bad device
