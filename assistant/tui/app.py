@@ -8,7 +8,6 @@ same loop (`VoiceLoop.say_text`), so spoken and typed turns share one conversati
 from __future__ import annotations
 
 import asyncio
-import shutil
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -20,12 +19,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Markdown
 
-from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
 from ..audio.events import (AgentUpdate, Interrupted, Level, Problem, StateChanged, TurnFinished, UserSaid,
                             VoiceEvent)
-from .attachments import Attachment, as_attachment
+from .attachments import Attachment, as_attachment, copy_into
 from .audio_setup import AudioEnds, open_devices
-from .conversation import AssistantTurn, Conversation, ImageRow, Notice, ToolCallRow, UserTurn
+from .conversation import AssistantTurn, Conversation, Notice, UserTurn
 from .panels import KnowledgePanel, LatencyPanel, StatusLine, VoicePanel, gpu_memory
 from .screens import DevicesScreen, HelpScreen, SessionsScreen
 from .sessions import SessionStore
@@ -73,8 +71,6 @@ class AssistantApp(App):
         self.sessions = SessionStore(self.settings.data_dir / "sessions")
         self.session = self.sessions.new()
         self.attachments: list[Attachment] = []
-        self.turn_widgets: dict[int, AssistantTurn] = {}
-        self.tool_rows: dict[int, list[ToolCallRow]] = {}
         self.waiting: list[tuple[str, list[Attachment]]] = []  # typed before the models were ready
         self.status_note = ""
         self.links: list[tuple[Path, int | None]] = []  # clickable citations, by index
@@ -86,7 +82,7 @@ class AssistantApp(App):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal(id="main"):
-            yield Conversation(id="conversation")
+            yield Conversation(self.settings.knowledge_dir, self.link_to, id="conversation")
             with Vertical(id="side"):
                 yield VoicePanel()
                 yield LatencyPanel()
@@ -141,6 +137,11 @@ class AssistantApp(App):
         self.waiting.clear()
         await runner
 
+    @property
+    def turn_widgets(self) -> dict[int, AssistantTurn]:
+        """The reply widgets of this conversation, by generation."""
+        return self.query_one(Conversation).replies
+
     def _loading(self, role: str) -> None:
         """Progress of the background model loading (in its thread); stops it when the app has closed."""
         if self._closing:
@@ -175,11 +176,11 @@ class AssistantApp(App):
         elif isinstance(event, UserSaid):
             if event.spoken:
                 conversation.add(UserTurn(event.text, spoken=True))
-            await self._reply_widget(event.generation)
+            await conversation.reply(event.generation)
         elif isinstance(event, AgentUpdate):
-            await self._agent_update(event.event, event.generation)
+            await conversation.agent_update(event.event, event.generation)
         elif isinstance(event, Interrupted):
-            (await self._reply_widget(event.generation)).mark_interrupted(event.heard)
+            (await conversation.reply(event.generation)).mark_interrupted(event.heard)
         elif isinstance(event, Problem):
             conversation.add(Notice(event.message, "error"))
         elif isinstance(event, TurnFinished):
@@ -189,34 +190,8 @@ class AssistantApp(App):
             self.sessions.save(self.session)
             if not turn.typed:
                 self.query_one(LatencyPanel).add_turn(turn.generation, turn.latency)
-            widget = await self._reply_widget(turn.generation)
+            widget = await conversation.reply(turn.generation)
             await widget.finish(turn.reply, turn.interrupted, turn.spoken)
-
-    async def _reply_widget(self, generation: int) -> AssistantTurn:
-        widget = self.turn_widgets.get(generation)
-        if widget is None:
-            widget = self.turn_widgets[generation] = AssistantTurn(generation)
-            await self.query_one(Conversation).add(widget)
-        return widget
-
-    async def _agent_update(self, inner, generation: int) -> None:
-        conversation = self.query_one(Conversation)
-        if isinstance(inner, TextDelta):
-            await (await self._reply_widget(generation)).append(inner.text)
-            conversation.scroll_end(animate=False)
-        elif isinstance(inner, ToolCallStarted):
-            row = ToolCallRow(inner.name, inner.arguments, self.settings.knowledge_dir, self.link_to)
-            self.tool_rows.setdefault(generation, []).append(row)
-            widget = await self._reply_widget(generation)
-            await widget.mount(row, before=widget.markdown)
-        elif isinstance(inner, ToolCallFinished):
-            pending = [r for r in self.tool_rows.get(generation, []) if r.result is None and r.name_ == inner.name]
-            if pending:
-                pending[0].finish(inner.result)
-            widget = await self._reply_widget(generation)
-            for image in inner.result.images:
-                await widget.mount(ImageRow(image.path, image.caption, self.link_to), before=widget.markdown)
-            conversation.scroll_end(animate=False)
 
     # -- typing ---------------------------------------------------------------------------------------------
     @on(Input.Submitted, "#prompt")
@@ -295,7 +270,6 @@ class AssistantApp(App):
             self.voice_loop.interrupt()
         self.agent.reset()
         self.session = self.sessions.new()
-        self.turn_widgets.clear()
         self.query_one(Conversation).clear()
         self.query_one(LatencyPanel).clear()
 
@@ -311,11 +285,7 @@ class AssistantApp(App):
         self.action_new_conversation()
         self.session = session
         self.agent.history[:] = session.history
-        conversation = self.query_one(Conversation)
-        for turn in session.turns:
-            conversation.add(UserTurn(turn["transcript"], spoken=not turn.get("typed")))
-            conversation.add(Markdown(turn["reply"] + (" *(interrupted)*" if turn.get("interrupted") else ""),
-                                      classes="assistant-turn reopened"))
+        self.query_one(Conversation).show_saved(session.turns)
 
     def action_devices(self) -> None:
         from ..audio.player import output_devices
@@ -354,15 +324,11 @@ class AssistantApp(App):
         if not self.attachments:
             self.notify("Nothing attached: type or paste a file's path first")
             return
-        source = self.attachments[-1].path
-        target_dir = self.settings.knowledge_dir
-        target = target_dir / source.name
-        n = 1
-        while target.exists():
-            target = target_dir / f"{source.stem}-{n}{source.suffix}"
-            n += 1
-        target_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
+        try:
+            target = copy_into(self.settings.knowledge_dir, self.attachments[-1].path)
+        except OSError as exc:
+            self.notify(f"Cannot copy it into the knowledge folder: {exc}", severity="error")
+            return
         self.notify(f"Copied to {target}: it will be indexed")
 
     def action_toggle_panel(self) -> None:
@@ -403,22 +369,9 @@ class AssistantApp(App):
         yield SystemCommand("Side panel", "Show or hide voice, latency and knowledge", self.action_toggle_panel)
 
     # -- knowledge folder --------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="knowledge")
     def watch_folder(self) -> None:
-        knowledge = self.runtime.knowledge
-        panel = self.query_one(KnowledgePanel)
-
-        def progress(p) -> None:
-            self.call_from_thread(panel.progress, p.done, p.total, p.name, p.action)
-
-        def report(r) -> None:
-            files = len(knowledge.catalog.files())
-            self.call_from_thread(panel.report, files, len(r.added), len(r.updated), len(r.removed), r.problems)
-
-        try:
-            knowledge.watch(self._stop_watch, report, progress)
-        except Exception as exc:  # e.g. the text-embedding model is missing
-            self.call_from_thread(self.query_one(Conversation).add, Notice(f"Knowledge folder: {exc}", "error"))
+        self.query_one(KnowledgePanel).watch(self.runtime.knowledge, self._stop_watch,
+                                             lambda message: self.query_one(Conversation).add(Notice(message, "error")))
 
     # -- helpers -----------------------------------------------------------------------------------------
     def _device_text(self) -> str:

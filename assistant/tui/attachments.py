@@ -93,3 +93,15 @@ def _pdf(path: Path) -> Attachment:
         return Attachment(path, "pdf", problem=f"Cannot attach {path.name}: it has no text to read "
                                                "(copy it into the knowledge folder to have it read by OCR)")
     return Attachment(path, "pdf", text_context=f"\n\n[Attached PDF {path.name}:{text}\n]")
+
+
+def copy_into(folder: Path, source: Path) -> Path:
+    """Copy `source` into `folder` under its own name (a free variant of it when taken); the new path."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    target, n = folder / source.name, 1
+    while target.exists():
+        target, n = folder / f"{source.stem}-{n}{source.suffix}", n + 1
+    shutil.copy2(source, target)
+    return target

@@ -133,7 +133,16 @@ class Notice(Static):
 
 
 class Conversation(VerticalScroll):
-    """Everything said so far; keeps scrolled to the end while new content arrives."""
+    """Everything said so far, turn by turn; keeps scrolled to the end while new content arrives.
+
+    `link_to(path, page)` gives the markup that opens a cited file (the app owns what clicking does)."""
+
+    def __init__(self, knowledge_dir: Path, link_to: Callable[[Path, int | None], str], **kwargs):
+        super().__init__(**kwargs)
+        self.knowledge_dir = knowledge_dir
+        self.link_to = link_to
+        self.replies: dict[int, AssistantTurn] = {}  # by generation
+        self._tool_rows: dict[int, list[ToolCallRow]] = {}
 
     def add(self, widget):
         """Mount `widget` at the end (await the result to know it is mounted)."""
@@ -142,4 +151,41 @@ class Conversation(VerticalScroll):
         return mounted
 
     def clear(self) -> None:
+        self.replies.clear()
+        self._tool_rows.clear()
         self.remove_children()
+
+    async def reply(self, generation: int) -> AssistantTurn:
+        """The reply widget of a turn, created (at the end) on first use."""
+        widget = self.replies.get(generation)
+        if widget is None:
+            widget = self.replies[generation] = AssistantTurn(generation)
+            await self.add(widget)
+        return widget
+
+    async def agent_update(self, event, generation: int) -> None:
+        """Draw an agent event: text streams into the reply; tool calls become rows above it, with the
+        images they produced."""
+        from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
+
+        widget = await self.reply(generation)
+        if isinstance(event, TextDelta):
+            await widget.append(event.text)
+        elif isinstance(event, ToolCallStarted):
+            row = ToolCallRow(event.name, event.arguments, self.knowledge_dir, self.link_to)
+            self._tool_rows.setdefault(generation, []).append(row)
+            await widget.mount(row, before=widget.markdown)
+        elif isinstance(event, ToolCallFinished):
+            pending = [r for r in self._tool_rows.get(generation, []) if r.result is None and r.name_ == event.name]
+            if pending:
+                pending[0].finish(event.result)
+            for image in event.result.images:
+                await widget.mount(ImageRow(image.path, image.caption, self.link_to), before=widget.markdown)
+        self.scroll_end(animate=False)
+
+    def show_saved(self, turns: list[dict]) -> None:
+        """A reopened conversation: its turns as they were said and answered."""
+        for turn in turns:
+            self.add(UserTurn(turn["transcript"], spoken=not turn.get("typed")))
+            self.add(Markdown(turn["reply"] + (" *(interrupted)*" if turn.get("interrupted") else ""),
+                              classes="assistant-turn reopened"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import ProgressBar, Sparkline, Static
@@ -121,6 +122,22 @@ class KnowledgePanel(Vertical):
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False  # until the first indexing run starts
+
+    @work(thread=True, exclusive=True, group="knowledge")
+    def watch(self, knowledge, stop, on_problem) -> None:
+        """Index the folder, then again on every change, until `stop` is set (a worker thread)."""
+
+        def progress(p) -> None:
+            self.app.call_from_thread(self.progress, p.done, p.total, p.name, p.action)
+
+        def report(r) -> None:
+            files = len(knowledge.catalog.files())
+            self.app.call_from_thread(self.report, files, len(r.added), len(r.updated), len(r.removed), r.problems)
+
+        try:
+            knowledge.watch(stop, report, progress)
+        except Exception as exc:  # e.g. the text-embedding model is missing
+            self.app.call_from_thread(on_problem, f"Knowledge folder: {exc}")
 
     def progress(self, done: int, total: int, name: str, action: str) -> None:
         bar = self.query_one(ProgressBar)
