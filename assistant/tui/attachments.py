@@ -29,6 +29,11 @@ class Attachment:
 def looks_like_path(text: str) -> Path | None:
     """The path in `text` when the whole input is one (quoted, file:// URL, ~), else None."""
     text = text.strip()
+    if "/" not in text:  # a question, not a path (paths are pasted whole: /..., ~/..., ./..., file://...)
+        return None
+    whole = Path(text).expanduser()
+    if whole.is_file():  # an unquoted path, spaces and all
+        return whole
     if text.startswith("file://"):
         text = unquote(urlparse(text).path)
     else:
@@ -39,8 +44,6 @@ def looks_like_path(text: str) -> Path | None:
         if len(parts) != 1:
             return None
         text = parts[0]
-    if not text.startswith(("/", "~", "./", "../")) and "/" not in text and "." not in text:
-        return None
     path = Path(text).expanduser()
     return path if path.is_file() else None
 
@@ -66,10 +69,10 @@ def as_attachment(text: str, max_pixels: int) -> Attachment | None:
 
 
 def _image(path: Path, max_pixels: int) -> Attachment:
-    from ..knowledge.extract import ExtractionError, image_metadata
+    from ..knowledge.extract import ExtractionError, open_image
 
     try:
-        image_metadata(path, max_pixels)  # size limits and a readable header, before it reaches a model
+        open_image(path, max_pixels).close()  # size limits, and every byte decodes, before it reaches a model
     except (ExtractionError, OSError) as exc:
         return Attachment(path, "image", problem=f"Cannot attach {path.name}: {exc}")
     return Attachment(path, "image")
