@@ -182,6 +182,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return mcp_command(settings, manager, args)
     if command == "tui":
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise InputError("the terminal app needs an interactive terminal; from scripts use `assistant ask "
+                             "TEXT`, `assistant voice --input FILE` or `assistant chat`")
         from .config import default_config_file
         from .tui import run_tui
 

@@ -155,3 +155,9 @@ def test_frame_assembler_turns_odd_blocks_at_any_rate_into_16k_frames(rate):
     peak = np.argmax(spectrum) * 16000 / 14000
     assert abs(peak - freq) < 5  # same pitch after resampling, no clicks at block joins dominate
     assert np.max(np.abs(np.diff(out[1000:15000]))) < 0.2
+
+
+def test_the_terminal_app_without_a_terminal_points_to_the_script_commands(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "assistant", "--data-dir", str(tmp_path)], capture_output=True,
+                            text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "interactive terminal" in result.stderr and "assistant ask" in result.stderr
