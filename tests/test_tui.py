@@ -400,3 +400,28 @@ def test_every_action_is_in_the_command_palette(settings, tmp_path):
             assert app.mode == "muted"
 
     asyncio.run(scenario())
+
+
+def test_events_arriving_under_a_modal_screen_still_land_in_the_conversation(settings, tmp_path):
+    from assistant.agent import TextDelta
+    from assistant.audio.events import AgentUpdate, Level, StateChanged, TurnFinished, UserSaid, VoiceTurn
+    from assistant.tui.screens import HelpScreen
+
+    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            for event in (StateChanged("hearing"), Level(0.1, 0.9), UserSaid("Are you there?", 1, True),
+                          AgentUpdate(TextDelta("Yes."), 1),
+                          TurnFinished(VoiceTurn(1, "Are you there?", "Yes.", "Yes.", False))):
+                await app.show_event(event)
+            app.refresh_status()
+            await pilot.press("escape")
+            await pilot.pause()
+            [user] = app.query(UserTurn)
+            assert user.text == "Are you there?" and finished_turns(app)[0].text == "Yes."
+
+    asyncio.run(scenario())

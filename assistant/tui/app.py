@@ -80,22 +80,28 @@ class AssistantApp(App):
 
     # -- layout ---------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # Kept as attributes: they are updated while a modal screen (help, history) is on top, where
+        # `query_one` would look in the modal screen instead.
+        self.conversation = Conversation(self.settings.knowledge_dir, self.link_to, id="conversation")
+        self.voice_panel, self.latency_panel, self.knowledge_panel = VoicePanel(), LatencyPanel(), KnowledgePanel()
+        self.status_line = StatusLine()
+        self.prompt = Input(placeholder="Type a question, or speak. A file path attaches it.", id="prompt")
         yield Header(show_clock=False)
         with Horizontal(id="main"):
-            yield Conversation(self.settings.knowledge_dir, self.link_to, id="conversation")
-            with Vertical(id="side"):
-                yield VoicePanel()
-                yield LatencyPanel()
-                yield KnowledgePanel()
-        yield StatusLine()
-        yield Input(placeholder="Type a question, or speak. A file path attaches it.", id="prompt")
+            yield self.conversation
+            with Vertical(id="side") as self.side:
+                yield self.voice_panel
+                yield self.latency_panel
+                yield self.knowledge_panel
+        yield self.status_line
+        yield self.prompt
         yield Footer()
 
     def on_mount(self) -> None:
         self.theme = self.settings.tui.theme if self.settings.tui.theme in self.available_themes else "textual-dark"
-        self.query_one("#side").display = self.settings.tui.show_panel
-        self.query_one(VoicePanel).set_mode(self.mode, self.settings.voice.barge_in)
-        self.query_one("#prompt", Input).focus()
+        self.side.display = self.settings.tui.show_panel
+        self.voice_panel.set_mode(self.mode, self.settings.voice.barge_in)
+        self.prompt.focus()
         self.refresh_status()
         self.set_interval(2.0, self.refresh_status)
         if self.start:
@@ -111,7 +117,7 @@ class AssistantApp(App):
     async def start_up(self) -> None:
         from ..voice import build_voice_loop, load_voice_models
 
-        conversation = self.query_one(Conversation)
+        conversation = self.conversation
         try:
             await asyncio.to_thread(load_voice_models, self.runtime, self._loading)
             self._note("")
@@ -123,10 +129,10 @@ class AssistantApp(App):
                                                       self._on_voice_event, agent=self.agent)
         except Exception as exc:  # a missing model: say which and how to get it; the window stays
             conversation.add(Notice(f"Cannot start: {exc}", "error"))
-            self.query_one(VoicePanel).set_state("stopped")
+            self.voice_panel.set_state("stopped")
             return
         self._apply_mode()
-        self.query_one(VoicePanel).set_devices(self._device_text())
+        self.voice_panel.set_devices(self._device_text())
         if self.watch_knowledge:
             self.watch_folder()
         loop = self.voice_loop
@@ -140,7 +146,7 @@ class AssistantApp(App):
     @property
     def turn_widgets(self) -> dict[int, AssistantTurn]:
         """The reply widgets of this conversation, by generation."""
-        return self.query_one(Conversation).replies
+        return self.conversation.replies
 
     def _loading(self, role: str) -> None:
         """Progress of the background model loading (in its thread); stops it when the app has closed."""
@@ -157,7 +163,9 @@ class AssistantApp(App):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        self.query_one(StatusLine).show(self.settings.profile, self.runtime.manager.loaded(), gpu_memory(),
+        if self._closing:
+            return
+        self.status_line.show(self.settings.profile, self.runtime.manager.loaded(), gpu_memory(),
                                         self.status_note)
 
     # -- the voice loop's events -------------------------------------------------------------------------
@@ -167,8 +175,8 @@ class AssistantApp(App):
 
     async def show_event(self, event: VoiceEvent) -> None:
         """Draw one voice-loop event (also how tests put the app in a given state)."""
-        conversation = self.query_one(Conversation)
-        panel = self.query_one(VoicePanel)
+        conversation = self.conversation
+        panel = self.voice_panel
         if isinstance(event, Level):
             panel.add_level(event.rms)
         elif isinstance(event, StateChanged):
@@ -189,7 +197,7 @@ class AssistantApp(App):
             self.session.history = self.agent.history
             self.sessions.save(self.session)
             if not turn.typed:
-                self.query_one(LatencyPanel).add_turn(turn.generation, turn.latency)
+                self.latency_panel.add_turn(turn.generation, turn.latency)
             widget = await conversation.reply(turn.generation)
             await widget.finish(turn.reply, turn.interrupted, turn.spoken)
 
@@ -200,7 +208,7 @@ class AssistantApp(App):
         event.input.value = ""
         if not text:
             return
-        conversation = self.query_one(Conversation)
+        conversation = self.conversation
         attachment = as_attachment(text, self.settings.max_image_pixels)
         if attachment is not None:
             if attachment.problem:
@@ -240,7 +248,7 @@ class AssistantApp(App):
             return
         talking = not self.voice_loop.listening
         self.voice_loop.set_listening(talking, end_turn=True)
-        self.query_one(VoicePanel).set_mode("push-to-talk (talking)" if talking else "push-to-talk",
+        self.voice_panel.set_mode("push-to-talk (talking)" if talking else "push-to-talk",
                                             self.settings.voice.barge_in)
 
     def action_cycle_mode(self) -> None:
@@ -255,14 +263,14 @@ class AssistantApp(App):
     def _apply_mode(self) -> None:
         if self.voice_loop is not None:
             self.voice_loop.set_listening(self.mode == "hands-free", end_turn=False)
-        self.query_one(VoicePanel).set_mode(self.mode, self.settings.voice.barge_in)
+        self.voice_panel.set_mode(self.mode, self.settings.voice.barge_in)
 
     def action_toggle_barge_in(self) -> None:
         voice = self.settings.voice
         voice.barge_in = not voice.barge_in
         if self.voice_loop is not None:
             self.voice_loop.voice.barge_in = voice.barge_in
-        self.query_one(VoicePanel).set_mode(self.mode, voice.barge_in)
+        self.voice_panel.set_mode(self.mode, voice.barge_in)
         self._save("voice", "barge_in", voice.barge_in)
 
     def action_new_conversation(self) -> None:
@@ -270,8 +278,8 @@ class AssistantApp(App):
             self.voice_loop.interrupt()
         self.agent.reset()
         self.session = self.sessions.new()
-        self.query_one(Conversation).clear()
-        self.query_one(LatencyPanel).clear()
+        self.conversation.clear()
+        self.latency_panel.clear()
 
     def action_open_session(self) -> None:
         def reopen(session_id: str | None) -> None:
@@ -285,7 +293,7 @@ class AssistantApp(App):
         self.action_new_conversation()
         self.session = session
         self.agent.history[:] = session.history
-        self.query_one(Conversation).show_saved(session.turns)
+        self.conversation.show_saved(session.turns)
 
     def action_devices(self) -> None:
         from ..audio.player import output_devices
@@ -332,7 +340,7 @@ class AssistantApp(App):
         self.notify(f"Copied to {target}: it will be indexed")
 
     def action_toggle_panel(self) -> None:
-        side = self.query_one("#side")
+        side = self.side
         side.display = not side.display
         self.settings.tui.show_panel = bool(side.display)
         self._save("tui", "show_panel", bool(side.display))
@@ -370,8 +378,8 @@ class AssistantApp(App):
 
     # -- knowledge folder --------------------------------------------------------------------------------
     def watch_folder(self) -> None:
-        self.query_one(KnowledgePanel).watch(self.runtime.knowledge, self._stop_watch,
-                                             lambda message: self.query_one(Conversation).add(Notice(message, "error")))
+        self.knowledge_panel.watch(self.runtime.knowledge, self._stop_watch,
+                                             lambda message: self.conversation.add(Notice(message, "error")))
 
     # -- helpers -----------------------------------------------------------------------------------------
     def _device_text(self) -> str:
