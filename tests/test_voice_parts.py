@@ -161,3 +161,13 @@ def test_the_terminal_app_without_a_terminal_points_to_the_script_commands(tmp_p
     result = subprocess.run([sys.executable, "-m", "assistant", "--data-dir", str(tmp_path)], capture_output=True,
                             text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert result.returncode == 2 and "interactive terminal" in result.stderr and "assistant ask" in result.stderr
+
+
+def test_after_a_barge_in_the_interrupted_turn_never_plays_again():
+    player = InstantPlayer(RATE)
+    player.play(tone(0.1), 1, "first")
+    player.stop(floor=2)  # turn 1 was interrupted
+    player.play(tone(0.1), 1, "late audio of turn 1")  # e.g. a sentence synthesised just before
+    player.play(tone(0.1), 2, "the new turn")
+    assert player.heard(1) == "first" and player.recording(1).size == 1600
+    assert player.heard(2) == "the new turn"

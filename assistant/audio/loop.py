@@ -115,15 +115,16 @@ class VoiceLoop:
         """Replies are spoken (a player and a voice exist), not only shown."""
         return self.player is not None and self.tts is not None
 
-    def interrupt(self, detected_at: float | None = None) -> Interrupted | None:
+    def interrupt(self, detected_at: float | None = None, quiet_at: float | None = None) -> Interrupted | None:
         """Barge-in: silence the output, cancel the reply being generated, drop every queued item.
-        Called from the event loop's thread; `detected_at` is when the user's speech was detected."""
+        Called from the event loop's thread; `detected_at` is when the user's speech was detected, and
+        `quiet_at` when the capture thread already silenced the output (None: silence it here)."""
         detected = detected_at or time.perf_counter()
         self._floor = self._generation + 1
         active = self._active
         if active is not None:
             active[1].set()
-        quiet = self.player.stop() if self.player is not None else time.perf_counter()
+        quiet = quiet_at or (self.player.stop(self._floor) if self.player is not None else time.perf_counter())
         if active is None:
             return None
         heard = self.player.heard(active[0]) if self.player is not None else ""
@@ -153,7 +154,8 @@ class VoiceLoop:
             self._post(self._emit, Level(rms, self.endpointer.last_probability))
             for event in events:
                 if isinstance(event, SpeechStarted):
-                    self._post(self._speech_started, time.perf_counter())
+                    detected = time.perf_counter()
+                    self._post(self._speech_started, detected, self._silence_for_barge_in())
                 else:
                     self._post(utterances.put_nowait, event)
         for event in self.endpointer.flush():
@@ -170,10 +172,26 @@ class VoiceLoop:
             return True
         return time.perf_counter() < self._unmute_at
 
-    def _speech_started(self, detected_at: float) -> None:
+    def _barge_in_target(self) -> tuple[int, threading.Event] | None:
+        """The turn that speech now interrupts, if barge-in applies."""
+        active = self._active
+        if self._paced and self.voice.barge_in and active is not None and active[0] >= self._floor:
+            return active
+        return None
+
+    def _silence_for_barge_in(self) -> float | None:
+        """In the capture thread, at once: stop generating and silence the output (no hop through the
+        event loop, which may be busy); the player drops that turn's audio from now on. When it went quiet."""
+        target = self._barge_in_target()
+        if target is None:
+            return None
+        target[1].set()
+        return self.player.stop(target[0] + 1) if self.player is not None else time.perf_counter()
+
+    def _speech_started(self, detected_at: float, quiet_at: float | None) -> None:
         self._set_state("hearing")
-        if self._paced and self.voice.barge_in and self._active is not None and self._active[0] >= self._floor:
-            self.interrupt(detected_at)
+        if quiet_at is not None or self._barge_in_target() is not None:
+            self.interrupt(detected_at, quiet_at)
 
     # -- stage 2: utterances -> transcripts --------------------------------------------------------
     async def _transcribe(self, utterances: asyncio.Queue) -> None:

@@ -58,6 +58,7 @@ class Player:
         self._idle.set()
         self._playbacks: dict[int, Playback] = {}
         self._recording: list[tuple[int, np.ndarray]] | None = [] if record else None
+        self._floor = 0  # audio of generations below this is refused (they were interrupted)
 
     # -- the loop's side ----------------------------------------------------------------------------
     def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> None:
@@ -67,15 +68,20 @@ class Player:
             samples = resample(samples.astype(np.float32) / 32768, sample_rate, self.sample_rate)
             samples = np.clip(samples * 32767, -32768, 32767).astype(np.int16)
         with self._lock:
+            if generation < self._floor:  # its turn was interrupted: it never plays
+                return
             playback = self._playbacks.setdefault(generation, Playback())
             self._queue.append(_Chunk(generation, text, samples, len(playback.sentences)))
             playback.sentences.append((text, 0.0))
             self._idle.clear()
         self._queued()
 
-    def stop(self) -> float:
-        """Silence the output now and drop everything queued. Returns the time it went quiet."""
+    def stop(self, floor: int | None = None) -> float:
+        """Silence the output now and drop everything queued; with `floor`, refuse audio of generations
+        below it from now on. Thread-safe. Returns the time it went quiet."""
         with self._lock:
+            if floor is not None:
+                self._floor = max(self._floor, floor)
             now = time.perf_counter()
             for chunk in self._queue:
                 self._playbacks[chunk.generation].stopped_at = now

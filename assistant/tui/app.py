@@ -76,7 +76,7 @@ class AssistantApp(App):
         self.links: list[tuple[Path, int | None]] = []  # clickable citations, by index
         self.opened: list[tuple[Path, int | None]] = []  # citations opened (what the user clicked)
         self._stop_watch = threading.Event()
-        self._closing = False
+        self._shutting_down = False
 
     # -- layout ---------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -150,12 +150,12 @@ class AssistantApp(App):
 
     def _loading(self, role: str) -> None:
         """Progress of the background model loading (in its thread); stops it when the app has closed."""
-        if self._closing:
+        if self._shutting_down:
             raise asyncio.CancelledError("the app closed while models were loading")
         self.call_from_thread(self._note, f"loading {role} model…")
 
     def _on_voice_event(self, event: VoiceEvent) -> None:
-        if not self._closing:
+        if not self._shutting_down:
             self.post_message(VoiceEventMessage(event))
 
     def _note(self, text: str) -> None:
@@ -163,15 +163,15 @@ class AssistantApp(App):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        if self._closing:
+        if self._shutting_down or not self.status_line.is_attached:
             return
         self.status_line.show(self.settings.profile, self.runtime.manager.loaded(), gpu_memory(),
                                         self.status_note)
 
     # -- the voice loop's events -------------------------------------------------------------------------
     async def on_voice_event_message(self, message: VoiceEventMessage) -> None:
-        if not self._closing:
-            await self.show_event(message.event)
+        if not self._shutting_down and self.conversation.is_attached and self.voice_panel.is_attached:
+            await self.show_event(message.event)  # (not while the app is being taken down)
 
     async def show_event(self, event: VoiceEvent) -> None:
         """Draw one voice-loop event (also how tests put the app in a given state)."""
@@ -397,11 +397,11 @@ class AssistantApp(App):
             self.notify(f"Cannot save the setting to {self.config_path}: {exc}", severity="error")
 
     async def action_quit(self) -> None:
-        self._closing = True
+        self._shutting_down = True
         await super().action_quit()
 
     async def on_unmount(self) -> None:
-        self._closing = True
+        self._shutting_down = True
         self._stop_watch.set()
         if self.voice_loop is not None:
             self.voice_loop.stop()

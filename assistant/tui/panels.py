@@ -33,24 +33,27 @@ class VoicePanel(Vertical):
         self.devices = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(STATE_LABELS["loading"], id="voice-state")
-        yield Sparkline(list(self.levels), id="mic-level")
-        yield Static("", id="voice-mode")
-        yield Static("", id="voice-devices")
+        self.state_label = Static(STATE_LABELS["loading"], id="voice-state")
+        self.meter = Sparkline(list(self.levels), id="mic-level")
+        self.mode_label, self.devices_label = Static("", id="voice-mode"), Static("", id="voice-devices")
+        yield self.state_label
+        yield self.meter
+        yield self.mode_label
+        yield self.devices_label
 
     def on_mount(self) -> None:
         self._show_mode()
 
     def set_state(self, state: str) -> None:
         self.state = state
-        label = self.query_one("#voice-state", Static)
+        label = self.state_label
         label.update(STATE_LABELS.get(state, state))
         label.set_classes(f"state-{state}")
 
     def add_level(self, rms: float) -> None:
         # RMS on a log-like scale: quiet rooms are ~0.001, speech ~0.05-0.3
         self.levels.append(min(1.0, (rms * 20) ** 0.5))
-        self.query_one("#mic-level", Sparkline).data = list(self.levels)
+        self.meter.data = list(self.levels)
 
     def set_mode(self, mode: str, barge_in: bool) -> None:
         self.mode, self.barge_in = mode, barge_in
@@ -58,10 +61,10 @@ class VoicePanel(Vertical):
 
     def set_devices(self, text: str) -> None:
         self.devices = text
-        self.query_one("#voice-devices", Static).update(text)
+        self.devices_label.update(text)
 
     def _show_mode(self) -> None:
-        self.query_one("#voice-mode", Static).update(
+        self.mode_label.update(
             f"mode: {self.mode}\nbarge-in: {'on (headphones)' if self.barge_in else 'off (half-duplex)'}")
 
 
