@@ -61,6 +61,7 @@ class VoiceLoop:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._inbox: asyncio.Queue | None = None  # transcripts and typed text waiting for the agent
         self._paced = True
+        self._stopping = threading.Event()  # stop() was called (before or during run())
 
     # -- running ------------------------------------------------------------------------------------
     async def run(self, frames: Iterable[AudioFrame] | None, paced: bool = True) -> list[VoiceTurn]:
@@ -70,7 +71,6 @@ class VoiceLoop:
         self._paced = paced
         self._inbox = asyncio.Queue()
         utterances: asyncio.Queue = asyncio.Queue()
-        self._stopping = threading.Event()
         self._set_state("listening")
         turns = asyncio.create_task(self._answer_turns())
         transcribe = asyncio.create_task(self._transcribe(utterances))
