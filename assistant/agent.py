@@ -118,11 +118,20 @@ class Agent:
 
     # -- one turn ---------------------------------------------------------------------------------
     def turn(self, text: str, images: list | None = None, stop: threading.Event | None = None) -> Iterator[AgentEvent]:
+        """One turn; on an error the history is as it was before it (no user message left unanswered)."""
+        before = list(self.history)
+        try:
+            yield from self._turn(text, images, stop)
+        except BaseException:
+            self.history[:] = before
+            raise
+
+    def _turn(self, text: str, images: list | None, stop: threading.Event | None) -> Iterator[AgentEvent]:
         started = time.perf_counter()
         timings: dict[str, float] = {"tool_s": 0.0}
         llm = self.manager.get("llm")
         if images and not getattr(llm, "is_vlm", False):  # a text-only brain: let the VLM look first
-            described = yield from self._describe_attachments(images)
+            described = yield from self._describe_attachments(images, stop)
             text = f"{text}\n\n{described}"
             images = None
         self.history.append(_user_message(text, images))
@@ -165,7 +174,7 @@ class Agent:
             for i, call in enumerate(calls):
                 yield ToolCallStarted(call.name, call.arguments)
                 t0 = time.perf_counter()
-                result = self._run_tool(call)
+                result = self._run_tool(call, stop)
                 timings["tool_s"] += time.perf_counter() - t0
                 finished = ToolCallFinished(call.name, call.arguments, result)
                 calls_done.append(finished)
@@ -174,36 +183,46 @@ class Agent:
         raise AssertionError("unreachable: the last round offers no tools")
 
     def mark_interrupted(self, spoken: str) -> None:
-        """After a barge-in: the last reply keeps only what was actually heard, marked as interrupted."""
-        for message in reversed(self.history):
-            if message["role"] == "assistant":
-                message["content"] = f"{spoken.strip()} [interrupted by the user]".strip()
-                message.pop("tool_calls", None)
-                return
+        """After a barge-in: the last request's answer (tool rounds included) becomes only what was
+        actually heard, marked as interrupted."""
+        request = max((i for i, m in enumerate(self.history) if _is_request(m)), default=None)
+        if request is None:
+            return
+        del self.history[request + 1:]
+        self.history.append({"role": "assistant", "content": f"{spoken.strip()} [interrupted by the user]".strip()})
 
-    def _describe_attachments(self, images: list) -> Iterator[AgentEvent]:
+    def _describe_attachments(self, images: list, stop: threading.Event | None = None) -> Iterator[AgentEvent]:
         """Run describe_image on each attached image; the descriptions join the user's message."""
         notes = []
         for n, image in enumerate(images, 1):
             call = ToolCall("describe_image", {"image": _data_uri(image)})
             yield ToolCallStarted(call.name, {"image": f"<attached image {n}>"})
-            result = self._run_tool(call)
+            result = self._run_tool(call, stop)
             yield ToolCallFinished(call.name, {"image": f"<attached image {n}>"}, result)
             notes.append(f"[Attached image {n}: " + ("could not be described: " if result.is_error else "")
                          + result.text + "]")
         return "\n".join(notes)
 
-    def _run_tool(self, call: ToolCall) -> ToolResult:
+    def _run_tool(self, call: ToolCall, stop: threading.Event | None = None) -> ToolResult:
+        """Run a tool with the time limit; a stop (barge-in, Esc) abandons it at once (it finishes in the
+        background, its result unused)."""
+        if stop is not None and stop.is_set():
+            return ToolResult.error(f"{call.name} was not run: the user interrupted")
         tool = self.tools[call.name]
         known = tool.parameters["properties"]
         # Models add arguments that do not exist; drop them rather than fail the call (MCP stays strict).
         arguments = {k: v for k, v in call.arguments.items()
                      if k in known and v is not None and not _echoed_schema(v, known[k])}
         future = self._pool.submit(tool.run, arguments, self.context)
-        try:
-            return future.result(timeout=self.tool_timeout)
-        except concurrent.futures.TimeoutError:
-            return ToolResult.error(f"{call.name} took longer than {self.tool_timeout:.0f} s and was abandoned")
+        deadline = time.monotonic() + self.tool_timeout
+        while True:
+            try:
+                return future.result(timeout=0.05)
+            except concurrent.futures.TimeoutError:
+                if stop is not None and stop.is_set():
+                    return ToolResult.error(f"{call.name} was abandoned: the user interrupted")
+                if time.monotonic() > deadline:
+                    return ToolResult.error(f"{call.name} took longer than {self.tool_timeout:.0f} s and was abandoned")
 
     def _result_message(self, call: ToolCall, result: ToolResult, index: int) -> dict[str, Any]:
         body = ("Error: " if result.is_error else "") + result.text

@@ -34,7 +34,8 @@ def load_voice_models(runtime: Runtime, progress=None) -> dict:
     return models
 
 
-def build_voice_loop(runtime: Runtime, player: Player, on_event=None, agent=None, **voice_overrides) -> VoiceLoop:
+def build_voice_loop(runtime: Runtime, player: Player, on_event=None, agent=None, first_generation: int = 1,
+                     **voice_overrides) -> VoiceLoop:
     settings = runtime.settings
     voice = settings.voice.model_copy(update=voice_overrides) if voice_overrides else settings.voice
     manager = runtime.manager
@@ -42,7 +43,7 @@ def build_voice_loop(runtime: Runtime, player: Player, on_event=None, agent=None
     agent.warm_up()
     log = LatencyLog(settings.data_dir / LATENCY_FILE) if voice.latency_log else None
     return VoiceLoop(vad=manager.get("vad"), stt=manager.get("stt"), agent=agent, tts=manager.get("tts"),
-                     player=player, voice=voice, on_event=on_event, latency_log=log)
+                     player=player, voice=voice, on_event=on_event, latency_log=log, first_generation=first_generation)
 
 
 def devices_command(as_json: bool) -> int:
@@ -89,8 +90,15 @@ def voice_command(settings, manager, args) -> int:
     paced = args.input is None or args.realtime
 
     async def listen(frames):
-        with contextlib.suppress(NotImplementedError):  # Ctrl-C: stop listening, finish the turn's bookkeeping
-            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, lambda: (loop.stop(), source.close()))
+        running = asyncio.get_running_loop()
+
+        def first_ctrl_c() -> None:  # stop listening, finish the turn's bookkeeping; a second Ctrl-C kills
+            running.remove_signal_handler(signal.SIGINT)
+            loop.stop()
+            source.close()
+
+        with contextlib.suppress(NotImplementedError):
+            running.add_signal_handler(signal.SIGINT, first_ctrl_c)
         return await loop.run(frames, paced=paced)
 
     try:

@@ -19,6 +19,7 @@ from assistant.errors import AssistantError, ModelUnavailable
 from assistant.llm_openai import OpenAIChatModel, load_openai_chat
 from assistant.models import ModelManager
 from assistant.toolcalls import parse_tool_calls, strip_tool_calls
+from assistant.tools.registry import ToolResult
 
 
 @pytest.fixture(scope="module")
@@ -278,3 +279,55 @@ def test_the_readme_config_snippet(tmp_path, monkeypatch):
         "Qwen/Qwen3-VL-8B-Instruct", True, 32768, "http://localhost:8000/v1")
     assert llm._client.headers["authorization"] == "Bearer sk-readme"
     manager.unload("llm")
+
+
+# -- the agent's own guarantees, with a scripted model ------------------------------------------------
+def slow_lookup(topic: str) -> ToolResult:
+    time.sleep(5)
+    return ToolResult(f"all about {topic}")
+
+
+def _agent_with(scripted, tmp_path, extra_tools=()):
+    from assistant.runtime import Runtime
+    from assistant.tools.registry import Tool
+
+    settings = load_settings(knowledge_dir=tmp_path / "knowledge", data_dir=tmp_path / "data", models={
+        "llm": {"source": scripted.url, "backend": "openai", "options": {"model": "scripted-model"}}})
+    runtime = Runtime(settings)
+    agent = runtime.agent()
+    for name, func in extra_tools:
+        agent.tools[name] = Tool(name, "A test tool.", func)
+    return agent
+
+
+def test_stop_abandons_a_slow_tool_at_once_and_history_keeps_only_what_was_heard(scripted, tmp_path):
+    from assistant.agent import ToolCallFinished, ToolCallStarted, TurnDone
+
+    agent = _agent_with(scripted, tmp_path, [("slow_lookup", slow_lookup)])
+    scripted.replies += [call_reply(("slow_lookup", {"topic": "otters"}))]
+    stop = threading.Event()
+    events, started = [], None
+    for event in agent.turn("Tell me about otters", stop=stop):
+        events.append(event)
+        if isinstance(event, ToolCallStarted):
+            started = time.perf_counter()
+            threading.Timer(0.2, stop.set).start()
+    finished = next(e for e in events if isinstance(e, ToolCallFinished))
+    assert finished.result.is_error and "interrupted" in finished.result.text
+    assert time.perf_counter() - started < 1.5  # not the tool's 5 s
+    done = events[-1]
+    assert isinstance(done, TurnDone) and done.interrupted
+    agent.mark_interrupted("")
+    assert agent.history == [{"role": "user", "content": "Tell me about otters"},
+                             {"role": "assistant", "content": "[interrupted by the user]"}]
+
+
+def test_a_failed_turn_leaves_the_history_as_it_was(scripted, tmp_path):
+    agent = _agent_with(scripted, tmp_path)
+    scripted.replies += [text_reply("Hello there.")]
+    list(agent.turn("Hi"))
+    before = [dict(m) for m in agent.history]
+    scripted.replies += [{"status": 400, "message": "prompt too long"}]
+    with pytest.raises(AssistantError, match="prompt too long"):
+        list(agent.turn("Another question"))
+    assert agent.history == before  # no unanswered user message left behind

@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 
 class VoiceLoop:
     def __init__(self, *, vad, stt, agent, tts, player: Player | None, voice: VoiceSettings | None = None,
-                 on_event: Callable[[VoiceEvent], None] | None = None, latency_log: LatencyLog | None = None):
+                 on_event: Callable[[VoiceEvent], None] | None = None, latency_log: LatencyLog | None = None,
+                 first_generation: int = 1):
         self.voice = voice or VoiceSettings()
         self.stt, self.agent, self.tts, self.player = stt, agent, tts, player
         self.endpointer = Endpointer(vad, threshold=self.voice.vad_threshold, min_speech_ms=self.voice.min_speech_ms,
@@ -53,8 +54,8 @@ class VoiceLoop:
         self.language: str | None = self.voice.language  # detected on the first turn when not set
         self.listening = True  # False: the mic is muted (push-to-talk released, or muted by the user)
         self._flush = threading.Event()  # push-to-talk released: end the turn now, without waiting for silence
-        self._generation = 0  # last generation handed out
-        self._floor = 1  # generations below this are stale
+        self._generation = first_generation - 1  # last generation handed out (a restarted loop goes on counting)
+        self._floor = first_generation  # generations below this are stale
         self._active: tuple[int, threading.Event] | None = None  # the turn being answered, and its stop event
         self._unmute_at = 0.0
         self._state = "stopped"
@@ -111,6 +112,16 @@ class VoiceLoop:
             self._post(self._set_state, self._idle_state())
 
     @property
+    def busy(self) -> bool:
+        """A turn is being answered."""
+        return self._active is not None
+
+    @property
+    def generation(self) -> int:
+        """The last turn's number."""
+        return self._generation
+
+    @property
     def speaks(self) -> bool:
         """Replies are spoken (a player and a voice exist), not only shown."""
         return self.player is not None and self.tts is not None
@@ -138,12 +149,12 @@ class VoiceLoop:
         for frame in frames:
             if self._stopping.is_set():
                 break
-            if self._flush.is_set():
+            muted = self._muted()
+            if self._flush.is_set():  # (set before `listening` drops: seen here before the mute resets)
                 self._flush.clear()
                 for event in self.endpointer.flush():
                     if isinstance(event, Utterance):
                         self._post(utterances.put_nowait, event)
-            muted = self._muted()
             if muted != muted_before:
                 muted_before = muted
                 self.endpointer.reset()  # what was heard before (and our own echo) is not the user's turn
@@ -225,7 +236,11 @@ class VoiceLoop:
         while (item := await self._inbox.get()) is not _EOF:
             text, clock, spoken, images = item
             self._generation += 1
-            await self._answer(self._generation, text, clock, spoken, images)
+            try:
+                await self._answer(self._generation, text, clock, spoken, images)
+            except Exception as exc:  # a bug or an unforeseen library error: say so, keep answering
+                log.exception("turn %d failed", self._generation)
+                self._emit(Problem(f"this turn failed: {_one_line(exc)}", self._generation))
             if self._inbox.empty():
                 self._set_state(self._idle_state())
 
@@ -247,14 +262,14 @@ class VoiceLoop:
                         log.error("the agent failed", exc_info=event)
                     self._emit(Problem(_one_line(event), generation))
                     continue
-                if self._stale(generation):
-                    stop.set()
+                if isinstance(event, ToolCallFinished):
+                    clock.tool_s += event.result.seconds
+                if self._stale(generation) and not isinstance(event, TurnDone):
+                    stop.set()  # interrupted: the rest is neither spoken nor shown
                     continue
                 if isinstance(event, TextDelta):
                     for sentence in splitter.push(event.text):
                         sentences.put_nowait(sentence)
-                elif isinstance(event, ToolCallFinished):
-                    clock.tool_s += event.result.seconds
                 elif isinstance(event, TurnDone):
                     done = event
                     clock.reply_done = time.perf_counter()
@@ -265,8 +280,11 @@ class VoiceLoop:
             for sentence in splitter.flush():
                 sentences.put_nowait(sentence)
             sentences.put_nowait(_EOF)
-            await speaker
-            while self.player is not None and self.player.busy() and not self._stale(generation):
+            audio_s = await speaker
+            # until it has been heard; a dead output device must not hold the turn (and the mic) forever
+            deadline = time.perf_counter() + audio_s + 5.0
+            while (self.player is not None and self.player.busy() and not self._stale(generation)
+                   and time.perf_counter() < deadline):
                 await asyncio.sleep(0.01)
         finally:
             speaker.cancel()
@@ -285,7 +303,9 @@ class VoiceLoop:
             self._post(events.put_nowait, exc)
         self._post(events.put_nowait, _EOF)
 
-    async def _speak(self, generation: int, sentences: asyncio.Queue, clock: TurnClock) -> None:
+    async def _speak(self, generation: int, sentences: asyncio.Queue, clock: TurnClock) -> float:
+        """Speak each sentence as it comes; the seconds of audio queued."""
+        queued = 0.0
         while (sentence := await sentences.get()) is not _EOF:
             text = speakable(sentence)
             if self._stale(generation) or not self.speaks or not any(c.isalnum() for c in text):
@@ -301,7 +321,9 @@ class VoiceLoop:
             clock.mark("first_audio_ready", time.perf_counter())
             self._set_state("speaking")
             self.player.play(audio, generation, text, self.tts.sample_rate)
+            queued += audio.size / self.tts.sample_rate
             self._emit(Speaking(text, generation))
+        return queued
 
     def _finish(self, generation: int, text: str, clock: TurnClock, done: TurnDone | None, spoken: bool) -> None:
         playback = self.player.playback(generation) if self.player is not None else Playback()

@@ -237,6 +237,14 @@ class SpeakerPlayer(Player):
     def _callback(self, outdata, frames, time_info, status) -> None:  # PortAudio thread
         outdata[:, 0] = self._pull(frames)
 
+    def _silence(self) -> None:
+        """Drop what PortAudio already holds too, so the stop is heard at once."""
+        try:
+            self._stream.abort()
+            self._stream.start()
+        except Exception:  # a device that went away: nothing is playing on it any more
+            pass
+
     def close(self) -> None:
         super().close()
         self._stream.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -77,6 +78,8 @@ class AssistantApp(App):
         self.opened: list[tuple[Path, int | None]] = []  # citations opened (what the user clicked)
         self._stop_watch = threading.Event()
         self._shutting_down = False
+        self._runner: asyncio.Task | None = None  # the voice loop's run()
+        self._ignore_below = 0  # events of turns before this generation are not drawn (new conversation)
 
     # -- layout ---------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -113,11 +116,19 @@ class AssistantApp(App):
             self._save("tui", "theme", theme)
 
     # -- start-up (background) --------------------------------------------------------------------------
-    @work(exclusive=True, group="voice")
+    @work(group="voice")
     async def start_up(self) -> None:
         from ..voice import build_voice_loop, load_voice_models
 
         conversation = self.conversation
+        previous = self.voice_loop
+        if previous is not None:  # a restart (new devices): the old loop winds down first
+            previous.stop()
+            if self.audio is not None:
+                self.audio.close()
+            if self._runner is not None:
+                await asyncio.wait([self._runner], timeout=15)
+            self.voice_loop = None
         try:
             await asyncio.to_thread(load_voice_models, self.runtime, self._loading)
             self._note("")
@@ -125,8 +136,9 @@ class AssistantApp(App):
             self.audio = await asyncio.to_thread(self.open_audio, self.settings.voice, tts.sample_rate)
             for notice in self.audio.notices:
                 conversation.add(Notice(notice, "warning"))
-            self.voice_loop = await asyncio.to_thread(build_voice_loop, self.runtime, self.audio.player,
-                                                      self._on_voice_event, agent=self.agent)
+            self.voice_loop = await asyncio.to_thread(
+                build_voice_loop, self.runtime, self.audio.player, self._on_voice_event, agent=self.agent,
+                first_generation=previous.generation + 1 if previous is not None else 1)
         except Exception as exc:  # a missing model: say which and how to get it; the window stays
             conversation.add(Notice(f"Cannot start: {exc}", "error"))
             self.voice_panel.set_state("stopped")
@@ -136,7 +148,7 @@ class AssistantApp(App):
         if self.watch_knowledge:
             self.watch_folder()
         loop = self.voice_loop
-        runner = asyncio.create_task(loop.run(self.audio.frames, paced=True))
+        runner = self._runner = asyncio.create_task(loop.run(self.audio.frames, paced=True))
         await asyncio.sleep(0)
         for text, attachments in self.waiting:
             self._send(text, attachments)
@@ -175,6 +187,9 @@ class AssistantApp(App):
 
     async def show_event(self, event: VoiceEvent) -> None:
         """Draw one voice-loop event (also how tests put the app in a given state)."""
+        generation = event.turn.generation if isinstance(event, TurnFinished) else getattr(event, "generation", None)
+        if generation is not None and generation < self._ignore_below:
+            return  # a turn from before "new conversation"
         conversation = self.conversation
         panel = self.voice_panel
         if isinstance(event, Level):
@@ -195,7 +210,10 @@ class AssistantApp(App):
             turn = event.turn
             self.session.turns.append(turn.to_dict())
             self.session.history = self.agent.history
-            self.sessions.save(self.session)
+            try:
+                self.sessions.save(self.session)
+            except OSError as exc:
+                self.notify(f"Cannot save the conversation: {exc}", severity="error")
             if not turn.typed:
                 self.latency_panel.add_turn(turn.generation, turn.latency)
             widget = await conversation.reply(turn.generation)
@@ -273,24 +291,35 @@ class AssistantApp(App):
         self.voice_panel.set_mode(self.mode, voice.barge_in)
         self._save("voice", "barge_in", voice.barge_in)
 
-    def action_new_conversation(self) -> None:
-        if self.voice_loop is not None:
-            self.voice_loop.interrupt()
+    async def action_new_conversation(self) -> None:
+        await self._settle()
         self.agent.reset()
         self.session = self.sessions.new()
         self.conversation.clear()
         self.latency_panel.clear()
 
+    async def _settle(self) -> None:
+        """Stop the turn in progress and wait until it has finished with the history, so that what
+        follows (a new or reopened conversation) starts clean; its late events are ignored."""
+        loop = self.voice_loop
+        if loop is None:
+            return
+        loop.interrupt()
+        deadline = time.monotonic() + 15
+        while loop.busy and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        self._ignore_below = loop.generation + 1
+
     def action_open_session(self) -> None:
         def reopen(session_id: str | None) -> None:
             if session_id:
-                self.reopen(session_id)
+                self.run_worker(self.reopen(session_id))
 
         self.push_screen(SessionsScreen(self.sessions.list()), reopen)
 
-    def reopen(self, session_id: str) -> None:
+    async def reopen(self, session_id: str) -> None:
         session = self.sessions.load(session_id)
-        self.action_new_conversation()
+        await self.action_new_conversation()
         self.session = session
         self.agent.history[:] = session.history
         self.conversation.show_saved(session.turns)
@@ -321,11 +350,6 @@ class AssistantApp(App):
 
     def restart_audio(self) -> None:
         """Reopen the devices (after a change) and run the loop again, keeping the conversation."""
-        if self.voice_loop is not None:
-            self.voice_loop.stop()
-        if self.audio is not None:
-            self.audio.close()
-        self.voice_loop = None
         self.start_up()
 
     def action_copy_to_knowledge(self) -> None:

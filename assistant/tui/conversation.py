@@ -54,7 +54,8 @@ class AssistantTurn(Vertical):
             await self._stream.stop()
             self._stream = None
         self.finished = True
-        self.text = reply or self.text
+        if not (interrupted and self.text):  # interrupted: it keeps what was shown before the interruption
+            self.text = reply or self.text
         await self.markdown.update(self.text)
         if interrupted:
             self.mark_interrupted(heard)
