@@ -155,3 +155,24 @@ def test_code_block_held_whole():
 ])
 def test_speakable(markdown, spoken):
     assert speakable(markdown) == spoken
+
+
+def test_audio_from_just_before_the_mic_opens_is_kept_as_pre_roll(vad, phrase):
+    """Push-to-talk pressed mid-word: the frames heard while closed become the utterance's pre-roll."""
+    audio = pad_with_silence(phrase, SR, 0.0, 1.0)
+    frames = list(frames_of(audio))
+    endpointer = Endpointer(vad, pre_roll_ms=300)
+    opened_at = 6  # the first 6 frames (192 ms of the phrase) arrive while the mic is closed
+    for frame in frames[:opened_at]:
+        endpointer.remember(frame)
+    endpointer.reset(keep_pre_roll=True)
+    events = run_from(endpointer, frames[opened_at:])
+    [utterance] = [e for e in events if isinstance(e, Utterance)]
+    assert utterance.start_t == 0.0  # it begins with the remembered frames, not where the mic opened
+
+
+def run_from(endpointer: Endpointer, frames) -> list:
+    out = []
+    for frame in frames:
+        out += endpointer.push(frame)
+    return out + endpointer.flush()

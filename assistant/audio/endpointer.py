@@ -49,11 +49,17 @@ class Endpointer:
         self._started_sent = False
         self._generation = 0
 
-    def reset(self) -> None:
-        """A new stream: forget pending audio and the VAD's state."""
-        self._pre_roll.clear()
+    def reset(self, keep_pre_roll: bool = False) -> None:
+        """A new stream: forget pending audio and the VAD's state (and the pre-roll, unless kept)."""
+        if not keep_pre_roll:
+            self._pre_roll.clear()
         self._idle()
         self.vad.reset()
+
+    def remember(self, frame: AudioFrame) -> None:
+        """Keep a frame as pre-roll only (no VAD): audio heard while the mic is closed, so that speech
+        starting as it opens (push-to-talk pressed mid-word) keeps its first syllable."""
+        self._pre_roll.append(frame)
 
     def push(self, frame: AudioFrame) -> list[SpeechStarted | Utterance]:
         p = self.last_probability = self.vad.probability(frame.samples)

@@ -146,6 +146,7 @@ class VoiceLoop:
     # -- stage 1: frames -> utterances (a thread: VAD per frame) -----------------------------------
     def _capture(self, frames, utterances: asyncio.Queue) -> None:
         muted_before = False
+        user_closed = False  # the mic was closed by the user (mute, push-to-talk), not by our own speech
         for frame in frames:
             if self._stopping.is_set():
                 break
@@ -157,8 +158,13 @@ class VoiceLoop:
                         self._post(utterances.put_nowait, event)
             if muted != muted_before:
                 muted_before = muted
-                self.endpointer.reset()  # what was heard before (and our own echo) is not the user's turn
+                # what was heard before (and our own echo) is not the user's turn; but audio from just
+                # before the user opened the mic is kept as pre-roll (push-to-talk pressed mid-word)
+                self.endpointer.reset(keep_pre_roll=not muted and user_closed)
             if muted:
+                user_closed = not self.listening
+                if user_closed:
+                    self.endpointer.remember(frame)
                 continue
             events = self.endpointer.push(frame)
             rms = float(np.sqrt(np.mean(np.square(frame.samples, dtype=np.float64))))
