@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .knowledge.images import png_data_uri
 from .toolcalls import ToolCall, parse_tool_calls, strip_tool_calls
 from .tools.registry import Tool, ToolContext, ToolResult
 
@@ -195,7 +196,7 @@ class Agent:
         """Run describe_image on each attached image; the descriptions join the user's message."""
         notes = []
         for n, image in enumerate(images, 1):
-            call = ToolCall("describe_image", {"image": _data_uri(image)})
+            call = ToolCall("describe_image", {"image": png_data_uri(image)})
             yield ToolCallStarted(call.name, {"image": f"<attached image {n}>"})
             result = self._run_tool(call, stop)
             yield ToolCallFinished(call.name, {"image": f"<attached image {n}>"}, result)
@@ -317,12 +318,3 @@ def _pil(image):
     from .knowledge.extract import open_image
 
     return open_image(image)
-
-
-def _data_uri(image) -> str:
-    import base64
-    import io
-
-    buffer = io.BytesIO()
-    _pil(image).save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

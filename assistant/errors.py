@@ -29,3 +29,9 @@ class DeviceUnavailable(AssistantError):
     """An audio or compute device that was asked for does not exist."""
 
     exit_code = 4
+
+
+def first_line(exc: BaseException) -> str:
+    """An exception as one line for people: its message's first line, else its type's name."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

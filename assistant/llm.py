@@ -87,11 +87,9 @@ class LocalChatModel:
             from .errors import InputError
 
             raise InputError(f"{self.name or 'the chat model'} is text-only: it cannot look at images")
-        from .vision.vlm import DEFAULT_QUESTION
+        from .vision.vlm import image_question
 
-        content = [{"type": "image", "image": image},
-                   {"type": "text", "text": (question or "").strip() or DEFAULT_QUESTION}]
-        return self.chat([{"role": "user", "content": content}], max_new_tokens=max_new_tokens).strip()
+        return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 
     def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
                stop: threading.Event | None = None, temperature: float = 0.0) -> Iterator[str]:

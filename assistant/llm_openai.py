@@ -14,9 +14,7 @@ first request. `count_tokens` is an estimate (JSON characters / 4): servers diff
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import io
 import json
 import logging
 import os
@@ -28,6 +26,7 @@ from typing import Any
 import httpx
 
 from .errors import AssistantError, ConfigError, InputError, ModelUnavailable
+from .knowledge.images import png_data_uri
 
 log = logging.getLogger(__name__)
 _IMAGE_TOKENS = 1024  # count_tokens' guess for one image
@@ -113,11 +112,9 @@ class OpenAIChatModel:
         if not self.is_vlm:
             raise InputError(f"{self.name} on {self.base_url} is not marked as a vision model: it cannot look "
                              "at images (set options.vision = true if it can)")
-        from .vision.vlm import DEFAULT_QUESTION
+        from .vision.vlm import image_question
 
-        content = [{"type": "image", "image": image},
-                   {"type": "text", "text": (question or "").strip() or DEFAULT_QUESTION}]
-        return self.chat([{"role": "user", "content": content}], max_new_tokens=max_new_tokens).strip()
+        return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 
     def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
                stop: threading.Event | None = None, temperature: float = 0.0) -> Iterator[str]:
@@ -279,7 +276,7 @@ def _wire(message: dict) -> dict:
     strings (tool results keep their tool_call_id)."""
     out = {**message, "content": message.get("content") or ""}
     if isinstance(out["content"], list):
-        out["content"] = [{"type": "image_url", "image_url": {"url": _data_uri(p.get("image"))}}
+        out["content"] = [{"type": "image_url", "image_url": {"url": png_data_uri(p.get("image"))}}
                           if isinstance(p, dict) and p.get("type") == "image" else p for p in out["content"]]
     if out.get("tool_calls"):
         out["tool_calls"] = [_wire_call(c, i) for i, c in enumerate(out["tool_calls"])]
@@ -292,19 +289,6 @@ def _wire_call(call: dict, index: int) -> dict:
     return {"id": call.get("id") or f"call_{index}", "type": "function", "function": {
         "name": function.get("name", ""),
         "arguments": arguments if isinstance(arguments, str) else json.dumps(arguments or {})}}
-
-
-def _data_uri(image: Any) -> str:
-    """A PIL image (or a path, or a data URI already) as a PNG data URI."""
-    if isinstance(image, str) and image.startswith("data:"):
-        return image
-    if not hasattr(image, "save"):
-        from .knowledge.extract import open_image
-
-        image = open_image(image)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
 def load_openai_chat(path_or_url, spec, plan) -> OpenAIChatModel:

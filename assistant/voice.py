@@ -23,15 +23,13 @@ from .runtime import Runtime
 LATENCY_FILE = "voice-latency.jsonl"
 
 
-def load_voice_models(runtime: Runtime, progress=None) -> dict:
-    """Load what the loop needs before it listens (a first turn must not wait for model loading), and
-    process the agent's fixed prompt prefix once so the first reply starts quickly."""
-    models = {}
+def load_voice_models(runtime: Runtime, progress=None) -> None:
+    """Load what the loop needs before it listens, so a first turn does not wait for model loading;
+    `progress(role)` is told each role before it loads."""
     for role in ("vad", "stt", "tts", "llm"):
         if progress:
             progress(role)
-        models[role] = runtime.manager.get(role)
-    return models
+        runtime.manager.get(role)
 
 
 def build_voice_loop(runtime: Runtime, player: Player, on_event=None, agent=None, first_generation: int = 1,
@@ -46,15 +44,20 @@ def build_voice_loop(runtime: Runtime, player: Player, on_event=None, agent=None
                      player=player, voice=voice, on_event=on_event, latency_log=log, first_generation=first_generation)
 
 
-def devices_command(as_json: bool) -> int:
+def audio_devices() -> tuple[list[dict], list[dict], str | None]:
+    """(inputs, outputs, why there are none: PortAudio missing) as PortAudio sees them."""
     from .audio.sources import list_devices
 
     try:
-        inputs, outputs = list_devices(), output_devices()
+        return list_devices(), output_devices(), None
     except DeviceUnavailable as exc:
-        inputs, outputs, problem = [], [], str(exc)
-    else:
-        problem = None if inputs or outputs else "no audio devices found (no sound card on this machine)"
+        return [], [], str(exc)
+
+
+def devices_command(as_json: bool) -> int:
+    inputs, outputs, problem = audio_devices()
+    if not inputs and not outputs:
+        problem = problem or "no audio devices found (no sound card on this machine)"
     if as_json:
         print(json.dumps({"inputs": inputs, "outputs": outputs, "problem": problem}, indent=2))
         return 0

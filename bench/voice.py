@@ -20,6 +20,8 @@ import json
 import platform
 import statistics
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -52,17 +54,14 @@ def stages_alone(runtime, agent, samples: np.ndarray) -> dict:
     from assistant.audio.sentences import SentenceSplitter, speakable
     from assistant.audio.sources import frames_of
 
-    voice = runtime.settings.voice
-    endpointer = Endpointer(runtime.manager.get("vad"), threshold=voice.vad_threshold,
-                            min_speech_ms=voice.min_speech_ms, end_silence_ms=voice.end_silence_ms,
-                            pre_roll_ms=voice.pre_roll_ms)
+    endpointer = Endpointer.for_voice(runtime.manager.get("vad"), runtime.settings.voice)
     utterance = next(e for f in frames_of(samples) for e in endpointer.push(f) if hasattr(e, "samples"))
     t0 = time.perf_counter()
     transcript = runtime.manager.get("stt").transcribe(utterance.samples, "en")
     stt_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     splitter, first = SentenceSplitter(), None
-    stop = __import__("threading").Event()
+    stop = threading.Event()
     for event in agent.turn(transcript.text, stop=stop):
         if isinstance(event, TextDelta) and first is None:
             ready = [s for s in splitter.push(event.text) if any(c.isalnum() for c in speakable(s))]
@@ -104,7 +103,6 @@ def main() -> None:
     from assistant.runtime import Runtime
     from assistant.voice import load_voice_models
 
-    import tempfile
     work = Path(tempfile.mkdtemp(prefix="bench-voice-"))
     runtime = Runtime(load_settings(knowledge_dir=work / "knowledge", data_dir=work / "data"))
     (work / "knowledge").mkdir()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-import tomllib
 
 import numpy as np
 import pytest
@@ -17,6 +16,7 @@ import tiny_models
 from PIL import Image
 from scripted_llm import call_reply, serve, text_reply
 from speech import wer
+from tui_pilot import SIZE, finished_turns, wait_for
 from textual.widgets import Input
 from voice_script import Timeline, piper_speech
 
@@ -25,22 +25,8 @@ from assistant.config import load_settings
 from assistant.runtime import Runtime
 from assistant.tui.app import AssistantApp
 from assistant.tui.audio_setup import AudioEnds
-from assistant.tui.conversation import AssistantTurn, ImageRow, Notice, ToolCallRow, UserTurn
+from assistant.tui.conversation import ImageRow, Notice, ToolCallRow, UserTurn
 from assistant.tui.panels import VoicePanel
-
-SIZE = (130, 42)
-
-
-async def wait_for(pilot, condition, timeout: float = 120.0, what: str = "") -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what or condition}"
-        await pilot.pause(0.05)
-
-
-def finished_turns(app) -> list[AssistantTurn]:
-    return [w for w in app.query(AssistantTurn) if w.finished]
-
 
 def no_devices(voice, sample_rate):
     return AudioEnds(None, None, ["No microphone: test machine. Typing still works."])
@@ -253,29 +239,7 @@ def test_barge_in_from_a_file_stops_playback_and_marks_the_reply(settings, manag
     asyncio.run(scenario())
 
 
-# -- settings, sessions, start-up ---------------------------------------------------------------------------
-
-def test_mode_barge_in_and_theme_changes_are_saved_to_the_config_file(settings, tmp_path):
-    config = tmp_path / "config.toml"
-    config.write_text("# my settings\nprofile = \"embedded\"\n")
-    app = AssistantApp(Runtime(settings), config, start=False)
-
-    async def scenario():
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f2")
-            await pilot.press("f3")
-            app.theme = "nord"
-            await pilot.pause()
-            assert app.query_one(VoicePanel).mode == "push-to-talk"
-
-    asyncio.run(scenario())
-    saved = tomllib.loads(config.read_text())
-    assert saved["tui"]["mode"] == "push-to-talk" and saved["voice"]["barge_in"] is True
-    assert saved["tui"]["theme"] == "nord" and saved["profile"] == "embedded"
-    assert config.read_text().startswith("# my settings")  # the user's own lines are kept
-    reloaded = load_settings(config, knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
-    assert reloaded.tui.mode == "push-to-talk" and reloaded.voice.barge_in and reloaded.tui.theme == "nord"
-
+# -- start-up --------------------------------------------------------------------------------------------
 
 def test_window_appears_at_once_while_models_load(tmp_path):
     settings = load_settings(knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
@@ -294,54 +258,6 @@ def test_window_appears_at_once_while_models_load(tmp_path):
             assert app.waiting and app.waiting[0][0] == "hello"
 
     asyncio.run(scenario())
-
-
-def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_path):
-    from assistant.agent import ToolCallFinished, ToolCallStarted
-    from assistant.audio.events import AgentUpdate, TurnFinished, UserSaid, VoiceTurn
-    from assistant.tools.registry import Citation, ToolResult
-
-    (tmp_path / "knowledge").mkdir()
-    (tmp_path / "knowledge" / "report.pdf").write_bytes(b"%PDF-1.4 stand-in")
-    first = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
-
-    async def talk():
-        async with first.run_test(size=SIZE) as pilot:
-            first.agent.history += [{"role": "user", "content": "Where is the lake report?"},
-                                    {"role": "assistant", "content": "In report.pdf, page 2."}]
-            await first.show_event(UserSaid("Where is the lake report?", 1, True))
-            call = ToolCallStarted("lookup_pdf", {"question": "lake"})
-            await first.show_event(AgentUpdate(call, 1))
-            result = ToolResult("report.pdf p.2: the lake", citations=[Citation("report.pdf", 2)])
-            await first.show_event(AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
-            await first.show_event(TurnFinished(VoiceTurn(1, "Where is the lake report?", "In report.pdf, page 2.",
-                                                          "In report.pdf, page 2.", False)))
-            opened = []
-            first.open_url = lambda url, **kw: opened.append(url)  # no browser in a test
-            [row] = first.query(ToolCallRow)
-            await pilot.pause()  # laid out before it is clicked
-            await pilot.click(row.query_one("CollapsibleTitle"))
-            await wait_for(pilot, lambda: row.query_one(".tool-citations").region.height, timeout=5)
-            await pilot.click(row.query_one(".tool-citations"), offset=(12, 0))
-            await pilot.pause()
-            assert first.opened == [(settings.knowledge_dir / "report.pdf", 2)]
-            assert opened and opened[0].endswith("report.pdf#page=2") and opened[0].startswith("file://")
-
-    asyncio.run(talk())
-    second = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
-
-    async def reopen():
-        async with second.run_test(size=SIZE) as pilot:
-            await pilot.press("ctrl+o")
-            await pilot.pause()
-            await pilot.press("enter")  # the newest conversation is highlighted first
-            await pilot.pause()
-            [user] = second.query(UserTurn)
-            assert user.text == "Where is the lake report?" and user.spoken
-            assert second.agent.history[-1]["content"] == "In report.pdf, page 2."
-            assert second.session.id == first.session.id  # new turns go on in the same session file
-
-    asyncio.run(reopen())
 
 
 @pytest.mark.slow
@@ -366,68 +282,5 @@ def test_knowledge_panel_shows_indexing_and_bad_files(manager, tmp_path):
             await wait_for(pilot, lambda: "2 files indexed" in str(count.render()), timeout=60,
                            what="the watcher")
             assert "1 added" in str(app.query_one("#knowledge-activity").render())
-
-    asyncio.run(scenario())
-
-
-def test_device_picker_without_a_sound_card_says_so_and_cancels(settings, tmp_path):
-    from assistant.tui.screens import DevicesScreen
-
-    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
-
-    async def scenario():
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f5")
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, DevicesScreen)
-            if not screen.inputs and not screen.outputs:
-                assert "No audio devices" in screen.problem or "PortAudio" in screen.problem
-            await pilot.click("#cancel")
-            await pilot.pause()
-            assert not isinstance(app.screen, DevicesScreen)
-
-    asyncio.run(scenario())
-    assert not (tmp_path / "config.toml").exists()  # nothing chosen, nothing saved
-
-
-def test_every_action_is_in_the_command_palette(settings, tmp_path):
-    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
-
-    async def scenario():
-        async with app.run_test(size=SIZE):
-            titles = {c.title for c in app.get_system_commands(app.screen)}
-            for title in ("Help", "Push-to-talk", "Mode: hands-free", "Mode: push-to-talk", "Mode: muted",
-                          "Barge-in on/off", "Stop the reply", "New conversation", "Reopen a conversation",
-                          "Audio devices", "Copy attachment to knowledge", "Side panel", "Theme"):
-                assert title in titles, title
-            [muted] = [c for c in app.get_system_commands(app.screen) if c.title == "Mode: muted"]
-            muted.callback()
-            assert app.mode == "muted"
-
-    asyncio.run(scenario())
-
-
-def test_events_arriving_under_a_modal_screen_still_land_in_the_conversation(settings, tmp_path):
-    from assistant.agent import TextDelta
-    from assistant.audio.events import AgentUpdate, Level, StateChanged, TurnFinished, UserSaid, VoiceTurn
-    from assistant.tui.screens import HelpScreen
-
-    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
-
-    async def scenario():
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f1")
-            await pilot.pause()
-            assert isinstance(app.screen, HelpScreen)
-            for event in (StateChanged("hearing"), Level(0.1, 0.9), UserSaid("Are you there?", 1, True),
-                          AgentUpdate(TextDelta("Yes."), 1),
-                          TurnFinished(VoiceTurn(1, "Are you there?", "Yes.", "Yes.", False))):
-                await app.show_event(event)
-            app.refresh_status()
-            await pilot.press("escape")
-            await pilot.pause()
-            [user] = app.query(UserTurn)
-            assert user.text == "Are you there?" and finished_turns(app)[0].text == "Yes."
 
     asyncio.run(scenario())

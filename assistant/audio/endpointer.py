@@ -49,6 +49,13 @@ class Endpointer:
         self._started_sent = False
         self._generation = 0
 
+    @classmethod
+    def for_voice(cls, vad, voice) -> Endpointer:
+        """The end-of-turn settings of `voice` (config.VoiceSettings)."""
+        return cls(vad, threshold=voice.vad_threshold, min_speech_ms=voice.min_speech_ms,
+                   end_silence_ms=voice.end_silence_ms, pre_roll_ms=voice.pre_roll_ms,
+                   max_utterance_s=voice.max_utterance_s)
+
     def reset(self, keep_pre_roll: bool = False) -> None:
         """A new stream: forget pending audio and the VAD's state (and the pre-roll, unless kept)."""
         if not keep_pre_roll:

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..agent import TextDelta, ToolCallFinished, TurnDone
 from ..config import VoiceSettings
-from ..errors import AssistantError
+from ..errors import AssistantError, first_line
 from .endpointer import Endpointer
 from .events import (AgentUpdate, Interrupted, Level, Problem, Speaking, StateChanged, TurnFinished, UserSaid,
                      VoiceEvent, VoiceTurn)
@@ -45,9 +45,7 @@ class VoiceLoop:
                  first_generation: int = 1):
         self.voice = voice or VoiceSettings()
         self.stt, self.agent, self.tts, self.player = stt, agent, tts, player
-        self.endpointer = Endpointer(vad, threshold=self.voice.vad_threshold, min_speech_ms=self.voice.min_speech_ms,
-                                     end_silence_ms=self.voice.end_silence_ms, pre_roll_ms=self.voice.pre_roll_ms,
-                                     max_utterance_s=self.voice.max_utterance_s)
+        self.endpointer = Endpointer.for_voice(vad, self.voice)
         self.on_event = on_event
         self.latency_log = latency_log
         self.turns: list[VoiceTurn] = []
@@ -222,7 +220,7 @@ class VoiceLoop:
             try:
                 transcript = await asyncio.to_thread(self.stt.transcribe, utterance.samples, language)
             except Exception as exc:  # a missing model, a decoder failure: say so, keep listening
-                self._emit(Problem(f"speech recognition failed: {_one_line(exc)}"))
+                self._emit(Problem(f"speech recognition failed: {first_line(exc)}"))
                 continue
             clock.mark("transcribed", time.perf_counter())
             text = transcript.text.strip()
@@ -246,7 +244,7 @@ class VoiceLoop:
                 await self._answer(self._generation, text, clock, spoken, images)
             except Exception as exc:  # a bug or an unforeseen library error: say so, keep answering
                 log.exception("turn %d failed", self._generation)
-                self._emit(Problem(f"this turn failed: {_one_line(exc)}", self._generation))
+                self._emit(Problem(f"this turn failed: {first_line(exc)}", self._generation))
             if self._inbox.empty():
                 self._set_state(self._idle_state())
 
@@ -266,7 +264,7 @@ class VoiceLoop:
                 if isinstance(event, BaseException):
                     if not isinstance(event, AssistantError):
                         log.error("the agent failed", exc_info=event)
-                    self._emit(Problem(_one_line(event), generation))
+                    self._emit(Problem(first_line(event), generation))
                     continue
                 if isinstance(event, ToolCallFinished):
                     clock.tool_s += event.result.seconds
@@ -320,7 +318,7 @@ class VoiceLoop:
             try:
                 audio = await asyncio.to_thread(self.tts.synthesize_all, text)
             except Exception as exc:
-                self._emit(Problem(f"speech synthesis failed: {_one_line(exc)}", generation))
+                self._emit(Problem(f"speech synthesis failed: {first_line(exc)}", generation))
                 continue
             if self._stale(generation):
                 continue
@@ -377,10 +375,6 @@ class VoiceLoop:
     async def _wait_stopped(self) -> None:
         while not self._stopping.is_set():
             await asyncio.sleep(0.05)
-
-
-def _one_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _call_dict(call: ToolCallFinished) -> dict:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ..errors import InputError
+from ..errors import InputError, first_line
 from .registry import Citation, ToolResult, current, tool
 
 MAX_AUDIO_SECONDS = 2 * 3600
@@ -66,7 +66,7 @@ def audio_duration(path: Path, name: str) -> float:
         container = av.open(str(path), metadata_errors="ignore")
     except Exception as exc:  # noqa: BLE001 - PyAV raises many kinds for files it cannot read
         raise InputError(f"{name} is not an audio file PyAV can read "
-                         f"({_first_line(exc)})") from None
+                         f"({first_line(exc)})") from None
     with container:
         if not container.streams.audio:
             raise InputError(f"{name} has no audio track")
@@ -82,7 +82,7 @@ def audio_duration(path: Path, name: str) -> float:
                 if total > MAX_AUDIO_SECONDS:
                     break
         except Exception as exc:  # noqa: BLE001
-            raise InputError(f"cannot decode audio in {name} ({_first_line(exc)})") from None
+            raise InputError(f"cannot decode audio in {name} ({first_line(exc)})") from None
         return total
 
 
@@ -101,8 +101,3 @@ def _clock(seconds: float) -> str:
     seconds = int(round(seconds))
     hours, rest = divmod(seconds, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Markdown
 
 from ..audio.events import (AgentUpdate, Interrupted, Level, Problem, StateChanged, TurnFinished, UserSaid,
                             VoiceEvent)
+from .actions import ACTIONS, bindings
 from .attachments import Attachment, as_attachment, copy_into
 from .audio_setup import AudioEnds, open_devices
 from .conversation import AssistantTurn, Conversation, Notice, UserTurn
@@ -42,19 +42,7 @@ class VoiceEventMessage(Message):
 class AssistantApp(App):
     TITLE = "spark-assistant"
     CSS_PATH = "app.tcss"
-    BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+t", "push_to_talk", "Talk"),
-        Binding("f2", "cycle_mode", "Mode"),
-        Binding("f3", "toggle_barge_in", "Barge-in"),
-        Binding("escape", "interrupt", "Stop"),
-        Binding("ctrl+n", "new_conversation", "New"),
-        Binding("ctrl+o", "open_session", "History"),
-        Binding("f5", "devices", "Devices"),
-        Binding("ctrl+s", "copy_to_knowledge", "Keep file", show=False),
-        Binding("f4", "toggle_panel", "Panel", show=False),
-        Binding("ctrl+q", "quit", "Quit"),
-    ]
+    BINDINGS = bindings()
 
     def __init__(self, runtime, config_path: Path, *, open_audio: Callable[..., AudioEnds] = open_devices,
                  start: bool = True, watch_knowledge: bool = True):
@@ -177,8 +165,7 @@ class AssistantApp(App):
     def refresh_status(self) -> None:
         if self._shutting_down or not self.status_line.is_attached:
             return
-        self.status_line.show(self.settings.profile, self.runtime.manager.loaded(), gpu_memory(),
-                                        self.status_note)
+        self.status_line.show(self.settings.profile, self.runtime.manager.loaded(), gpu_memory(), self.status_note)
 
     # -- the voice loop's events -------------------------------------------------------------------------
     async def on_voice_event_message(self, message: VoiceEventMessage) -> None:
@@ -266,8 +253,7 @@ class AssistantApp(App):
             return
         talking = not self.voice_loop.listening
         self.voice_loop.set_listening(talking, end_turn=True)
-        self.voice_panel.set_mode("push-to-talk (talking)" if talking else "push-to-talk",
-                                            self.settings.voice.barge_in)
+        self.voice_panel.set_mode("push-to-talk (talking)" if talking else "push-to-talk", self.settings.voice.barge_in)
 
     def action_cycle_mode(self) -> None:
         self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
@@ -325,14 +311,9 @@ class AssistantApp(App):
         self.conversation.show_saved(session.turns)
 
     def action_devices(self) -> None:
-        from ..audio.player import output_devices
-        from ..audio.sources import list_devices
-        from ..errors import DeviceUnavailable
+        from ..voice import audio_devices
 
-        try:
-            inputs, outputs, problem = list_devices(), output_devices(), None
-        except DeviceUnavailable as exc:
-            inputs, outputs, problem = [], [], str(exc)
+        inputs, outputs, problem = audio_devices()
         if not inputs and not outputs:
             problem = problem or "No audio devices on this machine: typing still works."
         voice = self.settings.voice
@@ -346,11 +327,7 @@ class AssistantApp(App):
         voice.input_device, voice.output_device = choice
         self._save("voice", "input_device", choice[0])
         self._save("voice", "output_device", choice[1])
-        self.restart_audio()
-
-    def restart_audio(self) -> None:
-        """Reopen the devices (after a change) and run the loop again, keeping the conversation."""
-        self.start_up()
+        self.start_up()  # reopens the devices and runs a new loop, keeping the conversation
 
     def action_copy_to_knowledge(self) -> None:
         if not self.attachments:
@@ -388,22 +365,16 @@ class AssistantApp(App):
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Keys and how to use the assistant", self.action_help)
-        yield SystemCommand("Push-to-talk", "Start or stop talking (push-to-talk mode)", self.action_push_to_talk)
+        for action in ACTIONS:
+            if action.palette:
+                yield SystemCommand(*action.palette, getattr(self, f"action_{action.action}"))
         for mode in MODES:
             yield SystemCommand(f"Mode: {mode}", f"Listen {mode}", lambda m=mode: self.set_mode(m))
-        yield SystemCommand("Barge-in on/off", "Let speech interrupt replies (headphones)", self.action_toggle_barge_in)
-        yield SystemCommand("Stop the reply", "Silence speech and stop generating", self.action_interrupt)
-        yield SystemCommand("New conversation", "Forget this conversation", self.action_new_conversation)
-        yield SystemCommand("Reopen a conversation", "Saved conversations", self.action_open_session)
-        yield SystemCommand("Audio devices", "Choose microphone and speaker", self.action_devices)
-        yield SystemCommand("Copy attachment to knowledge", "Keep the attached file", self.action_copy_to_knowledge)
-        yield SystemCommand("Side panel", "Show or hide voice, latency and knowledge", self.action_toggle_panel)
 
     # -- knowledge folder --------------------------------------------------------------------------------
     def watch_folder(self) -> None:
         self.knowledge_panel.watch(self.runtime.knowledge, self._stop_watch,
-                                             lambda message: self.conversation.add(Notice(message, "error")))
+                                   lambda message: self.conversation.add(Notice(message, "error")))
 
     # -- helpers -----------------------------------------------------------------------------------------
     def _device_text(self) -> str:

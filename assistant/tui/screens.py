@@ -11,30 +11,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Markdown, OptionList, Select
 from textual.widgets.option_list import Option
 
-HELP = """\
+from .actions import help_table
+
+HELP_TEXT = """\
 # spark-assistant
 
 Speak, or type in the box at the bottom and press **Enter**.
 
-| key | action |
-|---|---|
-| **F1** | this help |
-| **Ctrl+T** | push-to-talk: start / stop talking (in push-to-talk mode) |
-| **F2** | listening mode: hands-free → push-to-talk → muted |
-| **F3** | barge-in on / off (on only with headphones) |
-| **Esc** | stop the reply (speech and generation) |
-| **Ctrl+N** | new conversation |
-| **Ctrl+O** | reopen a saved conversation |
-| **F5** | choose microphone and speaker |
-| **Ctrl+S** | copy the attached file into the knowledge folder |
-| **F4** | show / hide the side panel |
-| **Ctrl+P** | command palette (every action, themes) |
-| **Ctrl+Q** | quit |
+{keys}
 
 **Attach** an image or PDF by typing or pasting its path: it goes with your next question.
 Tool calls show as rows: click one to see its arguments, result and citations (click a citation to
 open the file). Settings changed here (mode, barge-in, devices, theme) are saved to the config file.
 """
+HELP = HELP_TEXT.format(keys=help_table())
 
 
 class HelpScreen(ModalScreen):

@@ -22,6 +22,12 @@ from ..models.specs import ModelSpec
 log = logging.getLogger(__name__)
 
 DEFAULT_QUESTION = "Describe this image in one or two sentences."
+
+
+def image_question(image, question: str | None = None) -> list[dict]:
+    """Chat messages asking a vision-language chat model about one image (the default question if none)."""
+    return [{"role": "user", "content": [{"type": "image", "image": image},
+                                         {"type": "text", "text": (question or "").strip() or DEFAULT_QUESTION}]}]
 MAX_IMAGE_SIDE = 1024  # bigger photos are scaled down first: vision tokens grow with the pixel count
 
 

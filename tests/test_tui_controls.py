@@ -1,0 +1,161 @@
+"""The app's controls with no models loaded (`start=False`): settings written back, sessions saved and
+reopened, citations, the device picker, the command palette, events under a modal screen.
+Voice-loop events are drawn through `show_event`, the same path the live loop uses."""
+
+from __future__ import annotations
+
+import asyncio
+import tomllib
+
+import pytest
+
+from tui_pilot import SIZE, finished_turns, wait_for
+
+from assistant.config import load_settings
+from assistant.runtime import Runtime
+from assistant.tui.app import AssistantApp
+from assistant.tui.conversation import ToolCallRow, UserTurn
+from assistant.tui.panels import VoicePanel
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return load_settings(knowledge_dir=tmp_path / "knowledge", data_dir=tmp_path / "data")
+
+
+def idle_app(settings, tmp_path) -> AssistantApp:
+    """The app without its start-up (no models, no audio): config file in tmp_path."""
+    return AssistantApp(Runtime(settings), tmp_path / "config.toml", start=False)
+
+
+def test_mode_barge_in_and_theme_changes_are_saved_to_the_config_file(settings, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("# my settings\nprofile = \"embedded\"\n")
+    app = idle_app(settings, tmp_path)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2")
+            await pilot.press("f3")
+            app.theme = "nord"
+            await pilot.pause()
+            assert app.query_one(VoicePanel).mode == "push-to-talk"
+
+    asyncio.run(scenario())
+    saved = tomllib.loads(config.read_text())
+    assert saved["tui"]["mode"] == "push-to-talk" and saved["voice"]["barge_in"] is True
+    assert saved["tui"]["theme"] == "nord" and saved["profile"] == "embedded"
+    assert config.read_text().startswith("# my settings")  # the user's own lines are kept
+    reloaded = load_settings(config, knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
+    assert reloaded.tui.mode == "push-to-talk" and reloaded.voice.barge_in and reloaded.tui.theme == "nord"
+
+
+def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_path):
+    from assistant.agent import ToolCallFinished, ToolCallStarted
+    from assistant.audio.events import AgentUpdate, TurnFinished, UserSaid, VoiceTurn
+    from assistant.tools.registry import Citation, ToolResult
+
+    (tmp_path / "knowledge").mkdir()
+    (tmp_path / "knowledge" / "report.pdf").write_bytes(b"%PDF-1.4 stand-in")
+    first = idle_app(settings, tmp_path)
+
+    async def talk():
+        async with first.run_test(size=SIZE) as pilot:
+            first.agent.history += [{"role": "user", "content": "Where is the lake report?"},
+                                    {"role": "assistant", "content": "In report.pdf, page 2."}]
+            await first.show_event(UserSaid("Where is the lake report?", 1, True))
+            call = ToolCallStarted("lookup_pdf", {"question": "lake"})
+            await first.show_event(AgentUpdate(call, 1))
+            result = ToolResult("report.pdf p.2: the lake", citations=[Citation("report.pdf", 2)])
+            await first.show_event(AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
+            await first.show_event(TurnFinished(VoiceTurn(1, "Where is the lake report?", "In report.pdf, page 2.",
+                                                          "In report.pdf, page 2.", False)))
+            opened = []
+            first.open_url = lambda url, **kw: opened.append(url)  # no browser in a test
+            [row] = first.query(ToolCallRow)
+            await pilot.pause()  # laid out before it is clicked
+            await pilot.click(row.query_one("CollapsibleTitle"))
+            await wait_for(pilot, lambda: row.query_one(".tool-citations").region.height, timeout=5)
+            await pilot.click(row.query_one(".tool-citations"), offset=(12, 0))
+            await pilot.pause()
+            assert first.opened == [(settings.knowledge_dir / "report.pdf", 2)]
+            assert opened and opened[0].endswith("report.pdf#page=2") and opened[0].startswith("file://")
+
+    asyncio.run(talk())
+    second = idle_app(settings, tmp_path)
+
+    async def reopen():
+        async with second.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            await pilot.press("enter")  # the newest conversation is highlighted first
+            await pilot.pause()
+            [user] = second.query(UserTurn)
+            assert user.text == "Where is the lake report?" and user.spoken
+            assert second.agent.history[-1]["content"] == "In report.pdf, page 2."
+            assert second.session.id == first.session.id  # new turns go on in the same session file
+
+    asyncio.run(reopen())
+
+
+def test_device_picker_without_a_sound_card_says_so_and_cancels(settings, tmp_path):
+    from assistant.tui.screens import DevicesScreen
+
+    app = idle_app(settings, tmp_path)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f5")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DevicesScreen)
+            if not screen.inputs and not screen.outputs:
+                assert "No audio devices" in screen.problem or "PortAudio" in screen.problem
+            await pilot.click("#cancel")
+            await pilot.pause()
+            assert not isinstance(app.screen, DevicesScreen)
+
+    asyncio.run(scenario())
+    assert not (tmp_path / "config.toml").exists()  # nothing chosen, nothing saved
+
+
+def test_every_action_is_in_the_command_palette(settings, tmp_path):
+    app = idle_app(settings, tmp_path)
+
+    async def scenario():
+        async with app.run_test(size=SIZE):
+            titles = {c.title for c in app.get_system_commands(app.screen)}
+            for title in ("Help", "Push-to-talk", "Mode: hands-free", "Mode: push-to-talk", "Mode: muted",
+                          "Barge-in on/off", "Stop the reply", "New conversation", "Reopen a conversation",
+                          "Audio devices", "Copy attachment to knowledge", "Side panel", "Theme"):
+                assert title in titles, title
+            [muted] = [c for c in app.get_system_commands(app.screen) if c.title == "Mode: muted"]
+            muted.callback()
+            assert app.mode == "muted"
+
+    asyncio.run(scenario())
+
+
+def test_events_arriving_under_a_modal_screen_still_land_in_the_conversation(settings, tmp_path):
+    from assistant.agent import TextDelta
+    from assistant.audio.events import AgentUpdate, Level, StateChanged, TurnFinished, UserSaid, VoiceTurn
+    from assistant.tui.screens import HelpScreen
+
+    app = idle_app(settings, tmp_path)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            for event in (StateChanged("hearing"), Level(0.1, 0.9), UserSaid("Are you there?", 1, True),
+                          AgentUpdate(TextDelta("Yes."), 1),
+                          TurnFinished(VoiceTurn(1, "Are you there?", "Yes.", "Yes.", False))):
+                await app.show_event(event)
+            app.refresh_status()
+            await pilot.press("escape")
+            await pilot.pause()
+            [user] = app.query(UserTurn)
+            assert user.text == "Are you there?" and finished_turns(app)[0].text == "Yes."
+
+    asyncio.run(scenario())
