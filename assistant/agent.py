@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .knowledge.images import png_data_uri
-from .toolcalls import ToolCall, parse_tool_calls, strip_tool_calls
+from .toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
 from .tools.registry import Tool, ToolContext, ToolResult
 
 SYSTEM_PROMPT = """You are spark-assistant, a voice assistant running on the user's own computer.
@@ -144,7 +144,9 @@ class Agent:
             offer_tools = schemas if round_ < self.max_rounds else None  # last round: answer, no more calls
             reply, held, interrupted = "", True, False
             self._trim(llm, offer_tools)
-            enough = threading.Event()  # a small model's first complete call: stop it reciting more
+            # a small model's first complete call: stop it reciting more. Complete means closed: a prefix
+            # that would parse once closed may still be growing its arguments.
+            enough = threading.Event()
             for delta in llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens,
                                     stop=_either(stop, enough)):
                 if "first_token_s" not in timings:
@@ -157,12 +159,12 @@ class Agent:
                         continue
                 if not held:
                     yield TextDelta(delta)
-                elif single_call and parse_tool_calls(reply, set(self.tools)):
+                elif single_call and complete_tool_calls(reply, set(self.tools)):
                     enough.set()
             if stop is not None and stop.is_set():
                 interrupted = True
             calls = parse_tool_calls(reply, set(self.tools)) if offer_tools and not interrupted else []
-            calls = _distinct(calls)[:1] if single_call else _distinct(calls)
+            calls = [self._usable(c) for c in (_distinct(calls)[:1] if single_call else _distinct(calls))]
             if not calls:
                 if held and reply.strip():  # held back but not a call after all: it is the answer
                     yield TextDelta(reply)
@@ -209,12 +211,7 @@ class Agent:
         background, its result unused)."""
         if stop is not None and stop.is_set():
             return ToolResult.error(f"{call.name} was not run: the user interrupted")
-        tool = self.tools[call.name]
-        known = tool.parameters["properties"]
-        # Models add arguments that do not exist; drop them rather than fail the call (MCP stays strict).
-        arguments = {k: v for k, v in call.arguments.items()
-                     if k in known and v is not None and not _echoed_schema(v, known[k])}
-        future = self._pool.submit(tool.run, arguments, self.context)
+        future = self._pool.submit(self.tools[call.name].run, call.arguments, self.context)
         deadline = time.monotonic() + self.tool_timeout
         while True:
             try:
@@ -224,6 +221,13 @@ class Agent:
                     return ToolResult.error(f"{call.name} was abandoned: the user interrupted")
                 if time.monotonic() > deadline:
                     return ToolResult.error(f"{call.name} took longer than {self.tool_timeout:.0f} s and was abandoned")
+
+    def _usable(self, call: ToolCall) -> ToolCall:
+        """Models add arguments that do not exist, or copy a parameter's schema as its value: drop those
+        rather than fail the call (MCP stays strict)."""
+        known = self.tools[call.name].parameters["properties"]
+        return ToolCall(call.name, {k: v for k, v in call.arguments.items()
+                                    if k in known and v is not None and not _echoed_schema(v, known[k])})
 
     def _result_message(self, call: ToolCall, result: ToolResult, index: int) -> dict[str, Any]:
         body = ("Error: " if result.is_error else "") + result.text

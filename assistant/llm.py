@@ -11,6 +11,7 @@ it up to the longest common token prefix: only the new tokens are processed.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -166,15 +167,16 @@ class LocalChatModel:
         sampling = {"do_sample": True, "temperature": temperature, "top_p": 0.95} if temperature > 0 else \
             {"do_sample": False, "temperature": None, "top_p": None, "top_k": None}
         self._cache, self._cache_ids = None, []  # in use: a failure below leaves nothing half-updated
+        cache_name = _cache_argument()
         with torch.inference_mode():
             out = self.model.generate(
-                **inputs, past_key_values=cache, max_new_tokens=max_new_tokens, streamer=streamer,
+                **inputs, **{cache_name: cache}, max_new_tokens=max_new_tokens, streamer=streamer,
                 stopping_criteria=StoppingCriteriaList([_StopOnEvent(*events)]),
                 return_dict_in_generate=True, pad_token_id=self._decoder().pad_token_id, **sampling)
         sequence = out.sequences[0].tolist()
         new = sequence[len(ids):]
         self.last_stats = {"prompt_tokens": len(ids), "reused_tokens": reused, "new_tokens": len(new)}
-        kept = out.past_key_values
+        kept = getattr(out, cache_name, None)
         if self.reuse_prefix and _croppable(kept):
             self._cache, self._cache_ids = kept, sequence[:kept.get_seq_length()]
         return new
@@ -201,6 +203,15 @@ class LocalChatModel:
         layers = getattr(self._cache, "layers", None) or []
         return sum(t.numel() * t.element_size() for layer in layers
                    for t in (getattr(layer, "keys", None), getattr(layer, "values", None)) if t is not None)
+
+
+@functools.cache
+def _cache_argument() -> str:
+    """What `generate` calls the KV cache, in and out: `cache` since transformers 5.2x (`past_key_values`
+    is deprecated there, and gone in 6.0), `past_key_values` before."""
+    from transformers.generation.utils import GenerateDecoderOnlyOutput
+
+    return "cache" if "cache" in GenerateDecoderOnlyOutput.__dataclass_fields__ else "past_key_values"
 
 
 def _croppable(cache) -> bool:

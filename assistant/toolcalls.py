@@ -27,8 +27,18 @@ class ToolCall:
 
 
 def parse_tool_calls(text: str, known_tools: set[str] | None = None) -> list[ToolCall]:
-    """Every tool call written in `text`, in order. With `known_tools`, calls to other names are dropped."""
+    """Every tool call written in `text`, in order. With `known_tools`, calls to other names are dropped.
+
+    A call cut off before its last closing brackets still counts (a reply may end early): use this on a
+    finished reply, not on one still being generated (see `complete_tool_calls`)."""
     return [call for call, _ in _find_calls(text, known_tools)]
+
+
+def complete_tool_calls(text: str, known_tools: set[str] | None = None) -> list[ToolCall]:
+    """The tool calls in `text` whose JSON is closed: for a reply still streaming, the calls that are
+    finished. A prefix such as `{"name": "x", "arguments": {"a": 1` would parse once closed, but the
+    model may still be writing its arguments, so it is not a call yet."""
+    return [call for call, _ in _find_calls(text, known_tools, closed_only=True)]
 
 
 def strip_tool_calls(text: str, known_tools: set[str] | None = None) -> str:
@@ -50,7 +60,8 @@ def strip_tool_calls(text: str, known_tools: set[str] | None = None) -> str:
 
 
 # -- scanning ----------------------------------------------------------------------------------------
-def _find_calls(text: str, known: set[str] | None) -> list[tuple[ToolCall, tuple[int, int]]]:
+def _find_calls(text: str, known: set[str] | None,
+                closed_only: bool = False) -> list[tuple[ToolCall, tuple[int, int]]]:
     found: list[tuple[ToolCall, tuple[int, int]]] = []
     i, n = 0, len(text)
     while i < n:
@@ -58,7 +69,7 @@ def _find_calls(text: str, known: set[str] | None) -> list[tuple[ToolCall, tuple
         if not starts:
             break
         start = min(starts)
-        value, end = _decode_at(text, start)
+        value, end = _decode_at(text, start, closed_only)
         calls = _calls_in(value, known) if end else []
         if calls:
             found.extend((call, (start, end)) for call in calls)
@@ -68,17 +79,21 @@ def _find_calls(text: str, known: set[str] | None) -> list[tuple[ToolCall, tuple
     return found
 
 
-def _decode_at(text: str, start: int) -> tuple[Any, int]:
-    """(value, end) of the JSON value starting at `start`, repairing cheap mistakes; (None, 0) if none."""
+def _decode_at(text: str, start: int, closed_only: bool = False) -> tuple[Any, int]:
+    """(value, end) of the JSON value starting at `start`, repairing cheap mistakes; (None, 0) if none.
+    Unless `closed_only`, a value whose closing brackets never come is closed here."""
     try:
         return _DECODER.raw_decode(text, start)
     except json.JSONDecodeError:
         pass
     end, missing = _balanced_end(text, start)
-    if end is None:
+    if end is None or (missing and closed_only):
         return None, 0
-    try:  # a reply cut off (or ended early) before its last closing braces: close them
-        return json.loads(_repair(text[start:end]) + missing), end
+    block = text[start:end]
+    if missing:  # a reply cut off (or ended early) before its last closing brackets: close them
+        block = block.rstrip().removesuffix(",")
+    try:
+        return json.loads(_repair(block) + missing), end
     except json.JSONDecodeError:
         return None, 0
 

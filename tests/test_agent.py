@@ -6,6 +6,7 @@ import pytest
 
 from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
 from assistant.config import load_settings
+from assistant.models import ModelManager
 from assistant.runtime import Runtime
 
 
@@ -30,3 +31,83 @@ def test_search_request_calls_search_knowledge_and_cites_the_file(tmp_path, mana
     assert "birds.md" in done.reply
     assert "".join(e.text for e in events if isinstance(e, TextDelta)).strip() == done.reply.strip()
     assert done.timings["first_token_s"] > 0 and done.timings["tool_s"] > 0
+
+
+# -- the agent's early stop, on a scripted stream (no model: the deltas are what the real model sent) ----------
+class ScriptedChat:
+    """Plays deltas the way `LocalChatModel.stream` does: once `stop` is set, generation ends after at most
+    one more token. Records the reply as it stood when it first saw `stop` set."""
+
+    def __init__(self, deltas: list[str]):
+        self.deltas = deltas
+        self.text_at_stop: str | None = None
+
+    def stream(self, messages, tools=None, max_new_tokens=512, stop=None, temperature=0.0):
+        sent = ""
+        for delta in self.deltas:
+            if stop is not None and stop.is_set():
+                if self.text_at_stop is None:
+                    self.text_at_stop = sent
+                yield delta  # the token already being generated
+                return
+            sent += delta
+            yield delta
+
+
+class ScriptedManager(ModelManager):
+    def __init__(self, settings, chat: ScriptedChat):
+        super().__init__(settings)
+        self.chat = chat
+
+    def get(self, role):
+        assert role == "llm", role
+        return self.chat
+
+
+# Qwen2.5-Coder-0.5B (transformers 5.24) streamed its call to search_knowledge in these pieces: after `"limit": 5`
+# the text closed by two braces already parses as a call, but the model is still writing its arguments. It ends
+# one closing brace short (the `image` parameter's schema copied as its value).
+SEARCH_CALL = ['{"name": ', '"search_knowledge", ', '"arguments": ', '{"query": ', '"penguins", ', '"kind": ',
+               '"any", ', '"limit": ', '5', ', ', '"image": ', '{"anyOf": ', '[{"type": ', '"string"}, ',
+               '{"type": ', '"null"}], ', '"default": ', 'null, ', '"description": ', '"Find ', 'pictures', '."}}']
+
+
+def _scripted_agent(tmp_path, deltas):
+    from assistant.agent import Agent
+
+    root = tmp_path / "knowledge"
+    root.mkdir()
+    (root / "birds.md").write_text("# Birds\n\nEmperor penguins huddle together through the Antarctic winter.\n")
+    chat = ScriptedChat(deltas)
+    settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "data")
+    runtime = Runtime(settings, ScriptedManager(settings, chat))
+    agent = Agent(runtime.manager, {"search_knowledge": runtime.tools["search_knowledge"]}, runtime.context,
+                  max_rounds=1)
+    return agent, chat
+
+
+def test_a_streamed_call_is_not_cut_off_before_it_is_complete(tmp_path):
+    """The agent stops a small model after its first call, but only once the call is closed: a prefix that
+    parses when closed by the repair pass is still being written, and cutting it there loses the call."""
+    from assistant.toolcalls import complete_tool_calls
+
+    recital = ["\n", "The function search_knowledge", " searches", " the knowledge", " folder."]
+    agent, chat = _scripted_agent(tmp_path, SEARCH_CALL + ["}"] + recital)
+    events = list(agent.turn("Search my knowledge folder for penguins"))
+    assert chat.text_at_stop is not None  # stopped early: the recital after the call was not generated
+    assert complete_tool_calls(chat.text_at_stop, {"search_knowledge"})  # ...and not before the call was whole
+    started = [e for e in events if isinstance(e, ToolCallStarted)]
+    assert [(e.name, e.arguments) for e in started] == [("search_knowledge", {"query": "penguins", "kind": "any",
+                                                                             "limit": 5})]  # schema copy dropped
+
+
+def test_a_call_one_brace_short_at_the_end_of_the_reply_still_runs(tmp_path):
+    """What the model really writes: the call, one closing brace short, then end of text. It never stops
+    early (the call never closes); the finished reply is repaired."""
+    agent, chat = _scripted_agent(tmp_path, SEARCH_CALL[:-1] + ['."}'])
+    events = list(agent.turn("Search my knowledge folder for penguins"))
+    assert chat.text_at_stop is None
+    finished = [e for e in events if isinstance(e, ToolCallFinished)]
+    assert [(e.name, e.arguments) for e in finished] == [("search_knowledge", {"query": "penguins", "kind": "any",
+                                                                              "limit": 5})]
+    assert not finished[0].result.is_error

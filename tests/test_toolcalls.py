@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.toolcalls import ToolCall, parse_tool_calls, strip_tool_calls
+from assistant.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
 
 KNOWN = {"transcribe_audio", "search_knowledge", "generate_image"}
 
@@ -108,3 +108,26 @@ def test_missing_closing_braces_at_the_end_are_repaired():
     # Small models sometimes stop before the last braces; every value is complete, so the call stands.
     text = 'Sure. {"name": "transcribe_audio", "arguments": {"file": "meeting.wav"'
     assert parse_tool_calls(text, KNOWN) == [ToolCall("transcribe_audio", {"file": "meeting.wav"})]
+
+
+def test_a_call_still_being_written_is_not_complete():
+    """`complete_tool_calls` (for a reply still streaming) wants the call's JSON closed; `parse_tool_calls`
+    (for a finished reply) closes what a reply cut off early left open."""
+    growing = '{"name": "search_knowledge", "arguments": {"query": "penguins", "limit": 5'
+    assert complete_tool_calls(growing, KNOWN) == []
+    assert parse_tool_calls(growing, KNOWN) == [ToolCall("search_knowledge", {"query": "penguins", "limit": 5})]
+    closed = growing + "}}"
+    assert complete_tool_calls(closed, KNOWN) == parse_tool_calls(closed, KNOWN)
+    assert complete_tool_calls("<tool_call>\n" + closed + "\n</tool_call>", KNOWN)
+
+
+@pytest.mark.parametrize("cut", [", ", ",", ",\n  "])
+def test_a_reply_cut_after_a_comma_still_yields_its_call(cut):
+    text = '{"name": "search_knowledge", "arguments": {"query": "penguins", "limit": 5' + cut
+    assert parse_tool_calls(text, KNOWN) == [ToolCall("search_knowledge", {"query": "penguins", "limit": 5})]
+
+
+def test_a_cut_off_string_or_key_is_not_a_call():
+    for text in ['{"name": "search_knowledge", "arguments": {"query": "peng',
+                 '{"name": "search_knowledge", "arguments": {"query": "penguins", "limit": ']:
+        assert parse_tool_calls(text, KNOWN) == []
