@@ -3,7 +3,7 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: run test test-fast setup bench
+.PHONY: run test test-fast setup bench lock
 run: setup
 	$(VENV)/bin/assistant $(ARGS)
 
@@ -18,5 +18,9 @@ bench: setup
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml constraints/cpu.txt scripts/setup.sh
+$(VENV)/.installed: pyproject.toml constraints/lock.txt scripts/setup.sh
 	bash scripts/setup.sh
+
+# Refresh constraints/lock.txt to today's versions (deliberately; then run `make test` before committing it).
+lock:
+	bash scripts/lock.sh

@@ -108,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
     devices = sub.add_parser("devices", parents=[shared], help="list audio input and output devices")
     devices.add_argument("--json", action="store_true")
 
+    doctor = sub.add_parser("doctor", parents=[shared], help="check the install, devices, models, index and MCP "
+                            "token; what is wrong and the command that fixes it")
+    doctor.add_argument("--deep", action="store_true", help="also load every available role on its device and "
+                        "run one small inference each, timed")
+    doctor.add_argument("roles", nargs="*", metavar="ROLE", help="with --deep: only these roles")
+    doctor.add_argument("--json", action="store_true", help="machine-readable report")
+
     say = sub.add_parser("say", parents=[shared], help="text to speech (tts role) into a WAV file")
     say.add_argument("text", help="what to say ('-' reads standard input)")
     say.add_argument("--output", "-o", type=Path, required=True, metavar="FILE.wav")
@@ -141,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     from .models import ModelManager
 
+    if args.command == "doctor":  # before the settings load: a broken config file is one of its findings
+        from .doctor import doctor_command
+
+        return doctor_command(args)
     settings = load_settings(args.config, profile=args.profile, knowledge_dir=args.knowledge,
                              data_dir=args.data_dir, device=args.device)
     manager = ModelManager(settings)
@@ -195,6 +206,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _models_list(manager, as_json: bool) -> int:
+    from .models.resolve import human_size
+
     rows = manager.status()
     if as_json:
         print(json.dumps({"profile": manager.settings.profile, "models": [r.to_dict() for r in rows]}, indent=2))
@@ -203,7 +216,7 @@ def _models_list(manager, as_json: bool) -> int:
     print(f"{'ROLE':<11}{'MODEL':<44}{'FROM':<12}{'OFFLINE':<9}{'SIZE':>9}  LOADED")
     for r in rows:
         print(f"{r.role:<11}{_clip(r.source, 43):<44}{r.origin:<12}{'yes' if r.ready else 'no':<9}"
-              f"{_human(r.size_bytes):>9}  {'yes' if r.loaded else 'no'}")
+              f"{human_size(r.size_bytes):>9}  {'yes' if r.loaded else 'no'}")
     problems = [r for r in rows if r.problem]
     for r in problems:
         print(f"\n{r.role}: {r.problem}")
@@ -252,16 +265,6 @@ def _say(manager, text: str, output: Path) -> int:
 
 def _device(value: str) -> str | int:
     return int(value) if value.isdigit() else value
-
-
-def _human(size: int | None) -> str:
-    if size is None:
-        return "-"
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    return str(size)
 
 
 def _clip(text: str, width: int) -> str:

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up spark-assistant on a fresh machine: system packages, a virtual environment, the Python install.
-#   CPU machine (no NVIDIA GPU): torch is pinned to the CPU build (constraints/cpu.txt), so no CUDA wheels.
-#   NVIDIA GPU machine (e.g. DGX Spark, aarch64): CUDA torch from PyTorch's index ($TORCH_INDEX_URL), no pin.
+# Every Python package is installed at the exact version in constraints/lock.txt (`make lock` refreshes it).
+#   CPU machine (no NVIDIA GPU): the lock as it is, torch's CPU build included, so no CUDA wheels.
+#   NVIDIA GPU machine (e.g. DGX Spark, aarch64): torch and torchvision at the lock's versions but CUDA
+#   builds, from PyTorch's index ($TORCH_INDEX_URL); everything else from the lock.
 # Idempotent: re-running only installs what changed. Variables: VENV (default .venv), PYTHON (python3),
 # TORCH_INDEX_URL (default https://download.pytorch.org/whl/cu130), SKIP_APT=1 to skip system packages.
 set -euo pipefail
@@ -32,15 +34,21 @@ fi
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 PIP=("$VENV/bin/python" -m pip install --quiet --disable-pip-version-check)
 
+LOCK=constraints/lock.txt
 if command -v nvidia-smi >/dev/null && nvidia-smi -L >/dev/null 2>&1; then
+  locked() { sed -n "s/^$1==\([^+]*\).*/\1/p" "$LOCK"; }
   if ! "$VENV/bin/python" -c 'import torch, sys; sys.exit(not torch.cuda.is_available())' 2>/dev/null; then
     echo "setup: NVIDIA GPU found: installing CUDA torch from ${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cu130}" >&2
-    "${PIP[@]}" torch torchvision --index-url "${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cu130}"
+    "${PIP[@]}" "torch==$(locked torch)" "torchvision==$(locked torchvision)" \
+      --index-url "${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cu130}"
   fi
-  CONSTRAINTS=()
+  grep -vE '^(torch|torchvision)==' "$LOCK" >"$VENV/lock-gpu.txt"  # the CUDA builds stay as installed
+  CONSTRAINTS=(-c "$VENV/lock-gpu.txt")
 else
-  CONSTRAINTS=(-c constraints/cpu.txt)
+  . scripts/torch-source.sh
+  read -r -a SOURCES <<<"$(torch_cpu_sources "$VENV/bin/python" -m pip)"
+  CONSTRAINTS=(-c "$LOCK" "${SOURCES[@]}")
 fi
-echo "setup: installing spark-assistant and its dependencies into $VENV (a few minutes the first time)" >&2
+echo "setup: installing spark-assistant and its locked dependencies into $VENV (a few minutes the first time)" >&2
 "${PIP[@]}" "${CONSTRAINTS[@]}" -e ".[dev]"
 touch "$VENV/.installed"

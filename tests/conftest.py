@@ -1,5 +1,6 @@
 """Shared fixtures. Tests never reach the network: the HF hub is offline, models come from PyPI data
-packages (assembled once into the user's model cache, shared across runs) or tiny random models."""
+packages (assembled once into the model cache, shared across runs: the user's, or ASSISTANT_MODEL_CACHE_DIR)
+or tiny random models."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-for _name in [n for n in os.environ if n.startswith("ASSISTANT_")]:
-    del os.environ[_name]  # a developer's own settings must not leak into tests
-# No user config file is read: an empty XDG config dir. The model cache (XDG cache) stays shared.
+# A developer's own settings must not leak into tests. The model cache is where weights are, not a setting
+# that changes behaviour: ASSISTANT_MODEL_CACHE_DIR is kept (CI points it at a fresh folder).
+for _name in [n for n in os.environ if n.startswith("ASSISTANT_") and n != "ASSISTANT_MODEL_CACHE_DIR"]:
+    del os.environ[_name]
+# No user config file is read: an empty XDG config dir. The model cache stays shared by the tests.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="assistant-test-config-")
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/speech.py, tests/tiny_models.py

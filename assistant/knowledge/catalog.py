@@ -64,14 +64,18 @@ class LexicalHit:
 
 
 class Catalog:
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, read_only: bool = False):
+        """`read_only`: look at an existing catalog (it must exist) without creating or changing anything."""
         self.path = path
+        self._lock = threading.RLock()
+        if read_only:
+            self._db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
-        self._lock = threading.RLock()
 
     def close(self) -> None:
         self._db.close()
@@ -168,6 +172,10 @@ class Catalog:
             db.execute("DELETE FROM chunks WHERE sha256 = ?", (sha256,))
             db.execute("DELETE FROM contents WHERE sha256 = ?", (sha256,))
             db.execute("DELETE FROM pending WHERE sha256 = ?", (sha256,))
+
+    def last_indexed(self) -> float | None:
+        """When content was last added (a Unix time), None for an empty index."""
+        return self._all("SELECT MAX(indexed_at) FROM contents")[0][0]
 
     def orphans(self) -> list[str]:
         """Indexed content that no file has any more (left by a kill between two steps)."""

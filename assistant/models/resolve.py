@@ -36,6 +36,11 @@ def is_local_path(source: str) -> bool:
     return source.startswith(("/", "~", "./", "../")) or (not _REPO_ID.match(source) and Path(source).exists())
 
 
+def is_repo_id(source: str) -> bool:
+    """A Hugging Face repo id (`owner/name`)."""
+    return bool(_REPO_ID.match(source))
+
+
 def is_server_url(source: str) -> bool:
     """An http(s) URL: a model served elsewhere (backend "openai"), nothing on disk here."""
     return source.startswith(("http://", "https://"))
@@ -135,3 +140,15 @@ def disk_size(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def human_size(size: int | None) -> str:
+    """Bytes for people: 512 B, 1.3 MB, 4.2 GB ("-" when unknown)."""
+    if size is None:
+        return "-"
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"
