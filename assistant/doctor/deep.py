@@ -42,7 +42,7 @@ def _run(manager: ModelManager, role: str, shared: dict) -> Check:
         plan = manager.plan(role)
     except Exception as exc:
         return fail(SECTION, role, f"no device for it: {first_line(exc)}", "see the compute section")
-    cuda = _cuda_peak_reset() if plan.is_cuda else None
+    cuda, before = _cuda_peak_reset() if plan.is_cuda else (None, 0)
     shared_with = [r for r, v in manager.loaded().items() if r != role and _same_model(manager, r, role)]
     started = time.perf_counter()
     try:
@@ -62,7 +62,7 @@ def _run(manager: ModelManager, role: str, shared: dict) -> Check:
     details = {"device": plan.device, "dtype": plan.dtype, "load_s": round(load_s, 3), "first_s": round(first_s, 3),
                "shared_with": shared_with, **details}
     if cuda is not None:
-        details["gpu_peak_mb"] = round(cuda.max_memory_allocated() / 2**20, 1)
+        details["gpu_peak_mb"] = round((cuda.max_memory_allocated() - before) / 2**20, 1)  # this role's share
     loaded = f"shared with {shared_with[0]}" if shared_with else f"load {load_s:.2f} s"
     text = f"{plan.device} {plan.dtype}: {loaded}, first inference {first_s:.2f} s — {summary}"
     problem = details.pop("problem", None)
@@ -82,7 +82,7 @@ def _cuda_peak_reset():
 
     torch.cuda.synchronize()
     torch.cuda.reset_peak_memory_stats()
-    return torch.cuda
+    return torch.cuda, torch.cuda.memory_allocated()
 
 
 def _picture():
@@ -107,31 +107,33 @@ def _tts(tts, shared: dict) -> tuple[str, dict]:
     return f"spoke {seconds:.1f} s of audio", details
 
 
-def _speech_or_silence(shared: dict) -> tuple[np.ndarray, bool]:
+def _speech_or_sound(shared: dict) -> tuple[np.ndarray, bool]:
+    """Piper's sentence when the tts role ran, else 2 s of a gliding tone in noise: not speech, but loud
+    enough that Whisper runs (silence is answered without the model)."""
     speech = shared.get("speech")
     if speech is not None:
         return speech, True
-    return np.zeros(16000, dtype=np.float32), False
+    t = np.arange(32000, dtype=np.float32) / 16000
+    noise = np.random.default_rng(0).standard_normal(t.size).astype(np.float32)
+    return (0.3 * np.sin(2 * np.pi * (200 + 150 * t) * t) + 0.05 * noise).astype(np.float32), False
 
 
 def _vad(vad, shared: dict) -> tuple[str, dict]:
-    audio, is_speech = _speech_or_silence(shared)
+    audio, is_speech = _speech_or_sound(shared)
     vad.reset()
     segments = vad.speech_segments(audio)
     vad.reset()
-    details: dict[str, Any] = {"segments": len(segments), "input": "tts speech" if is_speech else "silence"}
+    details: dict[str, Any] = {"segments": len(segments), "input": "tts speech" if is_speech else "tone"}
     if is_speech and not segments:
         details["problem"] = "heard no speech in Piper's sentence"
-    if not is_speech and segments:
-        details["problem"] = "heard speech in silence"
-    return f"{len(segments)} speech segment(s) in {'the spoken sentence' if is_speech else '1 s of silence'}", details
+    return f"{len(segments)} speech segment(s) in {'the spoken sentence' if is_speech else 'a test tone'}", details
 
 
 def _stt(stt, shared: dict) -> tuple[str, dict]:
-    audio, is_speech = _speech_or_silence(shared)
+    audio, is_speech = _speech_or_sound(shared)
     transcript = stt.transcribe(audio, language="en")
     text = transcript.text.strip()
-    details: dict[str, Any] = {"text": text, "input": "tts speech" if is_speech else "silence"}
+    details: dict[str, Any] = {"text": text, "input": "tts speech" if is_speech else "tone"}
     if is_speech:
         heard = set(_words(text))
         expected = set(_words(PHRASE))

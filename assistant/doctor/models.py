@@ -17,10 +17,14 @@ from .report import Check, fail, ok, warn
 SECTION = "models"
 CORE_ROLES = frozenset({"vad", "stt", "llm", "tts", "text_embed"})
 WHAT_NEEDS = {  # what goes missing without the role
-    "vad": "the voice loop (end of turn)", "stt": "speech recognition and transcribe_audio",
-    "llm": "the agent", "tts": "spoken replies", "text_embed": "knowledge search",
-    "vlm": "describe_image and images attached to questions", "clip": "image search (images are found by "
-    "their text only)", "image_gen": "generate_image",
+    "vad": "no voice loop (it cannot tell when you stop speaking)",
+    "stt": "no speech recognition, no transcribe_audio",
+    "llm": "no agent: nothing answers",
+    "tts": "no spoken replies",
+    "text_embed": "no knowledge search",
+    "vlm": "no describe_image, and attached images are not looked at",
+    "clip": "no image search (images are found by their text only)",
+    "image_gen": "no generate_image",
 }
 
 
@@ -52,7 +56,7 @@ def _role(manager: ModelManager, role: str) -> Check:
                   f"models.{role} to a local folder"
         else:
             why, fix = found.problem or "not available", f"set models.{role} to a model that exists"
-        summary = f"{spec.title}: {why}; without it, no {WHAT_NEEDS[role]}"
+        summary = f"{spec.title}: {why}; without it: {WHAT_NEEDS[role]}"
         if role in CORE_ROLES:
             return fail(SECTION, role, summary, fix, **details)
         return warn(SECTION, role, summary, fix, **details)

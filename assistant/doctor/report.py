@@ -27,23 +27,23 @@ class Check:
     details: dict[str, Any] = field(default_factory=dict)  # machine-readable facts (--json)
 
 
-def ok(section: str, name: str, summary: str, **details: Any) -> Check:
+def ok(section: str, name: str, summary: str, /, **details: Any) -> Check:
     return Check(section, name, "ok", summary, None, details)
 
 
-def info(section: str, name: str, summary: str, **details: Any) -> Check:
+def info(section: str, name: str, summary: str, /, **details: Any) -> Check:
     return Check(section, name, "info", summary, None, details)
 
 
-def warn(section: str, name: str, summary: str, fix: str, **details: Any) -> Check:
+def warn(section: str, name: str, summary: str, fix: str, /, **details: Any) -> Check:
     return Check(section, name, "warn", summary, fix, details)
 
 
-def fail(section: str, name: str, summary: str, fix: str, **details: Any) -> Check:
+def fail(section: str, name: str, summary: str, fix: str, /, **details: Any) -> Check:
     return Check(section, name, "fail", summary, fix, details)
 
 
-def skip(section: str, name: str, why: str, **details: Any) -> Check:
+def skip(section: str, name: str, why: str, /, **details: Any) -> Check:
     return Check(section, name, "skip", why, None, details)
 
 

@@ -81,7 +81,7 @@ def compute(settings) -> list[Check]:
         import torch
 
         props = torch.cuda.get_device_properties(0)
-        facts.update(cuda=True, name=props.name, memory_gb=round(props.total_memory / 2**30, 1),
+        facts.update(cuda=True, gpu=props.name, memory_gb=round(props.total_memory / 2**30, 1),
                      bf16=bool(torch.cuda.is_bf16_supported()), capability=f"{props.major}.{props.minor}",
                      torch_cuda=torch.version.cuda, count=torch.cuda.device_count())
         checks.append(ok("compute", "cuda", f"{props.name}, {facts['memory_gb']} GiB, "
