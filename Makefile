@@ -22,5 +22,6 @@ $(VENV)/.installed: pyproject.toml constraints/lock.txt scripts/setup.sh
 	bash scripts/setup.sh
 
 # Refresh constraints/lock.txt to today's versions (deliberately; then run `make test` before committing it).
+# `make lock UPGRADE=0` keeps every pin and only adds what pyproject.toml newly asks for.
 lock:
-	bash scripts/lock.sh
+	UPGRADE=$(UPGRADE) bash scripts/lock.sh
