@@ -2,7 +2,7 @@
 
 `Agent.turn(text)` yields events as they happen: text deltas (prose streams out while it is generated;
 a reply that opens like a tool call is held back until it is known), tool calls and their results, and
-a final `TurnDone`. Tool calls are parsed from the reply text (`toolcalls.py`), run with a timeout, and
+a final `TurnDone`. Tool calls are parsed from the reply text (`chat/toolcalls.py`), run with a timeout, and
 their results go back to the model as the model handles best (`tool_results`: "tool" messages for
 models trained on them; a "user" message for small models that loop on tool messages). At most
 `max_rounds` tool rounds per turn. A stop event ends generation promptly (barge-in); the history
@@ -17,11 +17,16 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .knowledge.images import png_data_uri
-from .toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
+from .chat.policy import PromptPolicy
+from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
 from .tools.registry import Tool, ToolContext, ToolResult
+
+if TYPE_CHECKING:
+    from .models import ModelManager
+    from .roles import ChatModel
 
 SYSTEM_PROMPT = """You are spark-assistant, a voice assistant running on the user's own computer.
 Answer briefly in plain spoken sentences: no Markdown tables, no code blocks, no lists unless asked.
@@ -61,23 +66,19 @@ AgentEvent = TextDelta | ToolCallStarted | ToolCallFinished | TurnDone
 
 
 class Agent:
-    def __init__(self, manager, tools: dict[str, Tool], context: ToolContext, system_prompt: str = SYSTEM_PROMPT,
-                 max_rounds: int = 3, tool_timeout: float = 300.0, max_new_tokens: int = 400,
-                 context_tokens: int | None = None):
+    def __init__(self, manager: ModelManager, tools: dict[str, Tool], context: ToolContext,
+                 policy: PromptPolicy | None = None, system_prompt: str = SYSTEM_PROMPT, max_rounds: int = 3,
+                 tool_timeout: float = 300.0, max_new_tokens: int = 400):
         self.manager = manager
         self.tools = tools
         self.context = context
+        self.policy = policy or PromptPolicy.from_options(manager.spec("llm").options)
         self.system_prompt = system_prompt
         self.max_rounds = max_rounds
         self.tool_timeout = tool_timeout
         self.max_new_tokens = max_new_tokens
-        self.context_tokens = context_tokens  # None: the model's `context_tokens` option, or its context
         self.history: list[dict[str, Any]] = []
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="tool")
-
-    @property
-    def tool_results_as(self) -> str:
-        return self.manager.spec("llm").options.get("tool_results", "tool")
 
     def reset(self) -> None:
         """Forget the conversation (a new session)."""
@@ -87,31 +88,27 @@ class Agent:
         return [{"role": "system", "content": self.system_prompt}, *self.history]
 
     def tool_schemas(self) -> list[dict[str, Any]]:
-        compact = self.manager.spec("llm").options.get("compact_tools")
+        compact = self.policy.compact_tools
         return [_compact(t.openai_schema()) if compact else _untitled(t.openai_schema()) for t in self.tools.values()]
 
-    def context_budget(self, llm) -> int:
-        """Prompt tokens a turn may use: the model's context (or the `context_tokens` option, which keeps a
+    def context_budget(self, llm: ChatModel) -> int:
+        """Prompt tokens a turn may use: the model's context (or the policy's `context_tokens`, which keeps a
         CPU model's prompts short enough to be quick) minus room for the reply."""
-        limit = self.context_tokens or self.manager.spec("llm").options.get("context_tokens") \
-            or getattr(llm, "context_length", 4096)
+        limit = self.policy.context_tokens or llm.context_length
         return max(256, int(limit) - self.max_new_tokens)
 
     def warm_up(self) -> None:
         """Process the fixed start of every prompt (system prompt, tool schemas) once, so that a local
         model with prefix reuse answers the first real turn as quickly as the later ones."""
         llm = self.manager.get("llm")
-        if getattr(llm, "reuse_prefix", False):
+        if llm.capabilities.reuse_prefix:
             llm.chat([*self.messages(), {"role": "user", "content": "Hello."}], tools=self.tool_schemas(),
                      max_new_tokens=1)
 
-    def _trim(self, llm, tools: list[dict] | None) -> None:
+    def _trim(self, llm: ChatModel, tools: list[dict] | None) -> None:
         """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""
         budget = self.context_budget(llm)
-        count = getattr(llm, "count_tokens", None)
-        if count is None:
-            return
-        while count(self.messages(), tools) > budget:
+        while llm.count_tokens(self.messages(), tools) > budget:
             starts = [i for i, m in enumerate(self.history) if i > 0 and _is_request(m)]
             if not starts:  # only the current exchange is left: it is sent as it is
                 return
@@ -131,14 +128,13 @@ class Agent:
         started = time.perf_counter()
         timings: dict[str, float] = {"tool_s": 0.0}
         llm = self.manager.get("llm")
-        if images and not getattr(llm, "is_vlm", False):  # a text-only brain: let the VLM look first
+        if images and not llm.capabilities.vision:  # a text-only brain: let the VLM look first
             described = yield from self._describe_attachments(images, stop)
             text = f"{text}\n\n{described}"
             images = None
         self.history.append(_user_message(text, images))
-        options = self.manager.spec("llm").options
         schemas = self.tool_schemas()
-        single_call = bool(options.get("single_tool_call"))
+        single_call = self.policy.single_tool_call
         calls_done: list[ToolCallFinished] = []
         for round_ in range(self.max_rounds + 1):
             offer_tools = schemas if round_ < self.max_rounds else None  # last round: answer, no more calls
@@ -231,7 +227,7 @@ class Agent:
 
     def _result_message(self, call: ToolCall, result: ToolResult, index: int) -> dict[str, Any]:
         body = ("Error: " if result.is_error else "") + result.text
-        if self.tool_results_as == "user":
+        if self.policy.tool_results == "user":
             question = next((m["content"] for m in reversed(self.history)
                              if _is_request(m) and isinstance(m["content"], str)), "")
             return {"role": "user", "content": f"Result of {call.name}:\n{body}\n\nMy request was: \"{question}\". "

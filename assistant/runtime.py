@@ -1,15 +1,28 @@
-"""Everything a front end needs, built once: settings, model registry, tools, tool context, agent.
+"""Everything a front end needs, built once: settings, model registry, tools, tool context, agent, and
+the voice loop.
 
-The CLI, the voice loop, the TUI and the MCP server all start from a Runtime, so they share the same
-objects (and the same loaded models) instead of each wiring its own.
+The CLI commands, the TUI and the MCP server all start from a Runtime, so they share the same objects (and
+the same loaded models) instead of each wiring its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .models import ModelManager
+
+if TYPE_CHECKING:
+    from .agent import Agent
+    from .audio.events import VoiceEvent
+    from .audio.loop import VoiceLoop
+    from .audio.player import Player
+    from .tools import Tool, ToolContext
+
+LATENCY_FILE = "voice-latency.jsonl"  # in the data dir: one JSON line per voice turn
+VOICE_ROLES = ("vad", "stt", "tts", "llm")
 
 
 class Runtime:
@@ -18,13 +31,13 @@ class Runtime:
         self.manager = manager or ModelManager(settings)
 
     @cached_property
-    def tools(self):
-        from .tools.registry import load_tools
+    def tools(self) -> dict[str, Tool]:
+        from .tools import all_tools
 
-        return dict(load_tools())
+        return all_tools()
 
     @cached_property
-    def context(self):
+    def context(self) -> ToolContext:
         from .tools.registry import ToolContext
 
         return ToolContext(self.settings, self.manager)
@@ -33,7 +46,32 @@ class Runtime:
     def knowledge(self):
         return self.context.knowledge
 
-    def agent(self, **options):
+    def agent(self, **options: Any) -> Agent:
         from .agent import Agent
 
         return Agent(self.manager, self.tools, self.context, **options)
+
+    # -- the voice loop ---------------------------------------------------------------------------------
+    def load_voice_models(self, progress: Callable[[str], None] | None = None) -> None:
+        """Load what the loop needs before it listens, so a first turn does not wait for model loading;
+        `progress(role)` is told each role before it loads."""
+        for role in VOICE_ROLES:
+            if progress:
+                progress(role)
+            self.manager.get(role)
+
+    def voice_loop(self, player: Player | None, on_event: Callable[[VoiceEvent], None] | None = None,
+                   agent: Agent | None = None, first_generation: int = 1, **voice_overrides: Any) -> VoiceLoop:
+        """The voice loop on this runtime's models (the CLI's `voice` and the TUI run the same one).
+        `voice_overrides` replace settings of `[voice]` for this loop (barge_in, language, devices...)."""
+        from .audio.latency import LatencyLog
+        from .audio.loop import VoiceLoop
+
+        voice = self.settings.voice.model_copy(update=voice_overrides) if voice_overrides else self.settings.voice
+        agent = agent or self.agent()
+        agent.warm_up()
+        log = LatencyLog(self.settings.data_dir / LATENCY_FILE) if voice.latency_log else None
+        manager = self.manager
+        return VoiceLoop(vad=manager.get("vad"), stt=manager.get("stt"), agent=agent, tts=manager.get("tts"),
+                         player=player, voice=voice, on_event=on_event, latency_log=log,
+                         first_generation=first_generation)

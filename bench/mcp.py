@@ -89,11 +89,11 @@ class InProcess:
     def __init__(self, knowledge: Path, config: Path, data: Path):
         from assistant.config import load_settings
         from assistant.models import ModelManager
-        from assistant.tools.registry import ToolContext, load_tools
+        from assistant.tools import ToolContext, all_tools
 
         settings = load_settings(config, knowledge_dir=knowledge, data_dir=data)
         self.context = ToolContext(settings, ModelManager(settings))
-        self.tool = load_tools()["search_knowledge"]
+        self.tool = all_tools()["search_knowledge"]
 
     async def __call__(self, query: str) -> None:
         def run():

@@ -84,10 +84,9 @@ def stages_alone(runtime, agent, samples: np.ndarray) -> dict:
 def loop_once(runtime, agent, samples: np.ndarray) -> dict:
     from assistant.audio.player import InstantPlayer
     from assistant.audio.sources import frames_of
-    from assistant.voice import build_voice_loop
 
     player = InstantPlayer(runtime.manager.get("tts").sample_rate)
-    loop = build_voice_loop(runtime, player, agent=agent, language="en", latency_log=False)
+    loop = runtime.voice_loop(player, agent=agent, language="en", latency_log=False)
     [turn] = asyncio.run(loop.run(frames_of(samples), paced=False))
     return turn.latency
 
@@ -101,12 +100,10 @@ def main() -> None:
     from assistant.audio.io import resample
     from assistant.config import load_settings
     from assistant.runtime import Runtime
-    from assistant.voice import load_voice_models
-
     work = Path(tempfile.mkdtemp(prefix="bench-voice-"))
     runtime = Runtime(load_settings(knowledge_dir=work / "knowledge", data_dir=work / "data"))
     (work / "knowledge").mkdir()
-    load_voice_models(runtime)
+    runtime.load_voice_models()
     tts = runtime.manager.get("tts")
     agent = runtime.agent()
     agent.warm_up()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from fakes import ScriptedChat, ScriptedManager
 
 from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
 from assistant.config import load_settings
-from assistant.models import ModelManager
 from assistant.runtime import Runtime
 
 
@@ -34,36 +34,6 @@ def test_search_request_calls_search_knowledge_and_cites_the_file(tmp_path, mana
 
 
 # -- the agent's early stop, on a scripted stream (no model: the deltas are what the real model sent) ----------
-class ScriptedChat:
-    """Plays deltas the way `LocalChatModel.stream` does: once `stop` is set, generation ends after at most
-    one more token. Records the reply as it stood when it first saw `stop` set."""
-
-    def __init__(self, deltas: list[str]):
-        self.deltas = deltas
-        self.text_at_stop: str | None = None
-
-    def stream(self, messages, tools=None, max_new_tokens=512, stop=None, temperature=0.0):
-        sent = ""
-        for delta in self.deltas:
-            if stop is not None and stop.is_set():
-                if self.text_at_stop is None:
-                    self.text_at_stop = sent
-                yield delta  # the token already being generated
-                return
-            sent += delta
-            yield delta
-
-
-class ScriptedManager(ModelManager):
-    def __init__(self, settings, chat: ScriptedChat):
-        super().__init__(settings)
-        self.chat = chat
-
-    def get(self, role):
-        assert role == "llm", role
-        return self.chat
-
-
 # Qwen2.5-Coder-0.5B (transformers 5.24) streamed its call to search_knowledge in these pieces: after `"limit": 5`
 # the text closed by two braces already parses as a call, but the model is still writing its arguments. It ends
 # one closing brace short (the `image` parameter's schema copied as its value).
@@ -80,7 +50,7 @@ def _scripted_agent(tmp_path, deltas):
     (root / "birds.md").write_text("# Birds\n\nEmperor penguins huddle together through the Antarctic winter.\n")
     chat = ScriptedChat(deltas)
     settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "data")
-    runtime = Runtime(settings, ScriptedManager(settings, chat))
+    runtime = Runtime(settings, ScriptedManager(settings, llm=chat))
     agent = Agent(runtime.manager, {"search_knowledge": runtime.tools["search_knowledge"]}, runtime.context,
                   max_rounds=1)
     return agent, chat
@@ -89,7 +59,7 @@ def _scripted_agent(tmp_path, deltas):
 def test_a_streamed_call_is_not_cut_off_before_it_is_complete(tmp_path):
     """The agent stops a small model after its first call, but only once the call is closed: a prefix that
     parses when closed by the repair pass is still being written, and cutting it there loses the call."""
-    from assistant.toolcalls import complete_tool_calls
+    from assistant.chat.toolcalls import complete_tool_calls
 
     recital = ["\n", "The function search_knowledge", " searches", " the knowledge", " folder."]
     agent, chat = _scripted_agent(tmp_path, SEARCH_CALL + ["}"] + recital)

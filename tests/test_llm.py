@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from assistant.toolcalls import parse_tool_calls, strip_tool_calls
+from assistant.chat.toolcalls import parse_tool_calls, strip_tool_calls
 
 SYSTEM = {"role": "system",
           "content": "You are a helpful voice assistant. When a tool fits the request, call it; otherwise answer briefly."}
@@ -40,7 +40,7 @@ def llm(manager):
 
 @pytest.mark.slow
 def test_facts(llm):
-    assert not llm.is_vlm
+    assert not llm.capabilities.vision
     assert llm.context_length >= 32768
     assert 1e9 < llm.memory_bytes() < 4e9  # fp32 0.5B
     plain = llm.count_tokens(ask("hi"))
@@ -126,14 +126,14 @@ def test_vision_language_model_loads_as_vlm(tmp_path):
     from PIL import Image
     from tiny_models import build_tiny_vlm
 
-    from assistant.llm import load_transformers_chat
+    from assistant.chat.local import load_transformers_chat
     from assistant.models.device import DevicePlan
     from assistant.models.specs import ModelSpec
 
     folder = build_tiny_vlm(tmp_path / "vlm")
     spec = ModelSpec("llm", str(folder), "transformers", "tiny Qwen3-VL", 0.0)
     vlm = load_transformers_chat(folder, spec, DevicePlan("cpu", "float32", None))
-    assert vlm.is_vlm and vlm.processor is not None
+    assert vlm.capabilities.vision and vlm.processor is not None
     assert vlm.context_length == 2048
     deltas = list(vlm.stream([{"role": "user", "content": "hello"}], max_new_tokens=6))
     assert vlm.last_stats["new_tokens"] == 6 and all(isinstance(d, str) for d in deltas)

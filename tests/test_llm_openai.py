@@ -16,9 +16,9 @@ from scripted_llm import call_reply, serve, text_reply
 
 from assistant.config import load_settings
 from assistant.errors import AssistantError, ModelUnavailable
-from assistant.llm_openai import OpenAIChatModel, load_openai_chat
+from assistant.chat.server import OpenAIChatModel, load_openai_chat
 from assistant.models import ModelManager
-from assistant.toolcalls import parse_tool_calls, strip_tool_calls
+from assistant.chat.toolcalls import parse_tool_calls, strip_tool_calls
 from assistant.tools.registry import ToolResult
 
 
@@ -151,7 +151,7 @@ def test_images_tool_calls_and_tool_results_go_out_in_openai_form(scripted):
 
 
 def test_text_only_server_model_refuses_describe(llm):
-    assert not llm.is_vlm
+    assert not llm.capabilities.vision
     with pytest.raises(AssistantError, match="not marked as a vision model"):
         llm.describe(Image.new("RGB", (2, 2)))
 
@@ -275,7 +275,7 @@ def test_the_readme_config_snippet(tmp_path, monkeypatch):
                       'vision = true, context_length = 32768, timeout = 120 }\n')
     manager = ModelManager(load_settings(config, data_dir=tmp_path), memory_budget_bytes=1)
     llm = manager.get("llm")  # no server on that port: loading is lazy
-    assert (llm.name, llm.is_vlm, llm.context_length, llm.base_url) == (
+    assert (llm.name, llm.capabilities.vision, llm.context_length, llm.base_url) == (
         "Qwen/Qwen3-VL-8B-Instruct", True, 32768, "http://localhost:8000/v1")
     assert llm._client.headers["authorization"] == "Bearer sk-readme"
     manager.unload("llm")

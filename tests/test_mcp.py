@@ -32,7 +32,7 @@ from tiny_models import build_tiny_clip, build_tiny_diffusion, build_tiny_vlm
 from assistant.config import load_settings
 from assistant.knowledge.base import KnowledgeBase
 from assistant.models import ModelManager
-from assistant.tools.registry import load_tools
+from assistant.tools import all_tools
 
 REPO = Path(__file__).resolve().parents[1]
 NOTE = "# Garden\n\nTomatoes need full sun and regular watering in July.\n"
@@ -146,7 +146,7 @@ async def call(session, name: str, arguments: dict, **kw):
 
 # -- what every transport must do ----------------------------------------------------------------------------
 async def check_tools(session) -> None:
-    registry = load_tools()
+    registry = all_tools()
     listed = {t.name: t for t in (await session.list_tools()).tools}
     assert set(listed) == set(registry)
     for name, tool in registry.items():
@@ -411,7 +411,7 @@ async def test_eight_clients_mixed_calls(env, http_server):
                         result = await call(session, "lookup_pdf", {"file": "report.pdf", "pages": str(1 + i % 3)})
                         ok = not result.is_error and "report.pdf" in text_of(result)
                     elif kind == 2:
-                        ok = len((await session.list_tools()).tools) == len(load_tools())
+                        ok = len((await session.list_tools()).tools) == len(all_tools())
                     elif kind == 3:
                         contents = (await session.read_resource(resources[i % 3])).contents
                         ok = len(contents) == 1

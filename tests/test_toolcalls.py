@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
+from assistant.chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
 
 KNOWN = {"transcribe_audio", "search_knowledge", "generate_image"}
 

@@ -20,10 +20,11 @@ from PIL import Image
 from speech import espeak_wav, wer
 from tiny_models import build_tiny_clip, build_tiny_diffusion, build_tiny_vlm
 
-from assistant.config import load_settings
+from assistant.config import ModelOverride, load_settings
 from assistant.models import ModelManager
-from assistant.tools import REGISTRY, Citation, ImageOut, Tool, ToolContext, ToolResult, load_tools
+from assistant.tools import Citation, ImageOut, Tool, ToolContext, ToolResult, all_tools
 
+TOOLS_BY_NAME = all_tools()
 TOOLS = {"describe_image", "generate_image", "search_knowledge", "lookup_pdf", "transcribe_audio"}
 SPOKEN = "the quick brown fox jumps over the lazy dog"
 PROMPT = "a red bicycle beside the lighthouse"
@@ -79,7 +80,7 @@ def ctx(tmp_path_factory, tiny, outside):
 
 
 def run(context: ToolContext, name: str, **arguments) -> ToolResult:
-    return REGISTRY[name].run(arguments, context)
+    return TOOLS_BY_NAME[name].run(arguments, context)
 
 
 def ok(result: ToolResult) -> ToolResult:
@@ -107,7 +108,7 @@ def data_uri(image: Image.Image | bytes, mime: str = "image/png") -> str:
 def generated(ctx):
     """One image made with generate_image, and the progress it reported."""
     calls = []
-    result = REGISTRY["generate_image"].run(
+    result = TOOLS_BY_NAME["generate_image"].run(
         {"prompt": PROMPT, "negative_prompt": "fog", "steps": 3, "seed": 42, "width": 72, "height": 64},
         ctx.with_progress(lambda done, total, message: calls.append((done, total, message))))
     return ok(result), calls
@@ -115,7 +116,7 @@ def generated(ctx):
 
 # -- the registry ---------------------------------------------------------------------------------
 def test_the_five_tools_with_schemas_written_for_a_model():
-    tools = load_tools()
+    tools = all_tools()
     assert set(tools) == TOOLS
     for name, t in tools.items():
         assert isinstance(t, Tool) and t.name == name
@@ -133,7 +134,19 @@ def test_the_five_tools_with_schemas_written_for_a_model():
     steps = next(s for s in gen["properties"]["steps"]["anyOf"] if s["type"] == "integer")
     assert (steps["minimum"], steps["maximum"]) == (1, 150)
     assert tools["describe_image"].parameters["required"] == ["image"]
+    assert all("ctx" not in t.parameters["properties"] for t in tools.values())  # the context is not an argument
     assert tools["transcribe_audio"].parameters["required"] == ["file"]
+
+
+def test_a_tool_is_called_directly_with_its_context(ctx):
+    """No ambient state: the context is the first argument, so a test (or a program) calls the function."""
+    from assistant.tools.knowledge import search_knowledge
+
+    result = search_knowledge(ctx, query="tomatoes in July", limit=2)
+    assert not result.is_error and result.citations[0].file == "garden.md"
+    other = ToolContext(ctx.settings.model_copy(update={"knowledge_dir": ctx.settings.knowledge_dir / "notes"}),
+                        ctx.manager)
+    assert TOOLS_BY_NAME["lookup_pdf"].run({"file": "report.pdf", "pages": "1"}, other).is_error  # its own folder
 
 
 # -- describe_image -------------------------------------------------------------------------------
@@ -184,17 +197,13 @@ def test_inline_images_are_bounded(ctx, tmp_path):
     refused(run(ctx, "describe_image", image=not_png), "inline image", "unreadable image")
 
 
-def test_describe_with_a_model_that_cannot_see(ctx):
-    class TextOnlyManager:
-        def spec(self, role):
-            return ctx.manager.spec(role)
-
-        @contextlib.contextmanager
-        def lease(self, role):
-            yield object()  # e.g. a chat model without describe()
-
-    blind = ToolContext(ctx.settings, TextOnlyManager(), ctx.knowledge)
-    refused(run(blind, "describe_image", image="sign.png"), "cannot look at images", "describe()")
+def test_describe_with_a_model_that_cannot_see(ctx, tiny):
+    """A vlm role given a model that cannot describe (here a CLIP embedder) is refused by the registry's role
+    contract, with a clear message, before anything runs."""
+    settings = ctx.settings.model_copy(update={"models": {"vlm": ModelOverride(source=tiny["clip"],
+                                                                              backend="open-clip")}})
+    blind = ToolContext(settings, ModelManager(settings), ctx.knowledge)
+    refused(run(blind, "describe_image", image="sign.png"), "cannot play the vlm role", "ImageDescriber")
 
 
 def test_missing_images(ctx):
@@ -387,7 +396,7 @@ def test_names_that_are_not_names(ctx):
     ("search_knowledge", {"query": "bread", "kind": "video"}, ["kind", "'any', 'image', 'pdf' or 'text'"]),
     ("search_knowledge", {"query": ["bread"]}, ["query", "string"]),
     ("lookup_pdf", {"file": "report.pdf", "pages": "1" * 101}, ["pages", "100"]),
-    ("generate_image", {}, ["prompt", "Missing"]),
+    ("generate_image", {}, ["prompt", "missing"]),
     ("generate_image", {"prompt": ""}, ["prompt", "at least 1"]),
     ("generate_image", {"prompt": "   "}, ["prompt is empty"]),
     ("generate_image", {"prompt": "x", "steps": 0}, ["steps", "greater than or equal to 1"]),
@@ -426,7 +435,7 @@ def test_a_long_generation_does_not_hold_up_search(ctx):
         release.wait(30)
 
     def generate():
-        results["gen"] = REGISTRY["generate_image"].run({"prompt": "a slow sunset", "steps": 3, "seed": 3},
+        results["gen"] = TOOLS_BY_NAME["generate_image"].run({"prompt": "a slow sunset", "steps": 3, "seed": 3},
                                                         ctx.with_progress(slow_progress))
 
     worker = threading.Thread(target=generate)
@@ -457,7 +466,7 @@ def test_two_generations_on_one_model_take_turns(ctx):
         return progress
 
     outcomes = {}
-    threads = [threading.Thread(target=lambda tag=tag: outcomes.__setitem__(tag, REGISTRY["generate_image"].run(
+    threads = [threading.Thread(target=lambda tag=tag: outcomes.__setitem__(tag, TOOLS_BY_NAME["generate_image"].run(
         {"prompt": f"a lantern {tag}", "steps": 3, "seed": 5}, ctx.with_progress(recorder(tag)))))
         for tag in ("a", "b")]
     for t in threads:

@@ -41,11 +41,11 @@ def settings(tmp_path):
 
 @pytest.mark.slow
 def test_typed_question_streams_a_reply_and_no_audio_device_is_a_notice(settings, manager, tmp_path):
-    from assistant.audio.sources import list_devices
+    from assistant.audio.devices import input_devices
     from assistant.errors import DeviceUnavailable
 
     try:
-        has_devices = bool(list_devices())
+        has_devices = bool(input_devices())
     except DeviceUnavailable:
         has_devices = False
     if has_devices:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -24,7 +25,7 @@ from assistant.audio.sentences import speakable, split_sentences
 from assistant.audio.sources import file_frames
 from assistant.config import load_settings
 from assistant.runtime import Runtime
-from assistant.voice import LATENCY_FILE, build_voice_loop
+from assistant.runtime import LATENCY_FILE
 
 pytestmark = pytest.mark.slow
 SR = SAMPLE_RATE
@@ -79,7 +80,7 @@ def test_spoken_questions_from_a_file_are_answered_in_speech(runtime, tmp_path):
     tts = runtime.manager.get("tts")
     player = InstantPlayer(tts.sample_rate)
     recorder = Recorder()
-    loop = build_voice_loop(runtime, player, recorder)
+    loop = runtime.voice_loop(player, recorder)
     turns = run_loop(loop, file_frames(path), paced=False)
 
     assert [t.generation for t in turns] == [1, 2]
@@ -106,7 +107,7 @@ def test_first_audio_plays_before_the_reply_is_complete(runtime, piper_speech):
     question = pad_with_silence(piper_speech("Tell me three facts about the Moon, one sentence each."),
                                 SR, 0.5, 1.0)
     tts = runtime.manager.get("tts")
-    loop = build_voice_loop(runtime, InstantPlayer(tts.sample_rate))
+    loop = runtime.voice_loop(InstantPlayer(tts.sample_rate))
     [turn] = run_loop(loop, _frames(question), paced=False)
     assert len(split_sentences(turn.reply)) >= 2, turn.reply  # the premise: a reply of several sentences
     # the first sentence was spoken while the model was still writing the rest
@@ -117,7 +118,7 @@ def test_barge_in_stops_playback_at_once_and_keeps_only_what_was_heard(runtime, 
     tts = runtime.manager.get("tts")
     player = SimulatedSpeaker(tts.sample_rate)
     recorder = Recorder()
-    loop = build_voice_loop(runtime, player, recorder, barge_in=True)
+    loop = runtime.voice_loop(player, recorder, barge_in=True)
 
     def reply_playing():
         started = player.playback(1).first_audio_at
@@ -153,7 +154,7 @@ def test_half_duplex_ignores_speech_while_speaking_and_listens_again_after(runti
     tts = runtime.manager.get("tts")
     player = SimulatedSpeaker(tts.sample_rate)
     recorder = Recorder()
-    loop = build_voice_loop(runtime, player, recorder, barge_in=False)
+    loop = runtime.voice_loop(player, recorder, barge_in=False)
     answered = lambda: bool(recorder.of(TurnFinished))  # noqa: E731
 
     def speaking():
@@ -176,7 +177,7 @@ def test_half_duplex_ignores_speech_while_speaking_and_listens_again_after(runti
 def test_search_request_by_voice_calls_the_tool_and_cites_the_file(runtime, piper_speech):
     question = pad_with_silence(piper_speech("Search my knowledge folder for penguins."), SR, 0.5, 1.0)
     tts = runtime.manager.get("tts")
-    loop = build_voice_loop(runtime, InstantPlayer(tts.sample_rate))
+    loop = runtime.voice_loop(InstantPlayer(tts.sample_rate))
     [turn] = run_loop(loop, _frames(question), paced=False)
     assert "penguin" in turn.transcript.lower()
     [call] = turn.tool_calls
@@ -190,7 +191,7 @@ def test_conversation_is_trimmed_to_the_context_budget(runtime):
     llm = runtime.manager.get("llm")
     probe = runtime.agent()
     fixed = llm.count_tokens(probe.messages(), probe.tool_schemas())  # system prompt + tool schemas
-    agent = runtime.agent(context_tokens=fixed + probe.max_new_tokens + 500)  # room for ~5 exchanges
+    agent = runtime.agent(policy=replace(probe.policy, context_tokens=fixed + probe.max_new_tokens + 500))  # ~5 exchanges
     for i in range(12):
         agent.history += [{"role": "user", "content": f"Question {i}: " + "tell me about rivers " * 6},
                           {"role": "assistant", "content": f"Answer {i}: " + "rivers flow to the sea " * 6}]

@@ -13,7 +13,8 @@ from assistant.audio.endpointer import Endpointer
 from assistant.audio.frames import AudioFrame, SpeechStarted, Utterance
 from assistant.audio.io import SAMPLE_RATE, read_audio, write_wav
 from assistant.audio.sentences import SentenceSplitter, speakable, split_sentences
-from assistant.audio.sources import MicrophoneSource, file_frames, frames_of, list_devices
+from assistant.audio.devices import input_devices
+from assistant.audio.sources import MicrophoneSource, file_frames, frames_of
 from assistant.errors import DeviceUnavailable
 
 SR = SAMPLE_RATE
@@ -107,7 +108,7 @@ def test_realtime_pacing_takes_the_audio_duration(tmp_path):
 
 
 def test_microphone_without_a_device_says_so():
-    if list_devices():
+    if input_devices():
         pytest.skip("this machine has an audio input device")
     with pytest.raises(DeviceUnavailable) as info:
         MicrophoneSource()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import DeviceUnavailable
+from .devices import output_devices, sounddevice
 from .io import resample, write_wav
 
 
@@ -193,24 +194,12 @@ class SimulatedSpeaker(Player):
         self._thread.join(timeout=1)
 
 
-def output_devices() -> list[dict]:
-    """Output devices PortAudio sees: [{index, name, channels, default_samplerate}]."""
-    from .sources import _sounddevice
-
-    sd = _sounddevice()
-    return [{"index": i, "name": d["name"], "channels": d["max_output_channels"],
-             "default_samplerate": d["default_samplerate"]}
-            for i, d in enumerate(sd.query_devices()) if d["max_output_channels"] > 0]
-
-
 class SpeakerPlayer(Player):
     """The sound card through sounddevice: PortAudio's callback pulls from the queue in small blocks
     (`block` samples: ~23 ms at 22.05 kHz), so stop() is heard within one block plus the device latency."""
 
     def __init__(self, sample_rate: int, device: str | int | None = None, block: int = 512):
-        from .sources import _sounddevice
-
-        sd = _sounddevice()
+        sd = sounddevice()
         devices = output_devices()
         if not devices:
             raise DeviceUnavailable("no audio output device found (no speaker or sound card): replies are "

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import DeviceUnavailable
+from .devices import input_devices, sounddevice
 from .frames import FRAME_SAMPLES, AudioFrame
 from .io import SAMPLE_RATE, read_audio
 
@@ -67,18 +68,6 @@ class FrameAssembler:
         return frames
 
 
-def _sounddevice():
-    try:
-        import sounddevice
-    except OSError as exc:  # the module imports but PortAudio (Debian libportaudio2) is missing
-        raise DeviceUnavailable(f"no audio input: PortAudio is not installed ({exc}); "
-                                "install libportaudio2 or use --input FILE") from None
-    except ImportError as exc:  # a broken install: sounddevice or its cffi backend is missing
-        raise DeviceUnavailable(f"no audio devices: the sounddevice package does not import ({exc}); "
-                                "reinstall with `make setup`, or use --input FILE") from None
-    return sounddevice
-
-
 def _input_rate(sd, device) -> int:
     """16 kHz when the device takes it; else its own rate (44.1/48 kHz hardware), resampled on the way."""
     try:
@@ -86,14 +75,6 @@ def _input_rate(sd, device) -> int:
         return SAMPLE_RATE
     except Exception:
         return int(sd.query_devices(device, "input")["default_samplerate"])
-
-
-def list_devices() -> list[dict]:
-    """Input devices PortAudio sees: [{index, name, channels, default_samplerate}]."""
-    sd = _sounddevice()
-    return [{"index": i, "name": d["name"], "channels": d["max_input_channels"],
-             "default_samplerate": d["default_samplerate"]}
-            for i, d in enumerate(sd.query_devices()) if d["max_input_channels"] > 0]
 
 
 class MicrophoneSource:
@@ -113,7 +94,7 @@ class MicrophoneSource:
         self._check_device()
 
     def _check_device(self) -> None:
-        devices = list_devices()
+        devices = input_devices()
         if not devices:
             raise DeviceUnavailable("no audio input device found (this machine has no microphone or sound "
                                     "card); feed a recording from a file instead")
@@ -135,7 +116,7 @@ class MicrophoneSource:
                 self.dropped += 1
 
     def start(self) -> MicrophoneSource:
-        sd = _sounddevice()
+        sd = sounddevice()
         try:
             rate = _input_rate(sd, self.device)
             self._assembler = FrameAssembler(rate, self.generation)

@@ -13,11 +13,11 @@ import os
 from pathlib import Path
 
 from ..config import Settings, default_config_file, load_settings
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError
 from . import data, install, models, system
 from .report import Check, Report
 
-__all__ = ["Check", "Report", "run_doctor", "doctor_command"]
+__all__ = ["Check", "Report", "run_doctor"]
 
 
 def run_doctor(config_file: str | Path | None = None, deep: bool = False, roles: list[str] | None = None,
@@ -54,16 +54,3 @@ def run_doctor(config_file: str | Path | None = None, deep: bool = False, roles:
 
         report.extend(deep_checks.checks(manager, roles))
     return report
-
-
-def doctor_command(args) -> int:
-    from ..models.specs import ROLES
-
-    unknown = [r for r in args.roles or [] if r not in ROLES]
-    if unknown:
-        raise InputError(f"unknown role {unknown[0]!r} (roles: {', '.join(ROLES)})")
-    report = run_doctor(args.config, deep=args.deep or bool(args.roles), roles=args.roles or None,
-                        profile=args.profile, knowledge_dir=args.knowledge, data_dir=args.data_dir,
-                        device=args.device)
-    print(report.to_json() if args.json else report.to_text(), flush=True)
-    return report.exit_code

@@ -50,7 +50,7 @@ def _portaudio() -> str | None:
 
 
 def audio() -> list[Check]:
-    from ..voice import audio_devices
+    from ..audio.devices import audio_devices
 
     inputs, outputs, problem = audio_devices()
     if problem:

@@ -5,7 +5,6 @@
   notifications; the knowledge files as resources (`resources.py`).
 - `http.py`: streamable HTTP at `/mcp` behind a small ASGI guard: bearer token, Host/Origin checks, body limit.
 - `token.py`: the bearer token (config/env, else generated once into the data dir, owner-only).
-- `command.py`: the `assistant mcp` command.
 
-Nothing heavy is imported here: `assistant.mcp.command.mcp_command` is the entry point.
+Nothing heavy is imported here; the `assistant mcp` command is `commands/mcp.py`.
 """

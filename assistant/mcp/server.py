@@ -50,10 +50,6 @@ from .resources import KnowledgeResources
 
 log = logging.getLogger(__name__)
 
-# Logging notifications still reach every client on the handshake protocol versions (what Claude Desktop,
-# Claude Code and Cursor speak); the SDK flags the capability as deprecated for the 2026 revision.
-warnings.filterwarnings("ignore", message="The logging capability is deprecated", category=MCPDeprecationWarning)
-
 SERVER_NAME = "spark-assistant"
 INSTRUCTIONS = (
     "Tools of a local assistant running on the user's workstation: search the user's knowledge folder "
@@ -125,8 +121,23 @@ class AssistantMCP(MCPServer):
         return [ReadResourceContents(content=content, mime_type=mime)]
 
 
-def build_server(settings, manager=None) -> AssistantMCP:
-    return AssistantMCP(Runtime(settings, manager))
+def build_server(runtime: Runtime) -> AssistantMCP:
+    """The server for a process that serves MCP (the `assistant mcp` command)."""
+    # Logging notifications still reach every client on the handshake protocol versions (what Claude Desktop,
+    # Claude Code and Cursor speak); the SDK flags the capability as deprecated for the 2026 revision.
+    warnings.filterwarnings("ignore", message="The logging capability is deprecated", category=MCPDeprecationWarning)
+    return AssistantMCP(runtime)
+
+
+def serve_stdio(server: AssistantMCP) -> int:
+    """JSON-RPC on stdout, nothing else: the SDK points fd 1 at stderr while it serves, and logging goes to
+    stderr (set up by the CLI)."""
+    log.info("serving MCP over stdio (%d tools)", len(server.registry))
+    try:
+        anyio.run(server.run_stdio_async)
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 # -- ToolResult -> MCP ----------------------------------------------------------------------------------

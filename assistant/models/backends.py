@@ -1,7 +1,7 @@
 """Backend name -> loader. A loader is `load(path: Path, spec: ModelSpec, plan: DevicePlan) -> object`;
 a server backend's loader gets the source URL (a str) instead of a path.
 
-Loaders live beside the code that uses the model (audio/, vision/, llm.py, embeddings.py) and are
+Loaders live beside the code that uses the model (audio/, vision/, chat/, embeddings.py) and are
 imported only when a model is first loaded, so `assistant --help` never imports torch.
 """
 
@@ -15,12 +15,12 @@ BACKENDS: dict[str, str] = {
     "faster-whisper": "assistant.audio.stt:load_faster_whisper",
     "transformers-whisper": "assistant.audio.stt:load_transformers_whisper",
     "piper": "assistant.audio.tts:load_piper",
-    "transformers": "assistant.llm:load_transformers_chat",
+    "transformers": "assistant.chat.local:load_transformers_chat",
     "transformers-vlm": "assistant.vision.vlm:load_vlm",
     "open-clip": "assistant.vision.clip:load_open_clip",
     "diffusers": "assistant.vision.imagegen:load_diffusers",
     "sentence-transformers": "assistant.embeddings:load_sentence_transformer",
-    "openai": "assistant.llm_openai:load_openai_chat",  # an OpenAI-compatible server (vLLM, llama.cpp, Ollama)
+    "openai": "assistant.chat.server:load_openai_chat",  # an OpenAI-compatible server (vLLM, llama.cpp, Ollama)
 }
 SERVER_BACKENDS = frozenset({"openai"})  # sources are http(s) URLs, not files
 

@@ -17,10 +17,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from ..config import Settings
-from ..errors import InputError
+from ..errors import InputError, ModelUnavailable
+from ..roles import (ROLE_PROTOCOLS, ChatModel, ImageDescriber, ImageEmbedder, ImageGenerator, SpeechToText,
+                     TextEmbedder, TextToSpeech, VoiceActivity)
 from .backends import loader_for
 from .device import DevicePlan, cuda_available, plan_for
 from .resolve import Resolved, disk_size, is_server_url, locate, materialise
@@ -95,8 +97,28 @@ class ModelManager:
         return plan_for(role, self.settings.device, self.settings.threads)
 
     # -- loading ----------------------------------------------------------------------------------
+    @overload
+    def get(self, role: Literal["vad"]) -> VoiceActivity: ...
+    @overload
+    def get(self, role: Literal["stt"]) -> SpeechToText: ...
+    @overload
+    def get(self, role: Literal["llm"]) -> ChatModel: ...
+    @overload
+    def get(self, role: Literal["vlm"]) -> ImageDescriber: ...
+    @overload
+    def get(self, role: Literal["clip"]) -> ImageEmbedder: ...
+    @overload
+    def get(self, role: Literal["image_gen"]) -> ImageGenerator: ...
+    @overload
+    def get(self, role: Literal["tts"]) -> TextToSpeech: ...
+    @overload
+    def get(self, role: Literal["text_embed"]) -> TextEmbedder: ...
+    @overload
+    def get(self, role: str) -> Any: ...
+
     def get(self, role: str) -> Any:
-        """The loaded model for a role, loading it (and unloading others for room) if needed."""
+        """The loaded model for a role, loading it (and unloading others for room) if needed. It satisfies
+        the role's protocol (`roles.py`): a loader that returns something else is a ModelUnavailable."""
         spec = self.spec(role)
         plan = self.plan(role)
         path = materialise(spec, self.settings.model_cache_dir)
@@ -104,7 +126,9 @@ class ModelManager:
         with self._lock:
             slot = self._slots.get(key)
             if slot is not None:
-                slot.roles.add(role)
+                if role not in slot.roles:  # one model for two roles (spark's Qwen-VL: llm and vlm)
+                    _check_contract(role, spec, slot.model)
+                    slot.roles.add(role)
                 slot.last_used = time.monotonic()
                 return slot.model
             load_lock = self._load_locks.setdefault(key, threading.Lock())
@@ -116,6 +140,7 @@ class ModelManager:
             log.info("loading %s model %s on %s (%s)", role, spec.source, plan.device, plan.dtype)
             started = time.perf_counter()
             model = loader_for(spec.backend)(path, spec, plan)
+            _check_contract(role, spec, model)
             seconds = time.perf_counter() - started
             size = _memory_bytes(model, path)
             with self._lock:
@@ -123,9 +148,21 @@ class ModelManager:
             log.info("loaded %s in %.1f s (%.0f MB)", role, seconds, size / 1e6)
             return model
 
-    @contextlib.contextmanager
-    def lease(self, role: str) -> Iterator[Any]:
+    @overload
+    def lease(self, role: Literal["stt"]) -> contextlib.AbstractContextManager[SpeechToText]: ...
+    @overload
+    def lease(self, role: Literal["vlm"]) -> contextlib.AbstractContextManager[ImageDescriber]: ...
+    @overload
+    def lease(self, role: Literal["image_gen"]) -> contextlib.AbstractContextManager[ImageGenerator]: ...
+    @overload
+    def lease(self, role: str) -> contextlib.AbstractContextManager[Any]: ...
+
+    def lease(self, role: str) -> contextlib.AbstractContextManager[Any]:
         """Use a model with the guarantee that it is not unloaded for room meanwhile."""
+        return self._lease(role)
+
+    @contextlib.contextmanager
+    def _lease(self, role: str) -> Iterator[Any]:
         model = self.get(role)
         slot = self._slot_of(model)
         with self._lock:
@@ -194,6 +231,13 @@ class ModelManager:
     def _slot_of(self, model: Any) -> _Slot:
         with self._lock:
             return next(s for s in self._slots.values() if s.model is model)
+
+
+def _check_contract(role: str, spec: ModelSpec, model: Any) -> None:
+    protocol = ROLE_PROTOCOLS[role]
+    if not isinstance(model, protocol):
+        raise ModelUnavailable(f"{spec.source} (backend {spec.backend}) cannot play the {role} role: "
+                               f"{type(model).__name__} is not a {protocol.__name__}")
 
 
 def _memory_bytes(model: Any, path: Path | str) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..chat.policy import OPTION_KEYS as POLICY_OPTION_KEYS
+
 ROLES: tuple[str, ...] = ("vad", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed")
 PROFILES: tuple[str, ...] = ("embedded", "spark")
 
@@ -40,9 +42,9 @@ class ModelSpec:
         )
 
 
-# Options that tune the agent to one particular (small) model; another model chosen by the user does
-# not inherit them.
-SMALL_MODEL_TUNING = frozenset({"tool_results", "compact_tools", "single_tool_call", "context_tokens"})
+# Options that tune the agent to one particular (small) model (chat.policy.PromptPolicy); another model
+# chosen by the user does not inherit them.
+SMALL_MODEL_TUNING = POLICY_OPTION_KEYS
 
 _SAFETENSORS = ("*.json", "*.safetensors", "*.txt", "*.model", "*.jinja", "*.py")
 

@@ -14,9 +14,9 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from ..errors import InputError, ModelUnavailable
+from ..errors import InputError
 from .paths import knowledge_or_generated
-from .registry import Citation, ToolContext, ToolResult, current, tool
+from .registry import Citation, ToolContext, ToolResult, tool
 
 MAX_INLINE_BYTES = 20 * 1024 * 1024  # decoded size of an image sent inline (MCP clients send base64)
 MAX_QUESTION_CHARS = 2000
@@ -117,23 +117,17 @@ def open_image_argument(ctx: ToolContext, image: str, max_side: int | None = 409
     you get a short description. Returns the model's answer as text.
     """)
 def describe_image(
+    ctx: ToolContext,
     image: ImageArg,
     question: Annotated[str | None, Field(
         max_length=MAX_QUESTION_CHARS,
         description="What to find out about the picture, e.g. 'How many people are in it?'. Leave it out "
                     "for a short description.")] = None,
 ) -> ToolResult:
-    ctx = current()
     picture, name = open_image_argument(ctx, image)  # bad input is refused before any model loads
     with ctx.manager.lease("vlm") as model:
-        describe = getattr(model, "describe", None)
-        if not callable(describe):
-            source = ctx.manager.spec("vlm").source
-            raise ModelUnavailable(f"the vlm model {source} cannot look at images in this version "
-                                   f"({type(model).__name__} has no describe()); set models.vlm to a "
-                                   "vision-language model")
-        answer = (describe(picture, (question or "").strip() or None) or "").strip()
-        model_name = getattr(model, "name", None) or ctx.manager.spec("vlm").source
+        answer = (model.describe(picture, (question or "").strip() or None) or "").strip()
+        model_name = model.name or ctx.manager.spec("vlm").source
     label = name or "inline image"
     return ToolResult(
         text=answer or f"(the model said nothing about {label})",

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..errors import InputError
-from .registry import Citation, ImageOut, ToolResult, _one_line, current, tool
+from .registry import Citation, ImageOut, ToolContext, ToolResult, one_line, tool
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ METADATA_KEY = "spark-assistant"  # all settings as one JSON text chunk, beside 
     search_knowledge accept. Give the same seed again to reproduce an image.
     """)
 def generate_image(
+    ctx: ToolContext,
     prompt: Annotated[str, Field(min_length=1, max_length=MAX_PROMPT_CHARS,
                                  description="What the picture shows, e.g. 'a red bicycle leaning on a "
                                              "brick wall, evening light, photo'.")],
@@ -60,7 +61,6 @@ def generate_image(
                                       description="Random seed; the same prompt, settings and seed give the "
                                                   "same image. Default: a random one (reported back).")] = None,
 ) -> ToolResult:
-    ctx = current()
     prompt = prompt.strip()
     if not prompt:
         raise InputError("the image prompt is empty")
@@ -74,18 +74,15 @@ def generate_image(
     with ctx.manager.lease("image_gen") as generator:
         image = generator.generate(prompt, negative_prompt=negative, width=width, height=height, steps=steps,
                                    guidance_scale=guidance_scale, seed=seed, on_step=on_step)
-        defaults = getattr(generator, "defaults", None)
-        model = getattr(generator, "name", None) or ctx.manager.spec("image_gen").source
-        family = getattr(generator, "family", None)
+        defaults, model, family = generator.defaults, generator.name, generator.family
     seconds = round(time.perf_counter() - started, 2)
     settings: dict[str, Any] = {
         "prompt": prompt,
         "negative_prompt": negative,
         "width": image.width,
         "height": image.height,
-        "steps": steps if steps is not None else getattr(defaults, "steps", None),
-        "guidance_scale": float(guidance_scale if guidance_scale is not None
-                                else getattr(defaults, "guidance_scale", 0.0)),
+        "steps": steps if steps is not None else defaults.steps,
+        "guidance_scale": float(guidance_scale if guidance_scale is not None else defaults.guidance_scale),
         "seed": int(image.info.get("seed", seed if seed is not None else -1)),
         "model": model,
         "family": family,
@@ -173,7 +170,7 @@ def _index(ctx, name: str) -> tuple[bool, str]:
         report = ctx.knowledge.index()
     except Exception as exc:  # noqa: BLE001 - the image exists either way; say why it is not searchable
         log.warning("indexing after generate_image failed", exc_info=True)
-        return False, f"Saved, but not indexed yet: {_one_line(str(exc) or type(exc).__name__)}."
+        return False, f"Saved, but not indexed yet: {one_line(str(exc) or type(exc).__name__)}."
     problem = next((p for p in [*report.skipped, *report.problems] if p.get("file") == name), None)
     if problem is not None:
         return False, f"Saved, but not indexed: {problem.get('reason')}."

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from ..errors import InputError
 from .describe_image import image_file
-from .registry import Citation, ImageOut, ToolResult, current, tool
+from .registry import Citation, ImageOut, ToolContext, ToolResult, tool
 
 MAX_QUERY_CHARS = 1000
 MAX_PAGES = 30  # pages read verbatim in one call (the searcher's limit too)
@@ -27,6 +27,7 @@ _MIMES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "imag
     best matches, each with its file, page (for PDFs), kind and a snippet; cite them by file and page.
     """)
 def search_knowledge(
+    ctx: ToolContext,
     query: Annotated[str, Field(max_length=MAX_QUERY_CHARS,
                                 description="What to look for, in words, e.g. 'rainfall in the northern "
                                             "valley'. May be empty when `image` is given.")] = "",
@@ -38,7 +39,6 @@ def search_knowledge(
         description="Find pictures that look like this one: a path in the knowledge folder, a generated "
                     "image's id, or inline base64 image data.")] = None,
 ) -> ToolResult:
-    ctx = current()
     query = (query or "").strip()
     if not query and not image:
         raise InputError("give a query text, or an image to find similar ones")
@@ -74,6 +74,7 @@ def search_knowledge(
     page; cite them that way.
     """)
 def lookup_pdf(
+    ctx: ToolContext,
     question: Annotated[str | None, Field(max_length=MAX_QUERY_CHARS,
                                           description="The question to answer from the PDFs, e.g. 'What does "
                                                       "the committee recommend?'.")] = None,
@@ -83,7 +84,6 @@ def lookup_pdf(
                                        description=f"Pages of `file` to read verbatim: '3', '2-5' or '1,4-6' "
                                                    f"(at most {MAX_PAGES}).")] = None,
 ) -> ToolResult:
-    ctx = current()
     if file is not None:
         ctx.knowledge_file(file, "PDF")  # '..', paths elsewhere and links out are refused here
     if pages is not None:

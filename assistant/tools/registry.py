@@ -1,36 +1,38 @@
-"""The one tool registry, read by the agent and by the MCP server.
+"""Tools: typed functions the agent and the MCP server both call, and the context they run in.
 
-A tool is a plain function with typed, annotated arguments that returns a `ToolResult`:
+A tool is a plain function whose first parameter is its `ToolContext` (settings, models, the knowledge
+base, progress, path confinement: passed in, never looked up) and whose other parameters are typed and
+annotated; it returns a `ToolResult`:
 
     @tool("Search the user's knowledge folder ...")
-    def search_knowledge(query: Annotated[str, Field(description="what to look for")], limit: int = 5) -> ToolResult:
-        ctx = current()          # settings, models, knowledge base, progress, path confinement
+    def search_knowledge(ctx: ToolContext, query: Annotated[str, Field(description="what to look for")],
+                         limit: int = 5) -> ToolResult:
         ...
 
-The JSON schema comes from the signature (pydantic), so the agent's chat template and MCP clients see
-the same schema. Adding a tool is one module and one `@tool`; `load_tools()` imports the modules.
+`@tool` makes a `Tool`: the JSON schema of its arguments comes from the signature (pydantic), so the
+agent's chat template and MCP clients see the same schema, and `Tool.run(arguments, ctx)` validates them
+and turns every failure into an error result. A `Tool` is also callable as the function itself
+(`search_knowledge(ctx, query="lake")`), for tests. The list of tools is `tools.TOOLS`.
 """
 
 from __future__ import annotations
 
-import contextvars
-import importlib
 import inspect
 import logging
 import threading
 import time
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import ConfigDict, ValidationError, validate_call
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from ..errors import AssistantError
 
 log = logging.getLogger(__name__)
-
-TOOL_MODULES = ("describe_image", "generate_image", "knowledge", "transcribe_audio")
 
 
 @dataclass
@@ -60,73 +62,72 @@ class ToolResult:
         return cls(text=message, is_error=True)
 
 
-@dataclass(frozen=True)
 class Tool:
-    name: str
-    description: str
-    func: Callable[..., ToolResult]
+    def __init__(self, name: str, description: str, func: Callable[..., ToolResult]):
+        self.name = name
+        self.description = description
+        self.func = func
 
-    @property
+    def __call__(self, ctx: ToolContext, /, **arguments: Any) -> ToolResult:
+        """The function itself, unvalidated (tests call tools this way)."""
+        return self.func(ctx, **arguments)
+
+    def __repr__(self) -> str:
+        return f"Tool({self.name!r})"
+
+    @cached_property
+    def arguments_model(self) -> type[BaseModel]:
+        """A pydantic model of the arguments (every parameter after the context)."""
+        hints = typing.get_type_hints(self.func, include_extras=True)
+        params = list(inspect.signature(self.func).parameters.values())[1:]
+        fields: dict[str, Any] = {
+            p.name: (hints[p.name], ... if p.default is inspect.Parameter.empty else p.default) for p in params}
+        return create_model(f"{self.name}_arguments", __config__=ConfigDict(extra="forbid"), **fields)
+
+    @cached_property
     def parameters(self) -> dict[str, Any]:
         """JSON schema of the arguments."""
-        return _schema(self.func)
+        schema = self.arguments_model.model_json_schema()
+        out = {"type": "object", "properties": schema.get("properties", {}), "required": schema.get("required", []),
+               "additionalProperties": False}
+        if "$defs" in schema:
+            out["$defs"] = schema["$defs"]
+        return out
 
     def openai_schema(self) -> dict[str, Any]:
         return {"type": "function",
                 "function": {"name": self.name, "description": self.description, "parameters": self.parameters}}
 
-    def run(self, arguments: dict[str, Any], context: ToolContext) -> ToolResult:
+    def run(self, arguments: dict[str, Any], ctx: ToolContext) -> ToolResult:
         """Validate the arguments and call the tool; every failure becomes an error result, never a raise."""
         started = time.perf_counter()
-        token = _current.set(context)
         try:
-            result = _validated(self.func)(**(arguments or {}))
+            valid = self.arguments_model.model_validate(arguments or {})
+            result = self.func(ctx, **{name: getattr(valid, name) for name in type(valid).model_fields})
         except ValidationError as exc:
-            result = ToolResult.error(f"bad arguments for {self.name}: {_validation_message(exc)}")
+            known = list(self.arguments_model.model_fields)
+            result = ToolResult.error(f"bad arguments for {self.name}: {_validation_message(exc, known)}")
         except AssistantError as exc:
             result = ToolResult.error(str(exc))
         except Exception as exc:  # a bug or a library failure: the caller gets one line, the log the trace
             log.exception("tool %s failed", self.name)
             result = ToolResult.error(f"{self.name} failed: {type(exc).__name__}: {exc}")
-        finally:
-            _current.reset(token)
         if result.is_error:
-            result.text = _one_line(result.text)
+            result.text = one_line(result.text)
         result.seconds = round(time.perf_counter() - started, 3)
         return result
 
 
-REGISTRY: dict[str, Tool] = {}
+def tool(description: str, name: str | None = None) -> Callable[[Callable[..., ToolResult]], Tool]:
+    """Make a function a tool. The description is written for a model: what it does, when to use it."""
 
+    def make(func: Callable[..., ToolResult]) -> Tool:
+        return Tool(name or func.__name__, inspect.cleandoc(description), func)
 
-def tool(description: str, name: str | None = None) -> Callable[[Callable[..., ToolResult]], Callable[..., ToolResult]]:
-    """Register a function as a tool. The description is written for a model: what it does, when to use it."""
-
-    def register(func: Callable[..., ToolResult]) -> Callable[..., ToolResult]:
-        tool_name = name or func.__name__
-        REGISTRY[tool_name] = Tool(tool_name, inspect.cleandoc(description), func)
-        return func
-
-    return register
-
-
-def load_tools() -> dict[str, Tool]:
-    for module in TOOL_MODULES:
-        importlib.import_module(f"{__package__}.{module}")
-    return REGISTRY
+    return make
 
 
 # -- the context a tool runs in ---------------------------------------------------------------------
-_current: contextvars.ContextVar[ToolContext] = contextvars.ContextVar("tool_context")
-
-
-def current() -> ToolContext:
-    try:
-        return _current.get()
-    except LookupError:
-        raise RuntimeError("a tool was called outside Tool.run()") from None
-
-
 class ToolContext:
     """What tools may use: settings, the model registry, the knowledge base, progress, confined paths."""
 
@@ -162,36 +163,23 @@ class ToolContext:
         return confine(self.settings.knowledge_dir, name, what)
 
 
-def _validated(func: Callable) -> Callable:
-    cached = getattr(func, "__validated__", None)
-    if cached is None:
-        cached = validate_call(func, config=ConfigDict(arbitrary_types_allowed=True, extra="forbid"))
-        func.__validated__ = cached
-    return cached
-
-
-def _schema(func: Callable) -> dict[str, Any]:
-    from pydantic import TypeAdapter
-
-    adapter = TypeAdapter(func, config=ConfigDict(arbitrary_types_allowed=True))
-    schema = adapter.json_schema()
-    schema.pop("additionalProperties", None)
-    return {"type": "object", "properties": schema.get("properties", {}), "required": schema.get("required", []),
-            "additionalProperties": False}
-
-
 MAX_ERROR_CHARS = 500
 
 
-def _one_line(message: str) -> str:
+def one_line(message: str) -> str:
     """An error for a model or a person: one line, bounded (library messages can span a screen)."""
     line = " ".join(str(message).split()) or "unknown error"
     return line if len(line) <= MAX_ERROR_CHARS else line[: MAX_ERROR_CHARS - 1] + "…"
 
 
-def _validation_message(exc: ValidationError) -> str:
+def _validation_message(exc: ValidationError, known: list[str]) -> str:
     parts = []
     for err in exc.errors():
         where = ".".join(str(p) for p in err["loc"]) or "arguments"
-        parts.append(f"{where}: {err['msg']}")
+        if err["type"] == "extra_forbidden":
+            parts.append(f"{where}: unexpected argument (the arguments are {', '.join(known)})")
+        elif err["type"] == "missing":
+            parts.append(f"{where}: missing (a required argument)")
+        else:
+            parts.append(f"{where}: {err['msg']}")
     return "; ".join(parts)

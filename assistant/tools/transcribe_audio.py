@@ -11,7 +11,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..errors import InputError, first_line
-from .registry import Citation, ToolResult, current, tool
+from .registry import Citation, ToolContext, ToolResult, tool
 
 MAX_AUDIO_SECONDS = 2 * 3600
 
@@ -28,6 +28,7 @@ _locks_guard = threading.Lock()
     segments come with it.
     """)
 def transcribe_audio(
+    ctx: ToolContext,
     file: Annotated[str, Field(min_length=1,
                                description="The audio file, a path in the knowledge folder, e.g. "
                                            "'recordings/meeting.mp3'.")],
@@ -35,7 +36,6 @@ def transcribe_audio(
                                           description="The spoken language as a code like 'en' or 'de', "
                                                       "if known; leave it out to detect it.")] = None,
 ) -> ToolResult:
-    ctx = current()
     path = ctx.knowledge_file(file, "audio file")
     if not path.is_file():
         raise InputError(f"audio file {file!r} is not a regular file")

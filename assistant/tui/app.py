@@ -106,8 +106,6 @@ class AssistantApp(App):
     # -- start-up (background) --------------------------------------------------------------------------
     @work(group="voice")
     async def start_up(self) -> None:
-        from ..voice import build_voice_loop, load_voice_models
-
         conversation = self.conversation
         previous = self.voice_loop
         if previous is not None:  # a restart (new devices): the old loop winds down first
@@ -118,14 +116,14 @@ class AssistantApp(App):
                 await asyncio.wait([self._runner], timeout=15)
             self.voice_loop = None
         try:
-            await asyncio.to_thread(load_voice_models, self.runtime, self._loading)
+            await asyncio.to_thread(self.runtime.load_voice_models, self._loading)
             self._note("")
             tts = self.runtime.manager.get("tts")
             self.audio = await asyncio.to_thread(self.open_audio, self.settings.voice, tts.sample_rate)
             for notice in self.audio.notices:
                 conversation.add(Notice(notice, "warning"))
             self.voice_loop = await asyncio.to_thread(
-                build_voice_loop, self.runtime, self.audio.player, self._on_voice_event, agent=self.agent,
+                self.runtime.voice_loop, self.audio.player, self._on_voice_event, agent=self.agent,
                 first_generation=previous.generation + 1 if previous is not None else 1)
         except Exception as exc:  # a missing model: say which and how to get it; the window stays
             conversation.add(Notice(f"Cannot start: {exc}", "error"))
@@ -311,7 +309,7 @@ class AssistantApp(App):
         self.conversation.show_saved(session.turns)
 
     def action_devices(self) -> None:
-        from ..voice import audio_devices
+        from ..audio.devices import audio_devices
 
         inputs, outputs, problem = audio_devices()
         if not inputs and not outputs:

@@ -2,7 +2,7 @@
 
 Messages are OpenAI-style dicts (`{"role": "user", "content": "..."}`); tools are JSON-schema
 function specs (`{"type": "function", "function": {name, description, parameters}}`) rendered by the
-model's own chat template. Tool calls come back as text: parse them with `assistant.toolcalls`.
+model's own chat template. Tool calls come back as text: parse them with `chat.toolcalls`.
 
 Prompt processing dominates on a CPU, and most of each prompt (system prompt, tool schemas, earlier
 turns) is the same as last time. The KV cache of the previous call is kept, and the next call reuses
@@ -18,6 +18,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from ..roles import ChatCapabilities
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +45,10 @@ class LocalChatModel:
         self.model = model
         self.tokenizer = tokenizer
         self.processor = processor  # VLMs: renders messages with images; None for text-only models
-        self.is_vlm = is_vlm
         self.name = name
         self.threads = threads
         # VLMs keep position state (Qwen-VL's rope deltas) from their last full prompt: no reuse there
-        self.reuse_prefix = reuse_prefix and not is_vlm
+        self.capabilities = ChatCapabilities(vision=is_vlm, reuse_prefix=reuse_prefix and not is_vlm)
         self.last_stats: dict[str, float] = {}  # prompt_tokens, reused_tokens, new_tokens of the last call
         self._lock = threading.Lock()
         self._cache = None  # KV cache of the previous call...
@@ -65,7 +66,7 @@ class LocalChatModel:
         return int(getattr(text, "max_position_embeddings", None) or getattr(config, "max_position_embeddings", 4096))
 
     def memory_bytes(self) -> int:
-        from .models.memory import module_bytes
+        from ..models.memory import module_bytes
 
         return module_bytes(self.model) + self._cache_bytes()
 
@@ -84,11 +85,11 @@ class LocalChatModel:
 
     def describe(self, image, question: str | None = None, max_new_tokens: int = 256) -> str:
         """For a chat model that is also a VLM (one model as `llm` and `vlm`): answer about an image."""
-        if not self.is_vlm:
-            from .errors import InputError
+        if not self.capabilities.vision:
+            from ..errors import InputError
 
             raise InputError(f"{self.name or 'the chat model'} is text-only: it cannot look at images")
-        from .vision.vlm import image_question
+        from ..vision.vlm import image_question
 
         return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 
@@ -177,14 +178,14 @@ class LocalChatModel:
         new = sequence[len(ids):]
         self.last_stats = {"prompt_tokens": len(ids), "reused_tokens": reused, "new_tokens": len(new)}
         kept = getattr(out, cache_name, None)
-        if self.reuse_prefix and _croppable(kept):
+        if self.capabilities.reuse_prefix and _croppable(kept):
             self._cache, self._cache_ids = kept, sequence[:kept.get_seq_length()]
         return new
 
     def _reusable_cache(self, ids: list[int]):
         """The kept cache cropped to its common prefix with `ids` (None if nothing to reuse)."""
         cache, cached = self._cache, self._cache_ids
-        if not (self.reuse_prefix and cache is not None and cached):
+        if not (self.capabilities.reuse_prefix and cache is not None and cached):
             return None, 0
         common = 0
         for a, b in zip(cached, ids):
@@ -267,7 +268,7 @@ def load_transformers_chat(path: Path, spec, plan) -> LocalChatModel:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
 
-    from .compat import ensure_torchvision
+    from ..compat import ensure_torchvision
 
     ensure_torchvision()
     path = Path(path)

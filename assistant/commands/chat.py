@@ -1,24 +1,31 @@
-"""A plain text chat with the local `llm` model: what `assistant` runs until the voice TUI exists.
+"""`assistant chat`: a plain text chat with the local `llm` model (no tools), from a terminal or a pipe.
 
-Reads lines from standard input (a terminal or a pipe), streams each reply to standard output.
-`/reset` clears the conversation, `/quit` (or end of input) leaves.
+Reads lines from standard input, streams each reply to standard output. `/reset` clears the
+conversation, `/quit` (or end of input) leaves.
 """
 
 from __future__ import annotations
 
 import sys
 
+from . import Invocation
+
 SYSTEM_PROMPT = ("You are spark-assistant, a helpful local assistant running on the user's own machine. "
                  "Answer briefly and plainly.")
 
 
-def run_chat(manager, max_new_tokens: int = 512) -> int:
+def add(sub, shared) -> None:
+    chat = sub.add_parser("chat", parents=[shared], help="text chat with the local model (streamed)")
+    chat.add_argument("--max-tokens", type=int, default=512)
+    chat.set_defaults(run=run)
+
+
+def run(inv: Invocation) -> int:
     interactive = sys.stdin.isatty()
     if interactive:
-        print("spark-assistant — text chat with the local model (the voice TUI is not built yet).\n"
-              "Also available: `assistant models`, `assistant transcribe FILE`, `assistant say TEXT -o FILE.wav`.\n"
+        print("spark-assistant — text chat with the local model, no tools (`assistant` opens the full app).\n"
               "Loading the language model…", file=sys.stderr)
-    llm = manager.get("llm")
+    llm = inv.manager.get("llm")
     history: list[dict] = [{"role": "system", "content": SYSTEM_PROMPT}]
     while True:
         if interactive:
@@ -36,7 +43,7 @@ def run_chat(manager, max_new_tokens: int = 512) -> int:
             continue
         history.append({"role": "user", "content": text})
         parts = []
-        for delta in llm.stream(history, max_new_tokens=max_new_tokens):
+        for delta in llm.stream(history, max_new_tokens=inv.args.max_tokens):
             parts.append(delta)
             print(delta, end="", flush=True)
         print(flush=True)

@@ -3,7 +3,7 @@ Ollama, ...) serving `POST {source}/chat/completions`. The same interface as `ll
 
 Options (`models.llm.options`): `model` (else the first id of `GET {source}/models`), `api_key_env` (the
 environment variable holding a bearer token; none: no Authorization header), `vision` (images may go in
-the messages: `is_vlm`), `context_length`, `timeout` (seconds, default 120), `extra_body` (merged into
+the messages: `capabilities.vision`), `context_length`, `timeout` (seconds, default 120), `extra_body` (merged into
 each request, e.g. `{chat_template_kwargs = {enable_thinking = false}}`).
 
 Structured `tool_calls` from the server come back as text at the end of the reply, one
@@ -25,8 +25,9 @@ from typing import Any
 
 import httpx
 
-from .errors import AssistantError, ConfigError, InputError, ModelUnavailable
-from .knowledge.images import png_data_uri
+from ..errors import AssistantError, ConfigError, InputError, ModelUnavailable
+from ..knowledge.images import png_data_uri
+from ..roles import ChatCapabilities
 
 log = logging.getLogger(__name__)
 _IMAGE_TOKENS = 1024  # count_tokens' guess for one image
@@ -39,7 +40,7 @@ class OpenAIChatModel:
                  api_key_env: str | None = None, vision: bool = False, context_length: int | None = None,
                  timeout: float = 120.0, extra_body: dict | None = None):
         self.base_url = base_url.rstrip("/")
-        self.is_vlm = bool(vision)
+        self.capabilities = ChatCapabilities(vision=bool(vision), reuse_prefix=False, exact_token_counts=False)
         self.last_stats: dict[str, float] = {}  # prompt_tokens, new_tokens of the last call (if reported)
         self._model, self._context_length, self._key_env = model, context_length, api_key_env
         self._extra, self._timeout = dict(extra_body or {}), timeout
@@ -109,10 +110,10 @@ class OpenAIChatModel:
         return "\n".join(t for t in (message.get("content") or "", _calls_text(calls)) if t)
 
     def describe(self, image, question: str | None = None, max_new_tokens: int = 256) -> str:
-        if not self.is_vlm:
+        if not self.capabilities.vision:
             raise InputError(f"{self.name} on {self.base_url} is not marked as a vision model: it cannot look "
                              "at images (set options.vision = true if it can)")
-        from .vision.vlm import image_question
+        from ..vision.vlm import image_question
 
         return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 

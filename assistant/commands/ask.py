@@ -1,4 +1,4 @@
-"""`assistant ask`: one agent turn from the command line, streamed, or as JSON."""
+"""`assistant ask TEXT [--image FILE] [--json]`: one agent turn, streamed, or as JSON."""
 
 from __future__ import annotations
 
@@ -7,12 +7,22 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from .agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
-from .errors import InputError
-from .runtime import Runtime
+from ..errors import InputError
+from . import Invocation
 
 
-def ask_command(settings, manager, text: str, images: list[Path], as_json: bool) -> int:
+def add(sub, shared) -> None:
+    ask = sub.add_parser("ask", parents=[shared], help="one turn with the agent (tools included), streamed")
+    ask.add_argument("text", help="the question ('-' reads standard input)")
+    ask.add_argument("--image", type=Path, action="append", help="attach an image (repeatable)")
+    ask.add_argument("--json", action="store_true", help="reply, tool calls with arguments and results, timings")
+    ask.set_defaults(run=run)
+
+
+def run(inv: Invocation) -> int:
+    from ..agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+
+    text, images, as_json = inv.args.text, inv.args.image or [], inv.args.json
     if text == "-":
         text = sys.stdin.read()
     if not text.strip():
@@ -20,9 +30,8 @@ def ask_command(settings, manager, text: str, images: list[Path], as_json: bool)
     for image in images:
         if not image.is_file():
             raise InputError(f"image not found: {image}")
-    agent = Runtime(settings, manager).agent()
     done = None
-    for event in agent.turn(text.strip(), images=images or None):
+    for event in inv.runtime.agent().turn(text.strip(), images=images or None):
         if isinstance(event, TextDelta) and not as_json:
             print(event.text, end="", flush=True)
         elif isinstance(event, ToolCallStarted) and not as_json:

@@ -1,10 +1,9 @@
-"""`assistant voice` and `assistant devices`: the voice loop headless, on the microphone or on a file.
-
-`build_voice_loop` is also what the TUI uses, so both run the same loop on the same Runtime.
-"""
+"""`assistant voice`: the voice loop headless, on the microphone and speaker, or on files
+(`--input question.wav [--output answer.wav] [--realtime] [--json]`)."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import json
@@ -12,67 +11,37 @@ import signal
 import sys
 from pathlib import Path
 
-from .agent import TextDelta, ToolCallFinished, ToolCallStarted
-from .audio.events import AgentUpdate, Interrupted, Problem, TurnFinished, UserSaid, VoiceEvent
-from .audio.latency import LatencyLog
-from .audio.loop import VoiceLoop
-from .audio.player import InstantPlayer, Player, SimulatedSpeaker, SpeakerPlayer, output_devices
-from .errors import DeviceUnavailable, InputError
-from .runtime import Runtime
-
-LATENCY_FILE = "voice-latency.jsonl"
+from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
+from ..audio.events import AgentUpdate, Interrupted, Problem, TurnFinished, UserSaid, VoiceEvent
+from ..audio.player import InstantPlayer, Player, SimulatedSpeaker, SpeakerPlayer
+from ..errors import DeviceUnavailable, InputError
+from . import Invocation
 
 
-def load_voice_models(runtime: Runtime, progress=None) -> None:
-    """Load what the loop needs before it listens, so a first turn does not wait for model loading;
-    `progress(role)` is told each role before it loads."""
-    for role in ("vad", "stt", "tts", "llm"):
-        if progress:
-            progress(role)
-        runtime.manager.get(role)
+def add(sub, shared) -> None:
+    voice = sub.add_parser("voice", parents=[shared], help="talk to the agent: microphone and speaker, or "
+                           "--input FILE (one or more turns) and --output FILE.wav")
+    voice.add_argument("--input", "-i", type=Path, metavar="FILE", help="speech to answer (any audio format) "
+                       "instead of the microphone")
+    voice.add_argument("--output", "-o", type=Path, metavar="FILE.wav", help="write the spoken replies here "
+                       "instead of playing them")
+    voice.add_argument("--realtime", action="store_true", help="feed --input at the speed it would be spoken "
+                       "(and play the replies in real time), so barge-in and half-duplex behave as live")
+    voice.add_argument("--barge-in", action=argparse.BooleanOptionalAction, default=None,
+                       help="let speech interrupt the reply (use with headphones; default: off, half-duplex)")
+    voice.add_argument("--language", help="language code for speech recognition (default: detect)")
+    voice.add_argument("--input-device", type=_device, help="microphone: PortAudio index or name (see `devices`)")
+    voice.add_argument("--output-device", type=_device, help="speaker: PortAudio index or name")
+    voice.add_argument("--json", action="store_true", help="transcripts, replies, tool calls and latency records")
+    voice.set_defaults(run=run)
 
 
-def build_voice_loop(runtime: Runtime, player: Player, on_event=None, agent=None, first_generation: int = 1,
-                     **voice_overrides) -> VoiceLoop:
-    settings = runtime.settings
-    voice = settings.voice.model_copy(update=voice_overrides) if voice_overrides else settings.voice
-    manager = runtime.manager
-    agent = agent or runtime.agent()
-    agent.warm_up()
-    log = LatencyLog(settings.data_dir / LATENCY_FILE) if voice.latency_log else None
-    return VoiceLoop(vad=manager.get("vad"), stt=manager.get("stt"), agent=agent, tts=manager.get("tts"),
-                     player=player, voice=voice, on_event=on_event, latency_log=log, first_generation=first_generation)
+def _device(value: str) -> str | int:
+    return int(value) if value.isdigit() else value
 
 
-def audio_devices() -> tuple[list[dict], list[dict], str | None]:
-    """(inputs, outputs, why there are none: PortAudio missing) as PortAudio sees them."""
-    from .audio.sources import list_devices
-
-    try:
-        return list_devices(), output_devices(), None
-    except DeviceUnavailable as exc:
-        return [], [], str(exc)
-
-
-def devices_command(as_json: bool) -> int:
-    inputs, outputs, problem = audio_devices()
-    if not inputs and not outputs:
-        problem = problem or "no audio devices found (no sound card on this machine)"
-    if as_json:
-        print(json.dumps({"inputs": inputs, "outputs": outputs, "problem": problem}, indent=2))
-        return 0
-    for title, devices in (("inputs", inputs), ("outputs", outputs)):
-        print(f"{title}:")
-        for d in devices:
-            print(f"  {d['index']:>3}  {d['name']}  ({d['channels']} ch, {d['default_samplerate']:.0f} Hz)")
-        if not devices:
-            print("  (none)")
-    if problem:
-        print(f"\n{problem}; text still works: `assistant ask`, `assistant chat`, or `assistant voice --input FILE`")
-    return 0
-
-
-def voice_command(settings, manager, args) -> int:
+def run(inv: Invocation) -> int:
+    args, settings, manager = inv.args, inv.settings, inv.manager
     overrides = {k: v for k, v in {"barge_in": args.barge_in, "language": args.language,
                                    "input_device": args.input_device,
                                    "output_device": args.output_device}.items() if v is not None}
@@ -80,7 +49,7 @@ def voice_command(settings, manager, args) -> int:
         raise InputError(f"audio file not found: {args.input}")
     if args.output is not None and not Path(args.output).parent.is_dir():
         raise InputError(f"cannot write {args.output}: folder {Path(args.output).parent} does not exist")
-    runtime = Runtime(settings, manager)
+    runtime = inv.runtime
     voice = settings.voice.model_copy(update=overrides)
     source = _source(args, voice)  # fails fast (no microphone) before models load
     printer = _Printer(as_json=args.json)
@@ -88,8 +57,8 @@ def voice_command(settings, manager, args) -> int:
         print("loading models…", file=sys.stderr, flush=True)
     tts = manager.get("tts")
     player = _player(args, voice, tts.sample_rate)
-    load_voice_models(runtime)
-    loop = build_voice_loop(runtime, player, printer, **overrides)
+    runtime.load_voice_models()
+    loop = runtime.voice_loop(player, printer, **overrides)
     paced = args.input is None or args.realtime
 
     async def listen(frames):
@@ -123,7 +92,7 @@ def voice_command(settings, manager, args) -> int:
 
 
 def _source(args, voice):
-    from .audio.sources import MicrophoneSource, file_frames
+    from ..audio.sources import MicrophoneSource, file_frames
 
     if args.input is not None:
         return _FileSource(file_frames(args.input, realtime=args.realtime))

@@ -1,0 +1,9 @@
+"""Chat models and what surrounds them: the engines, the tool-call parser, the prompting policy.
+
+- `local.py`: a transformers causal LM (or VLM) in this process, streaming, with KV prefix reuse.
+- `server.py`: any OpenAI-compatible server (vLLM, llama.cpp's llama-server, Ollama).
+- `toolcalls.py`: tool calls found in a reply's text, in every shape small models write them.
+- `policy.py`: how the agent prompts a given model (tool results, schemas, calls per round, context).
+
+Both engines implement `roles.ChatModel`; the agent (`assistant/agent.py`) sees nothing else.
+"""

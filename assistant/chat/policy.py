@@ -1,0 +1,38 @@
+"""How the agent prompts one chat model: resolved once from the `llm` spec's options, then given to the agent.
+
+Small models need help that big ones do not (measured on Qwen2.5-Coder-0.5B: it loops on `role: tool`
+messages and recites example calls from long tool descriptions), so these are per-model settings, and a
+model the user chooses does not inherit the embedded model's (`models.specs.SMALL_MODEL_TUNING`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any, Literal
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class PromptPolicy:
+    tool_results: Literal["tool", "user"] = "tool"  # tool results as `tool` messages, or as a user message
+    compact_tools: bool = False  # first sentence of each description, no examples
+    single_tool_call: bool = False  # one call per round; stop the model once that call is complete
+    context_tokens: int | None = None  # the prompt budget (None: the model's context length)
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> PromptPolicy:
+        """The policy in a model's options (`models.llm.options`); other option keys belong to the backend."""
+        given = {k: options[k] for k in OPTION_KEYS if k in options}
+        if given.get("tool_results", "tool") not in ("tool", "user"):
+            raise ConfigError(f"models.llm.options.tool_results must be \"tool\" or \"user\", not "
+                              f"{given['tool_results']!r}")
+        context = given.get("context_tokens")
+        if context is not None and (not isinstance(context, int) or context < 512):
+            raise ConfigError(f"models.llm.options.context_tokens must be a whole number of at least 512, not "
+                              f"{context!r}")
+        return cls(**{k: bool(v) if k in ("compact_tools", "single_tool_call") else v for k, v in given.items()})
+
+
+OPTION_KEYS = frozenset(f.name for f in fields(PromptPolicy))

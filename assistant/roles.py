@@ -1,0 +1,167 @@
+"""What each model role must provide: one `Protocol` per role, the contract the rest of the code relies on.
+
+A backend (`models/backends.py`) loads a model for a role and returns an object that satisfies the role's
+protocol; the registry checks that when it loads one (`ROLE_PROTOCOLS`), and `ModelManager.get("stt")`
+is typed as a `SpeechToText`, so nothing else needs to know which backend is behind a role. Fakes for
+tests implement the same protocols.
+
+    role        protocol         backends
+    vad         VoiceActivity    silero-onnx
+    stt         SpeechToText     faster-whisper, transformers-whisper
+    llm         ChatModel        transformers (local), openai (a server)
+    vlm         ImageDescriber   transformers-vlm, or the llm when it sees images (capabilities.vision)
+    clip        ImageEmbedder    open-clip
+    image_gen   ImageGenerator   diffusers
+    tts         TextToSpeech     piper
+    text_embed  TextEmbedder     sentence-transformers
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+    from .audio.stt import Transcript
+    from .vision.imagegen import Defaults
+
+Role = Literal["vad", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed"]
+Message = dict[str, Any]  # OpenAI-style: {"role": ..., "content": str | [parts], "tool_calls": [...]}
+ToolSchema = dict[str, Any]  # {"type": "function", "function": {"name", "description", "parameters"}}
+
+
+class StopSignal(Protocol):
+    """What long work watches to end early: a `threading.Event`, or a `cancel.Cancel`."""
+
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class ChatCapabilities:
+    vision: bool = False  # images may be in the messages, and describe() works
+    reuse_prefix: bool = False  # the KV cache of the last prompt is kept: processing the fixed prefix once pays
+    exact_token_counts: bool = True  # count_tokens uses the model's tokenizer (else it is an estimate)
+
+
+@runtime_checkable
+class ChatModel(Protocol):
+    """A chat model: streams replies to OpenAI-style messages; tool calls come back as text (chat.toolcalls)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def capabilities(self) -> ChatCapabilities: ...
+
+    @property
+    def context_length(self) -> int: ...
+
+    last_stats: dict[str, float]  # prompt_tokens, reused_tokens, new_tokens of the last call (where known)
+
+    def count_tokens(self, messages: list[Message], tools: list[ToolSchema] | None = None) -> int: ...
+
+    def stream(self, messages: list[Message], tools: list[ToolSchema] | None = None, max_new_tokens: int = 512,
+               stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
+        """Text deltas as they are generated; setting `stop` (or closing the iterator) ends it promptly."""
+        ...
+
+    def chat(self, messages: list[Message], tools: list[ToolSchema] | None = None, max_new_tokens: int = 512,
+             stop: StopSignal | None = None, temperature: float = 0.0) -> str: ...
+
+    def describe(self, image: Image, question: str | None = None, max_new_tokens: int = 256) -> str:
+        """Only when `capabilities.vision`; otherwise an InputError."""
+        ...
+
+    def reset_cache(self) -> None: ...
+
+
+@runtime_checkable
+class ImageDescriber(Protocol):
+    """The vlm role: answers a question about a picture (a short description without one)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def describe(self, image: Image, question: str | None = None, max_new_tokens: int = 256) -> str: ...
+
+
+@runtime_checkable
+class SpeechToText(Protocol):
+    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None) -> Transcript:
+        """16 kHz mono float32 samples, or a file; `language` None: detected."""
+        ...
+
+
+@runtime_checkable
+class TextToSpeech(Protocol):
+    sample_rate: int
+
+    def synthesize(self, text: str) -> Iterator[np.ndarray]:
+        """int16 mono samples at `sample_rate`, one array per sentence, as each is ready."""
+        ...
+
+    def synthesize_all(self, text: str) -> np.ndarray: ...
+
+    def to_wav(self, text: str, path: str | Path) -> Path: ...
+
+
+@runtime_checkable
+class VoiceActivity(Protocol):
+    """Speech probability per 32 ms frame of 16 kHz audio; stateful per stream (`reset` between streams)."""
+
+    sample_rate: int
+    frame_size: int
+
+    def reset(self) -> None: ...
+
+    def probability(self, frame: np.ndarray) -> float: ...
+
+    def speech_segments(self, audio: np.ndarray, threshold: float = 0.5,
+                        min_speech_ms: int = 250) -> list[tuple[float, float]]: ...
+
+
+@runtime_checkable
+class TextEmbedder(Protocol):
+    dim: int
+
+    def embed(self, texts: list[str], batch_size: int = 64,
+              kind: Literal["query", "document"] = "document") -> np.ndarray:
+        """(len(texts), dim) float32, rows L2-normalised."""
+        ...
+
+
+@runtime_checkable
+class ImageEmbedder(Protocol):
+    """CLIP: images and texts in one space (rows L2-normalised)."""
+
+    name: str
+    dim: int
+
+    def embed_images(self, images: Sequence[Image]) -> np.ndarray: ...
+
+    def embed_texts(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class ImageGenerator(Protocol):
+    name: str
+    family: str  # sd, sdxl, sd-turbo, flux-schnell, ...
+    defaults: Defaults
+
+    def generate(self, prompt: str, negative_prompt: str | None = None, width: int | None = None,
+                 height: int | None = None, steps: int | None = None, guidance_scale: float | None = None,
+                 seed: int | None = None, on_step: Callable[[int, int], None] | None = None) -> Image:
+        """A PIL image; the seed used is in `image.info["seed"]`; `on_step(done, total)` may raise to cancel."""
+        ...
+
+
+ROLE_PROTOCOLS: dict[str, type] = {
+    "vad": VoiceActivity, "stt": SpeechToText, "llm": ChatModel, "vlm": ImageDescriber, "clip": ImageEmbedder,
+    "image_gen": ImageGenerator, "tts": TextToSpeech, "text_embed": TextEmbedder,
+}

@@ -1,0 +1,63 @@
+"""Fake model roles for tests that load no model: each implements its protocol from `assistant.roles`.
+
+- `ScriptedChat`: a ChatModel that plays scripted replies (lists of text deltas), one per call, and stops
+  the way a local model does (at most one more token after `stop` is set).
+- `ScriptedManager`: a ModelManager whose roles are given objects (anything not given loads for real).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.models import ModelManager
+from assistant.roles import ChatCapabilities
+
+
+class ScriptedChat:
+    """Replies are lists of deltas, played in order (the last one repeats). Records every prompt, and the
+    reply as it stood when it first saw `stop` set."""
+
+    def __init__(self, *replies: list[str], context_length: int = 32768, vision: bool = False):
+        self.replies = [list(r) for r in replies] or [["Hello."]]
+        self.name = "scripted"
+        self.capabilities = ChatCapabilities(vision=vision, reuse_prefix=False, exact_token_counts=False)
+        self.context_length = context_length
+        self.last_stats: dict[str, float] = {}
+        self.prompts: list[list[dict]] = []
+        self.text_at_stop: str | None = None
+
+    def count_tokens(self, messages, tools=None) -> int:
+        return sum(len(str(m.get("content", ""))) for m in messages) // 4 + len(str(tools or "")) // 4
+
+    def stream(self, messages, tools=None, max_new_tokens=512, stop=None, temperature=0.0) -> Iterator[str]:
+        self.prompts.append(list(messages))
+        deltas = self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
+        sent = ""
+        for delta in deltas:
+            if stop is not None and stop.is_set():
+                if self.text_at_stop is None:
+                    self.text_at_stop = sent
+                yield delta  # the token already being generated
+                return
+            sent += delta
+            yield delta
+
+    def chat(self, messages, tools=None, max_new_tokens=512, stop=None, temperature=0.0) -> str:
+        return "".join(self.stream(messages, tools, max_new_tokens, stop, temperature))
+
+    def describe(self, image, question=None, max_new_tokens=256) -> str:
+        return "a scripted description"
+
+    def reset_cache(self) -> None:
+        return None
+
+
+class ScriptedManager(ModelManager):
+    """The real registry, except for the roles given here."""
+
+    def __init__(self, settings, **roles):
+        super().__init__(settings)
+        self.fakes = roles
+
+    def get(self, role):  # type: ignore[override]
+        return self.fakes[role] if role in self.fakes else super().get(role)
