@@ -82,9 +82,6 @@ def _dimension(model) -> int | None:
 
 def load_sentence_transformer(path: Path, spec, plan) -> TextEmbedder:
     """Backend "sentence-transformers": a local sentence-transformers folder."""
-    import os
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
 
     from .compat import ensure_torchvision

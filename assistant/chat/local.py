@@ -263,9 +263,6 @@ def _is_vlm_config(config: dict[str, Any]) -> bool:
 
 def load_transformers_chat(path: Path, spec, plan) -> LocalChatModel:
     """Backend "transformers": a local model folder (safetensors); a VLM config loads as a VLM."""
-    import os
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
 
     from ..compat import ensure_torchvision

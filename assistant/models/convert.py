@@ -40,7 +40,6 @@ def gguf_to_safetensors(gguf_file: Path, out_dir: Path) -> Path:
 
         raise ModelUnavailable(f"GGUF file not found: {gguf_file}")
 
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
 
     from ..compat import ensure_torchvision
@@ -54,8 +53,9 @@ def gguf_to_safetensors(gguf_file: Path, out_dir: Path) -> Path:
     folder, name = str(gguf_file.parent), gguf_file.name
     try:
         log.info("converting %s to safetensors (one-off, 1-2 minutes)", gguf_file)
-        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name, local_files_only=True)
+        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32,
+                                                     local_files_only=True)
         _drop_gguf_marking(model)
         model.save_pretrained(tmp, safe_serialization=True)
         tokenizer.save_pretrained(tmp)
