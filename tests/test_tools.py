@@ -319,7 +319,8 @@ def test_lookup_pdf_passages_and_pages(ctx):
 
 @pytest.mark.parametrize("arguments, words", [
     ({"pages": "1"}, ["needs a file"]),
-    ({"file": "report.pdf", "pages": "1-999999999"}, ["bad page range"]),
+    ({"file": "report.pdf", "pages": "1-999999999"}, ["at most 30 pages"]),
+    ({"file": "report.pdf", "pages": "1-2-3"}, ["bad page range"]),
     ({"file": "report.pdf", "pages": "1-999999"}, ["at most 30 pages"]),
     ({"file": "report.pdf", "pages": "5-2"}, ["before the first"]),
     ({"file": "report.pdf", "pages": "9"}, ["has 3 pages"]),

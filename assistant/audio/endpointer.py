@@ -9,13 +9,16 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .frames import FRAME_SAMPLES, AudioFrame, SpeechStarted, Utterance
-from .io import SAMPLE_RATE
+from .frames import FRAME_S, AudioFrame, SpeechStarted, Utterance
 
-FRAME_S = FRAME_SAMPLES / SAMPLE_RATE
+if TYPE_CHECKING:
+    from ..config import VoiceSettings
+    from ..roles import VoiceActivity
 
 
 class Endpointer:
@@ -28,9 +31,11 @@ class Endpointer:
     cut there. Bursts shorter than `min_speech_ms` are dropped. `flush()` ends the stream.
     """
 
-    def __init__(self, vad, threshold: float = 0.5, min_speech_ms: int = 250, end_silence_ms: int = 500,
-                 pre_roll_ms: int = 300, max_utterance_s: float = 30, tail_ms: int = 100):
+    def __init__(self, vad: VoiceActivity, threshold: float = 0.5, min_speech_ms: int = 250,
+                 end_silence_ms: int = 500, pre_roll_ms: int = 300, max_utterance_s: float = 30, tail_ms: int = 100,
+                 clock: Callable[[], float] = time.perf_counter):
         self.vad = vad
+        self.clock = clock  # what an utterance's `detected_at` is read from
         self.threshold = threshold
         self.neg_threshold = max(threshold - 0.15, 0.01)
         self.min_speech_s = min_speech_ms / 1000
@@ -50,11 +55,12 @@ class Endpointer:
         self._generation = 0
 
     @classmethod
-    def for_voice(cls, vad, voice) -> Endpointer:
+    def for_voice(cls, vad: VoiceActivity, voice: VoiceSettings,
+                  clock: Callable[[], float] = time.perf_counter) -> Endpointer:
         """The end-of-turn settings of `voice` (config.VoiceSettings)."""
         return cls(vad, threshold=voice.vad_threshold, min_speech_ms=voice.min_speech_ms,
                    end_silence_ms=voice.end_silence_ms, pre_roll_ms=voice.pre_roll_ms,
-                   max_utterance_s=voice.max_utterance_s)
+                   max_utterance_s=voice.max_utterance_s, clock=clock)
 
     def reset(self, keep_pre_roll: bool = False) -> None:
         """A new stream: forget pending audio and the VAD's state (and the pre-roll, unless kept)."""
@@ -123,5 +129,5 @@ class Endpointer:
     def _utterance(self, end: int, speech_end_t: float, detected_t: float) -> Utterance:
         frames = self._frames[:end]
         samples = np.concatenate([f.samples for f in frames]).astype(np.float32, copy=False)
-        return Utterance(samples, frames[0].t, frames[-1].t + FRAME_S, time.perf_counter(), self._generation,
+        return Utterance(samples, frames[0].t, frames[-1].t + FRAME_S, self.clock(), self._generation,
                          speech_end_t, detected_t)

@@ -1,7 +1,7 @@
 """Small typed messages passed between the voice loop's stages (over asyncio queues or plain iterators).
 
 `t` values are seconds of *audio* time from the start of the stream; `detected_at` is wall-clock
-`time.perf_counter()`. `generation` is the turn counter: a stage drops messages from an older generation
+a clock reading (`time.perf_counter()`, or the loop's clock). `generation` is the turn counter: a stage drops messages from an older generation
 (barge-in bumps it).
 """
 
@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+SAMPLE_RATE = 16000  # what VAD and Whisper take
 FRAME_SAMPLES = 512  # 32 ms at 16 kHz: what Silero VAD takes per call
+FRAME_S = FRAME_SAMPLES / SAMPLE_RATE
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,7 @@ class Utterance:
     samples: np.ndarray  # float32 16 kHz mono, pre-roll included
     start_t: float  # audio time of samples[0] (pre-roll included)
     end_t: float  # audio time just after the last sample
-    detected_at: float  # time.perf_counter() when the end of speech was detected
+    detected_at: float  # clock time when the end of speech was detected
     generation: int = 0
     speech_end_t: float | None = None  # audio time where the speech itself ended (before the silence)
     detected_t: float | None = None  # audio time at which the end was detected (speech_end_t + end silence)

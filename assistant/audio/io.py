@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
+from .frames import SAMPLE_RATE
 
-SAMPLE_RATE = 16000  # what VAD and Whisper expect
 
 
 def read_audio(path: str | Path, sample_rate: int = SAMPLE_RATE) -> np.ndarray:

@@ -14,10 +14,9 @@ import numpy as np
 
 from ..errors import DeviceUnavailable
 from .devices import input_devices, sounddevice
-from .frames import FRAME_SAMPLES, AudioFrame
-from .io import SAMPLE_RATE, read_audio
+from .frames import FRAME_S, FRAME_SAMPLES, SAMPLE_RATE, AudioFrame
+from .io import read_audio
 
-FRAME_S = FRAME_SAMPLES / SAMPLE_RATE
 
 
 def frames_of(samples: np.ndarray, generation: int = 0) -> Iterator[AudioFrame]:

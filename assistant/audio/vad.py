@@ -12,10 +12,9 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError, ModelUnavailable
+from .frames import FRAME_SAMPLES, SAMPLE_RATE
 from .io import to_float32
 
-SAMPLE_RATE = 16000
-FRAME = 512  # samples per model call at 16 kHz (32 ms)
 CONTEXT = 64  # samples of the previous frame the model sees again
 
 
@@ -23,7 +22,7 @@ class SileroVAD:
     """One stream's VAD. Not thread-safe: each audio stream keeps its own state (use `reset()` between streams)."""
 
     sample_rate = SAMPLE_RATE
-    frame_size = FRAME
+    frame_size = FRAME_SAMPLES
 
     def __init__(self, onnx_path: str | Path):
         import onnxruntime
@@ -45,8 +44,8 @@ class SileroVAD:
     def probability(self, frame: np.ndarray) -> float:
         """Speech probability of the next 512-sample frame (16 kHz, float32 or int16) of the stream."""
         frame = to_float32(frame).reshape(1, -1)
-        if frame.shape[1] != FRAME:
-            raise ValueError(f"Silero VAD takes frames of {FRAME} samples at 16 kHz, got {frame.shape[1]}")
+        if frame.shape[1] != FRAME_SAMPLES:
+            raise ValueError(f"Silero VAD takes frames of {FRAME_SAMPLES} samples at 16 kHz, got {frame.shape[1]}")
         x = np.concatenate([self._context, frame], axis=1)
         out, self._state = self._session.run(None, {"input": x, "state": self._state, "sr": self._sr})
         self._context = x[:, -CONTEXT:]
@@ -55,11 +54,11 @@ class SileroVAD:
     def probabilities(self, audio: np.ndarray) -> np.ndarray:
         """Per-frame speech probabilities of a whole clip (16 kHz mono), from a fresh state; the tail is zero-padded."""
         audio = to_float32(audio).reshape(-1)
-        pad = (-len(audio)) % FRAME
+        pad = (-len(audio)) % FRAME_SAMPLES
         if pad:
             audio = np.concatenate([audio, np.zeros(pad, dtype=np.float32)])
         self.reset()
-        probs = np.array([self.probability(audio[i:i + FRAME]) for i in range(0, len(audio), FRAME)],
+        probs = np.array([self.probability(audio[i:i + FRAME_SAMPLES]) for i in range(0, len(audio), FRAME_SAMPLES)],
                          dtype=np.float32)
         self.reset()
         return probs
@@ -90,7 +89,7 @@ def segments_from_probs(probs: np.ndarray, n_samples: int, threshold: float = 0.
     spans: list[list[int]] = []
     start, silence_from, speaking = 0, None, False
     for i, p in enumerate(probs):
-        pos = i * FRAME
+        pos = i * FRAME_SAMPLES
         if p >= threshold:
             silence_from = None
             if not speaking:

@@ -26,7 +26,7 @@ WEIGHTS = {"text": 1.0, "keywords": 1.0, "visual_text": 0.5, "visual": 1.0}
 # 0.1-0.2 for unrelated pairs). A clip spec can set its own `min_text_image_similarity`.
 MIN_TEXT_IMAGE_SIMILARITY = 0.2
 SNIPPET = 320
-MAX_VERBATIM_PAGES = 30
+MAX_PAGES = 30  # pages read verbatim in one call
 
 
 @dataclass
@@ -164,7 +164,7 @@ class Searcher:
         if pages is not None:
             if file is None:
                 raise InputError("reading pages needs a file")
-            return self._read_pages(file, _page_numbers(pages))
+            return self._read_pages(file, parse_pages(pages))
         if not (question or "").strip():
             raise InputError("give a question, or a file and pages to read")
         within = {sha} if sha else None
@@ -262,7 +262,9 @@ def _load(image: Path, max_pixels: int):
     return extract.open_image(image, max_pixels)
 
 
-def _page_numbers(pages: str | list[int]) -> list[int]:
+def parse_pages(pages: str | list[int]) -> list[int]:
+    """'3', '2-5' or '1,4-6' (or a list) as page numbers; at most MAX_PAGES, refused before a range is
+    expanded ('1-999999999' would be a billion numbers)."""
     if isinstance(pages, list):
         numbers = [int(p) for p in pages]
     else:
@@ -270,18 +272,18 @@ def _page_numbers(pages: str | list[int]) -> list[int]:
         for part in str(pages).replace(" ", "").split(","):
             if not part:
                 continue
-            try:
-                if "-" in part:
-                    first, last = (int(x) for x in part.split("-", 1))
-                    if last - first >= MAX_VERBATIM_PAGES:  # check before expanding: "1-999999999"
-                        raise InputError(f"at most {MAX_VERBATIM_PAGES} pages at a time")
-                    numbers.extend(range(first, last + 1))
-                else:
-                    numbers.append(int(part))
-            except ValueError:
-                raise InputError(f"bad page range {pages!r} (e.g. '3', '2-5' or '1,4-6')") from None
+            match = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
+            if match is None:
+                raise InputError(f"bad page range {pages!r} (e.g. '3', '2-5' or '1,4-6')")
+            first = int(match[1])
+            last = int(match[2]) if match[2] else first
+            if last < first:
+                raise InputError(f"bad page range {part!r}: the last page comes before the first")
+            if len(numbers) + last - first + 1 > MAX_PAGES:
+                raise InputError(f"at most {MAX_PAGES} pages at a time")
+            numbers.extend(range(first, last + 1))
     if not numbers:
         raise InputError("no pages given")
-    if len(numbers) > MAX_VERBATIM_PAGES:
-        raise InputError(f"at most {MAX_VERBATIM_PAGES} pages at a time")
+    if len(numbers) > MAX_PAGES:
+        raise InputError(f"at most {MAX_PAGES} pages at a time")
     return numbers

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from ..errors import InputError
+from ..knowledge.search import MAX_PAGES, parse_pages
 from .describe_image import image_file
 from .registry import Citation, ImageOut, ToolContext, ToolResult, tool
 
 MAX_QUERY_CHARS = 1000
-MAX_PAGES = 30  # pages read verbatim in one call (the searcher's limit too)
 SNIPPET_CHARS = 240  # per hit in the text the model reads; the full snippet is in `data`
 
 _MIMES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif", b"BM": "image/bmp",
@@ -87,7 +86,7 @@ def lookup_pdf(
     if file is not None:
         ctx.knowledge_file(file, "PDF")  # '..', paths elsewhere and links out are refused here
     if pages is not None:
-        _check_pages(pages)
+        parse_pages(pages)
     passages = ctx.knowledge.lookup_pdf(question, file, pages)
     if not passages:
         return ToolResult(text="No passage in the PDFs answers that." if question else "Nothing found.",
@@ -101,24 +100,6 @@ def lookup_pdf(
         citations=list(seen.values()),
         data={"passages": [{"file": p.file, "page": p.page, "text": p.text, "score": p.score} for p in passages]},
     )
-
-
-def _check_pages(pages: str) -> None:
-    """Refuse ranges too long before anything expands them ('1-999999999' would be a billion numbers)."""
-    count = 0
-    for part in pages.replace(" ", "").split(","):
-        match = re.fullmatch(r"(\d{1,6})-(\d{1,6})", part)
-        if match:
-            first, last = int(match[1]), int(match[2])
-            if last < first:
-                raise InputError(f"bad page range {part!r}: the last page comes before the first")
-            count += last - first + 1
-        elif part and not re.fullmatch(r"\d{1,6}", part):
-            raise InputError(f"bad page range {pages!r} (e.g. '3', '2-5' or '1,4-6')")
-        elif part:
-            count += 1
-        if count > MAX_PAGES:
-            raise InputError(f"at most {MAX_PAGES} pages at a time")
 
 
 def _short(snippet: str) -> str:
