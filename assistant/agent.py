@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .knowledge.images import png_data_uri
+from .cancel import Cancel
 from .chat.policy import PromptPolicy
 from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
 from .tools.registry import Tool, ToolContext, ToolResult
@@ -115,7 +116,7 @@ class Agent:
             del self.history[:starts[0]]
 
     # -- one turn ---------------------------------------------------------------------------------
-    def turn(self, text: str, images: list | None = None, stop: threading.Event | None = None) -> Iterator[AgentEvent]:
+    def turn(self, text: str, images: list | None = None, stop: Cancel | None = None) -> Iterator[AgentEvent]:
         """One turn; on an error the history is as it was before it (no user message left unanswered)."""
         before = list(self.history)
         try:
@@ -124,7 +125,7 @@ class Agent:
             self.history[:] = before
             raise
 
-    def _turn(self, text: str, images: list | None, stop: threading.Event | None) -> Iterator[AgentEvent]:
+    def _turn(self, text: str, images: list | None, stop: Cancel | None) -> Iterator[AgentEvent]:
         started = time.perf_counter()
         timings: dict[str, float] = {"tool_s": 0.0}
         llm = self.manager.get("llm")
@@ -142,9 +143,9 @@ class Agent:
             self._trim(llm, offer_tools)
             # a small model's first complete call: stop it reciting more. Complete means closed: a prefix
             # that would parse once closed may still be growing its arguments.
-            enough = threading.Event()
+            enough = Cancel(stop)
             for delta in llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens,
-                                    stop=_either(stop, enough)):
+                                    stop=enough):
                 if "first_token_s" not in timings:
                     timings["first_token_s"] = time.perf_counter() - started
                 reply += delta
@@ -190,7 +191,7 @@ class Agent:
         del self.history[request + 1:]
         self.history.append({"role": "assistant", "content": f"{spoken.strip()} [interrupted by the user]".strip()})
 
-    def _describe_attachments(self, images: list, stop: threading.Event | None = None) -> Iterator[AgentEvent]:
+    def _describe_attachments(self, images: list, stop: Cancel | None = None) -> Iterator[AgentEvent]:
         """Run describe_image on each attached image; the descriptions join the user's message."""
         notes = []
         for n, image in enumerate(images, 1):
@@ -202,21 +203,24 @@ class Agent:
                          + result.text + "]")
         return "\n".join(notes)
 
-    def _run_tool(self, call: ToolCall, stop: threading.Event | None = None) -> ToolResult:
+    def _run_tool(self, call: ToolCall, stop: Cancel | None = None) -> ToolResult:
         """Run a tool with the time limit; a stop (barge-in, Esc) abandons it at once (it finishes in the
         background, its result unused)."""
         if stop is not None and stop.is_set():
             return ToolResult.error(f"{call.name} was not run: the user interrupted")
         future = self._pool.submit(self.tools[call.name].run, call.arguments, self.context)
-        deadline = time.monotonic() + self.tool_timeout
-        while True:
-            try:
-                return future.result(timeout=0.05)
-            except concurrent.futures.TimeoutError:
-                if stop is not None and stop.is_set():
-                    return ToolResult.error(f"{call.name} was abandoned: the user interrupted")
-                if time.monotonic() > deadline:
-                    return ToolResult.error(f"{call.name} took longer than {self.tool_timeout:.0f} s and was abandoned")
+        settled = threading.Event()  # the tool finished, or the turn was cancelled
+        future.add_done_callback(lambda _: settled.set())
+        forget = stop.on_set(settled.set) if stop is not None else (lambda: None)
+        try:
+            settled.wait(self.tool_timeout)
+        finally:
+            forget()
+        if future.done():
+            return future.result()  # Tool.run turns every failure into an error result: this never raises
+        if stop is not None and stop.is_set():
+            return ToolResult.error(f"{call.name} was abandoned: the user interrupted")
+        return ToolResult.error(f"{call.name} took longer than {self.tool_timeout:.0f} s and was abandoned")
 
     def _usable(self, call: ToolCall) -> ToolCall:
         """Models add arguments that do not exist, or copy a parameter's schema as its value: drop those
@@ -239,16 +243,6 @@ class Agent:
 def _is_request(message: dict[str, Any]) -> bool:
     """A user's own message (not a tool result handed back as a user message)."""
     return message["role"] == "user" and not str(message.get("content", "")).startswith("Result of ")
-
-
-def _either(*events: threading.Event | None) -> threading.Event:
-    """An event view that is set when any of `events` is (the LLM checks `is_set()` per token)."""
-
-    class _Any(threading.Event):
-        def is_set(self) -> bool:
-            return any(e is not None and e.is_set() for e in events)
-
-    return _Any()
 
 
 def _echoed_schema(value: Any, schema: dict) -> bool:

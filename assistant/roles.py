@@ -37,9 +37,12 @@ ToolSchema = dict[str, Any]  # {"type": "function", "function": {"name", "descri
 
 
 class StopSignal(Protocol):
-    """What long work watches to end early: a `threading.Event`, or a `cancel.Cancel`."""
+    """What long work watches to end early (a `cancel.Cancel`): asked between steps, or told through a
+    callback (a blocked network read is ended that way)."""
 
     def is_set(self) -> bool: ...
+
+    def on_set(self, callback: Callable[[], None]) -> Callable[[], None]: ...
 
 
 @dataclass(frozen=True)

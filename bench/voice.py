@@ -21,7 +21,6 @@ import platform
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -51,6 +50,7 @@ def percentile(values: list[float], q: float) -> float:
 def stages_alone(runtime, agent, samples: np.ndarray) -> dict:
     from assistant.agent import TextDelta
     from assistant.audio.endpointer import Endpointer
+    from assistant.cancel import Cancel
     from assistant.audio.sentences import SentenceSplitter, speakable
     from assistant.audio.sources import frames_of
 
@@ -61,7 +61,7 @@ def stages_alone(runtime, agent, samples: np.ndarray) -> dict:
     stt_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     splitter, first = SentenceSplitter(), None
-    stop = threading.Event()
+    stop = Cancel()
     for event in agent.turn(transcript.text, stop=stop):
         if isinstance(event, TextDelta) and first is None:
             ready = [s for s in splitter.push(event.text) if any(c.isalnum() for c in speakable(s))]

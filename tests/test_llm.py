@@ -3,11 +3,11 @@ and the vision-language path with a tiny random Qwen-VL. Greedy decoding through
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
 
+from assistant.cancel import Cancel
 from assistant.chat.toolcalls import parse_tool_calls, strip_tool_calls
 
 SYSTEM = {"role": "system",
@@ -60,7 +60,7 @@ def test_answers_and_streams(llm):
 
 @pytest.mark.slow
 def test_stop_event_ends_generation_early(llm):
-    stop = threading.Event()
+    stop = Cancel()
     deltas = []
     started = time.monotonic()
     for delta in llm.stream(ask("Write a long story about a dragon who learns to bake bread."), max_new_tokens=200,

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 from scripted_llm import call_reply, serve, text_reply
 
+from assistant.cancel import Cancel
 from assistant.config import load_settings
 from assistant.errors import AssistantError, ModelUnavailable
 from assistant.chat.server import OpenAIChatModel, load_openai_chat
@@ -88,7 +89,7 @@ def test_structured_tool_calls_come_back_as_parseable_text(llm, scripted):
 
 def test_stop_event_ends_a_slow_stream_promptly_and_closes_the_connection(llm, scripted):
     scripted.replies.append(text_reply(*[f"w{i} " for i in range(50)], delay=0.4, first_delay=0.05))
-    stop = threading.Event()
+    stop = Cancel()
     got = []
     stream = llm.stream([{"role": "user", "content": "talk"}], stop=stop)
     got.append(next(stream))
@@ -104,7 +105,7 @@ def test_stop_event_ends_a_slow_stream_promptly_and_closes_the_connection(llm, s
                                              (False, {"header_delay": 10})])
 def test_stop_before_the_first_token_does_not_wait_for_the_server(llm, scripted, delay, streamed):
     scripted.replies.append({**text_reply("late", delay=0), **delay})
-    stop = threading.Event()
+    stop = Cancel()
     threading.Timer(0.3, stop.set).start()
     started = time.monotonic()
     messages = [{"role": "user", "content": "hi"}]
@@ -305,7 +306,7 @@ def test_stop_abandons_a_slow_tool_at_once_and_history_keeps_only_what_was_heard
 
     agent = _agent_with(scripted, tmp_path, [("slow_lookup", slow_lookup)])
     scripted.replies += [call_reply(("slow_lookup", {"topic": "otters"}))]
-    stop = threading.Event()
+    stop = Cancel()
     events, started = [], None
     for event in agent.turn("Tell me about otters", stop=stop):
         events.append(event)

@@ -1,15 +1,21 @@
 """The streaming voice loop: frames -> end of turn (VAD) -> STT -> agent -> sentences -> TTS -> player.
 
-Stages are asyncio tasks joined by queues; the blocking work (VAD per frame, Whisper, the LLM, Piper)
-runs in threads so the loop itself only moves small messages. Every user turn gets a generation
-number; barge-in raises the floor below which generations are stale, and each stage drops stale
-items, so nothing of an interrupted reply is played after the interruption. The agent's history
-then keeps only the words that were heard, marked as interrupted.
+Three asyncio stages joined by queues; the blocking work (VAD per frame, Whisper, the LLM, Piper) goes to
+the runner (`runner.py`: worker threads), so the loop itself only moves small messages.
 
-Pacing: with a live source (a microphone, or a file fed in real time) the loop listens while it
-answers: half-duplex by default (the mic is ignored while audio plays, plus an echo tail), barge-in
-when enabled. With an unpaced source (a file read as fast as possible) turns simply run one after
-another.
+    capture (per frame, in the capture thread): MicGate -> Endpointer -> SpeechStarted / Utterance
+    transcribe: Utterance -> Whisper -> a request in the inbox (typed requests join here)
+    answer: request -> Turn -> the agent's events -> sentences -> Piper -> the player
+
+Interruption is handled once: the `TurnController` owns the generation numbers, the floor and the active
+turn's `Cancel`. A barge-in (or `interrupt()`) raises the floor and cancels the turn; the agent stops,
+its stage queues drop the turn's remaining items when the next stage takes them, and the player refuses
+its audio. The agent's history then keeps only the words that were heard, marked as interrupted.
+
+Pacing: with a live source (a microphone, or a file fed in real time) the loop listens while it answers:
+half-duplex by default (`gate.py`), barge-in when enabled. With an unpaced source (a file read as fast
+as possible) turns simply run one after another. Every time is read from `clock` (the loop's clock, a
+virtual one in the timeline tests).
 """
 
 from __future__ import annotations
@@ -20,76 +26,105 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..agent import TextDelta, ToolCallFinished, TurnDone
+from ..agent import AgentEvent, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
 from ..config import VoiceSettings
 from ..errors import AssistantError, first_line
 from .endpointer import Endpointer
-from .events import (AgentUpdate, Interrupted, Level, Problem, Speaking, StateChanged, TurnFinished, UserSaid,
-                     VoiceEvent, VoiceTurn)
+from .events import (AgentUpdate, Interrupted, Level, Problem, Speaking, State, StateChanged, TurnFinished,
+                     UserSaid, VoiceEvent, VoiceTurn)
 from .frames import AudioFrame, SpeechStarted, Utterance
+from .gate import MicGate
 from .latency import LatencyLog, TurnClock
 from .player import Playback, Player
+from .runner import Runner, ThreadRunner
 from .sentences import SentenceSplitter, speakable
+from .turns import StageQueue, Turn, TurnController
 
-_EOF = object()
+if TYPE_CHECKING:
+    from ..agent import Agent
+    from ..roles import SpeechToText, TextToSpeech, VoiceActivity
+
 log = logging.getLogger(__name__)
+END: Any = object()  # the end of a stream of items
+LATE_AUDIO_S = 5.0  # a dead output device must not hold a turn (and the half-duplex mic) for longer
+
+
+@dataclass
+class Request:
+    """What the user said (or typed), waiting to be answered."""
+
+    text: str
+    clock: TurnClock
+    spoken: bool
+    images: list | None = None
 
 
 class VoiceLoop:
-    def __init__(self, *, vad, stt, agent, tts, player: Player | None, voice: VoiceSettings | None = None,
+    def __init__(self, *, vad: VoiceActivity, stt: SpeechToText, agent: Agent, tts: TextToSpeech | None,
+                 player: Player | None, voice: VoiceSettings | None = None,
                  on_event: Callable[[VoiceEvent], None] | None = None, latency_log: LatencyLog | None = None,
-                 first_generation: int = 1):
+                 first_generation: int = 1, clock: Callable[[], float] = time.perf_counter,
+                 runner: Runner | None = None):
         self.voice = voice or VoiceSettings()
         self.stt, self.agent, self.tts, self.player = stt, agent, tts, player
-        self.endpointer = Endpointer.for_voice(vad, self.voice)
+        self.clock = clock
+        self.runner: Runner = runner or ThreadRunner()
+        self.endpointer = Endpointer.for_voice(vad, self.voice, clock)
+        self.gate = MicGate(self.voice, player, clock)
+        self.control = TurnController(first_generation)
         self.on_event = on_event
         self.latency_log = latency_log
-        self.turns: list[VoiceTurn] = []
+        self.turns: list[VoiceTurn] = []  # finished turns, in order
         self.language: str | None = self.voice.language  # detected on the first turn when not set
-        self.listening = True  # False: the mic is muted (push-to-talk released, or muted by the user)
-        self._flush = threading.Event()  # push-to-talk released: end the turn now, without waiting for silence
-        self._generation = first_generation - 1  # last generation handed out (a restarted loop goes on counting)
-        self._floor = first_generation  # generations below this are stale
-        self._active: tuple[int, threading.Event] | None = None  # the turn being answered, and its stop event
-        self._unmute_at = 0.0
-        self._state = "stopped"
+        self._state: State = "stopped"
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._inbox: asyncio.Queue | None = None  # transcripts and typed text waiting for the agent
-        self._paced = True
+        self._inbox: asyncio.Queue[Request] | None = None
         self._stopping = threading.Event()  # stop() was called (before or during run())
+        self._stopped: asyncio.Event | None = None
+        self._muted_before = False  # (capture thread) the gate's answer for the last frame
+        self._user_closed = False  # (capture thread) the mic was closed by the user, not by our own speech
 
     # -- running ------------------------------------------------------------------------------------
     async def run(self, frames: Iterable[AudioFrame] | None, paced: bool = True) -> list[VoiceTurn]:
         """Listen to `frames` until they end (a file) or `stop()` (a microphone); answer each turn.
         `frames=None` runs without audio input (typed turns through `say_text`)."""
         self._loop = asyncio.get_running_loop()
-        self._paced = paced
+        self.gate.paced = paced
         self._inbox = asyncio.Queue()
-        utterances: asyncio.Queue = asyncio.Queue()
+        self._stopped = asyncio.Event()
+        if self._stopping.is_set():
+            self._stopped.set()
+        utterances: asyncio.Queue[Utterance] = asyncio.Queue()
         self._set_state("listening")
-        turns = asyncio.create_task(self._answer_turns())
-        transcribe = asyncio.create_task(self._transcribe(utterances))
+        answering = asyncio.create_task(self._answer_requests(self._inbox))
+        transcribing = asyncio.create_task(self._transcribe(utterances, self._inbox))
         try:
             if frames is not None:
-                await asyncio.to_thread(self._capture, iter(frames), utterances)
+                await self.runner.capture(frames, lambda frame: self._frame(frame, utterances), self._stopping)
+                for event in self.endpointer.flush():
+                    if isinstance(event, Utterance):
+                        utterances.put_nowait(event)
             else:
-                await self._wait_stopped()
-            await utterances.put(_EOF)
-            await transcribe
-            await turns
+                await self._stopped.wait()
+            utterances.put_nowait(END)
+            await transcribing
+            await answering
         finally:
-            for task in (turns, transcribe):
+            for task in (answering, transcribing):
                 task.cancel()
             self._set_state("stopped")
         return self.turns
 
     def stop(self) -> None:
-        """End `run()`: stop listening, silence the output, let the current turn wind down."""
+        """End `run()` (thread-safe): stop listening, silence the output, let the current turn wind down."""
         self._stopping.set()
+        if self._stopped is not None:
+            self._post(self._stopped.set)
         self.interrupt()
 
     def say_text(self, text: str, images: list | None = None) -> None:
@@ -97,284 +132,261 @@ class VoiceLoop:
         a spoken one, after any turn already waiting."""
         assert self._loop is not None and self._inbox is not None, "run() first"
         clock = TurnClock()
-        clock.mark("transcribed", time.perf_counter())
-        self._loop.call_soon_threadsafe(self._inbox.put_nowait, (text, clock, False, images or None))
+        clock.mark("transcribed", self.clock())
+        self._post(self._inbox.put_nowait, Request(text, clock, False, images or None))
 
     def set_listening(self, on: bool, end_turn: bool = True) -> None:
-        """Open or close the microphone (thread-safe). Closing it with `end_turn` (push-to-talk released)
-        answers what was said so far at once; without (mute) it is dropped."""
-        if self.listening and not on and end_turn:
-            self._flush.set()
-        self.listening = on
-        if self._loop is not None and self._active is None:
+        """Open or close the microphone (thread-safe); see MicGate.set_listening."""
+        self.gate.set_listening(on, end_turn)
+        if self._loop is not None and not self.control.busy:
             self._post(self._set_state, self._idle_state())
+
+    def interrupt(self) -> Interrupted | None:
+        """Stop the reply (Esc, a new conversation): silence the output, cancel the turn being answered,
+        drop everything queued for it. Thread-safe; the Interrupted event comes from the event loop."""
+        detected = self.clock()
+        turn = self.control.interrupt()
+        quiet = self.player.stop(self.control.floor) if self.player is not None else self.clock()
+        return self._interrupted(turn, detected, quiet)
+
+    @property
+    def listening(self) -> bool:
+        return self.gate.listening
 
     @property
     def busy(self) -> bool:
-        """A turn is being answered."""
-        return self._active is not None
+        """A turn is being answered (or winding down)."""
+        return self.control.busy
 
     @property
     def generation(self) -> int:
         """The last turn's number."""
-        return self._generation
+        return self.control.last
 
     @property
     def speaks(self) -> bool:
         """Replies are spoken (a player and a voice exist), not only shown."""
         return self.player is not None and self.tts is not None
 
-    def interrupt(self, detected_at: float | None = None, quiet_at: float | None = None) -> Interrupted | None:
-        """Barge-in: silence the output, cancel the reply being generated, drop every queued item.
-        Called from the event loop's thread; `detected_at` is when the user's speech was detected, and
-        `quiet_at` when the capture thread already silenced the output (None: silence it here)."""
-        detected = detected_at or time.perf_counter()
-        self._floor = self._generation + 1
-        active = self._active
-        if active is not None:
-            active[1].set()
-        quiet = quiet_at or (self.player.stop(self._floor) if self.player is not None else time.perf_counter())
-        if active is None:
-            return None
-        heard = self.player.heard(active[0]) if self.player is not None else ""
-        event = Interrupted(active[0], heard, round(quiet - detected, 4))
-        self._emit(event)
-        return event
+    @property
+    def state(self) -> State:
+        return self._state
 
-    # -- stage 1: frames -> utterances (a thread: VAD per frame) -----------------------------------
-    def _capture(self, frames, utterances: asyncio.Queue) -> None:
-        muted_before = False
-        user_closed = False  # the mic was closed by the user (mute, push-to-talk), not by our own speech
-        for frame in frames:
-            if self._stopping.is_set():
-                break
-            muted = self._muted()
-            if self._flush.is_set():  # (set before `listening` drops: seen here before the mute resets)
-                self._flush.clear()
-                for event in self.endpointer.flush():
-                    if isinstance(event, Utterance):
-                        self._post(utterances.put_nowait, event)
-            if muted != muted_before:
-                muted_before = muted
-                # what was heard before (and our own echo) is not the user's turn; but audio from just
-                # before the user opened the mic is kept as pre-roll (push-to-talk pressed mid-word)
-                self.endpointer.reset(keep_pre_roll=not muted and user_closed)
-            if muted:
-                user_closed = not self.listening
-                if user_closed:
-                    self.endpointer.remember(frame)
-                continue
-            events = self.endpointer.push(frame)
-            rms = float(np.sqrt(np.mean(np.square(frame.samples, dtype=np.float64))))
-            self._post(self._emit, Level(rms, self.endpointer.last_probability))
-            for event in events:
-                if isinstance(event, SpeechStarted):
-                    detected = time.perf_counter()
-                    self._post(self._speech_started, detected, self._silence_for_barge_in())
-                else:
+    # -- stage 1: frames -> utterances (where frames are produced: the capture thread) -------------------
+    def _frame(self, frame: AudioFrame, utterances: asyncio.Queue[Utterance]) -> None:
+        muted = self.gate.muted()
+        if self.gate.take_flush():  # push-to-talk released: what was said so far is the turn
+            for event in self.endpointer.flush():
+                if isinstance(event, Utterance):
                     self._post(utterances.put_nowait, event)
-        for event in self.endpointer.flush():
-            if isinstance(event, Utterance):
+        if muted != self._muted_before:
+            self._muted_before = muted
+            # what was heard before (and our own echo) is not the user's turn; but audio from just before
+            # the user opened the mic is kept as pre-roll (push-to-talk pressed mid-word)
+            self.endpointer.reset(keep_pre_roll=not muted and self._user_closed)
+        if muted:
+            self._user_closed = not self.gate.listening
+            if self._user_closed:
+                self.endpointer.remember(frame)
+            return
+        events = self.endpointer.push(frame)
+        rms = float(np.sqrt(np.mean(np.square(frame.samples, dtype=np.float64))))
+        self._post(self._emit, Level(rms, self.endpointer.last_probability))
+        for event in events:
+            if isinstance(event, SpeechStarted):
+                self._speech_started()
+            else:
                 self._post(utterances.put_nowait, event)
 
-    def _muted(self) -> bool:
-        if not self.listening:
-            return True
-        if not self._paced or self.voice.barge_in or self.player is None:
-            return False
-        if self.player.busy():
-            self._unmute_at = time.perf_counter() + self.voice.echo_tail_ms / 1000
-            return True
-        return time.perf_counter() < self._unmute_at
+    def _speech_started(self) -> None:
+        """The user speaks: with barge-in on, the reply stops here, at once (no hop through the event loop,
+        which may be busy)."""
+        detected = self.clock()
+        interrupted: tuple[Turn | None, float] | None = None
+        if self.gate.paced and self.voice.barge_in and self.control.active is not None:
+            turn = self.control.interrupt()
+            quiet = self.player.stop(self.control.floor) if self.player is not None else self.clock()
+            interrupted = (turn, quiet)
+        self._post(self._heard_speech, detected, interrupted)
 
-    def _barge_in_target(self) -> tuple[int, threading.Event] | None:
-        """The turn that speech now interrupts, if barge-in applies."""
-        active = self._active
-        if self._paced and self.voice.barge_in and active is not None and active[0] >= self._floor:
-            return active
-        return None
-
-    def _silence_for_barge_in(self) -> float | None:
-        """In the capture thread, at once: stop generating and silence the output (no hop through the
-        event loop, which may be busy); the player drops that turn's audio from now on. When it went quiet."""
-        target = self._barge_in_target()
-        if target is None:
-            return None
-        target[1].set()
-        return self.player.stop(target[0] + 1) if self.player is not None else time.perf_counter()
-
-    def _speech_started(self, detected_at: float, quiet_at: float | None) -> None:
+    def _heard_speech(self, detected: float, interrupted: tuple[Turn | None, float] | None) -> None:
         self._set_state("hearing")
-        if quiet_at is not None or self._barge_in_target() is not None:
-            self.interrupt(detected_at, quiet_at)
+        if interrupted is not None:
+            self._interrupted(interrupted[0], detected, interrupted[1])
 
-    # -- stage 2: utterances -> transcripts --------------------------------------------------------
-    async def _transcribe(self, utterances: asyncio.Queue) -> None:
-        while (utterance := await utterances.get()) is not _EOF:
+    def _interrupted(self, turn: Turn | None, detected: float, quiet: float) -> Interrupted | None:
+        if turn is None:
+            return None
+        heard = self.player.heard(turn.generation) if self.player is not None else ""
+        event = Interrupted(turn.generation, heard, round(quiet - detected, 4))
+        self._post(self._emit, event)
+        return event
+
+    # -- stage 2: utterances -> requests ------------------------------------------------------------------
+    async def _transcribe(self, utterances: asyncio.Queue[Utterance], inbox: asyncio.Queue[Request]) -> None:
+        while (utterance := await utterances.get()) is not END:
             clock = TurnClock(stt_audio_s=utterance.duration)
             clock.mark("detected", utterance.detected_at)
             clock.mark("speech_end", utterance.detected_at - utterance.endpoint_wait)
-            if self._active is None:
+            if not self.control.busy:
                 self._set_state("thinking")
             language = self.voice.language or self.language
             try:
-                transcript = await asyncio.to_thread(self.stt.transcribe, utterance.samples, language)
+                transcript = await self.runner.call(self.stt.transcribe, utterance.samples, language)
             except Exception as exc:  # a missing model, a decoder failure: say so, keep listening
                 self._emit(Problem(f"speech recognition failed: {first_line(exc)}"))
                 continue
-            clock.mark("transcribed", time.perf_counter())
+            clock.mark("transcribed", self.clock())
             text = transcript.text.strip()
             if text and self.language is None:
                 # Whisper's guess from a few seconds of speech is unreliable (a short English question
                 # can come out as Thai): the first turn's language holds for the conversation.
                 self.language = transcript.language
             if not text:  # a cough, a door: nothing to answer
-                if self._active is None:
+                if not self.control.busy:
                     self._set_state(self._idle_state())
                 continue
-            await self._inbox.put((text, clock, True, None))
-        await self._inbox.put(_EOF)
+            inbox.put_nowait(Request(text, clock, True))
+        inbox.put_nowait(END)
 
-    # -- stage 3: transcripts -> agent -> sentences -> TTS -> player -------------------------------
-    async def _answer_turns(self) -> None:
-        while (item := await self._inbox.get()) is not _EOF:
-            text, clock, spoken, images = item
-            self._generation += 1
+    # -- stage 3: requests -> agent -> sentences -> TTS -> player -------------------------------------------
+    async def _answer_requests(self, inbox: asyncio.Queue[Request]) -> None:
+        while (request := await inbox.get()) is not END:
             try:
-                await self._answer(self._generation, text, clock, spoken, images)
+                await self._answer(request)
             except Exception as exc:  # a bug or an unforeseen library error: say so, keep answering
-                log.exception("turn %d failed", self._generation)
-                self._emit(Problem(f"this turn failed: {first_line(exc)}", self._generation))
-            if self._inbox.empty():
+                log.exception("turn %d failed", self.control.last)
+                self._emit(Problem(f"this turn failed: {first_line(exc)}", self.control.last))
+            if inbox.empty():
                 self._set_state(self._idle_state())
 
-    async def _answer(self, generation: int, text: str, clock: TurnClock, spoken: bool, images=None) -> None:
-        stop = threading.Event()
-        self._active = (generation, stop)
-        self._emit(UserSaid(text, generation, spoken))
+    async def _answer(self, request: Request) -> None:
+        turn = self.control.begin()
+        clock = request.clock
+        self._emit(UserSaid(request.text, turn.generation, request.spoken))
         self._set_state("thinking")
-        sentences: asyncio.Queue = asyncio.Queue()
-        speaker = asyncio.create_task(self._speak(generation, sentences, clock))
-        events: asyncio.Queue = asyncio.Queue()
-        worker = asyncio.create_task(asyncio.to_thread(self._run_agent, text, images, stop, events, clock))
+        events: StageQueue[AgentEvent] = StageQueue(self.control)
+        sentences: StageQueue[str] = StageQueue(self.control)
+        pump = asyncio.create_task(self._pump_agent(turn, request, events))
+        speaker = asyncio.create_task(self._speak(turn, sentences, clock))
         splitter = SentenceSplitter()
         done: TurnDone | None = None
         try:
-            while (event := await events.get()) is not _EOF:
-                if isinstance(event, BaseException):
-                    if not isinstance(event, AssistantError):
-                        log.error("the agent failed", exc_info=event)
-                    self._emit(Problem(first_line(event), generation))
+            while (event := await events.get()) is not END:
+                if isinstance(event, TurnDone):
+                    done = event
+                    clock.reply_done = self.clock()
                     continue
+                if isinstance(event, (TextDelta, ToolCallStarted)):
+                    clock.mark("first_token", self.clock())
                 if isinstance(event, ToolCallFinished):
                     clock.tool_s += event.result.seconds
-                if self._stale(generation) and not isinstance(event, TurnDone):
-                    stop.set()  # interrupted: the rest is neither spoken nor shown
-                    continue
                 if isinstance(event, TextDelta):
                     for sentence in splitter.push(event.text):
-                        sentences.put_nowait(sentence)
-                elif isinstance(event, TurnDone):
-                    done = event
-                    clock.reply_done = time.perf_counter()
-                    if "first_token_s" in done.timings:  # the agent saw the model's first token then
-                        clock.mark("first_token", clock.agent_started + done.timings["first_token_s"])
-                if not isinstance(event, TurnDone):
-                    self._emit(AgentUpdate(event, generation))
+                        sentences.put(sentence, turn.generation)
+                self._emit(AgentUpdate(event, turn.generation))
             for sentence in splitter.flush():
-                sentences.put_nowait(sentence)
-            sentences.put_nowait(_EOF)
+                sentences.put(sentence, turn.generation)
+            sentences.put(END, None)
             audio_s = await speaker
-            # until it has been heard; a dead output device must not hold the turn (and the mic) forever
-            deadline = time.perf_counter() + audio_s + 5.0
-            while (self.player is not None and self.player.busy() and not self._stale(generation)
-                   and time.perf_counter() < deadline):
-                await asyncio.sleep(0.01)
+            await self._until_heard(turn, audio_s)
         finally:
             speaker.cancel()
-            stop.set()
-            await asyncio.gather(worker, return_exceptions=True)
-            self._active = None
-        self._finish(generation, text, clock, done, spoken)
+            turn.cancel.set()  # whatever is still running for this turn ends now
+            await asyncio.gather(pump, return_exceptions=True)
+            self.control.end(turn)
+        self._finish(turn, request, done)
 
-    def _run_agent(self, text: str, images, stop: threading.Event, events: asyncio.Queue, clock: TurnClock) -> None:
-        """The agent's turn, in a worker thread; its events go to the loop's queue."""
-        clock.agent_started = time.perf_counter()
+    async def _pump_agent(self, turn: Turn, request: Request, events: StageQueue[AgentEvent]) -> None:
+        """The agent's turn (its blocking work on the runner); every event goes to the answer stage, the
+        final TurnDone even when the turn was interrupted (it carries what the history needs)."""
         try:
-            for event in self.agent.turn(text, images=images, stop=stop):
-                self._post(events.put_nowait, event)
-        except BaseException as exc:  # shown to the loop, which raises it there
-            self._post(events.put_nowait, exc)
-        self._post(events.put_nowait, _EOF)
+            async for event in self.runner.stream(
+                    lambda: self.agent.turn(request.text, images=request.images, stop=turn.cancel)):
+                events.put(event, None if isinstance(event, TurnDone) else turn.generation)
+        except Exception as exc:
+            if not isinstance(exc, AssistantError):
+                log.error("the agent failed", exc_info=exc)
+            self._emit(Problem(first_line(exc), turn.generation))
+        finally:
+            events.put(END, None)
 
-    async def _speak(self, generation: int, sentences: asyncio.Queue, clock: TurnClock) -> float:
+    async def _speak(self, turn: Turn, sentences: StageQueue[str], clock: TurnClock) -> float:
         """Speak each sentence as it comes; the seconds of audio queued."""
         queued = 0.0
-        while (sentence := await sentences.get()) is not _EOF:
+        while (sentence := await sentences.get()) is not END:
             text = speakable(sentence)
-            if self._stale(generation) or not self.speaks or not any(c.isalnum() for c in text):
+            if self.tts is None or self.player is None or not any(c.isalnum() for c in text):
                 continue
-            clock.mark("first_sentence", time.perf_counter())
+            clock.mark("first_sentence", self.clock())
             try:
-                audio = await asyncio.to_thread(self.tts.synthesize_all, text)
+                audio = await self.runner.call(self.tts.synthesize_all, text)
             except Exception as exc:
-                self._emit(Problem(f"speech synthesis failed: {first_line(exc)}", generation))
+                self._emit(Problem(f"speech synthesis failed: {first_line(exc)}", turn.generation))
                 continue
-            if self._stale(generation):
-                continue
-            clock.mark("first_audio_ready", time.perf_counter())
-            self._set_state("speaking")
-            self.player.play(audio, generation, text, self.tts.sample_rate)
-            queued += audio.size / self.tts.sample_rate
-            self._emit(Speaking(text, generation))
+            clock.mark("first_audio_ready", self.clock())
+            if self.player.play(audio, turn.generation, text, self.tts.sample_rate):  # refused once interrupted
+                self._set_state("speaking")
+                queued += audio.size / self.tts.sample_rate
+                self._emit(Speaking(text, turn.generation))
         return queued
 
-    def _finish(self, generation: int, text: str, clock: TurnClock, done: TurnDone | None, spoken: bool) -> None:
+    async def _until_heard(self, turn: Turn, audio_s: float) -> None:
+        """Wait until the turn's audio has been played, or the turn is interrupted; not past the time the
+        audio should take plus LATE_AUDIO_S."""
+        player = self.player
+        if player is None or not audio_s:
+            return
+        interrupted = asyncio.Event()
+        forget = turn.cancel.on_set(lambda: self._post(interrupted.set))
+        deadline = self.clock() + audio_s + LATE_AUDIO_S
+        try:
+            while player.busy() and not interrupted.is_set() and self.clock() < deadline:
+                wait = min(max(player.remaining_s(), 0.02), deadline - self.clock())
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(interrupted.wait(), timeout=wait)
+        finally:
+            forget()
+
+    def _finish(self, turn: Turn, request: Request, done: TurnDone | None) -> None:
+        generation, clock = turn.generation, request.clock
         playback = self.player.playback(generation) if self.player is not None else Playback()
         clock.first_audio_out = playback.first_audio_at
-        interrupted = self._stale(generation) or playback.stopped_at is not None or bool(done and done.interrupted)
+        interrupted = (self.control.stale(generation) or playback.stopped_at is not None
+                       or bool(done and done.interrupted))
         # what reached the user: what was heard, or in text mode what was shown
         heard = playback.heard_text() if self.speaks else (done.reply.strip() if done else "")
         if interrupted:
             self.agent.mark_interrupted(heard)
         record = clock.record()
-        turn = VoiceTurn(generation, text, done.reply.strip() if done else "", heard, interrupted,
-                         [_call_dict(c) for c in (done.tool_calls if done else [])], record, typed=not spoken)
-        self.turns.append(turn)
+        finished = VoiceTurn(generation, request.text, done.reply.strip() if done else "", heard, interrupted,
+                             [_call_dict(c) for c in (done.tool_calls if done else [])], record,
+                             typed=not request.spoken)
+        self.turns.append(finished)
         if self.latency_log is not None:
             self.latency_log.write({"time": time.time(), "generation": generation, "interrupted": interrupted,
-                                    "typed": not spoken, **record})
-        self._emit(TurnFinished(turn))
+                                    "typed": not request.spoken, **record})
+        self._emit(TurnFinished(finished))
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _stale(self, generation: int) -> bool:
-        return generation < self._floor
+    def _idle_state(self) -> State:
+        return "listening" if self.gate.listening else "muted"
 
-    def _idle_state(self) -> str:
-        return "listening" if self.listening else "muted"
-
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: State) -> None:
         if state != self._state:
             self._state = state
             self._emit(StateChanged(state))
-
-    @property
-    def state(self) -> str:
-        return self._state
 
     def _emit(self, event: VoiceEvent) -> None:
         if self.on_event is not None:
             self.on_event(event)
 
-    def _post(self, fn, *args) -> None:
-        """Run `fn(*args)` on the event loop's thread (from a worker thread)."""
-        assert self._loop is not None
+    def _post(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Run `fn(*args)` on the event loop's thread (from any thread)."""
+        if self._loop is None:
+            return
         with contextlib.suppress(RuntimeError):  # the loop has closed: nothing is listening any more
             self._loop.call_soon_threadsafe(fn, *args)
-
-    async def _wait_stopped(self) -> None:
-        while not self._stopping.is_set():
-            await asyncio.sleep(0.05)
 
 
 def _call_dict(call: ToolCallFinished) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,7 +35,7 @@ class _Chunk:
 class Playback:
     """What one generation (turn) did on the output: when its first sample went out, what was heard."""
 
-    first_audio_at: float | None = None  # time.perf_counter() when its first sample left for the output
+    first_audio_at: float | None = None  # clock time when its first sample left for the output
     finished_at: float | None = None
     stopped_at: float | None = None  # when stop() silenced it (barge-in)
     sentences: list[tuple[str, float]] = field(default_factory=list)  # (text, fraction heard)
@@ -51,8 +52,9 @@ class Playback:
 class Player:
     """Base: the chunk queue and its bookkeeping. Subclasses drive `_pull(n)` from their clock."""
 
-    def __init__(self, sample_rate: int, record: bool = False):
+    def __init__(self, sample_rate: int, record: bool = False, clock: Callable[[], float] = time.perf_counter):
         self.sample_rate = sample_rate
+        self.clock = clock  # what Playback times are read from (the voice loop's clock)
         self._queue: list[_Chunk] = []
         self._lock = threading.Lock()
         self._idle = threading.Event()
@@ -62,20 +64,22 @@ class Player:
         self._floor = 0  # audio of generations below this is refused (they were interrupted)
 
     # -- the loop's side ----------------------------------------------------------------------------
-    def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> None:
-        """Queue one sentence's audio (int16 mono) for a generation."""
+    def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> bool:
+        """Queue one sentence's audio (int16 mono) for a generation; False when that generation was
+        interrupted (its audio never plays)."""
         samples = np.asarray(samples, dtype=np.int16).reshape(-1)
         if sample_rate and sample_rate != self.sample_rate:
             samples = resample(samples.astype(np.float32) / 32768, sample_rate, self.sample_rate)
             samples = np.clip(samples * 32767, -32768, 32767).astype(np.int16)
         with self._lock:
             if generation < self._floor:  # its turn was interrupted: it never plays
-                return
+                return False
             playback = self._playbacks.setdefault(generation, Playback())
             self._queue.append(_Chunk(generation, text, samples, len(playback.sentences)))
             playback.sentences.append((text, 0.0))
             self._idle.clear()
         self._queued()
+        return True
 
     def stop(self, floor: int | None = None) -> float:
         """Silence the output now and drop everything queued; with `floor`, refuse audio of generations
@@ -83,17 +87,22 @@ class Player:
         with self._lock:
             if floor is not None:
                 self._floor = max(self._floor, floor)
-            now = time.perf_counter()
+            now = self.clock()
             for chunk in self._queue:
                 self._playbacks[chunk.generation].stopped_at = now
             self._queue.clear()
             self._idle.set()
         self._silence()
-        return time.perf_counter()
+        return self.clock()
 
     def busy(self) -> bool:
         """Audio is queued or playing."""
         return not self._idle.is_set()
+
+    def remaining_s(self) -> float:
+        """Seconds of queued audio not yet played."""
+        with self._lock:
+            return sum(c.samples.size - c.played for c in self._queue) / self.sample_rate
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         return self._idle.wait(timeout)
@@ -120,17 +129,18 @@ class Player:
         self.stop()
 
     # -- the clock's side ---------------------------------------------------------------------------
-    def _pull(self, n: int) -> np.ndarray:
-        """The next `n` samples to output (zeros where nothing is queued); advances the chunks."""
+    def _pull(self, n: int, at: float | None = None) -> np.ndarray:
+        """The next `n` samples to output (zeros where nothing is queued), starting at clock time `at`
+        (default: now); advances the chunks."""
         out = np.zeros(n, np.int16)
         filled = 0
-        now = time.perf_counter()
+        now = self.clock() if at is None else at
         with self._lock:
             while filled < n and self._queue:
                 chunk = self._queue[0]
                 playback = self._playbacks[chunk.generation]
                 if playback.first_audio_at is None:
-                    playback.first_audio_at = now
+                    playback.first_audio_at = now + filled / self.sample_rate
                 take = min(n - filled, chunk.samples.size - chunk.played)
                 out[filled:filled + take] = chunk.samples[chunk.played:chunk.played + take]
                 if self._recording is not None:
@@ -220,8 +230,8 @@ class SpeakerPlayer(Player):
             raise DeviceUnavailable(f"cannot open audio output {device!r}: {exc}; outputs: "
                                     + ", ".join(f"{d['index']}: {d['name']}" for d in devices)) from None
 
-    def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> None:
-        super().play(samples, generation, text, sample_rate or self.voice_rate)
+    def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> bool:
+        return super().play(samples, generation, text, sample_rate or self.voice_rate)
 
     def _callback(self, outdata, frames, time_info, status) -> None:  # PortAudio thread
         outdata[:, 0] = self._pull(frames)

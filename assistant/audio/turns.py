@@ -45,10 +45,13 @@ class TurnController:
                 self._active = None
 
     def interrupt(self) -> Turn | None:
-        """Make every generation so far stale and cancel the active turn; the turn that was interrupted."""
+        """Make every generation so far stale and cancel the active turn. The turn this interrupted (None
+        when there was none, or it had been interrupted already)."""
         with self._lock:
-            self._floor = self._last + 1
             active = self._active
+            if active is not None and active.generation < self._floor:
+                active = None  # already interrupted, winding down
+            self._floor = self._last + 1
         if active is not None:
             active.cancel.set()  # outside the lock: its callbacks may call back in
         return active

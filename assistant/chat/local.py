@@ -19,15 +19,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..roles import ChatCapabilities
+from ..roles import ChatCapabilities, StopSignal
 
 log = logging.getLogger(__name__)
 
 
 class _StopOnEvent:
-    """StoppingCriteria-compatible: ends generation at the next token once an event is set."""
+    """StoppingCriteria-compatible: ends generation at the next token once a signal is set."""
 
-    def __init__(self, *events: threading.Event | None):
+    def __init__(self, *events: StopSignal | threading.Event | None):
         self.events = [e for e in events if e is not None]
 
     def __call__(self, input_ids, scores, **kwargs):
@@ -75,7 +75,7 @@ class LocalChatModel:
 
     # -- generation -------------------------------------------------------------------------------
     def chat(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
-             stop: threading.Event | None = None, temperature: float = 0.0) -> str:
+             stop: StopSignal | None = None, temperature: float = 0.0) -> str:
         """The whole reply as one string, generated in the calling thread (greedy unless temperature > 0)."""
         with self._lock:
             if stop is not None and stop.is_set():
@@ -94,7 +94,7 @@ class LocalChatModel:
         return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 
     def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
-               stop: threading.Event | None = None, temperature: float = 0.0) -> Iterator[str]:
+               stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
         """Text deltas (whole words) as they are generated, from a background thread.
 
         Setting `stop` ends generation at the next token; so does closing the iterator early. (Prompt

@@ -27,7 +27,7 @@ import httpx
 
 from ..errors import AssistantError, ConfigError, InputError, ModelUnavailable
 from ..knowledge.images import png_data_uri
-from ..roles import ChatCapabilities
+from ..roles import ChatCapabilities, StopSignal
 
 log = logging.getLogger(__name__)
 _IMAGE_TOKENS = 1024  # count_tokens' guess for one image
@@ -92,7 +92,7 @@ class OpenAIChatModel:
 
     # -- generation -------------------------------------------------------------------------------
     def chat(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
-             stop: threading.Event | None = None, temperature: float = 0.0) -> str:
+             stop: StopSignal | None = None, temperature: float = 0.0) -> str:
         """The whole reply as one string (one non-streamed request), tool calls as text; "" once stopped."""
         if stop is not None and stop.is_set():
             return ""
@@ -118,9 +118,9 @@ class OpenAIChatModel:
         return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 
     def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
-               stop: threading.Event | None = None, temperature: float = 0.0) -> Iterator[str]:
-        """Text deltas as the server sends them. Setting `stop` (checked every 50 ms) or closing the
-        iterator ends the request at once: the connection is closed, which servers take as a cancel."""
+               stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
+        """Text deltas as the server sends them. Setting `stop` or closing the iterator ends the request at
+        once: the connection is closed, which servers take as a cancel."""
         if stop is not None and stop.is_set():
             return
         body = self._body(messages, tools, max_new_tokens, temperature, stream=True)
@@ -181,34 +181,36 @@ class OpenAIChatModel:
             return self._listing
 
     @contextlib.contextmanager
-    def _request(self, body: dict, stop: threading.Event | None) -> Iterator[httpx.Response]:
-        """POST /chat/completions; while it is open, a watcher shuts its socket down once `stop` is set
-        (a read blocked in this thread then returns at once)."""
+    def _request(self, body: dict, stop: StopSignal | None) -> Iterator[httpx.Response]:
+        """POST /chat/completions; while it is open, setting `stop` shuts its socket down (a read blocked in
+        this thread then returns at once; servers take the closed connection as a cancel)."""
         streams: list = []  # the connection's network stream(s), from httpcore's trace events
-        done = threading.Event()
+        lock = threading.Lock()
+        stopped = False
+
+        def shut_down() -> None:
+            nonlocal stopped
+            with lock:
+                stopped = True
+                sock = streams[-1].get_extra_info("socket") if streams else None
+            if isinstance(sock, socket.socket):
+                with contextlib.suppress(OSError):
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's, even under TLS
 
         def trace(event: str, info: dict) -> None:
             if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
-                streams.append(info.get("return_value"))
+                with lock:
+                    streams.append(info.get("return_value"))
+                    late = stopped
+                if late:  # stopped while still connecting
+                    shut_down()
 
-        def watch() -> None:
-            while not done.wait(0.05):
-                sock = streams[-1].get_extra_info("socket") if stop.is_set() and streams else None
-                if isinstance(sock, socket.socket):  # (while still connecting: next time round)
-                    with contextlib.suppress(OSError):
-                        socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's, even under TLS
-                    return
-
-        watcher = threading.Thread(target=watch, name="llm-stop-watch", daemon=True) if stop is not None else None
-        if watcher is not None:
-            watcher.start()
+        forget = stop.on_set(shut_down) if stop is not None else (lambda: None)
         try:
             with self._send("POST", "/chat/completions", body, {"trace": trace}) as response:
                 yield response
         finally:
-            done.set()
-            if watcher is not None:
-                watcher.join()
+            forget()
 
     @contextlib.contextmanager
     def _send(self, method: str, path: str, body: dict | None = None,

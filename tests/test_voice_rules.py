@@ -1,0 +1,173 @@
+"""The voice loop's rules on a scripted timeline: fake roles, a virtual clock, assertions about *when*.
+
+End of turn and the latency parts, streaming (speech before the reply is complete), barge-in, the
+half-duplex echo tail, the push-to-talk flush with its pre-roll, dropping an interrupted turn's work,
+the order of typed and spoken turns, and problems that do not stop the loop. No model loads; virtual
+seconds pass in microseconds (looptime). The same rules run with real models in test_voice_loop.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from voice_fakes import Rig
+
+from assistant.agent import TextDelta
+from assistant.audio.events import AgentUpdate, Interrupted, Level, Problem, Speaking, TurnFinished, UserSaid
+from assistant.audio.frames import FRAME_S
+
+pytestmark = pytest.mark.looptime
+FRAME = FRAME_S + 1e-9  # one frame of slack: things happen on frame boundaries
+
+
+async def test_end_of_turn_and_each_part_of_the_latency(tmp_path):
+    rig = Rig(tmp_path, ["Hello", " there."], transcripts=("hi",), stt_s=0.3, first_token_s=0.3,
+              each_token_s=0.1, tts_s=0.1)
+    script = rig.script().silence(1.0).speech(1.5).silence(4.0)
+    [turn] = await rig.run(script)
+    assert turn.transcript == "hi" and turn.reply == "Hello there." and turn.spoken == "Hello there."
+    latency = turn.latency
+    assert latency["endpoint_wait_s"] == pytest.approx(0.5, abs=FRAME)  # the end-of-turn silence
+    assert latency["stt_s"] == pytest.approx(0.3, abs=1e-6)
+    assert latency["first_token_s"] == pytest.approx(0.3, abs=1e-6)
+    assert latency["first_sentence_s"] == pytest.approx(0.1, abs=1e-6)  # the second delta ends the sentence
+    assert latency["tts_first_audio_s"] == pytest.approx(0.1, abs=1e-6)
+    assert latency["output_s"] == pytest.approx(0.0, abs=1e-6)  # an idle speaker starts at once
+    assert latency["total_s"] == pytest.approx(1.3, abs=FRAME)
+    [said] = rig.events.times(UserSaid)
+    assert said == pytest.approx(rig.at(1.0 + 1.5 + 0.5 + 0.3), abs=FRAME)  # speech end + silence + STT
+    assert rig.events.states() == ["listening", "hearing", "thinking", "speaking", "listening", "stopped"]
+    # a level for every frame heard: all but those while the reply played (0.8 s) and the echo tail (0.3 s)
+    assert len(rig.events.of(Level)) == pytest.approx((6.5 - 0.8 - 0.3) / FRAME_S, abs=1)
+
+
+async def test_the_first_sentence_plays_while_the_rest_is_written(tmp_path):
+    reply = ["One is first.", " Two comes next.", " Three ends it."]
+    rig = Rig(tmp_path, reply, transcripts=("count",), first_token_s=0.2, each_token_s=1.0)
+    [turn] = await rig.run(rig.script().silence(0.5).speech(1.0).silence(8.0))
+    spoken = rig.events.times(Speaking)
+    finished = rig.events.times(TurnFinished)[0]
+    assert len(spoken) == 3 and spoken == sorted(spoken)
+    # sentence 1 is complete once the next delta shows it ended (1.2 s), spoken at 1.3; the model wrote
+    # sentence 3 at 2.2: the first words were heard 0.9 s before the reply was complete
+    assert turn.latency["audio_before_reply_done_s"] == pytest.approx(0.9, abs=1e-6)
+    assert spoken[0] < finished and turn.spoken == "One is first. Two comes next. Three ends it."
+
+
+async def test_barge_in_silences_the_reply_at_once_and_keeps_only_what_was_heard(tmp_path):
+    story = ["Once upon a time there was a dragon.", " It lived in a cave by the sea.",
+             " Every night it counted the stars."]
+    rig = Rig(tmp_path, story, ["Penguins live in the south."], transcripts=("tell me a story", "stop"),
+              barge_in=True, seconds_per_word=0.4)
+    playing_for = lambda s: (lambda: (p := rig.player.playback(1).first_audio_at) is not None  # noqa: E731
+                             and rig.clock() - p >= s)
+    script = rig.script().silence(0.5).speech(1.0).until(playing_for(1.0)).speech(1.0).silence(6.0)
+    first, second = await rig.run(script)
+    [interrupted] = rig.events.of(Interrupted)
+    [when] = rig.events.times(Interrupted)
+    playback = rig.player.playback(1)
+    # the output went quiet the instant the user's speech was detected: min_speech (250 ms) after its onset
+    onset = playback.first_audio_at + 1.0
+    assert playback.stopped_at == pytest.approx(onset + 0.25, abs=FRAME) and interrupted.stop_s == 0.0
+    assert when == pytest.approx(playback.stopped_at, abs=1e-6)
+    # what was heard: 1.25 s of speech at 0.4 s a word = 3 words; nothing played after the stop
+    assert interrupted.heard == "Once upon a" == first.spoken
+    assert rig.player.recording(1).size / rig.player.sample_rate == pytest.approx(1.25, abs=FRAME)
+    assert first.interrupted and not second.interrupted and second.transcript == "stop"
+    history = [m["content"] for m in rig.agent.history if m["role"] == "assistant"]
+    assert history == ["Once upon a [interrupted by the user]", "Penguins live in the south."]
+
+
+async def test_half_duplex_ignores_the_echo_and_the_tail_then_listens(tmp_path):
+    rig = Rig(tmp_path, ["Cats nap a lot."], ["Everest."], transcripts=("cats", "tallest mountain"),
+              barge_in=False, echo_tail_ms=300)
+    finished = lambda: bool(rig.events.of(TurnFinished))  # noqa: E731
+    script = (rig.script().silence(0.5).speech(1.0)
+              .until(rig.player.busy).speech(1.0)  # its own voice, while it speaks: not a turn
+              .until(finished).speech(0.2)  # still inside the 300 ms echo tail
+              .silence(1.0).speech(1.0).silence(2.0))
+    turns = await rig.run(script)
+    assert [t.transcript for t in turns] == ["cats", "tallest mountain"] and not rig.events.of(Interrupted)
+    assert len(rig.stt.heard) == 2  # the echo and the tail burst never reached speech recognition
+    ended = rig.player.playback(1).finished_at
+    heard_again = [t for t in rig.events.times(Level) if t > ended][0]
+    assert heard_again == pytest.approx(ended + 0.3, abs=FRAME)  # the microphone reopens after the tail
+
+
+async def test_push_to_talk_release_ends_the_turn_at_once_keeping_the_pre_roll(tmp_path):
+    rig = Rig(tmp_path, ["Sure."], transcripts=("set a timer",), stt_s=0.3)
+    rig.loop.set_listening(False, end_turn=False)  # push-to-talk: closed until the key
+    script = (rig.script().silence(0.5).speech(0.2)  # speaking starts a moment before the key
+              .then(lambda: rig.loop.set_listening(True)).speech(1.0)
+              .then(lambda: rig.loop.set_listening(False, end_turn=True)).silence(3.0))
+    [turn] = await rig.run(script)
+    [said] = rig.events.times(UserSaid)
+    assert said == pytest.approx(rig.at(0.5 + 0.2 + 1.0 + 0.3), abs=FRAME)  # no end-of-turn silence waited
+    assert rig.stt.heard[0] >= 1.2  # the 200 ms before the key were kept (pre-roll)
+    assert turn.latency["endpoint_wait_s"] == pytest.approx(0.0, abs=FRAME)
+    assert rig.events.states()[-2:] == ["muted", "stopped"]
+
+
+async def test_an_interrupted_turn_never_speaks_and_its_late_events_are_dropped(tmp_path):
+    rig = Rig(tmp_path, ["This reply comes far too late."], ["Here is the new answer."],
+              transcripts=("first question", "second question"), barge_in=True, first_token_s=2.0)
+    script = rig.script().silence(0.5).speech(1.0).silence(1.0).speech(1.0).silence(6.0)
+    first, second = await rig.run(script)
+    assert first.interrupted and first.spoken == ""  # interrupted before its first token
+    assert rig.player.playback(1).sentences == []  # nothing of it was ever queued
+    assert not [e for e in rig.events.of(AgentUpdate) if e.generation == 1]
+    assert second.reply == "Here is the new answer." and not second.interrupted
+    assert rig.agent.history[1]["content"] == "[interrupted by the user]"
+
+
+async def test_escape_stops_the_reply_like_barge_in(tmp_path):
+    rig = Rig(tmp_path, ["A long answer with many words in it."], transcripts=("go on",), seconds_per_word=0.5)
+    playing = lambda: rig.player.busy()  # noqa: E731
+    script = rig.script().silence(0.5).speech(1.0).until(playing).silence(1.1).then(rig.loop.interrupt).silence(2.0)
+    [turn] = await rig.run(script)
+    [interrupted] = rig.events.of(Interrupted)
+    playback = rig.player.playback(1)
+    assert turn.interrupted and interrupted.heard == turn.spoken == "A long"  # 1.1 s of audio at 0.5 s a word
+    assert playback.stopped_at - playback.first_audio_at == pytest.approx(1.1, abs=FRAME)
+    assert rig.loop.state == "stopped" and not rig.loop.busy
+
+
+async def test_turns_are_answered_in_the_order_they_arrive_typed_or_spoken(tmp_path):
+    rig = Rig(tmp_path, ["Typed answer."], ["Spoken answer."], transcripts=("spoken question",), stt_s=0.5)
+    # the spoken question ends at 1.5, is detected at 2.0 and transcribed by 2.5; the typed one comes at 2.2
+    script = (rig.script().silence(0.5).speech(1.0).silence(0.7)
+              .then(lambda: rig.loop.say_text("typed question")).silence(6.0))
+    turns = await rig.run(script)
+    assert [(t.transcript, t.typed) for t in turns] == [("typed question", True), ("spoken question", False)]
+    said = rig.events.times(UserSaid)
+    done = rig.events.times(TurnFinished)
+    assert said[0] == pytest.approx(rig.at(2.2), abs=FRAME) and said[1] >= done[0]  # one turn at a time
+    assert [t.reply for t in turns] == ["Typed answer.", "Spoken answer."]
+
+
+async def test_problems_are_reported_and_the_loop_keeps_listening(tmp_path):
+    rig = Rig(tmp_path, ["Fine."], transcripts=("", "are you there"))
+    calls = {"n": 0}
+    transcribe = rig.stt.transcribe
+
+    def failing_once(audio, language=None):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("decoder exploded\nwith a long trace")
+        return transcribe(audio, language)
+
+    rig.stt.transcribe = failing_once  # type: ignore[method-assign]
+    script = rig.script().silence(0.5).speech(1.0).silence(1.0).speech(0.6).silence(1.0).speech(1.0).silence(3.0)
+    [turn] = await rig.run(script)  # a failure, then a cough (no words), then a question
+    [problem] = rig.events.of(Problem)
+    assert problem.message == "speech recognition failed: decoder exploded"
+    assert turn.transcript == "are you there" and turn.generation == 1
+
+
+async def test_text_deltas_are_shown_as_they_stream(tmp_path):
+    rig = Rig(tmp_path, ["Alpha", " beta", " gamma."], transcripts=("q",), first_token_s=0.3, each_token_s=0.4)
+    await rig.run(rig.script().silence(0.5).speech(1.0).silence(4.0))
+    shown = [(t, e.event.text) for t, e in rig.events.log if isinstance(e, AgentUpdate)
+             and isinstance(e.event, TextDelta)]
+    assert [text for _, text in shown] == ["Alpha", " beta", " gamma."]
+    gaps = [b - a for (a, _), (b, _) in zip(shown, shown[1:])]
+    assert gaps == pytest.approx([0.4, 0.4], abs=1e-6)
