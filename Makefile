@@ -3,15 +3,20 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: run test test-fast setup bench lock
+.PHONY: run test test-fast check setup bench lock
 run: setup
 	$(VENV)/bin/assistant $(ARGS)
 
-test: setup
+test: check
 	$(VENV)/bin/python -m pytest -q $(PYTEST_ARGS)
 
-test-fast: setup
+test-fast: check
 	$(VENV)/bin/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+# The type checker and the dependency check (every imported package declared, none unused), before tests.
+check: setup
+	$(VENV)/bin/mypy
+	$(VENV)/bin/deptry .
 
 bench: setup
 	$(VENV)/bin/python bench/models.py

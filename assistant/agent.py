@@ -15,7 +15,7 @@ import concurrent.futures
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -191,7 +191,7 @@ class Agent:
         del self.history[request + 1:]
         self.history.append({"role": "assistant", "content": f"{spoken.strip()} [interrupted by the user]".strip()})
 
-    def _describe_attachments(self, images: list, stop: Cancel | None = None) -> Iterator[AgentEvent]:
+    def _describe_attachments(self, images: list, stop: Cancel | None = None) -> Generator[AgentEvent, None, str]:
         """Run describe_image on each attached image; the descriptions join the user's message."""
         notes = []
         for n, image in enumerate(images, 1):

@@ -71,13 +71,16 @@ class VoiceSettings(BaseModel):
     latency_log: bool = True  # JSON lines in data_dir/voice-latency.jsonl
 
 
+Mode = Literal["hands-free", "push-to-talk", "muted"]
+
+
 class TuiSettings(BaseModel):
     """The terminal app; what is changed in the app is saved back to the config file."""
 
     model_config = {"extra": "forbid"}
 
     theme: str = "textual-dark"
-    mode: Literal["hands-free", "push-to-talk", "muted"] = "hands-free"
+    mode: Mode = "hands-free"
     show_panel: bool = True  # the side panel (voice, latency, knowledge)
 
 

@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     from ..roles import SpeechToText, TextToSpeech, VoiceActivity
 
 log = logging.getLogger(__name__)
-END: Any = object()  # the end of a stream of items
 LATE_AUDIO_S = 5.0  # a dead output device must not hold a turn (and the half-duplex mic) for longer
 
 
@@ -83,7 +82,7 @@ class VoiceLoop:
         self.language: str | None = self.voice.language  # detected on the first turn when not set
         self._state: State = "stopped"
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._inbox: asyncio.Queue[Request] | None = None
+        self._inbox: asyncio.Queue[Request | None] | None = None  # None: no more requests
         self._stopping = threading.Event()  # stop() was called (before or during run())
         self._stopped: asyncio.Event | None = None
         self._muted_before = False  # (capture thread) the gate's answer for the last frame
@@ -99,7 +98,7 @@ class VoiceLoop:
         self._stopped = asyncio.Event()
         if self._stopping.is_set():
             self._stopped.set()
-        utterances: asyncio.Queue[Utterance] = asyncio.Queue()
+        utterances: asyncio.Queue[Utterance | None] = asyncio.Queue()  # None: the input has ended
         self._set_state("listening")
         answering = asyncio.create_task(self._answer_requests(self._inbox))
         transcribing = asyncio.create_task(self._transcribe(utterances, self._inbox))
@@ -111,7 +110,7 @@ class VoiceLoop:
                         utterances.put_nowait(event)
             else:
                 await self._stopped.wait()
-            utterances.put_nowait(END)
+            utterances.put_nowait(None)
             await transcribing
             await answering
         finally:
@@ -173,7 +172,7 @@ class VoiceLoop:
         return self._state
 
     # -- stage 1: frames -> utterances (where frames are produced: the capture thread) -------------------
-    def _frame(self, frame: AudioFrame, utterances: asyncio.Queue[Utterance]) -> None:
+    def _frame(self, frame: AudioFrame, utterances: asyncio.Queue[Utterance | None]) -> None:
         muted = self.gate.muted()
         if self.gate.take_flush():  # push-to-talk released: what was said so far is the turn
             for event in self.endpointer.flush():
@@ -223,8 +222,9 @@ class VoiceLoop:
         return event
 
     # -- stage 2: utterances -> requests ------------------------------------------------------------------
-    async def _transcribe(self, utterances: asyncio.Queue[Utterance], inbox: asyncio.Queue[Request]) -> None:
-        while (utterance := await utterances.get()) is not END:
+    async def _transcribe(self, utterances: asyncio.Queue[Utterance | None],
+                          inbox: asyncio.Queue[Request | None]) -> None:
+        while (utterance := await utterances.get()) is not None:
             clock = TurnClock(stt_audio_s=utterance.duration)
             clock.mark("detected", utterance.detected_at)
             clock.mark("speech_end", utterance.detected_at - utterance.endpoint_wait)
@@ -247,11 +247,11 @@ class VoiceLoop:
                     self._set_state(self._idle_state())
                 continue
             inbox.put_nowait(Request(text, clock, True))
-        inbox.put_nowait(END)
+        inbox.put_nowait(None)
 
     # -- stage 3: requests -> agent -> sentences -> TTS -> player -------------------------------------------
-    async def _answer_requests(self, inbox: asyncio.Queue[Request]) -> None:
-        while (request := await inbox.get()) is not END:
+    async def _answer_requests(self, inbox: asyncio.Queue[Request | None]) -> None:
+        while (request := await inbox.get()) is not None:
             try:
                 await self._answer(request)
             except Exception as exc:  # a bug or an unforeseen library error: say so, keep answering
@@ -265,14 +265,14 @@ class VoiceLoop:
         clock = request.clock
         self._emit(UserSaid(request.text, turn.generation, request.spoken))
         self._set_state("thinking")
-        events: StageQueue[AgentEvent] = StageQueue(self.control)
-        sentences: StageQueue[str] = StageQueue(self.control)
+        events: StageQueue[AgentEvent | None] = StageQueue(self.control)  # None: the agent is done
+        sentences: StageQueue[str | None] = StageQueue(self.control)  # None: the reply is complete
         pump = asyncio.create_task(self._pump_agent(turn, request, events))
         speaker = asyncio.create_task(self._speak(turn, sentences, clock))
         splitter = SentenceSplitter()
         done: TurnDone | None = None
         try:
-            while (event := await events.get()) is not END:
+            while (event := await events.get()) is not None:
                 if isinstance(event, TurnDone):
                     done = event
                     clock.reply_done = self.clock()
@@ -287,7 +287,7 @@ class VoiceLoop:
                 self._emit(AgentUpdate(event, turn.generation))
             for sentence in splitter.flush():
                 sentences.put(sentence, turn.generation)
-            sentences.put(END, None)
+            sentences.put(None, None)
             audio_s = await speaker
             await self._until_heard(turn, audio_s)
         finally:
@@ -297,7 +297,7 @@ class VoiceLoop:
             self.control.end(turn)
         self._finish(turn, request, done)
 
-    async def _pump_agent(self, turn: Turn, request: Request, events: StageQueue[AgentEvent]) -> None:
+    async def _pump_agent(self, turn: Turn, request: Request, events: StageQueue[AgentEvent | None]) -> None:
         """The agent's turn (its blocking work on the runner); every event goes to the answer stage, the
         final TurnDone even when the turn was interrupted (it carries what the history needs)."""
         try:
@@ -309,12 +309,12 @@ class VoiceLoop:
                 log.error("the agent failed", exc_info=exc)
             self._emit(Problem(first_line(exc), turn.generation))
         finally:
-            events.put(END, None)
+            events.put(None, None)
 
-    async def _speak(self, turn: Turn, sentences: StageQueue[str], clock: TurnClock) -> float:
+    async def _speak(self, turn: Turn, sentences: StageQueue[str | None], clock: TurnClock) -> float:
         """Speak each sentence as it comes; the seconds of audio queued."""
         queued = 0.0
-        while (sentence := await sentences.get()) is not END:
+        while (sentence := await sentences.get()) is not None:
             text = speakable(sentence)
             if self.tts is None or self.player is None or not any(c.isalnum() for c in text):
                 continue

@@ -119,10 +119,11 @@ class MicrophoneSource:
         try:
             rate = _input_rate(sd, self.device)
             self._assembler = FrameAssembler(rate, self.generation)
-            self._stream = sd.InputStream(samplerate=rate, channels=1, dtype="float32",
-                                          blocksize=round(FRAME_SAMPLES * rate / SAMPLE_RATE), device=self.device,
-                                          callback=self._callback)
-            self._stream.start()
+            stream = sd.InputStream(samplerate=rate, channels=1, dtype="float32",
+                                    blocksize=round(FRAME_SAMPLES * rate / SAMPLE_RATE), device=self.device,
+                                    callback=self._callback)
+            stream.start()
+            self._stream = stream
         except Exception as exc:  # sounddevice.PortAudioError, ValueError for a bad device
             self._stream = None
             raise DeviceUnavailable(f"cannot open audio input {self.device!r}: {exc}") from None

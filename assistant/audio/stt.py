@@ -205,7 +205,7 @@ def load_transformers_whisper(path: Path, spec=None, plan=None) -> TransformersW
 
         torch.set_num_threads(plan.threads)
     model = WhisperForConditionalGeneration.from_pretrained(path, dtype=dtype, local_files_only=True)
-    model.to(device).eval()
+    model.to(device).eval()  # type: ignore[arg-type]  # transformers types .to() through a wrapper
     processor = WhisperProcessor.from_pretrained(path, local_files_only=True)
     options = dict(getattr(spec, "options", None) or {})
     num_beams = int(options.pop("num_beams", 5 if device.startswith("cuda") else 1))

@@ -80,7 +80,7 @@ def load_piper(path: Path, spec=None, plan=None) -> PiperTTS:
     opts = onnxruntime.SessionOptions()
     if plan is not None and plan.threads:
         opts.intra_op_num_threads = plan.threads
-    providers = ["CPUExecutionProvider"]
+    providers: list[str | tuple[str, dict[str, str]]] = ["CPUExecutionProvider"]
     if plan is not None and plan.is_cuda and "CUDAExecutionProvider" in onnxruntime.get_available_providers():
         providers.insert(0, ("CUDAExecutionProvider", {"cudnn_conv_algo_search": "HEURISTIC"}))
     session = onnxruntime.InferenceSession(str(onnx_path), sess_options=opts, providers=providers)

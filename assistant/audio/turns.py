@@ -86,7 +86,7 @@ class TurnController:
 
 class StageQueue(Generic[T]):
     """An asyncio queue between two stages whose `get` skips items of stale generations. Items put with
-    `generation=None` (markers such as the end of a stream) are never dropped."""
+    `generation=None` (the end of a stream, a turn's final record) are never dropped."""
 
     def __init__(self, turns: TurnController):
         self._turns = turns

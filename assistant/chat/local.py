@@ -63,7 +63,8 @@ class LocalChatModel:
     def context_length(self) -> int:
         config = self.model.config
         text = getattr(config, "text_config", None) or config
-        return int(getattr(text, "max_position_embeddings", None) or getattr(config, "max_position_embeddings", 4096))
+        return int(getattr(text, "max_position_embeddings", None) or getattr(config, "max_position_embeddings", None)
+                   or 4096)
 
     def memory_bytes(self) -> int:
         from ..models.memory import module_bytes
@@ -178,7 +179,7 @@ class LocalChatModel:
         new = sequence[len(ids):]
         self.last_stats = {"prompt_tokens": len(ids), "reused_tokens": reused, "new_tokens": len(new)}
         kept = getattr(out, cache_name, None)
-        if self.capabilities.reuse_prefix and _croppable(kept):
+        if kept is not None and self.capabilities.reuse_prefix and _croppable(kept):
             self._cache, self._cache_ids = kept, sequence[:kept.get_seq_length()]
         return new
 

@@ -32,7 +32,8 @@ class PromptPolicy:
         if context is not None and (not isinstance(context, int) or context < 512):
             raise ConfigError(f"models.llm.options.context_tokens must be a whole number of at least 512, not "
                               f"{context!r}")
-        return cls(**{k: bool(v) if k in ("compact_tools", "single_tool_call") else v for k, v in given.items()})
+        return cls(tool_results=given.get("tool_results", "tool"), compact_tools=bool(given.get("compact_tools")),
+                   single_tool_call=bool(given.get("single_tool_call")), context_tokens=context)
 
 
 OPTION_KEYS = frozenset(f.name for f in fields(PromptPolicy))

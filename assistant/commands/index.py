@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from . import Invocation
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from ..knowledge.indexer import IndexReport, Progress
 
 
@@ -65,12 +67,12 @@ class _ProgressBar:
     """A progress bar on the terminal (stderr), fed by the indexer's Progress events."""
 
     def __init__(self) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
         from rich.progress import Progress as Bar
 
         self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        TextColumn("{task.fields[name]}"), transient=True, console=None)
-        self.task = None
+        self.task: TaskID | None = None
 
     def __call__(self, event: Progress) -> None:
         if self.task is None:

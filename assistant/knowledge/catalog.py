@@ -161,7 +161,7 @@ class Catalog:
             db.execute("DELETE FROM problems WHERE path = ?", (file.path,))
             db.execute("DELETE FROM pending WHERE sha256 = ?", (row.sha256,))
 
-    def set_visuals(self, sha256: str, visuals: int, visual_model: str) -> None:
+    def set_visuals(self, sha256: str, visuals: int, visual_model: str | None) -> None:
         with self.transaction() as db:
             db.execute("UPDATE contents SET visuals = ?, visual_model = ? WHERE sha256 = ?",
                        (visuals, visual_model, sha256))

@@ -16,6 +16,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -64,6 +65,11 @@ class _Job:
     known_problem: tuple[int, int, str] | None
     done: int  # its place in the scan, for progress
     row: FileRow | None = None  # once hashed
+
+    @property
+    def hashed(self) -> FileRow:
+        assert self.row is not None, "the file is hashed before its content is handled"
+        return self.row
 
 
 @dataclass
@@ -168,7 +174,7 @@ class Indexer:
             if kind == "image":
                 content = self._image(job, run.writer.visual_model)
             else:
-                content = NewContent(job.row, "text", None, {}, text_rows(sha, extract.text_chunks(item.path)))
+                content = NewContent(job.hashed, "text", None, {}, text_rows(sha, extract.text_chunks(item.path)))
             content.jobs.append(job)
             self._settle(run, run.writer.add(content))
             return None
@@ -176,8 +182,8 @@ class Indexer:
             return self._fail(run, job, exc)
 
     def _known_content(self, run: _Run, job: _Job) -> str:
-        old, sha = job.old, job.row.sha256
-        self.catalog.set_file(job.row)
+        old, sha = job.old, job.hashed.sha256
+        self.catalog.set_file(job.hashed)
         if old and old.sha256 == sha:  # touched, not changed
             return self._finish(run, job, "unchanged")
         if old:  # changed into content another file has
@@ -190,7 +196,7 @@ class Indexer:
     def _finish(self, run: _Run, job: _Job, action: str) -> str:
         """A file indexed: reported, and its old content dropped if no file has that any more."""
         old = job.old
-        if old and old.sha256 != job.row.sha256 and not self.catalog.paths_of([old.sha256]):
+        if old and old.sha256 != job.hashed.sha256 and not self.catalog.paths_of([old.sha256]):
             self._drop(old.sha256)
         if action == "unchanged":
             run.report.unchanged += 1
@@ -206,7 +212,7 @@ class Indexer:
                     if error is not None:
                         raise error
                     if n:  # a copy met in the same run: its content is there now
-                        self.catalog.set_file(job.row)
+                        self.catalog.set_file(job.hashed)
                     action = self._finish(run, job, "updated" if job.old else "added")
                 except Exception as exc:
                     action = self._fail(run, job, exc)
@@ -241,7 +247,7 @@ class Indexer:
     def _index_pdf(self, run: _Run, job: _Job) -> str:
         """A PDF is written on its own, streamed in bounded batches, after the files queued before it."""
         self._settle(run, run.writer.flush())
-        item, sha, writer = job.item, job.row.sha256, run.writer
+        item, sha, writer = job.item, job.hashed.sha256, run.writer
         password = self._password(item.name)
         meta = extract.pdf_info(item.path, password)
         self.catalog.begin_content(sha)
@@ -251,7 +257,7 @@ class Indexer:
             for i in range(0, len(rows), STREAM_TEXTS):
                 writer.write_texts([(row, sha, "pdf") for row in rows[i:i + STREAM_TEXTS]])
             self.catalog.commit_content(writer.content_row(sha, "pdf", meta.get("pages"), meta, len(rows), visuals),
-                                        rows, job.row)
+                                        rows, job.hashed)
         except BaseException:
             self._drop(sha)
             raise
@@ -266,10 +272,10 @@ class Indexer:
         described = (f"Image {item.name}: {meta.get('format', '')} {meta.get('width')}x{meta.get('height')}."
                      + (f" Text in the image: {ocr}" if ocr else ""))
         chunks = [extract.TextChunk(described, None, None, 0)]
-        return NewContent(job.row, "image", None, meta, text_rows(job.row.sha256, chunks),
+        return NewContent(job.hashed, "image", None, meta, text_rows(job.hashed.sha256, chunks),
                           [(None, image)] if visual_model else [])
 
-    def _pages(self, path: Path, password: str | None) -> Iterator[tuple[int, object]]:
+    def _pages(self, path: Path, password: str | None) -> Iterator[tuple[int | None, Any]]:
         return extract.pdf_page_images(path, password, max_side=448)
 
     def _add_missing_visuals(self, writer: VectorWriter, on_progress) -> int:

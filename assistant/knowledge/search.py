@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import InputError, ModelUnavailable
 from .catalog import Catalog
@@ -139,7 +139,7 @@ class Searcher:
                 label = "visual" if source.startswith("visual") else source
                 if label not in entry["by"]:
                     entry["by"].append(label)
-        ordered = sorted(scores, key=scores.get, reverse=True)
+        ordered = sorted(scores, key=lambda key: scores[key], reverse=True)
         paths = self.catalog.paths_of(k[0] for k in ordered[: limit * 3])
         hits: list[Hit] = []
         for key in ordered:
@@ -165,7 +165,8 @@ class Searcher:
             if file is None:
                 raise InputError("reading pages needs a file")
             return self._read_pages(file, parse_pages(pages))
-        if not (question or "").strip():
+        question = (question or "").strip()
+        if not question:
             raise InputError("give a question, or a file and pages to read")
         within = {sha} if sha else None
         result = self.search(question, kind="pdf", limit=limit, within=within)
@@ -175,7 +176,7 @@ class Searcher:
         name = self._relative(file)
         row = self.catalog.files().get(name)
         content = self.catalog.content(row.sha256) if row else None
-        if content is None or content.kind != "pdf":
+        if row is None or content is None or content.kind != "pdf":
             known = sorted(p for p, r in self.catalog.files().items() if p.lower().endswith(".pdf"))[:10]
             raise InputError(f"{file} is not an indexed PDF in the knowledge folder"
                              + (f" (some that are: {', '.join(known)})" if known else ""))
@@ -228,7 +229,7 @@ def _key(sha: str, kind: str | None, page: int | None, text: str | None) -> tupl
 
 
 def _where(kind: Kind, within: set[str] | None) -> dict | None:
-    clauses = []
+    clauses: list[dict[str, Any]] = []
     if kind != "any":
         clauses.append({"kind": kind})
     if within:
@@ -238,7 +239,7 @@ def _where(kind: Kind, within: set[str] | None) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _trim(text: str, words: set[str] = frozenset()) -> str:
+def _trim(text: str, words: frozenset[str] | set[str] = frozenset()) -> str:
     """About SNIPPET characters of the text, around the first query word it contains."""
     text = " ".join(text.split())
     if len(text) <= SNIPPET:

@@ -67,7 +67,8 @@ class VectorStore:
             meta = self.client.get_collection(self.names[kind]).metadata or {}
         except Exception:  # NotFoundError; its class moved between chromadb versions
             return None
-        return (meta.get("model"), int(meta.get("dim", 0))) if meta.get("model") else None
+        model = meta.get("model")
+        return (str(model), int(meta.get("dim", 0))) if model else None
 
     def collection(self, kind: str, model: str, dim: int):
         with self._lock:

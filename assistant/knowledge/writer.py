@@ -150,6 +150,7 @@ class VectorWriter:
     def _write_images(self, batch: list[tuple[str, str, int | None, Any]]) -> int:
         if not batch:
             return 0
+        assert self.visual_model is not None, "image vectors are only written with CLIP weights"
         vectors = self.manager.get("clip").embed_images([image for *_, image in batch])
         self.store.add("visual", self.visual_model, [f"{sha}:v:{page or 0}" for sha, _, page, _ in batch], vectors,
                        [{"sha256": sha, "kind": kind, "page": page} for sha, kind, page, _ in batch])

@@ -25,7 +25,7 @@ import logging
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import anyio
 import anyio.from_thread
@@ -104,7 +104,7 @@ class AssistantMCP(MCPServer):
         except Exception as exc:  # a bug in the mapping: still a result, never a crashed session
             log.exception("tool %s: result mapping failed", name)
             return error_result(f"{name} failed: {type(exc).__name__}: {exc}")
-        level = "warning" if result.is_error else "info"
+        level: Literal["info", "warning"] = "warning" if result.is_error else "info"
         outcome = f"error: {result.text}" if result.is_error else f"done in {result.seconds:.2f} s"
         await _notify_log(context, level, f"{name}: {outcome}")
         return mapped
@@ -219,7 +219,7 @@ def _progress_bridge(context: Context | None, name: str):
     return progress
 
 
-async def _notify_log(context: Context | None, level: str, message: str) -> None:
+async def _notify_log(context: Context | None, level: Literal["info", "warning"], message: str) -> None:
     if context is None:
         return
     try:

@@ -39,8 +39,8 @@ def configured_token(settings) -> str | None:
     return value or None
 
 
-def resolve_token(settings, create: bool = True) -> Token | None:
-    """The token to require: the configured one, else the stored one, else (create=True) a new stored one."""
+def resolve_token(settings) -> Token:
+    """The token to require: the configured one, else the stored one, else a new stored one."""
     value = configured_token(settings)
     if value is not None:
         if len(value) < MIN_LENGTH:
@@ -50,8 +50,6 @@ def resolve_token(settings, create: bool = True) -> Token | None:
     stored = _read(path)
     if stored is not None:
         return Token(stored, str(path), explicit=False)
-    if not create:
-        return None
     return Token(_create(path), str(path), explicit=False)
 
 

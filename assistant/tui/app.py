@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -21,6 +22,7 @@ from textual.widgets import Footer, Header, Input, Markdown
 
 from ..audio.events import (AgentUpdate, Interrupted, Level, Problem, StateChanged, TurnFinished, UserSaid,
                             VoiceEvent)
+from ..config import Mode
 from .actions import ACTIONS, bindings
 from .attachments import Attachment, as_attachment, copy_into
 from .audio_setup import AudioEnds, open_devices
@@ -30,7 +32,11 @@ from .screens import DevicesScreen, HelpScreen, SessionsScreen
 from .sessions import SessionStore
 from .settings_file import save_setting
 
-MODES = ("hands-free", "push-to-talk", "muted")
+if TYPE_CHECKING:
+    from ..audio.loop import VoiceLoop
+    from ..runtime import Runtime
+
+MODES: tuple[Mode, ...] = ("hands-free", "push-to-talk", "muted")
 
 
 class VoiceEventMessage(Message):
@@ -42,9 +48,10 @@ class VoiceEventMessage(Message):
 class AssistantApp(App):
     TITLE = "spark-assistant"
     CSS_PATH = "app.tcss"
-    BINDINGS = bindings()
+    BINDINGS = bindings()  # type: ignore[assignment]  # Textual declares a list of a wider type
 
-    def __init__(self, runtime, config_path: Path, *, open_audio: Callable[..., AudioEnds] = open_devices,
+    def __init__(self, runtime: Runtime, config_path: Path | str, *,
+                 open_audio: Callable[..., AudioEnds] = open_devices,
                  start: bool = True, watch_knowledge: bool = True):
         super().__init__()
         self.runtime = runtime
@@ -54,7 +61,7 @@ class AssistantApp(App):
         self.start = start
         self.watch_knowledge = watch_knowledge
         self.agent = runtime.agent()
-        self.voice_loop = None
+        self.voice_loop: VoiceLoop | None = None
         self.audio: AudioEnds | None = None
         self.mode = self.settings.tui.mode
         self.sessions = SessionStore(self.settings.data_dir / "sessions")
@@ -99,7 +106,7 @@ class AssistantApp(App):
             self.start_up()
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and theme != self.settings.tui.theme:
+        if self.is_running and theme != self.settings.tui.theme:
             self.settings.tui.theme = theme
             self._save("tui", "theme", theme)
 
@@ -134,6 +141,7 @@ class AssistantApp(App):
         if self.watch_knowledge:
             self.watch_folder()
         loop = self.voice_loop
+        assert loop is not None and self.audio is not None
         runner = self._runner = asyncio.create_task(loop.run(self.audio.frames, paced=True))
         await asyncio.sleep(0)
         for text, attachments in self.waiting:
@@ -231,6 +239,7 @@ class AssistantApp(App):
         self._send(text, attachments)
 
     def _send(self, text: str, attachments: list[Attachment]) -> None:
+        assert self.voice_loop is not None, "the loop runs before anything is sent"
         context = "".join(a.text_context for a in attachments)
         images = [a.path for a in attachments if a.is_image]
         self.voice_loop.say_text(text + context, images or None)
@@ -256,7 +265,7 @@ class AssistantApp(App):
     def action_cycle_mode(self) -> None:
         self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
 
-    def set_mode(self, mode: str) -> None:
+    def set_mode(self, mode: Mode) -> None:
         self.mode = mode
         self.settings.tui.mode = mode
         self._apply_mode()
@@ -371,7 +380,7 @@ class AssistantApp(App):
 
     # -- knowledge folder --------------------------------------------------------------------------------
     def watch_folder(self) -> None:
-        self.knowledge_panel.watch(self.runtime.knowledge, self._stop_watch,
+        self.knowledge_panel.watch_folder(self.runtime.knowledge, self._stop_watch,
                                    lambda message: self.conversation.add(Notice(message, "error")))
 
     # -- helpers -----------------------------------------------------------------------------------------

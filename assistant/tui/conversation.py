@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Collapsible, Markdown, Static
+from textual.widgets.markdown import MarkdownStream
 
 
 def _escape(text: str) -> str:
@@ -36,7 +37,7 @@ class AssistantTurn(Vertical):
         self.text = ""
         self.finished = False
         self.interrupted = False
-        self._stream = None
+        self._stream: MarkdownStream | None = None
         self.markdown = Markdown("", classes="reply")
 
     def compose(self) -> ComposeResult:

@@ -127,7 +127,7 @@ class KnowledgePanel(Vertical):
         self.query_one(ProgressBar).display = False  # until the first indexing run starts
 
     @work(thread=True, exclusive=True, group="knowledge")
-    def watch(self, knowledge, stop, on_problem) -> None:
+    def watch_folder(self, knowledge, stop, on_problem) -> None:
         """Index the folder, then again on every change, until `stop` is set (a worker thread)."""
 
         def progress(p) -> None:

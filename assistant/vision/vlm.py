@@ -126,7 +126,7 @@ def load_vlm(path: Path, spec: ModelSpec, plan: DevicePlan) -> VisionLanguageMod
         kwargs["device_map"] = plan.device  # load straight onto the GPU
     model = AutoModelForImageTextToText.from_pretrained(path, **kwargs)
     if not plan.is_cuda:
-        model.to(plan.device)
+        model.to(plan.device)  # type: ignore[arg-type]  # transformers types .to() through a wrapper
     vlm = VisionLanguageModel(model, processor, name=spec.source,
                               max_image_side=int(options.get("max_image_side", MAX_IMAGE_SIDE)))
     log.info("vision-language model %s (%s) on %s", spec.source, type(model).__name__, plan.device)
