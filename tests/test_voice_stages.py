@@ -153,6 +153,9 @@ def test_code_block_held_whole():
     ("- one\n* two\n1. three", "one two three"),
     ("| a | b |\n|---|---|\n| 1 | 2 |", "a, b. 1, 2."),
     ("keep snake_case_names and 2*3*4", "keep snake_case_names and 2*3*4"),
+    ("> quoted ~~old~~ new\n\n---\n\n![a cat](cat.png) <b>done</b>", "quoted old new a cat done"),
+    ("1. first\n   - nested **one**\n2. second", "first nested one second"),
+    ("    indented code\n\nafter", "(code omitted) after"),
 ])
 def test_speakable(markdown, spoken):
     assert speakable(markdown) == spoken

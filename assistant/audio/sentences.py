@@ -7,6 +7,7 @@ Segmentation is pysbd's (rule-based: abbreviations such as "Dr." and "e.g.", dec
 
 from __future__ import annotations
 
+import functools
 import re
 
 _BOUNDARY = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S")  # a possible end, and the next sentence begun
@@ -74,49 +75,57 @@ def split_sentences(text: str) -> list[str]:
     return splitter.push(text) + splitter.flush()
 
 
-_CODE_BLOCK = re.compile(r"```.*?(?:```|\Z)", re.S)
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", re.M)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _URL = re.compile(r"\b(?:https?://|www\.)([^\s/<>()\"']+)[^\s<>()\"']*", re.I)
-_INLINE_CODE = re.compile(r"`([^`\n]*)`")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w])")
-_STRIKE = re.compile(r"~~(.+?)~~")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+", re.M)
-_QUOTE = re.compile(r"^\s*>\s?", re.M)
-_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$", re.M)
-_HTML = re.compile(r"</?[a-zA-Z][^>]*>")
+_EMPHASIS = ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close")
+
+
+@functools.cache
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def speakable(text: str) -> str:
+    """Markdown -> plain text to speak, from markdown-it's tokens: code blocks become "(code omitted)",
+    table rows comma-separated cells, links and images their text, URLs their host; emphasis, headings,
+    bullets, quotes, rules and HTML go. Emphasis markers inside a word stay ("2*3*4" is arithmetic)."""
+    out: list[str] = []
+    row: list[str] | None = None
+    for token in _markdown().parse(text):
+        if token.type in ("fence", "code_block"):
+            out.append(" (code omitted) ")
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            out.append(" " + ", ".join(c for c in row if c) + ". ")
+            row = None
+        elif token.type == "inline":
+            words = _inline_text(token.children or [])
+            if row is not None:
+                row.append(words.strip())
+            else:
+                out.append(f" {words} ")
+    return " ".join(_URL.sub(_url, "".join(out)).split())
+
+
+def _inline_text(children) -> str:
+    out: list[str] = []
+    for i, child in enumerate(children):
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type == "image":
+            out.append(child.content)  # its alt text
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif child.type in _EMPHASIS:
+            before = "".join(out)[-1:]
+            after = next((c.content[:1] for c in children[i + 1:] if c.type == "text"), "")
+            if before.isalnum() and after.isalnum():  # inside a word: not emphasis when spoken
+                out.append(child.markup)
+    return "".join(out)
 
 
 def _url(match: re.Match) -> str:
     host = match.group(1).rstrip(".,;:!?")
     return host[4:] if host.lower().startswith("www.") else host
-
-
-def _table_row(match: re.Match) -> str:
-    cells = [c.strip() for c in match.group(0).strip().strip("|").split("|")]
-    return ", ".join(c for c in cells if c) + "."
-
-
-def speakable(text: str) -> str:
-    """Markdown -> plain text to speak: code blocks become "(code omitted)", tables rows become
-    comma-separated cells, links keep their text, URLs shrink to their host, and emphasis, headings,
-    bullets, quotes and rules go."""
-    text = _CODE_BLOCK.sub(" (code omitted) ", text)
-    text = _TABLE_RULE.sub("", text)
-    text = re.sub(r"^[ \t]*\|.*\|[ \t]*$", _table_row, text, flags=re.M)
-    text = _IMAGE.sub(lambda m: m.group(1), text)
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _URL.sub(_url, text)
-    text = _INLINE_CODE.sub(lambda m: m.group(1), text)
-    text = _RULE.sub("", text)
-    text = _BOLD.sub(lambda m: m.group(2), text)
-    text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _STRIKE.sub(lambda m: m.group(1), text)
-    text = _HEADING.sub("", text)
-    text = _BULLET.sub("", text)
-    text = _QUOTE.sub("", text)
-    text = _HTML.sub("", text)
-    return " ".join(text.split())

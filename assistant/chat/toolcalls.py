@@ -4,20 +4,22 @@ Small models write calls in many shapes: Qwen's `<tool_call>{...}</tool_call>` t
 ```json fence, bare JSON in the prose, OpenAI's `{"function": {"name", "arguments": "<json>"}}`,
 `"parameters"` instead of `"arguments"`, several calls in a list, single quotes, trailing commas.
 The text is scanned with a real JSON decoder (`raw_decode` at each `{`/`[`); only what fails to
-decode goes through a small repair pass (quotes, trailing commas, Python literals).
+decode goes through json-repair (single quotes, trailing commas, Python literals, closing brackets a reply
+cut off early never wrote). What the blocks mean (which shapes are calls) is decided here.
 """
 
 from __future__ import annotations
 
 import json
 import re
+
+import json_repair
 from dataclasses import dataclass, field
 from typing import Any
 
 _DECODER = json.JSONDecoder()
 _NAME_KEYS = ("name", "tool", "tool_name", "function_name")
 _ARG_KEYS = ("arguments", "parameters", "args", "input", "params")
-_PY_LITERALS = {"True": "true", "False": "false", "None": "null"}
 
 
 @dataclass
@@ -81,7 +83,8 @@ def _find_calls(text: str, known: set[str] | None,
 
 def _decode_at(text: str, start: int, closed_only: bool = False) -> tuple[Any, int]:
     """(value, end) of the JSON value starting at `start`, repairing cheap mistakes; (None, 0) if none.
-    Unless `closed_only`, a value whose closing brackets never come is closed here."""
+    Unless `closed_only`, a value whose closing brackets never come is closed here. A value cut off inside
+    a string, or a key without its value, is not repaired: what it would have said is unknown."""
     try:
         return _DECODER.raw_decode(text, start)
     except json.JSONDecodeError:
@@ -90,12 +93,13 @@ def _decode_at(text: str, start: int, closed_only: bool = False) -> tuple[Any, i
     if end is None or (missing and closed_only):
         return None, 0
     block = text[start:end]
-    if missing:  # a reply cut off (or ended early) before its last closing brackets: close them
-        block = block.rstrip().removesuffix(",")
-    try:
-        return json.loads(_repair(block) + missing), end
-    except json.JSONDecodeError:
+    if _value_missing(block):
         return None, 0
+    try:
+        value = json_repair.repair_json(block, return_objects=True, skip_json_loads=True)
+    except Exception:  # the repairer gave up on it
+        return None, 0
+    return (value, end) if isinstance(value, (dict, list)) and value else (None, 0)
 
 
 def _balanced_end(text: str, start: int) -> tuple[int | None, str]:
@@ -127,45 +131,25 @@ def _balanced_end(text: str, start: int) -> tuple[int | None, str]:
     return len(text), "".join(reversed(stack))
 
 
+def _value_missing(block: str) -> bool:
+    """A key with no value (`"file": }`, or the text ending after `"limit":`): not a call to guess at."""
+    quote = None
+    for i, ch in enumerate(block):
+        if quote:
+            if ch == quote and block[i - 1] != "\\":
+                quote = None
+        elif ch in "\"'" and not (ch == "'" and _is_apostrophe(block, i)):
+            quote = ch
+        elif ch == ":":
+            rest = block[i + 1:].lstrip()
+            if not rest or rest[0] in ",}]":
+                return True
+    return False
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     """A ' between two letters (don't) is not a quote."""
     return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-
-
-def _repair(block: str) -> str:
-    """Single quotes -> double quotes, no trailing commas, Python literals -> JSON ones."""
-    out: list[str] = []
-    i, n = 0, len(block)
-    while i < n:
-        ch = block[i]
-        if ch in "\"'":
-            j, chars = i + 1, []
-            while j < n and block[j] != ch:
-                if block[j] == "\\" and j + 1 < n:
-                    nxt = block[j + 1]
-                    chars.append(nxt if (ch == "'" and nxt == "'") else block[j:j + 2])
-                    j += 2
-                    continue
-                chars.append('\\"' if (ch == "'" and block[j] == '"') else block[j])
-                j += 1
-            out.append('"' + "".join(chars) + '"')
-            i = j + 1
-        elif ch == ",":
-            rest = block[i + 1:].lstrip()
-            if not rest.startswith(("}", "]")):
-                out.append(ch)
-            i += 1
-        elif ch.isalpha():
-            j = i
-            while j < n and (block[j].isalnum() or block[j] == "_"):
-                j += 1
-            word = block[i:j]
-            out.append(_PY_LITERALS.get(word, word))
-            i = j
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
 
 
 # -- interpreting -------------------------------------------------------------------------------------
@@ -215,7 +199,7 @@ def _arguments(raw: Any) -> dict | None:
             raw = json.loads(raw)
         except json.JSONDecodeError:
             try:
-                raw = json.loads(_repair(raw))
-            except json.JSONDecodeError:
+                raw = json_repair.repair_json(raw, return_objects=True, skip_json_loads=True)
+            except Exception:
                 return None
     return raw if isinstance(raw, dict) else None

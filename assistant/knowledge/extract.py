@@ -20,6 +20,7 @@ from .images import (
     MAX_PIXELS,
     image_metadata,
     image_ocr_text,
+    image_format,
     ocr_available,
     open_image,
 )
@@ -45,16 +46,6 @@ __all__ = [
 Kind = Literal["image", "pdf", "text"]
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".gif", ".bmp", ".dib", ".tif", ".tiff"}
-_BMP_HEADER_SIZES = {12, 40, 52, 56, 64, 108, 124}
-
-
-def _is_image(head: bytes) -> bool:
-    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")):
-        return True
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return True
-    return head[:2] == b"BM" and len(head) >= 18 and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES
-
 
 def detect_kind(path: PathLike) -> Kind | None:
     """What the file is, from its first bytes (then its name for text files).
@@ -66,7 +57,7 @@ def detect_kind(path: PathLike) -> Kind | None:
     # the PDF header may follow a little junk: accepted then only for .pdf names
     if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head):
         return "pdf"
-    if _is_image(head):
+    if image_format(path) is not None:  # Pillow reads the header (a text starting "BM" is no bitmap)
         return "image"
     if suffix == ".pdf":
         raise ExtractionError("not a PDF", path)

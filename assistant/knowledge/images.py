@@ -54,6 +54,38 @@ def ocr_available(language: str = "eng") -> bool:
     return found is not None and all(lang in found[1] for lang in language.split("+"))
 
 
+def looks_like_image(head: bytes) -> bool:
+    """Whether the first bytes carry the signature of one of FORMATS (Pillow's own check of each format's
+    prefix, `Image.OPEN`), whether or not the rest is readable. A weak test (a bitmap is just "BM"): for
+    telling data from a name; `image_format` reads the header."""
+    Image.preinit()  # registers the common formats' plugins
+    for name in FORMATS:
+        accept = Image.OPEN.get(name, (None, None))[1]
+        if accept is not None and accept(head):
+            return True
+    return False
+
+
+def image_format(source: bytes | PathLike) -> str | None:
+    """Pillow's name for the format of an image file or image bytes ("PNG", "JPEG", ...) among FORMATS,
+    None when it is not one. Only the header is read; an image too large to open still has its format."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source, formats=FORMATS) as im:
+                return im.format
+    except Image.DecompressionBombError:
+        return "oversized"  # recognised, then refused with its size when opened for its pixels
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for bytes that are not an image
+        return None
+
+
+def image_mime(source: bytes | PathLike) -> str | None:
+    """The MIME type of an image file or bytes ("image/png"...), None when it is not an image."""
+    found = image_format(source)
+    return Image.MIME.get(found) if found else None
+
+
 @contextmanager
 def _opened(path: PathLike) -> Iterator[Image.Image]:
     """Pillow's lazy open (header only), with every failure turned into an ExtractionError."""

@@ -51,13 +51,13 @@ def inline_image_bytes(value: str) -> bytes | None:
 
 
 def _looks_like_base64_image(text: str) -> bool:
-    from ..knowledge.extract import _is_image
+    from ..knowledge.images import looks_like_image
 
     head = "".join(text[:64].split())[:32]
     if not _BASE64.fullmatch(head):
         return False
     try:
-        return _is_image(base64.b64decode(head.replace("-", "+").replace("_", "/"), validate=True))
+        return looks_like_image(base64.b64decode(head.replace("-", "+").replace("_", "/"), validate=True))
     except (binascii.Error, ValueError):
         return False
 

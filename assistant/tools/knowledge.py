@@ -8,15 +8,13 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..errors import InputError
+from ..knowledge.images import image_mime
 from ..knowledge.search import MAX_PAGES, parse_pages
 from .describe_image import image_file
 from .registry import Citation, ImageOut, ToolContext, ToolResult, tool
 
 MAX_QUERY_CHARS = 1000
 SNIPPET_CHARS = 240  # per hit in the text the model reads; the full snippet is in `data`
-
-_MIMES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif", b"BM": "image/bmp",
-          b"II*\x00": "image/tiff", b"MM\x00*": "image/tiff"}
 
 
 @tool("""
@@ -108,11 +106,4 @@ def _short(snippet: str) -> str:
 
 
 def _mime(path: Path) -> str:
-    try:
-        with open(path, "rb") as f:
-            head = f.read(12)
-    except OSError:
-        return "image/png"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return next((mime for magic, mime in _MIMES.items() if head.startswith(magic)), "image/png")
+    return image_mime(path) or "image/png"
