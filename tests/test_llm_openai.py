@@ -278,12 +278,12 @@ def test_the_readme_config_snippet(tmp_path, monkeypatch):
     llm = manager.get("llm")  # no server on that port: loading is lazy
     assert (llm.name, llm.capabilities.vision, llm.context_length, llm.base_url) == (
         "Qwen/Qwen3-VL-8B-Instruct", True, 32768, "http://localhost:8000/v1")
-    assert llm._client.headers["authorization"] == "Bearer sk-readme"
+    assert llm._client.api_key == "sk-readme"  # sent as "Authorization: Bearer sk-readme"
     manager.unload("llm")
 
 
 # -- the agent's own guarantees, with a scripted model ------------------------------------------------
-def slow_lookup(topic: str) -> ToolResult:
+def slow_lookup(ctx, topic: str) -> ToolResult:
     time.sleep(5)
     return ToolResult(f"all about {topic}")
 
@@ -332,3 +332,15 @@ def test_a_failed_turn_leaves_the_history_as_it_was(scripted, tmp_path):
     with pytest.raises(AssistantError, match="prompt too long"):
         list(agent.turn("Another question"))
     assert agent.history == before  # no unanswered user message left behind
+
+
+def test_a_busy_server_is_asked_again_once(scripted):
+    """The SDK retries what servers mean as "try again" (503, 429, a dropped connection): once by default."""
+    model = OpenAIChatModel(scripted.url, model="scripted-model")
+    scripted.replies += [{"status": 503, "message": "the engine is loading"}, text_reply("Ready.")]
+    assert model.chat([{"role": "user", "content": "hi"}]) == "Ready."
+    assert [r["path"] for r in scripted.requests] == ["/v1/chat/completions"] * 2
+    scripted.replies += [{"status": 503, "message": "still loading"}, {"status": 503, "message": "still loading"}]
+    with pytest.raises(AssistantError, match="HTTP 503: still loading"):
+        model.chat([{"role": "user", "content": "hi"}])
+    model.close()

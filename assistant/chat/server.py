@@ -1,15 +1,20 @@
 """Backend "openai": the chat model behind an OpenAI-compatible server (vLLM, llama.cpp's llama-server,
-Ollama, ...) serving `POST {source}/chat/completions`. The same interface as `llm.LocalChatModel`.
+Ollama, ...), through the official `openai` SDK pointed at the server's base URL (typed errors, retries).
 
 Options (`models.llm.options`): `model` (else the first id of `GET {source}/models`), `api_key_env` (the
 environment variable holding a bearer token; none: no Authorization header), `vision` (images may go in
-the messages: `capabilities.vision`), `context_length`, `timeout` (seconds, default 120), `extra_body` (merged into
-each request, e.g. `{chat_template_kwargs = {enable_thinking = false}}`).
+the messages: `capabilities.vision`), `context_length`, `timeout` (seconds, default 120), `max_retries`
+(default 1), `extra_body` (merged into each request, e.g. `{chat_template_kwargs = {enable_thinking =
+false}}`).
 
 Structured `tool_calls` from the server come back as text at the end of the reply, one
 `<tool_call>\\n{"name": ..., "arguments": {...}}\\n</tool_call>` block each, which `toolcalls.parse_tool_calls`
 reads like any model's own tags. Reasoning deltas are not passed on. Nothing is contacted until the
 first request. `count_tokens` is an estimate (JSON characters / 4): servers differ in tokenizer endpoints.
+
+Stopping: a reply is abandoned by shutting its socket down the moment `stop` is set (a read blocked in the
+calling thread returns at once, and servers take the closed connection as a cancel); a request about to
+start (a retry, say) after `stop` is not sent.
 """
 
 from __future__ import annotations
@@ -23,8 +28,6 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
-
 from ..errors import AssistantError, ConfigError, InputError, ModelUnavailable
 from ..knowledge.images import png_data_uri
 from ..roles import ChatCapabilities, StopSignal
@@ -33,12 +36,20 @@ log = logging.getLogger(__name__)
 _IMAGE_TOKENS = 1024  # count_tokens' guess for one image
 
 
+class _Stopped(BaseException):
+    """Raised from the HTTP client's request hook once `stop` is set: a BaseException, so that the SDK's
+    retry loop (which retries Exceptions) lets it through."""
+
+
 class OpenAIChatModel:
     """A chat model on a server. Thread-safe: each call is its own HTTP request (and connection)."""
 
     def __init__(self, base_url: str, *, model: str | None = None, api_key: str | None = None,
                  api_key_env: str | None = None, vision: bool = False, context_length: int | None = None,
-                 timeout: float = 120.0, extra_body: dict | None = None):
+                 timeout: float = 120.0, max_retries: int = 1, extra_body: dict | None = None):
+        import httpx2
+        import openai
+
         self.base_url = base_url.rstrip("/")
         self.capabilities = ChatCapabilities(vision=bool(vision), reuse_prefix=False, exact_token_counts=False)
         self.last_stats: dict[str, float] = {}  # prompt_tokens, new_tokens of the last call (if reported)
@@ -46,11 +57,15 @@ class OpenAIChatModel:
         self._extra, self._timeout = dict(extra_body or {}), timeout
         self._listing: list[dict] | None = None
         self._lock = threading.Lock()  # model discovery
+        self._call = threading.local()  # the stop watch of the request running in this thread
         # No kept-alive connections: each request opens its own, so `stop` can close it even before the
         # response headers arrive (a non-streamed reply sends none until it is complete).
-        self._client = httpx.Client(headers={"Authorization": f"Bearer {api_key}"} if api_key else {},
-                                    timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-                                    limits=httpx.Limits(max_keepalive_connections=0))
+        http = httpx2.Client(timeout=httpx2.Timeout(timeout, connect=min(timeout, 10.0)),
+                             limits=httpx2.Limits(max_keepalive_connections=0),
+                             event_hooks={"request": [self._watch_request]})
+        self._headers: dict[str, Any] = {} if api_key else {"Authorization": openai.Omit()}
+        self._client = openai.OpenAI(base_url=self.base_url, api_key=api_key or "none", http_client=http,
+                                     max_retries=max_retries, timeout=timeout)
 
     # -- facts ------------------------------------------------------------------------------------
     @property
@@ -96,18 +111,15 @@ class OpenAIChatModel:
         """The whole reply as one string (one non-streamed request), tool calls as text; "" once stopped."""
         if stop is not None and stop.is_set():
             return ""
-        body = self._body(messages, tools, max_new_tokens, temperature, stream=False)
-        try:
-            with self._request(body, stop) as response:
-                data = json.loads(response.read())
-        except (httpx.TransportError, OSError):
-            if stop is not None and stop.is_set():
-                return ""
-            raise
-        self._note_usage(data.get("usage"))
-        message = (data.get("choices") or [{}])[0].get("message") or {}
-        calls = {i: c.get("function") or {} for i, c in enumerate(message.get("tool_calls") or [])}
-        return "\n".join(t for t in (message.get("content") or "", _calls_text(calls)) if t)
+        with self._request(stop) as stopped:
+            reply = self._create(messages, tools, max_new_tokens, temperature, stream=False)
+        if reply is None or stopped():
+            return ""
+        self._note_usage(reply.usage)
+        message = reply.choices[0].message if reply.choices else None
+        calls = {i: {"name": c.function.name or "", "arguments": c.function.arguments or ""}
+                 for i, c in enumerate((message.tool_calls or []) if message else []) if c.type == "function"}
+        return "\n".join(t for t in ((message.content if message else None) or "", _calls_text(calls)) if t)
 
     def describe(self, image, question: str | None = None, max_new_tokens: int = 256) -> str:
         if not self.capabilities.vision:
@@ -121,34 +133,40 @@ class OpenAIChatModel:
                stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
         """Text deltas as the server sends them. Setting `stop` or closing the iterator ends the request at
         once: the connection is closed, which servers take as a cancel."""
+        import openai
+
         if stop is not None and stop.is_set():
             return
-        body = self._body(messages, tools, max_new_tokens, temperature, stream=True)
         calls: dict[int, dict[str, str]] = {}
         said = False
-        try:
-            with self._request(body, stop) as response:
-                for line in response.iter_lines():
-                    data = line[5:].strip() if line.startswith("data:") else ""
-                    if data == "[DONE]" or (stop is not None and stop.is_set()):
-                        break
-                    chunk = json.loads(data) if data else {}
-                    if chunk.get("error"):
-                        raise AssistantError(f"the chat server at {self.base_url} failed mid-reply: "
-                                             f"{_error_text(chunk)}")
-                    self._note_usage(chunk.get("usage"))
-                    for choice in chunk.get("choices") or []:
-                        delta = choice.get("delta") or {}
-                        for fragment in delta.get("tool_calls") or []:
-                            _add_fragment(calls, fragment)
-                        if delta.get("content"):
-                            said = True
-                            yield delta["content"]
-        except (httpx.TransportError, OSError):
-            if stop is not None and stop.is_set():
-                return  # the connection was closed for `stop`
-            raise
-        if calls and not (stop is not None and stop.is_set()):
+        with self._request(stop) as stopped:
+            chunks = self._create(messages, tools, max_new_tokens, temperature, stream=True)
+            if chunks is None:
+                return
+            try:
+                with chunks:
+                    for chunk in chunks:
+                        if stopped():
+                            return
+                        if chunk.usage:
+                            self._note_usage(chunk.usage)
+                        for choice in chunk.choices:
+                            for fragment in choice.delta.tool_calls or []:
+                                _add_fragment(calls, fragment.index, fragment.function)
+                            if choice.delta.content:
+                                said = True
+                                yield choice.delta.content
+            except Exception as exc:
+                if stopped():
+                    return  # the connection was closed for `stop`
+                if isinstance(exc, openai.APIConnectionError):
+                    raise AssistantError(f"the connection to the chat server at {self.base_url} broke mid-reply "
+                                         f"({_cause(exc)})") from None
+                if isinstance(exc, openai.APIError):  # an error event in the stream (the HTTP status was 200)
+                    raise AssistantError(f"the chat server at {self.base_url} failed mid-reply: "
+                                         f"{_one_line(exc.message)}") from None
+                raise
+        if calls and not stopped():
             yield ("\n" if said else "") + _calls_text(calls)
 
     def reset_cache(self) -> None:
@@ -158,7 +176,11 @@ class OpenAIChatModel:
         self._client.close()
 
     # -- internals --------------------------------------------------------------------------------
-    def _body(self, messages, tools, max_new_tokens, temperature, stream: bool) -> dict[str, Any]:
+    def _create(self, messages, tools, max_new_tokens, temperature, stream: bool):
+        """The SDK's request, with its errors as the assistant's (one line naming the server); None when it
+        was stopped before or while it was sent."""
+        import openai
+
         body: dict[str, Any] = {"model": self.model, "messages": [_wire(m) for m in messages],
                                 "max_tokens": max_new_tokens, "temperature": temperature, "stream": stream}
         if stream:
@@ -166,72 +188,74 @@ class OpenAIChatModel:
         if tools:
             body["tools"] = tools
         self.last_stats = {}
-        return {**body, **self._extra}
+        try:
+            return self._client.chat.completions.create(**body, extra_body=self._extra or None,
+                                                        extra_headers=self._headers)
+        except _Stopped:
+            return None
+        except openai.APIStatusError as exc:
+            raise self._status_error(exc) from None
+        except openai.APITimeoutError:
+            if self._stopped_here():
+                return None
+            raise AssistantError(f"the chat server at {self.base_url} did not answer within {self._timeout:g} s "
+                                 "(raise models.llm.options.timeout for slow first requests)") from None
+        except openai.APIConnectionError as exc:
+            if self._stopped_here():
+                return None
+            raise ModelUnavailable(f"cannot reach the chat server at {self.base_url} ({_cause(exc)}): start it "
+                                   "(e.g. `vllm serve MODEL`, `llama-server`, `ollama serve`) or fix "
+                                   "models.llm.source") from None
 
-    def _note_usage(self, usage: dict | None) -> None:
-        if usage:
-            self.last_stats = {"prompt_tokens": usage.get("prompt_tokens", 0),
-                               "new_tokens": usage.get("completion_tokens", 0)}
+    def _note_usage(self, usage) -> None:
+        if usage is not None:
+            self.last_stats = {"prompt_tokens": usage.prompt_tokens or 0, "new_tokens": usage.completion_tokens or 0}
 
     def _models(self) -> list[dict]:
+        import openai
+
         with self._lock:
             if self._listing is None:
-                with self._send("GET", "/models") as response:
-                    self._listing = list(json.loads(response.read()).get("data") or [])
+                try:
+                    page = self._client.models.list(extra_headers=self._headers)
+                except openai.APIStatusError as exc:
+                    raise self._status_error(exc) from None
+                except openai.APIConnectionError as exc:
+                    raise ModelUnavailable(f"cannot reach the chat server at {self.base_url} ({_cause(exc)}): "
+                                           "start it or fix models.llm.source") from None
+                self._listing = [m.model_dump() for m in page.data]
             return self._listing
 
     @contextlib.contextmanager
-    def _request(self, body: dict, stop: StopSignal | None) -> Iterator[httpx.Response]:
-        """POST /chat/completions; while it is open, setting `stop` shuts its socket down (a read blocked in
-        this thread then returns at once; servers take the closed connection as a cancel)."""
-        streams: list = []  # the connection's network stream(s), from httpcore's trace events
-        lock = threading.Lock()
-        stopped = False
-
-        def shut_down() -> None:
-            nonlocal stopped
-            with lock:
-                stopped = True
-                sock = streams[-1].get_extra_info("socket") if streams else None
-            if isinstance(sock, socket.socket):
-                with contextlib.suppress(OSError):
-                    socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's, even under TLS
-
-        def trace(event: str, info: dict) -> None:
-            if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
-                with lock:
-                    streams.append(info.get("return_value"))
-                    late = stopped
-                if late:  # stopped while still connecting
-                    shut_down()
-
-        forget = stop.on_set(shut_down) if stop is not None else (lambda: None)
+    def _request(self, stop: StopSignal | None) -> Iterator[Any]:
+        """While it is open, requests this thread sends are watched: setting `stop` shuts their socket down,
+        and a request about to start after it is not sent. Yields `stopped()`."""
+        watch = _Watch()
+        forget = stop.on_set(watch.stop) if stop is not None else (lambda: None)
+        self._call.watch = watch
         try:
-            with self._send("POST", "/chat/completions", body, {"trace": trace}) as response:
-                yield response
+            yield watch.is_stopped
         finally:
+            self._call.watch = None
             forget()
 
-    @contextlib.contextmanager
-    def _send(self, method: str, path: str, body: dict | None = None,
-              extensions: dict | None = None) -> Iterator[httpx.Response]:
-        try:
-            with self._client.stream(method, self.base_url + path, json=body, extensions=extensions) as response:
-                if response.status_code >= 400:
-                    raise self._http_error(response)
-                yield response
-        except httpx.ConnectError as exc:
-            raise ModelUnavailable(f"cannot reach the chat server at {self.base_url} ({exc}): start it (e.g. "
-                                   "`vllm serve MODEL`, `llama-server`, `ollama serve`) or fix models.llm.source"
-                                   ) from None
-        except httpx.TimeoutException:
-            raise AssistantError(f"the chat server at {self.base_url} did not answer within {self._timeout:g} s "
-                                 "(raise models.llm.options.timeout for slow first requests)") from None
+    def _watch_request(self, request) -> None:
+        """httpx2's request hook: put this thread's watch on the request (its connection's socket is traced)."""
+        watch = getattr(self._call, "watch", None)
+        if watch is None:
+            return
+        if watch.is_stopped():
+            raise _Stopped()
+        request.extensions["trace"] = watch.trace
 
-    def _http_error(self, response: httpx.Response) -> AssistantError:
-        response.read()
-        status = response.status_code
-        what = f"the chat server at {self.base_url} refused the request (HTTP {status}: {_error_text(response)})"
+    def _stopped_here(self) -> bool:
+        watch = getattr(self._call, "watch", None)
+        return watch is not None and watch.is_stopped()
+
+    def _status_error(self, exc) -> AssistantError:
+        status = exc.status_code
+        what = (f"the chat server at {self.base_url} refused the request (HTTP {status}: "
+                f"{_error_text(exc.body, exc.message)})")
         if status in (401, 403):
             where = f"${self._key_env}" if self._key_env else "the variable named by models.llm.options.api_key_env"
             return AssistantError(f"{what}: put its API key in {where}")
@@ -241,26 +265,60 @@ class OpenAIChatModel:
         return AssistantError(what)
 
 
-def _error_text(source: httpx.Response | dict) -> str:
-    """The server's own message: OpenAI's {"error": {"message"}}, vLLM's {"message"}, {"detail"}, or the body."""
-    try:
-        data = source if isinstance(source, dict) else source.json()
-    except ValueError:
-        data = None
-    error = data.get("error", data) if isinstance(data, dict) else None
+class _Watch:
+    """One call's view of its connection: the network streams httpcore opened, and whether `stop` came."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._streams: list = []
+        self._stopped = False
+
+    def trace(self, event: str, info: dict) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            with self._lock:
+                self._streams.append(info.get("return_value"))
+                late = self._stopped
+            if late:  # stopped while still connecting
+                self.stop()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            streams = list(self._streams)
+        for stream in streams:
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(sock, socket.socket):
+                with contextlib.suppress(OSError):
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's, even under TLS
+
+    def is_stopped(self) -> bool:
+        with self._lock:
+            return self._stopped
+
+
+def _cause(exc: BaseException) -> str:
+    cause = exc.__cause__ or exc.__context__
+    return _one_line(str(cause) or type(cause).__name__) if cause else _one_line(str(exc))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:500]
+
+
+def _error_text(body: object, fallback: str) -> str:
+    """The server's own message: OpenAI's {"error": {"message"}}, vLLM's {"message"}, {"detail"}, or the text."""
+    error = body.get("error", body) if isinstance(body, dict) else body
     if isinstance(error, dict):
         error = error.get("message") or error.get("detail") or json.dumps(error)
-    text = str(error) if error else (source.text if isinstance(source, httpx.Response) else "") or "no details"
-    return " ".join(text.split())[:500]
+    return _one_line(str(error)) if error else _one_line(fallback) or "no details"
 
 
-def _add_fragment(calls: dict[int, dict[str, str]], fragment: dict) -> None:
+def _add_fragment(calls: dict[int, dict[str, str]], index: int | None, function) -> None:
     """Streamed tool calls come in pieces: index, id and name first, then the arguments in fragments."""
-    call = calls.setdefault(int(fragment.get("index", len(calls))), {"name": "", "arguments": ""})
-    function = fragment.get("function") or {}
-    arguments = function.get("arguments") or ""
-    call["name"] += function.get("name") or ""
-    call["arguments"] += arguments if isinstance(arguments, str) else json.dumps(arguments)
+    call = calls.setdefault(len(calls) if index is None else int(index), {"name": "", "arguments": ""})
+    if function is not None:
+        call["name"] += function.name or ""
+        call["arguments"] += function.arguments or ""
 
 
 def _calls_text(calls: dict[int, dict]) -> str:
@@ -308,4 +366,5 @@ def load_openai_chat(path_or_url, spec, plan) -> OpenAIChatModel:
         log.warning("$%s (models.%s.options.api_key_env) is not set: no API key is sent", key_env, spec.role)
     return OpenAIChatModel(url, model=options.get("model"), api_key=api_key, api_key_env=key_env,
                            vision=bool(options.get("vision", False)), context_length=options.get("context_length"),
-                           timeout=float(options.get("timeout", 120)), extra_body=options.get("extra_body"))
+                           timeout=float(options.get("timeout", 120)), max_retries=int(options.get("max_retries", 1)),
+                           extra_body=options.get("extra_body"))
