@@ -48,6 +48,7 @@ class Scripted:
         self.replies: list[dict] = []
         self.models = [{"id": "scripted-model", "object": "model", "max_model_len": 2048}]
         self.disconnected = threading.Event()
+        self.received = threading.Event()  # a chat request has arrived (and is being answered)
         self.url = ""
 
     def reset(self):
@@ -55,6 +56,7 @@ class Scripted:
         self.replies.clear()
         self.models = [{"id": "scripted-model", "object": "model", "max_model_len": 2048}]
         self.disconnected.clear()
+        self.received.clear()
 
     async def list_models(self, request: Request):
         self.requests.append({"path": request.url.path, "headers": dict(request.headers), "body": None})
@@ -63,6 +65,7 @@ class Scripted:
     async def completions(self, request: Request):
         body = await request.json()
         self.requests.append({"path": request.url.path, "headers": dict(request.headers), "body": body})
+        self.received.set()
         reply = self.replies.pop(0) if self.replies else text_reply("ok")
         for _ in range(int(reply.get("header_delay", 0) / 0.05)):  # like a server that answers only when done
             if await request.is_disconnected():

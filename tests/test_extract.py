@@ -272,8 +272,7 @@ def test_1200_page_pdf_in_bounded_memory(docs):
           f"({elapsed / count * 1000:.1f} ms a page); RSS growth {growth:.1f} MB")
     assert count == 1200 and chunk_count >= 2400
     assert headings[537] == "Chapter 54" and headings[1200] == "Chapter 120"
-    assert growth < 150
-    assert elapsed < 60
+    assert growth < 150  # streamed page by page (how fast: bench/knowledge.py)
 
 
 # --- images ---------------------------------------------------------------------------------------
@@ -307,11 +306,12 @@ def test_exif_rotation_is_applied(docs):
 def test_decompression_bombs_are_refused_before_decoding(docs):
     huge = D.make_bomb_png(docs, 100_000, 100_000)  # beyond Pillow's own hard limit
     assert huge.stat().st_size < 1000
-    started = time.perf_counter()
+    process = psutil.Process()
+    rss_before = process.memory_info().rss
     assert reason(lambda: open_image(huge)) == "image too large (100000×100000 pixels > limit)"
     big = D.make_bomb_png(docs, 12_000, 13_000, name="bomb2.png")  # past our limit, under Pillow's
     assert reason(lambda: open_image(big)) == "image too large (12000×13000 pixels > limit)"
-    assert time.perf_counter() - started < 1
+    assert process.memory_info().rss - rss_before < 100 * 2**20  # not decoded: 12000×13000 RGB is 468 MB
     assert image_metadata(big)["width"] == 12_000  # the header alone is safe to read
     small_limit = reason(lambda: open_image(D.make_photo(docs), max_pixels=1000))
     assert small_limit.startswith("image too large (") and "pixels > limit" in small_limit
@@ -338,21 +338,15 @@ def test_broken_images(docs):
 @needs_ocr
 def test_ocr_reads_printed_words(docs):
     image = open_image(D.make_sign_png(docs))
-    started = time.perf_counter()
     text = image_ocr_text(image)
-    print(f"\nOCR of a 900×420 sign: {time.perf_counter() - started:.2f} s")
     for word in D.SIGN_WORDS:
         assert word.lower() in text.lower()
 
 
 @needs_ocr
-def test_ocr_of_a_photo_is_quick_and_quiet(docs):
+def test_ocr_of_a_photo_is_quiet(docs):
     image = D.photo()
-    started = time.perf_counter()
     text = image_ocr_text(image)
-    elapsed = time.perf_counter() - started
-    print(f"\nOCR of a {image.width}×{image.height} photo: {elapsed:.2f} s, {text!r}")
-    assert elapsed < 5
     assert len(text) < 40  # no pages of texture read as letters
 
 

@@ -62,15 +62,13 @@ def test_answers_and_streams(llm):
 def test_stop_event_ends_generation_early(llm):
     stop = Cancel()
     deltas = []
-    started = time.monotonic()
     for delta in llm.stream(ask("Write a long story about a dragon who learns to bake bread."), max_new_tokens=200,
                             stop=stop):
         deltas.append(delta)
         if len(deltas) == 3:
             stop.set()
     assert len(deltas) <= 5
-    assert llm.last_stats["new_tokens"] < 12
-    assert time.monotonic() - started < 60
+    assert llm.last_stats["new_tokens"] < 12  # of the 200 it could have written
     # already set: nothing at all
     assert list(llm.stream(ask("Hello"), stop=stop)) == []
 

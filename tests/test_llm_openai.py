@@ -93,24 +93,26 @@ def test_stop_event_ends_a_slow_stream_promptly_and_closes_the_connection(llm, s
     got = []
     stream = llm.stream([{"role": "user", "content": "talk"}], stop=stop)
     got.append(next(stream))
-    stopped_at = time.monotonic() + 0.2
-    threading.Timer(0.2, stop.set).start()
+    stop.set()
     got += list(stream)
-    assert time.monotonic() - stopped_at < 1.0
-    assert 1 <= len(got) < 5
+    assert len(got) == 1  # of the 50 words the server would send
     assert scripted.disconnected.wait(3), "the server did not see the client go"
 
 
-@pytest.mark.parametrize("streamed, delay", [(True, {"first_delay": 10}), (True, {"header_delay": 10}),
-                                             (False, {"header_delay": 10})])
+@pytest.mark.parametrize("streamed, delay", [(True, {"first_delay": 3600}), (True, {"header_delay": 3600}),
+                                             (False, {"header_delay": 3600})])
 def test_stop_before_the_first_token_does_not_wait_for_the_server(llm, scripted, delay, streamed):
+    """The server would take an hour to say anything: only the stop can end the call."""
     scripted.replies.append({**text_reply("late", delay=0), **delay})
     stop = Cancel()
-    threading.Timer(0.3, stop.set).start()
-    started = time.monotonic()
+    threading.Thread(target=lambda: scripted.received.wait(30) and stop.set(), daemon=True).start()
     messages = [{"role": "user", "content": "hi"}]
-    assert (list(llm.stream(messages, stop=stop)) if streamed else llm.chat(messages, stop=stop)) in ([], "")
-    assert time.monotonic() - started < 1.3
+    outcome: list = []
+    call = threading.Thread(target=lambda: outcome.append(
+        list(llm.stream(messages, stop=stop)) if streamed else llm.chat(messages, stop=stop)))
+    call.start()
+    call.join(60)  # a guard against hanging the suite, not a time limit: the call ends at the stop
+    assert not call.is_alive() and outcome in ([[]], [""])
     assert scripted.disconnected.wait(3), "the server did not see the client go"
     count = len(scripted.requests)
     assert list(llm.stream(messages, stop=stop)) == [] and llm.chat(messages, stop=stop) == ""  # already set
@@ -283,8 +285,13 @@ def test_the_readme_config_snippet(tmp_path, monkeypatch):
 
 
 # -- the agent's own guarantees, with a scripted model ------------------------------------------------
+LOOKUP_ENTERED, LOOKUP_RELEASE = threading.Event(), threading.Event()
+
+
 def slow_lookup(ctx, topic: str) -> ToolResult:
-    time.sleep(5)
+    """A tool that does not finish until the test says so."""
+    LOOKUP_ENTERED.set()
+    LOOKUP_RELEASE.wait(60)
     return ToolResult(f"all about {topic}")
 
 
@@ -307,15 +314,16 @@ def test_stop_abandons_a_slow_tool_at_once_and_history_keeps_only_what_was_heard
     agent = _agent_with(scripted, tmp_path, [("slow_lookup", slow_lookup)])
     scripted.replies += [call_reply(("slow_lookup", {"topic": "otters"}))]
     stop = Cancel()
-    events, started = [], None
-    for event in agent.turn("Tell me about otters", stop=stop):
-        events.append(event)
-        if isinstance(event, ToolCallStarted):
-            started = time.perf_counter()
-            threading.Timer(0.2, stop.set).start()
+    LOOKUP_ENTERED.clear()
+    LOOKUP_RELEASE.clear()
+    threading.Thread(target=lambda: LOOKUP_ENTERED.wait(30) and stop.set(), daemon=True).start()
+    try:
+        events = list(agent.turn("Tell me about otters", stop=stop))  # returns though the tool never ends
+    finally:
+        LOOKUP_RELEASE.set()
+    assert [e.name for e in events if isinstance(e, ToolCallStarted)] == ["slow_lookup"]
     finished = next(e for e in events if isinstance(e, ToolCallFinished))
-    assert finished.result.is_error and "interrupted" in finished.result.text
-    assert time.perf_counter() - started < 1.5  # not the tool's 5 s
+    assert finished.result.is_error and finished.result.text == "slow_lookup was abandoned: the user interrupted"
     done = events[-1]
     assert isinstance(done, TurnDone) and done.interrupted
     agent.mark_interrupted("")

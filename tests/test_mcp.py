@@ -384,14 +384,12 @@ def test_http_security(http_server):
 
 
 def test_non_loopback_bind_without_token_is_refused(env, tmp_path):
-    started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "assistant", "mcp", "--http", "--host", "0.0.0.0",
                              "--port", str(free_port()), *env.args(tmp_path / "data")],
                             capture_output=True, text=True, cwd=REPO, env=_server_env(), timeout=60)
     assert result.returncode == 2, result
     assert result.stderr.count("\n") == 1 and "without a configured token" in result.stderr, result.stderr
     assert result.stdout == ""
-    assert time.monotonic() - started < 30
 
 
 async def test_eight_clients_mixed_calls(env, http_server):

@@ -183,11 +183,14 @@ def test_describe_a_generated_image_by_its_id(ctx, generated):
     assert ok(run(ctx, "describe_image", image=f"generated/{image_id}")).text == described.text
 
 
-def test_inline_images_are_bounded(ctx, tmp_path):
+def test_inline_images_are_bounded(ctx, tmp_path, monkeypatch):
     huge = "data:image/png;base64," + "A" * (28 * 2**20)  # ~21 MB once decoded
-    started = time.perf_counter()
+    decoded: list[int] = []
+    real_decode = base64.b64decode
+    monkeypatch.setattr(base64, "b64decode", lambda data, *a, **k: decoded.append(len(data)) or real_decode(data, *a, **k))
     refused(run(ctx, "describe_image", image=huge), "too large", "20 MB")
-    assert time.perf_counter() - started < 2.0  # refused from the length, nothing decoded
+    monkeypatch.undo()
+    assert decoded == []  # refused from the length: nothing was decoded
     bomb = make_bomb_png(tmp_path).read_bytes()  # a few hundred bytes declaring 100000x100000 pixels
     refused(run(ctx, "describe_image", image=data_uri(bomb)), "inline image", "too large")
     refused(run(ctx, "describe_image", image="data:text/plain;base64,aGVsbG8="), "not an image")
@@ -329,9 +332,7 @@ def test_lookup_pdf_passages_and_pages(ctx):
     ({}, ["give a question"]),
 ])
 def test_lookup_pdf_errors(ctx, arguments, words):
-    started = time.perf_counter()
     refused(run(ctx, "lookup_pdf", **arguments), *words)
-    assert time.perf_counter() - started < 5
 
 
 # -- transcribe_audio (real Whisper) -----------------------------------------------------------------
@@ -443,15 +444,13 @@ def test_a_long_generation_does_not_hold_up_search(ctx):
     worker.start()
     try:
         assert started.wait(60), "generation did not start"
-        t0 = time.perf_counter()
         found = ok(run(ctx, "search_knowledge", query="when do tomatoes need watering", limit=2))
         ok(run(ctx, "lookup_pdf", file="report.pdf", pages="1"))
-        elapsed = time.perf_counter() - t0
-        assert worker.is_alive()  # the generation is still waiting in its progress callback
+        assert worker.is_alive()  # answered while the generation is still held in its progress callback
     finally:
         release.set()
         worker.join(60)
-    assert found.data["hits"][0]["file"] == "garden.md" and elapsed < 5.0
+    assert found.data["hits"][0]["file"] == "garden.md"
     ok(results["gen"])
 
 

@@ -8,6 +8,8 @@ seconds pass in microseconds (looptime). The same rules run with real models in 
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from voice_fakes import Rig
 
@@ -171,3 +173,19 @@ async def test_text_deltas_are_shown_as_they_stream(tmp_path):
     assert [text for _, text in shown] == ["Alpha", " beta", " gamma."]
     gaps = [b - a for (a, _), (b, _) in zip(shown, shown[1:])]
     assert gaps == pytest.approx([0.4, 0.4], abs=1e-6)
+
+
+async def test_waiting_for_idle_ends_when_the_interrupted_turn_has_written_its_history(tmp_path):
+    rig = Rig(tmp_path, ["A reply long enough to be cut short by the user."], transcripts=("question",))
+    settled: list[float] = []
+
+    async def settle():
+        rig.loop.interrupt()
+        assert await rig.loop.until_idle(timeout=10)
+        settled.append(rig.clock())
+        assert rig.agent.history[-1]["content"].endswith("[interrupted by the user]")
+
+    script = (rig.script().silence(0.5).speech(1.0).until(rig.player.busy).silence(0.5)
+              .then(lambda: settled.append(-1.0) or asyncio.ensure_future(settle())).silence(2.0))
+    [turn] = await rig.run(script)
+    assert turn.interrupted and len(settled) == 2 and settled[1] >= rig.events.times(TurnFinished)[0]

@@ -85,6 +85,7 @@ class VoiceLoop:
         self._inbox: asyncio.Queue[Request | None] | None = None  # None: no more requests
         self._stopping = threading.Event()  # stop() was called (before or during run())
         self._stopped: asyncio.Event | None = None
+        self._idle: asyncio.Event | None = None  # set while no turn is being answered
         self._muted_before = False  # (capture thread) the gate's answer for the last frame
         self._user_closed = False  # (capture thread) the mic was closed by the user, not by our own speech
 
@@ -96,6 +97,8 @@ class VoiceLoop:
         self.gate.paced = paced
         self._inbox = asyncio.Queue()
         self._stopped = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
         if self._stopping.is_set():
             self._stopped.set()
         utterances: asyncio.Queue[Utterance | None] = asyncio.Queue()  # None: the input has ended
@@ -147,6 +150,16 @@ class VoiceLoop:
         turn = self.control.interrupt()
         quiet = self.player.stop(self.control.floor) if self.player is not None else self.clock()
         return self._interrupted(turn, detected, quiet)
+
+    async def until_idle(self, timeout: float | None = None) -> bool:
+        """Wait (on the loop's event loop) until no turn is being answered; False if `timeout` passed first."""
+        if self._idle is None or self._idle.is_set():
+            return True
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        except asyncio.TimeoutError:
+            return False
+        return True
 
     @property
     def listening(self) -> bool:
@@ -257,11 +270,16 @@ class VoiceLoop:
             except Exception as exc:  # a bug or an unforeseen library error: say so, keep answering
                 log.exception("turn %d failed", self.control.last)
                 self._emit(Problem(f"this turn failed: {first_line(exc)}", self.control.last))
+            finally:
+                if self._idle is not None:
+                    self._idle.set()  # the turn is over, its history written
             if inbox.empty():
                 self._set_state(self._idle_state())
 
     async def _answer(self, request: Request) -> None:
         turn = self.control.begin()
+        if self._idle is not None:
+            self._idle.clear()
         clock = request.clock
         self._emit(UserSaid(request.text, turn.generation, request.spoken))
         self._set_state("thinking")

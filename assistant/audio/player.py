@@ -186,17 +186,17 @@ class SimulatedSpeaker(Player):
         self._thread.start()
 
     def _run(self) -> None:
-        last = time.perf_counter()
+        last = self.clock()
         owed = 0.0
         while self._running:
             time.sleep(self.tick)
-            now = time.perf_counter()
+            now = self.clock()
             owed += (now - last) * self.sample_rate
-            last = now
             n = int(owed)
             owed -= n
             if n and self.busy():
-                self._pull(n)
+                self._pull(n, at=last)
+            last = now
 
     def close(self) -> None:
         super().close()

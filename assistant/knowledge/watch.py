@@ -1,4 +1,8 @@
-"""Watch mode: re-index (incrementally) shortly after files in the knowledge folder change."""
+"""Watch mode: re-index (incrementally) shortly after files in the knowledge folder change.
+
+The folder is watched from before the first run, so a file dropped in while that run is indexing is
+picked up by the next one, not left until some later change.
+"""
 
 from __future__ import annotations
 
@@ -27,12 +31,15 @@ def watch_folder(kb, stop: threading.Event, on_report: Callable | None = None,
             return False
         return not any(part.startswith(".") for part in p.relative_to(root).parts) if p.is_relative_to(root) else False
 
-    _run(kb, on_report, on_progress)
-    for _changes in watch(root, watch_filter=relevant, stop_event=stop, debounce=DEBOUNCE_MS, step=50,
-                          rust_timeout=500, yield_on_timeout=False):
+    changes = watch(root, watch_filter=relevant, stop_event=stop, debounce=DEBOUNCE_MS, step=50,
+                    rust_timeout=100, yield_on_timeout=True)
+    next(changes)  # the watcher is running (it yields once its first wait times out) ...
+    _run(kb, on_report, on_progress)  # ... before the first run: a file added during the run is not missed
+    for changed in changes:
         if stop.is_set():
             break
-        _run(kb, on_report, on_progress)
+        if changed:
+            _run(kb, on_report, on_progress)
 
 
 def _run(kb, on_report, on_progress) -> None:

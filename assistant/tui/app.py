@@ -298,9 +298,7 @@ class AssistantApp(App):
         if loop is None:
             return
         loop.interrupt()
-        deadline = time.monotonic() + 15
-        while loop.busy and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
+        await loop.until_idle(timeout=15)
         self._ignore_below = loop.generation + 1
 
     def action_open_session(self) -> None:
