@@ -9,12 +9,15 @@ heavy inside their entry point, so `assistant --help` stays quick.
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..config import Settings
+    from ..knowledge.base import KnowledgeBase
     from ..models import ModelManager
     from ..runtime import Runtime
 
@@ -45,6 +48,17 @@ class Invocation:
         from ..runtime import Runtime
 
         return Runtime(self.settings, self.manager)
+
+    @contextlib.contextmanager
+    def knowledge(self) -> Iterator[KnowledgeBase]:
+        """The knowledge folder's index, open for the command and closed after it."""
+        from ..knowledge.base import KnowledgeBase
+
+        kb = KnowledgeBase(self.settings, self.manager)
+        try:
+            yield kb
+        finally:
+            kb.close()
 
 
 def add_all(sub: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:

@@ -24,12 +24,9 @@ def add(sub, shared) -> None:
 
 
 def run(inv: Invocation) -> int:
-    from ..knowledge.base import KnowledgeBase
-
     args, settings = inv.args, inv.settings
-    kb = KnowledgeBase(settings, inv.manager)
     progress = _ProgressBar() if sys.stderr.isatty() and not args.json else None
-    try:
+    with inv.knowledge() as kb:
         if args.watch:
             print(f"watching {settings.knowledge_dir} (Ctrl+C to stop)", file=sys.stderr)
             stop = threading.Event()
@@ -43,8 +40,6 @@ def run(inv: Invocation) -> int:
             progress.close()
         _print_report(report, args.json)
         return 0
-    finally:
-        kb.close()
 
 
 def _print_report(report: IndexReport, as_json: bool, brief: bool = False) -> None:

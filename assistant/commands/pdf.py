@@ -18,14 +18,9 @@ def add(sub, shared) -> None:
 
 
 def run(inv: Invocation) -> int:
-    from ..knowledge.base import KnowledgeBase
-
     args = inv.args
-    kb = KnowledgeBase(inv.settings, inv.manager)
-    try:
+    with inv.knowledge() as kb:
         passages = kb.lookup_pdf(args.question, args.file, args.pages, args.limit)
-    finally:
-        kb.close()
     if args.json:
         print(json.dumps([{"file": p.file, "page": p.page, "text": p.text, "score": p.score} for p in passages],
                          indent=2, ensure_ascii=False))

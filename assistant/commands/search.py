@@ -20,14 +20,9 @@ def add(sub, shared) -> None:
 
 
 def run(inv: Invocation) -> int:
-    from ..knowledge.base import KnowledgeBase
-
     args = inv.args
-    kb = KnowledgeBase(inv.settings, inv.manager)
-    try:
+    with inv.knowledge() as kb:
         result = kb.search_knowledge(args.query, args.kind, args.limit, args.image)
-    finally:
-        kb.close()
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return 0
