@@ -11,11 +11,14 @@ import signal
 import sys
 from pathlib import Path
 
-from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
-from ..audio.events import AgentUpdate, Interrupted, Problem, TurnFinished, UserSaid, VoiceEvent
-from ..audio.player import InstantPlayer, Player, SimulatedSpeaker, SpeakerPlayer
+from typing import TYPE_CHECKING
+
 from ..errors import DeviceUnavailable, InputError
 from . import Invocation
+
+if TYPE_CHECKING:
+    from ..audio.events import VoiceEvent
+    from ..audio.player import Player
 
 
 def add(sub, shared) -> None:
@@ -104,6 +107,8 @@ def _source(args, voice):
 
 
 def _player(args, voice, sample_rate: int) -> Player:
+    from ..audio.player import InstantPlayer, SimulatedSpeaker, SpeakerPlayer
+
     if args.output is not None:  # a file: played in real time when the input is, else at once
         return SimulatedSpeaker(sample_rate) if args.realtime else InstantPlayer(sample_rate)
     if args.input is not None and not args.realtime:
@@ -139,6 +144,9 @@ class _Printer:
         self.problems: list[str] = []
 
     def __call__(self, event: VoiceEvent) -> None:
+        from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
+        from ..audio.events import AgentUpdate, Interrupted, Problem, TurnFinished, UserSaid
+
         if isinstance(event, Problem):
             self.problems.append(event.message)
         if self.as_json:
