@@ -38,6 +38,11 @@ _CALL_OPENINGS = ("{", "[", "```", "<tool_call>", "<|tool_call|>")
 
 
 @dataclass
+class FirstToken:
+    """The model's first token of the turn arrived (what it says may still be held back: a tool call)."""
+
+
+@dataclass
 class TextDelta:
     text: str
 
@@ -63,7 +68,7 @@ class TurnDone:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-AgentEvent = TextDelta | ToolCallStarted | ToolCallFinished | TurnDone
+AgentEvent = FirstToken | TextDelta | ToolCallStarted | ToolCallFinished | TurnDone
 
 
 class Agent:
@@ -148,6 +153,7 @@ class Agent:
                                     stop=enough):
                 if "first_token_s" not in timings:
                     timings["first_token_s"] = time.perf_counter() - started
+                    yield FirstToken()
                 reply += delta
                 if held and reply.strip():
                     held = offer_tools is not None and _may_be_call(reply)
@@ -218,6 +224,7 @@ class Agent:
             forget()
         if future.done():
             return future.result()  # Tool.run turns every failure into an error result: this never raises
+        future.cancel()  # still queued behind another tool: it never starts
         if stop is not None and stop.is_set():
             return ToolResult.error(f"{call.name} was abandoned: the user interrupted")
         return ToolResult.error(f"{call.name} took longer than {self.tool_timeout:.0f} s and was abandoned")

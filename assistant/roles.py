@@ -164,6 +164,12 @@ class ImageGenerator(Protocol):
         ...
 
 
+def protocol_members(protocol: type) -> list[str]:
+    """The names a protocol asks for: its methods, properties and declared attributes."""
+    names = {n for n in vars(protocol) if not n.startswith("_")} | set(getattr(protocol, "__annotations__", {}))
+    return sorted(names)
+
+
 ROLE_PROTOCOLS: dict[str, type] = {
     "vad": VoiceActivity, "stt": SpeechToText, "llm": ChatModel, "vlm": ImageDescriber, "clip": ImageEmbedder,
     "image_gen": ImageGenerator, "tts": TextToSpeech, "text_embed": TextEmbedder,

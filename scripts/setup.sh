@@ -37,9 +37,13 @@ PIP=("$VENV/bin/python" -m pip install --quiet --disable-pip-version-check)
 LOCK=constraints/lock.txt
 if command -v nvidia-smi >/dev/null && nvidia-smi -L >/dev/null 2>&1; then
   locked() { sed -n "s/^$1==\([^+]*\).*/\1/p" "$LOCK"; }
-  if ! "$VENV/bin/python" -c 'import torch, sys; sys.exit(not torch.cuda.is_available())' 2>/dev/null; then
-    echo "setup: NVIDIA GPU found: installing CUDA torch from ${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cu130}" >&2
-    "${PIP[@]}" "torch==$(locked torch)" "torchvision==$(locked torchvision)" \
+  want="$(locked torch) $(locked torchvision) cuda"
+  have=$("$VENV/bin/python" -c 'import torch, torchvision as tv
+print(torch.__version__.split("+")[0], tv.__version__.split("+")[0], "cuda" if torch.cuda.is_available() else "cpu")' \
+    2>/dev/null || true)
+  if [ "$have" != "$want" ]; then  # none yet, a CPU build, or not the lock's versions
+    echo "setup: NVIDIA GPU found: installing CUDA torch $(locked torch) from ${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cu130}" >&2
+    "${PIP[@]}" --force-reinstall "torch==$(locked torch)" "torchvision==$(locked torchvision)" \
       --index-url "${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cu130}"
   fi
   grep -vE '^(torch|torchvision)==' "$LOCK" >"$VENV/lock-gpu.txt"  # the CUDA builds stay as installed

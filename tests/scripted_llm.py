@@ -74,7 +74,7 @@ class Scripted:
             await asyncio.sleep(0.05)
         if "status" in reply:
             return JSONResponse({"error": {"message": reply["message"], "type": "invalid_request_error"}},
-                                status_code=reply["status"])
+                                status_code=reply["status"], headers=reply.get("headers"))
         usage = {"prompt_tokens": 11, "completion_tokens": len(reply["deltas"]), "total_tokens": 0}
         if not body.get("stream"):
             calls: list[dict] = []  # the fragments joined into whole calls

@@ -352,3 +352,29 @@ def test_a_busy_server_is_asked_again_once(scripted):
     with pytest.raises(AssistantError, match="HTTP 503: still loading"):
         model.chat([{"role": "user", "content": "hi"}])
     model.close()
+
+
+def test_a_stop_during_a_servers_retry_after_ends_the_wait(scripted):
+    """The server asks to come back in a minute: the wait before the retry ends at the stop."""
+    model = OpenAIChatModel(scripted.url, model="scripted-model", max_retries=3)
+    scripted.replies += [{"status": 503, "message": "busy", "headers": {"Retry-After": "60"}}]
+    stop = Cancel()
+    threading.Thread(target=lambda: scripted.received.wait(30) and stop.set(), daemon=True).start()
+    outcome: list = []
+    call = threading.Thread(target=lambda: outcome.append(model.chat([{"role": "user", "content": "hi"}], stop=stop)))
+    call.start()
+    call.join(60)  # a guard against hanging the suite: without the stop the waits add up to 30 s
+    assert not call.is_alive() and outcome == [""]
+    assert len(scripted.requests) == 1  # no retry after the stop
+    model.close()
+
+
+def test_loading_through_the_registry_contacts_nothing(scripted, tmp_path):
+    """The registry checks a loaded model against its role without reading its properties (a server
+    model's context length is asked of the server on first use, not at load)."""
+    settings = load_settings(data_dir=tmp_path, models={"llm": {"source": scripted.url, "backend": "openai"}})
+    manager = ModelManager(settings, memory_budget_bytes=1)
+    llm = manager.get("llm")
+    assert scripted.requests == []
+    assert llm.context_length == 2048 and [r["path"] for r in scripted.requests] == ["/v1/models"]
+    manager.unload("llm")

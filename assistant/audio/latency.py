@@ -38,7 +38,6 @@ class TurnClock:
     tool_s: float = 0.0
     stt_audio_s: float = 0.0  # seconds of speech transcribed
     reply_done: float | None = None  # the agent finished its reply
-    agent_started: float = 0.0  # the agent's turn began (its timings are relative to this)
 
     def mark(self, name: str, at: float) -> None:
         """Set a mark once (the first time a stage is reached counts)."""

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..agent import AgentEvent, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+from ..agent import AgentEvent, FirstToken, TextDelta, ToolCallFinished, TurnDone
 from ..config import VoiceSettings
 from ..errors import AssistantError, first_line
 from .endpointer import Endpointer
@@ -147,9 +147,14 @@ class VoiceLoop:
         """Stop the reply (Esc, a new conversation): silence the output, cancel the turn being answered,
         drop everything queued for it. Thread-safe; the Interrupted event comes from the event loop."""
         detected = self.clock()
+        turn, quiet = self._cut()
+        return self._interrupted(turn, detected, quiet)
+
+    def _cut(self) -> tuple[Turn | None, float]:
+        """Interrupt the active turn and silence the output (any thread); (that turn, when it went quiet)."""
         turn = self.control.interrupt()
         quiet = self.player.stop(self.control.floor) if self.player is not None else self.clock()
-        return self._interrupted(turn, detected, quiet)
+        return turn, quiet
 
     async def until_idle(self, timeout: float | None = None) -> bool:
         """Wait (on the loop's event loop) until no turn is being answered; False if `timeout` passed first."""
@@ -214,11 +219,9 @@ class VoiceLoop:
         """The user speaks: with barge-in on, the reply stops here, at once (no hop through the event loop,
         which may be busy)."""
         detected = self.clock()
-        interrupted: tuple[Turn | None, float] | None = None
+        interrupted = None
         if self.gate.paced and self.voice.barge_in and self.control.active is not None:
-            turn = self.control.interrupt()
-            quiet = self.player.stop(self.control.floor) if self.player is not None else self.clock()
-            interrupted = (turn, quiet)
+            interrupted = self._cut()
         self._post(self._heard_speech, detected, interrupted)
 
     def _heard_speech(self, detected: float, interrupted: tuple[Turn | None, float] | None) -> None:
@@ -281,22 +284,24 @@ class VoiceLoop:
         if self._idle is not None:
             self._idle.clear()
         clock = request.clock
-        self._emit(UserSaid(request.text, turn.generation, request.spoken))
-        self._set_state("thinking")
         events: StageQueue[AgentEvent | None] = StageQueue(self.control)  # None: the agent is done
         sentences: StageQueue[str | None] = StageQueue(self.control)  # None: the reply is complete
-        pump = asyncio.create_task(self._pump_agent(turn, request, events))
-        speaker = asyncio.create_task(self._speak(turn, sentences, clock))
+        pump = speaker = None
         splitter = SentenceSplitter()
         done: TurnDone | None = None
         try:
+            self._emit(UserSaid(request.text, turn.generation, request.spoken))
+            self._set_state("thinking")
+            pump = asyncio.create_task(self._pump_agent(turn, request, events))
+            speaker = asyncio.create_task(self._speak(turn, sentences, clock))
             while (event := await events.get()) is not None:
                 if isinstance(event, TurnDone):
                     done = event
                     clock.reply_done = self.clock()
                     continue
-                if isinstance(event, (TextDelta, ToolCallStarted)):
+                if isinstance(event, FirstToken):
                     clock.mark("first_token", self.clock())
+                    continue
                 if isinstance(event, ToolCallFinished):
                     clock.tool_s += event.result.seconds
                 if isinstance(event, TextDelta):
@@ -309,9 +314,11 @@ class VoiceLoop:
             audio_s = await speaker
             await self._until_heard(turn, audio_s)
         finally:
-            speaker.cancel()
+            if speaker is not None:
+                speaker.cancel()
             turn.cancel.set()  # whatever is still running for this turn ends now
-            await asyncio.gather(pump, return_exceptions=True)
+            if pump is not None:
+                await asyncio.gather(pump, return_exceptions=True)
             self.control.end(turn)
         self._finish(turn, request, done)
 

@@ -101,5 +101,3 @@ class StageQueue(Generic[T]):
             if generation is None or not self._turns.stale(generation):
                 return item
 
-    def empty(self) -> bool:
-        return self._queue.empty()

@@ -14,7 +14,8 @@ first request. `count_tokens` is an estimate (JSON characters / 4): servers diff
 
 Stopping: a reply is abandoned by shutting its socket down the moment `stop` is set (a read blocked in the
 calling thread returns at once, and servers take the closed connection as a cancel); a request about to
-start (a retry, say) after `stop` is not sent.
+start after `stop` is not sent. Retries (a refused connection, 429, 5xx: `max_retries`) are made here, not
+by the SDK, because the SDK's wait before a retry (up to a server's Retry-After) cannot be interrupted.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from ..roles import ChatCapabilities, StopSignal
 
 log = logging.getLogger(__name__)
 _IMAGE_TOKENS = 1024  # count_tokens' guess for one image
+RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})  # "try again" answers
+MAX_RETRY_WAIT = 10.0  # seconds, whatever a server's Retry-After says
 
 
 class _Stopped(BaseException):
@@ -64,8 +67,9 @@ class OpenAIChatModel:
                              limits=httpx2.Limits(max_keepalive_connections=0),
                              event_hooks={"request": [self._watch_request]})
         self._headers: dict[str, Any] = {} if api_key else {"Authorization": openai.Omit()}
+        self._retries = max_retries
         self._client = openai.OpenAI(base_url=self.base_url, api_key=api_key or "none", http_client=http,
-                                     max_retries=max_retries, timeout=timeout)
+                                     max_retries=0, timeout=timeout)
 
     # -- facts ------------------------------------------------------------------------------------
     @property
@@ -188,24 +192,35 @@ class OpenAIChatModel:
         if tools:
             body["tools"] = tools
         self.last_stats = {}
-        try:
-            return self._client.chat.completions.create(**body, extra_body=self._extra or None,
-                                                        extra_headers=self._headers)
-        except _Stopped:
-            return None
-        except openai.APIStatusError as exc:
-            raise self._status_error(exc) from None
-        except openai.APITimeoutError:
-            if self._stopped_here():
+        for attempt in range(self._retries + 1):
+            last = attempt == self._retries
+            try:
+                return self._client.chat.completions.create(**body, extra_body=self._extra or None,
+                                                            extra_headers=self._headers)
+            except _Stopped:
                 return None
-            raise AssistantError(f"the chat server at {self.base_url} did not answer within {self._timeout:g} s "
-                                 "(raise models.llm.options.timeout for slow first requests)") from None
-        except openai.APIConnectionError as exc:
-            if self._stopped_here():
-                return None
-            raise ModelUnavailable(f"cannot reach the chat server at {self.base_url} ({_cause(exc)}): start it "
-                                   "(e.g. `vllm serve MODEL`, `llama-server`, `ollama serve`) or fix "
-                                   "models.llm.source") from None
+            except openai.APIStatusError as exc:
+                if self._stopped_here():
+                    return None
+                if last or exc.status_code not in RETRY_STATUSES:
+                    raise self._status_error(exc) from None
+                if self._pause(_retry_after(exc.response) or 0.5 * 2 ** attempt):
+                    return None
+            except openai.APITimeoutError:
+                if self._stopped_here():
+                    return None
+                raise AssistantError(f"the chat server at {self.base_url} did not answer within {self._timeout:g} "
+                                     "s (raise models.llm.options.timeout for slow first requests)") from None
+            except openai.APIConnectionError as exc:
+                if self._stopped_here():
+                    return None
+                if last:
+                    raise ModelUnavailable(f"cannot reach the chat server at {self.base_url} ({_cause(exc)}): start "
+                                           "it (e.g. `vllm serve MODEL`, `llama-server`, `ollama serve`) or fix "
+                                           "models.llm.source") from None
+                if self._pause(0.5 * 2 ** attempt):
+                    return None
+        return None  # not reached: the last attempt returns or raises
 
     def _note_usage(self, usage) -> None:
         if usage is not None:
@@ -252,6 +267,15 @@ class OpenAIChatModel:
         watch = getattr(self._call, "watch", None)
         return watch is not None and watch.is_stopped()
 
+    def _pause(self, seconds: float) -> bool:
+        """Wait before a retry; True when `stop` came meanwhile (the wait ends then)."""
+        watch = getattr(self._call, "watch", None)
+        seconds = min(seconds, MAX_RETRY_WAIT)
+        if watch is None:
+            threading.Event().wait(seconds)
+            return False
+        return watch.wait(seconds)
+
     def _status_error(self, exc) -> AssistantError:
         status = exc.status_code
         what = (f"the chat server at {self.base_url} refused the request (HTTP {status}: "
@@ -272,6 +296,7 @@ class _Watch:
         self._lock = threading.Lock()
         self._streams: list = []
         self._stopped = False
+        self._event = threading.Event()
 
     def trace(self, event: str, info: dict) -> None:
         if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
@@ -285,6 +310,7 @@ class _Watch:
         with self._lock:
             self._stopped = True
             streams = list(self._streams)
+        self._event.set()
         for stream in streams:
             sock = stream.get_extra_info("socket") if stream is not None else None
             if isinstance(sock, socket.socket):
@@ -294,6 +320,17 @@ class _Watch:
     def is_stopped(self) -> bool:
         with self._lock:
             return self._stopped
+
+    def wait(self, seconds: float) -> bool:
+        return self._event.wait(seconds)
+
+
+def _retry_after(response) -> float | None:
+    """A server's Retry-After (seconds) when it gave one."""
+    try:
+        return float(response.headers.get("retry-after"))
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 def _cause(exc: BaseException) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-
-import json_repair
 from dataclasses import dataclass, field
 from typing import Any
+
+import json_repair
 
 _DECODER = json.JSONDecoder()
 _NAME_KEYS = ("name", "tool", "tool_name", "function_name")

@@ -9,7 +9,7 @@ from .lock import LOCK_FILE, drift, read_lock
 from .report import Check, fail, info, ok, warn
 
 SECTION = "install"
-_SETUP = "make setup (or `bash scripts/setup.sh`) in the spark-assistant checkout"
+_SETUP = "`bash scripts/setup.sh` in the spark-assistant checkout (what `make` runs when the lock changes)"
 
 
 def checks() -> list[Check]:

@@ -276,6 +276,8 @@ def parse_pages(pages: str | list[int]) -> list[int]:
             match = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
             if match is None:
                 raise InputError(f"bad page range {pages!r} (e.g. '3', '2-5' or '1,4-6')")
+            if len(match[1]) > 9 or len(match[2] or "") > 9:  # no PDF has a billion pages
+                raise InputError(f"at most {MAX_PAGES} pages at a time")
             first = int(match[1])
             last = int(match[2]) if match[2] else first
             if last < first:

@@ -33,7 +33,13 @@ def watch_folder(kb, stop: threading.Event, on_report: Callable | None = None,
 
     changes = watch(root, watch_filter=relevant, stop_event=stop, debounce=DEBOUNCE_MS, step=50,
                     rust_timeout=100, yield_on_timeout=True)
-    next(changes)  # the watcher is running (it yields once its first wait times out) ...
+    try:
+        started = next(changes, None) is not None  # the watcher runs from here (its first wait timed out) ...
+    except Exception:  # it cannot watch (an inotify limit...): still index once, then say why
+        _run(kb, on_report, on_progress)
+        raise
+    if not started:  # stopped already
+        return
     _run(kb, on_report, on_progress)  # ... before the first run: a file added during the run is not missed
     for changed in changes:
         if stop.is_set():

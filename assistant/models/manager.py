@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import inspect
 import logging
 import sys
 import threading
@@ -22,7 +23,7 @@ from typing import Any, Literal, overload
 from ..config import Settings
 from ..errors import InputError, ModelUnavailable
 from ..roles import (ROLE_PROTOCOLS, ChatModel, ImageDescriber, ImageEmbedder, ImageGenerator, SpeechToText,
-                     TextEmbedder, TextToSpeech, VoiceActivity)
+                     TextEmbedder, TextToSpeech, VoiceActivity, protocol_members)
 from .backends import loader_for
 from .device import DevicePlan, cuda_available, plan_for
 from .resolve import Resolved, disk_size, is_server_url, locate, materialise
@@ -234,10 +235,21 @@ class ModelManager:
 
 
 def _check_contract(role: str, spec: ModelSpec, model: Any) -> None:
+    """The loaded object has every member of its role's protocol. Looked up statically: `isinstance` with a
+    protocol reads its properties, and a server model's `context_length` would ask the server."""
     protocol = ROLE_PROTOCOLS[role]
-    if not isinstance(model, protocol):
+    missing = [name for name in protocol_members(protocol) if not _has_static(model, name)]
+    if missing:
         raise ModelUnavailable(f"{spec.source} (backend {spec.backend}) cannot play the {role} role: "
-                               f"{type(model).__name__} is not a {protocol.__name__}")
+                               f"{type(model).__name__} is not a {protocol.__name__} (no {', '.join(missing)})")
+
+
+def _has_static(obj: Any, name: str) -> bool:
+    try:
+        inspect.getattr_static(obj, name)
+    except AttributeError:
+        return False
+    return True
 
 
 def _memory_bytes(model: Any, path: Path | str) -> int:

@@ -83,9 +83,8 @@ def lookup_pdf(
 ) -> ToolResult:
     if file is not None:
         ctx.knowledge_file(file, "PDF")  # '..', paths elsewhere and links out are refused here
-    if pages is not None:
-        parse_pages(pages)
-    passages = ctx.knowledge.lookup_pdf(question, file, pages)
+    numbers = parse_pages(pages) if pages is not None else None  # bad ranges refused before anything opens
+    passages = ctx.knowledge.lookup_pdf(question, file, numbers)
     if not passages:
         return ToolResult(text="No passage in the PDFs answers that." if question else "Nothing found.",
                           data={"passages": []})
