@@ -106,10 +106,7 @@ class Agent:
     def warm_up(self) -> None:
         """Process the fixed start of every prompt (system prompt, tool schemas) once, so that a local
         model with prefix reuse answers the first real turn as quickly as the later ones."""
-        llm = self.manager.get("llm")
-        if llm.capabilities.reuse_prefix:
-            llm.chat([*self.messages(), {"role": "user", "content": "Hello."}], tools=self.tool_schemas(),
-                     max_new_tokens=1)
+        self.manager.get("llm").warm([*self.messages(), {"role": "user", "content": "Hello."}], self.tool_schemas())
 
     def _trim(self, llm: ChatModel, tools: list[dict] | None) -> None:
         """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""

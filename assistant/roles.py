@@ -8,7 +8,7 @@ tests implement the same protocols.
     role        protocol         backends
     vad         VoiceActivity    silero-onnx
     stt         SpeechToText     faster-whisper, transformers-whisper
-    llm         ChatModel        transformers (local), openai (a server)
+    llm         ChatModel        llama.cpp (GGUF), transformers (local), openai (a server)
     vlm         ImageDescriber   transformers-vlm, or the llm when it sees images (capabilities.vision)
     clip        ImageEmbedder    open-clip
     image_gen   ImageGenerator   diffusers
@@ -79,6 +79,11 @@ class ChatModel(Protocol):
 
     def describe(self, image: Image, question: str | None = None, max_new_tokens: int = 256) -> str:
         """Only when `capabilities.vision`; otherwise an InputError."""
+        ...
+
+    def warm(self, messages: list[Message], tools: list[ToolSchema] | None = None) -> None:
+        """Get ready for prompts that start like this one (engines that keep a KV cache process it now, and
+        may keep it across starts); a no-op elsewhere."""
         ...
 
     def reset_cache(self) -> None: ...

@@ -22,7 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROLES = ["vad", "stt", "tts", "text_embed", "llm"]
+ROLES = ["vad", "stt", "tts", "text_embed", "llm", "llm-transformers"]  # the last: the same model, before llama.cpp
+TRANSFORMERS_LLM = {"llm": {"source": "pypi:qwen2.5-coder-0.5b", "backend": "transformers"}}
 SENTENCE = "The quarterly report in the knowledge folder shows revenue growing by twelve percent."
 PASSAGES = [f"Passage {i}: " + SENTENCE for i in range(64)]
 CHAT = [{"role": "user", "content": "What is the capital of France? Answer in one word."}]
@@ -46,32 +47,38 @@ def _speech(cache: Path) -> Path:
     return wav
 
 
+def _settings(role: str):
+    from assistant.config import load_settings
+
+    return load_settings(models=TRANSFORMERS_LLM) if role == "llm-transformers" else load_settings()
+
+
 def _registry(role: str, wav: Path):
     from assistant.audio.io import read_audio
-    from assistant.config import load_settings
     from assistant.models import ModelManager
 
-    mgr = ModelManager(load_settings())
+    mgr = ModelManager(_settings(role))
     audio = read_audio(wav)
-    model = mgr.get(role)
+    model = mgr.get("llm" if role == "llm-transformers" else role)
     work = {
         "vad": lambda: model.speech_segments(audio),
         "stt": lambda: model.transcribe(audio).text,
         "tts": lambda: model.synthesize_all(SENTENCE),
         "text_embed": lambda: model.embed(PASSAGES),
         "llm": lambda: model.chat(CHAT, max_new_tokens=LLM_TOKENS),
+        "llm-transformers": lambda: model.chat(CHAT, max_new_tokens=LLM_TOKENS),
     }[role]
     return work
 
 
 def _raw(role: str, wav: Path):
     from assistant.audio.io import read_audio
-    from assistant.config import load_settings
     from assistant.models import ModelManager, materialise
 
-    mgr = ModelManager(load_settings())
-    path = materialise(mgr.spec(role), mgr.settings.model_cache_dir)  # the same files, found the same way
-    if role in ("text_embed", "llm"):  # the environment needs this for any transformers import here
+    mgr = ModelManager(_settings(role))
+    spec = mgr.spec("llm" if role == "llm-transformers" else role)
+    path = materialise(spec, mgr.settings.model_cache_dir)  # the same files, found the same way
+    if role in ("text_embed", "llm-transformers"):  # the environment needs this for any transformers import here
         from assistant.compat import ensure_torchvision
 
         ensure_torchvision()
@@ -98,7 +105,22 @@ def _raw(role: str, wav: Path):
 
         model = SentenceTransformer(str(path), device="cpu")
         return lambda: model.encode(PASSAGES, normalize_embeddings=True)
-    if role == "llm":
+    if role == "llm":  # llama.cpp as its Python binding offers it, with the engine's settings
+        import xllamacpp
+
+        params = xllamacpp.CommonParams()
+        params.model.path = str(path)
+        params.n_ctx, params.n_parallel, params.warmup, params.verbosity = 4096, 1, False, -1
+        params.cpuparams.n_threads = params.cpuparams_batch.n_threads = os.cpu_count() or 2
+        server = xllamacpp.Server(params)
+
+        def complete():
+            out: list = []
+            server.handle_chat_completions({"messages": CHAT, "max_tokens": LLM_TOKENS, "temperature": 0,
+                                            "stream": False}, out.append)
+            return out[0]["choices"][0]["message"]["content"]
+        return complete
+    if role == "llm-transformers":
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -147,7 +169,7 @@ def main() -> None:
 
     wav = _speech(Path(tempfile.gettempdir()))
     results = {}
-    print(f"{'role':<11}{'mode':<10}{'load s':>8}{'first s':>9}{'warm s':>9}{'peak MB':>9}")
+    print(f"{'role':<17}{'mode':<10}{'load s':>8}{'first s':>9}{'warm s':>9}{'peak MB':>9}")
     for role in args.roles:
         results[role] = {}
         runs: dict[str, list[dict]] = {"registry": [], "raw": []}
@@ -159,12 +181,12 @@ def main() -> None:
         for mode, rows in runs.items():
             row = {k: min(r[k] for r in rows) for k in rows[0]}
             results[role][mode] = row
-            print(f"{role:<11}{mode:<10}{row['load_s']:>8.2f}{row['first_s']:>9.3f}{row['warm_s']:>9.3f}"
+            print(f"{role:<17}{mode:<10}{row['load_s']:>8.2f}{row['first_s']:>9.3f}{row['warm_s']:>9.3f}"
                   f"{row['peak_rss_mb']:>9.0f}")
         reg, raw = results[role]["registry"], results[role]["raw"]
         results[role]["ratio"] = {k: reg[k] / raw[k] for k in ("load_s", "first_s", "warm_s", "peak_rss_mb")}
         r = results[role]["ratio"]
-        print(f"{role:<11}{'ratio':<10}{r['load_s']:>8.2f}{r['first_s']:>9.2f}{r['warm_s']:>9.2f}"
+        print(f"{role:<17}{'ratio':<10}{r['load_s']:>8.2f}{r['first_s']:>9.2f}{r['warm_s']:>9.2f}"
               f"{r['peak_rss_mb']:>9.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "platform": platform.platform(),

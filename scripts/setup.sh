@@ -11,9 +11,9 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
-# audio I/O; speech fixtures for tests; OCR; real PDF manuals for the retrieval-quality tests
+# audio I/O; OpenMP (llama.cpp's threads); speech fixtures for tests; OCR; real PDF manuals for the tests
 # (bzip2-doc, libtasn1-doc: documentation only, no dependencies, under 1 MB together)
-APT_PACKAGES=(libportaudio2 espeak-ng sox tesseract-ocr bzip2-doc libtasn1-doc)
+APT_PACKAGES=(libportaudio2 libgomp1 espeak-ng sox tesseract-ocr bzip2-doc libtasn1-doc)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -48,6 +48,9 @@ class ScriptedChat:
     def describe(self, image, question=None, max_new_tokens=256) -> str:
         return "a scripted description"
 
+    def warm(self, messages, tools=None) -> None:
+        return None
+
     def reset_cache(self) -> None:
         return None
 

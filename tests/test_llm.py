@@ -1,5 +1,6 @@
-"""The chat model: the real Qwen2.5-Coder-0.5B (PyPI GGUF, converted once to safetensors) on the CPU,
-and the vision-language path with a tiny random Qwen-VL. Greedy decoding throughout, for determinism."""
+"""The chat engines. The embedded default, the real Qwen2.5-Coder-0.5B GGUF on llama.cpp: answers, streams,
+stops, calls tools, reuses and restores its prefix, counts tokens as the template renders them. The
+transformers engine (the spark profile's, and VLMs) on tiny random models. Greedy decoding throughout."""
 
 from __future__ import annotations
 
@@ -40,11 +41,20 @@ def llm(manager):
 
 @pytest.mark.slow
 def test_facts(llm):
-    assert not llm.capabilities.vision
-    assert llm.context_length >= 32768
-    assert 1e9 < llm.memory_bytes() < 4e9  # fp32 0.5B
+    from assistant.chat.llamacpp import LlamaCppChatModel
+
+    assert isinstance(llm, LlamaCppChatModel) and not llm.capabilities.vision
+    assert llm.context_length == 4096  # sized by the embedded model's prompt budget
+    assert 3e8 < llm.memory_bytes() < 8e8  # the Q4_K_M file as it is, no fp32 copy
     plain = llm.count_tokens(ask("hi"))
     assert 10 < plain < llm.count_tokens(ask("hi"), TOOLS)
+
+
+@pytest.mark.slow
+def test_counts_tokens_as_the_template_renders_them(llm):
+    for messages, tools in ((ask("What is the capital of France?"), None), (ask("Find my notes"), TOOLS)):
+        llm.chat(messages, tools, max_new_tokens=1)
+        assert llm.last_stats["prompt_tokens"] == llm.count_tokens(messages, tools)
 
 
 @pytest.mark.slow
@@ -77,8 +87,7 @@ def test_stop_event_ends_generation_early(llm):
 def test_closing_the_stream_early_frees_the_model(llm):
     stream = llm.stream(ask("Count from 1 to 100."), max_new_tokens=200)
     next(stream)
-    stream.close()  # the background generation stops; the lock is free again
-    assert llm.last_stats["new_tokens"] < 12
+    stream.close()  # the generation stops at its next token; the model takes the next request
     assert "Paris" in llm.chat(ask("What is the capital of France?"), max_new_tokens=16)
 
 
@@ -117,6 +126,58 @@ def test_prefix_reuse_gives_the_same_answer(llm):
     assert reused == fresh
     (call,) = parse_tool_calls(fresh, TOOL_NAMES)
     assert call.name == "generate_image" and "fox" in call.arguments["prompt"]
+
+
+@pytest.mark.slow
+def test_a_warmed_prefix_is_restored_after_a_restart(llm):
+    """warm() keeps the KV cache of the fixed start of the prompt in a file beside the model: a new process
+    (here: a second engine on the same file) restores it instead of processing the prompt again."""
+    import uuid
+
+    from assistant.chat.llamacpp import load_llamacpp_chat
+    from assistant.models.specs import PROFILE_SPECS
+
+    system = {"role": "system", "content": f"You are a careful assistant (session {uuid.uuid4().hex})."}
+    prefix = [system, {"role": "user", "content": "Hello."}]
+    states = set(llm._state_dir.glob("*.slot"))
+    llm.warm(prefix, TOOLS)
+    [saved] = set(llm._state_dir.glob("*.slot")) - states  # this prefix's KV cache, on disk
+    again = load_llamacpp_chat(llm.path, PROFILE_SPECS["embedded"]["llm"], None)
+    try:
+        again.warm(prefix, TOOLS)  # restored from the file
+        again.chat([system, {"role": "user", "content": "What is the capital of France?"}], TOOLS, max_new_tokens=8)
+        assert again.last_stats["reused_tokens"] >= again.count_tokens([system], TOOLS) - 8
+    finally:
+        again.close()
+        saved.unlink()
+
+
+# -- the transformers engine, on tiny random models -------------------------------------------------------
+def test_transformers_engine_streams_stops_and_reuses_its_prefix(tmp_path):
+    from tiny_models import build_tiny_chat
+
+    from assistant.chat.local import load_transformers_chat
+    from assistant.models.device import DevicePlan
+    from assistant.models.specs import ModelSpec
+
+    folder = build_tiny_chat(tmp_path / "chat")
+    model = load_transformers_chat(folder, ModelSpec("llm", str(folder), "transformers", "tiny", 0.0),
+                                   DevicePlan("cpu", "float32", None))
+    assert model.capabilities.reuse_prefix and not model.capabilities.vision
+    messages = [{"role": "system", "content": "A fixed system prompt " * 4}, {"role": "user", "content": "hi"}]
+    first = model.chat(messages, max_new_tokens=8, temperature=0.0)
+    assert model.last_stats["reused_tokens"] == 0 and model.last_stats["prompt_tokens"] == model.count_tokens(messages)
+    again = model.chat(messages, max_new_tokens=8)
+    assert again == first and model.last_stats["reused_tokens"] == model.last_stats["prompt_tokens"] - 1
+    stop = Cancel()
+    deltas = []
+    for delta in model.stream(messages, max_new_tokens=50, stop=stop):
+        deltas.append(delta)
+        stop.set()
+    assert model.last_stats["new_tokens"] <= 2  # stopped at the next token
+    model.reset_cache()
+    model.chat(messages, max_new_tokens=2)
+    assert model.last_stats["reused_tokens"] == 0
 
 
 def test_vision_language_model_loads_as_vlm(tmp_path):

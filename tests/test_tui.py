@@ -8,6 +8,7 @@ needs a particular tool call; image generation and vision use tiny random models
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import numpy as np
@@ -243,17 +244,26 @@ def test_barge_in_from_a_file_stops_playback_and_marks_the_reply(settings, manag
 
 def test_window_appears_at_once_while_models_load(tmp_path):
     settings = load_settings(knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
-    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", open_audio=no_devices, watch_knowledge=False)
+    ready = threading.Event()  # start-up is held here (after the models, before the audio) until the test says
+
+    def held_devices(voice, sample_rate):
+        ready.wait(60)
+        return no_devices(voice, sample_rate)
+
+    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", open_audio=held_devices, watch_knowledge=False)
 
     async def scenario():
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert app.voice_loop is None  # the window is up while the models still load in the background
+            assert app.voice_loop is None  # the window is up while start-up goes on in the background
             assert app.query_one("#prompt", Input).has_focus
             await wait_for(pilot, lambda: "loading" in str(app.query_one("#status-line").render()), timeout=10)
             app.query_one("#prompt", Input).value = "hello"
-            await pilot.press("enter")  # typed before the models are ready: kept, answered later
+            await pilot.press("enter")  # typed before the loop is ready: kept, answered later
             assert app.waiting and app.waiting[0][0] == "hello"
+            ready.set()
+            await wait_for(pilot, lambda: app.voice_loop is not None and not app.waiting, timeout=120,
+                           what="the kept question to be sent")
 
     asyncio.run(scenario())
 

@@ -132,6 +132,11 @@ class LocalChatModel:
             if failure:
                 raise failure[0]
 
+    def warm(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+        """Process this prompt now: its KV cache is kept for the next call that starts the same way."""
+        if self.capabilities.reuse_prefix:
+            self.chat(messages, tools, max_new_tokens=1)
+
     def reset_cache(self) -> None:
         """Forget the kept KV cache (the next call processes its whole prompt)."""
         self._cache, self._cache_ids = None, []

@@ -31,7 +31,9 @@ def run(inv: Invocation) -> int:
         if not image.is_file():
             raise InputError(f"image not found: {image}")
     done = None
-    for event in inv.runtime.agent().turn(text.strip(), images=images or None):
+    agent = inv.runtime.agent()
+    agent.warm_up()  # the fixed start of the prompt from its saved KV cache, when a run has saved it
+    for event in agent.turn(text.strip(), images=images or None):
         if isinstance(event, TextDelta) and not as_json:
             print(event.text, end="", flush=True)
         elif isinstance(event, ToolCallStarted) and not as_json:

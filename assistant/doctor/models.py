@@ -70,7 +70,9 @@ def _role(manager: ModelManager, role: str) -> Check:
         assembled = _assembled(spec.source.removeprefix("pypi:"), manager)
         details["assembled"] = assembled
         if not assembled:
-            note = "; not assembled yet: done on first use" + (" (about 2 minutes)" if spec.role == "llm" else "")
+            key = spec.source.removeprefix("pypi:")
+            converts = key in packaged.PACKAGED and packaged.PACKAGED[key].convert
+            note = "; not assembled yet: done on first use" + (" (a conversion: about 2 minutes)" if converts else "")
     return ok(SECTION, role, f"{spec.title} ({where}{size}{on}){note}", **details)
 
 

@@ -15,6 +15,7 @@ BACKENDS: dict[str, str] = {
     "faster-whisper": "assistant.audio.stt:load_faster_whisper",
     "transformers-whisper": "assistant.audio.stt:load_transformers_whisper",
     "piper": "assistant.audio.tts:load_piper",
+    "llama.cpp": "assistant.chat.llamacpp:load_llamacpp_chat",  # GGUF files, quantised as they are
     "transformers": "assistant.chat.local:load_transformers_chat",
     "transformers-vlm": "assistant.vision.vlm:load_vlm",
     "open-clip": "assistant.vision.clip:load_open_clip",

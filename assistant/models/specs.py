@@ -56,8 +56,8 @@ _EMBEDDED = [
     ModelSpec("stt", "pypi:whisper-base", "faster-whisper", "OpenAI Whisper base, CTranslate2 int8", 0.15),
     # A 0.5B model: it loops when given `role: tool` messages and recites example calls from long tool
     # descriptions (both measured), so it gets results as a user message, compact schemas, one call a round.
-    ModelSpec("llm", "pypi:qwen2.5-coder-0.5b", "transformers", "Qwen2.5-Coder-0.5B-Instruct (GGUF Q4_K_M, "
-              "dequantised once to safetensors)", 0.49,
+    ModelSpec("llm", "pypi:qwen2.5-coder-0.5b-gguf", "llama.cpp", "Qwen2.5-Coder-0.5B-Instruct (GGUF Q4_K_M, "
+              "llama.cpp)", 0.49,
               options={"tool_results": "user", "compact_tools": True, "single_tool_call": True,
                        "context_tokens": 4096}),  # longer prompts take seconds on a CPU
     ModelSpec("vlm", "HuggingFaceTB/SmolVLM-256M-Instruct", "transformers-vlm", "SmolVLM 256M Instruct", 0.5,

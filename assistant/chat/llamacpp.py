@@ -1,0 +1,262 @@
+"""Backend "llama.cpp": a GGUF chat model run by llama.cpp in this process (the `xllamacpp` wheels: no
+compiler needed, x86-64 and aarch64), straight from the quantised file: no de-quantisation, no fp32 copy.
+
+llama.cpp's own server loop runs inside the process: chat requests go to it directly (streaming through a
+callback, which also stops generation: a stop is seen at the next token), and its small HTTP side, bound
+to 127.0.0.1 with a random key, renders and counts prompts and saves the KV cache. The GGUF's own chat
+template renders the messages (Jinja). The KV cache of the last prompt is reused up to the common prefix,
+and `warm()` keeps the fixed start of every prompt (system prompt + tool schemas) in a file beside the
+model, so even the first turn after a start skips processing it (seconds on a small CPU).
+
+Options (`models.llm.options`): `context_tokens` also sizes the context (default 4096), `threads` (default:
+every core), `gpu_layers` (a CUDA build of llama.cpp: layers to offload; 0 on a CPU build).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import queue
+import secrets
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import AssistantError, InputError, ModelUnavailable
+from ..roles import ChatCapabilities, StopSignal
+
+log = logging.getLogger(__name__)
+_END = object()
+DEFAULT_CONTEXT = 4096
+STATE_DIR = ".prompt-cache"  # beside the model file: the saved KV caches of warmed prefixes
+
+
+class LlamaCppChatModel:
+    """One GGUF model with one slot (one request at a time; others queue in llama.cpp)."""
+
+    capabilities = ChatCapabilities(vision=False, reuse_prefix=True, exact_token_counts=True)
+
+    def __init__(self, path: Path, *, name: str, context_length: int = DEFAULT_CONTEXT, threads: int | None = None,
+                 gpu_layers: int = 0):
+        import xllamacpp
+
+        self.path = Path(path)
+        self.name = name
+        self.context_length = int(context_length)
+        self.last_stats: dict[str, float] = {}
+        self._state_dir = self.path.parent / STATE_DIR
+        with contextlib.suppress(OSError):
+            self._state_dir.mkdir(exist_ok=True)
+        self._key = secrets.token_urlsafe(24)
+        params = xllamacpp.CommonParams()
+        params.model.path = str(self.path)
+        params.n_ctx = self.context_length
+        params.n_parallel = 1
+        threads = threads or os.cpu_count() or 2
+        params.cpuparams.n_threads = threads
+        params.cpuparams_batch.n_threads = threads
+        params.n_gpu_layers = gpu_layers
+        params.warmup = False  # warm() processes the real prefix instead
+        params.cache_prompt = True  # the slot keeps its KV cache: the next prompt reuses the common prefix
+        params.cache_ram_mib = 0  # no second cache of other prompts in RAM (up to 8 GiB by default)
+        params.slot_save_path = str(self._state_dir) + os.sep  # (llama.cpp joins it to file names as is)
+        params.api_keys = [self._key]  # its HTTP side answers this process only
+        params.verbosity = -1  # nothing on stderr (the terminal app draws there)
+        try:
+            self._server = xllamacpp.Server(params)
+        except Exception as exc:
+            raise ModelUnavailable(f"llama.cpp could not load {self.path}: {exc}") from None
+        self._url = self._server.listening_address
+
+    # -- facts ------------------------------------------------------------------------------------
+    def memory_bytes(self) -> int:
+        return self.path.stat().st_size  # the weights are mapped as they are; the KV cache is small
+
+    def count_tokens(self, messages: list[dict], tools: list[dict] | None = None) -> int:
+        return len(self._tokens(self._render(messages, tools)))
+
+    # -- generation -------------------------------------------------------------------------------
+    def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
+               stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
+        """Text deltas as they are generated; tool calls llama.cpp parsed out come last as `<tool_call>`
+        text. Setting `stop` (or closing the iterator) ends generation at the next token."""
+        if stop is not None and stop.is_set():
+            return
+        body = self._body(messages, tools, max_new_tokens, temperature, stream=True)
+        chunks: queue.Queue = queue.Queue()
+        abandoned = threading.Event()
+
+        def on_chunk(chunk: dict) -> bool:
+            chunks.put(chunk)
+            return abandoned.is_set() or (stop is not None and stop.is_set())  # True: stop generating
+
+        def work() -> None:
+            try:
+                self._server.handle_chat_completions(body, on_chunk)
+            except BaseException as exc:  # handed to the consumer
+                chunks.put(exc)
+            finally:
+                chunks.put(_END)
+
+        worker = threading.Thread(target=work, name="llama.cpp", daemon=True)
+        worker.start()
+        calls: dict[int, dict[str, str]] = {}
+        said = False
+        produced = 0  # tokens seen (a stopped reply has no usage report)
+        try:
+            while (chunk := chunks.get()) is not _END:
+                if isinstance(chunk, BaseException):
+                    raise AssistantError(f"llama.cpp failed: {chunk}") from None
+                self._check(chunk)
+                self._note(chunk)
+                for choice in chunk.get("choices") or []:
+                    delta = choice.get("delta") or {}
+                    produced += bool(delta.get("content") or delta.get("tool_calls"))
+                    for fragment in delta.get("tool_calls") or []:
+                        _add_fragment(calls, fragment)
+                    if delta.get("content") and not abandoned.is_set():
+                        said = True
+                        yield delta["content"]
+        finally:
+            abandoned.set()
+            worker.join()
+            self.last_stats.setdefault("new_tokens", produced)
+        if calls and not (stop is not None and stop.is_set()):
+            yield ("\n" if said else "") + _calls_text(calls)
+
+    def chat(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
+             stop: StopSignal | None = None, temperature: float = 0.0) -> str:
+        return "".join(self.stream(messages, tools, max_new_tokens, stop, temperature))
+
+    def describe(self, image, question: str | None = None, max_new_tokens: int = 256) -> str:
+        raise InputError(f"{self.name} is text-only: it cannot look at images")
+
+    def warm(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+        """Have the KV cache of this prompt ready: restored from its file when an earlier run saved it,
+        else processed now and saved for the next start."""
+        digest = hashlib.sha256(f"{self.path.name}:{self.path.stat().st_size}:{self.context_length}:"
+                                .encode() + self._render(messages, tools).encode()).hexdigest()[:24]
+        name = f"{digest}.slot"
+        if (self._state_dir / name).is_file():
+            try:
+                self._post("/slots/0?action=restore", {"filename": name})
+                return
+            except AssistantError as exc:  # a file from another llama.cpp version: make it again
+                log.info("could not restore %s (%s); processing the prefix again", name, exc)
+        self.chat(messages, tools, max_new_tokens=1)
+        with contextlib.suppress(AssistantError):  # a read-only model folder: nothing kept, still warm
+            self._post("/slots/0?action=save", {"filename": name})
+
+    def reset_cache(self) -> None:
+        with contextlib.suppress(AssistantError):
+            self._post("/slots/0?action=erase", {})
+
+    def close(self) -> None:
+        server, self._server = self._server, None
+        del server  # llama.cpp's loop exits and frees the model
+
+    # -- internals --------------------------------------------------------------------------------
+    def _body(self, messages, tools, max_new_tokens: int, temperature: float, stream: bool) -> dict[str, Any]:
+        body: dict[str, Any] = {"messages": [_plain(m) for m in messages], "max_tokens": max_new_tokens,
+                                "temperature": temperature, "stream": stream, "cache_prompt": True}
+        if stream:
+            body["stream_options"] = {"include_usage": True}
+        if tools:
+            body["tools"] = tools
+        self.last_stats = {}
+        return body
+
+    def _check(self, chunk: dict) -> None:
+        error = chunk.get("error")
+        if error:
+            message = error.get("message") if isinstance(error, dict) else str(error)
+            raise AssistantError(f"llama.cpp refused the request: {message}")
+
+    def _note(self, chunk: dict) -> None:
+        usage = chunk.get("usage")
+        if usage:
+            cached = (usage.get("prompt_tokens_details") or {}).get("cached_tokens", 0)
+            self.last_stats = {"prompt_tokens": usage.get("prompt_tokens", 0), "reused_tokens": cached,
+                               "new_tokens": usage.get("completion_tokens", 0)}
+
+    def _render(self, messages: list[dict], tools: list[dict] | None) -> str:
+        body: dict[str, Any] = {"messages": [_plain(m) for m in messages]}
+        if tools:
+            body["tools"] = tools
+        return str(self._post("/apply-template", body)["prompt"])
+
+    def _tokens(self, text: str) -> list[int]:
+        return list(self._post("/tokenize", {"content": text, "add_special": False})["tokens"])
+
+    def _post(self, path: str, body: dict) -> dict:
+        request = urllib.request.Request(self._url + path, json.dumps(body).encode(), method="POST", headers={
+            "Content-Type": "application/json", "Authorization": f"Bearer {self._key}"})
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as exc:
+            raise AssistantError(f"llama.cpp: {path} failed (HTTP {exc.code}: {exc.read()[:300]!r})") from None
+        except OSError as exc:
+            raise AssistantError(f"llama.cpp: {path} failed ({exc})") from None
+
+
+def _plain(message: dict) -> dict:
+    """Text-only: list-of-parts content becomes its text; tool-call arguments stay as llama.cpp takes them."""
+    content = message.get("content")
+    if isinstance(content, list):
+        content = "\n".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+    out = {**message, "content": content or ""}
+    if out.get("tool_calls"):
+        out["tool_calls"] = [{"id": c.get("id") or f"call_{i}", "type": "function", "function": {
+            "name": (c.get("function") or c).get("name", ""),
+            "arguments": _json_text((c.get("function") or c).get("arguments"))}} for i, c in enumerate(out["tool_calls"])]
+    return out
+
+
+def _json_text(arguments: Any) -> str:
+    return arguments if isinstance(arguments, str) else json.dumps(arguments or {})
+
+
+def _add_fragment(calls: dict[int, dict[str, str]], fragment: dict) -> None:
+    call = calls.setdefault(int(fragment.get("index", len(calls))), {"name": "", "arguments": ""})
+    function = fragment.get("function") or {}
+    call["name"] += function.get("name") or ""
+    call["arguments"] += _json_text(function.get("arguments") or "")
+
+
+def _calls_text(calls: dict[int, dict[str, str]]) -> str:
+    blocks = []
+    for _, call in sorted(calls.items()):
+        arguments: Any = call.get("arguments") or "{}"
+        with contextlib.suppress(json.JSONDecodeError):
+            arguments = json.loads(arguments)
+        blocks.append("<tool_call>\n" + json.dumps({"name": call["name"], "arguments": arguments},
+                                                   ensure_ascii=False) + "\n</tool_call>")
+    return "\n".join(blocks)
+
+
+def load_llamacpp_chat(path: Path, spec, plan) -> LlamaCppChatModel:
+    """Backend "llama.cpp": `path` is a .gguf file (or a folder holding one)."""
+    path = Path(path)
+    if path.is_dir():
+        found = sorted(path.glob("*.gguf"))
+        if not found:
+            raise ModelUnavailable(f"no .gguf file in {path}")
+        path = found[0]
+    if not path.is_file():
+        raise ModelUnavailable(f"GGUF model file not found: {path}")
+    try:
+        import xllamacpp  # noqa: F401
+    except ImportError as exc:
+        raise ModelUnavailable(f"the llama.cpp engine is not installed ({exc}): run `bash scripts/setup.sh`") from None
+    options = dict(getattr(spec, "options", None) or {})
+    return LlamaCppChatModel(path, name=getattr(spec, "source", path.name),
+                             context_length=int(options.get("context_tokens") or DEFAULT_CONTEXT),
+                             threads=options.get("threads") or (plan.threads if plan is not None else None),
+                             gpu_layers=int(options.get("gpu_layers", 99 if plan is not None and plan.is_cuda else 0)))
