@@ -24,6 +24,7 @@ class ScriptedChat:
         self.context_length = context_length
         self.last_stats: dict[str, float] = {}
         self.prompts: list[list[dict]] = []
+        self.warmed: list[list[dict]] = []  # the prompts warm() was given
         self.text_at_stop: str | None = None
 
     def count_tokens(self, messages, tools=None) -> int:
@@ -48,8 +49,8 @@ class ScriptedChat:
     def describe(self, image, question=None, max_new_tokens=256) -> str:
         return "a scripted description"
 
-    def warm(self, messages, tools=None) -> None:
-        return None
+    def warm(self, messages, tools=None, keep=False) -> None:
+        self.warmed.append(list(messages))
 
     def reset_cache(self) -> None:
         return None

@@ -125,6 +125,25 @@ def test_say_round_trip_streams_sentences(stt, tts):
 
 
 @pytest.mark.slow
+def test_an_utterance_takes_the_short_window_and_says_the_same(stt, tts, monkeypatch):
+    """The voice loop's utterances (speech already cut out by the VAD) are encoded in a 10 s window, the
+    language read off the same pass: the words are those of the 30 s window's."""
+    import assistant.audio.stt as stt_module
+
+    spoken = resample(tts.synthesize_all(DESCRIBE), tts.sample_rate, SR)
+    samples = pad_with_silence(spoken, SR, 0.3, 0.1)
+    usual = stt.transcribe(samples, language="en")
+    assert [stt_module.window_seconds(d) for d in (0.5, 3.0, 8.2, 12.0, 29.0)] == [10, 10, 11, 14, 30]
+    quick = stt.transcribe(samples, utterance=True)  # language not given: detected on the same pass
+    assert quick.language == "en" and wer(DESCRIBE, quick.text) <= wer(DESCRIBE, usual.text) + 0.05, quick.text
+    assert quick.duration == pytest.approx(samples.size / SR, abs=1e-3)
+    # a result that runs on as a repetition loop would is not trusted: the audio goes the usual way instead
+    monkeypatch.setattr(stt_module, "MAX_UTTERANCE_TOKENS", 12)
+    assert stt._transcribe_utterance(samples, "en") is None
+    assert stt.transcribe(samples, "en", utterance=True).text == usual.text
+
+
+@pytest.mark.slow
 def test_whisper_says_nothing_for_noise(stt):
     transcript = stt.transcribe(pad_with_silence(np.zeros(0), SR, 1.0, 2.0, noise_db=-45), language="en")
     assert transcript.text == "" and transcript.segments == []

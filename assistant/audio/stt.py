@@ -20,6 +20,12 @@ from .io import SAMPLE_RATE, read_audio, to_float32
 log = logging.getLogger(__name__)
 
 CHUNK_S = 30.0  # Whisper's window
+# An utterance from the voice loop is encoded in a window this much longer than itself, of at least
+# SHORT_WINDOW_S: CTranslate2's encoder takes any length, and a 10 s window costs a third of a 30 s one. Much
+# shorter windows (speech + 1-2 s) make Whisper repeat itself; from 10 s on, the words matched the full
+# window's on the test sentences (bench/stt.py).
+SHORT_WINDOW_S, WINDOW_MARGIN_S = 10.0, 2.0
+MAX_UTTERANCE_TOKENS = 224  # a 28 s utterance is far below; reaching it means a loop
 SILENCE_RMS = 1e-4  # quieter than this is treated as no speech at all (no model call, no hallucination)
 
 
@@ -73,7 +79,13 @@ def _join(segments: list[Segment]) -> str:
 
 
 class FasterWhisperSTT:
-    """Whisper via CTranslate2 (faster-whisper), with its built-in Silero VAD filter."""
+    """Whisper via CTranslate2 (faster-whisper), with its built-in Silero VAD filter.
+
+    An `utterance` (speech the voice loop's VAD already cut out, shorter than the window) takes a quicker
+    road: CTranslate2 directly, a window of max(10 s, speech + 2 s) instead of 30 s, the language read off
+    the same encoder pass, no VAD pass and no timestamps. When that result looks wrong (a repetition loop,
+    unsure silence) the audio goes the usual way instead.
+    """
 
     def __init__(self, model, beam_size: int = 1, options: dict[str, Any] | None = None):
         self.model = model
@@ -81,17 +93,59 @@ class FasterWhisperSTT:
         self.options = dict(options or {})  # extra faster-whisper transcribe() arguments
         self._lock = threading.Lock()  # one decode at a time per instance (voice loop, tools, MCP share it)
 
-    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None) -> Transcript:
+    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None,
+                   utterance: bool = False) -> Transcript:
         samples = load_samples(audio)
         if (empty := _silent_transcript(samples, language)) is not None:
             return empty
-        kwargs = {"beam_size": self.beam_size, "vad_filter": True, "condition_on_previous_text": False,
-                  **self.options}
+        if utterance and samples.size <= (CHUNK_S - WINDOW_MARGIN_S) * SAMPLE_RATE and not self.options:
+            with self._lock:
+                quick = self._transcribe_utterance(samples, language)
+            if quick is not None:
+                return quick
+        kwargs = {"beam_size": self.beam_size, "vad_filter": not utterance, "without_timestamps": utterance,
+                  "condition_on_previous_text": False, **self.options}
         with self._lock:  # segments are decoded lazily: consume them under the lock
             parts, info = self.model.transcribe(samples, language=language, **kwargs)
             segments = [Segment(round(p.start, 3), round(p.end, 3), p.text.strip()) for p in parts
                         if not looks_hallucinated(p.text, p.no_speech_prob, p.avg_logprob, p.compression_ratio)]
         return Transcript(_join(segments), info.language, round(info.duration, 3), segments)
+
+
+    def _transcribe_utterance(self, samples: np.ndarray, language: str | None) -> Transcript | None:
+        """One short window through CTranslate2; None when the result looks hallucinated."""
+        import ctranslate2
+        from faster_whisper.tokenizer import Tokenizer
+
+        features = self.model.feature_extractor(samples)
+        duration = samples.size / SAMPLE_RATE
+        extractor = self.model.feature_extractor
+        frames = window_seconds(duration) * extractor.sampling_rate // extractor.hop_length
+        window = np.zeros((1, features.shape[0], frames), np.float32)
+        used = min(frames, features.shape[-1])
+        window[0, :, :used] = features[:, :used]
+        encoded = self.model.model.encode(ctranslate2.StorageView.from_array(window), to_cpu=False)
+        multilingual = self.model.model.is_multilingual
+        if multilingual and language is None:
+            language = self.model.model.detect_language(encoded)[0][0][0][2:-2]  # "<|en|>" -> "en"
+        tokenizer = Tokenizer(self.model.hf_tokenizer, multilingual, task="transcribe",
+                              language=(language or "en") if multilingual else None)
+        [result] = self.model.model.generate(encoded, [[*tokenizer.sot_sequence, tokenizer.no_timestamps]],
+                                             beam_size=self.beam_size, return_scores=True,
+                                             return_no_speech_prob=True, max_length=MAX_UTTERANCE_TOKENS)
+        tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
+        text = tokenizer.decode(tokens).strip()
+        if len(result.sequences_ids[0]) >= MAX_UTTERANCE_TOKENS - 8 or looks_hallucinated(
+                text, result.no_speech_prob, result.scores[0]):
+            log.debug("short-window transcript looks wrong (%r): transcribing the usual way", text[:80])
+            return None
+        language = language if multilingual else "en"
+        return Transcript(text, language, round(duration, 3), [Segment(0.0, round(duration, 3), text)])
+
+
+def window_seconds(duration: float) -> int:
+    """The encoder window for an utterance of `duration` seconds: max(10 s, speech + 2 s), whole seconds."""
+    return min(int(np.ceil(max(SHORT_WINDOW_S, duration + WINDOW_MARGIN_S))), int(CHUNK_S))
 
 
 def _check_folder(path: Path, required: tuple[str, ...], what: str) -> None:
@@ -159,11 +213,12 @@ class TransformersWhisperSTT:
         token = self.processor.tokenizer.convert_ids_to_tokens(lang_id)
         return token.strip("<|>")
 
-    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None) -> Transcript:
+    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None,
+                   utterance: bool = False) -> Transcript:
         samples = load_samples(audio)
         if (empty := _silent_transcript(samples, language)) is not None:
             return empty
-        with self._lock:
+        with self._lock:  # (`utterance` changes nothing here: this engine runs no VAD pass of its own)
             return self._transcribe(samples, language)
 
     def _transcribe(self, samples: np.ndarray, language: str | None) -> Transcript:

@@ -21,11 +21,12 @@ SYNTHESIS_OPTIONS = ("speaker_id", "length_scale", "noise_scale", "noise_w_scale
 
 
 class PiperTTS:
-    def __init__(self, voice, options: dict[str, Any] | None = None):
+    def __init__(self, voice, options: dict[str, Any] | None = None, language: str | None = None):
         from piper import SynthesisConfig
 
         self.voice = voice
         self.sample_rate: int = int(voice.config.sample_rate)
+        self.language = language  # the voice's language family ("en"), from its config
         settings = {k: v for k, v in (options or {}).items() if k in SYNTHESIS_OPTIONS}
         self.config = SynthesisConfig(**settings)
 
@@ -76,7 +77,8 @@ def load_piper(path: Path, spec=None, plan=None) -> PiperTTS:
     from piper.config import PiperConfig
 
     onnx_path = _voice_file(Path(path), spec)
-    config = PiperConfig.from_dict(json.loads(onnx_path.with_name(onnx_path.name + ".json").read_text("utf-8")))
+    raw = json.loads(onnx_path.with_name(onnx_path.name + ".json").read_text("utf-8"))
+    config = PiperConfig.from_dict(raw)
     opts = onnxruntime.SessionOptions()
     if plan is not None and plan.threads:
         opts.intra_op_num_threads = plan.threads
@@ -85,4 +87,12 @@ def load_piper(path: Path, spec=None, plan=None) -> PiperTTS:
         providers.insert(0, ("CUDAExecutionProvider", {"cudnn_conv_algo_search": "HEURISTIC"}))
     session = onnxruntime.InferenceSession(str(onnx_path), sess_options=opts, providers=providers)
     voice = PiperVoice(session=session, config=config)
-    return PiperTTS(voice, options=getattr(spec, "options", None))
+    return PiperTTS(voice, options=getattr(spec, "options", None), language=_language(raw))
+
+
+def _language(config: dict) -> str | None:
+    """The voice's language as Whisper names it: its `language.family` ("en"), else the espeak voice's."""
+    language = config.get("language") or {}
+    family = language.get("family") or str(language.get("code") or "").partition("_")[0]
+    family = family or str((config.get("espeak") or {}).get("voice") or "").partition("-")[0]
+    return family.lower() or None
