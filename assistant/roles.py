@@ -7,6 +7,7 @@ tests implement the same protocols.
 
     role        protocol         backends
     vad         VoiceActivity    silero-onnx
+    turn        TurnEnd          smart-turn (Smart Turn v3.2, ONNX)
     stt         SpeechToText     faster-whisper, transformers-whisper
     llm         ChatModel        llama.cpp (GGUF), transformers (local), openai (a server)
     vlm         ImageDescriber   transformers-vlm, or the llm when it sees images (capabilities.vision)
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from .audio.stt import Transcript
     from .vision.imagegen import Defaults
 
-Role = Literal["vad", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed"]
+Role = Literal["vad", "turn", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed"]
 Message = dict[str, Any]  # OpenAI-style: {"role": ..., "content": str | [parts], "tool_calls": [...]}
 ToolSchema = dict[str, Any]  # {"type": "function", "function": {"name", "description", "parameters"}}
 
@@ -81,9 +82,9 @@ class ChatModel(Protocol):
         """Only when `capabilities.vision`; otherwise an InputError."""
         ...
 
-    def warm(self, messages: list[Message], tools: list[ToolSchema] | None = None) -> None:
-        """Get ready for prompts that start like this one (engines that keep a KV cache process it now, and
-        may keep it across starts); a no-op elsewhere."""
+    def warm(self, messages: list[Message], tools: list[ToolSchema] | None = None, keep: bool = False) -> None:
+        """Get ready for prompts that start like this one: engines that keep a KV cache process it now (with
+        `keep`, they may also keep it across starts); a no-op elsewhere."""
         ...
 
     def reset_cache(self) -> None: ...
@@ -101,14 +102,18 @@ class ImageDescriber(Protocol):
 
 @runtime_checkable
 class SpeechToText(Protocol):
-    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None) -> Transcript:
-        """16 kHz mono float32 samples, or a file; `language` None: detected."""
+    def transcribe(self, audio: np.ndarray | str | Path, language: str | None = None,
+                   utterance: bool = False) -> Transcript:
+        """16 kHz mono float32 samples, or a file; `language` None: detected. `utterance`: the audio is one
+        utterance a VAD already cut out (the voice loop), so no second VAD pass and no timestamps within it
+        are needed (an engine may skip them)."""
         ...
 
 
 @runtime_checkable
 class TextToSpeech(Protocol):
     sample_rate: int
+    language: str | None  # the voice's language (ISO 639-1, e.g. "en"), when it names one
 
     def synthesize(self, text: str) -> Iterator[np.ndarray]:
         """int16 mono samples at `sample_rate`, one array per sentence, as each is ready."""
@@ -132,6 +137,15 @@ class VoiceActivity(Protocol):
 
     def speech_segments(self, audio: np.ndarray, threshold: float = 0.5,
                         min_speech_ms: int = 250) -> list[tuple[float, float]]: ...
+
+
+@runtime_checkable
+class TurnEnd(Protocol):
+    """Semantic end of turn: is the speech (16 kHz mono, ending with a pause) a finished turn?"""
+
+    def complete(self, samples: np.ndarray) -> float:
+        """The probability that the speaker has finished."""
+        ...
 
 
 @runtime_checkable
@@ -176,6 +190,6 @@ def protocol_members(protocol: type) -> list[str]:
 
 
 ROLE_PROTOCOLS: dict[str, type] = {
-    "vad": VoiceActivity, "stt": SpeechToText, "llm": ChatModel, "vlm": ImageDescriber, "clip": ImageEmbedder,
+    "vad": VoiceActivity, "turn": TurnEnd, "stt": SpeechToText, "llm": ChatModel, "vlm": ImageDescriber, "clip": ImageEmbedder,
     "image_gen": ImageGenerator, "tts": TextToSpeech, "text_embed": TextEmbedder,
 }

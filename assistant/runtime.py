@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .tools import Tool, ToolContext
 
 LATENCY_FILE = "voice-latency.jsonl"  # in the data dir: one JSON line per voice turn
-VOICE_ROLES = ("vad", "stt", "tts", "llm")
+VOICE_ROLES = ("vad", "turn", "stt", "tts", "llm")
 
 
 class Runtime:
@@ -56,6 +56,8 @@ class Runtime:
         """Load what the loop needs before it listens, so a first turn does not wait for model loading;
         `progress(role)` is told each role before it loads."""
         for role in VOICE_ROLES:
+            if role == "turn" and not (self.settings.voice.smart_turn and self.manager.locate("turn").ready):
+                continue  # optional: without it, turns end after a fixed silence
             if progress:
                 progress(role)
             self.manager.get(role)
@@ -72,6 +74,7 @@ class Runtime:
         agent.warm_up()
         log = LatencyLog(self.settings.data_dir / LATENCY_FILE) if voice.latency_log else None
         manager = self.manager
+        turn = manager.get("turn") if voice.smart_turn and manager.locate("turn").ready else None
         return VoiceLoop(vad=manager.get("vad"), stt=manager.get("stt"), agent=agent, tts=manager.get("tts"),
                          player=player, voice=voice, on_event=on_event, latency_log=log,
-                         first_generation=first_generation)
+                         first_generation=first_generation, turn_end=turn)

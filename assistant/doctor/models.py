@@ -18,6 +18,7 @@ SECTION = "models"
 CORE_ROLES = frozenset({"vad", "stt", "llm", "tts", "text_embed"})
 WHAT_NEEDS = {  # what goes missing without the role
     "vad": "no voice loop (it cannot tell when you stop speaking)",
+    "turn": "turns end after a fixed silence (no judging whether you finished)",
     "stt": "no speech recognition, no transcribe_audio",
     "llm": "no agent: nothing answers",
     "tts": "no spoken replies",

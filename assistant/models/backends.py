@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 BACKENDS: dict[str, str] = {
     "silero-onnx": "assistant.audio.vad:load_silero",
+    "smart-turn": "assistant.audio.turn_end:load_smart_turn",
     "faster-whisper": "assistant.audio.stt:load_faster_whisper",
     "transformers-whisper": "assistant.audio.stt:load_transformers_whisper",
     "piper": "assistant.audio.tts:load_piper",

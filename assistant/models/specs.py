@@ -11,7 +11,7 @@ from typing import Any
 
 from ..chat.policy import OPTION_KEYS as POLICY_OPTION_KEYS
 
-ROLES: tuple[str, ...] = ("vad", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed")
+ROLES: tuple[str, ...] = ("vad", "turn", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed")
 PROFILES: tuple[str, ...] = ("embedded", "spark")
 
 
@@ -50,9 +50,11 @@ _SAFETENSORS = ("*.json", "*.safetensors", "*.txt", "*.model", "*.jinja", "*.py"
 
 # Shared by both profiles: tiny models that run anywhere.
 _VAD = ModelSpec("vad", "pypi:silero-vad", "silero-onnx", "Silero VAD v6 (ONNX)", 0.002)
+_TURN = ModelSpec("turn", "pypi:smart-turn-v3.2", "smart-turn", "Smart Turn v3.2 (ONNX, semantic end of turn)", 0.009)
 
 _EMBEDDED = [
     _VAD,
+    _TURN,
     ModelSpec("stt", "pypi:whisper-base", "faster-whisper", "OpenAI Whisper base, CTranslate2 int8", 0.15),
     # A 0.5B model: it loops when given `role: tool` messages and recites example calls from long tool
     # descriptions (both measured), so it gets results as a user message, compact schemas, one call a round.
@@ -75,6 +77,7 @@ _SPARK_VLM = ModelSpec("llm", "Qwen/Qwen3-VL-8B-Instruct", "transformers", "Qwen
                        "and vision in one model)", 17.5, _SAFETENSORS)
 _SPARK = [
     _VAD,
+    _TURN,
     ModelSpec("stt", "openai/whisper-large-v3-turbo", "transformers-whisper", "Whisper large-v3-turbo", 1.6,
               ("*.json", "*.txt", "model.safetensors")),
     _SPARK_VLM,
