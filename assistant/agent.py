@@ -106,7 +106,16 @@ class Agent:
     def warm_up(self) -> None:
         """Process the fixed start of every prompt (system prompt, tool schemas) once, so that a local
         model with prefix reuse answers the first real turn as quickly as the later ones."""
-        self.manager.get("llm").warm([*self.messages(), {"role": "user", "content": "Hello."}], self.tool_schemas())
+        self.manager.get("llm").warm([*self.messages(), {"role": "user", "content": "Hello."}], self.tool_schemas(),
+                                     keep=True)
+
+    def checkpoint(self) -> list[dict[str, Any]]:
+        """The conversation as it is now, for `restore` (a reply begun before its turn was confirmed is taken
+        back if the user goes on)."""
+        return list(self.history)
+
+    def restore(self, checkpoint: list[dict[str, Any]]) -> None:
+        self.history[:] = checkpoint
 
     def _trim(self, llm: ChatModel, tools: list[dict] | None) -> None:
         """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""

@@ -62,12 +62,24 @@ class VoiceSettings(BaseModel):
     # ignored while it speaks, and `echo_tail_ms` after).
     barge_in: bool = False
     echo_tail_ms: int = Field(default=300, ge=0, le=5000)
-    end_silence_ms: int = Field(default=500, ge=100, le=5000)  # silence that ends a turn
+    end_silence_ms: int = Field(default=500, ge=100, le=5000)  # silence that ends a turn (no end-of-turn model)
+    # Smart Turn (the `turn` role) judges a pause of `pause_ms` from the audio: finished -> the turn ends there;
+    # unfinished -> it ends after `unfinished_silence_ms`. The pause also starts speech recognition early.
+    smart_turn: bool = True
+    pause_ms: int = Field(default=200, ge=64, le=2000)
+    # the chat model starts on the words heard at a pause, before the end of the turn is confirmed (what it
+    # writes is kept if the turn ends there, thrown away if the user goes on; tools wait for the confirmation)
+    preemptive: bool = True
+    unfinished_silence_ms: int = Field(default=1500, ge=200, le=10000)
+    # speech starts at the first clause (a comma after this many words) of a long first sentence; 0: whole
+    first_clause_words: int = Field(default=5, ge=0, le=100)
     min_speech_ms: int = Field(default=250, ge=32, le=5000)  # shorter bursts are ignored (and never interrupt)
     pre_roll_ms: int = Field(default=300, ge=0, le=2000)
     vad_threshold: float = Field(default=0.5, gt=0, lt=1)
     max_utterance_s: float = Field(default=30, gt=1, le=600)
-    language: str | None = None  # Whisper language code; None: detect per utterance
+    # Whisper language code ("en"); None: the voice's language (Piper's voice config names it), so no
+    # detection is needed; "auto": detected on the first turn, then kept
+    language: str | None = None
     latency_log: bool = True  # JSON lines in data_dir/voice-latency.jsonl
 
 

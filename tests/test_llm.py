@@ -4,7 +4,6 @@ transformers engine (the spark profile's, and VLMs) on tiny random models. Greed
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -140,11 +139,13 @@ def test_a_warmed_prefix_is_restored_after_a_restart(llm):
     system = {"role": "system", "content": f"You are a careful assistant (session {uuid.uuid4().hex})."}
     prefix = [system, {"role": "user", "content": "Hello."}]
     states = set(llm._state_dir.glob("*.slot"))
-    llm.warm(prefix, TOOLS)
+    llm.warm(prefix, TOOLS)  # processed (a turn about to start), nothing kept
+    assert set(llm._state_dir.glob("*.slot")) == states
+    llm.warm(prefix, TOOLS, keep=True)
     [saved] = set(llm._state_dir.glob("*.slot")) - states  # this prefix's KV cache, on disk
     again = load_llamacpp_chat(llm.path, PROFILE_SPECS["embedded"]["llm"], None)
     try:
-        again.warm(prefix, TOOLS)  # restored from the file
+        again.warm(prefix, TOOLS, keep=True)  # restored from the file
         again.chat([system, {"role": "user", "content": "What is the capital of France?"}], TOOLS, max_new_tokens=8)
         assert again.last_stats["reused_tokens"] >= again.count_tokens([system], TOOLS) - 8
     finally:

@@ -5,7 +5,6 @@ path argument, bad arguments, size bounds, and a long generation that does not h
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
 import io
 import json

@@ -29,14 +29,15 @@ async def test_end_of_turn_and_each_part_of_the_latency(tmp_path):
     assert turn.transcript == "hi" and turn.reply == "Hello there." and turn.spoken == "Hello there."
     latency = turn.latency
     assert latency["endpoint_wait_s"] == pytest.approx(0.5, abs=FRAME)  # the end-of-turn silence
-    assert latency["stt_s"] == pytest.approx(0.3, abs=1e-6)
+    # recognition started at the 200 ms pause: its 0.3 s were over when the end was confirmed at 500 ms
+    assert latency["stt_s"] == pytest.approx(0.0, abs=FRAME) and len(rig.stt.heard) == 1
     assert latency["first_token_s"] == pytest.approx(0.3, abs=1e-6)
     assert latency["first_sentence_s"] == pytest.approx(0.1, abs=1e-6)  # the second delta ends the sentence
     assert latency["tts_first_audio_s"] == pytest.approx(0.1, abs=1e-6)
     assert latency["output_s"] == pytest.approx(0.0, abs=1e-6)  # an idle speaker starts at once
-    assert latency["total_s"] == pytest.approx(1.3, abs=FRAME)
+    assert latency["total_s"] == pytest.approx(1.0, abs=2 * FRAME)
     [said] = rig.events.times(UserSaid)
-    assert said == pytest.approx(rig.at(1.0 + 1.5 + 0.5 + 0.3), abs=FRAME)  # speech end + silence + STT
+    assert said == pytest.approx(rig.at(1.0 + 1.5 + 0.5), abs=2 * FRAME)  # speech end + silence
     assert rig.events.states() == ["listening", "hearing", "thinking", "speaking", "listening", "stopped"]
     # a level for every frame heard: all but those while the reply played (0.8 s) and the echo tail (0.3 s)
     assert len(rig.events.of(Level)) == pytest.approx((6.5 - 0.8 - 0.3) / FRAME_S, abs=1)
@@ -150,11 +151,11 @@ async def test_problems_are_reported_and_the_loop_keeps_listening(tmp_path):
     calls = {"n": 0}
     transcribe = rig.stt.transcribe
 
-    def failing_once(audio, language=None):
+    def failing_once(audio, language=None, utterance=False):
         calls["n"] += 1
         if calls["n"] == 1:
             raise RuntimeError("decoder exploded\nwith a long trace")
-        return transcribe(audio, language)
+        return transcribe(audio, language, utterance)
 
     rig.stt.transcribe = failing_once  # type: ignore[method-assign]
     script = rig.script().silence(0.5).speech(1.0).silence(1.0).speech(0.6).silence(1.0).speech(1.0).silence(3.0)
@@ -202,3 +203,105 @@ async def test_first_token_is_the_models_even_when_its_text_is_held_back(tmp_pat
     [turn] = await rig.run(rig.script().silence(0.5).speech(1.0).silence(5.0))
     assert turn.latency["first_token_s"] == pytest.approx(0.3, abs=1e-6)
     assert turn.latency["first_sentence_s"] == pytest.approx(2.0, abs=1e-6)  # held until the reply ended
+
+
+async def test_recognition_starts_on_a_pause_and_finishes_after_the_end(tmp_path):
+    rig = Rig(tmp_path, ["Sure."], transcripts=("a question",), stt_s=0.7)
+    [turn] = await rig.run(rig.script().silence(0.5).speech(1.0).silence(3.0))
+    # started 200 ms into the silence, done 700 ms later: 400 ms after the 500 ms end, instead of 700
+    assert turn.latency["stt_s"] == pytest.approx(0.4, abs=FRAME) and len(rig.stt.heard) == 1
+
+
+async def test_early_recognition_is_dropped_when_the_speaker_goes_on(tmp_path):
+    rig = Rig(tmp_path, ["Sure."], transcripts=("what I said before the pause", "the whole question"), stt_s=0.3)
+    script = rig.script().silence(0.5).speech(1.0).silence(0.3).speech(1.0).silence(3.0)  # a 300 ms pause
+    [turn] = await rig.run(script)
+    assert turn.transcript == "the whole question"  # the early result, for half the turn, was not used
+    assert len(rig.stt.heard) == 2 and rig.stt.heard[1] > rig.stt.heard[0] + 1.0
+
+
+@pytest.mark.parametrize("setting, expected", [(None, ["en", "en"]), ("auto", [None, "en"]), ("de", ["de", "de"])])
+async def test_the_language_is_the_voices_or_detected_once(tmp_path, setting, expected):
+    """Whisper is told the voice's language (answers are spoken in it) or the one set; with "auto" it detects
+    it once: the early recognition dropped at the pause already found it, the turn's own is told."""
+    rig = Rig(tmp_path, ["Sure."], transcripts=("what I said", "the whole question"), language=setting)
+    [turn] = await rig.run(rig.script().silence(0.5).speech(1.0).silence(0.3).speech(1.0).silence(3.0))
+    assert turn.transcript == "the whole question" and rig.stt.languages == expected
+
+
+class Verdict:
+    """A scripted end-of-turn model: the probability it gives every pause."""
+
+    def __init__(self, finished: float):
+        self.finished, self.asked = finished, 0
+
+    def complete(self, samples) -> float:
+        self.asked += 1
+        return self.finished
+
+
+@pytest.mark.parametrize("finished, wait, asked", [(0.97, 0.2, 1), (0.8, 0.5, 2), (0.1, 1.5, 2)])
+async def test_smart_turn_ends_a_finished_turn_at_the_pause_and_waits_for_an_unfinished_one(tmp_path, finished,
+                                                                                           wait, asked):
+    """Surely finished: the turn ends at the 200 ms pause; likely finished: at 500 ms; else after 1.5 s."""
+    rig = Rig(tmp_path, ["Sure."], transcripts=("question",), turn_end=Verdict(finished))
+    [turn] = await rig.run(rig.script().silence(0.5).speech(1.0).silence(3.0))
+    assert turn.latency["endpoint_wait_s"] == pytest.approx(wait, abs=FRAME)
+    assert rig.loop.endpointer.turn_model.asked == asked
+
+
+async def test_an_unfinished_turn_goes_on_when_the_speaker_does(tmp_path):
+    rig = Rig(tmp_path, ["Sure."], transcripts=("half", "the whole thing"), turn_end=Verdict(0.1))
+    script = rig.script().silence(0.5).speech(1.0).silence(1.0).speech(1.0).silence(3.0)  # 1 s < 1.5 s
+    [turn] = await rig.run(script)
+    assert turn.transcript == "the whole thing" and rig.loop.endpointer.turn_model.asked == 4  # 2 per pause
+
+
+async def test_the_reply_begun_on_the_pause_is_kept_when_the_turn_ends_there(tmp_path):
+    """Preemptive generation: an unfinished-sounding pause (1.5 s to confirm) is spent answering; the answer is
+    spoken as soon as the end is confirmed, from the one model call begun on the words heard at the pause."""
+    rig = Rig(tmp_path, ["Paris", " is the capital."], transcripts=("what is the capital of france",), stt_s=0.1,
+              turn_end=Verdict(0.1))
+    [turn] = await rig.run(rig.script().silence(0.5).speech(1.0).silence(3.0))
+    assert len(rig.chat.prompts) == 1 and rig.chat.prompts[0][-1]["content"] == "what is the capital of france"
+    assert turn.reply == "Paris is the capital." and turn.generation == 1
+    # the end is confirmed 1.5 s into the silence; then only Piper's 0.1 s (instead of STT + model + Piper)
+    assert turn.latency["endpoint_wait_s"] == pytest.approx(1.5, abs=FRAME)
+    assert turn.latency["total_s"] == pytest.approx(1.6, abs=2 * FRAME)
+    [said_at] = rig.events.times(UserSaid)  # nothing of it was shown before the turn was confirmed
+    assert said_at >= rig.at(0.5 + 1.0 + 1.5) - FRAME
+    assert rig.events.times(AgentUpdate)[0] >= said_at
+
+
+async def test_a_reply_begun_on_a_pause_is_thrown_away_when_the_speaker_goes_on(tmp_path):
+    rig = Rig(tmp_path, ["Sure", " thing."], ["The whole answer."], transcripts=("half", "the whole thing"),
+              stt_s=0.1, turn_end=Verdict(0.1))
+    script = rig.script().silence(0.5).speech(1.0).silence(1.0).speech(1.0).silence(3.0)  # 1 s < 1.5 s
+    [turn] = await rig.run(script)
+    first, second = rig.chat.prompts  # the tentative reply's call, then the turn's
+    assert first[-1]["content"] == "half" and second[-1]["content"] == "the whole thing"
+    assert all(m["content"] != "half" for m in second)  # the conversation was given back
+    assert turn.transcript == "the whole thing" and turn.reply == "The whole answer." and turn.generation == 1
+    assert [e.text for e in rig.events.of(UserSaid)] == ["the whole thing"]
+    assert [m["content"] for m in rig.agent.history] == ["the whole thing", "The whole answer."]
+
+
+async def test_a_reply_begun_on_a_pause_runs_no_tool_before_the_turn_is_confirmed(tmp_path):
+    from assistant.tools.registry import Tool, ToolResult
+
+    rig = Rig(tmp_path, ['<tool_call>{"name": "note", "arguments": {}}</tool_call>'], ["Noted."],
+              transcripts=("note this",), stt_s=0.1, turn_end=Verdict(0.1))
+    ran_at: list[float] = []
+    rig.agent.tools = {"note": Tool("note", "Take a note.", lambda ctx: ran_at.append(rig.clock()) or ToolResult("ok"))}
+    [turn] = await rig.run(rig.script().silence(0.5).speech(1.0).silence(3.0))
+    assert [c["name"] for c in turn.tool_calls] == ["note"] and turn.reply == "Noted."
+    [at] = ran_at
+    assert at >= rig.at(0.5 + 1.0 + 1.5) - FRAME  # the call was written at the pause, run once confirmed
+
+
+async def test_no_reply_is_begun_on_words_the_speaker_went_on_from(tmp_path):
+    rig = Rig(tmp_path, ["Sure."], transcripts=("half", "the whole thing"), stt_s=0.1, turn_end=Verdict(0.1))
+    # the speaker goes on 250 ms into the pause, before the recognition started at 200 ms is done
+    script = rig.script().silence(0.5).speech(1.0).silence(0.25).speech(1.0).silence(3.0)
+    await rig.run(script)
+    assert [p[-1]["content"] for p in rig.chat.prompts] == ["the whole thing"]

@@ -130,16 +130,19 @@ class FakeSTT:
     def __init__(self, runner: InlineRunner, *transcripts: str, seconds: float = 0.3):
         self.runner, self.transcripts, self.seconds = runner, list(transcripts), seconds
         self.heard: list[float] = []  # seconds of audio of each utterance
+        self.languages: list[str | None] = []  # the language each was given (None: detect it)
 
-    def transcribe(self, audio, language=None) -> Transcript:
+    def transcribe(self, audio, language=None, utterance=False) -> Transcript:
         self.runner.spend(self.seconds)
         self.heard.append(len(audio) / SAMPLE_RATE)
+        self.languages.append(language)
         text = self.transcripts.pop(0) if self.transcripts else ""
         return Transcript(text, "en", len(audio) / SAMPLE_RATE)
 
 
 class FakeTTS:
     sample_rate = SAMPLE_RATE
+    language: str | None = "en"
 
     def __init__(self, runner: InlineRunner, seconds_per_word: float = 0.4, seconds: float = 0.1):
         self.runner, self.seconds_per_word, self.seconds = runner, seconds_per_word, seconds
@@ -233,7 +236,7 @@ class Rig:
 
     def __init__(self, tmp_path, *replies: list[str], transcripts: tuple[str, ...] = (), stt_s: float = 0.3,
                  first_token_s: float = 0.3, each_token_s: float = 0.1, seconds_per_word: float = 0.4,
-                 tts_s: float = 0.1, **voice: Any):
+                 tts_s: float = 0.1, turn_end: Any = None, **voice: Any):
         loop = asyncio.get_running_loop()
         self.clock = loop.time
         self.runner = InlineRunner()
@@ -248,7 +251,7 @@ class Rig:
         self.events = Events(self.clock)
         self.loop = VoiceLoop(vad=FakeVAD(), stt=self.stt, agent=self.agent, tts=self.tts, player=self.player,
                               voice=VoiceSettings(**voice), on_event=self.events, clock=self.clock,
-                              runner=self.runner)
+                              runner=self.runner, turn_end=turn_end)
         self.t0 = self.clock()
 
     def script(self) -> Script:

@@ -37,6 +37,7 @@ class TurnClock:
     first_audio_out: float | None = None
     tool_s: float = 0.0
     stt_audio_s: float = 0.0  # seconds of speech transcribed
+    finished_p: float | None = None  # the end-of-turn model's verdict when it ended the turn
     reply_done: float | None = None  # the agent finished its reply
 
     def mark(self, name: str, at: float) -> None:
@@ -57,6 +58,8 @@ class TurnClock:
             out["audio_before_reply_done_s"] = round(self.reply_done - self.first_audio_out, 4)
         if self.transcribed is not None and self.detected is not None and self.stt_audio_s:
             out["stt_rtf"] = round((self.transcribed - self.detected) / self.stt_audio_s, 4)
+        if self.finished_p is not None:
+            out["turn_finished_p"] = round(self.finished_p, 4)
         return out
 
 

@@ -31,23 +31,25 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..agent import AgentEvent, FirstToken, TextDelta, ToolCallFinished, TurnDone
+from ..agent import FirstToken, TextDelta, ToolCallFinished, TurnDone
 from ..config import VoiceSettings
-from ..errors import AssistantError, first_line
+from ..errors import first_line
 from .endpointer import Endpointer
 from .events import (AgentUpdate, Interrupted, Level, Problem, Speaking, State, StateChanged, TurnFinished,
                      UserSaid, VoiceEvent, VoiceTurn)
-from .frames import AudioFrame, SpeechStarted, Utterance
+from .frames import AudioFrame, Pause, Resumed, SpeechStarted, Utterance
 from .gate import MicGate
 from .latency import LatencyLog, TurnClock
 from .player import Playback, Player
+from .recognition import Recognition
+from .replies import Replies, Reply
 from .runner import Runner, ThreadRunner
 from .sentences import SentenceSplitter, speakable
 from .turns import StageQueue, Turn, TurnController
 
 if TYPE_CHECKING:
     from ..agent import Agent
-    from ..roles import SpeechToText, TextToSpeech, VoiceActivity
+    from ..roles import SpeechToText, TextToSpeech, TurnEnd, VoiceActivity
 
 log = logging.getLogger(__name__)
 LATE_AUDIO_S = 5.0  # a dead output device must not hold a turn (and the half-duplex mic) for longer
@@ -61,6 +63,7 @@ class Request:
     clock: TurnClock
     spoken: bool
     images: list | None = None
+    reply: Reply | None = None  # a tentative reply already begun on these words
 
 
 class VoiceLoop:
@@ -68,18 +71,23 @@ class VoiceLoop:
                  player: Player | None, voice: VoiceSettings | None = None,
                  on_event: Callable[[VoiceEvent], None] | None = None, latency_log: LatencyLog | None = None,
                  first_generation: int = 1, clock: Callable[[], float] = time.perf_counter,
-                 runner: Runner | None = None):
+                 runner: Runner | None = None, turn_end: TurnEnd | None = None):
         self.voice = voice or VoiceSettings()
         self.stt, self.agent, self.tts, self.player = stt, agent, tts, player
         self.clock = clock
         self.runner: Runner = runner or ThreadRunner()
-        self.endpointer = Endpointer.for_voice(vad, self.voice, clock)
+        self.endpointer = Endpointer.for_voice(vad, self.voice, clock, turn_end)
         self.gate = MicGate(self.voice, player, clock)
         self.control = TurnController(first_generation)
+        self.replies = Replies(agent, self.control, self.runner, self._emit)
         self.on_event = on_event
         self.latency_log = latency_log
         self.turns: list[VoiceTurn] = []  # finished turns, in order
-        self.language: str | None = self.voice.language  # detected on the first turn when not set
+        # Whisper's language: the setting, else the voice's (answers are spoken in it); "auto" (or a voice
+        # that names none): detected on the first turn, then kept
+        language = self.voice.language or (tts.language if tts is not None else None)
+        self.recognition = Recognition(stt, self.runner, self.replies, None if language == "auto" else language,
+                                       self._may_reply)
         self._state: State = "stopped"
         self._loop: asyncio.AbstractEventLoop | None = None
         self._inbox: asyncio.Queue[Request | None] | None = None  # None: no more requests
@@ -88,6 +96,7 @@ class VoiceLoop:
         self._idle: asyncio.Event | None = None  # set while no turn is being answered
         self._muted_before = False  # (capture thread) the gate's answer for the last frame
         self._user_closed = False  # (capture thread) the mic was closed by the user, not by our own speech
+        self._replying = False  # a confirmed request is being answered
 
     # -- running ------------------------------------------------------------------------------------
     async def run(self, frames: Iterable[AudioFrame] | None, paced: bool = True) -> list[VoiceTurn]:
@@ -116,6 +125,8 @@ class VoiceLoop:
             utterances.put_nowait(None)
             await transcribing
             await answering
+            self.recognition.resumed()
+            await self.replies.settled()
         finally:
             for task in (answering, transcribing):
                 task.cancel()
@@ -193,9 +204,9 @@ class VoiceLoop:
     def _frame(self, frame: AudioFrame, utterances: asyncio.Queue[Utterance | None]) -> None:
         muted = self.gate.muted()
         if self.gate.take_flush():  # push-to-talk released: what was said so far is the turn
-            for event in self.endpointer.flush():
-                if isinstance(event, Utterance):
-                    self._post(utterances.put_nowait, event)
+            for flushed in self.endpointer.flush():
+                if isinstance(flushed, Utterance):
+                    self._post(utterances.put_nowait, flushed)
         if muted != self._muted_before:
             self._muted_before = muted
             # what was heard before (and our own echo) is not the user's turn; but audio from just before
@@ -212,6 +223,10 @@ class VoiceLoop:
         for event in events:
             if isinstance(event, SpeechStarted):
                 self._speech_started()
+            elif isinstance(event, Pause):
+                self._post(self.recognition.pause, event.utterance)
+            elif isinstance(event, Resumed):
+                self._post(self.recognition.resumed)
             else:
                 self._post(utterances.put_nowait, event)
 
@@ -241,28 +256,23 @@ class VoiceLoop:
     async def _transcribe(self, utterances: asyncio.Queue[Utterance | None],
                           inbox: asyncio.Queue[Request | None]) -> None:
         while (utterance := await utterances.get()) is not None:
-            clock = TurnClock(stt_audio_s=utterance.duration)
+            clock = TurnClock(stt_audio_s=utterance.duration, finished_p=utterance.finished)
             clock.mark("detected", utterance.detected_at)
             clock.mark("speech_end", utterance.detected_at - utterance.endpoint_wait)
             if not self.control.busy:
                 self._set_state("thinking")
-            language = self.voice.language or self.language
             try:
-                transcript = await self.runner.call(self.stt.transcribe, utterance.samples, language)
+                transcript, reply = await self.recognition.transcript(utterance)
             except Exception as exc:  # a missing model, a decoder failure: say so, keep listening
                 self._emit(Problem(f"speech recognition failed: {first_line(exc)}"))
                 continue
             clock.mark("transcribed", self.clock())
             text = transcript.text.strip()
-            if text and self.language is None:
-                # Whisper's guess from a few seconds of speech is unreliable (a short English question
-                # can come out as Thai): the first turn's language holds for the conversation.
-                self.language = transcript.language
             if not text:  # a cough, a door: nothing to answer
                 if not self.control.busy:
                     self._set_state(self._idle_state())
                 continue
-            inbox.put_nowait(Request(text, clock, True))
+            inbox.put_nowait(Request(text, clock, True, reply=reply))
         inbox.put_nowait(None)
 
     # -- stage 3: requests -> agent -> sentences -> TTS -> player -------------------------------------------
@@ -280,19 +290,34 @@ class VoiceLoop:
                 self._set_state(self._idle_state())
 
     async def _answer(self, request: Request) -> None:
-        turn = self.control.begin()
+        self._replying = True
+        try:
+            reply = await self._reply_for(request)
+            await self._answer_with(request, reply)
+        finally:
+            self._replying = False
+
+    async def _reply_for(self, request: Request) -> Reply:
+        """The tentative reply begun on the request's words, now confirmed; else a new one (after any
+        tentative reply has been taken back: the agent answers one request at a time)."""
+        if request.reply is not None and self.replies.confirm(request.reply):
+            return request.reply
+        self.recognition.drop_reply()  # a typed request while the user paused
+        await self.replies.settled()
+        return self.replies.begin(request.text, request.images)
+
+    async def _answer_with(self, request: Request, reply: Reply) -> None:
+        turn, events = reply.turn, reply.events
         if self._idle is not None:
             self._idle.clear()
         clock = request.clock
-        events: StageQueue[AgentEvent | None] = StageQueue(self.control)  # None: the agent is done
         sentences: StageQueue[str | None] = StageQueue(self.control)  # None: the reply is complete
-        pump = speaker = None
-        splitter = SentenceSplitter()
+        speaker = None
+        splitter = SentenceSplitter(first_clause_words=self.voice.first_clause_words or None)
         done: TurnDone | None = None
         try:
             self._emit(UserSaid(request.text, turn.generation, request.spoken))
             self._set_state("thinking")
-            pump = asyncio.create_task(self._pump_agent(turn, request, events))
             speaker = asyncio.create_task(self._speak(turn, sentences, clock))
             while (event := await events.get()) is not None:
                 if isinstance(event, TurnDone):
@@ -316,25 +341,8 @@ class VoiceLoop:
         finally:
             if speaker is not None:
                 speaker.cancel()
-            turn.cancel.set()  # whatever is still running for this turn ends now
-            if pump is not None:
-                await asyncio.gather(pump, return_exceptions=True)
-            self.control.end(turn)
+            await self.replies.finish(reply)
         self._finish(turn, request, done)
-
-    async def _pump_agent(self, turn: Turn, request: Request, events: StageQueue[AgentEvent | None]) -> None:
-        """The agent's turn (its blocking work on the runner); every event goes to the answer stage, the
-        final TurnDone even when the turn was interrupted (it carries what the history needs)."""
-        try:
-            async for event in self.runner.stream(
-                    lambda: self.agent.turn(request.text, images=request.images, stop=turn.cancel)):
-                events.put(event, None if isinstance(event, TurnDone) else turn.generation)
-        except Exception as exc:
-            if not isinstance(exc, AssistantError):
-                log.error("the agent failed", exc_info=exc)
-            self._emit(Problem(first_line(exc), turn.generation))
-        finally:
-            events.put(None, None)
 
     async def _speak(self, turn: Turn, sentences: StageQueue[str | None], clock: TurnClock) -> float:
         """Speak each sentence as it comes; the seconds of audio queued."""
@@ -394,6 +402,10 @@ class VoiceLoop:
         self._emit(TurnFinished(finished))
 
     # -- helpers -------------------------------------------------------------------------------------
+    def _may_reply(self) -> bool:
+        """A tentative reply may begin: preemptive generation is on and the agent has nothing else to do."""
+        return self.voice.preemptive and not (self.control.busy or self._replying or self.replies.discarding)
+
     def _idle_state(self) -> State:
         return "listening" if self.gate.listening else "muted"
 

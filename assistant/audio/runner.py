@@ -2,7 +2,8 @@
 
 The loop never calls a model or reads a microphone itself; it asks its runner to:
 - `call(fn, *args)`: one blocking call (Whisper on an utterance, Piper on a sentence);
-- `stream(make)`: the items of a blocking iterator as they come (the agent's events);
+- `stream(make)`: the items of a blocking iterator, each made when the consumer asks for it (the agent's
+  events: a tentative reply can be held before a tool call, which then does not run until it is confirmed);
 - `capture(frames, each, stopping)`: read frames where they are produced and hand each to `each` there
   (VAD per frame in the capture thread: barge-in silences the output without a hop through a busy
   event loop).
@@ -14,7 +15,7 @@ a virtual clock (tests/voice_fakes.py), which is what lets the loop's rules be t
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import concurrent.futures
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
@@ -22,6 +23,7 @@ from typing import Any, Protocol, TypeVar
 from .frames import AudioFrame
 
 T = TypeVar("T")
+_END: Any = object()  # what next() gives at the end of a stream
 
 
 class Runner(Protocol):
@@ -38,32 +40,20 @@ class ThreadRunner:
         return await asyncio.to_thread(fn, *args)
 
     async def stream(self, make: Callable[[], Iterator[T]]) -> AsyncIterator[T]:
+        """Pull-based: each item is made on the stream's own thread when asked for (a generator's
+        thread-local state, such as torch's inference mode, stays on one thread)."""
         loop = asyncio.get_running_loop()
-        items: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
-
-        def post(kind: str, value: Any) -> None:
-            with contextlib.suppress(RuntimeError):  # the loop has closed: nobody is listening any more
-                loop.call_soon_threadsafe(items.put_nowait, (kind, value))
-
-        def work() -> None:
-            try:
-                for item in make():
-                    post("item", item)
-            except BaseException as exc:  # handed to the consumer, which raises it there
-                post("error", exc)
-            post("end", None)
-
-        worker = asyncio.ensure_future(asyncio.to_thread(work))
+        executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="stream")
+        iterator: Iterator[T] | None = None
         try:
-            while True:
-                kind, value = await items.get()
-                if kind == "end":
-                    return
-                if kind == "error":
-                    raise value
-                yield value
+            iterator = await loop.run_in_executor(executor, lambda: iter(make()))
+            while (item := await loop.run_in_executor(executor, next, iterator, _END)) is not _END:
+                yield item
         finally:
-            await asyncio.gather(worker, return_exceptions=True)
+            close = getattr(iterator, "close", None)
+            if close is not None:  # a consumer that left early: the generator's own clean-up, on its thread
+                await asyncio.shield(loop.run_in_executor(executor, close))
+            executor.shutdown(wait=False)
 
     async def capture(self, frames: Iterable[AudioFrame], each: Callable[[AudioFrame], None],
                       stopping: threading.Event) -> None:

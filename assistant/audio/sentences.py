@@ -11,6 +11,7 @@ import functools
 import re
 
 _BOUNDARY = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S")  # a possible end, and the next sentence begun
+_CLAUSE = re.compile(r"[,;:\u2014][\"'\u201d\u2019)\]]*\s+\S")  # the end of a clause, and the next begun
 _FENCE = "```"
 
 
@@ -18,17 +19,40 @@ class SentenceSplitter:
     """push(delta) -> complete sentences so far; flush() -> the rest. Sentences are stripped, never empty.
 
     Line breaks always end a sentence (Markdown list items, headings); a fenced code block is held back
-    whole until its closing fence, and comes out as one piece.
+    whole until its closing fence, and comes out as one piece. With `first_clause_words`, the first piece
+    may be a clause: it ends at a comma, semicolon, colon or dash once it has that many words (speech starts
+    while the rest of a long first sentence is still being written).
     """
 
-    def __init__(self, language: str = "en"):
+    def __init__(self, language: str = "en", first_clause_words: int | None = None):
         import pysbd
 
         self._segmenter = pysbd.Segmenter(language=language, clean=False, char_span=True)
         self._buffer = ""
+        self._first_clause_words = first_clause_words  # None once the first piece is out
 
     def push(self, delta: str) -> list[str]:
         self._buffer += delta
+        out = self._pieces()
+        if out:
+            self._first_clause_words = None
+        elif self._first_clause_words and (clause := self._first_clause()):
+            out.append(clause)
+            self._first_clause_words = None
+        return out
+
+    def _first_clause(self) -> str | None:
+        """The buffer's first clause, when it is long enough and its sentence has not ended."""
+        if self._buffer.lstrip().startswith(_FENCE):
+            return None
+        for match in _CLAUSE.finditer(self._buffer):
+            clause = self._buffer[:match.start() + 1]
+            if len(clause.split()) >= (self._first_clause_words or 0):
+                self._buffer = self._buffer[match.end() - 1:]
+                return clause.strip()
+        return None
+
+    def _pieces(self) -> list[str]:
         out: list[str] = []
         while True:
             head, sep, tail = self._buffer.partition("\n")

@@ -34,10 +34,27 @@ class TurnController:
 
     def begin(self) -> Turn:
         """A new turn, now the active one."""
+        return self.adopt(self.reserve())
+
+    def reserve(self) -> Turn:
+        """The next turn's number, for a reply started before the turn is confirmed (not active yet; an
+        interruption makes it stale like any other)."""
         with self._lock:
             self._last += 1
-            self._active = Turn(self._last)
-            return self._active
+            return Turn(self._last)
+
+    def adopt(self, turn: Turn) -> Turn:
+        """A reserved turn becomes the active one."""
+        with self._lock:
+            self._active = turn
+            return turn
+
+    def release(self, turn: Turn) -> None:
+        """A reserved turn that will not happen: its number is handed out again (if it is the last one and
+        nothing made it stale)."""
+        with self._lock:
+            if turn.generation == self._last and self._active is not turn and turn.generation >= self._floor:
+                self._last -= 1
 
     def end(self, turn: Turn) -> None:
         with self._lock:

@@ -137,9 +137,12 @@ class LlamaCppChatModel:
     def describe(self, image, question: str | None = None, max_new_tokens: int = 256) -> str:
         raise InputError(f"{self.name} is text-only: it cannot look at images")
 
-    def warm(self, messages: list[dict], tools: list[dict] | None = None) -> None:
-        """Have the KV cache of this prompt ready: restored from its file when an earlier run saved it,
-        else processed now and saved for the next start."""
+    def warm(self, messages: list[dict], tools: list[dict] | None = None, keep: bool = False) -> None:
+        """Have the KV cache of this prompt ready. With `keep`: restored from its file when an earlier run
+        saved it, else processed now and saved for the next start."""
+        if not keep:
+            self.chat(messages, tools, max_new_tokens=1)
+            return
         digest = hashlib.sha256(f"{self.path.name}:{self.path.stat().st_size}:{self.context_length}:"
                                 .encode() + self._render(messages, tools).encode()).hexdigest()[:24]
         name = f"{digest}.slot"

@@ -132,7 +132,7 @@ class LocalChatModel:
             if failure:
                 raise failure[0]
 
-    def warm(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+    def warm(self, messages: list[dict], tools: list[dict] | None = None, keep: bool = False) -> None:
         """Process this prompt now: its KV cache is kept for the next call that starts the same way."""
         if self.capabilities.reuse_prefix:
             self.chat(messages, tools, max_new_tokens=1)

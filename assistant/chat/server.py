@@ -173,7 +173,7 @@ class OpenAIChatModel:
         if calls and not stopped():
             yield ("\n" if said else "") + _calls_text(calls)
 
-    def warm(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+    def warm(self, messages: list[dict], tools: list[dict] | None = None, keep: bool = False) -> None:
         """Nothing to do here: servers keep their own prefix caches."""
 
     def reset_cache(self) -> None:
