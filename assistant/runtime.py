@@ -56,11 +56,24 @@ class Runtime:
         """Load what the loop needs before it listens, so a first turn does not wait for model loading;
         `progress(role)` is told each role before it loads."""
         for role in VOICE_ROLES:
-            if role == "turn" and not (self.settings.voice.smart_turn and self.manager.locate("turn").ready):
+            if role == "turn" and not self._smart_turn():
                 continue  # optional: without it, turns end after a fixed silence
             if progress:
                 progress(role)
             self.manager.get(role)
+        self._warm_voice_models()
+
+    def _smart_turn(self) -> bool:
+        return self.settings.voice.smart_turn and self.manager.locate("turn").ready
+
+    def _warm_voice_models(self) -> None:
+        from .audio.warmup import warm_voice_models
+
+        voice, manager = self.settings.voice, self.manager
+        tts = manager.get("tts")
+        language = voice.language or tts.language
+        turn = manager.get("turn") if self._smart_turn() else None
+        warm_voice_models(manager.get("vad"), manager.get("stt"), tts, turn, None if language == "auto" else language)
 
     def voice_loop(self, player: Player | None, on_event: Callable[[VoiceEvent], None] | None = None,
                    agent: Agent | None = None, first_generation: int = 1, **voice_overrides: Any) -> VoiceLoop:

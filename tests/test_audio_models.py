@@ -199,3 +199,25 @@ def test_transformers_whisper_backend_runs(tmp_path):
     assert all(0 <= s.start <= s.end <= result.duration for s in result.segments)
     long = stt.transcribe(np.tile(short, 12), language="en")  # 36 s: long-form, sliding window
     assert isinstance(long, Transcript) and long.language == "en" and long.duration == 36.0
+
+
+def test_warm_up_runs_each_voice_model_once_and_leaves_the_vad_as_new(manager, vad, stt, tts):
+    from assistant.audio.frames import FRAME_SAMPLES
+    from assistant.audio.warmup import warm_voice_models
+
+    speech = resample(tts.synthesize_all("Hello there, how are you today?").astype(np.float32) / 32768,
+                      tts.sample_rate, SR)
+    frames = [speech[i:i + FRAME_SAMPLES] for i in range(0, 10 * FRAME_SAMPLES, FRAME_SAMPLES)]
+    vad.reset()
+    fresh = [vad.probability(f) for f in frames]
+    calls: list[str] = []
+    turn = manager.get("turn")
+
+    class Counting:  # the real Smart Turn, counted
+        def complete(self, samples):
+            calls.append("turn")
+            return turn.complete(samples)
+
+    warm_voice_models(vad, stt, tts, Counting(), "en")
+    assert calls == ["turn"]
+    assert [vad.probability(f) for f in frames] == pytest.approx(fresh, abs=1e-5)  # its state was reset
