@@ -72,7 +72,7 @@ class VoiceSettings(BaseModel):
     preemptive: bool = True
     unfinished_silence_ms: int = Field(default=1500, ge=200, le=10000)
     # speech starts at the first clause (a comma after this many words) of a long first sentence; 0: whole
-    first_clause_words: int = Field(default=5, ge=0, le=100)
+    first_clause_words: int = Field(default=4, ge=0, le=100)
     min_speech_ms: int = Field(default=250, ge=32, le=5000)  # shorter bursts are ignored (and never interrupt)
     pre_roll_ms: int = Field(default=300, ge=0, le=2000)
     vad_threshold: float = Field(default=0.5, gt=0, lt=1)

@@ -32,7 +32,8 @@ def add(sub, shared) -> None:
                        "(and play the replies in real time), so barge-in and half-duplex behave as live")
     voice.add_argument("--barge-in", action=argparse.BooleanOptionalAction, default=None,
                        help="let speech interrupt the reply (use with headphones; default: off, half-duplex)")
-    voice.add_argument("--language", help="language code for speech recognition (default: detect)")
+    voice.add_argument("--language", help="language code for speech recognition "
+                                          "(default: the voice's language; auto: detect it once)")
     voice.add_argument("--input-device", type=_device, help="microphone: PortAudio index or name (see `devices`)")
     voice.add_argument("--output-device", type=_device, help="speaker: PortAudio index or name")
     voice.add_argument("--json", action="store_true", help="transcripts, replies, tool calls and latency records")
