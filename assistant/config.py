@@ -82,6 +82,12 @@ class VoiceSettings(BaseModel):
     language: str | None = None
     latency_log: bool = True  # JSON lines in data_dir/voice-latency.jsonl
 
+    def stt_language(self, voice_language: str | None) -> str | None:
+        """The language Whisper is told: the setting, else the TTS voice's (answers are spoken in it); None
+        ("auto", or a voice that names none): detect it."""
+        language = self.language or voice_language
+        return None if language == "auto" else language
+
 
 Mode = Literal["hands-free", "push-to-talk", "muted"]
 

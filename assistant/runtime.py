@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .config import Settings
+from .config import Settings, VoiceSettings
 from .models import ModelManager
 
 if TYPE_CHECKING:
@@ -56,24 +56,23 @@ class Runtime:
         """Load what the loop needs before it listens, so a first turn does not wait for model loading;
         `progress(role)` is told each role before it loads."""
         for role in VOICE_ROLES:
-            if role == "turn" and not self._smart_turn():
+            if role == "turn" and not self._smart_turn(self.settings.voice):
                 continue  # optional: without it, turns end after a fixed silence
             if progress:
                 progress(role)
             self.manager.get(role)
         self._warm_voice_models()
 
-    def _smart_turn(self) -> bool:
-        return self.settings.voice.smart_turn and self.manager.locate("turn").ready
+    def _smart_turn(self, voice: VoiceSettings) -> bool:
+        return voice.smart_turn and self.manager.locate("turn").ready
 
     def _warm_voice_models(self) -> None:
         from .audio.warmup import warm_voice_models
 
         voice, manager = self.settings.voice, self.manager
         tts = manager.get("tts")
-        language = voice.language or tts.language
-        turn = manager.get("turn") if self._smart_turn() else None
-        warm_voice_models(manager.get("vad"), manager.get("stt"), tts, turn, None if language == "auto" else language)
+        turn = manager.get("turn") if self._smart_turn(voice) else None
+        warm_voice_models(manager.get("vad"), manager.get("stt"), tts, turn, voice.stt_language(tts.language))
 
     def voice_loop(self, player: Player | None, on_event: Callable[[VoiceEvent], None] | None = None,
                    agent: Agent | None = None, first_generation: int = 1, **voice_overrides: Any) -> VoiceLoop:
@@ -87,7 +86,7 @@ class Runtime:
         agent.warm_up()
         log = LatencyLog(self.settings.data_dir / LATENCY_FILE) if voice.latency_log else None
         manager = self.manager
-        turn = manager.get("turn") if voice.smart_turn and manager.locate("turn").ready else None
+        turn = manager.get("turn") if self._smart_turn(voice) else None
         return VoiceLoop(vad=manager.get("vad"), stt=manager.get("stt"), agent=agent, tts=manager.get("tts"),
                          player=player, voice=voice, on_event=on_event, latency_log=log,
                          first_generation=first_generation, turn_end=turn)

@@ -128,7 +128,7 @@ def run_setup(name: str, turns: int) -> dict:
     tts = runtime.manager.get("tts")
     agent = runtime.agent()
     agent.warm_up()
-    language = runtime.settings.voice.language or tts.language
+    language = runtime.settings.voice.stt_language(tts.language)
     rows = []
     print(f"-- {name}: {runtime.manager.spec('llm').backend} chat model, voice settings {voice or 'as default'}")
     for i in range(turns):
@@ -140,7 +140,7 @@ def run_setup(name: str, turns: int) -> dict:
         for mode in order:
             agent.reset()
             agent.warm_up()  # the KV cache back to the fixed prefix (the loop does this itself when it starts)
-            row[mode] = (stages_alone(runtime, agent, samples, None if language == "auto" else language)
+            row[mode] = (stages_alone(runtime, agent, samples, language)
                          if mode == "alone" else loop_once(runtime, agent, samples))
         row["ratio"] = row["loop"]["total_s"] / row["alone"]["total_s"]
         rows.append(row)

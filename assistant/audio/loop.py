@@ -83,11 +83,9 @@ class VoiceLoop:
         self.on_event = on_event
         self.latency_log = latency_log
         self.turns: list[VoiceTurn] = []  # finished turns, in order
-        # Whisper's language: the setting, else the voice's (answers are spoken in it); "auto" (or a voice
-        # that names none): detected on the first turn, then kept
-        language = self.voice.language or (tts.language if tts is not None else None)
-        self.recognition = Recognition(stt, self.runner, self.replies, None if language == "auto" else language,
-                                       self._may_reply)
+        # None: detected on the first turn, then kept
+        language = self.voice.stt_language(tts.language if tts is not None else None)
+        self.recognition = Recognition(stt, self.runner, self.replies, language, self._may_reply)
         self._state: State = "stopped"
         self._loop: asyncio.AbstractEventLoop | None = None
         self._inbox: asyncio.Queue[Request | None] | None = None  # None: no more requests
