@@ -17,12 +17,14 @@ import threading
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .knowledge.images import png_data_uri
 from .cancel import Cancel
 from .chat.policy import PromptPolicy
 from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
+from .routing import FILLERS, Planner, Subject, failure_reply
 from .tools.registry import Tool, ToolContext, ToolResult
 
 if TYPE_CHECKING:
@@ -31,7 +33,11 @@ if TYPE_CHECKING:
 
 SYSTEM_PROMPT = """You are spark-assistant, a voice assistant running on the user's own computer.
 Answer briefly in plain spoken sentences: no Markdown tables, no code blocks, no lists unless asked.
-When a tool fits the request, call it; otherwise answer directly. Cite files and pages you used."""
+Cite files and pages you used."""
+# Said to a model that chooses its own tools (not when the router chooses for it).
+TOOL_HINT = "When a tool fits the request, call it; otherwise answer directly."
+# A routed turn whose model wrote only call syntax (it was offered no tools): nothing is left to say.
+NO_ANSWER = "Sorry, I don't have an answer to that."
 
 # Openings that mean "this reply may be a tool call": hold the text back until the reply is complete.
 _CALL_OPENINGS = ("{", "[", "```", "<tool_call>", "<|tool_call|>")
@@ -84,14 +90,22 @@ class Agent:
         self.tool_timeout = tool_timeout
         self.max_new_tokens = max_new_tokens
         self.history: list[dict[str, Any]] = []
+        self._subjects: list[tuple[int, Subject]] = []  # (history length when asked, what the turn was about)
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="tool")
+
+    @cached_property
+    def planner(self) -> Planner | None:
+        """Route-then-fill for models that cannot choose tools themselves (`PromptPolicy.tool_routing`)."""
+        return _planner(self.manager, self.tools, self.context) if self.policy.tool_routing == "router" else None
 
     def reset(self) -> None:
         """Forget the conversation (a new session)."""
         self.history.clear()
+        self._subjects.clear()
 
     def messages(self) -> list[dict[str, Any]]:
-        return [{"role": "system", "content": self.system_prompt}, *self.history]
+        hint = "" if self.planner is not None else f"\n{TOOL_HINT}"
+        return [{"role": "system", "content": self.system_prompt + hint}, *self.history]
 
     def tool_schemas(self) -> list[dict[str, Any]]:
         compact = self.policy.compact_tools
@@ -106,8 +120,12 @@ class Agent:
     def warm_up(self) -> None:
         """Process the fixed start of every prompt (system prompt, tool schemas) once, so that a local
         model with prefix reuse answers the first real turn as quickly as the later ones."""
-        self.manager.get("llm").warm([*self.messages(), {"role": "user", "content": "Hello."}], self.tool_schemas(),
-                                     keep=True)
+        planner = self.planner
+        routed = planner is not None
+        if planner is not None:
+            planner.router.warm()
+        self.manager.get("llm").warm([*self.messages(), {"role": "user", "content": "Hello."}],
+                                     None if routed else self.tool_schemas(), keep=True)
 
     def checkpoint(self) -> list[dict[str, Any]]:
         """The conversation as it is now, for `restore` (a reply begun before its turn was confirmed is taken
@@ -116,6 +134,7 @@ class Agent:
 
     def restore(self, checkpoint: list[dict[str, Any]]) -> None:
         self.history[:] = checkpoint
+        self._subjects[:] = [(at, subject) for at, subject in self._subjects if at <= len(checkpoint)]
 
     def _trim(self, llm: ChatModel, tools: list[dict] | None) -> None:
         """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""
@@ -144,55 +163,125 @@ class Agent:
             described = yield from self._describe_attachments(images, stop)
             text = f"{text}\n\n{described}"
             images = None
+        if self.planner is not None and not images:
+            yield from self._routed_turn(text, llm, stop, started, timings)
+            return
         self.history.append(_user_message(text, images))
-        schemas = self.tool_schemas()
-        single_call = self.policy.single_tool_call
+        yield from self._model_turn(self.tool_schemas(), llm, stop, started, timings)
+
+    def _model_turn(self, schemas: list[dict], llm: ChatModel, stop: Cancel | None, started: float,
+                    timings: dict[str, float]) -> Iterator[AgentEvent]:
+        """The model decides: it may call tools (up to `max_rounds` rounds), then answers."""
         calls_done: list[ToolCallFinished] = []
         for round_ in range(self.max_rounds + 1):
             offer_tools = schemas if round_ < self.max_rounds else None  # last round: answer, no more calls
-            reply, held, interrupted = "", True, False
-            self._trim(llm, offer_tools)
-            # a small model's first complete call: stop it reciting more. Complete means closed: a prefix
-            # that would parse once closed may still be growing its arguments.
-            enough = Cancel(stop)
-            for delta in llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens,
-                                    stop=enough):
-                if "first_token_s" not in timings:
-                    timings["first_token_s"] = time.perf_counter() - started
-                    yield FirstToken()
-                reply += delta
-                if held and reply.strip():
-                    held = offer_tools is not None and _may_be_call(reply)
-                    if not held:
-                        yield TextDelta(reply)
-                        continue
-                if not held:
-                    yield TextDelta(delta)
-                elif single_call and complete_tool_calls(reply, set(self.tools)):
-                    enough.set()
-            if stop is not None and stop.is_set():
-                interrupted = True
+            reply, interrupted = yield from self._generate(llm, offer_tools, stop, started, timings)
             calls = parse_tool_calls(reply, set(self.tools)) if offer_tools and not interrupted else []
+            single_call = self.policy.single_tool_call
             calls = [self._usable(c) for c in (_distinct(calls)[:1] if single_call else _distinct(calls))]
             if not calls:
-                if held and reply.strip():  # held back but not a call after all: it is the answer
-                    yield TextDelta(reply)
-                self.history.append({"role": "assistant", "content": reply})
-                timings["total_s"] = time.perf_counter() - started
-                yield TurnDone(reply, calls_done, interrupted, timings)
+                yield from self._finish(reply, calls_done, interrupted, started, timings)
                 return
             self.history.append({"role": "assistant", "content": strip_tool_calls(reply),
                                  "tool_calls": [_as_openai_call(c, i) for i, c in enumerate(calls)]})
             for i, call in enumerate(calls):
-                yield ToolCallStarted(call.name, call.arguments)
-                t0 = time.perf_counter()
-                result = self._run_tool(call, stop)
-                timings["tool_s"] += time.perf_counter() - t0
-                finished = ToolCallFinished(call.name, call.arguments, result)
-                calls_done.append(finished)
-                yield finished
-                self.history.append(self._result_message(call, result, i))
+                calls_done.append((yield from self._call(call, i, stop, timings)))
         raise AssertionError("unreachable: the last round offers no tools")
+
+    def _routed_turn(self, text: str, llm: ChatModel, stop: Cancel | None, started: float,
+                     timings: dict[str, float]) -> Iterator[AgentEvent]:
+        """The planner decides (tool and arguments, in milliseconds); the model only answers."""
+        assert self.planner is not None
+        plan = self.planner.plan(text, self._subject())
+        timings["decide_s"] = plan.seconds
+        self.history.append(_user_message(text, None))
+        if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
+            self._remember(text, None, {}, [])
+            yield from self._finish(plan.reply, [], False, started, timings, say=True)
+            return
+        if plan.tool is None:
+            self._remember(text, None, {}, [])
+            reply, interrupted = yield from self._generate(llm, None, stop, started, timings)
+            if not reply.strip() and not interrupted:
+                yield from self._finish(NO_ANSWER, [], False, started, timings, say=True)
+                return
+            yield from self._finish(reply, [], interrupted, started, timings)
+            return
+        if plan.tool not in FILLERS:  # a tool without a filler: the model fills in that one tool's schema
+            schemas = [s for s in self.tool_schemas() if s["function"]["name"] == plan.tool]
+            yield from self._model_turn(schemas, llm, stop, started, timings)
+            return
+        call = ToolCall(plan.tool, plan.arguments)
+        self.history.append({"role": "assistant", "content": "", "tool_calls": [_as_openai_call(call, 0)]})
+        done = yield from self._call(call, 0, stop, timings)
+        self._remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
+        if done.result.is_error:  # said as it is: a small model may still claim success
+            yield from self._finish(failure_reply(call.name, done.result.text), [done], False, started, timings,
+                                    say=True)
+            return
+        reply, interrupted = yield from self._generate(llm, None, stop, started, timings)
+        if not reply.strip() and not interrupted:
+            reply = done.result.text
+            yield TextDelta(reply)
+        yield from self._finish(reply, [done], interrupted, started, timings)
+
+    def _generate(self, llm: ChatModel, offer_tools: list[dict] | None, stop: Cancel | None, started: float,
+                  timings: dict[str, float]) -> Generator[AgentEvent, None, tuple[str, bool]]:
+        """One reply from the model, streamed as it comes; a reply that opens like a tool call is held back
+        until it is complete (then it is a call, or its call syntax is removed before it is shown)."""
+        reply, held = "", True
+        self._trim(llm, offer_tools)
+        # a small model's first complete call: stop it reciting more. Complete means closed: a prefix
+        # that would parse once closed may still be growing its arguments.
+        enough = Cancel(stop)
+        for delta in llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens, stop=enough):
+            if "first_token_s" not in timings:
+                timings["first_token_s"] = time.perf_counter() - started
+                yield FirstToken()
+            reply += delta
+            if held and reply.strip():
+                held = _may_be_call(reply)
+                if not held:
+                    yield TextDelta(reply)
+                    continue
+            if not held:
+                yield TextDelta(delta)
+            elif self.policy.single_tool_call and offer_tools and complete_tool_calls(reply, set(self.tools)):
+                enough.set()
+        interrupted = stop is not None and stop.is_set()
+        if held and reply.strip() and not (offer_tools and not interrupted and parse_tool_calls(reply, set(self.tools))):
+            reply = strip_tool_calls(reply)  # held back and not a call: the answer, without call syntax
+            if reply:
+                yield TextDelta(reply)
+        return reply, interrupted
+
+    def _finish(self, reply: str, calls_done: list[ToolCallFinished], interrupted: bool, started: float,
+                timings: dict[str, float], say: bool = False) -> Iterator[AgentEvent]:
+        if say:
+            yield TextDelta(reply)
+        self.history.append({"role": "assistant", "content": reply})
+        timings["total_s"] = time.perf_counter() - started
+        yield TurnDone(reply, calls_done, interrupted, timings)
+
+    def _call(self, call: ToolCall, index: int, stop: Cancel | None,
+              timings: dict[str, float]) -> Generator[AgentEvent, None, ToolCallFinished]:
+        yield ToolCallStarted(call.name, call.arguments)
+        t0 = time.perf_counter()
+        result = self._run_tool(call, stop)
+        timings["tool_s"] += time.perf_counter() - t0
+        finished = ToolCallFinished(call.name, call.arguments, result)
+        yield finished
+        self.history.append(self._result_message(call, result, index))
+        return finished
+
+    # -- what the conversation is about (the planner's follow-ups) -----------------------------------
+    def _subject(self) -> Subject | None:
+        return self._subjects[-1][1] if self._subjects else None
+
+    def _remember(self, request: str, tool: str | None, arguments: dict[str, Any], files: list[str]) -> None:
+        named = [v for k, v in arguments.items() if k in ("file", "image") and isinstance(v, str)]
+        self._subjects.append((len(self.history), Subject(tool, dict(arguments), request, [*named, *files])))
+        del self._subjects[:-8]
 
     def mark_interrupted(self, spoken: str) -> None:
         """After a barge-in: the last request's answer (tool rounds included) becomes only what was
@@ -251,6 +340,14 @@ class Agent:
                                                "Tell me in one or two sentences what this result says, naming the "
                                                "file (and page) it comes from."}
         return {"role": "tool", "content": body, "tool_call_id": f"call_{index}", "name": call.name}
+
+
+def _planner(manager: ModelManager, tools: dict[str, Tool], context: ToolContext) -> Planner:
+    from .routing import FolderFiles, ToolRouter
+
+    settings = context.settings
+    return Planner(ToolRouter(manager.get("text_embed"), tools),
+                   FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools)
 
 
 def _is_request(message: dict[str, Any]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import importlib
 import json
 import re
 import sys
@@ -29,6 +30,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tool_cases import CASES, Case  # noqa: E402
+
+CASE_SETS = {"main": "tool_cases", "heldout": "tool_cases_heldout", "blind": "tool_cases_blind"}
 
 LEAK = re.compile(r'"name"\s*:|"arguments"\s*:|<tool_call>|</?tools>|"parameters"\s*:|"properties"\s*:')
 ADMITS = re.compile(r"\b(not|couldn't|could not|can't|cannot|unable|unavailable|failed|fail|error|sorry|"
@@ -91,10 +94,17 @@ def build_folder(root: Path, tts) -> None:
         write_wav(root / name, tts.synthesize_all(text).astype(np.float32) / 32768, tts.sample_rate)
 
 
-def judge(case: Case, call: dict | None, failed: bool, reply: str) -> dict:
+def judge(case: Case, call: dict | None, failed: bool, reply: str, files: set[str] | None = None) -> dict:
+    """Scores one case. A file argument must be a file in the folder (`files`) or one the user named:
+    a path the model made up fails the arguments even where no file was checked."""
     tool = call["name"] if call else None
     choice = tool in case.tools
     args_ok = choice
+    for key in ("file", "image"):
+        value = str((call or {}).get("arguments", {}).get(key) or "")
+        if value and files is not None and value not in files and value.lower() not in case.request.lower() \
+                and not any(value.lower() in b.lower() for b in case.before):
+            args_ok = False
     if choice and tool is not None and tool == case.tools[0]:
         for key, words in case.args.items():
             value = str((call or {}).get("arguments", {}).get(key, "")).lower()
@@ -107,7 +117,7 @@ def judge(case: Case, call: dict | None, failed: bool, reply: str) -> dict:
             "passed": choice and args_ok and clean and honest}
 
 
-def run_case(agent, case: Case) -> dict:
+def run_case(agent, case: Case, files: set[str]) -> dict:
     from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
 
     agent.reset()
@@ -126,9 +136,10 @@ def run_case(agent, case: Case) -> dict:
             failed = failed or event.result.is_error
         if isinstance(event, TurnDone):
             reply = event.reply
+            decided = event.timings.get("decide_s", decided)  # the router's decision, when it made one
     return {"request": case.request, "style": case.style, "expected": list(case.tools), "call": call,
             "tool_failed": failed, "reply": reply, "decided_s": round(decided or 0.0, 3),
-            "turn_s": round(time.perf_counter() - started, 3), **judge(case, call, failed, reply)}
+            "turn_s": round(time.perf_counter() - started, 3), **judge(case, call, failed, reply, files)}
 
 
 def summarise(rows: list[dict]) -> dict:
@@ -152,6 +163,9 @@ def summarise(rows: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run only the cases of this style")
+    parser.add_argument("--cases", choices=sorted(CASE_SETS), default="main",
+                        help="the evaluation set: main (69 cases), heldout and blind (written without seeing the "
+                             "router's examples)")
     parser.add_argument("--llm", help="another chat model (a source: a path, or a server URL)")
     parser.add_argument("--backend", help="its backend (e.g. openai, llama.cpp)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "tool_eval.json")
@@ -167,10 +181,12 @@ def main() -> None:
     runtime.knowledge.index()
     agent = runtime.agent()
     agent.warm_up()
-    cases = [c for c in CASES if not args.only or c.style == args.only]
+    chosen = CASES if args.cases == "main" else importlib.import_module(CASE_SETS[args.cases]).CASES
+    cases = [c for c in chosen if not args.only or c.style == args.only]
+    files = {p.relative_to(work / "knowledge").as_posix() for p in (work / "knowledge").rglob("*") if p.is_file()}
     rows = []
     for i, case in enumerate(cases, 1):
-        row = run_case(agent, case)
+        row = run_case(agent, case, files)
         rows.append(row)
         call = f"{row['call']['name']}({json.dumps(row['call']['arguments'])[:80]})" if row["call"] else "no call"
         verdict = "ok  " if row["passed"] else "FAIL"
@@ -178,7 +194,8 @@ def main() -> None:
     summary = summarise(rows)
     print(json.dumps(summary, indent=2))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"llm": runtime.manager.spec("llm").source, "summary": summary, "cases": rows},
+    args.out.write_text(json.dumps({"llm": runtime.manager.spec("llm").source, "cases_set": args.cases,
+                                    "summary": summary, "cases": rows},
                                    indent=2, ensure_ascii=False))
     print(f"results: {args.out}")
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 from assistant.models import ModelManager
@@ -24,6 +25,7 @@ class ScriptedChat:
         self.context_length = context_length
         self.last_stats: dict[str, float] = {}
         self.prompts: list[list[dict]] = []
+        self.tools_offered: list[list[dict] | None] = []  # the tool schemas each prompt came with
         self.warmed: list[list[dict]] = []  # the prompts warm() was given
         self.text_at_stop: str | None = None
 
@@ -32,6 +34,7 @@ class ScriptedChat:
 
     def stream(self, messages, tools=None, max_new_tokens=512, stop=None, temperature=0.0) -> Iterator[str]:
         self.prompts.append(list(messages))
+        self.tools_offered.append(tools)
         deltas = self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
         sent = ""
         for delta in deltas:
@@ -65,3 +68,6 @@ class ScriptedManager(ModelManager):
 
     def get(self, role):  # type: ignore[override]
         return self.fakes[role] if role in self.fakes else super().get(role)
+
+    def lease(self, role):  # type: ignore[override]
+        return contextlib.nullcontext(self.fakes[role]) if role in self.fakes else super().lease(role)

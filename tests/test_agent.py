@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from fakes import ScriptedChat, ScriptedManager
 
 from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+from assistant.chat.policy import PromptPolicy
 from assistant.config import load_settings
 from assistant.runtime import Runtime
 
@@ -51,8 +54,9 @@ def _scripted_agent(tmp_path, deltas):
     chat = ScriptedChat(deltas)
     settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "data")
     runtime = Runtime(settings, ScriptedManager(settings, llm=chat))
+    model_decides = replace(PromptPolicy.from_options(runtime.manager.spec("llm").options), tool_routing="model")
     agent = Agent(runtime.manager, {"search_knowledge": runtime.tools["search_knowledge"]}, runtime.context,
-                  max_rounds=1)
+                  policy=model_decides, max_rounds=1)  # the model-driven path (big models), on a scripted stream
     return agent, chat
 
 

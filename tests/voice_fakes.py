@@ -28,6 +28,7 @@ from assistant.audio.loop import VoiceLoop
 from assistant.audio.player import Player
 from assistant.audio.stt import Transcript
 from assistant.config import VoiceSettings, load_settings
+from assistant.chat.policy import PromptPolicy
 from assistant.runtime import Runtime
 
 
@@ -243,7 +244,8 @@ class Rig:
         self.chat = TimedChat(self.runner, *replies, first=first_token_s, each=each_token_s)
         settings = load_settings(knowledge_dir=tmp_path / "knowledge", data_dir=tmp_path / "data")
         self.manager = ScriptedManager(settings, llm=self.chat)
-        self.agent = Runtime(settings, self.manager).agent()
+        # the scripted model writes its own tool calls: the model-driven path, not the router's
+        self.agent = Runtime(settings, self.manager).agent(policy=PromptPolicy(tool_routing="model"))
         self.agent.tools = {}
         self.stt = FakeSTT(self.runner, *transcripts, seconds=stt_s)
         self.tts = FakeTTS(self.runner, seconds_per_word, tts_s)

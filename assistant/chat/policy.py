@@ -20,6 +20,9 @@ class PromptPolicy:
     compact_tools: bool = False  # first sentence of each description, no examples
     single_tool_call: bool = False  # one call per round; stop the model once that call is complete
     context_tokens: int | None = None  # the prompt budget (None: the model's context length)
+    # who picks the tool: the model itself ("model"), or the router with arguments read from the request
+    # ("router": routing.Planner, for a small model that cannot choose reliably; the model only answers)
+    tool_routing: Literal["model", "router"] = "model"
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> PromptPolicy:
@@ -28,12 +31,16 @@ class PromptPolicy:
         if given.get("tool_results", "tool") not in ("tool", "user"):
             raise ConfigError(f"models.llm.options.tool_results must be \"tool\" or \"user\", not "
                               f"{given['tool_results']!r}")
+        if given.get("tool_routing", "model") not in ("model", "router"):
+            raise ConfigError(f"models.llm.options.tool_routing must be \"model\" or \"router\", not "
+                              f"{given['tool_routing']!r}")
         context = given.get("context_tokens")
         if context is not None and (not isinstance(context, int) or context < 512):
             raise ConfigError(f"models.llm.options.context_tokens must be a whole number of at least 512, not "
                               f"{context!r}")
         return cls(tool_results=given.get("tool_results", "tool"), compact_tools=bool(given.get("compact_tools")),
-                   single_tool_call=bool(given.get("single_tool_call")), context_tokens=context)
+                   single_tool_call=bool(given.get("single_tool_call")), context_tokens=context,
+                   tool_routing=given.get("tool_routing", "model"))
 
 
 OPTION_KEYS = frozenset(f.name for f in fields(PromptPolicy))

@@ -57,11 +57,12 @@ _EMBEDDED = [
     _TURN,
     ModelSpec("stt", "pypi:whisper-base", "faster-whisper", "OpenAI Whisper base, CTranslate2 int8", 0.15),
     # A 0.5B model: it loops when given `role: tool` messages and recites example calls from long tool
-    # descriptions (both measured), so it gets results as a user message, compact schemas, one call a round.
+    # descriptions, and picks among five tools at about chance (all measured: bench/tool_eval.py), so the
+    # router picks its tools and fills their arguments, and it gets results as a user message.
     ModelSpec("llm", "pypi:qwen2.5-coder-0.5b-gguf", "llama.cpp", "Qwen2.5-Coder-0.5B-Instruct (GGUF Q4_K_M, "
               "llama.cpp)", 0.49,
               options={"tool_results": "user", "compact_tools": True, "single_tool_call": True,
-                       "context_tokens": 4096}),  # longer prompts take seconds on a CPU
+                       "context_tokens": 4096, "tool_routing": "router"}),  # longer prompts take seconds on a CPU
     ModelSpec("vlm", "HuggingFaceTB/SmolVLM-256M-Instruct", "transformers-vlm", "SmolVLM 256M Instruct", 0.5,
               _SAFETENSORS),
     ModelSpec("clip", "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", "open-clip", "open_clip ViT-B-32 (laion2b)", 0.6,

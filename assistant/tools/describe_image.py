@@ -110,12 +110,30 @@ def open_image_argument(ctx: ToolContext, image: str, max_side: int | None = 409
 
 
 # -- the tool ---------------------------------------------------------------------------------------
+DESCRIBE_EXAMPLES = (
+    "what is in this picture", "describe the photo of the garden", "look at holiday.jpg and tell me who is there",
+    "what colour is the car in the image", "read the text on the sign in the photo",
+    "how many people are in the picture", "what's going on in the beach photo", "describe it",
+    "now describe it", "tell me what you see in the screenshot", "what breed is the dog in my photo",
+    "look at the picture of the kitchen", "what does the diagram show", "is anyone smiling in the group photo",
+    "what's written on the whiteboard photo", "describe the image I just made", "what's in the painting",
+    "describe la foto del jardín", "décris la photo de la plage", "was ist auf dem Foto zu sehen",
+)
+DESCRIBE_KEYWORDS = (
+    "describ*", "^look at", "look at ... photo", "look at ... picture", "look at ... image",
+    "what's in ... photo", "what is in ... photo", "what's in ... picture", "what is in ... picture",
+    "what's in ... image", "what is in ... image", "in the photo", "in the picture", "in the image",
+    "in this photo", "in this picture", "in this image", "in my photo", "on the photo", "in the screenshot",
+    "what colour ... in", "what color ... in", "beschreib*", "décri*", "decri*", "descriv*", "se ve en",
+    "auf dem foto", "auf dem bild", "sur la photo", "nella foto", "na foto")
+
+
 @tool("""
     Look at a picture and describe it, or answer a question about it (objects, people, text, colours,
     counts, what is happening). Use it whenever the user asks about an image: a file in their knowledge
     folder, an image made with generate_image (pass its id), or an image they attached. Without a question
     you get a short description. Returns the model's answer as text.
-    """)
+    """, examples=DESCRIBE_EXAMPLES, keywords=DESCRIBE_KEYWORDS)
 def describe_image(
     ctx: ToolContext,
     image: ImageArg,

@@ -27,6 +27,25 @@ SLUG_CHARS = 32
 METADATA_KEY = "spark-assistant"  # all settings as one JSON text chunk, beside one chunk per setting
 
 
+GENERATE_EXAMPLES = (
+    "draw a castle on a hill", "generate a picture of a sunset over the sea", "create an image of a cat astronaut",
+    "paint a portrait of an old sailor", "make me an illustration of a forest", "imagine a city of the future and show me",
+    "render a 3d model of a teapot", "sketch a mountain cabin", "can you make a logo with a tree",
+    "i'd like a picture of a horse running on the beach", "design a poster for a jazz concert",
+    "make it darker", "now in the style of van gogh", "make it a cartoon instead", "do another one with a bigger moon",
+    "a photo of a golden retriever in a field, 1024 by 768", "generate an image with 20 steps and seed 7",
+    "dibuja un gato", "dessine une maison", "mal mir einen Baum", "disegna un cavallo",
+)
+GENERATE_KEYWORDS = (
+    "^draw", "^paint", "^sketch", "^render", "^illustrate", "^imagine", "^doodle", "^generate", "draw me",
+    "paint me", "generate ... image", "generate ... picture", "create ... image", "create ... picture",
+    "create ... illustration", "create ... drawing", "create ... logo", "create ... poster",
+    "create ... wallpaper", "make ... image", "make ... picture", "make ... illustration", "make ... drawing",
+    "make ... painting", "make ... logo", "make ... poster", "design ... logo", "design ... poster",
+    "^make it", "^make one", "dessin*", "dibuj*", "zeichne*", "mal mir", "disegn*", "desenh*", "génère",
+    "genera ... imagen", "genera ... immagine", "crée ... image", "crea ... imagen", "erstelle ... bild")
+
+
 @tool("""
     Create a new picture from a text description (text-to-image). Use it when the user asks to draw,
     paint, render or imagine an image. Describe the subject, style, lighting and composition in the
@@ -34,7 +53,7 @@ METADATA_KEY = "spark-assistant"  # all settings as one JSON text chunk, beside 
     defaults are best. The image is saved in the knowledge folder under generated/ (with the prompt and
     settings inside the file) and returned; the text gives its id, which describe_image and
     search_knowledge accept. Give the same seed again to reproduce an image.
-    """)
+    """, examples=GENERATE_EXAMPLES, keywords=GENERATE_KEYWORDS)
 def generate_image(
     ctx: ToolContext,
     prompt: Annotated[str, Field(min_length=1, max_length=MAX_PROMPT_CHARS,

@@ -17,12 +17,34 @@ MAX_QUERY_CHARS = 1000
 SNIPPET_CHARS = 240  # per hit in the text the model reads; the full snippet is in `data`
 
 
+SEARCH_EXAMPLES = (
+    "search my files for the invoice from the plumber", "do I have notes about the garden", "find documents about taxes",
+    "look in my knowledge folder for travel plans", "is there anything in my notes about the birthday party",
+    "find photos of the beach", "which of my files talk about the project deadline", "what did I save about recipes",
+    "show me the pictures of mountains I have", "do I have a picture of a red car", "find the file about my insurance",
+    "anything on the new apartment in my documents?", "search for quarterly goals", "look for the wifi password",
+    "what do my notes say about the conference", "where did I write down the doctor's phone number",
+    "have I got any photos with snow in them", "find images similar to this one", "search that in my files too",
+    "look it up in my notes", "do I have a recording of the interview", "find my notes",
+    "busca mis fotos de la playa", "cherche dans mes notes le mot de passe", "finde meine Notizen zum Urlaub",
+    "cerca nei miei file la ricetta",
+)
+SEARCH_KEYWORDS = (
+    "search*", "^find", "find my", "find ... in my", "find ... among", "look for", "look up", "look through",
+    "look in", "look ... in my", "do i have", "have i got", "i've got", "have i ... saved", "is there ... in my",
+    "is there ... among", "are there ... in my", "are there ... among", "which of my", "where did i",
+    "what did i ... write", "what did i ... save", "what did i ... note", "did i ... save", "did i ... write",
+    "did i ... note", "i ... noted", "i ... wrote down", "in my files", "in my notes", "in my documents",
+    "my notes", "my files", "my documents", "my pictures", "my photos", "my knowledge",
+    "busca*", "cherch*", "suche", "durchsuche", "finde", "cerca", "trouve", "encuentra", "procura")
+
+
 @tool("""
     Search the user's own files (their knowledge folder: notes, documents, PDFs, photos, generated
     images) by meaning and keywords. Use it before answering anything that may be in the user's files,
     and to find pictures ("photos of the lake", or pass `image` to find similar pictures). Returns the
     best matches, each with its file, page (for PDFs), kind and a snippet; cite them by file and page.
-    """)
+    """, examples=SEARCH_EXAMPLES, keywords=SEARCH_KEYWORDS)
 def search_knowledge(
     ctx: ToolContext,
     query: Annotated[str, Field(max_length=MAX_QUERY_CHARS,
@@ -64,12 +86,29 @@ def search_knowledge(
     return ToolResult(text=text, images=images, citations=citations, data=result.to_dict())
 
 
+PDF_EXAMPLES = (
+    "what does the manual say about resetting the router", "read page 5 of report.pdf",
+    "according to the user guide, how do I pair the headphones", "summarise the second page of the contract pdf",
+    "check the washing machine manual for the error code", "what does the paper conclude",
+    "open the thesis pdf and read the abstract", "what's on page 12 of the handbook",
+    "in the lease agreement, how long is the notice period", "quote the warranty section of the dishwasher manual",
+    "the oven manual, what temperature for pizza", "read me the first page of the annual report",
+    "and page 4?", "what about page 7", "what does the instruction booklet say about batteries",
+    "how do I clean the filter according to the vacuum manual", "what does the PDF say about safety",
+    "lis la page 2 du contrat", "was steht im Handbuch über die Garantie", "que dice el manual sobre la batería",
+)
+PDF_KEYWORDS = (
+    "manual", "manuals", "pdf", "page", "pages", "handbook", "user guide", "guide", "booklet", "according to",
+    "instructions", "datasheet", "handbuch", "anleitung", "manuel", "manuale", "seite", "página", "pagina",
+    "mode d'emploi")
+
+
 @tool("""
     Read the user's PDFs: find the passages that answer a question (across all PDFs, or in one `file`),
     or read given `pages` of one PDF word for word. Use it for questions about reports, manuals, papers
     and other PDFs in the knowledge folder, and to quote them. Returns passages labelled with file and
     page; cite them that way.
-    """)
+    """, examples=PDF_EXAMPLES, keywords=PDF_KEYWORDS)
 def lookup_pdf(
     ctx: ToolContext,
     question: Annotated[str | None, Field(max_length=MAX_QUERY_CHARS,

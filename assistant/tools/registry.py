@@ -63,10 +63,13 @@ class ToolResult:
 
 
 class Tool:
-    def __init__(self, name: str, description: str, func: Callable[..., ToolResult]):
+    def __init__(self, name: str, description: str, func: Callable[..., ToolResult], examples: tuple[str, ...] = (),
+                 keywords: tuple[str, ...] = ()):
         self.name = name
         self.description = description
         self.func = func
+        self.examples = examples  # requests this tool serves, in users' words (the router learns from them)
+        self.keywords = keywords  # words (or word starts, several languages) that ask for this tool
 
     def __call__(self, ctx: ToolContext, /, **arguments: Any) -> ToolResult:
         """The function itself, unvalidated (tests call tools this way)."""
@@ -118,11 +121,14 @@ class Tool:
         return result
 
 
-def tool(description: str, name: str | None = None) -> Callable[[Callable[..., ToolResult]], Tool]:
-    """Make a function a tool. The description is written for a model: what it does, when to use it."""
+def tool(description: str, name: str | None = None, examples: tuple[str, ...] = (),
+         keywords: tuple[str, ...] = ()) -> Callable[[Callable[..., ToolResult]], Tool]:
+    """Make a function a tool. The description is written for a model: what it does, when to use it;
+    `examples` are requests it serves, phrased as users do, and `keywords` words that ask for it
+    (`routing.ToolRouter` picks tools by both)."""
 
     def make(func: Callable[..., ToolResult]) -> Tool:
-        return Tool(name or func.__name__, inspect.cleandoc(description), func)
+        return Tool(name or func.__name__, inspect.cleandoc(description), func, tuple(examples), tuple(keywords))
 
     return make
 

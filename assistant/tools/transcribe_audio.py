@@ -21,12 +21,26 @@ _locks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _locks_guard = threading.Lock()
 
 
+TRANSCRIBE_EXAMPLES = (
+    "transcribe the meeting recording", "what is said in interview.mp3", "write down what the voice note says",
+    "convert the lecture audio to text", "what did they say in the podcast file", "transcribe it",
+    "now transcribe it", "what's in the recording from monday", "turn the call recording into text",
+    "give me a transcript of lecture3.m4a", "what did I say in my last audio note", "listen to the recording",
+    "transcribe the interview in German", "what's said in the video clip",
+    "transcribe la grabación", "transcris le fichier audio", "transkribiere die Aufnahme",
+)
+TRANSCRIBE_KEYWORDS = (
+    "transcri*", "transkri*", "recording", "recordings", "i recorded", "we recorded", "audio", "voice memo",
+    "voice note", "voice message", "podcast", "said in", "say in", "saying in", "enregistrement",
+    "grabación", "grabacion", "aufnahme", "registrazione", "gravação")
+
+
 @tool("""
     Transcribe speech in an audio file from the user's knowledge folder (WAV, MP3, FLAC, OGG, M4A, or a
     video's sound track; up to 2 hours) into text. Use it when the user asks what is said in a recording,
     for meeting notes, voice memos or interviews. Returns the transcript; the detected language and timed
     segments come with it.
-    """)
+    """, examples=TRANSCRIBE_EXAMPLES, keywords=TRANSCRIBE_KEYWORDS)
 def transcribe_audio(
     ctx: ToolContext,
     file: Annotated[str, Field(min_length=1,

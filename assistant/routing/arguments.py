@@ -1,0 +1,228 @@
+"""Arguments for a routed tool, read from the request itself: what to search for, which file (resolved
+against the knowledge folder's real files), which pages, the picture's prompt, steps, seed and size.
+
+Each filler gets the request and what the conversation was about (`Subject`, for "and page 3?" or
+"now describe it") and returns the arguments, or a `Missing` reason when the tool cannot run (the file
+the user means is not there): that is said plainly, never papered over with a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence, Set
+from dataclasses import dataclass, field
+from typing import Any
+
+from .files import FileKind, FileMention, kind_of, resolve
+
+# Words that carry no subject: fillers, politeness, command words, the knowledge folder itself.
+FILLER = frozenset("""
+um uh erm er hmm like so okay ok well hey hi hello please kindly just maybe actually basically you know
+could would can will you me i my mine we our us your it its is are was were be been am do does did have has
+had a an the this that these those there here of in on at to for from with about by and or any anything some
+something what whats which who where when how why whether if than then also too again now still instead
+search find look looking up through show tell give get check see open read want need like love would
+files file folder folders knowledge notes note documents document saved save wrote write written down
+mention mentions mentioned among stuff things thing everything
+s t ll re ve d m
+busca buscar en mis mi la el las los de del un una por favor sobre cherche dans mes ma mon le les des du
+sur une suche finde in meinen meine mein nach der die das dem den zum zur über cerca nei miei mio mia il
+lo gli della di per vom von au aux al
+""".split())
+DESCRIBE_WORDS = frozenset("describe describing beschreibe beschreib décris decris describe descrivi".split())
+IMAGE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image images snapshot snapshots "
+                        "screenshot screenshots bild bilder imagen imágenes immagine immagini".split())
+FOLLOW_UP = re.compile(r"\b(it|that|this|them|one|ones|instead|too|also|again|another)\b|^\s*(and|now|what about"
+                       r"|how about)\b", re.I)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+@dataclass
+class Subject:
+    """What the last tool turn was about: its tool, arguments and request, and the files it touched."""
+    tool: str | None  # None: the turn was answered without a tool
+    arguments: dict[str, Any]
+    request: str
+    files: list[str] = field(default_factory=list)
+
+    def file_of(self, kind: FileKind) -> str | None:
+        return next((f for f in self.files if kind_of(f) == kind), None)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """The tool cannot run: the reason, for the user (e.g. no such picture)."""
+    reason: str
+
+
+@dataclass(frozen=True)
+class Request:
+    text: str
+    files: Sequence[str]  # the knowledge folder's files
+    subject: Subject | None  # what the previous tool turn was about
+
+    @property
+    def follow_up(self) -> bool:
+        return self.subject is not None and len(self.text.split()) <= 10 and bool(FOLLOW_UP.search(self.text))
+
+    def mention(self, kind: FileKind) -> FileMention:
+        return resolve(self.text, self.files, [kind])
+
+
+Filler = Callable[[Request], "dict[str, Any] | Missing"]
+
+
+def topic(text: str, drop: Set[str] = frozenset()) -> str:
+    """The request's subject words, in order: fillers, command words and `drop` removed."""
+    words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)
+    kept = [w for w in words if w.lower().strip("'") not in FILLER and w.lower() not in drop]
+    return " ".join(kept)
+
+
+def spoken_request(text: str) -> str:
+    """The request without leading fillers ("um so, like, ...")."""
+    return re.sub(r"^(?:\s*\b(?:um+|uh+|erm|er|hmm|so|like|okay|ok|well|hey)\b[\s,.]*)+", "", text, flags=re.I).strip()
+
+
+# -- per tool -----------------------------------------------------------------------------------------
+def search_knowledge(request: Request) -> dict[str, Any]:
+    words = {w.lower() for w in re.findall(r"\w+", request.text)}
+    images = bool(words & IMAGE_WORDS)
+    query = topic(request.text, IMAGE_WORDS if images else frozenset())
+    if not query and request.subject is not None:  # "search for that in my notes too"
+        query = request.subject.arguments.get("query") or topic(request.subject.request)
+    arguments: dict[str, Any] = {"query": query or spoken_request(request.text)}
+    if images:
+        arguments["kind"] = "image"
+    return arguments
+
+
+def lookup_pdf(request: Request) -> dict[str, Any]:
+    mention = request.mention("pdf")
+    subject = request.subject
+    file = mention.file or mention.named
+    if file is None and subject is not None and request.follow_up:
+        file = subject.file_of("pdf")
+    pages = page_numbers(request.text)
+    if pages and file is None and subject is not None:
+        file = subject.file_of("pdf")
+    rest = topic(request.text, frozenset(_file_words(file)) | {"page", "pages", "pdf", "manual", "summarise",
+                                                                 "summarize", "quote"})
+    rest = re.sub(r"\b\d+\b|\b(first|second|third|fourth|fifth|last)\b", "", rest).strip()
+    arguments: dict[str, Any] = {}
+    if rest:
+        arguments["question"] = spoken_request(request.text)
+    elif not pages and subject is not None and subject.arguments.get("question"):  # "what about the bike one?"
+        arguments["question"] = subject.arguments["question"]
+    if file:
+        arguments["file"] = file
+    if pages:
+        arguments["pages"] = pages
+    if not arguments:
+        arguments["question"] = spoken_request(request.text)
+    return arguments
+
+
+def describe_image(request: Request) -> dict[str, Any] | Missing:
+    image = _file_for(request, "image")
+    if image is None:
+        what = topic(request.text, IMAGE_WORDS | DESCRIBE_WORDS)
+        return Missing(f"I couldn't find a picture {('of ' + what) if what else 'like that'} in your knowledge "
+                       "folder.")
+    rest = topic(request.text, IMAGE_WORDS | DESCRIBE_WORDS | frozenset(_file_words(image)))
+    arguments: dict[str, Any] = {"image": image}
+    if rest:
+        arguments["question"] = spoken_request(request.text)
+    return arguments
+
+
+def transcribe_audio(request: Request) -> dict[str, Any] | Missing:
+    file = _file_for(request, "audio")
+    if file is None:
+        what = topic(request.text, {"transcribe", "recording", "recordings", "audio", "transcript", "said", "say"})
+        return Missing(f"I couldn't find a recording {('of ' + what) if what else 'like that'} in your "
+                       "knowledge folder.")
+    arguments: dict[str, Any] = {"file": file}
+    language = re.search(r"\bin (" + "|".join(LANGUAGES) + r")\b", request.text, re.I)
+    if language:
+        arguments["language"] = LANGUAGES[language.group(1).lower()]
+    return arguments
+
+
+LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it", "portuguese": "pt",
+             "dutch": "nl", "japanese": "ja", "chinese": "zh", "russian": "ru", "polish": "pl", "swedish": "sv"}
+
+_ASK_FOR_PICTURE = re.compile(
+    r"^(?:(?:can|could|would|will) you(?: please)?|please|i'?d like(?: you to)?|i want(?: you to)?|"
+    r"go ahead and|let'?s)?\s*(?:(?:draw|paint|sketch|render|generate|create|make|design|produce|imagine|"
+    r"illustrate|show)(?: me| us)?)?\s*"
+    r"(?:(?:(?:a|an|the|some)\s+)?(?:new\s+)?(?:picture|image|illustration|drawing|painting|photo|render|sketch|"
+    r"artwork|pic)s?\s*(?:of|showing|with)?\s*)?", re.I)
+_SETTINGS = re.compile(r"[,;]?\s*(?:and\s+)?(?:make it\s+|with\s+|at\s+|using\s+)?(?:\b\d+\s*(?:steps?|schritte|pasos|étapes)\b|"
+                       r"\bseed\s*(?:of|=|:)?\s*\d+\b|\b\d{2,4}\s*(?:x|×|by|\*)\s*\d{2,4}\b(?:\s*pixels)?|"
+                       r"\b\d{2,4}\s*(?:pixels?|px)?\s*(?:wide|tall|high)\b(?:\s*by\b)?)", re.I)
+
+
+def generate_image(request: Request) -> dict[str, Any]:
+    text = spoken_request(request.text)
+    arguments: dict[str, Any] = {}
+    if (steps := re.search(r"\b(\d+)\s*(?:steps?|schritte|pasos|étapes)\b", text, re.I)):
+        arguments["steps"] = int(steps.group(1))
+    if (seed := re.search(r"\bseed\s*(?:of|=|:)?\s*(\d+)\b", text, re.I)):
+        arguments["seed"] = int(seed.group(1))
+    if (size := re.search(r"\b(\d{2,4})\s*(?:x|×|by|\*)\s*(\d{2,4})\b", text, re.I)):
+        arguments["width"], arguments["height"] = int(size.group(1)), int(size.group(2))
+    for side, words in (("width", "wide|width"), ("height", "tall|high|height")):
+        if (found := re.search(rf"\b(\d{{2,4}})\s*(?:pixels?|px)?\s*(?:{words})\b|\b(?:{words})\s*(?:of\s*)?(\d{{2,4}})\b",
+                               text, re.I)):
+            arguments[side] = int(found.group(1) or found.group(2))
+    prompt = _SETTINGS.sub("", text)
+    prompt = re.sub(r"\b(?:and|then)?\s*show (?:it to )?me\b|\bfor me\b", "", prompt, flags=re.I)
+    prompt = re.sub(r"^\s*(?:okay|ok|so|well|hey)?[\s,]*(?:(?:can|could|would) you[\s,]*(?:like|please|maybe)?[\s,]*)?",
+                    "", prompt, flags=re.I)
+    subject = request.subject
+    if subject is not None and subject.tool == "generate_image" and request.follow_up:  # "make it darker"
+        change = re.sub(r"^(?:now|and|ok(?:ay)?|then)?[\s,]*(?:same (?:again|thing|one)|make it|do it|try it|make one|"
+                        r"do one|do another(?: one)?|another one)?[\s,]*(?:but\s+)?", "", prompt.strip(), flags=re.I)
+        change = re.sub(r"\b(?:instead|too|also|again|please)\b", "", change, flags=re.I)
+        change = " ".join(change.split()).strip(" ,.!?")
+        base = subject.arguments.get("prompt", "")
+        prompt = f"{base}, {change}" if change else base
+    else:
+        prompt = _ASK_FOR_PICTURE.sub("", prompt.strip(), count=1).strip(" ,.!?")
+    arguments["prompt"] = prompt or text
+    return arguments
+
+
+FILLERS: dict[str, Filler] = {
+    "search_knowledge": search_knowledge, "lookup_pdf": lookup_pdf, "describe_image": describe_image,
+    "generate_image": generate_image, "transcribe_audio": transcribe_audio,
+}
+FILE_KINDS: dict[str, FileKind] = {"lookup_pdf": "pdf", "describe_image": "image", "transcribe_audio": "audio"}
+
+
+def page_numbers(text: str) -> str | None:
+    """Pages the request asks for, as lookup_pdf takes them ('3', '2-5', '1,4')."""
+    found = re.search(r"\b(?:pages?|pp?\.?|seite|seiten|página|páginas|pagina|pagine)\s*(\d+(?:\s*(?:-|–|to|and|,|&)\s*\d+)*)",
+                      text, re.I)
+    if found:
+        spec = re.sub(r"\s*(?:-|–|to)\s*", "-", found.group(1))
+        return re.sub(r"\s*(?:and|,|&)\s*", ",", spec)
+    ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r")\s+page\b", text, re.I)
+    return str(ORDINALS[ordinal.group(1).lower()]) if ordinal else None
+
+
+def _file_for(request: Request, kind: FileKind) -> str | None:
+    """The file the request names or describes, else (a follow-up) the one the last turn was about. A
+    named file that is not there is passed on as named: the tool says it is missing."""
+    mention = request.mention(kind)
+    if mention.file or mention.named:
+        return mention.file or mention.named
+    if request.subject is not None and request.follow_up:
+        return request.subject.file_of(kind)
+    return None
+
+
+def _file_words(name: str | None) -> list[str]:
+    return re.findall(r"[^\W_]+", name.lower()) if name else []

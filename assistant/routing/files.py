@@ -1,0 +1,122 @@
+"""Which file in the knowledge folder a request means: named exactly ("photos/lake.jpg"), or described
+("the lake photo", "my espresso machine manual", "the standup recordng"), matched against the folder's
+real file names. Nothing is ever invented: a named file that is not there is reported as named, and a
+description that fits no file resolves to nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from ..knowledge.extract import IMAGE_SUFFIXES
+from ..knowledge.scan import scan
+
+FileKind = Literal["image", "pdf", "audio"]
+AUDIO_SUFFIXES = {".wav", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".aac", ".wma", ".webm", ".mp4",
+                  ".mkv", ".mov"}
+SUFFIXES: dict[FileKind, set[str]] = {"image": IMAGE_SUFFIXES, "pdf": {".pdf"}, "audio": AUDIO_SUFFIXES}
+
+# Words that say what kind of thing a file is, or that any request holds: they never pick a file.
+GENERIC = frozenset("""
+a an the my our your his her their this that these those of in on at to for from with and or by about it its
+me i you we please file files folder document documents doc docs pdf pdfs manual manuals guide handbook
+photo photos foto fotos picture pictures pic pics image images img screenshot recording recordings audio
+note notes page pages one first second third last new old what whats is are was were does do did say
+says said describe transcribe read open look show tell find search
+de du des la le les el los las en der die das dem den des vom von zum zur il lo di del della dei mis mes meine
+meinen mein mon ma mio mia""".split())
+SIMILAR = 0.8  # difflib ratio at which a misspelt word matches a name part ("espreso" ~ "espresso")
+_NAMED = re.compile(r"[\w./\\-]+\.([A-Za-z0-9]{2,5})\b")
+
+
+@dataclass(frozen=True)
+class FileMention:
+    file: str | None  # the file meant, relative to the knowledge folder (None: no file fits)
+    named: str | None = None  # what the user called it when they gave a file name (kept even when absent)
+
+
+def kind_of(name: str) -> FileKind | None:
+    suffix = PurePosixPath(name).suffix.lower()
+    return next((kind for kind, suffixes in SUFFIXES.items() if suffix in suffixes), None)
+
+
+def words_of(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 1]
+
+
+def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> FileMention:
+    """The file of one of `kinds` that the request means, if any."""
+    wanted = set(kinds)
+    candidates = [f for f in files if kind_of(f) in wanted]
+    for match in _NAMED.finditer(request):
+        named = match.group(0).strip("./\\")
+        if kind_of(named) not in wanted:
+            continue
+        exact = _by_name(named, candidates)
+        return FileMention(exact or named if exact else None, named)
+    words = words_of(request)
+    best, best_score = None, 0.0
+    for name in candidates:
+        score = _fit(words, name)
+        if score > best_score:
+            best, best_score = name, score
+    return FileMention(best)
+
+
+def _by_name(named: str, files: Sequence[str]) -> str | None:
+    """A file named exactly (its path, or only its file name), letter case aside."""
+    lowered = named.lower().replace("\\", "/")
+    for name in files:
+        if name.lower() == lowered or PurePosixPath(name).name.lower() == PurePosixPath(lowered).name:
+            return name
+    return None
+
+
+def _fit(words: list[str], name: str) -> float:
+    """How well the request's words describe a file name: the share of the name's own words it says, or 0
+    when a word the user put right before a matched one contradicts it ("washing machine" is not
+    "espresso-machine")."""
+    parts = [p for p in words_of(PurePosixPath(name).stem) if p not in GENERIC and not p.isdigit()]
+    if not parts:
+        return 0.0
+    matched_at = {}
+    for part in parts:
+        for i, word in enumerate(words):
+            if word not in GENERIC and _same(word, part):
+                matched_at[part] = i
+                break
+    if not matched_at:
+        return 0.0
+    for part, i in matched_at.items():
+        before = words[i - 1] if i > 0 else ""
+        if before and before not in GENERIC and not before.isdigit() and not any(_same(before, p) for p in parts):
+            return 0.0
+    return len(matched_at) / len(parts)
+
+
+def _same(word: str, part: str) -> bool:
+    if word == part or (len(part) >= 4 and len(word) >= 4 and (word.startswith(part) or part.startswith(word))):
+        return True
+    return len(word) >= 4 and len(part) >= 4 and difflib.SequenceMatcher(None, word, part).ratio() >= SIMILAR
+
+
+class FolderFiles:
+    """The knowledge folder's file names, re-read when older than `max_age` seconds."""
+
+    def __init__(self, root: Path, skip: tuple[Path, ...] = (), max_age: float = 2.0):
+        self.root, self.skip, self.max_age = root, skip, max_age
+        self._names: list[str] = []
+        self._read_at = -float("inf")
+
+    def names(self) -> list[str]:
+        if time.monotonic() - self._read_at > self.max_age:
+            self._names = [f.name for f in scan(self.root, self.skip) if f.problem is None] \
+                if self.root.is_dir() else []
+            self._read_at = time.monotonic()
+        return self._names

@@ -1,0 +1,159 @@
+"""Which tool a request needs, decided in milliseconds by meaning: the request's embedding against example
+requests for each tool (`Tool.examples`) and for answering without one (`NO_TOOL_EXAMPLES`).
+
+A small chat model chooses among five tools from free text at about chance (measured on the embedded
+Qwen2.5-Coder-0.5B, bench/tool_eval.py); a sentence embedder that is loaded anyway, compared with a few
+dozen phrasings per tool, does far better and costs a few milliseconds. Each choice is scored by the
+mean similarity of its closest examples; a request close to nothing gets no tool.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from ..roles import TextEmbedder
+    from ..tools.registry import Tool
+
+# Requests answered without a tool: conversation, general knowledge, arithmetic, advice.
+NO_TOOL_EXAMPLES = (
+    "hello how are you", "what is the capital of Italy", "tell me a joke", "thank you", "what is 5 times 7",
+    "explain gravity", "who wrote Hamlet", "translate hello into French", "good night",
+    "what's the weather usually like in spring", "how do I boil an egg", "give me a synonym for happy",
+    "what year did the Berlin wall fall", "how far is the moon", "recommend a good book", "what can you do",
+    "what time is it", "I'm feeling tired today", "write a short poem about autumn", "how does a rainbow form",
+    "what is a good packing list for a weekend trip", "convert 10 miles to kilometres", "bye",
+    "okay", "yes please", "no thanks", "who are you", "what's the difference between a virus and bacteria",
+    "hola, ¿qué tal?", "quelle est la capitale de l'Espagne", "wie viel ist zehn mal zehn", "grazie mille",
+    # near misses: they share words with tools but need none
+    "how do I take better photos with my phone", "what's the best way to learn to draw faces",
+    "how do I find the square root of a number", "write a python function to search a list",
+    "who painted the sistine chapel", "when was the first song recorded", "what does the word ephemeral mean",
+    "make a shopping list for a dinner party", "write an email to my boss asking for a day off",
+    "give me ideas for my daughter's birthday", "how do I search faster on google",
+    "what's a good camera for beginners", "describe the water cycle", "how do microphones work",
+    "create a workout plan for me", "make a plan for my week", "what should I name my cat",
+    "is it going to be cold tomorrow", "how long should I rest between sets", "summarise the plot of Hamlet",
+    "what's a good recipe with chickpeas", "how do I record my screen on a mac",
+    "cuál es la capital de Portugal", "explique-moi la photosynthèse", "erzähl mir einen Witz",
+)
+
+TOP_K = 2  # a choice's score: the mean similarity of its closest examples
+MIN_SCORE = 0.30  # below this for every tool: no tool
+KEYWORD_BONUS = 0.25  # added to a tool's score when the request holds one of its keywords
+NO_EVIDENCE_MARGIN = 0.1  # a tool no keyword or hint asks for must beat "no tool" by this much
+TYPO_RATIO = 0.8
+MAX_GAP = 4  # words allowed where a keyword says "..."  # a word this close to a keyword (difflib ratio, words of 5+ letters) counts as it
+
+
+@dataclass(frozen=True)
+class Route:
+    tool: str | None  # None: answer without a tool
+    score: float  # the chosen option's score (cosine similarity, -1..1)
+    scores: Mapping[str | None, float]  # every option's score, for explaining and tests
+
+
+class ToolRouter:
+    def __init__(self, embedder: TextEmbedder, tools: Mapping[str, Tool],
+                 no_tool_examples: Sequence[str] = NO_TOOL_EXAMPLES):
+        self.embedder = embedder
+        self._examples: list[tuple[str | None, str]] = [
+            (name, text) for name, tool in tools.items() for text in tool.examples]
+        self._examples += [(None, text) for text in no_tool_examples]
+        self._labels = [label for label, _ in self._examples]
+        self._keywords = {name: tool.keywords for name, tool in tools.items()}
+        self._matrix: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Embed the examples now (otherwise on the first request)."""
+        self._examples_matrix()
+
+    def _examples_matrix(self) -> np.ndarray:
+        with self._lock:
+            if self._matrix is None:
+                self._matrix = np.asarray(self.embedder.embed([text for _, text in self._examples], kind="query"),
+                                          dtype=np.float32)
+            return self._matrix
+
+    def route(self, request: str, hints: Mapping[str, float] | None = None) -> Route:
+        """The best option for `request`; `hints` add to tools' scores (evidence the caller has, such as
+        the kind of file the request names)."""
+        matrix = self._examples_matrix()
+        query = np.asarray(self.embedder.embed([request], kind="query"), dtype=np.float32)[0]
+        similarity = matrix @ query
+        by_label: dict[str | None, list[float]] = {}
+        for label, value in zip(self._labels, similarity.tolist()):
+            by_label.setdefault(label, []).append(value)
+        scores = {label: float(np.mean(sorted(values, reverse=True)[:TOP_K])) for label, values in by_label.items()}
+        words = _words(request)
+        evidence = set()
+        for name, keywords in self._keywords.items():
+            if any(mentions(words, keyword) for keyword in keywords):
+                scores[name] += KEYWORD_BONUS
+                evidence.add(name)
+        for name, bonus in (hints or {}).items():
+            if name in scores:
+                scores[name] += bonus
+                evidence.add(name)
+        best = max(scores, key=lambda label: scores[label])
+        if best is not None and (scores[best] < MIN_SCORE or (
+                best not in evidence and scores[best] - scores.get(None, -1.0) < NO_EVIDENCE_MARGIN)):
+            best = None
+        return Route(best, scores[best], scores)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", text.lower().replace("’", "'"))
+
+
+# Words before a request's verb that do not change what is asked ("could you please draw ...").
+_LEAD_IN = frozenset("""um uh erm er hmm so okay ok hey hi well now then and please kindly can could would will you
+i i'd id want need like to just go ahead also maybe actually right alright""".split())
+
+
+def mentions(words: Sequence[str], keyword: str) -> bool:
+    """Whether the words hold `keyword`. A keyword is words in a row ("look at"); "a ... b" lets up to four
+    words stand between; a word ending in "*" is a word start ("transcri*"); a leading "^" means at the
+    start of the request, after lead-ins like "could you please" (a command, not "who painted ..."). A
+    close misspelling of a word of five or more letters counts as it."""
+    at_start = keyword.startswith("^")
+    pieces = [piece.split() for piece in keyword.lstrip("^").lower().split("...")]
+    first = next((i for i, w in enumerate(words) if w not in _LEAD_IN), len(words))
+    starts = [first] if at_start else range(len(words))
+    return any(_pieces_at(words, pieces, i) for i in starts)
+
+
+def _pieces_at(words: Sequence[str], pieces: list[list[str]], i: int) -> bool:
+    for n, piece in enumerate(pieces):
+        if n > 0:  # the next piece within the gap
+            found = next((j for j in range(i, min(i + MAX_GAP + 1, len(words))) if _run_at(words, piece, j)), None)
+            if found is None:
+                return False
+            i = found
+        elif not _run_at(words, piece, i):
+            return False
+        i += len(piece)
+    return True
+
+
+def _run_at(words: Sequence[str], run: list[str], i: int) -> bool:
+    return i + len(run) <= len(words) and all(_word_is(words[i + k], key) for k, key in enumerate(run))
+
+
+def _word_is(word: str, key: str) -> bool:
+    if key.endswith("*"):
+        stem = key[:-1]
+        return word.startswith(stem) or (len(stem) >= 5 and _close(word[: len(stem)], stem))
+    return word == key or (len(key) >= 5 and _close(word, key))
+
+
+def _close(word: str, key: str) -> bool:
+    return len(word) >= 5 and abs(len(word) - len(key)) <= 2 and difflib.SequenceMatcher(None, word, key).ratio() >= TYPO_RATIO

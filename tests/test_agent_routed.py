@@ -1,0 +1,152 @@
+"""The agent on the embedded model's path (`tool_routing: router`): the planner picks the tool and its
+arguments, the real tool runs, and the model (scripted here) only answers from the result. Failures are
+said as they are, and the model never sees tool schemas nor gets to claim a tool's success."""
+
+from __future__ import annotations
+
+import pytest
+from documents import make_report_pdf
+from fakes import ScriptedChat, ScriptedManager
+from speech import espeak_wav
+
+from assistant.agent import NO_ANSWER, Agent, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+from assistant.chat.policy import PromptPolicy
+from assistant.config import load_settings
+from assistant.runtime import Runtime
+
+ROUTED = PromptPolicy(tool_results="user", tool_routing="router")
+
+
+@pytest.fixture
+def routed(tmp_path, manager):
+    """(make_agent, knowledge folder): an agent on a scripted model, with the real tools and the real
+    embedder and speech-to-text of the session's manager."""
+    root = tmp_path / "knowledge"
+    root.mkdir()
+    settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "data")
+
+    def make(*replies: list[str]) -> tuple[Agent, ScriptedChat]:
+        chat = ScriptedChat(*replies)
+        scripted = ScriptedManager(settings, llm=chat, text_embed=manager.get("text_embed"), stt=manager.get("stt"))
+        runtime = Runtime(settings, scripted)
+        return runtime.agent(policy=ROUTED), chat
+
+    return make, root
+
+
+def _turn(agent: Agent, text: str) -> tuple[list, TurnDone]:
+    events = list(agent.turn(text))
+    done = events[-1]
+    assert isinstance(done, TurnDone)
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)).strip() == done.reply.strip()
+    return events, done
+
+
+def _calls(events) -> list[tuple[str, dict]]:
+    return [(e.name, e.arguments) for e in events if isinstance(e, ToolCallStarted)]
+
+
+def test_a_search_request_runs_the_search_and_the_model_answers_from_its_result(routed):
+    make, root = routed
+    (root / "birds.md").write_text("# Birds\n\nEmperor penguins huddle together through the Antarctic winter.\n")
+    (root / "bread.md").write_text("Bake the sourdough bread at 230 degrees for forty minutes.\n")
+    agent, chat = make(["Penguins huddle through the winter (birds.md)."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "Search my knowledge folder for penguins")
+    [(name, arguments)] = _calls(events)
+    assert name == "search_knowledge" and "penguins" in arguments["query"]
+    [finished] = [e for e in events if isinstance(e, ToolCallFinished)]
+    assert finished.result.citations[0].file == "birds.md"
+    assert chat.tools_offered == [None]  # the model only answers: no tool schemas to recite
+    assert "Result of search_knowledge" in chat.prompts[0][-1]["content"] and "birds.md" in chat.prompts[0][-1]["content"]
+    assert done.reply == "Penguins huddle through the winter (birds.md)."
+    assert 0 <= done.timings["decide_s"] < 1.0
+
+
+def test_a_pdf_follow_up_reads_the_next_page_of_the_same_file(routed):
+    make, root = routed
+    make_report_pdf(root)
+    agent, chat = make(["Page one is the summary."], ["Page two has the table."])
+    agent.context.knowledge.index()
+    first, _ = _turn(agent, "Read page 1 of report.pdf.")
+    assert _calls(first) == [("lookup_pdf", {"file": "report.pdf", "pages": "1"})]
+    second, done = _turn(agent, "And page 2?")
+    assert _calls(second) == [("lookup_pdf", {"file": "report.pdf", "pages": "2"})]
+    [finished] = [e for e in second if isinstance(e, ToolCallFinished)]
+    assert not finished.result.is_error and [c.page for c in finished.result.citations] == [2]
+    assert done.reply == "Page two has the table."
+
+
+def test_a_recording_is_transcribed_by_its_described_name(routed, tmp_path):
+    make, root = routed
+    (root / "recordings").mkdir()
+    espeak_wav("Remember to water the tomatoes on Friday.", root / "recordings" / "garden-memo.wav")
+    agent, chat = make(["It says to water the tomatoes on Friday."])
+    events, done = _turn(agent, "what do I say in the garden memo recording?")
+    assert _calls(events) == [("transcribe_audio", {"file": "recordings/garden-memo.wav"})]
+    [finished] = [e for e in events if isinstance(e, ToolCallFinished)]
+    assert "tomato" in finished.result.text.lower()
+    assert "tomato" in chat.prompts[0][-1]["content"].lower()
+
+
+def test_a_failed_tool_is_said_plainly_and_the_model_cannot_claim_success(routed):
+    """No image model on this machine: the user hears that it could not be made, not "here is your image"
+    (what the scripted model would say if asked)."""
+    make, _ = routed
+    agent, chat = make(["Here is your lighthouse!"])
+    events, done = _turn(agent, "Draw a lighthouse at sunset.")
+    assert _calls(events) == [("generate_image", {"prompt": "a lighthouse at sunset"})]
+    [finished] = [e for e in events if isinstance(e, ToolCallFinished)]
+    assert finished.result.is_error
+    assert done.reply.startswith("Sorry, I couldn't make that picture:") and "lighthouse" not in done.reply.lower()
+    assert chat.prompts == []  # the model was not asked
+
+
+def test_a_picture_that_is_not_there_is_said_so_without_calling_anything(routed):
+    make, root = routed
+    (root / "photos").mkdir()
+    (root / "photos" / "lake.jpg").write_bytes(b"")
+    agent, chat = make(["A lovely picture of your grandmother."])
+    events, done = _turn(agent, "Describe the picture of my grandmother.")
+    assert _calls(events) == [] and chat.prompts == []
+    assert done.reply == "I couldn't find a picture of grandmother in your knowledge folder."
+
+
+def test_a_describe_request_names_the_real_file(routed):
+    make, root = routed
+    from documents import make_photo
+
+    (root / "photos").mkdir()
+    make_photo(root / "photos", "harbour-at-dusk.jpg")
+    agent, chat = make(["It shows boats."])
+    events, done = _turn(agent, "What colour are the boats in the harbour photo?")
+    [(name, arguments)] = _calls(events)
+    assert name == "describe_image" and arguments["image"] == "photos/harbour-at-dusk.jpg"
+    assert "boats" in arguments["question"]
+
+
+def test_conversation_gets_no_tool_and_call_syntax_never_reaches_the_user(routed):
+    make, _ = routed
+    agent, chat = make(["Paris."], ['{"name": "search_knowledge", "arguments": {"query": "joke"}}'])
+    events, done = _turn(agent, "What is the capital of France?")
+    assert _calls(events) == [] and done.reply == "Paris." and chat.tools_offered == [None]
+    assert "call it" not in chat.prompts[0][0]["content"]  # no tool instructions for a model offered none
+    events, done = _turn(agent, "Tell me a joke.")
+    assert _calls(events) == [] and done.reply == NO_ANSWER
+
+
+def test_a_taken_back_turn_is_not_what_a_follow_up_refers_to(routed):
+    """The voice loop takes back a reply begun on a pause when the user goes on: a follow-up after that
+    refers to the turn before, not to the discarded one."""
+    make, root = routed
+    make_report_pdf(root)
+    agent, chat = make(["Done."])
+    agent.context.knowledge.index()
+    _turn(agent, "Read page 1 of report.pdf.")
+    saved = agent.checkpoint()
+    (root / "recordings").mkdir()
+    espeak_wav("Hello.", root / "recordings" / "note.wav")
+    _turn(agent, "Transcribe recordings/note.wav.")
+    agent.restore(saved)
+    events, _ = _turn(agent, "And page 2?")
+    assert _calls(events) == [("lookup_pdf", {"file": "report.pdf", "pages": "2"})]
