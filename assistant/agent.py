@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
+import logging
 import threading
 import time
 from collections.abc import Generator, Iterator
@@ -26,6 +27,8 @@ from .chat.policy import PromptPolicy
 from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
 from .routing import FILLERS, Planner, Subject, failure_reply
 from .tools.registry import Tool, ToolContext, ToolResult
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .models import ModelManager
@@ -345,9 +348,18 @@ class Agent:
 def _planner(manager: ModelManager, tools: dict[str, Tool], context: ToolContext) -> Planner:
     from .routing import FolderFiles, ToolRouter
 
+    from .routing.probe import probe
+
+    def answered_by_knowledge(text: str) -> str | None:
+        try:
+            return probe(context.knowledge.catalog, text)
+        except Exception:  # no index yet, or one that cannot be read: the request simply gets no tool
+            log.debug("knowledge probe failed", exc_info=True)
+            return None
+
     settings = context.settings
     return Planner(ToolRouter(manager.get("text_embed"), tools),
-                   FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools)
+                   FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools, answered_by_knowledge)
 
 
 def _is_request(message: dict[str, Any]) -> bool:

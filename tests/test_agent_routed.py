@@ -150,3 +150,18 @@ def test_a_taken_back_turn_is_not_what_a_follow_up_refers_to(routed):
     agent.restore(saved)
     events, _ = _turn(agent, "And page 2?")
     assert _calls(events) == [("lookup_pdf", {"file": "report.pdf", "pages": "2"})]
+
+
+def test_a_question_the_users_notes_answer_is_searched_for_even_without_asking(routed):
+    """"When is my dentist appointment?" names no tool, but a note answers it: the keyword probe of the
+    index finds it. A general question the notes do not touch gets no tool."""
+    make, root = routed
+    (root / "dentist.txt").write_text("Dentist appointment on Tuesday at 9:30 with Dr Rivera.\n")
+    (root / "recipes.md").write_text("# Pancakes\n\nMix flour, milk and two eggs; rest the batter for an hour.\n")
+    agent, chat = make(["Tuesday at 9:30 (dentist.txt)."], ["Paris."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "When is my dentist appointment?")
+    [(name, arguments)] = _calls(events)
+    assert name == "search_knowledge" and "dentist" in arguments["query"]
+    events, done = _turn(agent, "What is the capital of France?")
+    assert _calls(events) == [] and done.reply == "Paris."

@@ -8,6 +8,7 @@ the user means is not there): that is said plainly, never papered over with a gu
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
@@ -35,7 +36,9 @@ IMAGE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image
 FOLLOW_UP = re.compile(r"\b(it|that|this|them|one|ones|instead|too|also|again|another)\b|^\s*(and|now|what about"
                        r"|how about)\b", re.I)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10}
+            "eighth": 8, "ninth": 9, "tenth": 10, "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3,
+            "dritten": 3, "première": 1, "premiere": 1, "deuxième": 2, "troisième": 3, "primera": 1, "segunda": 2,
+            "tercera": 3, "prima": 1, "seconda": 2, "terza": 3}
 
 
 @dataclass
@@ -61,6 +64,8 @@ class Request:
     text: str
     files: Sequence[str]  # the knowledge folder's files
     subject: Subject | None  # what the previous tool turn was about
+    # the file of a kind whose name means the same as a description ("coffee machine" ~ espresso-machine.pdf)
+    closest: Callable[[str, Sequence[str]], str | None] = lambda description, files: None
 
     @property
     def follow_up(self) -> bool:
@@ -74,10 +79,18 @@ Filler = Callable[[Request], "dict[str, Any] | Missing"]
 
 
 def topic(text: str, drop: Set[str] = frozenset()) -> str:
-    """The request's subject words, in order: fillers, command words and `drop` removed."""
+    """The request's subject words, in order: fillers, command words (misspelt ones too) and `drop` removed."""
     words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)
-    kept = [w for w in words if w.lower().strip("'") not in FILLER and w.lower() not in drop]
+    kept = [w for w in words if w.lower() not in FILLER and w.lower() not in drop and not _misspelt_command(w.lower())]
     return " ".join(kept)
+
+
+COMMANDS = ("search", "files", "folder", "documents", "knowledge", "transcribe", "describe", "picture", "recording")
+
+
+def _misspelt_command(word: str) -> bool:
+    return len(word) >= 4 and any(abs(len(word) - len(c)) <= 2 and difflib.SequenceMatcher(None, word, c).ratio() >= 0.85
+                                  for c in COMMANDS)
 
 
 def spoken_request(text: str) -> str:
@@ -98,10 +111,21 @@ def search_knowledge(request: Request) -> dict[str, Any]:
     return arguments
 
 
-def lookup_pdf(request: Request) -> dict[str, Any]:
+_DOCUMENT = re.compile(r"\b(?:the|my|our|this|that)\s+((?:[^\W\d_][\w'-]*\s+){1,3}?)(manual|pdf|guide|handbook|"
+                       r"booklet|instructions|datasheet|brochure|leaflet)\b", re.I)
+
+
+def lookup_pdf(request: Request) -> dict[str, Any] | Missing:
     mention = request.mention("pdf")
     subject = request.subject
     file = mention.file or mention.named
+    described = _DOCUMENT.search(request.text)
+    if file is None and described and not request.follow_up:
+        what = topic(described.group(1), {"user", "users", "owner's", "owners", "instruction", "service", "new", "old"})
+        if what:  # "the washing machine manual": a PDF named like it, or one whose name means it, else say so
+            file = request.closest(what, _of_kind(request.files, "pdf"))
+            if file is None:
+                return Missing(f"I couldn't find a {what} {described.group(2).lower()} in your knowledge folder.")
     if file is None and subject is not None and request.follow_up:
         file = subject.file_of("pdf")
     pages = page_numbers(request.text)
@@ -126,8 +150,10 @@ def lookup_pdf(request: Request) -> dict[str, Any]:
 
 def describe_image(request: Request) -> dict[str, Any] | Missing:
     image = _file_for(request, "image")
+    what = topic(request.text, IMAGE_WORDS | DESCRIBE_WORDS)
+    if image is None and what:
+        image = request.closest(what, _of_kind(request.files, "image"))
     if image is None:
-        what = topic(request.text, IMAGE_WORDS | DESCRIBE_WORDS)
         return Missing(f"I couldn't find a picture {('of ' + what) if what else 'like that'} in your knowledge "
                        "folder.")
     rest = topic(request.text, IMAGE_WORDS | DESCRIBE_WORDS | frozenset(_file_words(image)))
@@ -139,8 +165,10 @@ def describe_image(request: Request) -> dict[str, Any] | Missing:
 
 def transcribe_audio(request: Request) -> dict[str, Any] | Missing:
     file = _file_for(request, "audio")
+    what = topic(request.text, {"transcribe", "recording", "recordings", "audio", "transcript", "said", "say"})
+    if file is None and what:
+        file = request.closest(what, _of_kind(request.files, "audio"))
     if file is None:
-        what = topic(request.text, {"transcribe", "recording", "recordings", "audio", "transcript", "said", "say"})
         return Missing(f"I couldn't find a recording {('of ' + what) if what else 'like that'} in your "
                        "knowledge folder.")
     arguments: dict[str, Any] = {"file": file}
@@ -209,7 +237,7 @@ def page_numbers(text: str) -> str | None:
     if found:
         spec = re.sub(r"\s*(?:-|–|to)\s*", "-", found.group(1))
         return re.sub(r"\s*(?:and|,|&)\s*", ",", spec)
-    ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r")\s+page\b", text, re.I)
+    ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r")\s+(?:page|seite|página|pagina)\b", text, re.I)
     return str(ORDINALS[ordinal.group(1).lower()]) if ordinal else None
 
 
@@ -222,6 +250,10 @@ def _file_for(request: Request, kind: FileKind) -> str | None:
     if request.subject is not None and request.follow_up:
         return request.subject.file_of(kind)
     return None
+
+
+def _of_kind(files: Sequence[str], kind: FileKind) -> list[str]:
+    return [f for f in files if kind_of(f) == kind]
 
 
 def _file_words(name: str | None) -> list[str]:

@@ -31,6 +31,7 @@ note notes page pages one first second third last new old what whats is are was 
 says said describe transcribe read open look show tell find search
 de du des la le les el los las en der die das dem den des vom von zum zur il lo di del della dei mis mes meine
 meinen mein mon ma mio mia""".split())
+SIMILAR_NAME = 0.85  # a misspelt file name ("stnadup.wav") this close to one real file means it
 SIMILAR = 0.8  # difflib ratio at which a misspelt word matches a name part ("espreso" ~ "espresso")
 _NAMED = re.compile(r"[\w./\\-]+\.([A-Za-z0-9]{2,5})\b")
 
@@ -70,12 +71,16 @@ def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> Fi
 
 
 def _by_name(named: str, files: Sequence[str]) -> str | None:
-    """A file named exactly (its path, or only its file name), letter case aside."""
+    """A file named exactly (its path, or only its file name), letter case aside, or misspelt a little
+    ("stnadup.wav": standup.wav) when only one file is that close."""
     lowered = named.lower().replace("\\", "/")
     for name in files:
         if name.lower() == lowered or PurePosixPath(name).name.lower() == PurePosixPath(lowered).name:
             return name
-    return None
+    base = PurePosixPath(lowered).name
+    close = [name for name in files if difflib.SequenceMatcher(None, PurePosixPath(name).name.lower(), base).ratio()
+             >= SIMILAR_NAME]
+    return close[0] if len(close) == 1 else None
 
 
 def _fit(words: list[str], name: str) -> float:

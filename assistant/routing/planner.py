@@ -9,16 +9,21 @@ kind of file.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import PurePosixPath
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from .arguments import FILE_KINDS, FILLERS, Missing, Request, Subject
-from .files import FolderFiles
+from .files import FolderFiles, kind_of, words_of
 from .router import Route, ToolRouter
 
 FOLLOW_UP_BONUS = 0.2  # a follow-up leans towards the previous turn's tool
-FILE_BONUS = 0.15  # a request naming a file of a tool's kind leans towards that tool
+FILE_BONUS = 0.15  # a request describing a file of a tool's kind leans towards that tool
+NAMED_BONUS = 0.3  # ... and one giving its file name ("standup.wav") more
+SAME_MEANING = 0.55  # a description this close (MiniLM cosine) to a file's name means that file
 
 
 @dataclass
@@ -31,28 +36,55 @@ class Plan:
 
 
 class Planner:
-    def __init__(self, router: ToolRouter, files: FolderFiles, tools: Mapping[str, Any]):
+    def __init__(self, router: ToolRouter, files: FolderFiles, tools: Mapping[str, Any],
+                 probe: Callable[[str], str | None] | None = None):
         self.router = router
         self.files = files
         self.tools = tools
+        self.probe = probe  # "pdf"/"text" when the knowledge folder answers a request (routing.probe)
+        self._name_vectors: dict[str, np.ndarray] = {}
 
     def plan(self, text: str, subject: Subject | None = None) -> Plan:
         started = time.perf_counter()
-        request = Request(text, self.files.names(), subject)
+        request = Request(text, self.files.names(), subject, self._closest)
         hints: dict[str, float] = {}
         if request.follow_up and subject is not None and subject.tool is not None:
             hints[subject.tool] = FOLLOW_UP_BONUS
-        for tool, kind in FILE_KINDS.items():
+        if request.follow_up and subject is not None and subject.tool == "search_knowledge" and subject.files:
+            # "what's the total on it?" after a search: "it" is what was found, so the tool for its kind
+            it = kind_of(subject.files[0])
+            hints.update({name: FOLLOW_UP_BONUS for name, kind in FILE_KINDS.items() if kind == it})
+        for name, kind in FILE_KINDS.items():
             mention = request.mention(kind)
-            if mention.file or mention.named:
-                hints[tool] = hints.get(tool, 0.0) + FILE_BONUS
+            if mention.file or mention.named:  # a file given by its name is stronger evidence than a description
+                hints[name] = hints.get(name, 0.0) + (NAMED_BONUS if mention.named else FILE_BONUS)
         route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools})
-        plan = Plan(route.tool, route=route)
-        if route.tool is not None and route.tool in FILLERS:
-            filled = FILLERS[route.tool](request)
+        tool: str | None = route.tool
+        if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?
+            found = self.probe(text)
+            tool = {"pdf": "lookup_pdf", "text": "search_knowledge"}.get(found or "")
+            tool = tool if tool in self.tools else None
+        plan = Plan(tool, route=route)
+        if tool is not None and tool in FILLERS:
+            filled = FILLERS[tool](request)
             if isinstance(filled, Missing):
                 plan = Plan(None, reply=filled.reason, route=route)
             else:
                 plan.arguments = filled
         plan.seconds = time.perf_counter() - started
         return plan
+
+    def _closest(self, description: str, files: Sequence[str]) -> str | None:
+        """The file whose name means what the description says, if one is close enough (by the router's
+        embedder: "coffee machine" finds espresso-machine.pdf, "washing machine" does not)."""
+        if not files:
+            return None
+        embedder = self.router.embedder
+        missing = [f for f in files if f not in self._name_vectors]
+        if missing:
+            vectors = embedder.embed([" ".join(words_of(PurePosixPath(f).stem)) for f in missing], kind="document")
+            self._name_vectors.update(zip(missing, np.asarray(vectors, dtype=np.float32)))
+        query = np.asarray(embedder.embed([description], kind="query"), dtype=np.float32)[0]
+        scores = [float(self._name_vectors[f] @ query) for f in files]
+        best = int(np.argmax(scores))
+        return files[best] if scores[best] >= SAME_MEANING else None

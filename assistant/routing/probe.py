@@ -1,0 +1,41 @@
+"""Does the user's knowledge folder hold the answer? A keyword look-up (the catalog's full-text index, a
+few milliseconds) for requests the router sent to no tool: "When is my dentist appointment?" names no
+tool, but notes/dentist.txt answers it. A request counts as answered there when one passage holds most
+of its subject words; then it is a search (notes) or a PDF look-up (PDF pages)."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.catalog import STOPWORDS, Catalog
+from .arguments import topic
+
+MIN_COVERAGE = 0.5  # the share of the request's subject words one passage must hold
+MIN_WORD = 4  # subject words shorter than this do not count ("E7" and other codes do: they hold a digit)
+# Words that say little about what is asked (they make up spoken requests, not the subject).
+VAGUE = frozenset("""need want know think remember sure pretty really actually happening happened going thing things
+name again wrong right tell said says saying mean means meant kind sort maybe please thanks thank""".split())
+
+
+def subject_words(text: str) -> list[str]:
+    words = [w.lower() for w in re.findall(r"[^\W_]+", topic(text))]
+    return [w for w in dict.fromkeys(words) if w not in STOPWORDS and w not in VAGUE and (len(w) >= MIN_WORD or _code(w))]
+
+
+def _code(word: str) -> bool:
+    """An error code or model number ("e7", "x200"): letters and digits together."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def probe(catalog: Catalog, text: str) -> str | None:
+    """"pdf" or "text" when one passage of that kind answers most of the request, else None."""
+    words = subject_words(text)
+    if not words:
+        return None
+    for hit in catalog.lexical(" ".join(words), limit=5):
+        body = hit.text.lower()
+        held = [w for w in words if re.search(rf"\b{re.escape(w[:max(MIN_WORD, len(w) - 1)])}", body)]
+        if len(held) / len(words) >= MIN_COVERAGE or any(_code(w) and re.search(rf"\b{w}\b", body) for w in held):
+            content = catalog.content(hit.sha256)
+            return "pdf" if content is not None and content.kind == "pdf" else "text"
+    return None
