@@ -7,13 +7,17 @@ their results go back to the model as the model handles best (`tool_results`: "t
 models trained on them; a "user" message for small models that loop on tool messages). At most
 `max_rounds` tool rounds per turn. A stop event ends generation promptly (barge-in); the history
 then keeps only what the caller says was delivered, marked as interrupted.
+
+Who chooses the tool is the policy's `tool_routing`: "model" (above: the model writes calls from the tool
+schemas), or "router" (a small model: `routing.Planner` picks the tool and its arguments from the request
+in milliseconds, the tool runs, and the model, shown no schemas, only answers from the result; a failed
+tool or a missing file is said as it is, never handed to the model to dress up).
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import json
-import logging
 import threading
 import time
 from collections.abc import Generator, Iterator
@@ -23,12 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from .knowledge.images import png_data_uri
 from .cancel import Cancel
+from .chat import schemas
 from .chat.policy import PromptPolicy
 from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
-from .routing import FILLERS, Planner, Subject, failure_reply
+from .routing import FILLERS, Planner, Subject, failure_reply, planner_for
 from .tools.registry import Tool, ToolContext, ToolResult
-
-log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .models import ModelManager
@@ -99,7 +102,7 @@ class Agent:
     @cached_property
     def planner(self) -> Planner | None:
         """Route-then-fill for models that cannot choose tools themselves (`PromptPolicy.tool_routing`)."""
-        return _planner(self.manager, self.tools, self.context) if self.policy.tool_routing == "router" else None
+        return planner_for(self.manager, self.tools, self.context) if self.policy.tool_routing == "router" else None
 
     def reset(self) -> None:
         """Forget the conversation (a new session)."""
@@ -112,7 +115,8 @@ class Agent:
 
     def tool_schemas(self) -> list[dict[str, Any]]:
         compact = self.policy.compact_tools
-        return [_compact(t.openai_schema()) if compact else _untitled(t.openai_schema()) for t in self.tools.values()]
+        return [schemas.compact(t.openai_schema()) if compact else schemas.untitled(t.openai_schema())
+                for t in self.tools.values()]
 
     def context_budget(self, llm: ChatModel) -> int:
         """Prompt tokens a turn may use: the model's context (or the policy's `context_tokens`, which keeps a
@@ -345,23 +349,6 @@ class Agent:
         return {"role": "tool", "content": body, "tool_call_id": f"call_{index}", "name": call.name}
 
 
-def _planner(manager: ModelManager, tools: dict[str, Tool], context: ToolContext) -> Planner:
-    from .routing import FolderFiles, ToolRouter
-
-    from .routing.probe import probe
-
-    def answered_by_knowledge(text: str) -> str | None:
-        try:
-            return probe(context.knowledge.catalog, text)
-        except Exception:  # no index yet, or one that cannot be read: the request simply gets no tool
-            log.debug("knowledge probe failed", exc_info=True)
-            return None
-
-    settings = context.settings
-    return Planner(ToolRouter(manager.get("text_embed"), tools),
-                   FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools, answered_by_knowledge)
-
-
 def _is_request(message: dict[str, Any]) -> bool:
     """A user's own message (not a tool result handed back as a user message)."""
     return message["role"] == "user" and not str(message.get("content", "")).startswith("Result of ")
@@ -381,34 +368,6 @@ def _distinct(calls: list[ToolCall]) -> list[ToolCall]:
             seen.add(key)
             out.append(call)
     return out
-
-
-def _untitled(schema: dict) -> dict:
-    """Pydantic's per-field "title" repeats the name: tokens the model reads for nothing."""
-    params = schema["function"]["parameters"]
-    props = {k: {kk: vv for kk, vv in v.items() if kk != "title"} for k, v in params["properties"].items()}
-    return {**schema, "function": {**schema["function"], "parameters": {**params, "properties": props}}}
-
-
-def _compact(schema: dict) -> dict:
-    """For small models: first sentence of each description, no examples (they get copied verbatim)."""
-    schema = _untitled(schema)
-    function = schema["function"]
-    props = {}
-    for name, prop in function["parameters"]["properties"].items():
-        prop = dict(prop)
-        if "description" in prop:
-            prop["description"] = _first_sentence(prop["description"].split(", e.g.")[0].split(" e.g.")[0])
-        props[name] = prop
-    params = {**function["parameters"], "properties": props}
-    return {**schema, "function": {**function, "description": _first_sentence(function["description"]),
-                                   "parameters": params}}
-
-
-def _first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
 
 
 def _may_be_call(reply: str) -> bool:

@@ -168,6 +168,8 @@ def main() -> None:
                              "router's examples)")
     parser.add_argument("--llm", help="another chat model (a source: a path, or a server URL)")
     parser.add_argument("--backend", help="its backend (e.g. openai, llama.cpp)")
+    parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                        help="an option for the chat model (models.llm.options), e.g. tool_routing=router")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "tool_eval.json")
     args = parser.parse_args()
     from assistant.config import load_settings
@@ -175,7 +177,10 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="bench-tools-"))
     (work / "knowledge").mkdir()
-    models = {"llm": {"source": args.llm, **({"backend": args.backend} if args.backend else {})}} if args.llm else {}
+    options = {k: json.loads(v) if v[:1] in "0123456789tf[{" else v for k, v in (o.split("=", 1) for o in args.option)}
+    llm = {**({"source": args.llm} if args.llm else {}), **({"backend": args.backend} if args.backend else {}),
+           **({"options": options} if options else {})}
+    models = {"llm": llm} if llm else {}
     runtime = Runtime(load_settings(knowledge_dir=work / "knowledge", data_dir=work / "data", models=models))
     build_folder(work / "knowledge", runtime.manager.get("tts"))
     runtime.knowledge.index()

@@ -9,7 +9,7 @@ request and the knowledge folder's real file names, and say failures plainly.
 
 from .arguments import FILLERS, Subject
 from .files import FolderFiles
-from .planner import Plan, Planner
+from .planner import Plan, Planner, planner_for
 from .router import Route, ToolRouter
 
 # What each tool was asked to do, for saying that it could not.
@@ -24,4 +24,4 @@ def failure_reply(tool: str, error: str) -> str:
     return f"Sorry, I couldn't {_ACTIONS.get(tool, 'do that')}: {reason[0].lower() + reason[1:]}."
 
 
-__all__ = ["FILLERS", "FolderFiles", "Plan", "Planner", "Route", "Subject", "ToolRouter", "failure_reply"]
+__all__ = ["FILLERS", "FolderFiles", "Plan", "Planner", "Route", "Subject", "ToolRouter", "failure_reply", "planner_for"]

@@ -8,6 +8,7 @@ kind of file.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
@@ -19,6 +20,8 @@ import numpy as np
 from .arguments import FILE_KINDS, FILLERS, Missing, Request, Subject
 from .files import FolderFiles, kind_of, words_of
 from .router import Route, ToolRouter
+
+log = logging.getLogger(__name__)
 
 FOLLOW_UP_BONUS = 0.2  # a follow-up leans towards the previous turn's tool
 FILE_BONUS = 0.15  # a request describing a file of a tool's kind leans towards that tool
@@ -88,3 +91,19 @@ class Planner:
         scores = [float(self._name_vectors[f] @ query) for f in files]
         best = int(np.argmax(scores))
         return files[best] if scores[best] >= SAME_MEANING else None
+
+
+def planner_for(manager, tools: Mapping[str, Any], context) -> Planner:
+    """The agent's planner: the router on the text embedder, the knowledge folder's files, the index probe."""
+    from .probe import probe
+
+    def answered_by_knowledge(text: str) -> str | None:
+        try:
+            return probe(context.knowledge.catalog, text)
+        except Exception:  # no index yet, or one that cannot be read: the request simply gets no tool
+            log.debug("knowledge probe failed", exc_info=True)
+            return None
+
+    settings = context.settings
+    return Planner(ToolRouter(manager.get("text_embed"), tools),
+                   FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools, answered_by_knowledge)
