@@ -31,6 +31,7 @@ from .chat import schemas
 from .chat.policy import PromptPolicy
 from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
 from .routing import FILLERS, Planner, Subject, failure_reply, planner_for
+from .routing.digest import digest, fallback_reply
 from .tools.registry import Tool, ToolContext, ToolResult
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ Answer briefly in plain spoken sentences: no Markdown tables, no code blocks, no
 Cite files and pages you used."""
 # Said to a model that chooses its own tools (not when the router chooses for it).
 TOOL_HINT = "When a tool fits the request, call it; otherwise answer directly."
+# How a tool's result is handed to a model that gets it as a user message (`tool_results = "user"`).
+RESULT_OPENING = "From my files:\n"
 # A routed turn whose model wrote only call syntax (it was offered no tools): nothing is left to say.
 NO_ANSWER = "Sorry, I don't have an answer to that."
 
@@ -130,7 +133,7 @@ class Agent:
         planner = self.planner
         routed = planner is not None
         if planner is not None:
-            planner.router.warm()
+            planner.warm()
         self.manager.get("llm").warm([*self.messages(), {"role": "user", "content": "Hello."}],
                                      None if routed else self.tool_schemas(), keep=True)
 
@@ -219,16 +222,21 @@ class Agent:
             yield from self._model_turn(schemas, llm, stop, started, timings)
             return
         call = ToolCall(plan.tool, plan.arguments)
-        self.history.append({"role": "assistant", "content": "", "tool_calls": [_as_openai_call(call, 0)]})
+        if self.policy.tool_results == "tool":  # a tool message answers a call; a result in a user message
+            # needs none, and a call shown in the history is what a small model then writes instead of answering
+            self.history.append({"role": "assistant", "content": "", "tool_calls": [_as_openai_call(call, 0)]})
         done = yield from self._call(call, 0, stop, timings)
         self._remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
         if done.result.is_error:  # said as it is: a small model may still claim success
             yield from self._finish(failure_reply(call.name, done.result.text), [done], False, started, timings,
                                     say=True)
             return
+        if plan.verbatim:  # "transcribe ...", "read page 3": the words themselves, not a model's summary
+            yield from self._finish(done.result.text, [done], False, started, timings, say=True)
+            return
         reply, interrupted = yield from self._generate(llm, None, stop, started, timings)
-        if not reply.strip() and not interrupted:
-            reply = done.result.text
+        if not reply.strip() and not interrupted:  # nothing usable (only call syntax): say what was found
+            reply = fallback_reply(done.result)
             yield TextDelta(reply)
         yield from self._finish(reply, [done], interrupted, started, timings)
 
@@ -340,18 +348,19 @@ class Agent:
 
     def _result_message(self, call: ToolCall, result: ToolResult, index: int) -> dict[str, Any]:
         body = ("Error: " if result.is_error else "") + result.text
-        if self.policy.tool_results == "user":
+        if self.policy.tool_results == "user":  # a small model: the substance, and a request to say it
             question = next((m["content"] for m in reversed(self.history)
                              if _is_request(m) and isinstance(m["content"], str)), "")
-            return {"role": "user", "content": f"Result of {call.name}:\n{body}\n\nMy request was: \"{question}\". "
-                                               "Tell me in one or two sentences what this result says, naming the "
-                                               "file (and page) it comes from."}
+            body = ("Error: " if result.is_error else "") + digest(call.name, result)
+            return {"role": "user", "content": f"{RESULT_OPENING}{body}\n\nMy request was: "
+                                               f"\"{question}\". Tell me in one or two sentences what this says "
+                                               "about it, naming the file (and page) it comes from."}
         return {"role": "tool", "content": body, "tool_call_id": f"call_{index}", "name": call.name}
 
 
 def _is_request(message: dict[str, Any]) -> bool:
     """A user's own message (not a tool result handed back as a user message)."""
-    return message["role"] == "user" and not str(message.get("content", "")).startswith("Result of ")
+    return message["role"] == "user" and not str(message.get("content", "")).startswith(RESULT_OPENING)
 
 
 def _echoed_schema(value: Any, schema: dict) -> bool:

@@ -58,15 +58,17 @@ def test_a_search_request_runs_the_search_and_the_model_answers_from_its_result(
     [finished] = [e for e in events if isinstance(e, ToolCallFinished)]
     assert finished.result.citations[0].file == "birds.md"
     assert chat.tools_offered == [None]  # the model only answers: no tool schemas to recite
-    assert "Result of search_knowledge" in chat.prompts[0][-1]["content"] and "birds.md" in chat.prompts[0][-1]["content"]
+    handed = chat.prompts[0][-1]["content"]  # the best hits, as "file: text", then the request again
+    assert handed.startswith("From my files:\nbirds.md: ") and "Search my knowledge folder for penguins" in handed
     assert done.reply == "Penguins huddle through the winter (birds.md)."
     assert 0 <= done.timings["decide_s"] < 1.0
 
 
 def test_a_pdf_follow_up_reads_the_next_page_of_the_same_file(routed):
+    """Pages asked for are read out as they are (the model would only paraphrase them)."""
     make, root = routed
     make_report_pdf(root)
-    agent, chat = make(["Page one is the summary."], ["Page two has the table."])
+    agent, chat = make(["Page one is the summary."])
     agent.context.knowledge.index()
     first, _ = _turn(agent, "Read page 1 of report.pdf.")
     assert _calls(first) == [("lookup_pdf", {"file": "report.pdf", "pages": "1"})]
@@ -74,7 +76,10 @@ def test_a_pdf_follow_up_reads_the_next_page_of_the_same_file(routed):
     assert _calls(second) == [("lookup_pdf", {"file": "report.pdf", "pages": "2"})]
     [finished] = [e for e in second if isinstance(e, ToolCallFinished)]
     assert not finished.result.is_error and [c.page for c in finished.result.citations] == [2]
-    assert done.reply == "Page two has the table."
+    assert done.reply == finished.result.text and "Bird counts" in done.reply
+    assert chat.prompts == []
+    questions, done = _turn(agent, "What does report.pdf say about bird counts?")  # a question: the model answers
+    assert _calls(questions)[0][0] == "lookup_pdf" and done.reply == "Page one is the summary."
 
 
 def test_a_recording_is_transcribed_by_its_described_name(routed, tmp_path):
@@ -86,7 +91,7 @@ def test_a_recording_is_transcribed_by_its_described_name(routed, tmp_path):
     assert _calls(events) == [("transcribe_audio", {"file": "recordings/garden-memo.wav"})]
     [finished] = [e for e in events if isinstance(e, ToolCallFinished)]
     assert "tomato" in finished.result.text.lower()
-    assert "tomato" in chat.prompts[0][-1]["content"].lower()
+    assert done.reply == finished.result.text and chat.prompts == []  # the transcript itself is the answer
 
 
 def test_a_failed_tool_is_said_plainly_and_the_model_cannot_claim_success(routed):

@@ -34,6 +34,7 @@ class Plan:
     tool: str | None  # None: answer without a tool
     arguments: dict[str, Any] = field(default_factory=dict)
     reply: str | None = None  # said as it is, instead of calling: why the tool cannot run
+    verbatim: bool = False  # the tool's result is the answer (a transcript, pages read out), not the model's
     route: Route | None = None
     seconds: float = 0.0
 
@@ -46,6 +47,14 @@ class Planner:
         self.tools = tools
         self.probe = probe  # "pdf"/"text" when the knowledge folder answers a request (routing.probe)
         self._name_vectors: dict[str, np.ndarray] = {}
+
+    def warm(self) -> None:
+        """Do the first request's one-off work now: embed the examples and the folder's file names, open the
+        index the probe reads."""
+        self.router.warm()
+        self._closest("warm-up", self.files.names())
+        if self.probe is not None:
+            self.probe("warm-up")
 
     def plan(self, text: str, subject: Subject | None = None) -> Plan:
         started = time.perf_counter()
@@ -74,6 +83,8 @@ class Planner:
                 plan = Plan(None, reply=filled.reason, route=route)
             else:
                 plan.arguments = filled
+                plan.verbatim = tool == "transcribe_audio" or (tool == "lookup_pdf" and "pages" in filled
+                                                                and "question" not in filled)
         plan.seconds = time.perf_counter() - started
         return plan
 

@@ -1,0 +1,29 @@
+"""A tool's result as a small model reads it best: the substance, short, without list numbering or counts
+to copy out. Measured on the embedded 0.5B model: given the whole five-hit list it recites it ("5 results
+for ..."), talks about "the result", or misreads it; given the two best hits as "file: text" it answers
+in its own words ("The marketing budget was cut by ten percent", bench/tool_eval.py)."""
+
+from __future__ import annotations
+
+from ..tools.registry import ToolResult
+
+SEARCH_HITS = 2  # the best hits a small model is shown; the user still gets every hit and citation
+
+
+def digest(tool: str, result: ToolResult) -> str:
+    if tool == "search_knowledge" and result.data and result.data.get("hits"):
+        lines = []
+        for hit in result.data["hits"][:SEARCH_HITS]:
+            where = hit["file"] + (f" (page {hit['page']})" if hit.get("page") else "")
+            snippet = " ".join(str(hit.get("snippet") or "").split())
+            lines.append(f"{where}: {snippet}" if snippet else where)
+        return "\n".join(lines)
+    return result.text
+
+
+def fallback_reply(result: ToolResult) -> str:
+    """What is said when the model wrote nothing usable: the files found, or the result's first line."""
+    files = list(dict.fromkeys(c.file for c in result.citations))
+    if files:
+        return "I found " + ", ".join(files[:3]) + "."
+    return result.text.strip().splitlines()[0] if result.text.strip() else "Done."
