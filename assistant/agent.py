@@ -31,7 +31,7 @@ from .chat import schemas
 from .chat.policy import PromptPolicy
 from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
 from .routing import FILLERS, Planner, Subject, failure_reply, planner_for
-from .routing.digest import digest, fallback_reply
+from .routing.digest import digest, fallback_reply, uncited_source
 from .tools.registry import Tool, ToolContext, ToolResult
 
 if TYPE_CHECKING:
@@ -238,6 +238,9 @@ class Agent:
         if not reply.strip() and not interrupted:  # nothing usable (only call syntax): say what was found
             reply = fallback_reply(done.result)
             yield TextDelta(reply)
+        elif not interrupted and (source := uncited_source(reply, done.result)):  # every answer names its source
+            reply += source
+            yield TextDelta(source)
         yield from self._finish(reply, [done], interrupted, started, timings)
 
     def _generate(self, llm: ChatModel, offer_tools: list[dict] | None, stop: Cancel | None, started: float,

@@ -163,10 +163,11 @@ def test_a_question_the_users_notes_answer_is_searched_for_even_without_asking(r
     make, root = routed
     (root / "dentist.txt").write_text("Dentist appointment on Tuesday at 9:30 with Dr Rivera.\n")
     (root / "recipes.md").write_text("# Pancakes\n\nMix flour, milk and two eggs; rest the batter for an hour.\n")
-    agent, chat = make(["Tuesday at 9:30 (dentist.txt)."], ["Paris."])
+    agent, chat = make(["It is on Tuesday at 9:30."], ["Paris."])
     agent.context.knowledge.index()
     events, done = _turn(agent, "When is my dentist appointment?")
     [(name, arguments)] = _calls(events)
     assert name == "search_knowledge" and "dentist" in arguments["query"]
+    assert done.reply == "It is on Tuesday at 9:30. (dentist.txt)"  # the source named when the model did not
     events, done = _turn(agent, "What is the capital of France?")
     assert _calls(events) == [] and done.reply == "Paris."

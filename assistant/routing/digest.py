@@ -5,6 +5,8 @@ in its own words ("The marketing budget was cut by ten percent", bench/tool_eval
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from ..tools.registry import ToolResult
 
 SEARCH_HITS = 2  # the best hits a small model is shown; the user still gets every hit and citation
@@ -27,3 +29,16 @@ def fallback_reply(result: ToolResult) -> str:
     if files:
         return "I found " + ", ".join(files[:3]) + "."
     return result.text.strip().splitlines()[0] if result.text.strip() else "Done."
+
+
+def uncited_source(reply: str, result: ToolResult) -> str:
+    """" (birds.md, page 2)" when the reply does not name the file its answer came from, else ""."""
+    if not result.citations:
+        return ""
+    lowered = reply.lower()
+    first = result.citations[0]
+    name = PurePosixPath(first.file)
+    if any(str(c.file).lower() in lowered or PurePosixPath(c.file).name.lower() in lowered or
+           PurePosixPath(c.file).stem.lower().replace("-", " ") in lowered.replace("-", " ") for c in result.citations):
+        return ""
+    return f" ({name}" + (f", page {first.page}" if first.page else "") + ")"
