@@ -178,6 +178,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-tools-"))
     (work / "knowledge").mkdir()
     options = {k: json.loads(v) if v[:1] in "0123456789tf[{" else v for k, v in (o.split("=", 1) for o in args.option)}
+    if options and not args.llm:  # options for the default model: name it (an override needs its source)
+        from assistant.models import ModelManager
+
+        args.llm = ModelManager(load_settings()).spec("llm").source
     llm = {**({"source": args.llm} if args.llm else {}), **({"backend": args.backend} if args.backend else {}),
            **({"options": options} if options else {})}
     models = {"llm": llm} if llm else {}

@@ -154,8 +154,7 @@ def describe_image(request: Request) -> dict[str, Any] | Missing:
     if image is None and what:
         image = request.closest(what, _of_kind(request.files, "image"))
     if image is None:
-        return Missing(f"I couldn't find a picture {('of ' + what) if what else 'like that'} in your knowledge "
-                       "folder.")
+        return Missing(f"I couldn't find a picture {_of(what)} in your knowledge folder.")
     rest = topic(request.text, IMAGE_WORDS | DESCRIBE_WORDS | frozenset(_file_words(image)))
     arguments: dict[str, Any] = {"image": image}
     if rest:
@@ -169,8 +168,7 @@ def transcribe_audio(request: Request) -> dict[str, Any] | Missing:
     if file is None and what:
         file = request.closest(what, _of_kind(request.files, "audio"))
     if file is None:
-        return Missing(f"I couldn't find a recording {('of ' + what) if what else 'like that'} in your "
-                       "knowledge folder.")
+        return Missing(f"I couldn't find a recording {_of(what)} in your knowledge folder.")
     arguments: dict[str, Any] = {"file": file}
     language = re.search(r"\bin (" + "|".join(LANGUAGES) + r")\b", request.text, re.I)
     if language:
@@ -250,6 +248,12 @@ def _file_for(request: Request, kind: FileKind) -> str | None:
     if request.subject is not None and request.follow_up:
         return request.subject.file_of(kind)
     return None
+
+
+def _of(what: str) -> str:
+    """"of grandmother" for a short description; a long one (a request in another language, mostly
+    unparsed) would be recited back, so "like that"."""
+    return f"of {what}" if what and len(what.split()) <= 3 else "like that"
 
 
 def _of_kind(files: Sequence[str], kind: FileKind) -> list[str]:
