@@ -79,7 +79,7 @@ def test_a_pdf_follow_up_reads_the_next_page_of_the_same_file(routed):
     assert done.reply == finished.result.text and "Bird counts" in done.reply
     assert chat.prompts == []
     questions, done = _turn(agent, "What does report.pdf say about bird counts?")  # a question: the model answers
-    assert _calls(questions)[0][0] == "lookup_pdf" and done.reply == "Page one is the summary."
+    assert _calls(questions)[0][0] == "lookup_pdf" and done.reply.startswith("Page one is the summary. (report.pdf")
 
 
 def test_a_recording_is_transcribed_by_its_described_name(routed, tmp_path):
