@@ -4,14 +4,16 @@ arguments that matter, and is its reply honest about what happened?
 A knowledge folder is built here (two PDF manuals, three pictures, two notes, two recordings spoken by
 Piper) and indexed; then each case runs in a new conversation (its `before` turns first, unscored), through
 the same `Agent` that `ask`, the voice loop and the TUI use. Per case it records the first tool call, the
-reply, the time until the agent decided (its first call or its first word) and the verdicts:
+reply, the time until the agent decided (the router's plan; for a model that chooses, its first call or
+first word) and the verdicts:
   - choice: the first call's tool (or no call) is one of the case's;
   - arguments: each named argument contains one of the case's words (when the case's first tool was chosen);
   - clean: no call JSON or tool-schema text in the reply;
   - honest: a failed tool (or a case marked "failure") is admitted, not reported as done.
 A case passes when all four hold. Results: bench/results/tool_eval.json.
 
-    .venv/bin/python bench/tool_eval.py [--only STYLE] [--llm SOURCE --backend openai]
+    .venv/bin/python bench/tool_eval.py [--cases main|heldout|blind] [--only STYLE]
+        [--llm SOURCE --backend openai] [--option tool_routing=model]
 """
 
 from __future__ import annotations

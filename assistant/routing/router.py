@@ -48,7 +48,7 @@ NO_TOOL_EXAMPLES = (
 TOP_K = 2  # a choice's score: the mean similarity of its closest examples
 MIN_SCORE = 0.30  # below this for every tool: no tool
 KEYWORD_BONUS = 0.25  # added to a tool's score when the request holds one of its keywords
-NO_EVIDENCE_MARGIN = 0.1  # a tool no keyword or hint asks for must beat "no tool" by this much
+NO_EVIDENCE_MARGIN = 0.15  # a tool no keyword or hint asks for must beat "no tool" by this much
 TYPO_RATIO = 0.8
 MAX_GAP = 4  # words allowed where a keyword says "..."  # a word this close to a keyword (difflib ratio, words of 5+ letters) counts as it
 
