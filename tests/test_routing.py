@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.routing import FolderFiles, Planner, Subject, ToolRouter
-from assistant.routing.files import resolve
+from assistant.routing.files import FileMention, resolve
 from assistant.tools import all_tools
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -117,3 +117,6 @@ def test_a_description_that_fits_no_file_resolves_to_none():
     assert resolve("the bike manual", FILES, ["pdf"]).file == "manuals/bike-service.pdf"
     assert resolve("the receipt photo", FILES, ["pdf", "audio"]).file is None  # not a picture kind asked for
     assert resolve("read tax-return.pdf", FILES, ["pdf"]).named == "tax-return.pdf"
+    # a request naming a PDF is not about a picture whose name shares a word with it
+    assert resolve("read page 2 of lake-report.pdf", FILES, ["image"]).file is None
+    assert resolve("what's in stnadup.wav?", FILES, ["audio"]) == FileMention("recordings/standup.wav", "stnadup.wav")

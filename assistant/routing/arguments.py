@@ -66,13 +66,16 @@ class Request:
     subject: Subject | None  # what the previous tool turn was about
     # the file of a kind whose name means the same as a description ("coffee machine" ~ espresso-machine.pdf)
     closest: Callable[[str, Sequence[str]], str | None] = lambda description, files: None
+    _mentions: dict[str, FileMention] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def follow_up(self) -> bool:
         return self.subject is not None and len(self.text.split()) <= 10 and bool(FOLLOW_UP.search(self.text))
 
     def mention(self, kind: FileKind) -> FileMention:
-        return resolve(self.text, self.files, [kind])
+        if kind not in self._mentions:  # asked by the planner and by the filler: resolved once
+            self._mentions[kind] = resolve(self.text, self.files, [kind])
+        return self._mentions[kind]
 
 
 Filler = Callable[[Request], "dict[str, Any] | Missing"]

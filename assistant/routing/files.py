@@ -7,6 +7,7 @@ description that fits no file resolves to nothing.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import time
 from collections.abc import Iterable, Sequence
@@ -42,9 +43,12 @@ class FileMention:
     named: str | None = None  # what the user called it when they gave a file name (kept even when absent)
 
 
+_KINDS = {suffix: kind for kind, suffixes in SUFFIXES.items() for suffix in suffixes}
+
+
 def kind_of(name: str) -> FileKind | None:
-    suffix = PurePosixPath(name).suffix.lower()
-    return next((kind for kind, suffixes in SUFFIXES.items() if suffix in suffixes), None)
+    dot = name.rfind(".")
+    return _KINDS.get(name[dot:].lower()) if dot > name.rfind("/") else None
 
 
 def words_of(text: str) -> list[str]:
@@ -55,15 +59,21 @@ def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> Fi
     """The file of one of `kinds` that the request means, if any."""
     wanted = set(kinds)
     candidates = [f for f in files if kind_of(f) in wanted]
+    named_any = False
     for match in _NAMED.finditer(request):
         named = match.group(0).strip("./\\")
-        if kind_of(named) not in wanted:
-            continue
-        exact = _by_name(named, candidates)
-        return FileMention(exact or named if exact else None, named)
+        kind = kind_of(named)
+        named_any = named_any or kind is not None
+        if kind in wanted:
+            return FileMention(_by_name(named, candidates), named)
+    if named_any:  # the request names a file of another kind: it is not about one of these
+        return FileMention(None)
     words = words_of(request)
+    by_part = _files_by_part(tuple(candidates))
+    said = [w for w in words if w not in GENERIC]
+    likely = {name for part, names in by_part.items() if any(_same(w, part) for w in said) for name in names}
     best, best_score = None, 0.0
-    for name in candidates:
+    for name in sorted(likely, key=candidates.index) if len(likely) < 64 else [c for c in candidates if c in likely]:
         score = _fit(words, name)
         if score > best_score:
             best, best_score = name, score
@@ -87,7 +97,7 @@ def _fit(words: list[str], name: str) -> float:
     """How well the request's words describe a file name: the share of the name's own words it says, or 0
     when a word the user put right before a matched one contradicts it ("washing machine" is not
     "espresso-machine")."""
-    parts = [p for p in words_of(PurePosixPath(name).stem) if p not in GENERIC and not p.isdigit()]
+    parts = _parts(name)
     if not parts:
         return 0.0
     matched_at = {}
@@ -105,10 +115,30 @@ def _fit(words: list[str], name: str) -> float:
     return len(matched_at) / len(parts)
 
 
+@functools.lru_cache(maxsize=8)
+def _files_by_part(files: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each distinctive name word, and the files whose names hold it (a folder's vocabulary is small: a
+    request's words are compared with it, not with every file)."""
+    index: dict[str, list[str]] = {}
+    for name in files:
+        for part in _parts(name):
+            index.setdefault(part, []).append(name)
+    return index
+
+
+@functools.lru_cache(maxsize=65536)
+def _parts(name: str) -> list[str]:
+    """The words of a file's name that can tell it apart (cached: a folder's names are matched again and again)."""
+    return [p for p in words_of(PurePosixPath(name).stem) if p not in GENERIC and not p.isdigit()]
+
+
 def _same(word: str, part: str) -> bool:
     if word == part or (len(part) >= 4 and len(word) >= 4 and (word.startswith(part) or part.startswith(word))):
         return True
-    return len(word) >= 4 and len(part) >= 4 and difflib.SequenceMatcher(None, word, part).ratio() >= SIMILAR
+    if len(word) < 4 or len(part) < 4 or abs(len(word) - len(part)) > 3:
+        return False
+    matcher = difflib.SequenceMatcher(None, word, part)
+    return matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
 
 class FolderFiles:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 FOLLOW_UP_BONUS = 0.2  # a follow-up leans towards the previous turn's tool
 FILE_BONUS = 0.15  # a request describing a file of a tool's kind leans towards that tool
 NAMED_BONUS = 0.3  # ... and one giving its file name ("standup.wav") more
+MAX_NAMES_BY_MEANING = 2000  # more files of a kind than this: names are matched by their words only
 SAME_MEANING = 0.55  # a description this close (MiniLM cosine) to a file's name means that file
 
 
@@ -49,10 +50,10 @@ class Planner:
         self._name_vectors: dict[str, np.ndarray] = {}
 
     def warm(self) -> None:
-        """Do the first request's one-off work now: embed the examples and the folder's file names, open the
-        index the probe reads."""
+        """Do the first request's one-off work now: embed the examples, read the folder's file names, open
+        the index the probe reads. (File names are embedded when a description first needs them.)"""
         self.router.warm()
-        self._closest("warm-up", self.files.names())
+        self.files.names()
         if self.probe is not None:
             self.probe("warm-up")
 
@@ -91,7 +92,7 @@ class Planner:
     def _closest(self, description: str, files: Sequence[str]) -> str | None:
         """The file whose name means what the description says, if one is close enough (by the router's
         embedder: "coffee machine" finds espresso-machine.pdf, "washing machine" does not)."""
-        if not files:
+        if not files or len(files) > MAX_NAMES_BY_MEANING:
             return None
         embedder = self.router.embedder
         missing = [f for f in files if f not in self._name_vectors]
