@@ -231,7 +231,8 @@ class Agent:
             yield from self._finish(failure_reply(call.name, done.result.text), [done], False, started, timings,
                                     say=True)
             return
-        if plan.verbatim:  # "transcribe ...", "read page 3": the words themselves, not a model's summary
+        if plan.verbatim or not done.result.citations:  # "transcribe ...", "read page 3": the words themselves,
+            # not a model's summary; and "nothing matches" is said as it is (a small model invents files for it)
             yield from self._finish(done.result.text, [done], False, started, timings, say=True)
             return
         reply, interrupted = yield from self._generate(llm, None, stop, started, timings)

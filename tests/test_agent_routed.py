@@ -61,7 +61,7 @@ def test_a_search_request_runs_the_search_and_the_model_answers_from_its_result(
     handed = chat.prompts[0][-1]["content"]  # the best hits, as "file: text", then the request again
     assert handed.startswith("From my files:\nbirds.md: ") and "Search my knowledge folder for penguins" in handed
     assert done.reply == "Penguins huddle through the winter (birds.md)."
-    assert 0 <= done.timings["decide_s"] < 1.0
+    assert done.timings["decide_s"] > 0  # the planner decided (its speed is bench/tool_eval.py's)
 
 
 def test_a_pdf_follow_up_reads_the_next_page_of_the_same_file(routed):

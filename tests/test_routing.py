@@ -120,3 +120,18 @@ def test_a_description_that_fits_no_file_resolves_to_none():
     # a request naming a PDF is not about a picture whose name shares a word with it
     assert resolve("read page 2 of lake-report.pdf", FILES, ["image"]).file is None
     assert resolve("what's in stnadup.wav?", FILES, ["audio"]) == FileMention("recordings/standup.wav", "stnadup.wav")
+
+
+def test_the_routers_numpy_encoder_gives_the_sentence_transformers_vectors(manager):
+    """The router embeds requests without torch (a new process would wait ~5 s for it); its MiniLM in numpy
+    must give the vectors the text_embed role gives, or the router's thresholds would not hold."""
+    from assistant.routing.encoder import NumpySentenceEncoder
+
+    found = manager.locate("text_embed")
+    assert NumpySentenceEncoder.supports(found.path)
+    texts = ["Search my notes for the budget meeting.", "hello", "Beschreibe das Bild vom See, bitte, und sag mir, "
+             "was du siehst.", "transcrbe the standup recordng " * 40]  # the last one is cut at 256 tokens
+    ours = NumpySentenceEncoder(found.path).embed(texts)
+    theirs = manager.get("text_embed").embed(texts, kind="query")
+    assert ours.shape == theirs.shape == (4, 384)
+    assert abs(ours - theirs).max() < 1e-4

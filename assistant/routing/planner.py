@@ -106,16 +106,29 @@ class Planner:
 
 
 def planner_for(manager, tools: Mapping[str, Any], context) -> Planner:
-    """The agent's planner: the router on the text embedder, the knowledge folder's files, the index probe."""
+    """The agent's planner: the router on the text embedder (in numpy when it is a BERT sentence model, so a
+    new process does not wait for torch), the knowledge folder's files, a probe of its index."""
+    from ..knowledge.catalog import Catalog
+    from .encoder import NumpySentenceEncoder
     from .probe import probe
 
+    settings = context.settings
+    catalogs: list[Catalog] = []
+
     def answered_by_knowledge(text: str) -> str | None:
+        path = settings.index_dir / "catalog.sqlite"
         try:
-            return probe(context.knowledge.catalog, text)
-        except Exception:  # no index yet, or one that cannot be read: the request simply gets no tool
+            if not catalogs:
+                if not path.is_file():  # nothing indexed yet
+                    return None
+                catalogs.append(Catalog(path, read_only=True))
+            return probe(catalogs[0], text)
+        except Exception:  # an index that cannot be read: the request simply gets no tool
             log.debug("knowledge probe failed", exc_info=True)
             return None
 
-    settings = context.settings
-    return Planner(ToolRouter(manager.get("text_embed"), tools),
-                   FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools, answered_by_knowledge)
+    found = manager.locate("text_embed")
+    encoder = NumpySentenceEncoder(found.path) if found.ready and found.path is not None and \
+        NumpySentenceEncoder.supports(found.path) else manager.get("text_embed")
+    return Planner(ToolRouter(encoder, tools), FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools,
+                   answered_by_knowledge)
