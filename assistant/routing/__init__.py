@@ -24,4 +24,5 @@ def failure_reply(tool: str, error: str) -> str:
     return f"Sorry, I couldn't {_ACTIONS.get(tool, 'do that')}: {reason[0].lower() + reason[1:]}."
 
 
-__all__ = ["FILLERS", "FolderFiles", "Plan", "Planner", "Route", "Subject", "ToolRouter", "failure_reply", "planner_for"]
+__all__ = ["FILLERS", "FolderFiles", "Plan", "Planner", "Route", "Subject", "ToolRouter", "failure_reply",
+           "planner_for"]

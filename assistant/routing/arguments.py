@@ -92,8 +92,8 @@ COMMANDS = ("search", "files", "folder", "documents", "knowledge", "transcribe",
 
 
 def _misspelt_command(word: str) -> bool:
-    return len(word) >= 4 and any(abs(len(word) - len(c)) <= 2 and difflib.SequenceMatcher(None, word, c).ratio() >= 0.85
-                                  for c in COMMANDS)
+    return len(word) >= 4 and any(abs(len(word) - len(c)) <= 2 and
+                                  difflib.SequenceMatcher(None, word, c).ratio() >= 0.85 for c in COMMANDS)
 
 
 def spoken_request(text: str) -> str:
@@ -188,7 +188,8 @@ _ASK_FOR_PICTURE = re.compile(
     r"illustrate|show)(?: me| us)?)?\s*"
     r"(?:(?:(?:a|an|the|some)\s+)?(?:new\s+)?(?:picture|image|illustration|drawing|painting|photo|render|sketch|"
     r"artwork|pic)s?\s*(?:of|showing|with)?\s*)?", re.I)
-_SETTINGS = re.compile(r"[,;]?\s*(?:and\s+)?(?:make it\s+|with\s+|at\s+|using\s+)?(?:\b\d+\s*(?:steps?|schritte|pasos|étapes)\b|"
+_SETTINGS = re.compile(r"[,;]?\s*(?:and\s+)?(?:make it\s+|with\s+|at\s+|using\s+)?"
+                       r"(?:\b\d+\s*(?:steps?|schritte|pasos|étapes)\b|"
                        r"\bseed\s*(?:of|=|:)?\s*\d+\b|\b\d{2,4}\s*(?:x|×|by|\*)\s*\d{2,4}\b(?:\s*pixels)?|"
                        r"\b\d{2,4}\s*(?:pixels?|px)?\s*(?:wide|tall|high)\b(?:\s*by\b)?)", re.I)
 
@@ -203,8 +204,8 @@ def generate_image(request: Request) -> dict[str, Any]:
     if (size := re.search(r"\b(\d{2,4})\s*(?:x|×|by|\*)\s*(\d{2,4})\b", text, re.I)):
         arguments["width"], arguments["height"] = int(size.group(1)), int(size.group(2))
     for side, words in (("width", "wide|width"), ("height", "tall|high|height")):
-        if (found := re.search(rf"\b(\d{{2,4}})\s*(?:pixels?|px)?\s*(?:{words})\b|\b(?:{words})\s*(?:of\s*)?(\d{{2,4}})\b",
-                               text, re.I)):
+        if (found := re.search(rf"\b(\d{{2,4}})\s*(?:pixels?|px)?\s*(?:{words})\b|"
+                               rf"\b(?:{words})\s*(?:of\s*)?(\d{{2,4}})\b", text, re.I)):
             arguments[side] = int(found.group(1) or found.group(2))
     prompt = _SETTINGS.sub("", text)
     prompt = re.sub(r"\b(?:and|then)?\s*show (?:it to )?me\b|\bfor me\b", "", prompt, flags=re.I)
@@ -233,8 +234,8 @@ FILE_KINDS: dict[str, FileKind] = {"lookup_pdf": "pdf", "describe_image": "image
 
 def page_numbers(text: str) -> str | None:
     """Pages the request asks for, as lookup_pdf takes them ('3', '2-5', '1,4')."""
-    found = re.search(r"\b(?:pages?|pp?\.?|seite|seiten|página|páginas|pagina|pagine)\s*(\d+(?:\s*(?:-|–|to|and|,|&)\s*\d+)*)",
-                      text, re.I)
+    found = re.search(r"\b(?:pages?|pp?\.?|seite|seiten|página|páginas|pagina|pagine)"
+                      r"\s*(\d+(?:\s*(?:-|–|to|and|,|&)\s*\d+)*)", text, re.I)
     if found:
         spec = re.sub(r"\s*(?:-|–|to)\s*", "-", found.group(1))
         return re.sub(r"\s*(?:and|,|&)\s*", ",", spec)

@@ -49,7 +49,8 @@ class NumpySentenceEncoder:
         except (OSError, ValueError, KeyError, TypeError):
             return False
         return (modules == ["Transformer", "Pooling", "Normalize"] and bool(pooling.get("pooling_mode_mean_tokens"))
-                and not any(v for k, v in pooling.items() if k.startswith("pooling_mode_") and k != "pooling_mode_mean_tokens")
+                and not any(v for k, v in pooling.items()
+                            if k.startswith("pooling_mode_") and k != "pooling_mode_mean_tokens")
                 and config.get("model_type") == "bert" and config.get("hidden_act") == "gelu"
                 and config.get("position_embedding_type", "absolute") == "absolute"
                 and (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file())
@@ -81,7 +82,8 @@ class NumpySentenceEncoder:
         size = dim // self.heads
 
         def heads(name: str) -> np.ndarray:
-            return self._dense(x, p + f"attention.self.{name}").reshape(batch, length, self.heads, size).transpose(0, 2, 1, 3)
+            projected = self._dense(x, p + f"attention.self.{name}")
+            return projected.reshape(batch, length, self.heads, size).transpose(0, 2, 1, 3)
 
         scores = heads("query") @ heads("key").transpose(0, 1, 3, 2) / np.float32(math.sqrt(size)) + blocked
         scores = np.exp(scores - scores.max(-1, keepdims=True))

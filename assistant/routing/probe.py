@@ -19,7 +19,8 @@ name again wrong right tell said says saying mean means meant kind sort maybe pl
 
 def subject_words(text: str) -> list[str]:
     words = [w.lower() for w in re.findall(r"[^\W_]+", topic(text))]
-    return [w for w in dict.fromkeys(words) if w not in STOPWORDS and w not in VAGUE and (len(w) >= MIN_WORD or _code(w))]
+    return [w for w in dict.fromkeys(words)
+            if w not in STOPWORDS and w not in VAGUE and (len(w) >= MIN_WORD or _code(w))]
 
 
 def _code(word: str) -> bool:

@@ -49,8 +49,8 @@ TOP_K = 2  # a choice's score: the mean similarity of its closest examples
 MIN_SCORE = 0.30  # below this for every tool: no tool
 KEYWORD_BONUS = 0.25  # added to a tool's score when the request holds one of its keywords
 NO_EVIDENCE_MARGIN = 0.15  # a tool no keyword or hint asks for must beat "no tool" by this much
-TYPO_RATIO = 0.8
-MAX_GAP = 4  # words allowed where a keyword says "..."  # a word this close to a keyword (difflib ratio, words of 5+ letters) counts as it
+TYPO_RATIO = 0.8  # a word this close to a keyword (difflib ratio, words of 5+ letters) counts as it
+MAX_GAP = 4  # words allowed where a keyword says "..."
 
 
 @dataclass(frozen=True)
@@ -156,4 +156,5 @@ def _word_is(word: str, key: str) -> bool:
 
 
 def _close(word: str, key: str) -> bool:
-    return len(word) >= 5 and abs(len(word) - len(key)) <= 2 and difflib.SequenceMatcher(None, word, key).ratio() >= TYPO_RATIO
+    return (len(word) >= 5 and abs(len(word) - len(key)) <= 2
+            and difflib.SequenceMatcher(None, word, key).ratio() >= TYPO_RATIO)

@@ -29,7 +29,8 @@ METADATA_KEY = "spark-assistant"  # all settings as one JSON text chunk, beside 
 
 GENERATE_EXAMPLES = (
     "draw a castle on a hill", "generate a picture of a sunset over the sea", "create an image of a cat astronaut",
-    "paint a portrait of an old sailor", "make me an illustration of a forest", "imagine a city of the future and show me",
+    "paint a portrait of an old sailor", "make me an illustration of a forest",
+    "imagine a city of the future and show me",
     "render a 3d model of a teapot", "sketch a mountain cabin", "can you make a logo with a tree",
     "i'd like a picture of a horse running on the beach", "design a poster for a jazz concert",
     "make it darker", "now in the style of van gogh", "make it a cartoon instead", "do another one with a bigger moon",
@@ -42,7 +43,8 @@ GENERATE_KEYWORDS = (
     "create ... illustration", "create ... drawing", "create ... logo", "create ... poster",
     "create ... wallpaper", "make ... image", "make ... picture", "make ... illustration", "make ... drawing",
     "make ... painting", "make ... logo", "make ... poster", "design ... logo", "design ... poster",
-    "^make it", "^make one", "new image", "new picture", "come up with ... picture", "come up with ... image", "dessin*", "dibuj*", "zeichne*", "mal mir", "disegn*", "desenh*", "génère",
+    "^make it", "^make one", "new image", "new picture", "come up with ... picture", "come up with ... image",
+    "dessin*", "dibuj*", "zeichne*", "mal mir", "disegn*", "desenh*", "génère",
     "genera ... imagen", "genera ... immagine", "crée ... image", "crea ... imagen", "erstelle ... bild")
 
 

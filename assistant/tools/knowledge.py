@@ -18,7 +18,8 @@ SNIPPET_CHARS = 240  # per hit in the text the model reads; the full snippet is 
 
 
 SEARCH_EXAMPLES = (
-    "search my files for the invoice from the plumber", "do I have notes about the garden", "find documents about taxes",
+    "search my files for the invoice from the plumber", "do I have notes about the garden",
+    "find documents about taxes",
     "look in my knowledge folder for travel plans", "is there anything in my notes about the birthday party",
     "find photos of the beach", "which of my files talk about the project deadline", "what did I save about recipes",
     "show me the pictures of mountains I have", "do I have a picture of a red car", "find the file about my insurance",
