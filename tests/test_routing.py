@@ -91,6 +91,9 @@ def test_generate_requests_read_prompt_settings_and_changes(planner):
     assert plan.arguments == {"prompt": "a dragon made of glass", "steps": 4, "seed": 42, "width": 512,
                               "height": 768}
     assert planner.plan("paint a fox in the snow").arguments == {"prompt": "a fox in the snow"}
+    typos = planner.plan("plz mak a imge of a red kite, 8 steps")  # "imge": a 4-letter misspelling; steps: a picture
+    assert typos.tool == "generate_image" and typos.arguments["steps"] == 8 and "kite" in typos.arguments["prompt"]
+    assert planner.plan("Crea un'immagine di un cane che corre.").tool == "generate_image"  # elided article
     before = Subject("generate_image", {"prompt": "a lighthouse at sunset"}, "Draw a lighthouse at sunset.")
     plan = planner.plan("Make it a watercolour instead.", before)
     assert plan.tool == "generate_image" and plan.arguments["prompt"] == "a lighthouse at sunset, a watercolour"

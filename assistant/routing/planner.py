@@ -9,6 +9,7 @@ kind of file.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
@@ -27,7 +28,8 @@ FOLLOW_UP_BONUS = 0.2  # a follow-up leans towards the previous turn's tool
 FILE_BONUS = 0.15  # a request describing a file of a tool's kind leans towards that tool
 NAMED_BONUS = 0.3  # ... and one giving its file name ("standup.wav") more
 MAX_NAMES_BY_MEANING = 2000  # more files of a kind than this: names are matched by their words only
-SAME_MEANING = 0.55  # a description this close (MiniLM cosine) to a file's name means that file
+SAME_MEANING = 0.55
+PICTURE_SETTINGS = re.compile(r"\b\d+\s*(?:denoising\s+)?steps?\b|\bseed\s*(?:of|=|:)?\s*\d+", re.I)  # a description this close (MiniLM cosine) to a file's name means that file
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Planner:
             mention = request.mention(kind)
             if mention.file or mention.named:  # a file given by its name is stronger evidence than a description
                 hints[name] = hints.get(name, 0.0) + (NAMED_BONUS if mention.named else FILE_BONUS)
+        if PICTURE_SETTINGS.search(text):  # "20 steps", "seed 42": only pictures are made with those
+            hints["generate_image"] = hints.get("generate_image", 0.0) + FILE_BONUS
         route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools})
         tool: str | None = route.tool
         if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?

@@ -50,6 +50,7 @@ MIN_SCORE = 0.30  # below this for every tool: no tool
 KEYWORD_BONUS = 0.25  # added to a tool's score when the request holds one of its keywords
 NO_EVIDENCE_MARGIN = 0.15  # a tool no keyword or hint asks for must beat "no tool" by this much
 TYPO_RATIO = 0.8  # a word this close to a keyword (difflib ratio, words of 5+ letters) counts as it
+SHORT_TYPO_RATIO = 0.88  # the same for a 4-letter word ("imge" ~ "image")
 MAX_GAP = 4  # words allowed where a keyword says "..."
 
 
@@ -110,8 +111,12 @@ class ToolRouter:
         return Route(best, scores[best], scores)
 
 
+# Elided articles and pronouns ("l'enregistrement", "un'immagine", "d'une"): the word is what follows.
+_ELIDED = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|un|dell|all|nell|sull|dall)'(?=\w)")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", text.lower().replace("’", "'"))
+    return [_ELIDED.sub("", w) for w in re.findall(r"[\w']+", text.lower().replace("’", "'"))]
 
 
 # Words before a request's verb that do not change what is asked ("could you please draw ...").
@@ -156,5 +161,8 @@ def _word_is(word: str, key: str) -> bool:
 
 
 def _close(word: str, key: str) -> bool:
-    return (len(word) >= 5 and abs(len(word) - len(key)) <= 2
-            and difflib.SequenceMatcher(None, word, key).ratio() >= TYPO_RATIO)
+    """A misspelling of `key` (5+ letters): close by difflib's ratio; a 4-letter word must be closer ("imge")."""
+    if len(word) < 4 or abs(len(word) - len(key)) > 2 or key.startswith(word) or word.startswith(key):
+        return False  # too short, or another form of the word ("find" is not a misspelt "finde")
+    ratio = difflib.SequenceMatcher(None, word, key).ratio()
+    return ratio >= (TYPO_RATIO if len(word) >= 5 else SHORT_TYPO_RATIO)
