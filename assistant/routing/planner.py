@@ -28,8 +28,8 @@ FOLLOW_UP_BONUS = 0.2  # a follow-up leans towards the previous turn's tool
 FILE_BONUS = 0.15  # a request describing a file of a tool's kind leans towards that tool
 NAMED_BONUS = 0.3  # ... and one giving its file name ("standup.wav") more
 MAX_NAMES_BY_MEANING = 2000  # more files of a kind than this: names are matched by their words only
-SAME_MEANING = 0.55
-PICTURE_SETTINGS = re.compile(r"\b\d+\s*(?:denoising\s+)?steps?\b|\bseed\s*(?:of|=|:)?\s*\d+", re.I)  # a description this close (MiniLM cosine) to a file's name means that file
+SAME_MEANING = 0.55  # a description this close (MiniLM cosine) to a file's name means that file
+PICTURE_SETTINGS = re.compile(r"\b\d+\s*(?:denoising\s+)?steps?\b|\bseed\s*(?:of|=|:)?\s*\d+", re.I)
 
 
 @dataclass

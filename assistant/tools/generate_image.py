@@ -44,9 +44,10 @@ GENERATE_KEYWORDS = (
     "create ... wallpaper", "make ... image", "make ... picture", "make ... illustration", "make ... drawing",
     "make ... painting", "make ... logo", "make ... poster", "design ... logo", "design ... poster",
     "^make it", "^make one", "need ... logo", "want ... logo", "need ... picture", "want ... picture",
-    "need ... image", "want ... image", "need ... illustration", "want ... illustration", "new image", "new picture", "come up with ... picture", "come up with ... image",
-    "dessin*", "dibuj*", "zeichne*", "mal mir", "disegn*", "desenh*", "génère",
-    "genera ... imagen", "genera ... immagine", "crée ... image", "crea ... imagen", "crea ... immagine", "erstelle ... bild")
+    "need ... image", "want ... image", "need ... illustration", "want ... illustration", "new image", "new picture",
+    "come up with ... picture", "come up with ... image", "dessin*", "dibuj*", "zeichne*", "mal mir", "disegn*",
+    "desenh*", "génère", "genera ... imagen", "genera ... immagine", "crée ... image", "crea ... imagen",
+    "crea ... immagine", "erstelle ... bild")
 
 
 @tool("""
