@@ -8,13 +8,12 @@ the user means is not there): that is said plainly, never papered over with a gu
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from .files import FileKind, FileMention, kind_of, resolve
+from .files import FileKind, FileMention, kind_of, resolve, spelled_alike
 
 # Words that carry no subject: fillers, politeness, command words, the knowledge folder itself.
 FILLER = frozenset("""
@@ -92,8 +91,7 @@ COMMANDS = ("search", "files", "folder", "documents", "knowledge", "transcribe",
 
 
 def _misspelt_command(word: str) -> bool:
-    return len(word) >= 4 and any(abs(len(word) - len(c)) <= 2 and
-                                  difflib.SequenceMatcher(None, word, c).ratio() >= 0.85 for c in COMMANDS)
+    return any(spelled_alike(word, command, 0.85) for command in COMMANDS)
 
 
 def spoken_request(text: str) -> str:

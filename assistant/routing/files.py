@@ -55,6 +55,15 @@ def words_of(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 1]
 
 
+def spelled_alike(word: str, key: str, ratio: float, max_gap: int = 2) -> bool:
+    """A misspelling: both words of 4+ letters, lengths at most `max_gap` apart, difflib's ratio at least
+    `ratio` (the router's keywords, file names and command words all use this)."""
+    if len(word) < 4 or len(key) < 4 or abs(len(word) - len(key)) > max_gap:
+        return False
+    matcher = difflib.SequenceMatcher(None, word, key)
+    return matcher.real_quick_ratio() >= ratio and matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio
+
+
 def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> FileMention:
     """The file of one of `kinds` that the request means, if any."""
     wanted = set(kinds)
@@ -135,10 +144,7 @@ def _parts(name: str) -> list[str]:
 def _same(word: str, part: str) -> bool:
     if word == part or (len(part) >= 4 and len(word) >= 4 and (word.startswith(part) or part.startswith(word))):
         return True
-    if len(word) < 4 or len(part) < 4 or abs(len(word) - len(part)) > 3:
-        return False
-    matcher = difflib.SequenceMatcher(None, word, part)
-    return matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
+    return spelled_alike(word, part, SIMILAR, max_gap=3)
 
 
 class FolderFiles:

@@ -9,7 +9,6 @@ mean similarity of its closest examples; a request close to nothing gets no tool
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 from collections.abc import Mapping, Sequence
@@ -17,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from .files import spelled_alike
 
 if TYPE_CHECKING:
     from ..roles import TextEmbedder
@@ -162,7 +163,6 @@ def _word_is(word: str, key: str) -> bool:
 
 def _close(word: str, key: str) -> bool:
     """A misspelling of `key` (5+ letters): close by difflib's ratio; a 4-letter word must be closer ("imge")."""
-    if len(word) < 4 or abs(len(word) - len(key)) > 2 or key.startswith(word) or word.startswith(key):
-        return False  # too short, or another form of the word ("find" is not a misspelt "finde")
-    ratio = difflib.SequenceMatcher(None, word, key).ratio()
-    return ratio >= (TYPO_RATIO if len(word) >= 5 else SHORT_TYPO_RATIO)
+    if key.startswith(word) or word.startswith(key):
+        return False  # another form of the word ("find" is not a misspelt "finde")
+    return spelled_alike(word, key, TYPO_RATIO if len(word) >= 5 else SHORT_TYPO_RATIO)
