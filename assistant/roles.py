@@ -114,9 +114,11 @@ class SpeechToText(Protocol):
 class TextToSpeech(Protocol):
     sample_rate: int
     language: str | None  # the voice's language (ISO 639-1, e.g. "en"), when it names one
+    speakers: tuple[str, ...]  # the voices a multi-speaker model offers by name (empty: one voice)
 
-    def synthesize(self, text: str) -> Iterator[np.ndarray]:
-        """int16 mono samples at `sample_rate`, one array per sentence, as each is ready."""
+    def synthesize(self, text: str, speaker: str | None = None) -> Iterator[np.ndarray]:
+        """int16 mono samples at `sample_rate`, one array per sentence, as each is ready; `speaker`: one of
+        `speakers` (None: the model's default)."""
         ...
 
     def synthesize_all(self, text: str) -> np.ndarray: ...

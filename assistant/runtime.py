@@ -49,7 +49,8 @@ class Runtime:
     def agent(self, **options: Any) -> Agent:
         from .agent import Agent
 
-        return Agent(self.manager, self.tools, self.context, **options)
+        tools = {name: t for name, t in self.tools.items() if t.for_agent}
+        return Agent(self.manager, tools, self.context, **options)
 
     # -- the voice loop ---------------------------------------------------------------------------------
     def load_voice_models(self, progress: Callable[[str], None] | None = None) -> None:

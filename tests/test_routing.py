@@ -11,7 +11,7 @@ import pytest
 
 from assistant.routing import FolderFiles, Planner, Subject, ToolRouter
 from assistant.routing.files import FileMention, resolve
-from assistant.tools import all_tools
+from assistant.tools import agent_tools
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -26,7 +26,7 @@ def planner(manager, tmp_path_factory):
     for name in FILES:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(b"")  # only the names matter to the planner
-    tools = all_tools()
+    tools = agent_tools()
     return Planner(ToolRouter(manager.get("text_embed"), tools), FolderFiles(root), tools)
 
 

@@ -21,10 +21,12 @@ from tiny_models import build_tiny_clip, build_tiny_diffusion, build_tiny_vlm
 
 from assistant.config import ModelOverride, load_settings
 from assistant.models import ModelManager
-from assistant.tools import Citation, ImageOut, Tool, ToolContext, ToolResult, all_tools
+from assistant.models.specs import ROLES
+from assistant.tools import Citation, Hints, ImageOut, Tool, ToolContext, ToolResult, agent_tools, all_tools
 
 TOOLS_BY_NAME = all_tools()
 TOOLS = {"describe_image", "generate_image", "search_knowledge", "lookup_pdf", "transcribe_audio"}
+PROGRAM_TOOLS = {"synthesize_speech", "embed_text", "embed_image"}
 SPOKEN = "the quick brown fox jumps over the lazy dog"
 PROMPT = "a red bicycle beside the lighthouse"
 NOTES = {
@@ -114,12 +116,14 @@ def generated(ctx):
 
 
 # -- the registry ---------------------------------------------------------------------------------
-def test_the_five_tools_with_schemas_written_for_a_model():
+def test_the_tools_with_schemas_written_for_a_model():
     tools = all_tools()
-    assert set(tools) == TOOLS
+    assert set(tools) == TOOLS | PROGRAM_TOOLS
+    assert set(agent_tools()) == TOOLS  # vectors and WAV files are for programs, not the chat model
     for name, t in tools.items():
         assert isinstance(t, Tool) and t.name == name
         assert len(t.description) > 120 and "\n\n" not in t.description
+        assert t.title and isinstance(t.hints, Hints) and set(t.requires) <= set(ROLES)
         schema = t.parameters
         assert schema["type"] == "object" and schema["properties"] and schema["additionalProperties"] is False
         for arg, prop in schema["properties"].items():
@@ -135,6 +139,9 @@ def test_the_five_tools_with_schemas_written_for_a_model():
     assert tools["describe_image"].parameters["required"] == ["image"]
     assert all("ctx" not in t.parameters["properties"] for t in tools.values())  # the context is not an argument
     assert tools["transcribe_audio"].parameters["required"] == ["file"]
+    assert not tools["generate_image"].hints.read_only and not tools["synthesize_speech"].hints.read_only
+    assert all(t.hints.read_only for n, t in tools.items() if n not in ("generate_image", "synthesize_speech"))
+    assert tools["describe_image"].requires == ("vlm",) and tools["embed_image"].requires == ("clip",)
 
 
 def test_a_tool_is_called_directly_with_its_context(ctx):

@@ -144,6 +144,7 @@ class FakeSTT:
 class FakeTTS:
     sample_rate = SAMPLE_RATE
     language: str | None = "en"
+    speakers: tuple[str, ...] = ()
 
     def __init__(self, runner: InlineRunner, seconds_per_word: float = 0.4, seconds: float = 0.1):
         self.runner, self.seconds_per_word, self.seconds = runner, seconds_per_word, seconds
@@ -152,7 +153,7 @@ class FakeTTS:
         self.runner.spend(self.seconds)
         return np.zeros(int(len(text.split()) * self.seconds_per_word * SAMPLE_RATE), np.int16)
 
-    def synthesize(self, text: str) -> Iterator[np.ndarray]:
+    def synthesize(self, text: str, speaker: str | None = None) -> Iterator[np.ndarray]:
         yield self.synthesize_all(text)
 
     def to_wav(self, text, path):

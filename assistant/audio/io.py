@@ -5,6 +5,7 @@ Samples are float32 in [-1, 1] everywhere inside the assistant; int16 only at th
 
 from __future__ import annotations
 
+import io
 import wave
 from pathlib import Path
 
@@ -54,13 +55,20 @@ def to_int16(samples: np.ndarray) -> np.ndarray:
 def write_wav(path: str | Path, samples: np.ndarray, sample_rate: int) -> Path:
     """Write mono 16-bit PCM WAV from float32 ([-1, 1]) or int16 samples."""
     path = Path(path)
+    path.write_bytes(wav_bytes(samples, sample_rate))
+    return path
+
+
+def wav_bytes(samples: np.ndarray, sample_rate: int) -> bytes:
+    """Mono 16-bit PCM WAV (the whole file, in memory) from float32 ([-1, 1]) or int16 samples."""
     pcm = to_int16(np.asarray(samples).reshape(-1))
-    with wave.open(str(path), "wb") as out:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(int(sample_rate))
         out.writeframes(pcm.tobytes())
-    return path
+    return buffer.getvalue()
 
 
 def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:

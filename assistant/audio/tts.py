@@ -6,6 +6,7 @@ playing the first sentence while the next is synthesised.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,12 +30,20 @@ class PiperTTS:
         self.language = language  # the voice's language family ("en"), from its config
         settings = {k: v for k, v in (options or {}).items() if k in SYNTHESIS_OPTIONS}
         self.config = SynthesisConfig(**settings)
+        self.speakers: tuple[str, ...] = tuple(voice.config.speaker_id_map or {})
 
-    def synthesize(self, text: str) -> Iterator[np.ndarray]:
+    def synthesize(self, text: str, speaker: str | None = None) -> Iterator[np.ndarray]:
         """int16 samples, one array per sentence, as soon as each is ready."""
         if not text or not text.strip():
             raise InputError("nothing to say: the text is empty")
-        for chunk in self.voice.synthesize(text.strip(), syn_config=self.config):
+        config = self.config
+        if speaker is not None:
+            ids = self.voice.config.speaker_id_map or {}
+            if speaker not in ids:
+                offered = f"its speakers are {', '.join(sorted(ids)[:20])}" if ids else "it has one voice only"
+                raise InputError(f"this voice has no speaker {speaker!r}: {offered}")
+            config = dataclasses.replace(config, speaker_id=ids[speaker])
+        for chunk in self.voice.synthesize(text.strip(), syn_config=config):
             if chunk.audio_int16_array.size:
                 yield chunk.audio_int16_array
 

@@ -2,15 +2,17 @@
 
 Each tool is a typed function whose first parameter is its `ToolContext`; `Tool.run(arguments, ctx)`
 validates the arguments and turns every failure into an error result with a one-line reason. Adding a
-tool is one function with `@tool` and one entry below.
+tool is one function with `@tool` and one entry below. The agent is offered the tools marked `for_agent`;
+MCP clients get every tool whose models are here (`availability.py`).
 """
 
-from . import describe_image, generate_image, knowledge, transcribe_audio
-from .registry import Citation, ImageOut, Tool, ToolContext, ToolResult
+from . import describe_image, embeddings, generate_image, knowledge, speech, transcribe_audio
+from .registry import AudioOut, Citation, Hints, ImageOut, Tool, ToolContext, ToolResult
 
 # (Each module is named after its tool; the package exports the modules, the tools are reached through them.)
 TOOLS: tuple[Tool, ...] = (knowledge.search_knowledge, knowledge.lookup_pdf, describe_image.describe_image,
-                           generate_image.generate_image, transcribe_audio.transcribe_audio)
+                           generate_image.generate_image, transcribe_audio.transcribe_audio,
+                           speech.synthesize_speech, embeddings.embed_text, embeddings.embed_image)
 
 
 def all_tools() -> dict[str, Tool]:
@@ -18,4 +20,10 @@ def all_tools() -> dict[str, Tool]:
     return {t.name: t for t in TOOLS}
 
 
-__all__ = ["TOOLS", "Citation", "ImageOut", "Tool", "ToolContext", "ToolResult", "all_tools"]
+def agent_tools() -> dict[str, Tool]:
+    """The tools the chat model is offered (the others serve programs: vectors, audio files)."""
+    return {t.name: t for t in TOOLS if t.for_agent}
+
+
+__all__ = ["TOOLS", "AudioOut", "Citation", "Hints", "ImageOut", "Tool", "ToolContext", "ToolResult", "agent_tools",
+           "all_tools"]

@@ -133,7 +133,7 @@ DESCRIBE_KEYWORDS = (
     counts, what is happening). Use it whenever the user asks about an image: a file in their knowledge
     folder, an image made with generate_image (pass its id), or an image they attached. Without a question
     you get a short description. Returns the model's answer as text.
-    """, examples=DESCRIBE_EXAMPLES, keywords=DESCRIBE_KEYWORDS)
+    """, examples=DESCRIBE_EXAMPLES, keywords=DESCRIBE_KEYWORDS, requires=("vlm",), title="Describe an image")
 def describe_image(
     ctx: ToolContext,
     image: ImageArg,

@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
-import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,14 +13,14 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..errors import InputError
-from .registry import Citation, ImageOut, ToolContext, ToolResult, one_line, tool
+from .outputs import generated_folder, output_name, save_new
+from .registry import Citation, Hints, ImageOut, ToolContext, ToolResult, one_line, tool
 
 log = logging.getLogger(__name__)
 
 MAX_PROMPT_CHARS = 2000
 MAX_SIDE = 4096  # the model's own pixel limit (ImageGenerator.max_pixels) applies to width x height too
 MAX_STEPS = 150
-SLUG_CHARS = 32
 METADATA_KEY = "spark-assistant"  # all settings as one JSON text chunk, beside one chunk per setting
 
 
@@ -57,7 +54,8 @@ GENERATE_KEYWORDS = (
     defaults are best. The image is saved in the knowledge folder under generated/ (with the prompt and
     settings inside the file) and returned; the text gives its id, which describe_image and
     search_knowledge accept. Give the same seed again to reproduce an image.
-    """, examples=GENERATE_EXAMPLES, keywords=GENERATE_KEYWORDS)
+    """, examples=GENERATE_EXAMPLES, keywords=GENERATE_KEYWORDS, requires=("image_gen",), title="Generate an image",
+    hints=Hints(read_only=False, destructive=False, idempotent=False))
 def generate_image(
     ctx: ToolContext,
     prompt: Annotated[str, Field(min_length=1, max_length=MAX_PROMPT_CHARS,
@@ -88,7 +86,7 @@ def generate_image(
     if not prompt:
         raise InputError("the image prompt is empty")
     negative = (negative_prompt or "").strip() or None
-    folder = _generated_folder(ctx.settings)  # refused before the (big) model loads
+    folder = generated_folder(ctx.settings)  # refused before the (big) model loads
 
     def on_step(done: int, total: int) -> None:
         ctx.progress(done, total, f"step {done}/{total}")
@@ -129,34 +127,8 @@ def generate_image(
     )
 
 
-def _generated_folder(settings) -> Path:
-    """knowledge/generated, created if needed; refused if it (or a link) leads out of the knowledge folder."""
-    root = settings.knowledge_dir.resolve()
-    folder = settings.generated_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    real = folder.resolve()
-    if not real.is_relative_to(root) or not real.is_dir():
-        raise InputError(f"the generated images folder {folder} leads outside the knowledge folder")
-    return real
-
-
-def _file_name(settings: dict[str, Any]) -> str:
-    """gen-<UTC time>-<prompt words>-<short hash>.png: sortable, unique, and findable by its words (the
-    index reads file names; the prompt's words in the name let a search for them find the picture)."""
-    words = re.findall(r"[a-z0-9]+", settings["prompt"].lower())
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > SLUG_CHARS:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    digest = hashlib.sha256(f"{json.dumps(settings, sort_keys=True)} {time.time_ns()} {os.getpid()}"
-                            .encode()).hexdigest()[:6]
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    return "-".join(p for p in ("gen", stamp, slug, digest) if p) + ".png"
-
-
 def _save(image: Any, folder: Path, settings: dict[str, Any]) -> Path:
-    """Write the PNG under a hidden temporary name (the indexer skips dot files), then rename it into place."""
+    """The PNG with its prompt and settings as text chunks, as gen-<time>-<prompt words>-<hash>.png."""
     from PIL.PngImagePlugin import PngInfo
 
     info = PngInfo()
@@ -166,21 +138,9 @@ def _save(image: Any, folder: Path, settings: dict[str, Any]) -> Path:
     info.add_text("Software", "spark-assistant")
     info.add_text("Description", _printable(settings["prompt"]))
     info.add_text(METADATA_KEY, json.dumps(settings, ensure_ascii=False))
-    for _ in range(5):
-        path = folder / _file_name(settings)
-        if path.exists():
-            continue
-        temporary = folder / f".{path.name}.tmp"
-        try:
-            with open(temporary, "xb") as out:  # O_EXCL: never writes through a planted symlink
-                image.save(out, format="PNG", pnginfo=info)
-            if path.exists():
-                continue
-            os.replace(temporary, path)
-            return path
-        finally:
-            temporary.unlink(missing_ok=True)
-    raise InputError(f"could not find a free file name in {folder}")
+    salt = json.dumps(settings, sort_keys=True)
+    return save_new(folder, lambda: output_name("gen", settings["prompt"], ".png", salt),
+                    lambda out: image.save(out, format="PNG", pnginfo=info))
 
 
 def _printable(text: str) -> str:

@@ -13,6 +13,37 @@ from ..knowledge.search import MAX_PAGES, parse_pages
 from .describe_image import image_file
 from .registry import Citation, ImageOut, ToolContext, ToolResult, tool
 
+_CITATIONS = {"type": "array", "items": {"type": "object", "properties": {
+    "file": {"type": "string"}, "page": {"type": ["integer", "null"]}}, "required": ["file"]}}
+SEARCH_OUTPUT = {  # ToolResult.data of search_knowledge (MCP structured content)
+    "type": "object",
+    "properties": {
+        "query": {"type": "string"},
+        "hits": {"type": "array", "items": {"type": "object", "properties": {
+            "file": {"type": "string", "description": "relative to the knowledge folder"},
+            "kind": {"type": "string", "enum": ["image", "pdf", "text"]},
+            "page": {"type": ["integer", "null"]},
+            "score": {"type": "number"},
+            "snippet": {"type": "string"},
+            "also": {"type": "array", "items": {"type": "string"}, "description": "files with the same content"},
+            "matched_by": {"type": "array", "items": {"type": "string"}},
+        }, "required": ["file", "kind", "page", "score", "snippet"]}},
+        "notes": {"type": "array", "items": {"type": "string"}},
+        "citations": _CITATIONS,
+    },
+    "required": ["query", "hits"],
+}
+PDF_OUTPUT = {  # ToolResult.data of lookup_pdf
+    "type": "object",
+    "properties": {
+        "passages": {"type": "array", "items": {"type": "object", "properties": {
+            "file": {"type": "string"}, "page": {"type": "integer"}, "text": {"type": "string"},
+            "score": {"type": ["number", "null"]}}, "required": ["file", "page", "text"]}},
+        "citations": _CITATIONS,
+    },
+    "required": ["passages"],
+}
+
 MAX_QUERY_CHARS = 1000
 SNIPPET_CHARS = 240  # per hit in the text the model reads; the full snippet is in `data`
 
@@ -45,7 +76,8 @@ SEARCH_KEYWORDS = (
     images) by meaning and keywords. Use it before answering anything that may be in the user's files,
     and to find pictures ("photos of the lake", or pass `image` to find similar pictures). Returns the
     best matches, each with its file, page (for PDFs), kind and a snippet; cite them by file and page.
-    """, examples=SEARCH_EXAMPLES, keywords=SEARCH_KEYWORDS)
+    """, examples=SEARCH_EXAMPLES, keywords=SEARCH_KEYWORDS, requires=("text_embed",), title="Search my files",
+    output_schema=SEARCH_OUTPUT)
 def search_knowledge(
     ctx: ToolContext,
     query: Annotated[str, Field(max_length=MAX_QUERY_CHARS,
@@ -84,7 +116,10 @@ def search_knowledge(
         text = f"Nothing in the knowledge folder matches {what}" + (f" (kind {kind})." if kind != "any" else ".")
     if result.notes:
         text += "\nNote: " + " ".join(result.notes)
-    return ToolResult(text=text, images=images, citations=citations, data=result.to_dict())
+    data = result.to_dict()
+    for hit in data["hits"]:
+        hit.pop("image_path", None)  # a server path: the file (relative) names it
+    return ToolResult(text=text, images=images, citations=citations, data=data)
 
 
 PDF_EXAMPLES = (
@@ -109,7 +144,8 @@ PDF_KEYWORDS = (
     or read given `pages` of one PDF word for word. Use it for questions about reports, manuals, papers
     and other PDFs in the knowledge folder, and to quote them. Returns passages labelled with file and
     page; cite them that way.
-    """, examples=PDF_EXAMPLES, keywords=PDF_KEYWORDS)
+    """, examples=PDF_EXAMPLES, keywords=PDF_KEYWORDS, requires=("text_embed",), title="Look up PDFs",
+    output_schema=PDF_OUTPUT)
 def lookup_pdf(
     ctx: ToolContext,
     question: Annotated[str | None, Field(max_length=MAX_QUERY_CHARS,

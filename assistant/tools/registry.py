@@ -49,9 +49,27 @@ class ImageOut:
 
 
 @dataclass
+class AudioOut:
+    data: bytes  # a whole audio file (WAV)
+    caption: str  # what is said in it: sent beside the audio (many clients drop audio)
+    mime: str = "audio/wav"
+    saved_as: str | None = None  # the file in the knowledge folder too (relative), when it was saved
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What a tool does to the world, for clients deciding whether to ask the user first (MCP tool annotations)."""
+    read_only: bool = True  # changes nothing (else: it writes, e.g. a file in the knowledge folder)
+    destructive: bool = False  # may overwrite or delete what exists (only meaningful when not read-only)
+    idempotent: bool = True  # the same call twice has no further effect
+    open_world: bool = False  # reaches outside this machine (no tool here does)
+
+
+@dataclass
 class ToolResult:
     text: str  # what the model reads
     images: list[ImageOut] = field(default_factory=list)
+    audio: list[AudioOut] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     data: dict[str, Any] | None = None  # structured result for programs
     is_error: bool = False
@@ -64,12 +82,18 @@ class ToolResult:
 
 class Tool:
     def __init__(self, name: str, description: str, func: Callable[..., ToolResult], examples: tuple[str, ...] = (),
-                 keywords: tuple[str, ...] = ()):
+                 keywords: tuple[str, ...] = (), requires: tuple[str, ...] = (), hints: Hints = Hints(),
+                 title: str | None = None, for_agent: bool = True, output_schema: dict[str, Any] | None = None):
         self.name = name
         self.description = description
         self.func = func
         self.examples = examples  # requests this tool serves, in users' words (the router learns from them)
         self.keywords = keywords  # words (or word starts, several languages) that ask for this tool
+        self.requires = requires  # the model roles it cannot run without (`tools.availability`)
+        self.hints = hints
+        self.title = title or name.replace("_", " ").capitalize()
+        self.for_agent = for_agent  # offered to the chat model too (else: served to MCP clients only)
+        self.output_schema = output_schema  # JSON schema of `ToolResult.data`, when the tool always gives data
 
     def __call__(self, ctx: ToolContext, /, **arguments: Any) -> ToolResult:
         """The function itself, unvalidated (tests call tools this way)."""
@@ -122,13 +146,15 @@ class Tool:
 
 
 def tool(description: str, name: str | None = None, examples: tuple[str, ...] = (),
-         keywords: tuple[str, ...] = ()) -> Callable[[Callable[..., ToolResult]], Tool]:
+         keywords: tuple[str, ...] = (), **details: Any) -> Callable[[Callable[..., ToolResult]], Tool]:
     """Make a function a tool. The description is written for a model: what it does, when to use it;
     `examples` are requests it serves, phrased as users do, and `keywords` words that ask for it
-    (`routing.ToolRouter` picks tools by both)."""
+    (`routing.ToolRouter` picks tools by both). `details`: the other `Tool` fields (requires, hints, title,
+    for_agent, output_schema)."""
 
     def make(func: Callable[..., ToolResult]) -> Tool:
-        return Tool(name or func.__name__, inspect.cleandoc(description), func, tuple(examples), tuple(keywords))
+        return Tool(name or func.__name__, inspect.cleandoc(description), func, tuple(examples), tuple(keywords),
+                    **details)
 
     return make
 

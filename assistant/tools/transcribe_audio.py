@@ -40,7 +40,7 @@ TRANSCRIBE_KEYWORDS = (
     video's sound track; up to 2 hours) into text. Use it when the user asks what is said in a recording,
     for meeting notes, voice memos or interviews. Returns the transcript; the detected language and timed
     segments come with it.
-    """, examples=TRANSCRIBE_EXAMPLES, keywords=TRANSCRIBE_KEYWORDS)
+    """, examples=TRANSCRIBE_EXAMPLES, keywords=TRANSCRIBE_KEYWORDS, requires=("stt",), title="Transcribe audio")
 def transcribe_audio(
     ctx: ToolContext,
     file: Annotated[str, Field(min_length=1,

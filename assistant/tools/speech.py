@@ -1,0 +1,71 @@
+"""synthesize_speech: text to speech with the `tts` role (Piper here), for other assistants over MCP.
+
+The speech comes back as a WAV file with the text beside it (clients that drop audio still get what was said).
+Speech longer than MAX_INLINE_SECONDS (or `save=True`) is also saved in the knowledge folder's `generated/`,
+so a client that cannot take a large reply can fetch it as a resource.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+from pydantic import Field
+
+from ..audio.io import wav_bytes
+from ..errors import InputError
+from .outputs import generated_folder, output_name, save_new
+from .registry import AudioOut, Citation, Hints, ToolContext, ToolResult, tool
+
+MAX_TEXT_CHARS = 5000
+MAX_INLINE_SECONDS = 20.0  # ~0.9 MB of 22 kHz WAV (1.2 MB as base64): under clients' ~1 MiB reply limits
+CAPTION_CHARS = 300
+
+
+@tool("""
+    Speak text aloud with the workstation's text-to-speech voice and return the audio (WAV), with the
+    text beside it. Use it to produce narration, announcements or spoken answers as sound files. Long
+    speech (or save=true) is also saved in the knowledge folder under generated/ and named in the reply.
+    """, requires=("tts",), title="Synthesize speech", for_agent=False,
+    hints=Hints(read_only=False, destructive=False, idempotent=False))
+def synthesize_speech(
+    ctx: ToolContext,
+    text: Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS,
+                               description="What to say, as plain sentences.")],
+    voice: Annotated[str | None, Field(max_length=100, description="A speaker of a multi-speaker voice, by "
+                                       "name. Default: the configured voice.")] = None,
+    save: Annotated[bool, Field(description="Also save the WAV in the knowledge folder's generated/ (long "
+                                            "speech is saved either way).")] = False,
+) -> ToolResult:
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("nothing to say: the text is empty")
+    started = time.perf_counter()
+    with ctx.manager.lease("tts") as tts:
+        rate = tts.sample_rate
+        chunks = []
+        for chunk in tts.synthesize(text, speaker=voice or None):
+            chunks.append(chunk)
+            ctx.progress(len(chunks), None, f"sentence {len(chunks)} spoken")
+    if not chunks:
+        raise InputError("nothing in the text can be spoken")
+    import numpy as np
+
+    samples = np.concatenate(chunks)
+    seconds = round(samples.size / rate, 2)
+    data = wav_bytes(samples, rate)
+    saved = None
+    if save or seconds > MAX_INLINE_SECONDS:
+        folder = generated_folder(ctx.settings)
+        path = save_new(folder, lambda: output_name("speech", text, ".wav"), lambda out: out.write(data))
+        saved = path.relative_to(ctx.settings.knowledge_dir.resolve()).as_posix()
+    took = round(time.perf_counter() - started, 2)
+    caption = text if len(text) <= CAPTION_CHARS else text[: CAPTION_CHARS - 1] + "…"
+    where = f" Saved as {saved}." if saved else ""
+    return ToolResult(
+        text=f"Spoke {seconds:g} s of audio ({rate} Hz WAV) in {took:g} s.{where}",
+        audio=[AudioOut(data, caption, "audio/wav", saved)],
+        citations=[Citation(saved)] if saved else [],
+        data={"seconds": seconds, "sample_rate": rate, "bytes": len(data), "file": saved, "text": text,
+              "voice": voice},
+    )
