@@ -125,12 +125,16 @@ class Settings(BaseSettings):
     pdf_passwords: dict[str, str] = Field(default_factory=dict)  # file name or glob -> password
     max_image_pixels: int = 100_000_000  # larger images are refused (decompression bombs)
     # MCP server (`assistant mcp --http`): the bearer token (else generated into data_dir/mcp-token),
-    # where to listen, extra Host names to accept (e.g. the machine's LAN name), the request body limit.
+    # where to listen, extra Host names to accept ("name" on any port, or "name:port"; e.g. the machine's LAN
+    # name or a reverse proxy's), the request body limit; whether tools whose model is missing are listed
+    # anyway; how often to look for models that appeared (tools/list_changed), in seconds.
     mcp_token: SecretStr | None = None
     mcp_host: str = "127.0.0.1"
     mcp_port: int = Field(default=8765, ge=0, le=65535)
     mcp_allowed_hosts: list[str] = Field(default_factory=list)
     mcp_max_body_mb: float = Field(default=25.0, gt=0)
+    mcp_list_all_tools: bool = False
+    mcp_tools_check_s: float = Field(default=5.0, gt=0)
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
     tui: TuiSettings = Field(default_factory=TuiSettings)
 

@@ -5,6 +5,7 @@ stt / text_embed; a real index of a small knowledge folder (notes, a PDF, photos
 from __future__ import annotations
 
 import base64
+import json
 import os
 import shutil
 import socket
@@ -152,6 +153,12 @@ async def check_tools(session) -> None:
     for name, tool in registry.items():
         assert listed[name].description == tool.description
         assert listed[name].input_schema == tool.parameters, name  # the registry's schema, unchanged
+        assert listed[name].output_schema == tool.output_schema and listed[name].title == tool.title
+        hints = listed[name].annotations
+        assert hints.read_only_hint is tool.hints.read_only and hints.open_world_hint is False
+    assert listed["generate_image"].annotations.read_only_hint is False
+    assert listed["generate_image"].annotations.destructive_hint is False
+    assert listed["search_knowledge"].output_schema["properties"]["hits"]
 
 
 async def check_every_tool(session, env: Env) -> None:
@@ -228,6 +235,7 @@ async def check_errors(session, env: Env) -> None:
         message = text_of(result)
         assert result.is_error, (name, arguments, message)
         assert "\n" not in message and len(result.content) == 1
+        assert str(env.root) not in message and str(env.root.resolve()) not in message, message  # no server paths
         for word in expected:
             assert word in message, (word, message)
         return message
@@ -244,6 +252,8 @@ async def check_errors(session, env: Env) -> None:
     await error("transcribe_audio", {"file": "link-out.wav"}, "outside the knowledge folder")
     await error("transcribe_audio", {"file": "../outside-secret.txt"}, "outside the knowledge folder")
     await error("no_such_tool", {}, "unknown tool")
+    await error("transcribe_audio", {"file": "notes.md"}, "notes.md")  # named relative to the folder
+    await error("describe_image", {"image": "pictures/missing.jpg"}, "pictures/missing.jpg")
     # still serving
     assert not (await call(session, "lookup_pdf", {"file": "report.pdf", "pages": "1"})).is_error
 
@@ -254,6 +264,10 @@ async def test_stdio_server_end_to_end(env):
     with tempfile.TemporaryFile("w+") as errlog:
         with anyio.fail_after(240):
             async with stdio_session(env, env.data_copy("data-stdio"), recorder, errlog) as session:
+                await call(session, "lookup_pdf", {"file": "nothing.pdf"})  # before setLevel: warnings only
+                assert recorder.logs == ["warning: lookup_pdf: PDF not found in the knowledge folder: nothing.pdf"], \
+                    recorder.logs
+                await session.set_logging_level("info")
                 await check_tools(session)
                 await check_every_tool(session, env)
                 await check_resources(session, env)
@@ -262,7 +276,8 @@ async def test_stdio_server_end_to_end(env):
         stderr = errlog.read()
     assert not recorder.transport_errors, (recorder.transport_errors, stderr[-2000:])  # stdout: JSON-RPC only
     assert any(line.startswith("info: generate_image: done") for line in recorder.logs), recorder.logs
-    assert any(line.startswith("warning: lookup_pdf: error") for line in recorder.logs), recorder.logs
+    assert any(line.startswith("warning: lookup_pdf: ") for line in recorder.logs), recorder.logs
+    assert not any(line.startswith("debug:") for line in recorder.logs), recorder.logs  # below the level set
 
 
 # -- HTTP ----------------------------------------------------------------------------------------------------
@@ -331,6 +346,7 @@ async def test_http_server_end_to_end(env, http_server):
     recorder = Recorder()
     with anyio.fail_after(240):
         async with http_session(http_server.url, http_server.token, recorder) as session:
+            await session.set_logging_level("info")
             await check_tools(session)
             await check_every_tool(session, env)
             await check_resources(session, env)
@@ -446,7 +462,7 @@ def test_results_map_to_content_with_captions_and_scaled_images(tmp_path):
     from documents import photo
     from PIL import Image
 
-    from assistant.mcp.server import MAX_IMAGE_SIDE, to_call_result
+    from assistant.mcp.results import MAX_IMAGE_SIDE, to_call_result
     from assistant.tools.registry import Citation, ImageOut, ToolResult
 
     big = tmp_path / "big.jpg"
@@ -457,7 +473,7 @@ def test_results_map_to_content_with_captions_and_scaled_images(tmp_path):
         text="two pictures", images=[ImageOut(big, "a big photo", "image/jpeg"), ImageOut(small, "a red square")],
         citations=[Citation("report.pdf", 2), Citation("report.pdf", 2), Citation("notes.md")], data={"n": 2}))
     kinds = [c.type for c in result.content]
-    assert kinds == ["text", "text", "image", "text", "image"] and not result.is_error
+    assert kinds == ["text", "text", "image", "text", "image", "text"] and not result.is_error
     assert result.content[0].text == "two pictures\n\nSources:\n- report.pdf p.2\n- notes.md"
     assert result.content[1].text.startswith("Image: a big photo (big.jpg) [scaled to 1568x")
     scaled = Image.open(__import__("io").BytesIO(base64.b64decode(result.content[2].data)))
@@ -465,6 +481,7 @@ def test_results_map_to_content_with_captions_and_scaled_images(tmp_path):
     assert result.content[3].text == "Image: a red square (small.png)"
     assert base64.b64decode(result.content[4].data) == small.read_bytes()  # small enough: sent as it is
     assert result.structured_content["n"] == 2 and len(result.structured_content["citations"]) == 3
+    assert json.loads(result.content[5].text) == result.structured_content  # the copy for older clients
 
     small.unlink()
     gone = to_call_result(ToolResult(text="x", images=[ImageOut(small, "a red square")]))
@@ -517,12 +534,15 @@ def test_guard_names_and_loopback():
 
     assert all(is_loopback(h) for h in ("127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.0.2.1"))
-    guard = Guard(None, "t" * 20, allowed_hosts("127.0.0.1", ["studio.lan"]), 8765, 10)
-    for host in ("127.0.0.1:8765", "LOCALHOST:8765", "[::1]:8765", "studio.lan:8765", "localhost"):
-        assert guard.host_ok(host), host
-    for host in ("127.0.0.1:9999", "evil.example:8765", "127.0.0.1.nip.io:8765", "", "[::1", "a:b:c"):
+    guard = Guard(None, "t" * 20, allowed_hosts("127.0.0.1", 8765, ["studio.lan:8765", "proxy.lan"]), 8765, 10)
+    for host in ("127.0.0.1:8765", "LOCALHOST:8765", "[::1]:8765", "studio.lan:8765", "localhost",
+                 "127.0.0.1:9999", "localhost:9000", "[::1]:1234", "proxy.lan", "proxy.lan:443", "studio.lan"):
+        assert guard.host_ok(host), host  # loopback and "proxy.lan" on any port: tunnels and proxies
+    for host in ("studio.lan:9999", "evil.example:8765", "127.0.0.1.nip.io:8765", "", "[::1", "a:b:c",
+                 "localhost:99999", "evil.example"):
         assert not guard.host_ok(host), host
     assert guard.origin_ok("http://localhost:6274") and guard.origin_ok("https://studio.lan:8765")
+    assert guard.origin_ok("https://proxy.lan") and guard.origin_ok("http://proxy.lan:8080")
     assert not guard.origin_ok("http://studio.lan:9999") and not guard.origin_ok("http://evil.example")
     assert not guard.origin_ok("null") and not guard.origin_ok("file://")
     assert guard.authorized("Bearer " + "t" * 20) and guard.authorized("bearer " + "t" * 20)

@@ -2,13 +2,17 @@
 
 The guard answers before the MCP app sees anything:
 - Host not one of ours -> 421, Origin not one of ours -> 403 (DNS rebinding: a web page whose name resolves
-  to 127.0.0.1 must not reach the server with the browser's help). Ours: the bound address, localhost,
-  127.0.0.1, [::1], the machine's own names and addresses when bound to all interfaces, `mcp_allowed_hosts`.
+  to 127.0.0.1 must not reach the server with the browser's help). Ours: localhost, 127.0.0.1 and [::1] on any
+  port (an SSH tunnel, a local auth proxy or a reverse proxy forwards from a port of its own); the bound
+  address and, when bound to all interfaces, the machine's own names and addresses, on the port served;
+  `mcp_allowed_hosts` entries: "name" on any port, "name:port" on that port.
+- an address that sent too many wrong tokens -> 429 with Retry-After (`throttle.py`).
 - no `Authorization: Bearer <token>`, or a wrong one -> 401 (compared in constant time).
 - a body over the limit -> 413 (declared length here; chunked bodies are counted by the SDK with the same limit).
 - `/.well-known/...` -> 404: there is no OAuth to discover (clients that find some ignore a configured header).
 The SDK's own Host/Origin checks stay on behind it, with the same names (defence in depth).
-Binding a non-loopback address needs a token configured explicitly (not the generated one).
+Binding a non-loopback address needs a token configured explicitly (not the generated one), of at least
+MIN_REMOTE_TOKEN characters. Without TLS (or an SSH tunnel) the token crosses the network in clear text.
 """
 
 from __future__ import annotations
@@ -22,27 +26,49 @@ from urllib.parse import urlsplit
 
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.datastructures import Headers
-from starlette.responses import PlainTextResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ConfigError
+from . import rpc
+from .throttle import Throttle
 from .token import Token
 
 log = logging.getLogger(__name__)
 
 MCP_PATH = "/mcp"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+MIN_REMOTE_TOKEN = 32  # characters, for a server reachable beyond this machine
+
+
+class HostRules:
+    """Which Host (and Origin) names are ours: names on any port, and names on one port."""
+
+    def __init__(self, any_port: set[str], on_port: set[tuple[str, int]]):
+        self.any_port = {_normal_host(h) for h in any_port} | set(LOOPBACK_NAMES)
+        self.on_port = {(_normal_host(h), p) for h, p in on_port}
+
+    def allows(self, name: str, port: int | None, served_port: int) -> bool:
+        name = _normal_host(name)
+        if name in self.any_port:
+            return True
+        return (name, served_port if port is None else port) in self.on_port
+
+    def names(self) -> set[str]:
+        return self.any_port | {h for h, _ in self.on_port}
 
 
 class Guard:
-    """ASGI middleware: Host/Origin validation, bearer token, body size limit."""
+    """ASGI middleware: Host/Origin validation, failure throttling, bearer token, body size limit."""
 
-    def __init__(self, app: ASGIApp, token: str, allowed_hosts: set[str], port: int, max_body: int):
+    def __init__(self, app: ASGIApp, token: str, rules: HostRules, port: int, max_body: int,
+                 throttle: Throttle | None = None):
         self.app = app
         self.token = token.encode()
-        self.allowed_hosts = {_normal_host(h) for h in allowed_hosts}
+        self.rules = rules
         self.port = port
         self.max_body = max_body
+        self.throttle = throttle or Throttle()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -63,10 +89,19 @@ class Guard:
             return await _reply(scope, receive, send, 403, f"Origin {origin!r} is not allowed")
         if scope.get("path", "").startswith("/.well-known/"):  # no OAuth here: clients must not go looking
             return await _reply(scope, receive, send, 404, "no OAuth: send Authorization: Bearer <token>")
+        address = (scope.get("client") or ("unknown",))[0]
+        wait = self.throttle.wait(address)
+        if wait > 0:
+            return await _reply(scope, receive, send, 429, f"too many wrong tokens from {address}: try again in "
+                                f"{wait:.0f} s", {"Retry-After": str(max(1, round(wait)))})
         if not self.authorized(headers.get("authorization")):
+            earned = self.throttle.failed(address)
+            if earned:
+                log.warning("wrong MCP token from %s: refusing it for %.0f s", address, earned)
             return await _reply(scope, receive, send, 401, "missing or wrong bearer token "
                                 "(Authorization: Bearer <token>; `assistant mcp --show-token` prints it)",
                                 {"WWW-Authenticate": 'Bearer realm="spark-assistant"'})
+        self.throttle.succeeded(address)
         length = headers.get("content-length")
         if length is not None:
             try:
@@ -76,6 +111,15 @@ class Guard:
             if declared > self.max_body:
                 return await _reply(scope, receive, send, 413, f"request body too large ({declared} bytes; "
                                                                f"limit {self.max_body})")
+        if scope.get("method") == "POST" and scope.get("path") == MCP_PATH:
+            body = await _read_body(receive, self.max_body)
+            if body is None:
+                return await _reply(scope, receive, send, 413, f"request body too large (limit {self.max_body})")
+            error = rpc.check(body)
+            if error is not None:
+                return await JSONResponse(error.model_dump(mode="json", by_alias=True), status_code=400)(
+                    scope, receive, send)
+            receive = _replay(body, receive)
         return await self.app(scope, receive, send)
 
     def authorized(self, header: str | None) -> bool:
@@ -90,9 +134,7 @@ class Guard:
         if not host:
             return False
         name, port = _split_host(host)
-        if name not in self.allowed_hosts:
-            return False
-        return port is None or port == self.port
+        return bool(name) and port != -1 and self.rules.allows(name, port, self.port)
 
     def origin_ok(self, origin: str) -> bool:
         try:
@@ -102,10 +144,9 @@ class Guard:
             return False
         if parts.scheme not in ("http", "https") or not parts.hostname:
             return False
-        name = _normal_host(parts.hostname)
-        if name in LOOPBACK_NAMES:  # a local tool (an MCP inspector) on another port of this machine
-            return True
-        return name in self.allowed_hosts and (port is None or port == self.port)
+        default = 443 if parts.scheme == "https" else 80
+        # an origin without a port is on its scheme's default; loopback names on any port (a local inspector)
+        return self.rules.allows(parts.hostname, port if port is not None else default, self.port)
 
 
 def _normal_host(name: str) -> str:
@@ -130,9 +171,43 @@ def _split_host(host: str) -> tuple[str, int | None]:
     else:
         name, port = host, None
     try:
-        return _normal_host(name), (int(port) if port else None)
+        number = int(port) if port else None
     except ValueError:
         return "", -1
+    if number is not None and not 0 < number < 65536:
+        return "", -1
+    return _normal_host(name), number
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body (None when it grows past `limit`)."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive that gives the app the body already read, then whatever comes next (a disconnect)."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _reply(scope: Scope, receive: Receive, send: Send, status: int, message: str,
@@ -156,14 +231,23 @@ def is_loopback(host: str) -> bool:
     return bool(infos) and all(ipaddress.ip_address(str(i[4][0]).split("%")[0]).is_loopback for i in infos)
 
 
-def allowed_hosts(host: str, extra: list[str]) -> set[str]:
-    names = set(LOOPBACK_NAMES) | {_normal_host(h) for h in extra}
+def allowed_hosts(host: str, port: int, extra: list[str]) -> HostRules:
+    """Loopback names on any port; the bound address (or, bound to all interfaces, this machine's names and
+    addresses) on the served port; configured entries: "name" on any port, "name:port" on that one."""
+    any_port: set[str] = set()
+    on_port: set[tuple[str, int]] = set()
+    for entry in extra:
+        name, entry_port = _split_host(entry)
+        if not name or entry_port == -1:
+            raise ConfigError(f"mcp_allowed_hosts: {entry!r} is not a host name, or a name:port")
+        if entry_port is None:
+            any_port.add(name)
+        else:
+            on_port.add((name, entry_port))
     bound = _normal_host(host)
-    if bound in ("0.0.0.0", "[::]"):  # all interfaces: this machine's names and addresses
-        names |= _own_names()
-    else:
-        names.add(bound)
-    return names
+    own = _own_names() if bound in ("0.0.0.0", "[::]") else {bound}  # all interfaces: this machine's names
+    on_port |= {(name, port) for name in own}
+    return HostRules(any_port, on_port)
 
 
 def _own_names() -> set[str]:
@@ -186,9 +270,15 @@ def _own_names() -> set[str]:
 
 
 def check_bind(host: str, token: Token) -> None:
-    if not is_loopback(host) and not token.explicit:
+    if is_loopback(host):
+        return
+    if not token.explicit:
         raise ConfigError(f"refusing to serve MCP on {host} (not a loopback address) without a configured token: "
                           "set ASSISTANT_MCP_TOKEN or mcp_token in the config file, or use --host 127.0.0.1")
+    if len(token.value) < MIN_REMOTE_TOKEN:
+        raise ConfigError(f"refusing to serve MCP on {host} (not a loopback address) with a {len(token.value)}-"
+                          f"character token: use {MIN_REMOTE_TOKEN} or more (e.g. `python3 -c 'import secrets; "
+                          "print(secrets.token_urlsafe(32))'`), or --host 127.0.0.1")
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -209,8 +299,8 @@ def bind_socket(host: str, port: int) -> socket.socket:
 
 
 # -- the app and the server ----------------------------------------------------------------------------------
-def build_app(server, token: Token, host: str, port: int, allowed: set[str], max_body: int) -> ASGIApp:
-    patterns = sorted(allowed)
+def build_app(server, token: Token, host: str, port: int, rules: HostRules, max_body: int) -> ASGIApp:
+    patterns = sorted(rules.names())
     security = TransportSecuritySettings(
         enable_dns_rebinding_protection=True,
         allowed_hosts=[*patterns, *(f"{h}:*" for h in patterns)],
@@ -218,7 +308,7 @@ def build_app(server, token: Token, host: str, port: int, allowed: set[str], max
     )
     app = server.streamable_http_app(streamable_http_path=MCP_PATH, transport_security=security,
                                      max_request_body_size=max_body, host=host)
-    return Guard(app, token.value, allowed, port, max_body)
+    return Guard(app, token.value, rules, port, max_body)
 
 
 def serve_http(server, settings, host: str, port: int, token: Token, verbose: bool = False) -> int:
@@ -227,9 +317,9 @@ def serve_http(server, settings, host: str, port: int, token: Token, verbose: bo
     check_bind(host, token)
     sock = bind_socket(host, port)
     port = sock.getsockname()[1]
-    allowed = allowed_hosts(host, settings.mcp_allowed_hosts)
+    rules = allowed_hosts(host, port, settings.mcp_allowed_hosts)
     max_body = int(settings.mcp_max_body_mb * 1_000_000)
-    app = build_app(server, token, host, port, allowed, max_body)
+    app = build_app(server, token, host, port, rules, max_body)
     config = uvicorn.Config(app, log_level="info" if verbose else "warning", access_log=verbose, lifespan="on",
                             timeout_graceful_shutdown=3, server_header=False)
     shown = f"[{host.strip('[]')}]" if ":" in host else host

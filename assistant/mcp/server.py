@@ -1,67 +1,67 @@
 """An `MCPServer` built from the tool registry and the knowledge folder.
 
-Tools: the registry is the only source. `tools/list` gives each registry tool's name, description and JSON schema
-(`Tool.parameters`) unchanged, and `tools/call` goes through `Tool.run` (the registry's validation, path
-confinement and error-as-result rules), in a worker thread so the event loop keeps serving other clients.
-This overrides `MCPServer.list_tools`/`call_tool` (the public methods its request handlers delegate to) rather
-than registering wrapper functions: a wrapper would be validated twice, by MCPServer's own argument model and
-then by the registry, with a different message for the same mistake and a schema re-derived by other rules.
+Tools: the registry is the only source. `tools/list` gives each registry tool whose models are on this machine
+(`tools.availability`; `mcp_list_all_tools` lists every one) with its name, title, description, JSON schema
+(`Tool.parameters`), output schema and annotations (`Tool.hints`), and `tools/call` goes through `Tool.run`
+(the registry's validation, path confinement and error-as-result rules) in a worker thread, so the event loop
+keeps serving other clients. This overrides `MCPServer.list_tools`/`call_tool` (the public methods its request
+handlers delegate to) rather than registering wrapper functions: a wrapper would be validated twice, by
+MCPServer's own argument model and then by the registry, with a different message for the same mistake.
 
-Results: the text (plus a "Sources" line per citation) as text content; each image as image content with its
-caption as text right before it (many clients drop images), scaled down when large; the tool's structured data
-as structured content; errors as `is_error` results with one line. Progress reported by a tool
-(`ToolContext.progress`) hops back to the event loop as MCP progress notifications; each call ends with a
-logging notification. Each tool may hold at most MAX_CALLS_PER_TOOL worker threads, so queued generations
-cannot starve searches.
+While serving, the set of runnable tools is checked every `mcp_tools_check_s` seconds; when it changes (weights
+pulled, a model removed) clients are sent `notifications/tools/list_changed` (declared as `listChanged`).
 
-Resources: the knowledge files (`resources.py`), through the public `list_resources`/`read_resource`.
+Results map to MCP content in `results.py` (captions beside images and audio, structured content with a JSON
+copy, no server paths). Progress reported by a tool (`ToolContext.progress`) hops back to the event loop as MCP
+progress notifications; log notifications follow `logs.py`. Each tool may hold at most MAX_CALLS_PER_TOOL
+worker threads, so queued generations cannot starve searches.
+
+Resources: the knowledge files (`resources.py`). Prompts and completions of file names: `prompts.py`.
 """
 
 from __future__ import annotations
 
-import base64
-import io
+import contextlib
 import logging
 import warnings
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, Literal
+import weakref
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
 
 import anyio
 import anyio.from_thread
 import anyio.to_thread
+from mcp.server.lowlevel import NotificationOptions
 from mcp.server.lowlevel.helper_types import ReadResourceContents
 from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ResourceError
+from mcp.server.subscriptions import InMemorySubscriptionBus, ToolsListChanged
 from mcp.shared.exceptions import MCPDeprecationWarning
-from mcp_types import (
-    CallToolResult,
-    ContentBlock,
-    ImageContent,
-    TextContent,
-)
+from mcp_types import CallToolResult, GetPromptResult, SetLevelRequestParams, ToolAnnotations
+from mcp_types import Prompt as MCPPrompt
 from mcp_types import Resource as MCPResource
 from mcp_types import ResourceTemplate as MCPResourceTemplate
 from mcp_types import Tool as MCPTool
 
 from .. import __version__
+from ..routing.files import FolderFiles
 from ..runtime import Runtime
+from ..tools.availability import available
 from ..tools.registry import Tool, ToolContext, ToolResult
+from . import logs, prompts
 from .resources import KnowledgeResources
+from .results import Redactor, error_result, to_call_result
 
 log = logging.getLogger(__name__)
 
 SERVER_NAME = "spark-assistant"
 INSTRUCTIONS = (
-    "Tools of a local assistant running on the user's workstation: search the user's knowledge folder "
-    "(notes, PDFs, images), look things up in PDFs with page citations, describe or answer questions about "
-    "images, generate images, transcribe audio. File arguments are paths relative to the knowledge folder; "
-    "the files are also listed as resources (knowledge:///path)."
+    "Tools of a local assistant running on the user's workstation, on its own models: search the user's "
+    "knowledge folder (notes, PDFs, images, recordings), look things up in PDFs with page citations, describe "
+    "images, generate images, transcribe audio, speak text (WAV), and embed texts and images as vectors. File "
+    "arguments are paths relative to the knowledge folder; the files are also listed as resources "
+    "(knowledge:///path). Only the tools whose models are installed are listed."
 )
-# Images go back as they are when small enough for a client to show (and a model to read); larger ones are
-# scaled down and sent as JPEG (a search can return several photos of many megabytes each).
-MAX_IMAGE_SIDE = 1568
-MAX_IMAGE_BYTES = 4_000_000
-AS_IS = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 MAX_CALLS_PER_TOOL = 8  # worker threads one tool may hold: queued slow calls cannot starve the other tools
 
 
@@ -69,18 +69,36 @@ class AssistantMCP(MCPServer):
     """The registry's tools and the knowledge files, served over MCP."""
 
     def __init__(self, runtime: Runtime):
+        self.bus = InMemorySubscriptionBus()  # 2026-07-28 clients hear of tool list changes here
         super().__init__(name=SERVER_NAME, title="Spark Assistant", version=__version__, instructions=INSTRUCTIONS,
-                         warn_on_duplicate_tools=False)
+                         warn_on_duplicate_tools=False, subscriptions=self.bus, lifespan=_watching)
         self.runtime = runtime  # `self.settings` is MCPServer's own; the assistant's are runtime.settings
         self.registry: dict[str, Tool] = runtime.tools
         self.tool_context: ToolContext = runtime.context
         self.knowledge_files = KnowledgeResources(runtime.settings)
+        self.folder_files = FolderFiles(runtime.settings.knowledge_dir, (runtime.settings.data_dir,))
+        self.redact = Redactor(runtime.settings)
+        self.list_all = runtime.settings.mcp_list_all_tools
+        self.runnable: frozenset[str] = available(self.registry, runtime.manager)
         self._limiters: dict[str, anyio.CapacityLimiter] = {}
+        self._connections: weakref.WeakSet[Any] = weakref.WeakSet()  # handshake-era clients, for list_changed
+        lowlevel = self._lowlevel_server
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MCPDeprecationWarning)  # the handshake era still has logging
+            lowlevel.add_request_handler("logging/setLevel", SetLevelRequestParams, logs.set_level)
+        self.completion()(self._complete)
+        lowlevel.middleware.append(self._remember_connection)
+        plain_options = lowlevel.create_initialization_options
+        lowlevel.create_initialization_options = (  # type: ignore[method-assign]
+            lambda notification_options=None, *args, **kw: plain_options(
+                notification_options or NotificationOptions(tools_changed=True), *args, **kw))
 
     # -- tools ------------------------------------------------------------------------------------------
+    def served(self) -> list[Tool]:
+        return [t for t in self.registry.values() if self.list_all or t.name in self.runnable]
+
     async def list_tools(self) -> list[MCPTool]:
-        return [MCPTool(name=t.name, description=t.description, input_schema=t.parameters)
-                for t in self.registry.values()]
+        return [_mcp_tool(t) for t in self.served()]
 
     def _tool_input_schema(self, name: str) -> dict[str, Any] | None:  # used for Mcp-Param header checks
         tool = self.registry.get(name)
@@ -88,26 +106,66 @@ class AssistantMCP(MCPServer):
 
     async def call_tool(self, name: str, arguments: dict[str, Any],
                         context: Context | None = None) -> CallToolResult:
+        call_log = logs.CallLog(context, SERVER_NAME)
+        await call_log.send("debug", f"{name}: started")
         tool = self.registry.get(name)
-        if tool is None:
-            return error_result(f"unknown tool {name!r}; the tools are: {', '.join(self.registry)}")
+        if tool is None or tool not in self.served():
+            refusal = (f"unknown tool {name!r}; the tools are: {', '.join(t.name for t in self.served())}"
+                       if tool is None else f"{name} cannot run here: {self._why_not(tool)}")
+            await call_log.send("warning", f"{name}: {refusal}")
+            await call_log.send("info", f"{name}: refused")
+            return error_result(refusal)
         if not isinstance(arguments, dict):
             return error_result(f"bad arguments for {name}: expected an object")
         tool_context = self.tool_context.with_progress(_progress_bridge(context, name))
         limiter = self._limiters.get(name)
         if limiter is None:
             limiter = self._limiters[name] = anyio.CapacityLimiter(MAX_CALLS_PER_TOOL)
+        sink = call_log.sink()
         try:
             # Tool.run never raises; to_call_result reads image files: both off the event loop.
-            result, mapped = await anyio.to_thread.run_sync(_run_and_map, tool, arguments, tool_context,
-                                                            limiter=limiter)
+            result, mapped = await anyio.to_thread.run_sync(
+                lambda: logs.run_with_sink(sink, lambda: self._run_and_map(tool, arguments, tool_context)),
+                limiter=limiter)
         except Exception as exc:  # a bug in the mapping: still a result, never a crashed session
             log.exception("tool %s: result mapping failed", name)
-            return error_result(f"{name} failed: {type(exc).__name__}: {exc}")
-        level: Literal["info", "warning"] = "warning" if result.is_error else "info"
-        outcome = f"error: {result.text}" if result.is_error else f"done in {result.seconds:.2f} s"
-        await _notify_log(context, level, f"{name}: {outcome}")
+            return error_result(self.redact.text(f"{name} failed: {type(exc).__name__}: {exc}"))
+        if result.is_error:
+            await call_log.send("warning", f"{name}: {getattr(mapped.content[0], 'text', '')}")
+        await call_log.send("info", f"{name}: {'failed' if result.is_error else 'done'} in {result.seconds:.2f} s")
         return mapped
+
+    def _run_and_map(self, tool: Tool, arguments: dict[str, Any],
+                     context: ToolContext) -> tuple[ToolResult, CallToolResult]:
+        result = tool.run(arguments, context)
+        return result, to_call_result(result, context.settings.max_image_pixels, self.redact)
+
+    def _why_not(self, tool: Tool) -> str:
+        from ..tools.availability import tool_status
+
+        return self.redact.text(tool_status(tool, self.runtime.manager).reason)
+
+    async def check_tools(self) -> bool:
+        """Look again at which tools can run; tell clients when that changed. True when it did."""
+        now = await anyio.to_thread.run_sync(available, self.registry, self.runtime.manager)
+        if now == self.runnable:
+            return False
+        gained, lost = sorted(now - self.runnable), sorted(self.runnable - now)
+        log.info("tools changed: now runnable %s, no longer %s", gained or "-", lost or "-")
+        self.runnable = now
+        if not self.list_all:
+            await self.bus.publish(ToolsListChanged())
+            for connection in list(self._connections):
+                with contextlib.suppress(Exception):  # a client that went away
+                    await connection.send_tool_list_changed()
+        return True
+
+    async def _remember_connection(self, ctx: Any, call_next: Any) -> Any:
+        connection = getattr(getattr(ctx, "session", None), "_connection", None)
+        if connection is not None and connection not in self._connections and hasattr(connection,
+                                                                                      "send_tool_list_changed"):
+            self._connections.add(connection)
+        return await call_next(ctx)
 
     # -- resources: the knowledge files -----------------------------------------------------------------
     async def list_resources(self) -> list[MCPResource]:
@@ -117,8 +175,56 @@ class AssistantMCP(MCPServer):
         return [self.knowledge_files.template()]
 
     async def read_resource(self, uri: Any, context: Context | None = None) -> Iterable[ReadResourceContents]:
-        content, mime = await anyio.to_thread.run_sync(self.knowledge_files.read, str(uri))
+        try:
+            content, mime = await anyio.to_thread.run_sync(self.knowledge_files.read, str(uri))
+        except ResourceError as exc:
+            raise type(exc)(self.redact.text(str(exc))) from None
         return [ReadResourceContents(content=content, mime_type=mime)]
+
+    # -- prompts and completions ------------------------------------------------------------------------
+    async def list_prompts(self) -> list[MCPPrompt]:
+        return prompts.list_prompts()
+
+    async def get_prompt(self, name: str, arguments: dict[str, Any] | None = None,
+                         context: Context | None = None) -> GetPromptResult:
+        return await anyio.to_thread.run_sync(prompts.get_prompt, name, arguments, self.folder_files)
+
+    async def _complete(self, ref: Any, argument: Any, context: Any) -> Any:
+        name = getattr(ref, "name", None) or getattr(ref, "uri", "")
+        template = self.knowledge_files.template().uri_template
+        return await anyio.to_thread.run_sync(prompts.complete, str(ref.type), str(name), str(argument.name),
+                                              str(argument.value), self.folder_files, template)
+
+
+def _mcp_tool(tool: Tool) -> MCPTool:
+    hints = tool.hints
+    annotations = ToolAnnotations(title=tool.title, read_only_hint=hints.read_only,
+                                  destructive_hint=None if hints.read_only else hints.destructive,
+                                  idempotent_hint=hints.idempotent, open_world_hint=hints.open_world)
+    return MCPTool(name=tool.name, title=tool.title, description=tool.description, input_schema=tool.parameters,
+                   output_schema=tool.output_schema, annotations=annotations)
+
+
+@contextlib.asynccontextmanager
+async def _watching(server: MCPServer) -> AsyncIterator[dict[str, Any]]:
+    """While the server serves: look for tools whose models appeared or went away."""
+    assert isinstance(server, AssistantMCP)
+    interval = server.runtime.settings.mcp_tools_check_s
+
+    async def watch() -> None:
+        while True:
+            await anyio.sleep(interval)
+            try:
+                await server.check_tools()
+            except Exception:  # never the end of the server
+                log.warning("checking which tools can run failed", exc_info=True)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(watch)
+        try:
+            yield {}
+        finally:
+            group.cancel_scope.cancel()
 
 
 def build_server(runtime: Runtime) -> AssistantMCP:
@@ -126,76 +232,21 @@ def build_server(runtime: Runtime) -> AssistantMCP:
     # Logging notifications still reach every client on the handshake protocol versions (what Claude Desktop,
     # Claude Code and Cursor speak); the SDK flags the capability as deprecated for the 2026 revision.
     warnings.filterwarnings("ignore", message="The logging capability is deprecated", category=MCPDeprecationWarning)
+    logs.install_bridge()
     return AssistantMCP(runtime)
 
 
 def serve_stdio(server: AssistantMCP) -> int:
     """JSON-RPC on stdout, nothing else: the SDK points fd 1 at stderr while it serves, and logging goes to
-    stderr (set up by the CLI)."""
-    log.info("serving MCP over stdio (%d tools)", len(server.registry))
+    stderr (set up by the CLI). Lines that are not JSON-RPC get their error (`stdio.py`)."""
+    from .stdio import run_stdio
+
+    log.info("serving MCP over stdio (%d tools)", len(server.served()))
     try:
-        anyio.run(server.run_stdio_async)
+        anyio.run(run_stdio, server)
     except KeyboardInterrupt:
         pass
     return 0
-
-
-# -- ToolResult -> MCP ----------------------------------------------------------------------------------
-def _run_and_map(tool: Tool, arguments: dict[str, Any], context: ToolContext) -> tuple[ToolResult, CallToolResult]:
-    result = tool.run(arguments, context)
-    return result, to_call_result(result, context.settings.max_image_pixels)
-
-
-def to_call_result(result: ToolResult, max_pixels: int = 100_000_000) -> CallToolResult:
-    if result.is_error:
-        return error_result(result.text)
-    text = result.text
-    if result.citations:
-        sources = [f"- {c.file}" + (f" p.{c.page}" if c.page else "") for c in result.citations]
-        text = f"{text}\n\nSources:\n" + "\n".join(dict.fromkeys(sources))
-    content: list[ContentBlock] = [TextContent(type="text", text=text)]
-    for image in result.images:
-        caption = f"Image: {image.caption} ({image.path.name})"
-        try:
-            data, mime, note = image_payload(image.path, image.mime, max_pixels)
-        except Exception as exc:  # unreadable now: the caption still says what it was
-            log.warning("image %s not attached: %s", image.path, exc)
-            content.append(TextContent(type="text", text=f"{caption} [image not attached: {_reason(exc)}]"))
-            continue
-        content.append(TextContent(type="text", text=caption + note))
-        content.append(ImageContent(type="image", data=base64.b64encode(data).decode("ascii"), mime_type=mime))
-    structured = None
-    if isinstance(result.data, dict):
-        structured = dict(result.data)
-        if result.citations:
-            structured.setdefault("citations", [{"file": c.file, "page": c.page} for c in result.citations])
-    return CallToolResult(content=content, structured_content=structured, is_error=False)
-
-
-def image_payload(path: Path, mime: str, max_pixels: int) -> tuple[bytes, str, str]:
-    """(bytes, MIME type, caption note): the file itself when small enough, else a scaled-down JPEG."""
-    from PIL import Image
-
-    data = path.read_bytes()
-    if mime in AS_IS and len(data) <= MAX_IMAGE_BYTES:
-        with Image.open(io.BytesIO(data)) as probe:  # reads the header only
-            if max(probe.size) <= MAX_IMAGE_SIDE:
-                return data, mime, ""
-    from ..knowledge.images import open_image
-
-    picture = open_image(path, max_pixels, max_side=MAX_IMAGE_SIDE)  # pixel bombs refused before decoding
-    out = io.BytesIO()
-    picture.save(out, format="JPEG", quality=85)
-    return out.getvalue(), "image/jpeg", f" [scaled to {picture.width}x{picture.height}]"
-
-
-def _reason(exc: Exception) -> str:
-    return " ".join((getattr(exc, "strerror", None) or str(exc) or type(exc).__name__).split())[:200]
-
-
-def error_result(message: str) -> CallToolResult:
-    line = " ".join(str(message).split()) or "unknown error"
-    return CallToolResult(content=[TextContent(type="text", text=line)], is_error=True)
 
 
 # -- notifications ---------------------------------------------------------------------------------------
@@ -217,12 +268,3 @@ def _progress_bridge(context: Context | None, name: str):
             log.debug("tool %s: progress not sent (%s)", name, exc)
 
     return progress
-
-
-async def _notify_log(context: Context | None, level: Literal["info", "warning"], message: str) -> None:
-    if context is None:
-        return
-    try:
-        await context.log(level, message, logger_name=SERVER_NAME)
-    except Exception as exc:  # no request context (in-process call) or a closed stream
-        log.debug("log notification not sent (%s)", exc)

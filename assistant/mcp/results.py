@@ -1,0 +1,148 @@
+"""A tool's `ToolResult` as MCP content, and the one rule for every text a client reads: no server paths.
+
+- text (plus a "Sources" line per citation) as text content;
+- each image as image content with its caption as text right before it (many clients drop images), scaled
+  down when large (clients cap replies at about 1 MiB);
+- audio as audio content (`audio/wav`) with what is said as text; audio also saved in the knowledge folder
+  goes as a `resource_link` too (a client that cannot take the audio inline fetches it);
+- the tool's structured data as structured content, with a JSON text copy for clients that predate it;
+- errors as `is_error` results with one line.
+
+`Redactor` rewrites server paths in any text for a client: a file in the knowledge folder becomes its
+relative name, other known folders become words ("the data folder"), the home directory `~`, and any other
+absolute path `…/` and its last part.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import logging
+import re
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from mcp_types import AudioContent, CallToolResult, ContentBlock, ImageContent, ResourceLink, TextContent
+
+from ..tools.registry import AudioOut, ToolResult
+from .resources import guess_mime, uri_for
+
+log = logging.getLogger(__name__)
+
+# Images go back as they are when small enough for a client to show (and a model to read); larger ones are
+# scaled down and sent as JPEG (a search can return several photos of many megabytes each).
+MAX_IMAGE_SIDE = 1568
+MAX_IMAGE_BYTES = 4_000_000
+AS_IS = {"image/png", "image/jpeg", "image/gif", "image/webp"}
+MAX_JSON_COPY_CHARS = 200_000
+# An absolute path of two parts or more (not inside a URL or a relative name), its last part captured.
+OTHER_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s'\"/]+/)+([^\s'\"/]+)")  # larger structured results go without the text copy (clients cap replies)
+
+
+class Redactor:
+    """Server paths out of texts: the knowledge folder's files by relative name, other folders by role."""
+
+    def __init__(self, settings):
+        folders: list[tuple[Path, str]] = [(settings.knowledge_dir, "")]
+        folders += [(settings.data_dir, "the data folder"), (settings.model_cache_dir, "the model cache")]
+        folders.append((Path.home(), "~"))
+        rules: list[tuple[str, str]] = []
+        for folder, name in folders:
+            for form in {str(folder).rstrip("/"), str(Path(folder).resolve()).rstrip("/")}:
+                if form:
+                    rules.append((form, name))
+        rules.sort(key=lambda rule: -len(rule[0]))  # the most specific folder first
+        # a folder followed by "/more" (a file in it) or by anything that cannot continue a file name
+        self._rules = [(re.compile(re.escape(form) + r"(/|(?![\w.~-]))"), name) for form, name in rules]
+
+    def text(self, text: str) -> str:
+        for pattern, name in self._rules:
+            text = pattern.sub(partial(_replacement, name), text)
+        return OTHER_PATH.sub(r"…/\1", text)  # any other absolute path: its last part only
+
+    def data(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {k: self.data(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.data(v) for v in value]
+        return value
+
+
+def _replacement(name: str, match: re.Match[str]) -> str:
+    if match.group(1):
+        return f"{name}/" if name else ""  # a file in the knowledge folder is named relative to it
+    return name or "the knowledge folder"
+
+
+def to_call_result(result: ToolResult, max_pixels: int = 100_000_000,
+                   redact: Redactor | None = None) -> CallToolResult:
+    clean = redact.text if redact is not None else (lambda text: text)
+    if result.is_error:
+        return error_result(clean(result.text))
+    text = result.text
+    if result.citations:
+        sources = [f"- {c.file}" + (f" p.{c.page}" if c.page else "") for c in result.citations]
+        text = f"{text}\n\nSources:\n" + "\n".join(dict.fromkeys(sources))
+    content: list[ContentBlock] = [TextContent(type="text", text=clean(text))]
+    for image in result.images:
+        caption = clean(f"Image: {image.caption} ({image.path.name})")
+        try:
+            data, mime, note = image_payload(image.path, image.mime, max_pixels)
+        except Exception as exc:  # unreadable now: the caption still says what it was
+            log.warning("image %s not attached: %s", image.path, exc)
+            content.append(TextContent(type="text", text=f"{caption} [image not attached: {clean(_reason(exc))}]"))
+            continue
+        content.append(TextContent(type="text", text=caption + note))
+        content.append(ImageContent(type="image", data=base64.b64encode(data).decode("ascii"), mime_type=mime))
+    for audio in result.audio:
+        content.extend(audio_blocks(audio, clean))
+    structured = None
+    if isinstance(result.data, dict):
+        structured = dict(result.data)
+        if result.citations:
+            structured.setdefault("citations", [{"file": c.file, "page": c.page} for c in result.citations])
+        structured = redact.data(structured) if redact is not None else structured
+        copy = json.dumps(structured, ensure_ascii=False, separators=(",", ":"))
+        if len(copy) <= MAX_JSON_COPY_CHARS:
+            content.append(TextContent(type="text", text=copy))
+    return CallToolResult(content=content, structured_content=structured, is_error=False)
+
+
+def audio_blocks(audio: AudioOut, clean) -> list[ContentBlock]:
+    blocks: list[ContentBlock] = [TextContent(type="text", text=clean(f"Audio ({audio.mime}): {audio.caption}")),
+                                  AudioContent(type="audio", data=base64.b64encode(audio.data).decode("ascii"),
+                                               mime_type=audio.mime)]
+    if audio.saved_as:
+        blocks.append(ResourceLink(type="resource_link", uri=uri_for(audio.saved_as), name=audio.saved_as,
+                                   mime_type=guess_mime(audio.saved_as) or audio.mime, size=len(audio.data)))
+    return blocks
+
+
+def image_payload(path: Path, mime: str, max_pixels: int) -> tuple[bytes, str, str]:
+    """(bytes, MIME type, caption note): the file itself when small enough, else a scaled-down JPEG."""
+    from PIL import Image
+
+    data = path.read_bytes()
+    if mime in AS_IS and len(data) <= MAX_IMAGE_BYTES:
+        with Image.open(io.BytesIO(data)) as probe:  # reads the header only
+            if max(probe.size) <= MAX_IMAGE_SIDE:
+                return data, mime, ""
+    from ..knowledge.images import open_image
+
+    picture = open_image(path, max_pixels, max_side=MAX_IMAGE_SIDE)  # pixel bombs refused before decoding
+    out = io.BytesIO()
+    picture.save(out, format="JPEG", quality=85)
+    return out.getvalue(), "image/jpeg", f" [scaled to {picture.width}x{picture.height}]"
+
+
+def _reason(exc: Exception) -> str:
+    return " ".join((getattr(exc, "strerror", None) or str(exc) or type(exc).__name__).split())[:200]
+
+
+def error_result(message: str) -> CallToolResult:
+    line = " ".join(str(message).split()) or "unknown error"
+    return CallToolResult(content=[TextContent(type="text", text=line)], is_error=True)
