@@ -25,6 +25,12 @@ class ModelUnavailable(AssistantError):
     exit_code = 3
 
 
+class Cancelled(AssistantError):
+    """The caller took the request back (an MCP client's notifications/cancelled): the work stopped early."""
+
+    exit_code = 130
+
+
 class DeviceUnavailable(AssistantError):
     """An audio or compute device that was asked for does not exist."""
 

@@ -258,6 +258,28 @@ async def check_errors(session, env: Env) -> None:
     assert not (await call(session, "lookup_pdf", {"file": "report.pdf", "pages": "1"})).is_error
 
 
+async def check_cancel(session, env: Env) -> None:
+    """A client that takes a generation back (notifications/cancelled) stops it at its next step."""
+    folder = env.knowledge / "generated"
+    before = set(folder.glob("gen-*.png"))
+    stepped = anyio.Event()
+
+    async def on_progress(done, total, message):
+        stepped.set()
+
+    async def generate():
+        await call(session, "generate_image", {"prompt": "a picture never finished", "steps": 150, "width": 64,
+                                               "height": 64}, progress_callback=on_progress)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(generate)
+        await stepped.wait()
+        group.cancel_scope.cancel()
+    await anyio.sleep(6)  # far longer than the 150 steps take when they run to the end
+    assert set(folder.glob("gen-*.png")) == before
+    assert not (await call(session, "lookup_pdf", {"file": "report.pdf", "pages": "1"})).is_error
+
+
 # -- stdio ---------------------------------------------------------------------------------------------------
 async def test_stdio_server_end_to_end(env):
     recorder = Recorder()
@@ -272,6 +294,7 @@ async def test_stdio_server_end_to_end(env):
                 await check_every_tool(session, env)
                 await check_resources(session, env)
                 await check_errors(session, env)
+                await check_cancel(session, env)
         errlog.seek(0)
         stderr = errlog.read()
     assert not recorder.transport_errors, (recorder.transport_errors, stderr[-2000:])  # stdout: JSON-RPC only
@@ -351,6 +374,7 @@ async def test_http_server_end_to_end(env, http_server):
             await check_every_tool(session, env)
             await check_resources(session, env)
             await check_errors(session, env)
+            await check_cancel(session, env)
     assert not recorder.transport_errors
     assert any(line.startswith("info: generate_image: done") for line in recorder.logs), recorder.logs
 

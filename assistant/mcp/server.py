@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import warnings
 import weakref
 from collections.abc import AsyncIterator, Iterable
@@ -117,7 +118,8 @@ class AssistantMCP(MCPServer):
             return error_result(refusal)
         if not isinstance(arguments, dict):
             return error_result(f"bad arguments for {name}: expected an object")
-        tool_context = self.tool_context.with_progress(_progress_bridge(context, name))
+        taken_back = threading.Event()  # notifications/cancelled: the tool stops at its next step
+        tool_context = self.tool_context.with_progress(_progress_bridge(context, name), taken_back.is_set)
         limiter = self._limiters.get(name)
         if limiter is None:
             limiter = self._limiters[name] = anyio.CapacityLimiter(MAX_CALLS_PER_TOOL)
@@ -126,7 +128,11 @@ class AssistantMCP(MCPServer):
             # Tool.run never raises; to_call_result reads image files: both off the event loop.
             result, mapped = await anyio.to_thread.run_sync(
                 lambda: logs.run_with_sink(sink, lambda: self._run_and_map(tool, arguments, tool_context)),
-                limiter=limiter)
+                limiter=limiter, abandon_on_cancel=True)
+        except anyio.get_cancelled_exc_class():
+            taken_back.set()
+            log.info("tool %s: cancelled by the client", name)
+            raise
         except Exception as exc:  # a bug in the mapping: still a result, never a crashed session
             log.exception("tool %s: result mapping failed", name)
             return error_result(self.redact.text(f"{name} failed: {type(exc).__name__}: {exc}"))

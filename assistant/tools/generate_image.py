@@ -89,6 +89,7 @@ def generate_image(
     folder = generated_folder(ctx.settings)  # refused before the (big) model loads
 
     def on_step(done: int, total: int) -> None:
+        ctx.check()  # a cancelled call stops at the next step (the pipeline's callback raises out)
         ctx.progress(done, total, f"step {done}/{total}")
 
     started = time.perf_counter()

@@ -30,7 +30,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
-from ..errors import AssistantError
+from ..errors import AssistantError, Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -164,9 +164,11 @@ class ToolContext:
     """What tools may use: settings, the model registry, the knowledge base, progress, confined paths."""
 
     def __init__(self, settings, manager, knowledge=None,
-                 progress: Callable[[float, float | None, str | None], None] | None = None):
+                 progress: Callable[[float, float | None, str | None], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None):
         self.settings = settings
         self.manager = manager
+        self.cancelled = cancelled or (lambda: False)  # long tools look between steps, and stop (`check`)
         # Shared by every context derived with `with_progress`: one KnowledgeBase (one indexer lock, one
         # catalog connection) however many calls run at once, created once even when they race.
         self._shared = {"knowledge": knowledge, "lock": threading.Lock()}
@@ -183,10 +185,15 @@ class ToolContext:
                     shared["knowledge"] = KnowledgeBase(self.settings, self.manager)
         return shared["knowledge"]
 
-    def with_progress(self, progress) -> ToolContext:
-        derived = ToolContext(self.settings, self.manager, None, progress)
+    def with_progress(self, progress, cancelled: Callable[[], bool] | None = None) -> ToolContext:
+        derived = ToolContext(self.settings, self.manager, None, progress, cancelled)
         derived._shared = self._shared
         return derived
+
+    def check(self) -> None:
+        """Stop here (raise Cancelled) if the caller took the request back."""
+        if self.cancelled():
+            raise Cancelled("cancelled by the caller")
 
     def knowledge_file(self, name: str, what: str = "file") -> Path:
         """A path inside the knowledge folder, or an InputError (no '..', absolute paths, escaping symlinks)."""

@@ -45,6 +45,7 @@ def synthesize_speech(
         rate = tts.sample_rate
         chunks = []
         for chunk in tts.synthesize(text, speaker=voice or None):
+            ctx.check()
             chunks.append(chunk)
             ctx.progress(len(chunks), None, f"sentence {len(chunks)} spoken")
     if not chunks:
