@@ -169,6 +169,29 @@ async def test_completions_and_prompts(folder):
                         await s.get_prompt(name, arguments)
 
 
+async def test_a_2026_client_opts_in_to_logs_per_request(folder):
+    """The stateless revision (2026-07-28): no handshake, no setLevel; a request asks for logs in its _meta."""
+    logs: list[str] = []
+
+    async def on_log(params) -> None:
+        logs.append(f"{params.level}: {params.data}")
+
+    params = StdioServerParameters(command=sys.executable, args=["-m", "assistant", "mcp", *_args(folder)],
+                                   env=_env(), cwd=str(REPO))
+    with anyio.fail_after(120):
+        async with stdio_client(params) as (read, write):
+            async with ClientSession(read, write, read_timeout_seconds=60, logging_callback=on_log) as s:
+                found = await s.discover()
+                assert found.capabilities.tools is not None
+                assert {t.name for t in (await s.list_tools()).tools} == ALWAYS
+                await s.call_tool("lookup_pdf", {"file": "missing.pdf"})
+                assert logs == []  # not asked for: nothing sent
+                await s.call_tool("lookup_pdf", {"file": "missing.pdf"},
+                                  meta={"io.modelcontextprotocol/logLevel": "info"})
+                assert logs == ["warning: lookup_pdf: PDF not found in the knowledge folder: missing.pdf",
+                                "info: lookup_pdf: failed in " + logs[-1].rsplit(" in ", 1)[-1]], logs
+
+
 def test_malformed_json_rpc_gets_its_error_on_stdio(folder):
     initialize = json.dumps({**INITIALIZE, "params": {**INITIALIZE["params"], "protocolVersion": "2025-06-18"}})
     lines = [initialize, "this is not json", '[{"jsonrpc": "2.0", "id": 2, "method": "ping"}]',
