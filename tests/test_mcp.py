@@ -21,6 +21,7 @@ from pathlib import Path
 import anyio
 import httpx
 import httpx2
+import numpy as np
 import pytest
 from documents import REPORT_FACTS, make_photo, make_report_pdf, make_sign_png
 from mcp import ClientSession, StdioServerParameters, stdio_client
@@ -486,7 +487,7 @@ def test_results_map_to_content_with_captions_and_scaled_images(tmp_path):
     from documents import photo
     from PIL import Image
 
-    from assistant.mcp.results import MAX_IMAGE_SIDE, to_call_result
+    from assistant.mcp.results import THUMBNAIL_SIDE, to_call_result
     from assistant.tools.registry import Citation, ImageOut, ToolResult
 
     big = tmp_path / "big.jpg"
@@ -499,9 +500,9 @@ def test_results_map_to_content_with_captions_and_scaled_images(tmp_path):
     kinds = [c.type for c in result.content]
     assert kinds == ["text", "text", "image", "text", "image", "text"] and not result.is_error
     assert result.content[0].text == "two pictures\n\nSources:\n- report.pdf p.2\n- notes.md"
-    assert result.content[1].text.startswith("Image: a big photo (big.jpg) [scaled to 1568x")
+    assert result.content[1].text.startswith("Image: a big photo (big.jpg) [scaled to 512x")  # thumbnails
     scaled = Image.open(__import__("io").BytesIO(base64.b64decode(result.content[2].data)))
-    assert scaled.format == "JPEG" and max(scaled.size) == MAX_IMAGE_SIDE
+    assert scaled.format == "JPEG" and max(scaled.size) == THUMBNAIL_SIDE
     assert result.content[3].text == "Image: a red square (small.png)"
     assert base64.b64decode(result.content[4].data) == small.read_bytes()  # small enough: sent as it is
     assert result.structured_content["n"] == 2 and len(result.structured_content["citations"]) == 3
@@ -512,6 +513,40 @@ def test_results_map_to_content_with_captions_and_scaled_images(tmp_path):
     assert [c.type for c in gone.content] == ["text", "text"] and "not attached" in gone.content[1].text
     error = to_call_result(ToolResult.error("it broke\n  badly"))
     assert error.is_error and error.content[0].text == "it broke badly"
+
+
+def test_a_reply_stays_under_a_megabyte_and_links_what_does_not_fit(tmp_path):
+    from PIL import Image
+
+    from assistant.mcp.results import MAX_IMAGE_SIDE, MAX_MEDIA_BYTES, THUMBNAIL_SIDE, Redactor, to_call_result
+    from assistant.tools.registry import AudioOut, ImageOut, ToolResult
+
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    redact = Redactor(load_settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+    noise = np.random.default_rng(0)
+    images = []
+    for n in range(8):  # noise does not compress: ~300 KB each as a 512-px JPEG
+        path = knowledge / f"noise-{n}.png"
+        Image.fromarray(noise.integers(0, 255, (1200, 1200, 3), dtype=np.uint8)).save(path)
+        images.append(ImageOut(path, f"noise {n}"))
+    result = to_call_result(ToolResult(text="eight", images=images), redact=redact)
+    media = sum(len(c.data) for c in result.content if isinstance(c, ImageContent))
+    attached = [c for c in result.content if c.type == "image"]
+    links = [c for c in result.content if c.type == "resource_link"]
+    assert 0 < len(attached) < 8 and len(attached) + len(links) == 8 and media <= MAX_MEDIA_BYTES
+    assert links[0].uri == f"knowledge:///noise-{len(attached)}.png"
+    assert str(tmp_path) not in " ".join(c.text for c in result.content if c.type == "text")
+    one = to_call_result(ToolResult(text="one", images=images[:1]), redact=redact)  # alone: larger
+    with Image.open(__import__("io").BytesIO(base64.b64decode(one.content[2].data))) as picture:
+        assert THUMBNAIL_SIDE < max(picture.size) < MAX_IMAGE_SIDE  # as large as fits
+
+    long = to_call_result(ToolResult(text="spoke", audio=[AudioOut(b"RIFF" * 400_000, "a long story",
+                                                                    saved_as="generated/speech-x.wav",
+                                                                    inline=False)]))
+    assert [c.type for c in long.content] == ["text", "text", "resource_link"]
+    assert "too long for one reply" in long.content[1].text
+    assert long.content[2].uri == "knowledge:///generated/speech-x.wav"
 
 
 def test_resources_skip_hidden_files_and_a_data_dir_inside_the_folder(tmp_path):

@@ -2,7 +2,8 @@
 
 - text (plus a "Sources" line per citation) as text content;
 - each image as image content with its caption as text right before it (many clients drop images), scaled
-  down when large (clients cap replies at about 1 MiB);
+  down when large, thumbnails when there are several; what does not fit in a reply (clients cap one at about
+  1 MiB) goes as a `resource_link` to the file instead;
 - audio as audio content (`audio/wav`) with what is said as text; audio also saved in the knowledge folder
   goes as a `resource_link` too (a client that cannot take the audio inline fetches it);
 - the tool's structured data as structured content, with a JSON text copy for clients that predate it;
@@ -33,8 +34,10 @@ log = logging.getLogger(__name__)
 
 # Images go back as they are when small enough for a client to show (and a model to read); larger ones are
 # scaled down and sent as JPEG (a search can return several photos of many megabytes each).
-MAX_IMAGE_SIDE = 1568
-MAX_IMAGE_BYTES = 4_000_000
+MAX_IMAGE_SIDE = 1568  # one picture in a reply
+THUMBNAIL_SIDE = 512  # each of several (search hits): thumbnails, with their files named beside them
+MAX_IMAGE_BYTES = 600_000  # larger files go as a scaled JPEG
+MAX_MEDIA_BYTES = 900_000  # base64 of all images and audio in one reply: clients cap a reply at about 1 MiB
 AS_IS = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 MAX_JSON_COPY_CHARS = 200_000
 # An absolute path of two parts or more (not inside a URL or a relative name), its last part captured.
@@ -45,6 +48,7 @@ class Redactor:
     """Server paths out of texts: the knowledge folder's files by relative name, other folders by role."""
 
     def __init__(self, settings):
+        self.root = Path(settings.knowledge_dir).resolve()
         folders: list[tuple[Path, str]] = [(settings.knowledge_dir, "")]
         folders += [(settings.data_dir, "the data folder"), (settings.model_cache_dir, "the model cache")]
         folders.append((Path.home(), "~"))
@@ -61,6 +65,13 @@ class Redactor:
         for pattern, name in self._rules:
             text = pattern.sub(partial(_replacement, name), text)
         return OTHER_PATH.sub(r"…/\1", text)  # any other absolute path: its last part only
+
+    def relative(self, path: Path) -> str | None:
+        """The file's name in the knowledge folder (None: not in it)."""
+        try:
+            return Path(path).resolve().relative_to(self.root).as_posix()
+        except (ValueError, OSError):
+            return None
 
     def data(self, value: Any) -> Any:
         if isinstance(value, str):
@@ -88,14 +99,28 @@ def to_call_result(result: ToolResult, max_pixels: int = 100_000_000,
         sources = [f"- {c.file}" + (f" p.{c.page}" if c.page else "") for c in result.citations]
         text = f"{text}\n\nSources:\n" + "\n".join(dict.fromkeys(sources))
     content: list[ContentBlock] = [TextContent(type="text", text=clean(text))]
+    budget = MAX_MEDIA_BYTES - sum(_b64_size(len(a.data)) for a in result.audio if a.inline)
+    side = MAX_IMAGE_SIDE if len(result.images) == 1 else THUMBNAIL_SIDE
     for image in result.images:
         caption = clean(f"Image: {image.caption} ({image.path.name})")
         try:
-            data, mime, note = image_payload(image.path, image.mime, max_pixels)
+            data, mime, note = image_payload(image.path, image.mime, max_pixels, side)
+            smaller = side
+            while _b64_size(len(data)) > budget and smaller > THUMBNAIL_SIDE:  # smaller rather than left out
+                smaller = max(THUMBNAIL_SIDE, smaller * 2 // 3)
+                data, mime, note = image_payload(image.path, image.mime, max_pixels, smaller)
         except Exception as exc:  # unreadable now: the caption still says what it was
             log.warning("image %s not attached: %s", image.path, exc)
             content.append(TextContent(type="text", text=f"{caption} [image not attached: {clean(_reason(exc))}]"))
             continue
+        if _b64_size(len(data)) > budget:  # the reply is full: the file instead
+            name = redact.relative(image.path) if redact is not None else None
+            content.append(TextContent(type="text", text=f"{caption} [not attached: the reply is full"
+                                       + (f"; read knowledge:///{name}]" if name else "]")))
+            if name:
+                content.append(ResourceLink(type="resource_link", uri=uri_for(name), name=name, mime_type=image.mime))
+            continue
+        budget -= _b64_size(len(data))
         content.append(TextContent(type="text", text=caption + note))
         content.append(ImageContent(type="image", data=base64.b64encode(data).decode("ascii"), mime_type=mime))
     for audio in result.audio:
@@ -112,28 +137,35 @@ def to_call_result(result: ToolResult, max_pixels: int = 100_000_000,
     return CallToolResult(content=content, structured_content=structured, is_error=False)
 
 
+def _b64_size(size: int) -> int:
+    return (size + 2) // 3 * 4
+
+
 def audio_blocks(audio: AudioOut, clean) -> list[ContentBlock]:
-    blocks: list[ContentBlock] = [TextContent(type="text", text=clean(f"Audio ({audio.mime}): {audio.caption}")),
-                                  AudioContent(type="audio", data=base64.b64encode(audio.data).decode("ascii"),
-                                               mime_type=audio.mime)]
+    where = "" if audio.inline else f" [too long for one reply: read knowledge:///{audio.saved_as}]"
+    blocks: list[ContentBlock] = [TextContent(type="text", text=clean(f"Audio ({audio.mime}): {audio.caption}")
+                                              + where)]
+    if audio.inline:
+        blocks.append(AudioContent(type="audio", data=base64.b64encode(audio.data).decode("ascii"),
+                                   mime_type=audio.mime))
     if audio.saved_as:
         blocks.append(ResourceLink(type="resource_link", uri=uri_for(audio.saved_as), name=audio.saved_as,
                                    mime_type=guess_mime(audio.saved_as) or audio.mime, size=len(audio.data)))
     return blocks
 
 
-def image_payload(path: Path, mime: str, max_pixels: int) -> tuple[bytes, str, str]:
+def image_payload(path: Path, mime: str, max_pixels: int, side: int = MAX_IMAGE_SIDE) -> tuple[bytes, str, str]:
     """(bytes, MIME type, caption note): the file itself when small enough, else a scaled-down JPEG."""
     from PIL import Image
 
     data = path.read_bytes()
     if mime in AS_IS and len(data) <= MAX_IMAGE_BYTES:
         with Image.open(io.BytesIO(data)) as probe:  # reads the header only
-            if max(probe.size) <= MAX_IMAGE_SIDE:
+            if max(probe.size) <= side:
                 return data, mime, ""
     from ..knowledge.images import open_image
 
-    picture = open_image(path, max_pixels, max_side=MAX_IMAGE_SIDE)  # pixel bombs refused before decoding
+    picture = open_image(path, max_pixels, max_side=side)  # pixel bombs refused before decoding
     out = io.BytesIO()
     picture.save(out, format="JPEG", quality=85)
     return out.getvalue(), "image/jpeg", f" [scaled to {picture.width}x{picture.height}]"

@@ -54,6 +54,7 @@ class AudioOut:
     caption: str  # what is said in it: sent beside the audio (many clients drop audio)
     mime: str = "audio/wav"
     saved_as: str | None = None  # the file in the knowledge folder too (relative), when it was saved
+    inline: bool = True  # sent in the reply (else too long for one: `saved_as` names where it is)
 
 
 @dataclass(frozen=True)

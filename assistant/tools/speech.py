@@ -1,8 +1,9 @@
 """synthesize_speech: text to speech with the `tts` role (Piper here), for other assistants over MCP.
 
 The speech comes back as a WAV file with the text beside it (clients that drop audio still get what was said).
-Speech longer than MAX_INLINE_SECONDS (or `save=True`) is also saved in the knowledge folder's `generated/`,
-so a client that cannot take a large reply can fetch it as a resource.
+Speech longer than MAX_INLINE_SECONDS is saved in the knowledge folder's `generated/` instead of sent inline
+(clients cap a reply at about 1 MiB): the reply names the file, which clients fetch as a resource. `save=True`
+saves short speech too.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from .outputs import generated_folder, output_name, save_new
 from .registry import AudioOut, Citation, Hints, ToolContext, ToolResult, tool
 
 MAX_TEXT_CHARS = 5000
-MAX_INLINE_SECONDS = 20.0  # ~0.9 MB of 22 kHz WAV (1.2 MB as base64): under clients' ~1 MiB reply limits
+MAX_INLINE_SECONDS = 15.0  # 0.66 MB of 22 kHz WAV, 0.88 MB as base64: under clients' ~1 MiB reply limits
 CAPTION_CHARS = 300
 
 
 @tool("""
     Speak text aloud with the workstation's text-to-speech voice and return the audio (WAV), with the
-    text beside it. Use it to produce narration, announcements or spoken answers as sound files. Long
-    speech (or save=true) is also saved in the knowledge folder under generated/ and named in the reply.
+    text beside it. Use it to produce narration, announcements or spoken answers as sound files. Speech
+    over 15 seconds (or with save=true) is saved in the knowledge folder under generated/ and named in
+    the reply (long speech only there).
     """, requires=("tts",), title="Synthesize speech", for_agent=False,
     hints=Hints(read_only=False, destructive=False, idempotent=False))
 def synthesize_speech(
@@ -56,16 +58,19 @@ def synthesize_speech(
     seconds = round(samples.size / rate, 2)
     data = wav_bytes(samples, rate)
     saved = None
-    if save or seconds > MAX_INLINE_SECONDS:
+    inline = seconds <= MAX_INLINE_SECONDS
+    if save or not inline:
         folder = generated_folder(ctx.settings)
         path = save_new(folder, lambda: output_name("speech", text, ".wav"), lambda out: out.write(data))
         saved = path.relative_to(ctx.settings.knowledge_dir.resolve()).as_posix()
     took = round(time.perf_counter() - started, 2)
     caption = text if len(text) <= CAPTION_CHARS else text[: CAPTION_CHARS - 1] + "…"
     where = f" Saved as {saved}." if saved else ""
+    if not inline:
+        where += " Too long to send in the reply: read the file."
     return ToolResult(
         text=f"Spoke {seconds:g} s of audio ({rate} Hz WAV) in {took:g} s.{where}",
-        audio=[AudioOut(data, caption, "audio/wav", saved)],
+        audio=[AudioOut(data, caption, "audio/wav", saved, inline)],
         citations=[Citation(saved)] if saved else [],
         data={"seconds": seconds, "sample_rate": rate, "bytes": len(data), "file": saved, "text": text,
               "voice": voice},
