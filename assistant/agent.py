@@ -102,6 +102,10 @@ class Agent:
         self._subjects: list[tuple[int, Subject]] = []  # (history length when asked, what the turn was about)
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="tool")
 
+    def close(self) -> None:
+        """Let the tool threads go (a tool still running finishes in the background)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
     @cached_property
     def planner(self) -> Planner | None:
         """Route-then-fill for models that cannot choose tools themselves (`PromptPolicy.tool_routing`)."""

@@ -7,14 +7,19 @@ The three are interleaved call by call (in a shuffled order each round), so a ma
 else slows all three alike; torch runs one thread (`threads = 1`), as two OpenMP threads on a shared 2-core
 machine stall whenever one core is taken. The ratio transport / in-process is the overhead. Then 8 HTTP
 clients call at once (each its own session): calls per second, latency percentiles, failures.
-Prints a table and writes bench/results/mcp.json.
+Then, against the same HTTP server, two model tools (bench/mcp_models.py, kept apart for size): `synthesize_speech`
+first-audio and total latency (library, `Tool.run`, HTTP read byte by byte) and `embed_text` throughput
+(library, `Tool.run`, HTTP through the official client), interleaved the same way.
+Prints the tables and writes bench/results/mcp.json (`synthesize_speech` and `embed_text` for the model tools).
 
     .venv/bin/python bench/mcp.py [--calls 60] [--clients 8] [--per-client 25]
+                                  [--speech-calls 20] [--embed-batches 20] [--batch 32]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -36,6 +41,12 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "tests"))  # the test documents and the tiny CLIP builder
 
 import anyio  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("mcp_models", HERE / "mcp_models.py")  # its folder is off sys.path
+assert _spec is not None and _spec.loader is not None
+mcp_models = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(mcp_models)
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
@@ -198,7 +209,8 @@ async def measure(local: InProcess, stdio_args: list[str], url: str, token: str,
                                        args.calls)
     many = await concurrent(open_session, args.clients, args.per_client)
     many["single_client_calls_per_s"] = round(1000 / sequential["http"]["median_ms"], 1)
-    return {**sequential, "http_concurrent": many}
+    models = await mcp_models.measure(local.context, open_session, url, token, args, stats)
+    return {**sequential, "http_concurrent": many, **models}
 
 
 def free_port() -> int:
@@ -230,6 +242,10 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=60, help="sequential calls per transport")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--per-client", type=int, default=25)
+    parser.add_argument("--speech-calls", type=int, default=20, help="synthesize_speech calls per path")
+    parser.add_argument("--speech-text", default=mcp_models.SENTENCE)
+    parser.add_argument("--embed-batches", type=int, default=20, help="embed_text batches per path")
+    parser.add_argument("--batch", type=int, default=32, help="texts per embed_text batch")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "mcp.json")
     args = parser.parse_args()
 
@@ -266,6 +282,7 @@ def main() -> None:
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
                     "cpus": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()]},
         "in_process": local, "stdio": stdio, "http": http, "http_concurrent": many,
+        "synthesize_speech": measured["synthesize_speech"], "embed_text": measured["embed_text"],
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
@@ -281,6 +298,7 @@ def main() -> None:
     print(f"\n{c['clients']} HTTP clients x {args.per_client} calls: {c['calls_per_s']} calls/s "
           f"(1 client: {c['single_client_calls_per_s']}), median {c['median_ms']} ms, p95 {c['p95_ms']} ms, "
           f"{c['failures']} failures")
+    mcp_models.print_rows(results)
     print(f"wrote {args.out}")
 
 

@@ -206,6 +206,19 @@ async def check_every_tool(session, env: Env) -> None:
     assert not result.is_error, text_of(result)
     assert "fox" in text_of(result).lower() and "lazy dog" in text_of(result).lower(), text_of(result)
 
+    steps: list[tuple[float, str | None]] = []
+
+    async def on_step(done, total, message):
+        steps.append((done, message))
+
+    result = await call(session, "ask_assistant", {"request": "What do my notes say about tomatoes?"},
+                        progress_callback=on_step)
+    assert not result.is_error, text_of(result)
+    assert result.structured_content["tool_calls"][0]["name"] == "search_knowledge", result.structured_content
+    assert "notes.md" in text_of(result) and result.structured_content["reply"].strip(), text_of(result)
+    assert steps and steps[0][1] == "calling search_knowledge", steps
+    assert [s[0] for s in steps] == list(range(1, len(steps) + 1))  # strictly increasing
+
 
 async def check_resources(session, env: Env) -> None:
     resources = {r.uri: r for r in (await session.list_resources()).resources}

@@ -26,7 +26,7 @@ from assistant.tools import Citation, Hints, ImageOut, Tool, ToolContext, ToolRe
 
 TOOLS_BY_NAME = all_tools()
 TOOLS = {"describe_image", "generate_image", "search_knowledge", "lookup_pdf", "transcribe_audio"}
-PROGRAM_TOOLS = {"synthesize_speech", "embed_text", "embed_image"}
+PROGRAM_TOOLS = {"synthesize_speech", "embed_text", "embed_image", "ask_assistant"}
 SPOKEN = "the quick brown fox jumps over the lazy dog"
 PROMPT = "a red bicycle beside the lighthouse"
 NOTES = {
@@ -140,7 +140,8 @@ def test_the_tools_with_schemas_written_for_a_model():
     assert all("ctx" not in t.parameters["properties"] for t in tools.values())  # the context is not an argument
     assert tools["transcribe_audio"].parameters["required"] == ["file"]
     assert not tools["generate_image"].hints.read_only and not tools["synthesize_speech"].hints.read_only
-    assert all(t.hints.read_only for n, t in tools.items() if n not in ("generate_image", "synthesize_speech"))
+    assert all(t.hints.read_only for n, t in tools.items()
+               if n not in ("generate_image", "synthesize_speech", "ask_assistant"))
     assert tools["describe_image"].requires == ("vlm",) and tools["embed_image"].requires == ("clip",)
 
 

@@ -6,13 +6,14 @@ tool is one function with `@tool` and one entry below. The agent is offered the 
 MCP clients get every tool whose models are here (`availability.py`).
 """
 
-from . import describe_image, embeddings, generate_image, knowledge, speech, transcribe_audio
+from . import ask, describe_image, embeddings, generate_image, knowledge, speech, transcribe_audio
 from .registry import AudioOut, Citation, Hints, ImageOut, Tool, ToolContext, ToolResult
 
 # (Each module is named after its tool; the package exports the modules, the tools are reached through them.)
 TOOLS: tuple[Tool, ...] = (knowledge.search_knowledge, knowledge.lookup_pdf, describe_image.describe_image,
                            generate_image.generate_image, transcribe_audio.transcribe_audio,
-                           speech.synthesize_speech, embeddings.embed_text, embeddings.embed_image)
+                           speech.synthesize_speech, embeddings.embed_text, embeddings.embed_image,
+                           ask.ask_assistant)
 
 
 def all_tools() -> dict[str, Tool]:
