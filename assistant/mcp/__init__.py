@@ -1,10 +1,14 @@
 """The MCP server (`assistant mcp`): the tool registry and the knowledge folder, over stdio or HTTP.
 
-- `server.py`: an `MCPServer` built from the one tool registry (same names, descriptions, schemas), tools run in
-  worker threads, results mapped to MCP content (images with a caption beside them), progress and logging
-  notifications; the knowledge files as resources (`resources.py`).
-- `http.py`: streamable HTTP at `/mcp` behind a small ASGI guard: bearer token, Host/Origin checks, body limit.
-- `token.py`: the bearer token (config/env, else generated once into the data dir, owner-only).
+- `server.py`: an `MCPServer` built from the one tool registry (same names, descriptions, schemas), listing the
+  tools whose models are here and telling clients when that changes; tools run in worker threads,
+  cancellable; the knowledge files as resources (`resources.py`); prompts and completions (`prompts.py`).
+- `results.py`: a tool's result as MCP content (captions beside images and audio, replies under ~1 MiB,
+  structured content with a JSON copy) and no server paths in any text.
+- `logs.py`: `logging/setLevel` and log notifications for a call, at the level its client asked for.
+- `stdio.py`, `http.py`: the transports; `http.py` is a small ASGI guard in front of streamable HTTP (Host/Origin
+  checks, bearer token, wrong-token backoff in `throttle.py`, body limit); `rpc.py`: errors for malformed
+  JSON-RPC; `token.py`: the bearer token (config/env, else generated once into the data dir, owner-only).
 
 Nothing heavy is imported here; the `assistant mcp` command is `commands/mcp.py`.
 """
