@@ -315,6 +315,8 @@ async def test_stdio_server_end_to_end(env):
     assert any(line.startswith("info: generate_image: done") for line in recorder.logs), recorder.logs
     assert any(line.startswith("warning: lookup_pdf: ") for line in recorder.logs), recorder.logs
     assert not any(line.startswith("debug:") for line in recorder.logs), recorder.logs  # below the level set
+    assert any("loading vlm model" in line for line in recorder.logs), recorder.logs  # the server's own records
+    assert not any(str(env.root) in line for line in recorder.logs), recorder.logs  # with no server paths
 
 
 # -- HTTP ----------------------------------------------------------------------------------------------------

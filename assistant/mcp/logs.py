@@ -59,9 +59,10 @@ def wanted(request_context: Any, level: str) -> bool:
 class CallLog:
     """Log notifications for one request (a tool call), if its client wants them."""
 
-    def __init__(self, context: Any, logger_name: str):
+    def __init__(self, context: Any, logger_name: str, clean: Callable[[str], str] = lambda text: text):
         self.context = context
         self.logger_name = logger_name
+        self.clean = clean  # what a client may read (no server paths: `results.Redactor`)
         self.failed = False
 
     def _request_context(self) -> Any:
@@ -77,7 +78,7 @@ class CallLog:
         if request_context is None or not wanted(request_context, level):
             return
         try:
-            await self.context.log(cast(Literal["info"], level), message, logger_name=self.logger_name)
+            await self.context.log(cast(Literal["info"], level), self.clean(message), logger_name=self.logger_name)
         except Exception as exc:  # a closed stream: the call carries on without logs
             self.failed = True
             log.debug("log notification not sent (%s)", exc)

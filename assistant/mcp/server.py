@@ -107,7 +107,7 @@ class AssistantMCP(MCPServer):
 
     async def call_tool(self, name: str, arguments: dict[str, Any],
                         context: Context | None = None) -> CallToolResult:
-        call_log = logs.CallLog(context, SERVER_NAME)
+        call_log = logs.CallLog(context, SERVER_NAME, self.redact.text)
         await call_log.send("debug", f"{name}: started")
         tool = self.registry.get(name)
         if tool is None or tool not in self.served():
