@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import wave
 
 import anyio
@@ -140,12 +141,18 @@ def test_status_says_which_tools_are_served_and_why(folder):
 
 
 async def test_completions_and_prompts(folder):
+    loop = folder / "knowledge" / "loop"
+    loop.mkdir(exist_ok=True)
+    (loop / "a").symlink_to(loop / "b")
+    (loop / "b").symlink_to(loop / "a")  # a symlink loop: listed as nothing, named nowhere
     params = StdioServerParameters(command=sys.executable, args=["-m", "assistant", "mcp", *_args(folder)],
                                    env=_env(), cwd=str(REPO))
     with anyio.fail_after(120):
         async with stdio_client(params) as (read, write):
             async with ClientSession(read, write, read_timeout_seconds=60) as s:
                 await s.initialize()
+                listed = {r.uri for r in (await s.list_resources()).resources}
+                assert "knowledge:///notes.md" in listed and not any("loop" in uri for uri in listed)
                 pdf = await s.complete(PromptReference(type="ref/prompt", name="summarise_pdf"),
                                        {"name": "file", "value": "rep"})
                 assert pdf.completion.values == ["reports/repair.pdf", "reports/report.pdf"]
@@ -237,11 +244,17 @@ def test_http_malformed_json_rpc_and_wrong_token_backoff(folder):
             assert invalid.json() == {"jsonrpc": "2.0", "id": 9, "error": invalid.json()["error"]}
             assert invalid.json()["error"]["code"] == -32600
 
-            wrong = {**ACCEPT, "Authorization": "Bearer guess"}
+            # requests with no token at all (a web page's <img>, a CORS preflight) cannot guess: not counted
+            assert {http.get(url).status_code for _ in range(12)} == {401}
+            assert http.options(url, headers={"Origin": "http://localhost:3000"}).status_code == 401
+            assert http.post(url, json=INITIALIZE, headers=good).status_code == 200
+            wrong = {**ACCEPT, "Authorization": "Bearer guess", "X-Forwarded-For": "203.0.113.9"}
             codes = [http.post(url, json=INITIALIZE, headers=wrong).status_code for _ in range(6)]
-            assert codes == [401] * 6  # five free, the sixth earns a wait
+            assert codes == [401] * 6  # five free; the sixth earns 1 s (X-Forwarded-For is not believed)
+            time.sleep(1.2)
+            assert http.post(url, json=INITIALIZE, headers=wrong).status_code == 401  # the seventh earns 2 s
             blocked = http.post(url, json=INITIALIZE, headers=good)  # the right token too, while it lasts
-            assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) >= 1
+            assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) == 2
         assert process.poll() is None
     finally:
         stop(process)
@@ -274,6 +287,30 @@ def test_throttle_doubles_the_wait_and_forgets():
     for n in range(MAX_ADDRESSES + 10):
         throttle.failed(f"10.0.{n // 256}.{n % 256}")
     assert len(throttle) == MAX_ADDRESSES  # bounded
+
+
+async def test_log_records_never_wait_for_the_event_loop():
+    """A tool's log record is queued, not sent from its thread: the thread may hold logging's handler lock,
+    which the event loop also needs whenever it logs (waiting for the loop there froze the server)."""
+    import threading
+
+    from assistant.mcp.logs import CallLog
+
+    call_log = CallLog(None, "test")
+    sink = call_log.sink()
+    finished = threading.Event()
+
+    def worker() -> None:
+        for n in range(50):
+            sink("info", f"record {n}")
+        finished.set()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    started = time.perf_counter()
+    assert finished.wait(5)  # the event loop is blocked right here, and the worker still finishes
+    thread.join()
+    assert time.perf_counter() - started < 2 and len(call_log._records) == 50
 
 
 def _png_data_url() -> str:

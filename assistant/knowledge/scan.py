@@ -41,13 +41,17 @@ def scan(root: Path, skip: tuple[Path, ...] = ()) -> Iterator[Found]:
             if d.startswith("."):
                 continue
             sub = here / d
-            if sub.is_symlink():  # os.walk does not enter linked folders; one inside is indexed where it is
-                if not sub.resolve().is_relative_to(root):
-                    yield Found(display_name(sub.relative_to(root).as_posix()), sub, 0, 0,
-                                "symlink leads outside the knowledge folder (not followed)")
-                continue
-            if sub.resolve() not in skipped:
-                kept.append(d)
+            try:
+                if sub.is_symlink():  # os.walk does not enter linked folders; one inside is indexed where it is
+                    if not sub.resolve().is_relative_to(root):
+                        yield Found(display_name(sub.relative_to(root).as_posix()), sub, 0, 0,
+                                    "symlink leads outside the knowledge folder (not followed)")
+                    continue
+                if sub.resolve() not in skipped:
+                    kept.append(d)
+            except (OSError, RuntimeError) as exc:  # a symlink loop (RuntimeError before Python 3.13)
+                yield Found(display_name(sub.relative_to(root).as_posix()), sub, 0, 0,
+                            f"unreadable folder ({getattr(exc, 'strerror', None) or 'symlink loop'})")
         dirs[:] = kept
         for name in sorted(files):
             if name.startswith("."):
@@ -62,7 +66,10 @@ def scan(root: Path, skip: tuple[Path, ...] = ()) -> Iterator[Found]:
                         continue
                 st = path.stat()
             except OSError as exc:  # a dangling symlink, a race with a delete
-                yield Found(rel, path, 0, 0, f"unreadable file ({exc.strerror or exc})")
+                yield Found(rel, path, 0, 0, f"unreadable file ({exc.strerror or 'cannot read it'})")
+                continue
+            except RuntimeError:  # a symlink loop (Python before 3.13)
+                yield Found(rel, path, 0, 0, "unreadable file (symlink loop)")
                 continue
             if not stat.S_ISREG(st.st_mode):  # a FIFO would block the reader forever, a device never ends
                 yield Found(rel, path, 0, st.st_mtime_ns, "not a regular file (a pipe, socket or device)")

@@ -89,19 +89,23 @@ class Guard:
             return await _reply(scope, receive, send, 403, f"Origin {origin!r} is not allowed")
         if scope.get("path", "").startswith("/.well-known/"):  # no OAuth here: clients must not go looking
             return await _reply(scope, receive, send, 404, "no OAuth: send Authorization: Bearer <token>")
-        address = (scope.get("client") or ("unknown",))[0]
+        address = client_key((scope.get("client") or ("unknown",))[0])
         wait = self.throttle.wait(address)
         if wait > 0:
             return await _reply(scope, receive, send, 429, f"too many wrong tokens from {address}: try again in "
                                 f"{wait:.0f} s", {"Retry-After": str(max(1, round(wait)))})
-        if not self.authorized(headers.get("authorization")):
-            earned = self.throttle.failed(address)
+        authorization = headers.get("authorization")
+        if not self.authorized(authorization):
+            # Only a token that is presented and wrong counts: a request without one (a web page's <img>, a
+            # CORS preflight, a client probing first) cannot guess, and must not lock the user out.
+            earned = self.throttle.failed(address) if _presents_token(authorization) else 0.0
             if earned:
                 log.warning("wrong MCP token from %s: refusing it for %.0f s", address, earned)
             return await _reply(scope, receive, send, 401, "missing or wrong bearer token "
                                 "(Authorization: Bearer <token>; `assistant mcp --show-token` prints it)",
                                 {"WWW-Authenticate": 'Bearer realm="spark-assistant"'})
         self.throttle.succeeded(address)
+        _normalise_host(scope, headers.get("host") or "")  # the SDK's own check compares Host as written
         length = headers.get("content-length")
         if length is not None:
             try:
@@ -149,6 +153,30 @@ class Guard:
         return self.rules.allows(parts.hostname, port if port is not None else default, self.port)
 
 
+def _presents_token(header: str | None) -> bool:
+    scheme, _, value = (header or "").partition(" ")
+    return scheme.lower() == "bearer" and bool(value.strip())
+
+
+def client_key(address: str) -> str:
+    """Whom wrong tokens are counted for: an IPv4 address, or an IPv6 address's /64 (one host has them all)."""
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return address
+    if ip.version == 6 and not ip.is_loopback:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def _normalise_host(scope: Scope, host: str) -> None:
+    """Host as the SDK's check expects it ("localhost:8765", not "LOCALHOST.:8765"), once ours accepted it."""
+    name, port = _split_host(host)
+    normal = name + (f":{port}" if port else "")
+    if normal != host:
+        scope["headers"] = [(k, normal.encode("latin-1")) if k == b"host" else (k, v) for k, v in scope["headers"]]
+
+
 def _normal_host(name: str) -> str:
     name = name.strip().lower().rstrip(".")
     if name.startswith("[") and name.endswith("]"):
@@ -165,7 +193,9 @@ def _split_host(host: str) -> tuple[str, int | None]:
     if host.startswith("["):
         end = host.find("]")
         name, rest = host[: end + 1], host[end + 1:]
-        port = rest[1:] if rest.startswith(":") else None
+        if rest and not rest.startswith(":"):  # "[::1]evil:8765"
+            return "", -1
+        port = rest[1:] if rest else None
     elif host.count(":") == 1:
         name, port = host.split(":")
     else:
@@ -320,8 +350,9 @@ def serve_http(server, settings, host: str, port: int, token: Token, verbose: bo
     rules = allowed_hosts(host, port, settings.mcp_allowed_hosts)
     max_body = int(settings.mcp_max_body_mb * 1_000_000)
     app = build_app(server, token, host, port, rules, max_body)
+    # proxy_headers off: X-Forwarded-For from a loopback client must not choose whom wrong tokens count for
     config = uvicorn.Config(app, log_level="info" if verbose else "warning", access_log=verbose, lifespan="on",
-                            timeout_graceful_shutdown=3, server_header=False)
+                            timeout_graceful_shutdown=3, server_header=False, proxy_headers=False)
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     print(f"assistant mcp: serving http://{shown}:{port}{MCP_PATH} (bearer token from {token.source}; "
           "`assistant mcp --show-token` prints it)", file=sys.stderr, flush=True)

@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import logging
+from collections import deque
 from collections.abc import Callable
 from typing import Any, Literal, cast, get_args
 
-import anyio.from_thread
 from mcp_types import EmptyResult, LoggingLevel, SetLevelRequestParams
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 LEVELS: tuple[str, ...] = get_args(LoggingLevel)  # debug < info < notice < warning < error < critical < ...
 DEFAULT_LEVEL = "warning"
+MAX_QUEUED = 200  # records of one call waiting to be sent; older ones go first when a client is slow
 LEVEL_KEY = "spark-assistant.log_level"  # in the connection's state
 PYTHON_LEVELS = {logging.DEBUG: "debug", logging.INFO: "info", logging.WARNING: "warning", logging.ERROR: "error",
                  logging.CRITICAL: "critical"}
@@ -64,6 +66,11 @@ class CallLog:
         self.logger_name = logger_name
         self.clean = clean  # what a client may read (no server paths: `results.Redactor`)
         self.failed = False
+        # Records from the worker thread wait here, never the worker: it may hold logging's handler lock,
+        # which the event loop needs too whenever it logs (waiting for the loop there would deadlock).
+        self._records: deque[tuple[str, str]] = deque(maxlen=MAX_QUEUED)
+        self._loop = asyncio.get_running_loop()
+        self._arrived = asyncio.Event()
 
     def _request_context(self) -> Any:
         try:
@@ -84,14 +91,26 @@ class CallLog:
             log.debug("log notification not sent (%s)", exc)
 
     def sink(self) -> Callable[[str, str], None]:
-        """For the worker thread: send a record's message from the event loop, waiting for it."""
-        def forward(level: str, message: str) -> None:
+        """For the worker thread: queue a record (never waits); `forward()` sends them from the loop."""
+        def queue(level: str, message: str) -> None:
+            self._records.append((level, message))
             try:
-                anyio.from_thread.run(self.send, level, message)
-            except Exception as exc:  # no event loop to hop to
-                log.debug("log record not forwarded (%s)", exc)
+                self._loop.call_soon_threadsafe(self._arrived.set)
+            except RuntimeError:  # the loop is gone: nobody to tell
+                pass
 
-        return forward
+        return queue
+
+    async def forward(self) -> None:
+        """Send queued records as they arrive, until cancelled (then what is left is sent by `flush`)."""
+        while True:
+            await self._arrived.wait()
+            self._arrived.clear()
+            await self.flush()
+
+    async def flush(self) -> None:
+        while self._records:
+            await self.send(*self._records.popleft())
 
 
 def run_with_sink(sink: Callable[[str, str], None], work: Callable[[], Any]) -> Any:

@@ -9,9 +9,10 @@
 - the tool's structured data as structured content, with a JSON text copy for clients that predate it;
 - errors as `is_error` results with one line.
 
-`Redactor` rewrites server paths in any text for a client: a file in the knowledge folder becomes its
-relative name, other known folders become words ("the data folder"), the home directory `~`, and any other
-absolute path `…/` and its last part.
+`Redactor` rewrites server paths for a client: a file in the knowledge folder becomes its relative name, other
+known folders become words ("the data folder"), the home directory `~`; in what the server itself writes
+(errors, captions, logs) any other absolute path becomes `…/` and its last part. A tool's own content (a PDF
+page, a transcript) keeps paths that are part of the user's documents.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 
 from mcp_types import AudioContent, CallToolResult, ContentBlock, ImageContent, ResourceLink, TextContent
 
+from ..timecode import clock
 from ..tools.registry import AudioOut, ToolResult
 from .resources import guess_mime, uri_for
 
@@ -39,9 +41,9 @@ THUMBNAIL_SIDE = 512  # each of several (search hits): thumbnails, with their fi
 MAX_IMAGE_BYTES = 600_000  # larger files go as a scaled JPEG
 MAX_MEDIA_BYTES = 900_000  # base64 of all images and audio in one reply: clients cap a reply at about 1 MiB
 AS_IS = {"image/png", "image/jpeg", "image/gif", "image/webp"}
-MAX_JSON_COPY_CHARS = 200_000
+MAX_JSON_COPY_CHARS = 200_000  # larger structured results go without the text copy (clients cap replies)
 # An absolute path of two parts or more (not inside a URL or a relative name), its last part captured.
-OTHER_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s'\"/]+/)+([^\s'\"/]+)")  # larger structured results go without the text copy (clients cap replies)
+OTHER_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s'\"/]+/)+([^\s'\"/]+)")
 
 
 class Redactor:
@@ -51,20 +53,18 @@ class Redactor:
         self.root = Path(settings.knowledge_dir).resolve()
         folders: list[tuple[Path, str]] = [(settings.knowledge_dir, "")]
         folders += [(settings.data_dir, "the data folder"), (settings.model_cache_dir, "the model cache")]
-        folders.append((Path.home(), "~"))
-        rules: list[tuple[str, str]] = []
-        for folder, name in folders:
-            for form in {str(folder).rstrip("/"), str(Path(folder).resolve()).rstrip("/")}:
-                if form:
-                    rules.append((form, name))
-        rules.sort(key=lambda rule: -len(rule[0]))  # the most specific folder first
-        # a folder followed by "/more" (a file in it) or by anything that cannot continue a file name
-        self._rules = [(re.compile(re.escape(form) + r"(/|(?![\w.~-]))"), name) for form, name in rules]
+        self._rules = _rules(folders)
+        self._home = _rules([(Path.home(), "~")])
 
     def text(self, text: str) -> str:
-        for pattern, name in self._rules:
-            text = pattern.sub(partial(_replacement, name), text)
+        """A text the server wrote (an error, a caption, a log line): no absolute path at all."""
+        text = _apply(self._home, self.content(text))
         return OTHER_PATH.sub(r"…/\1", text)  # any other absolute path: its last part only
+
+    def content(self, text: str) -> str:
+        """A tool's result (a page read word for word, a transcript): only the server's own folders go; a
+        path that is part of the user's document ("/api/v1/users") stays as written."""
+        return _apply(self._rules, text)
 
     def relative(self, path: Path) -> str | None:
         """The file's name in the knowledge folder (None: not in it)."""
@@ -75,12 +75,29 @@ class Redactor:
 
     def data(self, value: Any) -> Any:
         if isinstance(value, str):
-            return self.text(value)
+            return self.content(value)
         if isinstance(value, dict):
             return {k: self.data(v) for k, v in value.items()}
         if isinstance(value, list):
             return [self.data(v) for v in value]
         return value
+
+
+def _rules(folders: list[tuple[Path, str]]) -> list[tuple[re.Pattern[str], str]]:
+    rules: list[tuple[str, str]] = []
+    for folder, name in folders:
+        for form in {str(folder).rstrip("/"), str(Path(folder).resolve()).rstrip("/")}:
+            if form:
+                rules.append((form, name))
+    rules.sort(key=lambda rule: -len(rule[0]))  # the most specific folder first
+    # a folder followed by "/more" (a file in it) or by anything that cannot continue a file name
+    return [(re.compile(re.escape(form) + r"(/|(?![\w.~-]))"), name) for form, name in rules]
+
+
+def _apply(rules: list[tuple[re.Pattern[str], str]], text: str) -> str:
+    for pattern, name in rules:
+        text = pattern.sub(partial(_replacement, name), text)
+    return text
 
 
 def _replacement(name: str, match: re.Match[str]) -> str:
@@ -92,13 +109,15 @@ def _replacement(name: str, match: re.Match[str]) -> str:
 def to_call_result(result: ToolResult, max_pixels: int = 100_000_000,
                    redact: Redactor | None = None) -> CallToolResult:
     clean = redact.text if redact is not None else (lambda text: text)
+    clean_content = redact.content if redact is not None else (lambda text: text)
     if result.is_error:
         return error_result(clean(result.text))
     text = result.text
     if result.citations:
-        sources = [f"- {c.file}" + (f" p.{c.page}" if c.page else "") for c in result.citations]
+        sources = [f"- {c.file}" + (f" p.{c.page}" if c.page else f" @ {clock(c.time)}" if c.time is not None else "")
+                   for c in result.citations]
         text = f"{text}\n\nSources:\n" + "\n".join(dict.fromkeys(sources))
-    content: list[ContentBlock] = [TextContent(type="text", text=clean(text))]
+    content: list[ContentBlock] = [TextContent(type="text", text=clean_content(text))]
     budget = MAX_MEDIA_BYTES - sum(_b64_size(len(a.data)) for a in result.audio if a.inline)
     side = MAX_IMAGE_SIDE if len(result.images) == 1 else THUMBNAIL_SIDE
     for image in result.images:
@@ -129,7 +148,8 @@ def to_call_result(result: ToolResult, max_pixels: int = 100_000_000,
     if isinstance(result.data, dict):
         structured = dict(result.data)
         if result.citations:
-            structured.setdefault("citations", [{"file": c.file, "page": c.page} for c in result.citations])
+            structured.setdefault("citations", [{"file": c.file, "page": c.page, "time": c.time}
+                                                for c in result.citations])
         structured = redact.data(structured) if redact is not None else structured
         copy = json.dumps(structured, ensure_ascii=False, separators=(",", ":"))
         if len(copy) <= MAX_JSON_COPY_CHARS:

@@ -26,7 +26,7 @@ import logging
 import threading
 import warnings
 import weakref
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 import anyio
@@ -37,8 +37,8 @@ from mcp.server.lowlevel.helper_types import ReadResourceContents
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError
 from mcp.server.subscriptions import InMemorySubscriptionBus, ToolsListChanged
-from mcp.shared.exceptions import MCPDeprecationWarning
-from mcp_types import CallToolResult, GetPromptResult, SetLevelRequestParams, ToolAnnotations
+from mcp.shared.exceptions import MCPDeprecationWarning, MCPError
+from mcp_types import INTERNAL_ERROR, CallToolResult, GetPromptResult, SetLevelRequestParams, ToolAnnotations
 from mcp_types import Prompt as MCPPrompt
 from mcp_types import Resource as MCPResource
 from mcp_types import ResourceTemplate as MCPResourceTemplate
@@ -119,23 +119,38 @@ class AssistantMCP(MCPServer):
         if not isinstance(arguments, dict):
             return error_result(f"bad arguments for {name}: expected an object")
         taken_back = threading.Event()  # notifications/cancelled: the tool stops at its next step
-        tool_context = self.tool_context.with_progress(_progress_bridge(context, name), taken_back.is_set)
+        tool_context = self.tool_context.with_progress(_progress_bridge(context, name, taken_back.is_set),
+                                                       taken_back.is_set)
         limiter = self._limiters.get(name)
         if limiter is None:
             limiter = self._limiters[name] = anyio.CapacityLimiter(MAX_CALLS_PER_TOOL)
         sink = call_log.sink()
+        done: list[tuple[ToolResult, CallToolResult]] = []
+
+        async def flag_when_cancelled() -> None:
+            try:
+                await anyio.sleep_forever()
+            except anyio.get_cancelled_exc_class():
+                if not done:
+                    taken_back.set()
+                    log.info("tool %s: cancelled by the client", name)
+                raise
+
         try:
-            # Tool.run never raises; to_call_result reads image files: both off the event loop.
-            result, mapped = await anyio.to_thread.run_sync(
-                lambda: logs.run_with_sink(sink, lambda: self._run_and_map(tool, arguments, tool_context)),
-                limiter=limiter, abandon_on_cancel=True)
-        except anyio.get_cancelled_exc_class():
-            taken_back.set()
-            log.info("tool %s: cancelled by the client", name)
-            raise
+            async with anyio.create_task_group() as group:
+                group.start_soon(call_log.forward)
+                group.start_soon(flag_when_cancelled)
+                # Tool.run never raises; to_call_result reads image files: both off the event loop. Not
+                # abandoned when cancelled: the thread keeps its slot until the tool has stopped.
+                done.append(await anyio.to_thread.run_sync(
+                    lambda: logs.run_with_sink(sink, lambda: self._run_and_map(tool, arguments, tool_context)),
+                    limiter=limiter))
+                group.cancel_scope.cancel()
         except Exception as exc:  # a bug in the mapping: still a result, never a crashed session
             log.exception("tool %s: result mapping failed", name)
             return error_result(self.redact.text(f"{name} failed: {type(exc).__name__}: {exc}"))
+        await call_log.flush()
+        result, mapped = done[0]
         if result.is_error:
             await call_log.send("warning", f"{name}: {getattr(mapped.content[0], 'text', '')}")
         await call_log.send("info", f"{name}: {'failed' if result.is_error else 'done'} in {result.seconds:.2f} s")
@@ -175,17 +190,28 @@ class AssistantMCP(MCPServer):
 
     # -- resources: the knowledge files -----------------------------------------------------------------
     async def list_resources(self) -> list[MCPResource]:
-        return await anyio.to_thread.run_sync(self.knowledge_files.list)
+        return await self._guarded(self.knowledge_files.list)
 
     async def list_resource_templates(self) -> list[MCPResourceTemplate]:
         return [self.knowledge_files.template()]
 
     async def read_resource(self, uri: Any, context: Context | None = None) -> Iterable[ReadResourceContents]:
         try:
-            content, mime = await anyio.to_thread.run_sync(self.knowledge_files.read, str(uri))
+            content, mime = await self._guarded(self.knowledge_files.read, str(uri))
         except ResourceError as exc:
             raise type(exc)(self.redact.text(str(exc))) from None
         return [ReadResourceContents(content=content, mime_type=mime)]
+
+    async def _guarded(self, work: Callable[..., Any], *args: Any) -> Any:
+        """`work` in a worker thread; an unexpected failure becomes one redacted line (the SDK would send
+        the exception's own text, which may name server paths)."""
+        try:
+            return await anyio.to_thread.run_sync(work, *args)
+        except (MCPError, ResourceError):
+            raise
+        except Exception as exc:
+            log.exception("%s failed", getattr(work, "__name__", "request"))
+            raise MCPError(INTERNAL_ERROR, self.redact.text(f"{type(exc).__name__}: {exc}")) from None
 
     # -- prompts and completions ------------------------------------------------------------------------
     async def list_prompts(self) -> list[MCPPrompt]:
@@ -193,7 +219,7 @@ class AssistantMCP(MCPServer):
 
     async def get_prompt(self, name: str, arguments: dict[str, Any] | None = None,
                          context: Context | None = None) -> GetPromptResult:
-        return await anyio.to_thread.run_sync(prompts.get_prompt, name, arguments, self.folder_files)
+        return await self._guarded(prompts.get_prompt, name, arguments, self.folder_files)
 
     async def _complete(self, ref: Any, argument: Any, context: Any) -> Any:
         name = getattr(ref, "name", None) or getattr(ref, "uri", "")
@@ -256,15 +282,16 @@ def serve_stdio(server: AssistantMCP) -> int:
 
 
 # -- notifications ---------------------------------------------------------------------------------------
-def _progress_bridge(context: Context | None, name: str):
-    """ToolContext.progress for a call: runs in the worker thread, sends the notification from the loop."""
+def _progress_bridge(context: Context | None, name: str, cancelled: Callable[[], bool]):
+    """ToolContext.progress for a call: runs in the worker thread, sends the notification from the loop;
+    nothing once the call is cancelled."""
     if context is None:
         return None
     failed = False
 
     def progress(done: float, total: float | None = None, message: str | None = None) -> None:
         nonlocal failed
-        if failed:
+        if failed or cancelled():
             return
         try:
             anyio.from_thread.run(context.report_progress, float(done),

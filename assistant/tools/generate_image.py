@@ -94,6 +94,7 @@ def generate_image(
 
     started = time.perf_counter()
     with ctx.manager.lease("image_gen") as generator:
+        ctx.check()  # taken back while it waited for the model
         image = generator.generate(prompt, negative_prompt=negative, width=width, height=height, steps=steps,
                                    guidance_scale=guidance_scale, seed=seed, on_step=on_step)
         defaults, model, family = generator.defaults, generator.name, generator.family

@@ -31,6 +31,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from ..errors import AssistantError, Cancelled
+from ..timecode import clock
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,16 @@ log = logging.getLogger(__name__)
 @dataclass
 class Citation:
     file: str  # relative to the knowledge folder
-    page: int | None = None
+    page: int | None = None  # PDFs
+    time: float | None = None  # recordings: seconds from the start
+
+    def label(self) -> str:
+        """"report.pdf, page 3", "standup.ogg @ 03:12", or the file alone."""
+        if self.page:
+            return f"{self.file}, page {self.page}"
+        if self.time is not None:
+            return f"{self.file} @ {clock(self.time)}"
+        return self.file
 
 
 @dataclass
@@ -130,6 +140,7 @@ class Tool:
         """Validate the arguments and call the tool; every failure becomes an error result, never a raise."""
         started = time.perf_counter()
         try:
+            ctx.check()  # taken back while it waited for a thread
             valid = self.arguments_model.model_validate(arguments or {})
             result = self.func(ctx, **{name: getattr(valid, name) for name in type(valid).model_fields})
         except ValidationError as exc:
