@@ -124,6 +124,7 @@ class Settings(BaseSettings):
     chroma_prefix: str = Field(default="knowledge", pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{2,60}$")  # collection names
     pdf_passwords: dict[str, str] = Field(default_factory=dict)  # file name or glob -> password
     max_image_pixels: int = 100_000_000  # larger images are refused (decompression bombs)
+    recording_max_hours: float = Field(default=4.0, gt=0)  # longer recordings are reported, not transcribed
     # MCP server (`assistant mcp --http`): the bearer token (else generated into data_dir/mcp-token),
     # where to listen, extra Host names to accept ("name" on any port, or "name:port"; e.g. the machine's LAN
     # name or a reverse proxy's), the request body limit; whether tools whose model is missing are listed

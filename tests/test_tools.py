@@ -9,6 +9,7 @@ import functools
 import io
 import json
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -130,7 +131,7 @@ def test_the_tools_with_schemas_written_for_a_model():
             assert len(prop.get("description", "")) > 15, (name, arg)
         assert json.loads(json.dumps(t.openai_schema()))["function"]["name"] == name
     params = tools["search_knowledge"].parameters["properties"]
-    assert params["kind"]["enum"] == ["any", "image", "pdf", "text"]
+    assert params["kind"]["enum"] == ["any", "image", "pdf", "text", "audio"]
     assert (params["limit"]["minimum"], params["limit"]["maximum"]) == (1, 20)
     gen = tools["generate_image"].parameters
     assert gen["required"] == ["prompt"]
@@ -355,7 +356,13 @@ def test_transcribe_refuses_long_and_non_audio_files(ctx, monkeypatch):
     from assistant.tools import transcribe_audio
 
     monkeypatch.setattr(transcribe_audio, "MAX_AUDIO_SECONDS", 1.0)
-    refused(run(ctx, "transcribe_audio", file="audio/fox.wav"), "audio/fox.wav", "long", "at most 0:00:01")
+    fresh = ctx.settings.knowledge_dir / "audio" / "fox-unindexed.wav"  # indexed ones are read, whatever their length
+    shutil.copy(ctx.settings.knowledge_dir / "audio" / "fox.wav", fresh)
+    try:
+        refused(run(ctx, "transcribe_audio", file="audio/fox-unindexed.wav"), "audio/fox-unindexed.wav", "long",
+                "at most 00:01")
+    finally:
+        fresh.unlink()
     monkeypatch.undo()
     refused(run(ctx, "transcribe_audio", file="pictures/cat.jpg"), "pictures/cat.jpg", "audio")
     refused(run(ctx, "transcribe_audio", file="garden.md"), "garden.md")
@@ -402,7 +409,7 @@ def test_names_that_are_not_names(ctx):
     ("search_knowledge", {"query": "bread", "limit": 0}, ["limit", "greater than or equal to 1"]),
     ("search_knowledge", {"query": "bread", "limit": 21}, ["limit", "less than or equal to 20"]),
     ("search_knowledge", {"query": "bread", "limit": "many"}, ["limit", "integer"]),
-    ("search_knowledge", {"query": "bread", "kind": "video"}, ["kind", "'any', 'image', 'pdf' or 'text'"]),
+    ("search_knowledge", {"query": "bread", "kind": "video"}, ["kind", "'any', 'image', 'pdf', 'text' or 'audio'"]),
     ("search_knowledge", {"query": ["bread"]}, ["query", "string"]),
     ("lookup_pdf", {"file": "report.pdf", "pages": "1" * 101}, ["pages", "100"]),
     ("generate_image", {}, ["prompt", "missing"]),

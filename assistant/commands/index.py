@@ -25,7 +25,7 @@ def add(sub, shared) -> None:
 
 def run(inv: Invocation) -> int:
     args, settings = inv.args, inv.settings
-    progress = _ProgressBar() if sys.stderr.isatty() and not args.json else None
+    progress = _ProgressBar() if sys.stderr.isatty() and not args.json else _recordings_begun
     with inv.knowledge() as kb:
         if args.watch:
             print(f"watching {settings.knowledge_dir} (Ctrl+C to stop)", file=sys.stderr)
@@ -36,7 +36,7 @@ def run(inv: Invocation) -> int:
                 stop.set()
             return 0
         report = kb.index(rebuild=args.rebuild, on_progress=progress)
-        if progress:
+        if isinstance(progress, _ProgressBar):
             progress.close()
         _print_report(report, args.json)
         return 0
@@ -58,6 +58,12 @@ def _print_report(report: IndexReport, as_json: bool, brief: bool = False) -> No
         print(f"note: {note}", file=sys.stderr)
 
 
+def _recordings_begun(event: Progress) -> None:
+    """Without a terminal to draw on: one line when a recording starts being transcribed (it takes a while)."""
+    if event.action == "transcribing" and event.detail.startswith("00:00 of"):
+        print(f"transcribing {event.name} ({event.detail.removeprefix('00:00 of ')})", file=sys.stderr, flush=True)
+
+
 class _ProgressBar:
     """A progress bar on the terminal (stderr), fed by the indexer's Progress events."""
 
@@ -73,7 +79,8 @@ class _ProgressBar:
         if self.task is None:
             self.bar.start()
             self.task = self.bar.add_task("indexing", total=event.total, name="")
-        self.bar.update(self.task, completed=event.done, total=event.total, name=event.name[-50:],
+        detail = f" ({event.detail})" if event.detail else ""
+        self.bar.update(self.task, completed=event.done, total=event.total, name=event.name[-50:] + detail,
                         description=event.action)
 
     def close(self) -> None:

@@ -6,13 +6,14 @@ import json
 import sys
 from pathlib import Path
 
+from ..timecode import clock
 from . import Invocation
 
 
 def add(sub, shared) -> None:
     search = sub.add_parser("search", parents=[shared], help="search the knowledge folder")
     search.add_argument("query", nargs="?", default="", help="what to look for")
-    search.add_argument("--kind", choices=["any", "image", "pdf", "text"], default="any")
+    search.add_argument("--kind", choices=["any", "image", "pdf", "text", "audio"], default="any")
     search.add_argument("--limit", type=int, default=5)
     search.add_argument("--image", type=Path, help="find images similar to this one")
     search.add_argument("--json", action="store_true")
@@ -31,7 +32,8 @@ def run(inv: Invocation) -> int:
     if not result.hits:
         print("no results")
     for n, hit in enumerate(result.hits, 1):
-        where = f"{hit.file}" + (f", page {hit.page}" if hit.page else "")
+        where = f"{hit.file}" + (f", page {hit.page}" if hit.page else "") + (
+            f" @ {clock(hit.start)}" if hit.start is not None else "")
         print(f"{n}. {where}  [{hit.kind}, {hit.score:.4f}, {'+'.join(hit.matched_by)}]")
         if hit.snippet:
             print(f"   {hit.snippet}")

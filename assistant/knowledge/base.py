@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,8 @@ from .catalog import Catalog
 from .indexer import Indexer, IndexReport, Progress
 from .search import Kind, Passage, Searcher, SearchResult
 from .store import VectorStore
+
+log = logging.getLogger(__name__)
 
 
 class KnowledgeBase:
@@ -27,6 +30,33 @@ class KnowledgeBase:
                          image: str | Path | None = None) -> SearchResult:
         """Text -> images, PDF pages and text chunks, ranked together; an image -> similar images."""
         return self.searcher.search(query, kind, limit, Path(image) if image else None)
+
+    def warm(self) -> None:
+        """Load the models indexing uses (the text embedder; speech and CLIP when their weights are here), so
+        a change is indexed at once rather than after a model load."""
+        manager = self.indexer.manager
+        manager.get("text_embed")
+        for role in ("clip", "stt"):
+            if manager.locate(role).ready:
+                try:
+                    manager.get(role)
+                except Exception as exc:  # indexing reports it when a file needs it
+                    log.warning("could not load the %s model ahead of time: %s", role, exc)
+
+    def transcript(self, name: str) -> dict | None:
+        """The stored transcript of a recording (language, duration, segments [start, end, text]), if the file
+        is indexed as it is now on disk; None otherwise (never indexed, changed since, not a recording)."""
+        row = self.catalog.files().get(name)
+        if row is None:
+            return None
+        try:
+            st = (self.settings.knowledge_dir / name).stat()
+        except OSError:
+            return None
+        content = self.catalog.content(row.sha256)
+        if content is None or content.kind != "audio" or (st.st_size, st.st_mtime_ns) != (row.size, row.mtime_ns):
+            return None
+        return content.meta
 
     def lookup_pdf(self, question: str | None = None, file: str | None = None,
                    pages: str | list[int] | None = None, limit: int = 5) -> list[Passage]:

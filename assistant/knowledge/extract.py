@@ -1,10 +1,11 @@
 """Extraction: one file of the knowledge folder into pieces an indexer can embed and cite.
 
-    kind = detect_kind(path)                     # "image" | "pdf" | "text" | None (not ours)
+    kind = detect_kind(path)                     # "image" | "pdf" | "text" | "audio" | None (not ours)
     for page in pdf_chunks(path):                # PdfPage(number, chunks, note), one page at a time
     for number, image in pdf_page_images(path):  # renderings for image embeddings
     image = open_image(path); image_ocr_text(image)
     text_chunks(path)                            # .txt / .md
+    recordings.probe / transcribe / chunk_segments  # audio and video files (recordings.py)
 
 Every problem with a file is an ExtractionError whose `reason` is short and meant for people.
 The kind of a file is decided by its content, not its name: a PNG called photo.jpg is an image,
@@ -16,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from . import recordings
 from .images import (
     MAX_PIXELS,
     image_metadata,
@@ -43,14 +45,14 @@ __all__ = [
     "open_image", "pdf_chunks", "pdf_info", "pdf_page_images", "text_chunks",
 ]
 
-Kind = Literal["image", "pdf", "text"]
+Kind = Literal["image", "pdf", "text", "audio"]
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".gif", ".bmp", ".dib", ".tif", ".tiff"}
 
 def detect_kind(path: PathLike) -> Kind | None:
     """What the file is, from its first bytes (then its name for text files).
 
-    None: a file we do not index (a .docx, an .mp3, ...), to be skipped quietly. ExtractionError:
+    None: a file we do not index (a .docx, a .zip, ...), to be skipped quietly. ExtractionError:
     a file we should index but cannot (empty, unreadable, a .pdf or image name on other bytes)."""
     head = read_head(path, 1024)
     suffix = Path(path).suffix.lower()
@@ -59,8 +61,12 @@ def detect_kind(path: PathLike) -> Kind | None:
         return "pdf"
     if image_format(path) is not None:  # Pillow reads the header (a text starting "BM" is no bitmap)
         return "image"
+    if recordings.sniff(Path(path)):
+        return "audio"
     if suffix == ".pdf":
         raise ExtractionError("not a PDF", path)
+    if suffix in recordings.AUDIO_SUFFIXES:
+        raise ExtractionError("not a recording (unknown content)", path)
     if suffix in IMAGE_SUFFIXES:
         raise ExtractionError("unreadable image", path)
     if suffix in TEXT_SUFFIXES:

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import AssistantError, ModelUnavailable
-from . import extract
+from . import extract, recordings
 from .catalog import Catalog, FileRow
 from .scan import Found, real_path, scan
 from .store import VectorStore
@@ -36,7 +36,8 @@ class Progress:
     done: int
     total: int
     name: str
-    action: str  # "indexing", "added", "updated", "renamed", "removed", "skipped", "visuals"
+    action: str  # "indexing", "transcribing", "added", "updated", "renamed", "removed", "skipped", "visuals"
+    detail: str = ""  # e.g. "03:12 of 45:00" while a recording is transcribed
 
 
 @dataclass
@@ -77,6 +78,8 @@ class _Run:
     report: IndexReport
     writer: VectorWriter
     moved: dict[str, list[str]]  # content of files that are gone -> their names (renames)
+    on_progress: Callable[[Progress], None] | None = None
+    total: int = 0
     settled: list[tuple[int, str, str]] = field(default_factory=list)  # (done, name, action) to report
 
 
@@ -123,7 +126,7 @@ class Indexer:
             for name in sorted(set(problems) - seen):  # a bad file that was deleted: no longer a problem
                 self.catalog.remove_file(name)
             writer = VectorWriter(self.catalog, self.store, self.manager, visual_model, self._drop)
-            run = _Run(report, writer, moved)
+            run = _Run(report, writer, moved, on_progress, len(found))
             for done, item in enumerate(found, 1):
                 old = known.get(item.name)
                 if old and (old.size, old.mtime_ns) == (item.size, item.mtime_ns):
@@ -171,6 +174,8 @@ class Indexer:
                 raise extract.ExtractionError("unsupported file type")
             if kind == "pdf":
                 return self._index_pdf(run, job)
+            if kind == "audio":
+                return self._index_recording(run, job)
             if kind == "image":
                 content = self._image(job, run.writer.visual_model)
             else:
@@ -258,6 +263,39 @@ class Indexer:
                 writer.write_texts([(row, sha, "pdf") for row in rows[i:i + STREAM_TEXTS]])
             self.catalog.commit_content(writer.content_row(sha, "pdf", meta.get("pages"), meta, len(rows), visuals),
                                         rows, job.hashed)
+        except BaseException:
+            self._drop(sha)
+            raise
+        return self._finish(run, job, "updated" if job.old else "added")
+
+    def _index_recording(self, run: _Run, job: _Job) -> str:
+        """A recording: transcribed block by block (progress as it goes), chunked by time, written on its own.
+        Nothing is written until the transcript is whole: a crash while transcribing leaves no trace."""
+        self._settle(run, run.writer.flush())
+        item, sha, writer = job.item, job.hashed.sha256, run.writer
+        limit = self.settings.recording_max_hours * 3600
+        info = recordings.probe(item.path, limit)
+
+        def progress(done: float, total: float) -> None:
+            if run.on_progress is not None:
+                run.on_progress(Progress(job.done, run.total, item.name, "transcribing",
+                                         f"{recordings.clock(done)} of {recordings.clock(total)}"))
+
+        progress(0.0, info.duration)
+        with self.manager.lease("stt") as stt:
+            heard = recordings.transcribe(item.path, stt, limit, progress, info.duration)
+        if not heard.segments:
+            raise extract.ExtractionError("no speech found")
+        spans = recordings.chunk_segments(heard.segments)
+        rows = text_rows(sha, [chunk for _, _, chunk in spans])
+        meta = {"duration": heard.duration, "language": heard.language, "codec": info.codec,
+                "sample_rate": info.sample_rate, "channels": info.channels,
+                "segments": [[s.start, s.end, s.text] for s in heard.segments]}
+        self.catalog.begin_content(sha)
+        try:
+            for i in range(0, len(rows), STREAM_TEXTS):
+                writer.write_texts([(row, sha, "audio") for row in rows[i:i + STREAM_TEXTS]])
+            self.catalog.commit_content(writer.content_row(sha, "audio", None, meta, len(rows), 0), rows, job.hashed)
         except BaseException:
             self._drop(sha)
             raise

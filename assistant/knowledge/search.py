@@ -17,7 +17,7 @@ from ..errors import InputError, ModelUnavailable
 from .catalog import Catalog
 from .store import VectorStore
 
-Kind = Literal["any", "image", "pdf", "text"]
+Kind = Literal["any", "image", "pdf", "text", "audio"]
 RRF_K = 60
 # How much each ranking counts in the fusion. CLIP's text->image match is weaker evidence than a text
 # match, so it counts half when the query is text; an image query has only the visual ranking.
@@ -32,11 +32,12 @@ MAX_PAGES = 30  # pages read verbatim in one call
 @dataclass
 class Hit:
     file: str  # relative to the knowledge folder
-    kind: str  # image | pdf | text
-    page: int | None
+    kind: str  # image | pdf | text | audio
+    page: int | None  # PDFs
     score: float  # fused rank score (higher is better)
     snippet: str
     image_path: str | None = None  # absolute path of the image file, for images
+    start: float | None = None  # recordings: where the quoted words begin, in seconds (stored as the "page")
     also: list[str] = field(default_factory=list)  # other files with the same content
     matched_by: list[str] = field(default_factory=list)  # "text", "keywords", "visual"
 
@@ -72,8 +73,8 @@ class Searcher:
     # -- search_knowledge -------------------------------------------------------------------------
     def search(self, query: str = "", kind: Kind = "any", limit: int = 5, image: Path | None = None,
                within: set[str] | None = None) -> SearchResult:
-        if kind not in ("any", "image", "pdf", "text"):
-            raise InputError(f"unknown kind {kind!r} (any, image, pdf or text)")
+        if kind not in ("any", "image", "pdf", "text", "audio"):
+            raise InputError(f"unknown kind {kind!r} (any, image, pdf, text or audio)")
         if not 1 <= limit <= 100:
             raise InputError("limit must be between 1 and 100")
         query = (query or "").strip()
@@ -150,10 +151,12 @@ class Searcher:
                 continue
             entry = info[key]
             snippet = entry["text"] or self._page_text(key[0], entry["page"])
+            audio = entry["kind"] == "audio"
             hits.append(Hit(
-                file=names[0], kind=entry["kind"], page=entry["page"], score=round(scores[key], 5),
+                file=names[0], kind=entry["kind"], page=None if audio else entry["page"], score=round(scores[key], 5),
                 snippet=_trim(snippet or "", query_words), also=names[1:], matched_by=entry["by"],
                 image_path=str(self.settings.knowledge_dir / names[0]) if entry["kind"] == "image" else None,
+                start=self._moment(key[0], entry["page"], entry["text"], query_words) if audio else None,
             ))
         return hits
 
@@ -215,6 +218,23 @@ class Searcher:
 
     def _kinds(self, shas: set[str]) -> dict[str, str]:
         return {sha: c.kind for sha in shas if (c := self.catalog.content(sha)) is not None}
+
+    def _moment(self, sha: str, chunk_start: int | None, chunk_text: str | None, query_words: set[str]) -> float:
+        """Where in a recording a hit's words are: the chunk's segment sharing most words with the query (a
+        30-60 s chunk may begin long before them); the chunk's start when none shares any."""
+        start = float(chunk_start or 0)
+        content = self.catalog.content(sha)
+        if content is None or not chunk_text or not query_words:
+            return start
+        stems = {w[:5] for w in query_words}
+        best, best_score = start, 0
+        for begin, _end, text in content.meta.get("segments", []):
+            if begin < start - 1 or begin > start + 120 or text not in chunk_text:
+                continue
+            score = len(stems & {w.lower()[:5] for w in re.findall(r"\w{3,}", text)})
+            if score > best_score:
+                best, best_score = float(begin), score
+        return best
 
     def _page_text(self, sha: str, page: int | None) -> str | None:
         return self.catalog.page_text(sha, page) or None

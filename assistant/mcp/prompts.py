@@ -113,7 +113,7 @@ def get_prompt(name: str, arguments: dict[str, str] | None, files: FolderFiles) 
 
 
 def complete(ref_type: str, ref_name: str, argument: str, typed: str, files: FolderFiles,
-             template: str) -> Completion:
+             templates: dict[str, str]) -> Completion:
     """Suggestions for one argument; no suggestions (not an error) for what names no file."""
     kind: str | None = None
     if ref_type == "ref/prompt":
@@ -122,8 +122,8 @@ def complete(ref_type: str, ref_name: str, argument: str, typed: str, files: Fol
             kind = next((a.files for a in spec.arguments if a.name == argument), None)
         else:
             kind = TOOL_FILE_ARGUMENTS.get((ref_name, argument))
-    elif ref_type == "ref/resource" and ref_name == template and argument == "path":
-        kind = ANY
+    elif ref_type == "ref/resource" and argument == "path":
+        kind = templates.get(ref_name)  # the resource template's files: any, or recordings
     if kind is None:
         return Completion(values=[], total=0, has_more=False)
     names = [n for n in files.names() if kind == ANY or kind_of(n) == kind]

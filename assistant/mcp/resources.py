@@ -19,6 +19,7 @@ from ..knowledge.scan import scan
 from ..tools.paths import confine
 
 SCHEME = "knowledge"
+TRANSCRIPT_SCHEME = "transcript"  # transcript:///path: an indexed recording's transcript, as text with times
 MAX_LISTED = 1000  # resources/list is not paginated here: the first MAX_LISTED files (the tools search the rest)
 MAX_READ_BYTES = 64 * 1024 * 1024
 TEXT_MIMES = {"application/json", "application/xml", "application/x-yaml", "application/yaml", "application/toml",
@@ -49,6 +50,26 @@ class KnowledgeResources:
         return ResourceTemplate(uri_template=f"{SCHEME}:///{{+path}}", name="knowledge-file",
                                 title="A file in the knowledge folder",
                                 description="Any file in the user's knowledge folder, by its relative path.")
+
+    def transcript_template(self) -> ResourceTemplate:
+        return ResourceTemplate(uri_template=f"{TRANSCRIPT_SCHEME}:///{{+path}}", name="recording-transcript",
+                                title="The transcript of a recording", mime_type="text/plain",
+                                description="What is said in an indexed recording of the knowledge folder, one "
+                                            "line per segment with its start time ([03:12] ...).")
+
+    def transcript(self, uri: str, knowledge) -> tuple[str, str]:
+        """`transcript:///path` as text: "[mm:ss] words" per segment, from the index (never transcribed here)."""
+        from ..timecode import clock
+
+        parts = urlsplit(uri)
+        _, name = self.resolve(f"{SCHEME}:///{parts.path.lstrip('/')}" if parts.scheme == TRANSCRIPT_SCHEME else uri)
+        stored = knowledge.transcript(name)
+        if stored is None:
+            raise ResourceNotFoundError(f"no transcript of {name}: it is not an indexed recording "
+                                        "(`assistant index` transcribes the recordings in the folder)")
+        lines = [f"[{clock(start)}] {text}" for start, _end, text in stored["segments"]]
+        head = f"# {name} ({clock(stored.get('duration') or 0)}, language {stored.get('language') or '?'})"
+        return "\n".join([head, *lines]) + "\n", "text/plain"
 
     def list(self) -> list[Resource]:
         if not self.root.is_dir():

@@ -50,7 +50,7 @@ from ..runtime import Runtime
 from ..tools.availability import available
 from ..tools.registry import Tool, ToolContext, ToolResult
 from . import logs, prompts
-from .resources import KnowledgeResources
+from .resources import TRANSCRIPT_SCHEME, KnowledgeResources
 from .results import Redactor, error_result, to_call_result
 
 log = logging.getLogger(__name__)
@@ -193,11 +193,15 @@ class AssistantMCP(MCPServer):
         return await self._guarded(self.knowledge_files.list)
 
     async def list_resource_templates(self) -> list[MCPResourceTemplate]:
-        return [self.knowledge_files.template()]
+        return [self.knowledge_files.template(), self.knowledge_files.transcript_template()]
 
     async def read_resource(self, uri: Any, context: Context | None = None) -> Iterable[ReadResourceContents]:
         try:
-            content, mime = await self._guarded(self.knowledge_files.read, str(uri))
+            if str(uri).startswith(f"{TRANSCRIPT_SCHEME}:"):
+                content, mime = await self._guarded(self.knowledge_files.transcript, str(uri),
+                                                    self.tool_context.knowledge)
+            else:
+                content, mime = await self._guarded(self.knowledge_files.read, str(uri))
         except ResourceError as exc:
             raise type(exc)(self.redact.text(str(exc))) from None
         return [ReadResourceContents(content=content, mime_type=mime)]
@@ -223,9 +227,10 @@ class AssistantMCP(MCPServer):
 
     async def _complete(self, ref: Any, argument: Any, context: Any) -> Any:
         name = getattr(ref, "name", None) or getattr(ref, "uri", "")
-        template = self.knowledge_files.template().uri_template
+        templates = {self.knowledge_files.template().uri_template: prompts.ANY,
+                     self.knowledge_files.transcript_template().uri_template: "audio"}
         return await anyio.to_thread.run_sync(prompts.complete, str(ref.type), str(name), str(argument.name),
-                                              str(argument.value), self.folder_files, template)
+                                              str(argument.value), self.folder_files, templates)
 
 
 def _mcp_tool(tool: Tool) -> MCPTool:

@@ -41,4 +41,4 @@ def uncited_source(reply: str, result: ToolResult) -> str:
     if any(str(c.file).lower() in lowered or PurePosixPath(c.file).name.lower() in lowered or
            PurePosixPath(c.file).stem.lower().replace("-", " ") in lowered.replace("-", " ") for c in result.citations):
         return ""
-    return f" ({name}" + (f", page {first.page}" if first.page else "") + ")"
+    return f" ({first.label().replace(first.file, str(name), 1)})"

@@ -11,18 +11,21 @@ from ..errors import InputError
 from ..knowledge.images import image_mime
 from ..knowledge.search import MAX_PAGES, parse_pages
 from .describe_image import image_file
+from ..timecode import clock
 from .registry import Citation, ImageOut, ToolContext, ToolResult, tool
 
 _CITATIONS = {"type": "array", "items": {"type": "object", "properties": {
-    "file": {"type": "string"}, "page": {"type": ["integer", "null"]}}, "required": ["file"]}}
+    "file": {"type": "string"}, "page": {"type": ["integer", "null"]}, "time": {"type": ["number", "null"]}},
+    "required": ["file"]}}
 SEARCH_OUTPUT = {  # ToolResult.data of search_knowledge (MCP structured content)
     "type": "object",
     "properties": {
         "query": {"type": "string"},
         "hits": {"type": "array", "items": {"type": "object", "properties": {
             "file": {"type": "string", "description": "relative to the knowledge folder"},
-            "kind": {"type": "string", "enum": ["image", "pdf", "text"]},
+            "kind": {"type": "string", "enum": ["image", "pdf", "text", "audio"]},
             "page": {"type": ["integer", "null"]},
+            "start": {"type": ["number", "null"], "description": "recordings: seconds from the start"},
             "score": {"type": "number"},
             "snippet": {"type": "string"},
             "also": {"type": "array", "items": {"type": "string"}, "description": "files with the same content"},
@@ -73,9 +76,10 @@ SEARCH_KEYWORDS = (
 
 @tool("""
     Search the user's own files (their knowledge folder: notes, documents, PDFs, photos, generated
-    images) by meaning and keywords. Use it before answering anything that may be in the user's files,
-    and to find pictures ("photos of the lake", or pass `image` to find similar pictures). Returns the
-    best matches, each with its file, page (for PDFs), kind and a snippet; cite them by file and page.
+    images, recordings by what is said in them) by meaning and keywords. Use it before answering
+    anything that may be in the user's files, and to find pictures ("photos of the lake", or pass
+    `image` to find similar pictures). Returns the best matches, each with its file, page (PDFs) or
+    time (recordings), kind and a snippet; cite them by file and page or time.
     """, examples=SEARCH_EXAMPLES, keywords=SEARCH_KEYWORDS, requires=("text_embed",), title="Search my files",
     output_schema=SEARCH_OUTPUT)
 def search_knowledge(
@@ -83,9 +87,9 @@ def search_knowledge(
     query: Annotated[str, Field(max_length=MAX_QUERY_CHARS,
                                 description="What to look for, in words, e.g. 'rainfall in the northern "
                                             "valley'. May be empty when `image` is given.")] = "",
-    kind: Annotated[Literal["any", "image", "pdf", "text"], Field(
+    kind: Annotated[Literal["any", "image", "pdf", "text", "audio"], Field(
         description="Only this kind of result: 'image' (pictures), 'pdf' (PDF pages), 'text' (notes and "
-                    "text files), or 'any'.")] = "any",
+                    "text files), 'audio' (recordings, by what is said), or 'any'.")] = "any",
     limit: Annotated[int, Field(ge=1, le=20, description="How many results, 1 to 20.")] = 5,
     image: Annotated[str | None, Field(
         description="Find pictures that look like this one: a path in the knowledge folder, a generated "
@@ -102,11 +106,13 @@ def search_knowledge(
 
     lines, citations, images = [], [], []
     for n, hit in enumerate(result.hits, 1):
-        where = hit.file + (f" (page {hit.page})" if hit.page else "")
+        citation = Citation(hit.file, hit.page, hit.start)
+        where = hit.file + (f" (page {hit.page})" if hit.page else "") + (f" @ {clock(hit.start)}"
+                                                                            if hit.start is not None else "")
         also = f" (same as {', '.join(hit.also[:3])})" if hit.also else ""
         snippet = _short(hit.snippet)
         lines.append(f"{n}. {where} [{hit.kind}]{also}" + (f" {snippet}" if snippet else ""))
-        citations.append(Citation(hit.file, hit.page))
+        citations.append(citation)
         if hit.kind == "image" and hit.image_path and Path(hit.image_path).is_file():
             images.append(ImageOut(Path(hit.image_path), hit.file, _mime(Path(hit.image_path))))
     what = f"'{query}'" if query else "the image"

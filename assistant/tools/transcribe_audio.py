@@ -11,9 +11,11 @@ from typing import Annotated
 from pydantic import Field
 
 from ..errors import InputError, first_line
+from ..timecode import clock
 from .registry import Citation, ToolContext, ToolResult, tool
 
 MAX_AUDIO_SECONDS = 2 * 3600
+TIME_PATTERN = r"^\s*(\d+:){0,2}\d+(\.\d+)?\s*$"
 
 # One call at a time per loaded speech model: the STT wrappers have no lock of their own, and two
 # concurrent transcriptions on a GPU double its memory. Per model instance, so nothing else waits.
@@ -38,8 +40,9 @@ TRANSCRIBE_KEYWORDS = (
 @tool("""
     Transcribe speech in an audio file from the user's knowledge folder (WAV, MP3, FLAC, OGG, M4A, or a
     video's sound track; up to 2 hours) into text. Use it when the user asks what is said in a recording,
-    for meeting notes, voice memos or interviews. Returns the transcript; the detected language and timed
-    segments come with it.
+    for meeting notes, voice memos or interviews, and to read a part of one: give `start` and `end`
+    (e.g. '03:00' to '05:30') to read that stretch with times. An indexed recording is read from its
+    stored transcript at once. Returns the transcript, its language and timed segments.
     """, examples=TRANSCRIBE_EXAMPLES, keywords=TRANSCRIBE_KEYWORDS, requires=("stt",), title="Transcribe audio")
 def transcribe_audio(
     ctx: ToolContext,
@@ -49,26 +52,54 @@ def transcribe_audio(
     language: Annotated[str | None, Field(pattern=r"^[a-z]{2,3}$",
                                           description="The spoken language as a code like 'en' or 'de', "
                                                       "if known; leave it out to detect it.")] = None,
+    start: Annotated[str | None, Field(pattern=TIME_PATTERN, description="Read from here: '03:12', '1:02:03' or "
+                                       "seconds ('192'). Default: the beginning.")] = None,
+    end: Annotated[str | None, Field(pattern=TIME_PATTERN, description="Read up to here, same forms. Default: "
+                                     "the end.")] = None,
 ) -> ToolResult:
     path = ctx.knowledge_file(file, "audio file")
     if not path.is_file():
         raise InputError(f"audio file {file!r} is not a regular file")
     name = path.relative_to(ctx.settings.knowledge_dir.resolve()).as_posix()
-    seconds = audio_duration(path, name)
-    if seconds > MAX_AUDIO_SECONDS:
-        raise InputError(f"{name} is {_clock(seconds)} long; at most {_clock(MAX_AUDIO_SECONDS)} can be "
-                         "transcribed at once (split it first)")
-    with ctx.manager.lease("stt") as stt:
-        with _lock_for(stt):
-            transcript = stt.transcribe(path, language=language)
-    text = transcript.text.strip()
-    data = transcript.to_dict()
+    begin, until = seconds_of(start), seconds_of(end)
+    if begin is not None and until is not None and until <= begin:
+        raise InputError(f"the end ({end}) must come after the start ({start})")
+    stored = ctx.knowledge.transcript(name) if language is None else None
+    if stored is not None:
+        data = {"text": " ".join(s[2] for s in stored["segments"]), "language": stored.get("language"),
+                "duration": stored.get("duration"), "segments": [
+                    {"start": s[0], "end": s[1], "text": s[2]} for s in stored["segments"]], "stored": True}
+    else:
+        seconds = audio_duration(path, name)
+        if seconds > MAX_AUDIO_SECONDS:
+            raise InputError(f"{name} is {clock(seconds)} long; at most {clock(MAX_AUDIO_SECONDS)} can be "
+                             "transcribed at once (split it first, or index it: `assistant index`)")
+        with ctx.manager.lease("stt") as stt:
+            with _lock_for(stt):
+                data = stt.transcribe(path, language=language).to_dict()
+        data["stored"] = False
     data["file"] = name
-    return ToolResult(
-        text=text or f"(no speech found in {name})",
-        citations=[Citation(name)],
-        data=data,
-    )
+    if begin is None and until is None:
+        text = data["text"].strip()
+        return ToolResult(text=text or f"(no speech found in {name})", citations=[Citation(name)], data=data)
+    low, high = begin or 0.0, until if until is not None else float("inf")
+    part = [s for s in data["segments"] if s["end"] > low and s["start"] < high]
+    data["segments"], data["text"] = part, " ".join(s["text"] for s in part)
+    lines = [f"[{clock(s['start'])}] {s['text']}" for s in part]
+    where = f"{name} from {clock(low)}" + (f" to {clock(high)}" if until is not None else "")
+    return ToolResult(text="\n".join(lines) if lines else f"(nothing said in {where})",
+                      citations=[Citation(name, time=part[0]["start"] if part else low)], data=data)
+
+
+def seconds_of(value: str | None) -> float | None:
+    """'03:12' -> 192.0, '1:02:03' -> 3723.0, '192.5' -> 192.5."""
+    if value is None or not value.strip():
+        return None
+    parts = [float(p) for p in value.strip().split(":")]
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + part
+    return seconds
 
 
 def audio_duration(path: Path, name: str) -> float:
@@ -109,9 +140,3 @@ def _lock_for(model):
             return _locks.setdefault(model, threading.Lock())
         except TypeError:  # not weak-referenceable: serialise by type instead
             return _locks.setdefault(type(model), threading.Lock())
-
-
-def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"

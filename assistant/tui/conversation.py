@@ -96,8 +96,8 @@ class ToolCallRow(Collapsible):
             text = text[:4000] + " …"
         body.mount(Static(_escape(text), classes="tool-result"))
         if result.citations:
-            links = [self.open_link(self.knowledge_dir / c.file, c.page) + _escape(
-                f"{c.file}, page {c.page}" if c.page else c.file) + "[/]" for c in result.citations]
+            links = [self.open_link(self.knowledge_dir / c.file, c.page) + _escape(c.label()) + "[/]"
+                     for c in result.citations]
             body.mount(Static("sources: " + " · ".join(links), classes="tool-citations"))
 
 
