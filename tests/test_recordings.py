@@ -126,6 +126,26 @@ def test_transcribe_audio_reads_a_time_range_from_the_stored_transcript(indexed)
     assert mime == "text/plain" and "[00:4" in text and "bicycle shed" in text
 
 
+def test_the_agent_cites_the_recording_and_the_moment(indexed):
+    """The embedded model (routed tool use), asked what was said about something: file and time in the reply."""
+    from assistant.agent import TurnDone
+    from assistant.runtime import Runtime
+
+    root, kb, counting, starts, report = indexed
+    name = "standup.wav" if (root / "knowledge" / "standup.wav").exists() else "meeting.wav"
+    agent = Runtime(kb.settings, kb.indexer.manager).agent()
+    try:
+        done = next(e for e in agent.turn("What did they say in the meeting about the bicycle shed?")
+                    if isinstance(e, TurnDone))
+    finally:
+        agent.close()
+    assert done.tool_calls and done.tool_calls[0].name == "search_knowledge", done
+    assert done.tool_calls[0].arguments.get("kind") == "audio"
+    cited = done.tool_calls[0].result.citations[0]
+    assert cited.file in (name, "memo.ogg") and abs(cited.time - starts[2]) <= 3.0
+    assert f"@ 00:{int(cited.time):02d}"[:6] in done.reply, done.reply
+
+
 def test_bad_recordings_are_reported_once_and_indexing_goes_on(tmp_path):
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from ..timecode import clock
 from ..tools.registry import ToolResult
 
 SEARCH_HITS = 2  # the best hits a small model is shown; the user still gets every hit and citation
@@ -38,6 +39,8 @@ def uncited_source(reply: str, result: ToolResult) -> str:
     lowered = reply.lower()
     first = result.citations[0]
     name = PurePosixPath(first.file)
+    if first.time is not None and clock(first.time) not in reply:  # a recording: where in it, as well
+        return f" ({first.label().replace(first.file, str(name), 1)})"
     if any(str(c.file).lower() in lowered or PurePosixPath(c.file).name.lower() in lowered or
            PurePosixPath(c.file).stem.lower().replace("-", " ") in lowered.replace("-", " ") for c in result.citations):
         return ""

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .arguments import FILE_KINDS, FILLERS, Missing, Request, Subject
+from .arguments import FILE_KINDS, FILLERS, Missing, Request, Subject, topic
 from .files import FolderFiles, kind_of, words_of
 from .router import Route, ToolRouter
 
@@ -81,6 +81,13 @@ class Planner:
             found = self.probe(text)
             tool = {"pdf": "lookup_pdf", "text": "search_knowledge"}.get(found or "")
             tool = tool if tool in self.tools else None
+        if tool == "transcribe_audio" and "search_knowledge" in self.tools and (about := _ABOUT.search(text)):
+            # "what was said in the standup about the database": the moment it was said, not the whole recording
+            query = topic(about.group(1))
+            if query:
+                plan = Plan("search_knowledge", route=route, arguments={"query": query, "kind": "audio"})
+                plan.seconds = time.perf_counter() - started
+                return plan
         plan = Plan(tool, route=route)
         if tool is not None and tool in FILLERS:
             filled = FILLERS[tool](request)
@@ -107,6 +114,10 @@ class Planner:
         scores = [float(self._name_vectors[f] @ query) for f in files]
         best = int(np.argmax(scores))
         return files[best] if scores[best] >= SAME_MEANING else None
+
+
+# "what was said in the standup about the database", "what did they say in the meeting about the shed"
+_ABOUT = re.compile(r"\b(?:say|said|talk|talked|mention|mentioned|discuss|discussed)\b.*\babout\s+([^,;]+?)\W*$", re.I)
 
 
 def planner_for(manager, tools: Mapping[str, Any], context) -> Planner:
