@@ -13,7 +13,7 @@ from assistant.routing import FolderFiles, Planner, Subject, ToolRouter
 from assistant.routing.files import FileMention, resolve
 from assistant.tools import agent_tools
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+sys.path.append(str(Path(__file__).resolve().parents[1] / "bench"))  # after site-packages: bench/mcp.py must not shadow mcp
 
 FILES = ["manuals/espresso-machine.pdf", "manuals/bike-service.pdf", "photos/lake.jpg", "photos/cat-on-sofa.png",
          "photos/receipt.jpg", "notes/budget-meeting.md", "notes/packing-list.txt", "recordings/standup.wav",
