@@ -50,6 +50,47 @@ def test_mode_barge_in_and_theme_changes_are_saved_to_the_config_file(settings, 
     assert reloaded.tui.mode == "push-to-talk" and reloaded.voice.barge_in and reloaded.tui.theme == "nord"
 
 
+def test_a_recording_cited_at_a_moment_plays_from_there(settings, tmp_path):
+    import numpy as np
+
+    from assistant.agent import ToolCallFinished, ToolCallStarted
+    from assistant.audio.events import AgentUpdate
+    from assistant.audio.io import read_audio, write_wav
+    from assistant.audio.player import SimulatedSpeaker
+    from assistant.tools.registry import Citation, ToolResult
+    from assistant.tui.audio_setup import AudioEnds
+
+    (tmp_path / "knowledge").mkdir()
+    tone = np.sin(np.arange(16000 * 20) / 16000 * 2 * np.pi * np.repeat(np.arange(1, 21) * 50, 16000)) * 0.3
+    write_wav(tmp_path / "knowledge" / "meeting.wav", tone.astype(np.float32), 16000)  # 50 Hz more each second
+    app = idle_app(settings, tmp_path)
+    speaker = SimulatedSpeaker(16000)
+    app.audio = AudioEnds(None, speaker, [], speaker.close)
+
+    async def click():
+        async with app.run_test(size=SIZE) as pilot:
+            call = ToolCallStarted("search_knowledge", {"query": "shed", "kind": "audio"})
+            await app.show_event(AgentUpdate(call, 1))
+            result = ToolResult("1. meeting.wav @ 00:12 the shed", citations=[Citation("meeting.wav", None, 12.0)])
+            await app.show_event(AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
+            [row] = app.query(ToolCallRow)
+            await pilot.pause()
+            await pilot.click(row.query_one("CollapsibleTitle"))
+            await wait_for(pilot, lambda: row.query_one(".tool-citations").region.height, timeout=5)
+            assert "meeting.wav @ 00:12" in str(row.query_one(".tool-citations").render())
+            await pilot.click(row.query_one(".tool-citations"), offset=(12, 0))
+            await wait_for(pilot, lambda: speaker.recording().size >= 16000, timeout=10)
+            assert app.opened == [(settings.knowledge_dir / "meeting.wav", 12.0)]
+
+    try:
+        asyncio.run(click())
+        heard = speaker.recording()[:16000].astype(np.float32) / 32768
+        expected = read_audio(tmp_path / "knowledge" / "meeting.wav")[12 * 16000: 13 * 16000]
+        assert np.abs(heard - expected).max() < 0.01  # the second from 00:12, not the file's start
+    finally:
+        speaker.close()
+
+
 def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_path):
     from assistant.agent import ToolCallFinished, ToolCallStarted
     from assistant.audio.events import AgentUpdate, TurnFinished, UserSaid, VoiceTurn

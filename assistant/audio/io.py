@@ -35,6 +35,34 @@ def read_audio(path: str | Path, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     return np.ascontiguousarray(samples, dtype=np.float32)
 
 
+def read_range(path: str | Path, start: float, seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """`seconds` of audio from `start` (seconds into the file), float32 mono at `sample_rate`: seeks, so a
+    minute from the middle of a long recording decodes a minute, not the hour before it."""
+    import av
+
+    path = Path(path)
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.audio[0]
+            if start > 0:
+                container.seek(int(start * av.time_base), any_frame=False)  # a little before: trimmed below
+            resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate)
+            pieces, first, wanted = [], None, int(seconds * sample_rate)
+            for frame in container.decode(stream):
+                if first is None:
+                    first = float(frame.time) if frame.time is not None else 0.0
+                for out in resampler.resample(frame):
+                    pieces.append(out.to_ndarray().reshape(-1))
+                if sum(p.size for p in pieces) >= wanted + int(max(0.0, start - first) * sample_rate):
+                    break
+    except Exception as exc:  # PyAV raises many kinds
+        raise InputError(f"cannot decode audio in {path.name}: {str(exc).splitlines()[0] if str(exc) else exc}") \
+            from None
+    samples = np.concatenate(pieces).astype(np.float32, copy=False) if pieces else np.zeros(0, np.float32)
+    skip = int(max(0.0, start - (first or 0.0)) * sample_rate)
+    return samples[skip: skip + wanted]
+
+
 def to_float32(samples: np.ndarray) -> np.ndarray:
     """int16 or float samples -> float32 in [-1, 1] (mono: a 2-D array is averaged over its last axis)."""
     samples = np.asarray(samples)

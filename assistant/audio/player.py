@@ -81,6 +81,13 @@ class Player:
         self._queued()
         return True
 
+    def play_clip(self, samples: np.ndarray, sample_rate: int | None = None) -> None:
+        """Play a clip now (a recording cited in the conversation): whatever was playing stops first."""
+        self.stop()
+        with self._lock:
+            generation = self._floor  # never refused, and no later turn is
+        self.play(samples, generation, "", sample_rate)
+
     def stop(self, floor: int | None = None) -> float:
         """Silence the output now and drop everything queued; with `floor`, refuse audio of generations
         below it from now on. Thread-safe. Returns the time it went quiet."""

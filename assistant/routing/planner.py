@@ -79,7 +79,7 @@ class Planner:
         tool: str | None = route.tool
         if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?
             found = self.probe(text)
-            tool = {"pdf": "lookup_pdf", "text": "search_knowledge"}.get(found or "")
+            tool = _PROBED.get(found or "")
             tool = tool if tool in self.tools else None
         if tool == "transcribe_audio" and "search_knowledge" in self.tools and (about := _ABOUT.search(text)):
             # "what was said in the standup about the database": the moment it was said, not the whole recording
@@ -91,6 +91,12 @@ class Planner:
         plan = Plan(tool, route=route)
         if tool is not None and tool in FILLERS:
             filled = FILLERS[tool](request)
+            if isinstance(filled, Missing) and tool != "search_knowledge" and self.probe is not None and (
+                    found := self.probe(text)) and (instead := _PROBED.get(found, "")) in self.tools:
+                # no such file, but the folder's own words answer it ("When is the shed being painted?" is
+                # no picture when a recording says when): a search or PDF look-up, not "I couldn't find"
+                tool, filled = instead, FILLERS[instead](request)
+                plan = Plan(tool, route=route)
             if isinstance(filled, Missing):
                 plan = Plan(None, reply=filled.reason, route=route)
             else:
@@ -117,6 +123,7 @@ class Planner:
 
 
 # "what was said in the standup about the database", "what did they say in the meeting about the shed"
+_PROBED = {"pdf": "lookup_pdf", "text": "search_knowledge"}  # what the probe found -> the tool that reads it
 _ABOUT = re.compile(r"\b(?:say|said|talk|talked|mention|mentioned|discuss|discussed)\b.*\babout\s+([^,;]+?)\W*$", re.I)
 
 

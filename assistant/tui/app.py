@@ -24,7 +24,7 @@ from ..audio.events import (AgentUpdate, Interrupted, Level, Problem, StateChang
 from ..config import Mode
 from .actions import ACTIONS, bindings
 from .attachments import Attachment, as_attachment, copy_into
-from .audio_setup import AudioEnds, open_devices
+from .audio_setup import AudioEnds, open_devices, play_from
 from .conversation import AssistantTurn, Conversation, Notice, UserTurn
 from .panels import KnowledgePanel, LatencyPanel, StatusLine, VoicePanel, gpu_memory
 from .screens import DevicesScreen, HelpScreen, SessionsScreen
@@ -68,8 +68,8 @@ class AssistantApp(App):
         self.attachments: list[Attachment] = []
         self.waiting: list[tuple[str, list[Attachment]]] = []  # typed before the models were ready
         self.status_note = ""
-        self.links: list[tuple[Path, int | None]] = []  # clickable citations, by index
-        self.opened: list[tuple[Path, int | None]] = []  # citations opened (what the user clicked)
+        self.links: list[tuple[Path, int | None, float | None]] = []  # clickable citations, by index
+        self.opened: list[tuple[Path, float | None]] = []  # citations opened: (file, page or moment)
         self._stop_watch = threading.Event()
         self._shutting_down = False
         self._runner: asyncio.Task | None = None  # the voice loop's run()
@@ -353,17 +353,23 @@ class AssistantApp(App):
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         self.open_url(event.href)
 
-    def link_to(self, path: Path, page: int | None) -> str:
-        """Markup that opens `path` (at `page`) when clicked: the opening tag of a clickable span."""
-        self.links.append((Path(path), page))
+    def link_to(self, path: Path, page: int | None, moment: float | None = None) -> str:
+        """Markup that opens `path` (at `page`, or a recording at `moment` s) when clicked: a clickable span's
+        opening tag."""
+        self.links.append((Path(path), page, moment))
         return f"[@click=app.open_link({len(self.links) - 1})]"
 
     def action_open_link(self, index: int) -> None:
-        """Open a cited file with the system's viewer (a PDF at its page where the viewer takes #page=)."""
-        path, page = self.links[index]
-        self.opened.append((path, page))
+        """Open a cited file with the system's viewer (a PDF at its page where the viewer takes #page=); a
+        recording cited at a moment plays from there when there is a speaker."""
+        path, page, moment = self.links[index]
+        self.opened.append((path, page if moment is None else moment))
         if not path.exists():
             self.notify(f"{path} no longer exists", severity="error")
+            return
+        player = self.audio.player if self.audio is not None else None
+        if moment is not None and player is not None:
+            self.run_worker(lambda: play_from(player, path, moment), thread=True, group="clip", exclusive=True)
             return
         self.open_url(path.resolve().as_uri() + (f"#page={page}" if page else ""))
 

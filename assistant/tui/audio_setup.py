@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -44,3 +46,13 @@ def open_devices(voice, sample_rate: int) -> AudioEnds:
             player.close()
 
     return AudioEnds(mic, player, notices, close)
+
+
+CLIP_S = 60.0  # how much of a cited recording a click plays
+
+
+def play_from(player: Player, path: Path, moment: float, seconds: float = CLIP_S) -> None:
+    """Play `seconds` of a recording from `moment` on the app's speaker (decoding only that stretch)."""
+    from ..audio.io import read_range, to_int16
+
+    player.play_clip(to_int16(read_range(path, max(0.0, moment), seconds, player.sample_rate)))

@@ -74,7 +74,8 @@ class ToolCallRow(Collapsible):
     """One tool call: collapsed to name, duration and a one-line result; expanded to arguments, the full
     result and its citations (links that open the file)."""
 
-    def __init__(self, name: str, arguments: dict, knowledge_dir: Path, open_link: Callable[[Path, int | None], str]):
+    def __init__(self, name: str, arguments: dict, knowledge_dir: Path,
+                 open_link: Callable[[Path, int | None, float | None], str]):
         self.open_link = open_link
         self.name_ = name
         self.arguments = arguments
@@ -96,7 +97,7 @@ class ToolCallRow(Collapsible):
             text = text[:4000] + " …"
         body.mount(Static(_escape(text), classes="tool-result"))
         if result.citations:
-            links = [self.open_link(self.knowledge_dir / c.file, c.page) + _escape(c.label()) + "[/]"
+            links = [self.open_link(self.knowledge_dir / c.file, c.page, c.time) + _escape(c.label()) + "[/]"
                      for c in result.citations]
             body.mount(Static("sources: " + " · ".join(links), classes="tool-citations"))
 
@@ -110,7 +111,8 @@ class ImageRow(Vertical):
     """An image in the conversation: drawn in the terminal where it can be (Kitty/Sixel graphics, or
     Unicode half blocks), and always named by its path."""
 
-    def __init__(self, path: Path, caption: str = "", open_link: Callable[[Path, int | None], str] | None = None):
+    def __init__(self, path: Path, caption: str = "",
+                 open_link: Callable[[Path, int | None, float | None], str] | None = None):
         super().__init__(classes="image-row")
         self.path = Path(path)
         self.caption = caption
@@ -125,7 +127,7 @@ class ImageRow(Vertical):
             yield Static(f"[dim](cannot draw the image here: {_escape(str(exc))})[/dim]")
         caption = f" — {self.caption}" if self.caption else ""
         name = _escape(str(self.path))
-        link = f"{self.open_link(self.path, None)}{name}[/]" if self.open_link else name
+        link = f"{self.open_link(self.path, None, None)}{name}[/]" if self.open_link else name
         yield Static(f"🖼 {link}{_escape(caption)}", classes="image-path")
 
 
@@ -139,7 +141,7 @@ class Conversation(VerticalScroll):
 
     `link_to(path, page)` gives the markup that opens a cited file (the app owns what clicking does)."""
 
-    def __init__(self, knowledge_dir: Path, link_to: Callable[[Path, int | None], str], **kwargs):
+    def __init__(self, knowledge_dir: Path, link_to: Callable[[Path, int | None, float | None], str], **kwargs):
         super().__init__(**kwargs)
         self.knowledge_dir = knowledge_dir
         self.link_to = link_to
