@@ -117,6 +117,8 @@ class Indexer:
             known = self.catalog.files()
             problems = self.catalog.problems()
             found = list(scan(self.root, skip=(self.settings.data_dir,)))
+            # recordings last: minutes of transcription must not keep a new note from being searchable
+            found.sort(key=lambda f: Path(f.name).suffix.lower() in recordings.AUDIO_SUFFIXES)
             seen = {f.name for f in found}
             missing = sorted(set(known) - seen)
             # content of files that are gone: a new path with the same content is a rename, not a new file
