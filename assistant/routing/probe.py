@@ -1,7 +1,8 @@
 """Does the user's knowledge folder hold the answer? A keyword look-up (the catalog's full-text index, a
 few milliseconds) for requests the router sent to no tool: "When is my dentist appointment?" names no
 tool, but notes/dentist.txt answers it. A request counts as answered there when one passage holds most
-of its subject words; then it is a search (notes) or a PDF look-up (PDF pages)."""
+of its subject words (a recording's passage: all of them); then it is a search (notes, recordings) or a
+PDF look-up (PDF pages)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,14 @@ def subject_words(text: str) -> list[str]:
             if w not in STOPWORDS and w not in VAGUE and (len(w) >= MIN_WORD or _code(w))]
 
 
+def _stem(word: str) -> str:
+    """The word without an ending that the passage may not share ("painted" -> "paint", "notes" -> "note")."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_WORD:
+            return word[: -len(ending)]
+    return word[: max(MIN_WORD, len(word) - 1)]
+
+
 def _code(word: str) -> bool:
     """An error code or model number ("e7", "x200"): letters and digits together."""
     return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
@@ -35,8 +44,11 @@ def probe(catalog: Catalog, text: str) -> str | None:
         return None
     for hit in catalog.lexical(" ".join(words), limit=5):
         body = hit.text.lower()
-        held = [w for w in words if re.search(rf"\b{re.escape(w[:max(MIN_WORD, len(w) - 1)])}", body)]
-        if len(held) / len(words) >= MIN_COVERAGE or any(_code(w) and re.search(rf"\b{w}\b", body) for w in held):
-            content = catalog.content(hit.sha256)
-            return "pdf" if content is not None and content.kind == "pdf" else "text"
+        held = [w for w in words if re.search(rf"\b{re.escape(_stem(w))}", body)]
+        content = catalog.content(hit.sha256)
+        kind = content.kind if content is not None else "text"
+        # a minute of speech holds many everyday words ("today", "morning"): a recording must hold them all
+        needed = 1.0 if kind == "audio" else MIN_COVERAGE
+        if len(held) / len(words) >= needed or any(_code(w) and re.search(rf"\b{w}\b", body) for w in held):
+            return "pdf" if kind == "pdf" else "text"
     return None
