@@ -47,8 +47,9 @@ def probe(catalog: Catalog, text: str) -> str | None:
         held = [w for w in words if re.search(rf"\b{re.escape(_stem(w))}", body)]
         content = catalog.content(hit.sha256)
         kind = content.kind if content is not None else "text"
-        # a minute of speech holds many everyday words ("today", "morning"): a recording must hold them all
-        needed = 1.0 if kind == "audio" else MIN_COVERAGE
+        # a minute of speech holds many everyday words ("today", "morning"): a recording must hold them all,
+        # and one word alone is no evidence
+        needed = (1.0 if len(words) > 1 else 2.0) if kind == "audio" else MIN_COVERAGE
         if len(held) / len(words) >= needed or any(_code(w) and re.search(rf"\b{w}\b", body) for w in held):
             return "pdf" if kind == "pdf" else "text"
     return None
