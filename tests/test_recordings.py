@@ -214,3 +214,27 @@ def test_watch_mode_loads_its_models_first_and_says_when_it_transcribes(tmp_path
     finally:
         process.terminate()
         process.wait(20)
+
+
+def test_blocks_are_cut_in_quiet_moments_and_chunks_at_segment_boundaries(tmp_path):
+    from assistant.knowledge.recordings import Segment, blocks, chunk_segments
+
+    rate = 16000
+    loud = (np.sin(np.arange(rate * 3) / rate * 2 * np.pi * 300) * 0.5).astype(np.float32)
+    quiet = np.zeros(int(rate * 1.5), np.float32)
+    audio = np.concatenate([loud, quiet] * 8)  # 3 s sound, 1.5 s silence, eight times: 36 s
+    write_wav(tmp_path / "bursts.wav", audio, rate)
+    pieces = list(blocks(tmp_path / "bursts.wav", max_seconds=3600, block_s=5.0))
+    assert len(pieces) > 3 and sum(p.size for _, p in pieces) == audio.size  # nothing lost or doubled
+    for start, samples in pieces[:-1]:
+        end = start + samples.size / rate
+        assert end % 4.5 > 3.0, (start, end)  # every cut falls in a silence (3.0-4.5 s of each 4.5 s period)
+    with pytest.raises(Exception, match="longer than its header says"):
+        list(blocks(tmp_path / "bursts.wav", max_seconds=10, block_s=5.0))
+
+    segments = [Segment(float(n * 7), float(n * 7 + 5), f"part {n}") for n in range(20)]  # 5 s speech, 2 s pause
+    chunks = chunk_segments(segments)
+    assert [c.text for _, _, c in chunks][0].startswith("part 0")
+    assert all(30 <= end - begin <= 60 for begin, end, _ in chunks[:-1])
+    assert " ".join(c.text for _, _, c in chunks) == " ".join(s.text for s in segments)  # every word, in order
+    assert [c.page for _, _, c in chunks] == [int(begin) for begin, _, _ in chunks]  # "page": the start second
