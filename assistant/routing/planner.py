@@ -44,7 +44,7 @@ class Plan:
 
 class Planner:
     def __init__(self, router: ToolRouter, files: FolderFiles, tools: Mapping[str, Any],
-                 probe: Callable[[str], str | None] | None = None):
+                 probe: Callable[..., str | None] | None = None):
         self.router = router
         self.files = files
         self.tools = tools
@@ -92,7 +92,7 @@ class Planner:
         if tool is not None and tool in FILLERS:
             filled = FILLERS[tool](request)
             if isinstance(filled, Missing) and tool != "search_knowledge" and self.probe is not None and (
-                    found := self.probe(text)) and (instead := _PROBED.get(found, "")) in self.tools:
+                    found := self.probe(text, True)) and (instead := _PROBED.get(found, "")) in self.tools:
                 # no such file, but the folder's own words answer it ("When is the shed being painted?" is
                 # no picture when a recording says when): a search or PDF look-up, not "I couldn't find"
                 tool, filled = instead, FILLERS[instead](request)
@@ -137,14 +137,14 @@ def planner_for(manager, tools: Mapping[str, Any], context) -> Planner:
     settings = context.settings
     catalogs: list[Catalog] = []
 
-    def answered_by_knowledge(text: str) -> str | None:
+    def answered_by_knowledge(text: str, strict: bool = False) -> str | None:
         path = settings.index_dir / "catalog.sqlite"
         try:
             if not catalogs:
                 if not path.is_file():  # nothing indexed yet
                     return None
                 catalogs.append(Catalog(path, read_only=True))
-            return probe(catalogs[0], text)
+            return probe(catalogs[0], text, strict)
         except Exception:  # an index that cannot be read: the request simply gets no tool
             log.debug("knowledge probe failed", exc_info=True)
             return None

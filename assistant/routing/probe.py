@@ -37,8 +37,9 @@ def _code(word: str) -> bool:
     return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
-def probe(catalog: Catalog, text: str) -> str | None:
-    """"pdf" or "text" when one passage of that kind answers most of the request, else None."""
+def probe(catalog: Catalog, text: str, strict: bool = False) -> str | None:
+    """"pdf" or "text" when one passage of that kind answers most of the request, else None. `strict`: it
+    must hold every subject word, and more than one (the request asked for something else first)."""
     words = subject_words(text)
     if not words:
         return None
@@ -49,7 +50,8 @@ def probe(catalog: Catalog, text: str) -> str | None:
         kind = content.kind if content is not None else "text"
         # a minute of speech holds many everyday words ("today", "morning"): a recording must hold them all,
         # and one word alone is no evidence
-        needed = (1.0 if len(words) > 1 else 2.0) if kind == "audio" else MIN_COVERAGE
-        if len(held) / len(words) >= needed or any(_code(w) and re.search(rf"\b{w}\b", body) for w in held):
+        needed = (1.0 if len(words) > 1 else 2.0) if kind == "audio" or strict else MIN_COVERAGE
+        coded = not strict and any(_code(w) and re.search(rf"\b{w}\b", body) for w in held)
+        if len(held) / len(words) >= needed or coded:
             return "pdf" if kind == "pdf" else "text"
     return None
