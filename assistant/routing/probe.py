@@ -15,7 +15,8 @@ MIN_COVERAGE = 0.5  # the share of the request's subject words one passage must 
 MIN_WORD = 4  # subject words shorter than this do not count ("E7" and other codes do: they hold a digit)
 # Words that say little about what is asked (they make up spoken requests, not the subject).
 VAGUE = frozenset("""need want know think remember sure pretty really actually happening happened going thing things
-name again wrong right tell said says saying mean means meant kind sort maybe please thanks thank""".split())
+name again wrong right tell said says saying mean means meant meaning definition kind sort maybe please thanks
+thank""".split())
 
 
 def subject_words(text: str) -> list[str]:
