@@ -10,7 +10,6 @@ One bad file is reported (once) and never stops the run.
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import logging
 import threading
@@ -23,6 +22,7 @@ from pathlib import Path
 from ..errors import AssistantError, ModelUnavailable
 from . import extract, recordings
 from .catalog import Catalog, FileRow
+from .pdf import pdf_password
 from .scan import Found, real_path, scan
 from .store import VectorStore
 from .writer import STREAM_TEXTS, NewContent, Outcome, VectorWriter, text_rows
@@ -393,14 +393,6 @@ class Indexer:
 
     def _password(self, name: str) -> str | None:
         return pdf_password(self.settings, name)
-
-
-def pdf_password(settings, name: str) -> str | None:
-    """The configured password for a PDF: settings.pdf_passwords maps a name or glob to it."""
-    for pattern, password in settings.pdf_passwords.items():
-        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(Path(name).name, pattern):
-            return password
-    return None
 
 
 def _sha256(path: Path) -> str:

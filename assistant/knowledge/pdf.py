@@ -9,12 +9,14 @@ and find_tables runs without the layout model and only on pages whose ruled line
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import math
 import os
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import pymupdf
@@ -333,3 +335,11 @@ def _renderings(doc: pymupdf.Document, dpi: float, max_side: int | None) -> Iter
                 pymupdf.TOOLS.store_shrink(100)
     finally:
         doc.close()
+
+
+def pdf_password(settings, name: str) -> str | None:
+    """The configured password for a PDF: settings.pdf_passwords maps a name or glob to it."""
+    for pattern, password in settings.pdf_passwords.items():
+        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(Path(name).name, pattern):
+            return password
+    return None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..audio.stt import Segment  # start, end (seconds), text: here from the recording's start
 from ..timecode import clock
 from .text import ExtractionError, TextChunk, read_head
 
@@ -135,13 +136,6 @@ def _quiet_cut(samples: np.ndarray, block: int) -> int:
         return block
     energy = np.square(span[: n * window].reshape(n, window)).mean(axis=1)
     return block + int(np.argmin(energy)) * window + window // 2
-
-
-@dataclass
-class Segment:
-    start: float
-    end: float
-    text: str
 
 
 @dataclass

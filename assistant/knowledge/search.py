@@ -186,8 +186,7 @@ class Searcher:
         return row.sha256
 
     def _read_pages(self, file: str, numbers: list[int]) -> list[Passage]:
-        from .indexer import pdf_password
-        from .pdf import open_pdf
+        from .pdf import open_pdf, pdf_password
 
         name = self._relative(file)
         with open_pdf(self.settings.knowledge_dir / name, pdf_password(self.settings, name)) as doc:
