@@ -238,3 +238,28 @@ def test_blocks_are_cut_in_quiet_moments_and_chunks_at_segment_boundaries(tmp_pa
     assert all(30 <= end - begin <= 60 for begin, end, _ in chunks[:-1])
     assert " ".join(c.text for _, _, c in chunks) == " ".join(s.text for s in segments)  # every word, in order
     assert [c.page for _, _, c in chunks] == [int(begin) for begin, _, _ in chunks]  # "page": the start second
+
+
+@pytest.mark.parametrize("name, container, codec, rate", [
+    ("memo.aac", "adts", "aac", 16000), ("memo.mp3", "mp3", "libmp3lame", 16000), ("memo.m4a", "ipod", "aac", 16000),
+    ("memo.webm", "webm", "libopus", 48000), ("memo.flac", "flac", "flac", 16000), ("memo.opus", "ogg", "libopus", 48000),
+])
+def test_common_recording_formats_are_known_by_their_content(tmp_path, name, container, codec, rate):
+    import av
+
+    from assistant.knowledge.extract import detect_kind
+    from assistant.knowledge.recordings import probe
+
+    path = tmp_path / name
+    with av.open(str(path), "w", format=container) as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.layout = "mono"
+        tone = np.sin(np.arange(rate * 2) / rate * 2 * np.pi * 440).astype(np.float32)[None, :] * 0.3
+        frame = av.AudioFrame.from_ndarray(tone, format="flt", layout="mono")
+        frame.sample_rate = rate
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+    assert detect_kind(path) == "audio"
+    renamed = path.rename(tmp_path / "recording.bin")  # by content, not by name
+    assert detect_kind(renamed) == "audio"
+    assert 1.5 < probe(renamed, 3600).duration < 2.5

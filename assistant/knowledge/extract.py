@@ -66,6 +66,8 @@ def detect_kind(path: PathLike) -> Kind | None:
     if suffix == ".pdf":
         raise ExtractionError("not a PDF", path)
     if suffix in recordings.AUDIO_SUFFIXES:
+        if recordings.has_audio(Path(path)):
+            return "audio"
         raise ExtractionError("not a recording (unknown content)", path)
     if suffix in IMAGE_SUFFIXES:
         raise ExtractionError("unreadable image", path)

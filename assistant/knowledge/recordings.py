@@ -24,8 +24,8 @@ from ..audio.stt import Segment  # start, end (seconds), text: here from the rec
 from ..timecode import clock
 from .text import ExtractionError, TextChunk, read_head
 
-__all__ = ["AUDIO_SUFFIXES", "AudioInfo", "Segment", "Transcription", "blocks", "chunk_segments", "clock", "probe",
-           "sniff", "transcribe"]
+__all__ = ["AUDIO_SUFFIXES", "AudioInfo", "Segment", "Transcription", "blocks", "chunk_segments", "clock",
+           "has_audio", "probe", "sniff", "transcribe"]
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +38,31 @@ AUDIO_SUFFIXES = {".wav", ".wave", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m
 
 
 def sniff(path: Path) -> bool:
-    """Whether the file's first bytes are an audio or video container PyAV reads."""
+    """Whether the file's first bytes are an audio or video container PyAV reads (see also `has_audio`)."""
     head = read_head(path, 64)
+    sync = len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0  # an MPEG audio frame
     return (
-        (head[:4] == b"RIFF" and head[8:12] in (b"WAVE", b"AVI "))
-        or head[:4] in (b"fLaC", b"OggS", b"\x1aE\xdf\xa3", b"#!AM", b".snd")  # FLAC, Ogg, EBML (WebM/MKV)
+        (head[:4] in (b"RIFF", b"RF64", b"BW64") and head[8:12] in (b"WAVE", b"AVI "))
+        or head[:4] in (b"fLaC", b"OggS", b"\x1aE\xdf\xa3", b"#!AM", b".snd", b"caff")  # FLAC, Ogg, EBML, CAF
         or head[:3] == b"ID3"  # MP3 with tags
-        or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0 and head[1] & 0x06 != 0)  # MPEG/ADTS
+        or (sync and head[1] & 0x06 != 0)  # MP3 (layers I-III)
+        or (sync and head[1] & 0xF6 == 0xF0)  # AAC in ADTS (layer bits 00)
         or head[4:8] == b"ftyp"  # MP4, M4A, MOV, 3GP
         or (head[:4] == b"FORM" and head[8:12] in (b"AIFF", b"AIFC"))
         or head[:16] == bytes.fromhex("3026b2758e66cf11a6d900aa0062ce6c")  # ASF (WMA)
     )
+
+
+def has_audio(path: Path) -> bool:
+    """Whether PyAV finds an audio track: for a file with an audio name whose first bytes `sniff` does not
+    know (a container of its own, junk before the first MP3 frame)."""
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            return bool(container.streams.audio)
+    except Exception:  # not something PyAV reads
+        return False
 
 
 @dataclass
