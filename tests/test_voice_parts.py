@@ -174,3 +174,45 @@ def test_after_a_barge_in_the_interrupted_turn_never_plays_again():
     player.play(tone(0.1), 2, "the new turn")
     assert player.heard(1) == "first" and player.recording(1).size == 1600
     assert player.heard(2) == "the new turn"
+
+
+class _StuckStream:
+    """A PortAudio stream whose device delivers nothing: stop() blocks for good (as a starved pipe source did)."""
+
+    def __init__(self, abort_hangs: bool = False):
+        self.forever = __import__("threading").Event()
+        self.abort_hangs = abort_hangs
+        self.aborted = False
+
+    def stop(self):
+        self.forever.wait()
+
+    def abort(self):
+        self.aborted = True
+        if self.abort_hangs:
+            self.forever.wait()
+
+    def close(self):
+        pass
+
+
+def test_closing_a_microphone_whose_device_hangs_never_hangs(monkeypatch):
+    from assistant.audio.devices import STOP_BOUND_S, shut
+    from assistant.audio.sources import MicrophoneSource
+
+    monkeypatch.setattr(MicrophoneSource, "_check_device", lambda self: None)  # no sound card here
+    mic = MicrophoneSource(max_queued=3)
+    stuck = _StuckStream()
+    mic._stream = stuck
+    for _ in range(3):
+        mic._queue.put_nowait("a frame nobody reads")  # full: the end mark must still get in
+    started = time.perf_counter()
+    mic.close()
+    assert time.perf_counter() - started < STOP_BOUND_S + 1.5 and stuck.aborted
+    left = [mic._queue.get_nowait() for _ in range(mic._queue.qsize())]
+    assert left == ["a frame nobody reads", "a frame nobody reads", None]  # the end mark got in
+
+    worst = _StuckStream(abort_hangs=True)
+    started = time.perf_counter()
+    assert shut(worst, "test", bound=0.2) is False
+    assert time.perf_counter() - started < 1.0  # abandoned, not waited for

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import DeviceUnavailable
-from .devices import output_devices, sounddevice
+from .devices import output_devices, shut, sounddevice
 from .io import resample, write_wav
 
 
@@ -253,5 +253,4 @@ class SpeakerPlayer(Player):
 
     def close(self) -> None:
         super().close()
-        self._stream.stop()
-        self._stream.close()
+        shut(self._stream, "output")  # never hangs, whatever the device does

@@ -5,6 +5,7 @@ Both yield `AudioFrame`s of 512 samples at 16 kHz mono float32.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import time
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import DeviceUnavailable
-from .devices import input_devices, sounddevice
+from .devices import input_devices, shut, sounddevice
 from .frames import FRAME_S, FRAME_SAMPLES, SAMPLE_RATE, AudioFrame
 from .io import read_audio
 
@@ -130,11 +131,17 @@ class MicrophoneSource:
         return self
 
     def close(self) -> None:
+        """Never hangs, whatever the device does (`devices.shut`)."""
         if self._stream is not None:
-            self._stream.stop()
-            self._stream.close()
-            self._stream = None
-        self._queue.put(None)
+            stream, self._stream = self._stream, None
+            shut(stream, f"input {self.device if self.device is not None else '(default)'}")
+        while True:  # the end mark, even when the queue is full (nobody may be reading any more)
+            try:
+                self._queue.put_nowait(None)
+                return
+            except queue.Full:
+                with contextlib.suppress(queue.Empty):
+                    self._queue.get_nowait()
 
     def __enter__(self) -> MicrophoneSource:
         return self.start()
