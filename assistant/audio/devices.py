@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+from dataclasses import dataclass
 from types import ModuleType
+
+import numpy as np
 
 from ..errors import DeviceUnavailable
 
@@ -44,34 +49,75 @@ def _devices(channels: str) -> list[dict]:
             for i, d in enumerate(sd.query_devices()) if d[channels] > 0]
 
 
-STOP_BOUND_S = 2.0  # a stream that has not stopped by then is aborted, then left behind
+@dataclass(frozen=True)
+class StreamFormat:
+    """What a PortAudio stream is opened with: the device's rate, channel count and sample type."""
+
+    rate: int
+    channels: int
+    dtype: str  # "float32" or "int16"
+
+
+def stream_format(device: str | int | None, kind: str, rate: int, dtype: str) -> StreamFormat:
+    """The format to open `device` with (`kind` "input" or "output"): the wanted mono `rate` and `dtype` when
+    the device takes them, else the nearest it does (its own rate, stereo, the other sample type); the
+    stream's users convert. DeviceUnavailable when it takes none of them."""
+    sd = sounddevice()
+    try:
+        info = sd.query_devices(device, kind)
+    except Exception as exc:  # ValueError: no such device
+        raise DeviceUnavailable(f"no audio {kind} {device!r}: {exc}") from None
+    check = sd.check_input_settings if kind == "input" else sd.check_output_settings
+    most = int(info[f"max_{kind}_channels"])
+    rates = dict.fromkeys([rate, int(info["default_samplerate"]), 48000, 44100])
+    channels = dict.fromkeys(c for c in (1, 2, most) if 0 < c <= most)
+    dtypes = dict.fromkeys([dtype, "float32", "int16"])
+    problem: Exception | None = None
+    for r in rates:
+        for c in channels:
+            for d in dtypes:
+                try:
+                    check(device=device, samplerate=r, channels=c, dtype=d)
+                    return StreamFormat(r, c, d)
+                except Exception as exc:  # PortAudioError: this combination is not supported
+                    problem = exc
+    raise DeviceUnavailable(f"the audio {kind} {info['name']!r} takes none of the usual formats "
+                            f"(mono or stereo, 16-bit or float, {', '.join(map(str, rates))} Hz): {problem}")
+
+
+def to_mono_float(block: np.ndarray) -> np.ndarray:
+    """An input block (frames × channels, int16 or float32) as mono float32 in [-1, 1]."""
+    samples = block.astype(np.float32) / 32768 if block.dtype == np.int16 else block.astype(np.float32, copy=False)
+    return samples.mean(axis=1) if samples.ndim == 2 and samples.shape[1] > 1 else samples.reshape(-1)
+
+
+def from_mono_int16(samples: np.ndarray, out: np.ndarray) -> None:
+    """Write mono int16 `samples` into an output block `out` (frames × channels, int16 or float32)."""
+    values = samples.astype(np.float32) / 32768 if out.dtype != np.int16 else samples
+    out[:] = values[:, None]
+
+
+STOP_BOUND_S = 2.0  # a stream that has not stopped by then is left behind
 
 
 def shut(stream, what: str, bound: float = STOP_BOUND_S) -> bool:
     """Stop and close a PortAudio stream without ever hanging the caller: a device that delivers nothing (a
-    starved pipe, an unplugged USB or Bluetooth device) can block `stop()` for good. The stop runs in a daemon
-    thread; past `bound` seconds the stream is aborted the same way, then abandoned with a warning. True when
-    it shut cleanly."""
-    import logging
-    import threading
+    starved pipe, an unplugged USB or Bluetooth device) can block `stop()` for good. The stream is aborted
+    (nothing queued is worth waiting for: the microphone's next frames are not wanted, and the speaker was
+    silenced already) in a daemon thread; past `bound` seconds it is abandoned with a warning, so neither
+    the caller nor a second Ctrl-C depends on it. True when it shut cleanly."""
+    done = threading.Event()
 
-    def attempt(action) -> bool:
-        done = threading.Event()
+    def run() -> None:
+        try:
+            stream.abort()
+            stream.close()
+        except Exception as exc:  # an error while stopping: it is stopped as far as we can tell
+            logging.getLogger(__name__).debug("%s: %s", what, exc)
+        done.set()
 
-        def run() -> None:
-            try:
-                action()
-            except Exception as exc:  # an error while stopping: it is stopped as far as we can tell
-                logging.getLogger(__name__).debug("%s: %s", what, exc)
-            done.set()
-
-        threading.Thread(target=run, name=f"shut-{what}", daemon=True).start()
-        return done.wait(bound)
-
-    if attempt(lambda: (stream.stop(), stream.close())):
+    threading.Thread(target=run, name=f"shut-{what}", daemon=True).start()
+    if done.wait(bound):
         return True
-    logging.getLogger(__name__).warning("the audio %s did not stop within %.0f s: aborting it", what, bound)
-    if attempt(lambda: (stream.abort(), stream.close())):
-        return False
-    logging.getLogger(__name__).warning("the audio %s did not abort either: left behind", what)
+    logging.getLogger(__name__).warning("the audio %s did not stop within %.0f s: left behind", what, bound)
     return False

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import DeviceUnavailable
-from .devices import output_devices, shut, sounddevice
+from .devices import from_mono_int16, output_devices, shut, sounddevice, stream_format
 from .io import resample, write_wav
 
 
@@ -221,17 +221,15 @@ class SpeakerPlayer(Player):
         if not devices:
             raise DeviceUnavailable("no audio output device found (no speaker or sound card): replies are "
                                     "shown as text; write them to a file with --output FILE.wav")
-        rate = sample_rate
-        try:
-            sd.check_output_settings(device=device, samplerate=sample_rate, channels=1, dtype="int16")
-        except Exception:  # the device does not take the voice's rate: use its own, resample the voice
-            info = sd.query_devices(device, "output")
-            rate = int(info["default_samplerate"])
-        super().__init__(rate)
+        # the device's own rate, channels and sample type where it does not take the voice's (resampled and
+        # converted here); `latency="low"` keeps PortAudio's buffer, and so a stop, to tens of milliseconds
+        fmt = stream_format(device, "output", sample_rate, "int16")
+        super().__init__(fmt.rate)
         self.voice_rate = sample_rate
+        self.device = device
         try:
-            self._stream = sd.OutputStream(samplerate=rate, channels=1, dtype="int16", blocksize=block,
-                                           device=device, latency="low", callback=self._callback)
+            self._stream = sd.OutputStream(samplerate=fmt.rate, channels=fmt.channels, dtype=fmt.dtype,
+                                           blocksize=block, device=device, latency="low", callback=self._callback)
             self._stream.start()
         except Exception as exc:  # PortAudioError, ValueError for an unknown device
             raise DeviceUnavailable(f"cannot open audio output {device!r}: {exc}; outputs: "
@@ -241,7 +239,7 @@ class SpeakerPlayer(Player):
         return super().play(samples, generation, text, sample_rate or self.voice_rate)
 
     def _callback(self, outdata, frames, time_info, status) -> None:  # PortAudio thread
-        outdata[:, 0] = self._pull(frames)
+        from_mono_int16(self._pull(frames), outdata)
 
     def _silence(self) -> None:
         """Drop what PortAudio already holds too, so the stop is heard at once."""

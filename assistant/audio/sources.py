@@ -6,15 +6,16 @@ Both yield `AudioFrame`s of 512 samples at 16 kHz mono float32.
 from __future__ import annotations
 
 import contextlib
+import logging
 import queue
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import DeviceUnavailable
-from .devices import input_devices, shut, sounddevice
+from .devices import input_devices, shut, sounddevice, stream_format, to_mono_float
 from .frames import FRAME_S, FRAME_SAMPLES, SAMPLE_RATE, AudioFrame
 from .io import read_audio
 
@@ -68,30 +69,46 @@ class FrameAssembler:
         return frames
 
 
-def _input_rate(sd, device) -> int:
-    """16 kHz when the device takes it; else its own rate (44.1/48 kHz hardware), resampled on the way."""
-    try:
-        sd.check_input_settings(device=device, samplerate=SAMPLE_RATE, channels=1, dtype="float32")
-        return SAMPLE_RATE
-    except Exception:
-        return int(sd.query_devices(device, "input")["default_samplerate"])
+STALL_S = 3.0  # a microphone silent this long (no samples at all, not quiet ones) is reported
+REOPEN_S = (3.0, 6.0, 15.0, 30.0)  # then reopened after these waits (the last one repeats)
+
+
+_NOTHING = object()  # no frame came within the poll
+
+
+def _warn(message: str) -> None:
+    logging.getLogger(__name__).warning("%s", message)
 
 
 class MicrophoneSource:
     """Frames from a microphone (16 kHz mono float32, blocks of 512) through a thread-safe queue.
 
     Use as an iterator inside `with MicrophoneSource(...) as mic: for frame in mic: ...`; `close()` ends it.
-    `device` is a PortAudio index, a name (substring) or None for the default input.
+    `device` is a PortAudio index, a name (substring) or None for the default input. The device is opened
+    at a rate, channel count and sample type it takes and converted. What goes wrong on the way is told to
+    `report` (default: a log warning), once each, from the iterating thread: blocks holding NaN or infinite
+    samples (dropped), and a device that delivers nothing for `stall_s` seconds (unplugged, suspended, in use
+    elsewhere), which is then reopened now and then until audio comes again.
     """
 
-    def __init__(self, device: str | int | None = None, generation: int = 0, max_queued: int = 200):
+    def __init__(self, device: str | int | None = None, generation: int = 0, max_queued: int = 200,
+                 report: Callable[[str], None] | None = None, stall_s: float = STALL_S):
         self.device = device
         self.generation = generation
+        self.report = report or _warn
+        self.stall_s = stall_s
         self._queue: queue.Queue = queue.Queue(maxsize=max_queued)
         self._stream = None
         self._assembler = FrameAssembler(SAMPLE_RATE, generation)
         self.dropped = 0  # frames lost because the consumer fell behind
+        self.bad_blocks = 0  # blocks dropped for NaN or infinite samples
+        self._bad_reported = False
+        self._closed = False
         self._check_device()
+
+    @property
+    def name(self) -> str:
+        return "the default microphone" if self.device is None else f"microphone {self.device!r}"
 
     def _check_device(self) -> None:
         devices = input_devices()
@@ -108,30 +125,38 @@ class MicrophoneSource:
             raise DeviceUnavailable(f"no audio input device named {self.device!r}; inputs: "
                                     + ", ".join(f"{d['index']}: {d['name']}" for d in devices))
 
-    def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread
-        for frame in self._assembler.push(indata[:, 0]):
+    def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread: no waiting here
+        block = to_mono_float(indata)
+        if not np.isfinite(block).all():  # a driver or format mix-up: never pass NaN/Inf on
+            self.bad_blocks += 1
+            return
+        for frame in self._assembler.push(block):
             try:
                 self._queue.put_nowait(frame)
             except queue.Full:
                 self.dropped += 1
 
     def start(self) -> MicrophoneSource:
-        sd = sounddevice()
         try:
-            rate = _input_rate(sd, self.device)
-            self._assembler = FrameAssembler(rate, self.generation)
-            stream = sd.InputStream(samplerate=rate, channels=1, dtype="float32",
-                                    blocksize=round(FRAME_SAMPLES * rate / SAMPLE_RATE), device=self.device,
+            sd = sounddevice()
+            fmt = stream_format(self.device, "input", SAMPLE_RATE, "float32")
+            self._assembler = FrameAssembler(fmt.rate, self.generation)
+            stream = sd.InputStream(samplerate=fmt.rate, channels=fmt.channels, dtype=fmt.dtype,
+                                    blocksize=round(FRAME_SAMPLES * fmt.rate / SAMPLE_RATE), device=self.device,
                                     callback=self._callback)
             stream.start()
+            if self._closed:  # closed meanwhile (a reopen racing Ctrl-C)
+                shut(stream, "input closed while opening", bound=0.5)
+                return self
             self._stream = stream
-        except Exception as exc:  # sounddevice.PortAudioError, ValueError for a bad device
+        except Exception as exc:  # DeviceUnavailable, sounddevice.PortAudioError, ValueError for a bad device
             self._stream = None
             raise DeviceUnavailable(f"cannot open audio input {self.device!r}: {exc}") from None
         return self
 
     def close(self) -> None:
         """Never hangs, whatever the device does (`devices.shut`)."""
+        self._closed = True
         if self._stream is not None:
             stream, self._stream = self._stream, None
             shut(stream, f"input {self.device if self.device is not None else '(default)'}")
@@ -152,8 +177,43 @@ class MicrophoneSource:
     def __iter__(self) -> Iterator[AudioFrame]:
         if self._stream is None:
             self.start()
+        last = time.monotonic()  # when a frame last came
+        stalled = False
+        reopen_at, reopens = 0.0, 0
         while True:
-            frame = self._queue.get()
+            try:
+                frame = self._queue.get(timeout=0.25)
+            except queue.Empty:
+                frame = _NOTHING
+            if self.bad_blocks and not self._bad_reported:
+                self._bad_reported = True
+                self.report(f"{self.name} delivers invalid samples (NaN or infinite); they are dropped. "
+                            "Check its format in the sound settings, or pick another input")
             if frame is None:
                 return
-            yield frame
+            now = time.monotonic()
+            if frame is not _NOTHING:
+                if stalled:
+                    stalled = False
+                    self.report(f"audio from {self.name} again")
+                last = now
+                yield frame
+                continue
+            if not stalled and now - last >= self.stall_s:
+                stalled, reopens = True, 0
+                reopen_at = now
+                self.report(f"no audio from {self.name} for {now - last:.0f} s: is it unplugged, muted, or "
+                            "taken by another program? Reopening it now and then; typing still works")
+            if stalled and now >= reopen_at and not self._closed:
+                self._reopen()
+                reopen_at = time.monotonic() + REOPEN_S[min(reopens, len(REOPEN_S) - 1)]
+                reopens += 1
+
+    def _reopen(self) -> None:
+        """A stalled device: drop its stream (never waiting on it) and open the device again; where it has gone
+        the system's default input usually takes over."""
+        old, self._stream = self._stream, None
+        if old is not None:
+            shut(old, "stalled input", bound=0.5)
+        with contextlib.suppress(DeviceUnavailable):
+            self.start()
