@@ -29,7 +29,7 @@ from assistant.tui.audio_setup import AudioEnds
 from assistant.tui.conversation import ImageRow, Notice, ToolCallRow, UserTurn
 from assistant.tui.panels import VoicePanel
 
-def no_devices(voice, sample_rate):
+def no_devices(voice, sample_rate, report=None):
     return AudioEnds(None, None, ["No microphone: test machine. Typing still works."])
 
 
@@ -172,7 +172,7 @@ def test_attached_image_goes_with_the_next_question_and_can_be_kept(scripted_app
 def _speech_app(settings, manager, tmp_path, script: Timeline, **voice):
     players = []
 
-    def open_audio(voice_settings, sample_rate):
+    def open_audio(voice_settings, sample_rate, report=None):
         player = SimulatedSpeaker(sample_rate)
         players.append(player)
         return AudioEnds(script.frames(), player, [], player.close)
@@ -224,7 +224,7 @@ def test_barge_in_from_a_file_stops_playback_and_marks_the_reply(settings, manag
     def playing() -> bool:
         return bool(players) and (players[0].playback(1).first_audio_at or 1e18) < time.perf_counter() - 1.0
 
-    script.silence(0.5).speak(speak("Tell me a long story about a brave little dragon.")) \
+    script.silence(0.5).speak(speak("Explain how a bicycle works.")) \
         .wait_until(playing).speak(speak("Stop, please.")).silence(20)
 
     async def scenario():
@@ -246,7 +246,7 @@ def test_window_appears_at_once_while_models_load(tmp_path):
     settings = load_settings(knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
     ready = threading.Event()  # start-up is held here (after the models, before the audio) until the test says
 
-    def held_devices(voice, sample_rate):
+    def held_devices(voice, sample_rate, report=None):
         ready.wait(60)
         return no_devices(voice, sample_rate)
 

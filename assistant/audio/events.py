@@ -50,6 +50,7 @@ class Interrupted:
     generation: int
     heard: str  # what had been played when the user spoke over it
     stop_s: float  # speech detected -> output silent
+    detected_at: float = 0.0  # when the speech was detected, on the loop's clock (time.perf_counter by default)
 
 
 @dataclass

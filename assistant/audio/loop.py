@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 LATE_AUDIO_S = 5.0  # a dead output device must not hold a turn (and the half-duplex mic) for longer
+MAX_QUEUED_AUDIO_S = 20.0  # the speaker's queue: synthesis waits while more than this is still to play
 
 
 @dataclass
@@ -246,7 +247,7 @@ class VoiceLoop:
         if turn is None:
             return None
         heard = self.player.heard(turn.generation) if self.player is not None else ""
-        event = Interrupted(turn.generation, heard, round(quiet - detected, 4))
+        event = Interrupted(turn.generation, heard, round(quiet - detected, 4), detected)
         self._post(self._emit, event)
         return event
 
@@ -350,6 +351,8 @@ class VoiceLoop:
             if self.tts is None or self.player is None or not any(c.isalnum() for c in text):
                 continue
             clock.mark("first_sentence", self.clock())
+            while self.player.remaining_s() > MAX_QUEUED_AUDIO_S and not turn.cancel.is_set():
+                await asyncio.sleep(0.1)  # a long reply is synthesised as it is heard, not all at once
             try:
                 audio = await self.runner.call(self.tts.synthesize_all, text)
             except Exception as exc:
@@ -378,6 +381,10 @@ class VoiceLoop:
                     await asyncio.wait_for(interrupted.wait(), timeout=wait)
         finally:
             forget()
+        if player.busy() and not interrupted.is_set():  # the output is not playing: say so, free the mic
+            player.stop(turn.generation + 1)
+            self._emit(Problem("the speaker is not playing (unplugged, or taken by another program?): "
+                               "the reply is shown, not heard", turn.generation))
 
     def _finish(self, turn: Turn, request: Request, done: TurnDone | None) -> None:
         generation, clock = turn.generation, request.clock

@@ -9,6 +9,7 @@ import contextlib
 import json
 import signal
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -55,53 +56,84 @@ def run(inv: Invocation) -> int:
         raise InputError(f"cannot write {args.output}: folder {Path(args.output).parent} does not exist")
     runtime = inv.runtime
     voice = settings.voice.model_copy(update=overrides)
-    source = _source(args, voice)  # fails fast (no microphone) before models load
     printer = _Printer(as_json=args.json)
+    source = _source(args, voice, printer.problem)  # fails fast (no microphone) before models load
     if not args.json:
         print("loading models…", file=sys.stderr, flush=True)
     tts = manager.get("tts")
-    player = _player(args, voice, tts.sample_rate)
-    runtime.load_voice_models()
-    loop = runtime.voice_loop(player, printer, **overrides)
-    paced = args.input is None or args.realtime
-
-    async def listen(frames):
-        running = asyncio.get_running_loop()
-
-        def first_ctrl_c() -> None:  # stop listening, finish the turn's bookkeeping; a second Ctrl-C kills
-            running.remove_signal_handler(signal.SIGINT)
-            loop.stop()
-            source.close()
-
-        with contextlib.suppress(NotImplementedError):
-            running.add_signal_handler(signal.SIGINT, first_ctrl_c)
-        return await loop.run(frames, paced=paced)
-
-    try:
-        if args.input is None:
-            print("listening — speak (Ctrl-C to stop)", file=sys.stderr, flush=True)
-        with source as frames:
-            turns = asyncio.run(listen(frames))
-    finally:
-        if args.output is not None:
-            player.wait_idle(timeout=60)
-            player.save(args.output)
-        player.close()
+    loop = player = None
+    turns: list = []
+    with _terminate_interrupts(printer):
+        try:
+            runtime.load_voice_models()
+            player = _player(args, voice, tts.sample_rate)  # opened once loading is over (no underruns meanwhile)
+            loop = runtime.voice_loop(player, printer, **overrides)
+            if args.input is None:
+                print("listening — speak (Ctrl-C to stop)", file=sys.stderr, flush=True)
+            with source as frames:
+                paced = args.input is None or args.realtime
+                turns = asyncio.run(_listen(loop, source, frames, printer, paced))
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM while the models loaded: the record all the same
+            printer.stopped_by = printer.stopped_by or "SIGINT"
+            turns = list(loop.turns) if loop is not None else []
+        finally:
+            if player is not None:
+                if args.output is not None:
+                    player.wait_idle(timeout=60)
+                    player.save(args.output)
+                player.close()
     if args.json:
         print(json.dumps({"turns": [t.to_dict() for t in turns], "problems": printer.problems,
-                          "output": str(args.output) if args.output else None}, indent=2, ensure_ascii=False))
+                          "interruptions": printer.interruptions, "stopped_by": printer.stopped_by,
+                          "output": str(args.output) if args.output else None}, indent=2, ensure_ascii=False),
+              flush=True)
     elif not turns:
         print("no speech found in the input", file=sys.stderr)
     return 0
 
 
-def _source(args, voice):
+async def _listen(loop, source, frames, printer: _Printer, paced: bool):
+    running = asyncio.get_running_loop()
+
+    def first_signal(signum: int) -> None:  # stop listening, finish the turn's bookkeeping, print the record;
+        for each in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C ends the process at once
+            running.remove_signal_handler(each)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        printer.stopped_by = signal.Signals(signum).name
+        loop.stop()
+        source.close()  # never waits on the device (devices.shut)
+
+    for each in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # Windows; not the main thread
+            running.add_signal_handler(each, first_signal, each)
+    return await loop.run(frames, paced=paced)
+
+
+@contextlib.contextmanager
+def _terminate_interrupts(printer: _Printer):
+    """SIGTERM raises KeyboardInterrupt, as Ctrl-C does, until listening starts (then `_listen` handles both)."""
+    def interrupt(signum, frame):
+        printer.stopped_by = "SIGTERM"
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _source(args, voice, report):
     from ..audio.sources import MicrophoneSource, file_frames
 
     if args.input is not None:
         return _FileSource(file_frames(args.input, realtime=args.realtime))
     try:
-        return MicrophoneSource(voice.input_device)
+        return MicrophoneSource(voice.input_device, report=report)
     except DeviceUnavailable as exc:
         raise DeviceUnavailable(f"{exc}. Text still works: `assistant ask`, `assistant chat`; or run "
                                 "`assistant voice --input question.wav --output answer.wav`") from None
@@ -143,6 +175,14 @@ class _Printer:
     def __init__(self, as_json: bool):
         self.as_json = as_json
         self.problems: list[str] = []
+        self.interruptions: list[dict] = []  # barge-ins, with when the speech was detected (time.perf_counter)
+        self.stopped_by: str | None = None  # the signal that ended listening (SIGINT, SIGTERM)
+
+    def problem(self, message: str) -> None:
+        """A problem told by the microphone (from its thread)."""
+        from ..audio.events import Problem
+
+        self(Problem(message))
 
     def __call__(self, event: VoiceEvent) -> None:
         from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
@@ -150,6 +190,8 @@ class _Printer:
 
         if isinstance(event, Problem):
             self.problems.append(event.message)
+        if isinstance(event, Interrupted):
+            self.interruptions.append(asdict(event))
         if self.as_json:
             return
         if isinstance(event, UserSaid):

@@ -125,7 +125,8 @@ class AssistantApp(App):
             await asyncio.to_thread(self.runtime.load_voice_models, self._loading)
             self._note("")
             tts = self.runtime.manager.get("tts")
-            self.audio = await asyncio.to_thread(self.open_audio, self.settings.voice, tts.sample_rate)
+            self.audio = await asyncio.to_thread(self.open_audio, self.settings.voice, tts.sample_rate,
+                                                lambda message: self._on_voice_event(Problem(message)))
             for notice in self.audio.notices:
                 conversation.add(Notice(notice, "warning"))
             self.voice_loop = await asyncio.to_thread(

@@ -23,15 +23,16 @@ class AudioEnds:
     close: Callable[[], None] = lambda: None
 
 
-def open_devices(voice, sample_rate: int) -> AudioEnds:
-    """The configured (or default) microphone and speaker; what cannot be opened becomes a notice."""
+def open_devices(voice, sample_rate: int, report: Callable[[str], None] | None = None) -> AudioEnds:
+    """The configured (or default) microphone and speaker; what cannot be opened becomes a notice. `report`
+    hears (from the microphone's thread) what goes wrong later: a microphone gone silent, bad samples."""
     from ..audio.player import SpeakerPlayer
     from ..audio.sources import MicrophoneSource
 
     notices: list[str] = []
     mic = player = None
     try:
-        mic = MicrophoneSource(voice.input_device).start()
+        mic = MicrophoneSource(voice.input_device, report=report).start()
     except DeviceUnavailable as exc:
         notices.append(f"No microphone: {exc}. Typing still works.")
     try:
