@@ -128,7 +128,7 @@ def test_barge_in_stops_playback_at_once_and_keeps_only_what_was_heard(runtime, 
         started = player.playback(1).first_audio_at
         return started is not None and time.perf_counter() - started > 1.0
 
-    script = (Timeline().silence(0.5).speak(piper_speech("Tell me a long story about a brave little dragon."))
+    script = (Timeline().silence(0.5).speak(piper_speech("Explain how a bicycle works."))
               .wait_until(reply_playing)
               .speak(piper_speech("Stop. Where do penguins live?")).silence(1.5))
     try:
