@@ -14,6 +14,11 @@ PYTHON=${PYTHON:-python3}
 # audio I/O; OpenMP (llama.cpp's threads); speech fixtures for tests; OCR; real PDF manuals for the tests
 # (bzip2-doc, libtasn1-doc: documentation only, no dependencies, under 1 MB together)
 APT_PACKAGES=(libportaudio2 libgomp1 espeak-ng sox tesseract-ocr bzip2-doc libtasn1-doc)
+# the tests' virtual sound card (tests/virtual_sound.py): a private PulseAudio server that PortAudio reaches
+# through ALSA. Not where PipeWire serves PulseAudio clients: installing pulseaudio would replace it.
+if ! dpkg-query -W -f='${Status}' pipewire-pulse 2>/dev/null | grep -q "install ok installed"; then
+  APT_PACKAGES+=(pulseaudio pulseaudio-utils libasound2-plugins)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

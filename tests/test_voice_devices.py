@@ -1,0 +1,207 @@
+"""`assistant voice` on real PortAudio streams: a virtual sound card (tests/virtual_sound.py) is the
+microphone and the speaker, paced in real time; the process is the one a user starts, ended with Ctrl-C.
+
+The questions are Piper speech made here; the replies are recorded from the speaker and heard back.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import virtual_sound
+from speech import wer
+from virtual_sound import RATE, VirtualSoundCard, loud_spans
+from voice_script import piper_speech
+
+pytestmark = pytest.mark.slow
+EXIT_BOUND_S = 5.0  # Ctrl-C ends `assistant voice` within this, whatever the devices do
+
+
+@pytest.fixture
+def card(tmp_path):
+    virtual_sound.require()
+    card = VirtualSoundCard(tmp_path / "sound").start()
+    yield card
+    card.close()
+
+
+@pytest.fixture(scope="module")
+def speak(manager):
+    return piper_speech(manager)
+
+
+class Voice:
+    """`assistant voice --json` in a child process on the virtual card."""
+
+    def __init__(self, card: VirtualSoundCard, tmp_path: Path, *args: str):
+        data = tmp_path / "data"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "--data-dir", str(data), "--knowledge", str(tmp_path),
+             "voice", "--json", *args],
+            env={**card.env, "HF_HUB_OFFLINE": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.stderr: list[str] = []
+        self._listening = threading.Event()
+        threading.Thread(target=self._read_stderr, daemon=True).start()
+
+    def _read_stderr(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.stderr.append(line)
+            if line.startswith("listening"):
+                self._listening.set()
+
+    def wait_listening(self, timeout: float = 180) -> None:
+        assert self._listening.wait(timeout), "never listened:\n" + "".join(self.stderr)
+
+    def stop(self, sig: int = signal.SIGINT) -> tuple[dict, float]:
+        """Send `sig`; (the JSON record, seconds until the process ended)."""
+        sent = time.perf_counter()
+        self.process.send_signal(sig)
+        try:
+            out, _ = self.process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise AssertionError("`assistant voice` did not end within 60 s of " + signal.Signals(sig).name)
+        took = time.perf_counter() - sent
+        assert self.process.returncode == 0, "".join(self.stderr)
+        return json.loads(out), took
+
+
+def wait_reply_over(card: VirtualSoundCard, after: float, quiet_s: float = 2.0, timeout: float = 90) -> None:
+    """Until the speaker has played something after `after` and then been quiet for `quiet_s`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        samples, start = card.recording()
+        spans = [s for s in loud_spans(samples) if start + s[1] > after]
+        if spans and samples.size / RATE - spans[-1][1] >= quiet_s:
+            return
+        time.sleep(0.1)
+    raise AssertionError("no reply was heard from the speaker")
+
+
+def wait_playing(card: VirtualSoundCard, after: float, seconds: float, timeout: float = 90) -> float:
+    """Until the speaker has been playing for `seconds` since some time after `after`; when it began."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        samples, start = card.recording()
+        spans = [s for s in loud_spans(samples) if start + s[0] > after]
+        if spans and samples.size / RATE - spans[0][0] >= seconds:
+            return start + spans[0][0]
+        time.sleep(0.05)
+    raise AssertionError("the reply never started playing")
+
+
+def test_a_spoken_question_is_answered_aloud_through_portaudio(card, tmp_path, speak, manager):
+    card.feed()
+    card.record()
+    voice = Voice(card, tmp_path)
+    voice.wait_listening()
+    time.sleep(0.5)
+    said, started = card.say(speak("What is the capital of Italy?"))
+    said.wait(30)
+    wait_reply_over(card, after=started[0])
+    record, took = voice.stop()
+
+    assert took < EXIT_BOUND_S and record["stopped_by"] == "SIGINT"
+    [turn] = record["turns"]
+    assert wer("What is the capital of Italy?", turn["transcript"]) <= 0.2, turn["transcript"]
+    assert "rome" in turn["reply"].lower() and turn["spoken"] and not turn["interrupted"]
+    assert 0 < turn["latency"]["total_s"] < 10
+    samples, start = card.recording()  # the reply as the speaker played it, heard back by Whisper
+    reply = samples[int((started[0] - start) * RATE) + int(3 * RATE):]  # after the question (2 s long)
+    heard = manager.get("stt").transcribe(reply, language="en").text
+    assert wer(turn["spoken"], heard) <= 0.3, (turn["spoken"], heard)
+    assert record["problems"] == []
+
+
+def test_barge_in_on_real_streams_silences_the_reply_within_200_ms(card, tmp_path, speak):
+    card.feed()
+    card.record()
+    voice = Voice(card, tmp_path, "--barge-in")
+    voice.wait_listening()
+    time.sleep(0.5)
+    said, started = card.say(speak("Explain how a bicycle works."))  # a reply of half a minute
+    said.wait(30)
+    wait_playing(card, after=started[0] + 1.0, seconds=1.5)
+    card.say(speak("Stop, please."))
+    wait_reply_over(card, after=time.perf_counter() + 0.5, quiet_s=2.0)
+    record, took = voice.stop()
+
+    assert took < EXIT_BOUND_S
+    [cut] = record["interruptions"]
+    first = record["turns"][0]
+    assert first["interrupted"] and cut["generation"] == first["generation"]
+    heard, replied = first["spoken"].split(), first["reply"].split()
+    assert 0 < len(heard) < len(replied) - 10  # cut early: only what was heard stays in the history
+    samples, start = card.recording()
+    detected = cut["detected_at"] - start  # seconds into the recording
+    playing = [s for s in loud_spans(samples, gap_s=0.25) if s[0] <= detected + 0.05]
+    assert playing, "the reply was not playing when the speech was detected"
+    quiet = playing[-1][1]  # where the speaker went silent after it
+    assert quiet - detected <= 0.2, f"the speaker went on {quiet - detected:.3f} s after the user spoke"
+
+
+def test_half_duplex_ignores_speech_during_the_reply(card, tmp_path, speak):
+    card.feed()
+    card.record()
+    voice = Voice(card, tmp_path, "--no-barge-in")
+    voice.wait_listening()
+    time.sleep(0.5)
+    said, started = card.say(speak("Tell me a story about a dragon."))  # a reply of about 15 s
+    said.wait(30)
+    wait_playing(card, after=started[0] + 1.0, seconds=1.0)
+    over, _ = card.say(speak("Stop, please."))
+    over.wait(10)
+    wait_reply_over(card, after=time.perf_counter(), quiet_s=2.0, timeout=180)
+    record, _ = voice.stop()
+
+    assert record["interruptions"] == []
+    [turn] = record["turns"]  # the words said over the reply were not a turn
+    assert not turn["interrupted"] and turn["spoken"] == turn["reply"]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_microphone_that_delivers_nothing_is_reported_and_the_signal_still_ends_it(card, tmp_path, sig):
+    # nothing is written into the pipe: the stream starves (this once made Ctrl-C hang for good)
+    voice = Voice(card, tmp_path)
+    voice.wait_listening()
+    time.sleep(4.5)  # past the 3 s after which a silent device is reported
+    record, took = voice.stop(sig)
+
+    assert took < EXIT_BOUND_S, f"{took:.1f} s to end after {signal.Signals(sig).name}"
+    assert record["stopped_by"] == signal.Signals(sig).name and record["turns"] == []
+    assert any(p.startswith("no audio from the default microphone") for p in record["problems"]), record
+
+
+def test_nan_samples_are_dropped_reported_once_and_speech_after_them_is_answered(tmp_path, speak):
+    virtual_sound.require()
+    card = VirtualSoundCard(tmp_path / "sound", mic_format="float32le").start()
+    try:
+        card.feed()
+        card.record()
+        voice = Voice(card, tmp_path)
+        voice.wait_listening()
+        broken = np.full(RATE // 2, np.nan, np.float32)
+        broken[::7] = np.inf
+        card.say(broken)
+        card.say(np.zeros(RATE // 2, np.float32))
+        card.say(broken)
+        said, started = card.say(speak("What is the capital of Italy?"))
+        said.wait(30)
+        wait_reply_over(card, after=started[0])
+        record, _ = voice.stop()
+    finally:
+        card.close()
+
+    assert [p for p in record["problems"] if "invalid samples" in p] == [record["problems"][0]]
+    [turn] = record["turns"]
+    assert "rome" in turn["reply"].lower(), turn
