@@ -219,3 +219,19 @@ def test_one_model_serves_llm_and_vlm_in_the_spark_profile(tmp_path):
     assert mgr.get("vlm") is llm and set(mgr.loaded()) == {"llm", "vlm"}
     answer = llm.describe(Image.new("RGB", (64, 64), (10, 200, 10)), "what colour?", max_new_tokens=3)
     assert isinstance(answer, str) and llm.last_stats["new_tokens"] == 3
+
+
+@pytest.mark.slow
+def test_a_long_answer_does_not_fall_into_a_loop(llm):
+    # greedy decoding of the 0.5B model repeated sentences until the token limit ("The bicycle's frame is
+    # made of metal or plastic, ..." 7 times); DRY sampling in the llama.cpp engine stops that
+    import collections
+    import re
+
+    from assistant.agent import SYSTEM_PROMPT
+
+    text = llm.chat([{"role": "system", "content": SYSTEM_PROMPT},  # the agent's prompt, as `assistant ask`
+                     {"role": "user", "content": "Explain how a bicycle works."}], max_new_tokens=400)
+    sentences = [s.strip().lower() for s in re.split(r"[.!?]", text) if len(s.split()) >= 4]
+    assert len(sentences) >= 3, text
+    assert max(collections.Counter(sentences).values()) == 1, text

@@ -167,7 +167,8 @@ class LlamaCppChatModel:
     # -- internals --------------------------------------------------------------------------------
     def _body(self, messages, tools, max_new_tokens: int, temperature: float, stream: bool) -> dict[str, Any]:
         body: dict[str, Any] = {"messages": [_plain(m) for m in messages], "max_tokens": max_new_tokens,
-                                "temperature": temperature, "stream": stream, "cache_prompt": True}
+                                "temperature": temperature, "stream": stream, "cache_prompt": True,
+                                "dry_multiplier": 0.8}  # DRY: no loops of repeated sentences
         if stream:
             body["stream_options"] = {"include_usage": True}
         if tools:
