@@ -205,3 +205,46 @@ def test_nan_samples_are_dropped_reported_once_and_speech_after_them_is_answered
     assert [p for p in record["problems"] if "invalid samples" in p] == [record["problems"][0]]
     [turn] = record["turns"]
     assert "rome" in turn["reply"].lower(), turn
+
+
+def test_the_tui_in_a_voice_conversation_and_a_microphone_unplugged_mid_session(card, tmp_path, speak):
+    card.feed()
+    driver = subprocess.Popen([sys.executable, str(Path(__file__).parent / "tui_voice_driver.py"), str(tmp_path)],
+                              env={**card.env, "HF_HUB_OFFLINE": "1"}, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert driver.stdin is not None and driver.stdout is not None
+
+    def next_step(name: str) -> dict:
+        line = driver.stdout.readline()
+        if not line:
+            raise AssertionError(f"the app ended before '{name}':\n{driver.stderr.read()[-3000:]}")
+        record = json.loads(line)
+        assert record["step"] == name, record
+        return record
+
+    def go() -> None:
+        driver.stdin.write("\n")
+        driver.stdin.flush()
+
+    try:
+        listening = next_step("listening")
+        assert not listening["notices"] and "mic: default" in listening["devices"]
+        time.sleep(0.5)
+        card.say(speak("What is the capital of Italy?"))
+        go()
+        answered = next_step("answered")
+        assert answered["spoken"] and wer("What is the capital of Italy?", answered["user"]) <= 0.2
+        assert "rome" in answered["reply"].lower()
+        [row] = answered["latency"]  # the latency panel: the turn's end of speech -> first audio, and parts
+        assert row[0] == "1" and 0 < float(row[1]) < 10
+        card.unplug_microphone()
+        go()
+        typed = next_step("typed")
+        assert any("only digital silence from the default microphone" in n for n in typed["notices"]), typed
+
+        assert "rome" in typed["reply"].lower()
+        driver.stdin.close()
+        assert driver.wait(60) == 0, driver.stderr.read()[-3000:]
+    finally:
+        if driver.poll() is None:
+            driver.kill()

@@ -93,7 +93,8 @@ class VirtualSoundCard:
         self._pactl("set-default-source", "vmic")
 
     def unplug_microphone(self) -> None:
-        """The microphone disappears, as an unplugged USB one does: its streams stall."""
+        """The microphone disappears, as an unplugged USB one does. PulseAudio (as PipeWire) moves its streams to
+        the fallback input: here the idle speaker's monitor, which delivers exact zeros."""
         self.starve()
         if self._mic_module:
             self._pactl("unload-module", self._mic_module)
@@ -152,6 +153,7 @@ class VirtualSoundCard:
             begun, written = time.perf_counter(), 0
             current: tuple[np.ndarray, threading.Event, list[float]] | None = None
             offset = 0
+            noise = np.random.default_rng(0)
             while self._feeding.is_set():
                 if current is None:
                     with self._lock:
@@ -168,8 +170,8 @@ class VirtualSoundCard:
                         current = None
                     if chunk.size < CHUNK:
                         chunk = np.concatenate([chunk, np.zeros(CHUNK - chunk.size, np.float32)])
-                else:
-                    chunk = np.zeros(CHUNK, np.float32)
+                else:  # a live microphone's noise floor (about -70 dBFS), never exact zeros
+                    chunk = (noise.standard_normal(CHUNK) * 3e-4).astype(np.float32)
                 try:
                     os.write(fd, self._encode(chunk))
                 except BlockingIOError:

@@ -177,8 +177,8 @@ class MicrophoneSource:
     def __iter__(self) -> Iterator[AudioFrame]:
         if self._stream is None:
             self.start()
-        last = time.monotonic()  # when a frame last came
-        stalled = False
+        last = heard = time.monotonic()  # when a frame last came; when one last held anything but zeros
+        stalled = hushed = False
         reopen_at, reopens = 0.0, 0
         while True:
             try:
@@ -197,6 +197,13 @@ class MicrophoneSource:
                     stalled = False
                     self.report(f"audio from {self.name} again")
                 last = now
+                if frame.samples.any():
+                    heard = now
+                elif not hushed and now - heard >= self.stall_s:  # no live microphone is ever exactly 0;
+                    hushed = True  # said once only: a noise gate in the sound system also sends zeros
+                    self.report(f"only digital silence from {self.name} for {now - heard:.0f} s: is it muted, or "
+                                "gone (and the sound system switched to an input that hears nothing)? "
+                                "Typing still works")
                 yield frame
                 continue
             if not stalled and now - last >= self.stall_s:
