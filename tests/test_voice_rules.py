@@ -305,3 +305,35 @@ async def test_no_reply_is_begun_on_words_the_speaker_went_on_from(tmp_path):
     script = rig.script().silence(0.5).speech(1.0).silence(0.25).speech(1.0).silence(3.0)
     await rig.run(script)
     assert [p[-1]["content"] for p in rig.chat.prompts] == ["the whole thing"]
+
+
+async def test_a_long_reply_is_synthesised_as_it_is_heard_not_all_at_once(tmp_path):
+    from assistant.audio.loop import MAX_QUEUED_AUDIO_S
+
+    sentence = " One two three four five six seven eight nine ten."  # 4 s of speech each
+    rig = Rig(tmp_path, [sentence] * 15, transcripts=("talk",), each_token_s=0.01)
+    queued: list[float] = []
+    speaking = rig.loop.on_event
+
+    def watch(event):
+        if isinstance(event, Speaking):
+            queued.append(rig.player.remaining_s())
+        speaking(event)
+
+    rig.loop.on_event = watch
+    [turn] = await rig.run(rig.script().silence(0.5).speech(1.0).silence(70.0))
+    assert len(queued) == 15 and turn.spoken == turn.reply  # every sentence spoken, in full
+    # never more than the bound (and the sentence just added) waiting to play: the queue stays bounded
+    assert max(queued) <= MAX_QUEUED_AUDIO_S + 4.0 + FRAME
+    assert max(queued) > MAX_QUEUED_AUDIO_S - 4.0  # (it did fill up to it)
+
+
+async def test_a_speaker_that_never_plays_is_reported_and_its_queue_dropped(tmp_path):
+    rig = Rig(tmp_path, ["A short reply."], ["Another one."], transcripts=("first", "second"))
+    rig.player._advance = lambda: None  # type: ignore[method-assign]  # the device takes no audio
+    script = rig.script().silence(0.5).speech(1.0).silence(9.0).speech(1.0).silence(9.0)
+    first, second = await rig.run(script)
+    problems = rig.events.of(Problem)
+    assert [p.generation for p in problems] == [1, 2] and "speaker is not playing" in problems[0].message
+    assert second.transcript == "second"  # the microphone was given back: the next turn was heard
+    assert not rig.player.busy()  # nothing left piling up

@@ -376,7 +376,7 @@ class VoiceLoop:
         deadline = self.clock() + audio_s + LATE_AUDIO_S
         try:
             while player.busy() and not interrupted.is_set() and self.clock() < deadline:
-                wait = min(max(player.remaining_s(), 0.02), deadline - self.clock())
+                wait = max(0.01, min(player.remaining_s(), deadline - self.clock()))  # (never a 0 s spin)
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(interrupted.wait(), timeout=wait)
         finally:
