@@ -248,3 +248,20 @@ def test_the_tui_in_a_voice_conversation_and_a_microphone_unplugged_mid_session(
     finally:
         if driver.poll() is None:
             driver.kill()
+
+
+def test_doctor_tries_the_microphone_and_the_speaker(card, tmp_path):
+    def audio_checks() -> dict:
+        out = subprocess.run([sys.executable, "-m", "assistant.cli", "--data-dir", str(tmp_path / "data"),
+                              "doctor", "--json"], env={**card.env, "HF_HUB_OFFLINE": "1"}, capture_output=True,
+                             text=True, timeout=120).stdout
+        return {c["name"]: c for c in json.loads(out)["checks"] if c["section"] == "audio"}
+
+    starving = audio_checks()  # listed, but nothing written into the pipe: a device that delivers nothing
+    assert starving["input"]["status"] == "ok" and starving["listen"]["status"] == "warn"
+    assert starving["listen"]["summary"].startswith("no audio from the default microphone")
+    assert starving["play"]["status"] == "ok"
+    card.feed()
+    fed = audio_checks()
+    assert fed["listen"]["status"] == "ok" and "delivers audio" in fed["listen"]["summary"]
+    assert -80 < fed["listen"]["details"]["rms_dbfs"] < -60  # the rig's noise floor, about -70 dBFS

@@ -168,6 +168,14 @@ class MicrophoneSource:
                 with contextlib.suppress(queue.Empty):
                     self._queue.get_nowait()
 
+    def next_frame(self, timeout: float) -> AudioFrame | None:
+        """The next frame within `timeout` seconds, else None (also once closed); for a quick look at the
+        device (`assistant doctor`), where iterating would wait for good."""
+        try:
+            return self._queue.get(timeout=max(0.0, timeout))
+        except queue.Empty:
+            return None
+
     def __enter__(self) -> MicrophoneSource:
         return self.start()
 

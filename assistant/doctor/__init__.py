@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import Settings, default_config_file, load_settings
 from ..errors import ConfigError
-from . import data, install, models, system
+from . import data, install, models, sound, system
 from .report import Check, Report
 
 __all__ = ["Check", "Report", "run_doctor"]
@@ -39,6 +39,7 @@ def run_doctor(config_file: str | Path | None = None, deep: bool = False, roles:
     report.extend(install.checks())
     report.extend(system.tools())
     report.extend(system.audio())
+    report.extend(sound.checks(settings))
     report.extend(system.compute(settings))
     if settings is None:
         report.extend(data.skipped_for_config(("models", "knowledge", "mcp")))
