@@ -100,15 +100,27 @@ def wait_playing(card: VirtualSoundCard, after: float, seconds: float, timeout: 
     raise AssertionError("the reply never started playing")
 
 
-def test_a_spoken_question_is_answered_aloud_through_portaudio(card, tmp_path, speak, manager):
+def listening_voice(card: VirtualSoundCard, tmp_path: Path, *args: str) -> Voice:
+    """The card fed and recorded, and `assistant voice` listening on it."""
     card.feed()
     card.record()
-    voice = Voice(card, tmp_path)
+    voice = Voice(card, tmp_path, *args)
     voice.wait_listening()
     time.sleep(0.5)
-    said, started = card.say(speak("What is the capital of Italy?"))
-    said.wait(30)
-    wait_reply_over(card, after=started[0])
+    return voice
+
+
+def ask(card: VirtualSoundCard, speech: np.ndarray) -> float:
+    """Say `speech` into the microphone and wait until it is all said; when it began."""
+    said, started = card.say(speech)
+    assert said.wait(60)
+    return started[0]
+
+
+def test_a_spoken_question_is_answered_aloud_through_portaudio(card, tmp_path, speak, manager):
+    voice = listening_voice(card, tmp_path)
+    asked = ask(card, speak("What is the capital of Italy?"))
+    wait_reply_over(card, after=asked)
     record, took = voice.stop()
 
     assert took < EXIT_BOUND_S and record["stopped_by"] == "SIGINT"
@@ -117,21 +129,16 @@ def test_a_spoken_question_is_answered_aloud_through_portaudio(card, tmp_path, s
     assert "rome" in turn["reply"].lower() and turn["spoken"] and not turn["interrupted"]
     assert 0 < turn["latency"]["total_s"] < 10
     samples, start = card.recording()  # the reply as the speaker played it, heard back by Whisper
-    reply = samples[int((started[0] - start) * RATE) + int(3 * RATE):]  # after the question (2 s long)
+    reply = samples[int((asked - start) * RATE) + int(3 * RATE):]  # after the question (2 s long)
     heard = manager.get("stt").transcribe(reply, language="en").text
     assert wer(turn["spoken"], heard) <= 0.3, (turn["spoken"], heard)
     assert record["problems"] == []
 
 
 def test_barge_in_on_real_streams_silences_the_reply_within_200_ms(card, tmp_path, speak):
-    card.feed()
-    card.record()
-    voice = Voice(card, tmp_path, "--barge-in")
-    voice.wait_listening()
-    time.sleep(0.5)
-    said, started = card.say(speak("Explain how a bicycle works."))  # a reply of half a minute
-    said.wait(30)
-    wait_playing(card, after=started[0] + 1.0, seconds=1.5)
+    voice = listening_voice(card, tmp_path, "--barge-in")
+    asked = ask(card, speak("Explain how a bicycle works."))  # a reply of half a minute
+    wait_playing(card, after=asked + 1.0, seconds=1.5)
     card.say(speak("Stop, please."))
     wait_reply_over(card, after=time.perf_counter() + 0.5, quiet_s=2.0)
     record, took = voice.stop()
@@ -151,16 +158,10 @@ def test_barge_in_on_real_streams_silences_the_reply_within_200_ms(card, tmp_pat
 
 
 def test_half_duplex_ignores_speech_during_the_reply(card, tmp_path, speak):
-    card.feed()
-    card.record()
-    voice = Voice(card, tmp_path, "--no-barge-in")
-    voice.wait_listening()
-    time.sleep(0.5)
-    said, started = card.say(speak("Tell me a story about a dragon."))  # a reply of about 15 s
-    said.wait(30)
-    wait_playing(card, after=started[0] + 1.0, seconds=1.0)
-    over, _ = card.say(speak("Stop, please."))
-    over.wait(10)
+    voice = listening_voice(card, tmp_path, "--no-barge-in")
+    asked = ask(card, speak("Tell me a story about a dragon."))  # a reply of about 15 s
+    wait_playing(card, after=asked + 1.0, seconds=1.0)
+    ask(card, speak("Stop, please."))
     wait_reply_over(card, after=time.perf_counter(), quiet_s=2.0, timeout=180)
     record, _ = voice.stop()
 
@@ -186,18 +187,13 @@ def test_nan_samples_are_dropped_reported_once_and_speech_after_them_is_answered
     virtual_sound.require()
     card = VirtualSoundCard(tmp_path / "sound", mic_format="float32le").start()
     try:
-        card.feed()
-        card.record()
-        voice = Voice(card, tmp_path)
-        voice.wait_listening()
+        voice = listening_voice(card, tmp_path)
         broken = np.full(RATE // 2, np.nan, np.float32)
         broken[::7] = np.inf
         card.say(broken)
         card.say(np.zeros(RATE // 2, np.float32))
         card.say(broken)
-        said, started = card.say(speak("What is the capital of Italy?"))
-        said.wait(30)
-        wait_reply_over(card, after=started[0])
+        wait_reply_over(card, after=ask(card, speak("What is the capital of Italy?")))
         record, _ = voice.stop()
     finally:
         card.close()
