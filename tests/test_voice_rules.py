@@ -308,7 +308,7 @@ async def test_no_reply_is_begun_on_words_the_speaker_went_on_from(tmp_path):
 
 
 async def test_a_long_reply_is_synthesised_as_it_is_heard_not_all_at_once(tmp_path):
-    from assistant.audio.loop import MAX_QUEUED_AUDIO_S
+    from assistant.audio.speaking import MAX_QUEUED_AUDIO_S
 
     sentence = " One two three four five six seven eight nine ten."  # 4 s of speech each
     rig = Rig(tmp_path, [sentence] * 15, transcripts=("talk",), each_token_s=0.01)

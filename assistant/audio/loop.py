@@ -1,7 +1,8 @@
 """The streaming voice loop: frames -> end of turn (VAD) -> STT -> agent -> sentences -> TTS -> player.
 
 Three asyncio stages joined by queues; the blocking work (VAD per frame, Whisper, the LLM, Piper) goes to
-the runner (`runner.py`: worker threads), so the loop itself only moves small messages.
+the runner (`runner.py`: worker threads), so the loop itself only moves small messages. The last step, speaking
+each sentence and waiting for it to be heard, is `speaking.py`.
 
     capture (per frame, in the capture thread): MicGate -> Endpointer -> SpeechStarted / Utterance
     transcribe: Utterance -> Whisper -> a request in the inbox (typed requests join here)
@@ -35,7 +36,7 @@ from ..agent import FirstToken, TextDelta, ToolCallFinished, TurnDone
 from ..config import VoiceSettings
 from ..errors import first_line
 from .endpointer import Endpointer
-from .events import (AgentUpdate, Interrupted, Level, Problem, Speaking, State, StateChanged, TurnFinished,
+from .events import (AgentUpdate, Interrupted, Level, Problem, State, StateChanged, TurnFinished,
                      UserSaid, VoiceEvent, VoiceTurn)
 from .frames import AudioFrame, Pause, Resumed, SpeechStarted, Utterance
 from .gate import MicGate
@@ -44,7 +45,8 @@ from .player import Playback, Player
 from .recognition import Recognition
 from .replies import Replies, Reply
 from .runner import Runner, ThreadRunner
-from .sentences import SentenceSplitter, speakable
+from .sentences import SentenceSplitter
+from .speaking import Speech
 from .turns import StageQueue, Turn, TurnController
 
 if TYPE_CHECKING:
@@ -52,8 +54,6 @@ if TYPE_CHECKING:
     from ..roles import SpeechToText, TextToSpeech, TurnEnd, VoiceActivity
 
 log = logging.getLogger(__name__)
-LATE_AUDIO_S = 5.0  # a dead output device must not hold a turn (and the half-duplex mic) for longer
-MAX_QUEUED_AUDIO_S = 20.0  # the speaker's queue: synthesis waits while more than this is still to play
 
 
 @dataclass
@@ -81,6 +81,7 @@ class VoiceLoop:
         self.gate = MicGate(self.voice, player, clock)
         self.control = TurnController(first_generation)
         self.replies = Replies(agent, self.control, self.runner, self._emit)
+        self.speech = Speech(tts, player, self.runner, clock, self._emit, self._set_state, self._post)
         self.on_event = on_event
         self.latency_log = latency_log
         self.turns: list[VoiceTurn] = []  # finished turns, in order
@@ -317,7 +318,7 @@ class VoiceLoop:
         try:
             self._emit(UserSaid(request.text, turn.generation, request.spoken))
             self._set_state("thinking")
-            speaker = asyncio.create_task(self._speak(turn, sentences, clock))
+            speaker = asyncio.create_task(self.speech.speak(turn, sentences, clock))
             while (event := await events.get()) is not None:
                 if isinstance(event, TurnDone):
                     done = event
@@ -336,55 +337,12 @@ class VoiceLoop:
                 sentences.put(sentence, turn.generation)
             sentences.put(None, None)
             audio_s = await speaker
-            await self._until_heard(turn, audio_s)
+            await self.speech.until_heard(turn, audio_s)
         finally:
             if speaker is not None:
                 speaker.cancel()
             await self.replies.finish(reply)
         self._finish(turn, request, done)
-
-    async def _speak(self, turn: Turn, sentences: StageQueue[str | None], clock: TurnClock) -> float:
-        """Speak each sentence as it comes; the seconds of audio queued."""
-        queued = 0.0
-        while (sentence := await sentences.get()) is not None:
-            text = speakable(sentence)
-            if self.tts is None or self.player is None or not any(c.isalnum() for c in text):
-                continue
-            clock.mark("first_sentence", self.clock())
-            while self.player.remaining_s() > MAX_QUEUED_AUDIO_S and not turn.cancel.is_set():
-                await asyncio.sleep(0.1)  # a long reply is synthesised as it is heard, not all at once
-            try:
-                audio = await self.runner.call(self.tts.synthesize_all, text)
-            except Exception as exc:
-                self._emit(Problem(f"speech synthesis failed: {first_line(exc)}", turn.generation))
-                continue
-            clock.mark("first_audio_ready", self.clock())
-            if self.player.play(audio, turn.generation, text, self.tts.sample_rate):  # refused once interrupted
-                self._set_state("speaking")
-                queued += audio.size / self.tts.sample_rate
-                self._emit(Speaking(text, turn.generation))
-        return queued
-
-    async def _until_heard(self, turn: Turn, audio_s: float) -> None:
-        """Wait until the turn's audio has been played, or the turn is interrupted; not past the time the
-        audio should take plus LATE_AUDIO_S."""
-        player = self.player
-        if player is None or not audio_s:
-            return
-        interrupted = asyncio.Event()
-        forget = turn.cancel.on_set(lambda: self._post(interrupted.set))
-        deadline = self.clock() + audio_s + LATE_AUDIO_S
-        try:
-            while player.busy() and not interrupted.is_set() and self.clock() < deadline:
-                wait = max(0.01, min(player.remaining_s(), deadline - self.clock()))  # (never a 0 s spin)
-                with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(interrupted.wait(), timeout=wait)
-        finally:
-            forget()
-        if player.busy() and not interrupted.is_set():  # the output is not playing: say so, free the mic
-            player.stop(turn.generation + 1)
-            self._emit(Problem("the speaker is not playing (unplugged, or taken by another program?): "
-                               "the reply is shown, not heard", turn.generation))
 
     def _finish(self, turn: Turn, request: Request, done: TurnDone | None) -> None:
         generation, clock = turn.generation, request.clock
