@@ -109,9 +109,13 @@ def test_transcribe_requests(planner):
 
 @pytest.mark.parametrize("request_", ["What is the capital of France?", "Tell me a joke about programmers.",
                                       "Who painted the Mona Lisa?", "How do I find the area of a circle?",
-                                      "Thanks, that's all for now.", "Wie spät ist es in Tokio, ungefähr?"])
+                                      "Thanks, that's all for now.", "Wie spät ist es in Tokio, ungefähr?",
+                                      # "describe" with nothing to look at (it once meant describe_image)
+                                      "Describe the history of Rome in a few sentences.",
+                                      "Describe how a rainbow forms."])
 def test_conversation_needs_no_tool(planner, request_):
-    assert planner.plan(request_).tool is None
+    plan = planner.plan(request_)
+    assert plan.tool is None and plan.reply is None  # (not "I couldn't find a picture like that")
 
 
 def test_a_description_that_fits_no_file_resolves_to_none():

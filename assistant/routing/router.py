@@ -40,6 +40,8 @@ NO_TOOL_EXAMPLES = (
     "make a shopping list for a dinner party", "write an email to my boss asking for a day off",
     "give me ideas for my daughter's birthday", "how do I search faster on google",
     "what's a good camera for beginners", "describe the water cycle", "how do microphones work",
+    "describe the history of Rome", "describe how an engine works", "describe the causes of the first world war",
+    "describe a typical day in ancient Egypt", "describe the taste of coffee",
     "create a workout plan for me", "make a plan for my week", "what should I name my cat",
     "is it going to be cold tomorrow", "how long should I rest between sets", "summarise the plot of Hamlet",
     "what's a good recipe with chickpeas", "how do I record my screen on a mac",

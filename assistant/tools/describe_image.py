@@ -120,11 +120,15 @@ DESCRIBE_EXAMPLES = (
     "describe la foto del jardín", "décris la photo de la plage", "was ist auf dem Foto zu sehen",
 )
 DESCRIBE_KEYWORDS = (
-    "describ*", "^look at", "look at ... photo", "look at ... picture", "look at ... image",
+    "describ* ... photo*", "describ* ... picture*", "describ* ... image*", "describ* ... screenshot*",
+    "describ* ... drawing*", "describ* ... scan*", "describ* ... jpg", "describ* ... png", "^describ* it",
+    "^describ* this", "^describ* that", "^look at", "look at ... photo", "look at ... picture", "look at ... image",
     "what's in ... photo", "what is in ... photo", "what's in ... picture", "what is in ... picture",
     "what's in ... image", "what is in ... image", "in the photo", "in the picture", "in the image",
     "in this photo", "in this picture", "in this image", "in my photo", "on the photo", "in the screenshot",
-    "what colour ... in", "what color ... in", "beschreib*", "décri*", "decri*", "descriv*", "se ve en",
+    "what colour ... in", "what color ... in", "describ* ... foto*", "describ* ... imagen*", "describ* ... bild*",
+    "beschreib* ... bild*", "beschreib* ... foto*", "décri* ... photo*", "décri* ... image*", "decri* ... photo*",
+    "decri* ... image*", "descriv* ... foto*", "descriv* ... immagin*", "se ve en",
     "auf dem foto", "auf dem bild", "sur la photo", "nella foto", "na foto")
 
 
