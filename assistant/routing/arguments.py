@@ -8,6 +8,7 @@ the user means is not there): that is said plainly, never papered over with a gu
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
@@ -90,6 +91,7 @@ def topic(text: str, drop: Set[str] = frozenset()) -> str:
 COMMANDS = ("search", "files", "folder", "documents", "knowledge", "transcribe", "describe", "picture", "recording")
 
 
+@functools.lru_cache(maxsize=65536)  # a long text says the same words again and again
 def _misspelt_command(word: str) -> bool:
     return any(spelled_alike(word, command, 0.85) for command in COMMANDS)
 
@@ -186,10 +188,12 @@ _ASK_FOR_PICTURE = re.compile(
     r"illustrate|show)(?: me| us)?)?\s*"
     r"(?:(?:(?:a|an|the|some)\s+)?(?:new\s+)?(?:picture|image|illustration|drawing|painting|photo|render|sketch|"
     r"artwork|pic)s?\s*(?:of|showing|with)?\s*)?", re.I)
-_SETTINGS = re.compile(r"[,;]?\s*(?:and\s+)?(?:make it\s+|with\s+|at\s+|using\s+)?"
+# (Linear in the request, as every pattern over it must be: no match starts inside a run of spaces, and no two
+# spaces-or-nothing (`\s*`) stand side by side, either of which would rescan a long run of spaces again and again.)
+_SETTINGS = re.compile(r"(?:[,;]|(?<!\s))\s*(?:and\s+)?(?:make it\s+|with\s+|at\s+|using\s+)?"
                        r"(?:\b\d+\s*(?:steps?|schritte|pasos|étapes)\b|"
-                       r"\bseed\s*(?:of|=|:)?\s*\d+\b|\b\d{2,4}\s*(?:x|×|by|\*)\s*\d{2,4}\b(?:\s*pixels)?|"
-                       r"\b\d{2,4}\s*(?:pixels?|px)?\s*(?:wide|tall|high)\b(?:\s*by\b)?)", re.I)
+                       r"\bseed\s*(?:(?:of|=|:)\s*)?\d+\b|\b\d{2,4}\s*(?:x|×|by|\*)\s*\d{2,4}\b(?:\s*pixels)?|"
+                       r"\b\d{2,4}\s*(?:(?:pixels?|px)\s*)?(?:wide|tall|high)\b(?:\s*by\b)?)", re.I)
 
 
 def generate_image(request: Request) -> dict[str, Any]:
@@ -197,12 +201,12 @@ def generate_image(request: Request) -> dict[str, Any]:
     arguments: dict[str, Any] = {}
     if (steps := re.search(r"\b(\d+)\s*(?:steps?|schritte|pasos|étapes)\b", text, re.I)):
         arguments["steps"] = int(steps.group(1))
-    if (seed := re.search(r"\bseed\s*(?:of|=|:)?\s*(\d+)\b", text, re.I)):
+    if (seed := re.search(r"\bseed\s*(?:(?:of|=|:)\s*)?(\d+)\b", text, re.I)):
         arguments["seed"] = int(seed.group(1))
     if (size := re.search(r"\b(\d{2,4})\s*(?:x|×|by|\*)\s*(\d{2,4})\b", text, re.I)):
         arguments["width"], arguments["height"] = int(size.group(1)), int(size.group(2))
     for side, words in (("width", "wide|width"), ("height", "tall|high|height")):
-        if (found := re.search(rf"\b(\d{{2,4}})\s*(?:pixels?|px)?\s*(?:{words})\b|"
+        if (found := re.search(rf"\b(\d{{2,4}})\s*(?:(?:pixels?|px)\s*)?(?:{words})\b|"
                                rf"\b(?:{words})\s*(?:of\s*)?(\d{{2,4}})\b", text, re.I)):
             arguments[side] = int(found.group(1) or found.group(2))
     prompt = _SETTINGS.sub("", text)

@@ -34,7 +34,9 @@ de du des la le les el los las en der die das dem den des vom von zum zur il lo 
 meinen mein mon ma mio mia""".split())
 SIMILAR_NAME = 0.85  # a misspelt file name ("stnadup.wav") this close to one real file means it
 SIMILAR = 0.8  # difflib ratio at which a misspelt word matches a name part ("espreso" ~ "espresso")
-_NAMED = re.compile(r"[\w./\\-]+\.([A-Za-z0-9]{2,5})\b")
+# A file name, matched only from the start of a run of name characters (from inside one it would rescan the
+# run's rest at every character: quadratic in one long word).
+_NAMED = re.compile(r"(?<![\w./\\-])[\w./\\-]+\.([A-Za-z0-9]{2,5})\b")
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,10 @@ def spelled_alike(word: str, key: str, ratio: float, max_gap: int = 2) -> bool:
     `ratio` (the router's keywords, file names and command words all use this)."""
     if len(word) < 4 or len(key) < 4 or abs(len(word) - len(key)) > max_gap:
         return False
+    if 2 * min(len(word), len(key)) / (len(word) + len(key)) < ratio:  # difflib's real_quick_ratio, without a matcher
+        return False
     matcher = difflib.SequenceMatcher(None, word, key)
-    return matcher.real_quick_ratio() >= ratio and matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio
+    return matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio
 
 
 def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> FileMention:
@@ -79,7 +83,7 @@ def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> Fi
         return FileMention(None)
     words = words_of(request)
     by_part = _files_by_part(tuple(candidates))
-    said = [w for w in words if w not in GENERIC]
+    said = list(dict.fromkeys(w for w in words if w not in GENERIC))  # each distinct word compared once
     likely = {name for part, names in by_part.items() if any(_same(w, part) for w in said) for name in names}
     best, best_score = None, 0.0
     for name in sorted(likely, key=candidates.index) if len(likely) < 64 else [c for c in candidates if c in likely]:

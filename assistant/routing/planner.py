@@ -29,7 +29,7 @@ FILE_BONUS = 0.15  # a request describing a file of a tool's kind leans towards 
 NAMED_BONUS = 0.3  # ... and one giving its file name ("standup.wav") more
 MAX_NAMES_BY_MEANING = 2000  # more files of a kind than this: names are matched by their words only
 SAME_MEANING = 0.55  # a description this close (MiniLM cosine) to a file's name means that file
-PICTURE_SETTINGS = re.compile(r"\b\d+\s*(?:denoising\s+)?steps?\b|\bseed\s*(?:of|=|:)?\s*\d+", re.I)
+PICTURE_SETTINGS = re.compile(r"\b\d+\s*(?:denoising\s+)?steps?\b|\bseed\s*(?:(?:of|=|:)\s*)?\d+", re.I)
 
 
 @dataclass
@@ -81,9 +81,9 @@ class Planner:
             found = self.probe(text)
             tool = _PROBED.get(found or "")
             tool = tool if tool in self.tools else None
-        if tool == "transcribe_audio" and "search_knowledge" in self.tools and (about := _ABOUT.search(text)):
+        if tool == "transcribe_audio" and "search_knowledge" in self.tools and (about := said_about(text)):
             # "what was said in the standup about the database": the moment it was said, not the whole recording
-            query = topic(about.group(1))
+            query = topic(about)
             if query:
                 plan = Plan("search_knowledge", route=route, arguments={"query": query, "kind": "audio"})
                 plan.seconds = time.perf_counter() - started
@@ -122,9 +122,30 @@ class Planner:
         return files[best] if scores[best] >= SAME_MEANING else None
 
 
-# "what was said in the standup about the database", "what did they say in the meeting about the shed"
 _PROBED = {"pdf": "lookup_pdf", "text": "search_knowledge"}  # what the probe found -> the tool that reads it
-_ABOUT = re.compile(r"\b(?:say|said|talk|talked|mention|mentioned|discuss|discussed)\b.*\babout\s+([^,;]+?)\W*$", re.I)
+_SAID = re.compile(r"\b(?:say|said|talk|talked|mention|mentioned|discuss|discussed)\b", re.I)
+_ABOUT = re.compile(r"\babout\s+", re.I)
+
+
+def said_about(text: str) -> str | None:
+    """What "what was said in the standup about the database" asks about: what follows the last "about" after
+    one of the verbs, to the end, trailing punctuation dropped; None when there is none, or when a comma or
+    semicolon comes after it ("... about the shed, and when?"). Each step is one pass over the text (one
+    pattern, `verb.*about([^,;]+?)\\W*$`, tried every verb against every "about": quadratic)."""
+    text = " ".join(text.split())
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):  # after the last word character
+        end -= 1
+    said = _SAID.search(text)
+    if said is None:
+        return None
+    start = max(said.end(), text.rfind(",", 0, end) + 1, text.rfind(";", 0, end) + 1)
+    about: re.Match[str] | None = None
+    for about in _ABOUT.finditer(text, start):
+        pass
+    if about is None or about.end() >= end:
+        return None
+    return text[about.end():end]
 
 
 def planner_for(manager, tools: Mapping[str, Any], context) -> Planner:
