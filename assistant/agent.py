@@ -30,6 +30,7 @@ from .cancel import Cancel
 from .chat import schemas
 from .chat.policy import PromptPolicy
 from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
+from .errors import InputError
 from .routing import FILLERS, Planner, Subject, failure_reply, planner_for
 from .routing.digest import digest, fallback_reply, uncited_source
 from .tools.registry import Tool, ToolContext, ToolResult
@@ -155,7 +156,11 @@ class Agent:
         budget = self.context_budget(llm)
         while llm.count_tokens(self.messages(), tools) > budget:
             starts = [i for i, m in enumerate(self.history) if i > 0 and _is_request(m)]
-            if not starts:  # only the current exchange is left: it is sent as it is
+            if not starts:  # only the current exchange is left: it is sent as it is, if the request fits
+                request = next((m for m in reversed(self.history) if _is_request(m)), None)
+                if request and (used := llm.count_tokens([self.messages()[0], request], tools)) > budget:
+                    raise InputError(f"the question is too long for the chat model ({used:,} tokens with its "
+                                     f"instructions; at most {budget:,}): shorten it")
                 return
             del self.history[:starts[0]]
 

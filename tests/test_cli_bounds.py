@@ -1,11 +1,20 @@
-"""Bounds on what a request may ask of the machine: routing is linear in the request."""
+"""Bounds on what a request may hold and ask of the machine, as a user meets them: `ask`/`say` refuse text
+over the MCP tools' bounds before any model loads, routing is linear in the request, a question too long for
+the chat model's context is said as such, a device that was asked for and is not there is an error, an unknown
+model role in the config is refused, a video without sound is named as such."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
+from test_cli import assert_one_line_error, run
+
+from assistant.limits import MAX_REQUEST_CHARS, MAX_SPEECH_CHARS
+
+LONG_WORD = "a" * 120_000  # one argument: under Linux's 128 KiB limit on a single argument
 
 # Every pattern the router and the argument fillers apply to a request, over texts that made them quadratic
 # (one long word, a long run of name characters, long runs of spaces, many verbs and "about"s) and over 1 MB
@@ -47,7 +56,30 @@ def test_routing_a_request_is_linear_in_its_length():
     try:
         result = subprocess.run([sys.executable, "-c", ROUTING_SCRIPT], capture_output=True, text=True, timeout=90)
     except subprocess.TimeoutExpired as exc:
-        stuck = (exc.stdout or b"").decode().strip().splitlines()[-1:]
+        out = exc.stdout or b""
+        stuck = (out.decode() if isinstance(out, bytes) else out).strip().splitlines()[-1:]
         pytest.fail(f"routing took over 90 s (a few seconds when linear); stuck on: {stuck}")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("done")
+
+
+def test_ask_and_say_refuse_text_over_the_bound_before_any_model_loads(tmp_path):
+    # The spark profile's models are not on this machine: loading one would end in exit 3, not 2.
+    started = time.perf_counter()
+    result = run("--profile", "spark", "ask", LONG_WORD, tmp_path=tmp_path, timeout=60)
+    assert_one_line_error(result, 2, "question is too long", "120,000 characters", f"at most {MAX_REQUEST_CHARS:,}")
+    assert time.perf_counter() - started < 10  # about 0.2 s: no model, no routing
+    result = run("--profile", "spark", "ask", "-", tmp_path=tmp_path, stdin="lorem ipsum " * 90_000, timeout=60)
+    assert_one_line_error(result, 2, "question is too long", "1,079,999 characters")
+    result = run("--profile", "spark", "say", LONG_WORD, "-o", str(tmp_path / "a.wav"), tmp_path=tmp_path, timeout=60)
+    assert_one_line_error(result, 2, "text is too long", f"at most {MAX_SPEECH_CHARS:,}")
+    assert not (tmp_path / "a.wav").exists()
+
+
+@pytest.mark.slow
+def test_a_question_too_long_for_the_models_context_is_refused_in_one_line(tmp_path):
+    # Under the character bound, but about 8,000 tokens: the embedded model's context is 4,096. Before, the
+    # question went to llama.cpp as it was, which refused it ("exceeds the available context size", exit 1).
+    question = "What does this say? " + "ꙮ" * 3900
+    result = run("--knowledge", str(tmp_path / "knowledge"), "ask", question, tmp_path=tmp_path)
+    assert_one_line_error(result, 2, "question is too long for the chat model", "tokens")

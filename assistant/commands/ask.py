@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import MAX_REQUEST_CHARS, check_length
 from . import Invocation
 
 
@@ -20,16 +21,17 @@ def add(sub, shared) -> None:
 
 
 def run(inv: Invocation) -> int:
-    from ..agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
-
     text, images, as_json = inv.args.text, inv.args.image or [], inv.args.json
     if text == "-":
         text = sys.stdin.read()
     if not text.strip():
         raise InputError("nothing to ask: the text is empty")
+    check_length(text.strip(), "the question", MAX_REQUEST_CHARS)  # before any model loads
     for image in images:
         if not image.is_file():
             raise InputError(f"image not found: {image}")
+    from ..agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+
     done = None
     agent = inv.runtime.agent()
     agent.warm_up()  # the fixed start of the prompt from its saved KV cache, when a run has saved it

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import MAX_SPEECH_CHARS, check_length
 from . import Invocation
 
 
@@ -22,6 +23,7 @@ def run(inv: Invocation) -> int:
         text = sys.stdin.read()
     if not text.strip():
         raise InputError("nothing to say: the text is empty")
+    check_length(text.strip(), "the text", MAX_SPEECH_CHARS)  # before the voice loads
     if not output.parent.is_dir():
         raise InputError(f"cannot write {output}: folder {output.parent} does not exist")
     inv.manager.get("tts").to_wav(text, output)

@@ -12,9 +12,8 @@ from typing import Annotated
 from pydantic import Field
 
 from ..errors import InputError
+from ..limits import MAX_REQUEST_CHARS
 from .registry import Citation, Hints, ImageOut, ToolContext, ToolResult, tool
-
-MAX_REQUEST_CHARS = 4000
 
 
 @tool("""
