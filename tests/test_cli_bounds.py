@@ -13,6 +13,7 @@ import pytest
 from test_cli import assert_one_line_error, run
 
 from assistant.limits import MAX_REQUEST_CHARS, MAX_SPEECH_CHARS
+from assistant.models.device import cuda_available
 
 LONG_WORD = "a" * 120_000  # one argument: under Linux's 128 KiB limit on a single argument
 
@@ -83,3 +84,17 @@ def test_a_question_too_long_for_the_models_context_is_refused_in_one_line(tmp_p
     question = "What does this say? " + "ꙮ" * 3900
     result = run("--knowledge", str(tmp_path / "knowledge"), "ask", question, tmp_path=tmp_path)
     assert_one_line_error(result, 2, "question is too long for the chat model", "tokens")
+
+
+@pytest.mark.skipif(cuda_available(), reason="a machine without CUDA")
+def test_a_device_that_is_not_here_is_an_error_for_every_command_that_uses_a_model(tmp_path):
+    # say's voice runs on the CPU whatever the device, and an empty index is searched without a model: both
+    # ran and exited 0 where transcribe, index and ask exited 4
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    wav = tmp_path / "hi.wav"
+    for device, command in [("cuda", ["say", "hi", "-o", str(wav)]), ("cuda:1", ["search", "lake"]),
+                            ("cuda", ["pdf", "what does it say?"]), ("mps", ["say", "hi", "-o", str(wav)])]:
+        result = run("--knowledge", str(knowledge), "--device", device, *command, tmp_path=tmp_path, timeout=120)
+        assert_one_line_error(result, 4, f"device {device!r} was asked for", 'set device = "auto" or "cpu"')
+    assert not wav.exists()

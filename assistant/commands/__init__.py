@@ -54,6 +54,7 @@ class Invocation:
         """The knowledge folder's index, open for the command and closed after it."""
         from ..knowledge.base import KnowledgeBase
 
+        self.manager.plan("text_embed")  # indexing and searching embed text: a device that is not here is an error
         kb = KnowledgeBase(self.settings, self.manager)
         try:
             yield kb

@@ -49,16 +49,36 @@ def _cuda_bf16() -> bool:
     return torch.cuda.is_bf16_supported()
 
 
+@functools.cache
+def mps_available() -> bool:
+    if sys.platform != "darwin":
+        return False  # Apple GPUs only: answer without importing torch
+    try:
+        import torch
+    except ImportError:
+        return False
+    return torch.backends.mps.is_available()
+
+
+def check_device(device: str) -> None:
+    """A device that was asked for (not "auto") and is not here is an error, whichever role would run: the
+    same for every command that uses a model, the ones whose models run on the CPU anyway included."""
+    if device.startswith("cuda") and not cuda_available():
+        raise DeviceUnavailable(f"device {device!r} was asked for but no CUDA GPU is visible to torch "
+                                "(set device = \"auto\" or \"cpu\")")
+    if device == "mps" and not mps_available():
+        raise DeviceUnavailable("device 'mps' was asked for but this machine has no Apple GPU "
+                                "(set device = \"auto\" or \"cpu\")")
+
+
 def plan_for(role: str, device: str = "auto", threads: int | None = None) -> DevicePlan:
-    """Pick device and dtype for a role from the `device` setting."""
+    """Pick device and dtype for a role from the `device` setting (DeviceUnavailable: see `check_device`)."""
+    check_device(device)
     if role in CPU_ONLY_ROLES:
         return DevicePlan("cpu", "float32", threads)
     if device == "auto":
         device = "cuda" if cuda_available() else "cpu"
     if device.startswith("cuda"):
-        if not cuda_available():
-            raise DeviceUnavailable(f"device {device!r} was asked for but no CUDA GPU is visible to torch "
-                                    "(set device = \"auto\" or \"cpu\")")
         device = device if ":" in device else "cuda:0"
         return DevicePlan(device, "bfloat16" if _cuda_bf16() else "float16", threads)
     if device == "mps":
