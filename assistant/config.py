@@ -146,6 +146,17 @@ class Settings(BaseSettings):
             return {role: {"source": v} if isinstance(v, str) else v for role, v in value.items()}
         return value
 
+    @field_validator("models", mode="after")
+    @classmethod
+    def _models_known(cls, value: dict[str, ModelOverride]) -> dict[str, ModelOverride]:
+        if value:  # (imported only then: the registry is not needed to read a config without models)
+            from .models.specs import ROLES
+
+            unknown = sorted(set(value) - set(ROLES))
+            if unknown:
+                raise ValueError(f"unknown model role {unknown[0]!r} (roles: {', '.join(ROLES)})")
+        return value
+
     @field_validator("knowledge_dir", "data_dir", "model_cache_dir", mode="after")
     @classmethod
     def _absolute(cls, value: Path) -> Path:

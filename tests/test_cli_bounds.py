@@ -98,3 +98,13 @@ def test_a_device_that_is_not_here_is_an_error_for_every_command_that_uses_a_mod
         result = run("--knowledge", str(knowledge), "--device", device, *command, tmp_path=tmp_path, timeout=120)
         assert_one_line_error(result, 4, f"device {device!r} was asked for", 'set device = "auto" or "cpu"')
     assert not wav.exists()
+
+
+def test_an_unknown_model_role_in_the_config_is_refused_naming_the_roles(tmp_path, monkeypatch):
+    config = tmp_path / "config.toml"
+    config.write_text('[models]\nstt = "/models/whisper"\nbrain = "/models/brain"\n')
+    roles = "(roles: vad, turn, stt, llm, vlm, clip, image_gen, tts, text_embed)"
+    assert_one_line_error(run("--config", str(config), "models", tmp_path=tmp_path), 2,
+                          "unknown model role 'brain'", roles)
+    monkeypatch.setenv("ASSISTANT_MODELS__SPEECH", "/models/whisper")
+    assert_one_line_error(run("models", tmp_path=tmp_path), 2, "unknown model role 'speech'", roles)
