@@ -108,3 +108,29 @@ def test_an_unknown_model_role_in_the_config_is_refused_naming_the_roles(tmp_pat
                           "unknown model role 'brain'", roles)
     monkeypatch.setenv("ASSISTANT_MODELS__SPEECH", "/models/whisper")
     assert_one_line_error(run("models", tmp_path=tmp_path), 2, "unknown model role 'speech'", roles)
+
+
+def _silent_video(path):
+    """A real MP4 (MPEG-4 Part 2 video, ten frames) with no audio stream."""
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("mpeg4", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        for i in range(10):
+            frame = av.VideoFrame.from_ndarray(np.full((48, 64, 3), i * 20, np.uint8), format="rgb24")
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode())
+    return path
+
+
+def test_a_video_without_sound_is_named_as_such(tmp_path):
+    from assistant.audio.io import read_range
+    from assistant.errors import InputError
+
+    video = _silent_video(tmp_path / "clip.mp4")
+    result = run("transcribe", str(video), tmp_path=tmp_path)  # it said "tuple index out of range"
+    assert_one_line_error(result, 2, f"{video} has no audio track")
+    with pytest.raises(InputError, match="clip.mp4 has no audio track"):  # a cited moment played in the app
+        read_range(video, 0.0, 1.0)

@@ -28,6 +28,8 @@ def read_audio(path: str | Path, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     try:
         samples = decode_audio(str(path), sampling_rate=sample_rate)
     except Exception as exc:  # PyAV raises many kinds (InvalidDataError, StreamNotFound, IndexError...)
+        if _without_audio(path):  # a video without sound: "tuple index out of range" said nothing
+            raise InputError(f"{path} has no audio track") from None
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"cannot decode audio in {path}: {reason}") from None
     if samples.size == 0:
@@ -43,6 +45,8 @@ def read_range(path: str | Path, start: float, seconds: float, sample_rate: int 
     path = Path(path)
     try:
         with av.open(str(path)) as container:
+            if not container.streams.audio:
+                raise InputError(f"{path.name} has no audio track")
             stream = container.streams.audio[0]
             if start > 0:
                 container.seek(int(start * av.time_base), any_frame=False)  # a little before: trimmed below
@@ -55,12 +59,25 @@ def read_range(path: str | Path, start: float, seconds: float, sample_rate: int 
                     pieces.append(out.to_ndarray().reshape(-1))
                 if sum(p.size for p in pieces) >= wanted + int(max(0.0, start - first) * sample_rate):
                     break
+    except InputError:
+        raise
     except Exception as exc:  # PyAV raises many kinds
         raise InputError(f"cannot decode audio in {path.name}: {str(exc).splitlines()[0] if str(exc) else exc}") \
             from None
     samples = np.concatenate(pieces).astype(np.float32, copy=False) if pieces else np.zeros(0, np.float32)
     skip = int(max(0.0, start - (first or 0.0)) * sample_rate)
     return samples[skip: skip + wanted]
+
+
+def _without_audio(path: Path) -> bool:
+    """A file PyAV opens that holds no audio stream (a silent video)."""
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            return not container.streams.audio
+    except Exception:  # not a container PyAV reads: the decoder's own reason says more
+        return False
 
 
 def to_float32(samples: np.ndarray) -> np.ndarray:
