@@ -7,8 +7,10 @@
   structured content with a JSON copy) and no server paths in any text.
 - `logs.py`: `logging/setLevel` and log notifications for a call, at the level its client asked for.
 - `stdio.py`, `http.py`: the transports; `http.py` is a small ASGI guard in front of streamable HTTP (Host/Origin
-  checks, bearer token, wrong-token backoff in `throttle.py`, body limit); `rpc.py`: errors for malformed
-  JSON-RPC; `token.py`: the bearer token (config/env, else generated once into the data dir, owner-only).
+  checks, bearer token, wrong-token backoff in `throttle.py`, body limit); `posts.py`: each POST checked, its id
+  kept unique while in progress, and cancelled when its client goes; `slow.py`: a deadline for request headers;
+  `rpc.py`: errors for malformed JSON-RPC and bad or duplicate ids; `token.py`: the bearer token (config/env,
+  else generated once into the data dir, owner-only).
 
 Nothing heavy is imported here; the `assistant mcp` command is `commands/mcp.py`.
 """

@@ -8,7 +8,9 @@ The guard answers before the MCP app sees anything:
   `mcp_allowed_hosts` entries: "name" on any port, "name:port" on that port.
 - an address that sent too many wrong tokens -> 429 with Retry-After (`throttle.py`).
 - no `Authorization: Bearer <token>`, or a wrong one -> 401 (compared in constant time).
-- a body over the limit -> 413 (declared length here; chunked bodies are counted by the SDK with the same limit).
+- a body over the limit -> 413 (declared length here; chunked bodies are counted as they come, `posts.py`).
+- a POST's JSON-RPC checks, duplicate ids, and cancelling what a departed client asked for: `posts.py`.
+- request headers that take over HEADER_TIMEOUT_S (a slow-loris client) close the connection (`slow.py`).
 - `/.well-known/...` -> 404: there is no OAuth to discover (clients that find some ignore a configured header).
 The SDK's own Host/Origin checks stay on behind it, with the same names (defence in depth).
 Binding a non-loopback address needs a token configured explicitly (not the generated one), of at least
@@ -26,11 +28,12 @@ from urllib.parse import urlsplit
 
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.datastructures import Headers
-from starlette.responses import JSONResponse, PlainTextResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.responses import PlainTextResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ConfigError
-from . import rpc
+from .posts import Posts
+from .slow import header_deadline
 from .throttle import Throttle
 from .token import Token
 
@@ -69,6 +72,7 @@ class Guard:
         self.port = port
         self.max_body = max_body
         self.throttle = throttle or Throttle()
+        self.posts = Posts(app, max_body)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -116,14 +120,7 @@ class Guard:
                 return await _reply(scope, receive, send, 413, f"request body too large ({declared} bytes; "
                                                                f"limit {self.max_body})")
         if scope.get("method") == "POST" and scope.get("path") == MCP_PATH:
-            body = await _read_body(receive, self.max_body)
-            if body is None:
-                return await _reply(scope, receive, send, 413, f"request body too large (limit {self.max_body})")
-            error = rpc.check(body)
-            if error is not None:
-                return await JSONResponse(error.model_dump(mode="json", by_alias=True), status_code=400)(
-                    scope, receive, send)
-            receive = _replay(body, receive)
+            return await self.posts(scope, receive, send)  # checked, tracked, cancelled when the client goes
         return await self.app(scope, receive, send)
 
     def authorized(self, header: str | None) -> bool:
@@ -207,37 +204,6 @@ def _split_host(host: str) -> tuple[str, int | None]:
     if number is not None and not 0 < number < 65536:
         return "", -1
     return _normal_host(name), number
-
-
-async def _read_body(receive: Receive, limit: int) -> bytes | None:
-    """The whole request body (None when it grows past `limit`)."""
-    chunks, size = [], 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """A receive that gives the app the body already read, then whatever comes next (a disconnect)."""
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
 
 
 async def _reply(scope: Scope, receive: Receive, send: Send, status: int, message: str,
@@ -351,8 +317,11 @@ def serve_http(server, settings, host: str, port: int, token: Token, verbose: bo
     max_body = int(settings.mcp_max_body_mb * 1_000_000)
     app = build_app(server, token, host, port, rules, max_body)
     # proxy_headers off: X-Forwarded-For from a loopback client must not choose whom wrong tokens count for
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
     config = uvicorn.Config(app, log_level="info" if verbose else "warning", access_log=verbose, lifespan="on",
-                            timeout_graceful_shutdown=3, server_header=False, proxy_headers=False)
+                            timeout_graceful_shutdown=3, server_header=False, proxy_headers=False,
+                            http=header_deadline(AutoHTTPProtocol))  # slow request headers: the connection closes
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     print(f"assistant mcp: serving http://{shown}:{port}{MCP_PATH} (bearer token from {token.source}; "
           "`assistant mcp --show-token` prints it)", file=sys.stderr, flush=True)
