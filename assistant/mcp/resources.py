@@ -8,15 +8,16 @@ elsewhere, no symlink out); hidden files and folders and the data dir are neithe
 from __future__ import annotations
 
 import mimetypes
+import os
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote_to_bytes, urlsplit
 
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError
 from mcp_types import Resource, ResourceTemplate
 
 from ..errors import InputError
-from ..knowledge.scan import scan
-from ..tools.paths import confine
+from ..knowledge.scan import display_name, scan
+from ..tools.paths import confine, is_hidden
 
 SCHEME = "knowledge"
 TRANSCRIPT_SCHEME = "transcript"  # transcript:///path: an indexed recording's transcript, as text with times
@@ -30,7 +31,9 @@ EXTRA_MIMES = {".md": "text/markdown", ".markdown": "text/markdown", ".toml": "a
 
 
 def uri_for(name: str) -> str:
-    return f"{SCHEME}:///{quote(name)}"
+    """The URI of a file by its relative name as on disk: its bytes percent-encoded, so a name that is not
+    valid UTF-8 still has a URI that reads it back."""
+    return f"{SCHEME}:///{quote(os.fsencode(name))}"
 
 
 def guess_mime(name: str) -> str | None:
@@ -75,10 +78,12 @@ class KnowledgeResources:
         if not self.root.is_dir():
             return []
         out = []
+        root = self.root.resolve()
         for found in scan(self.root, skip=(self.settings.data_dir,)):
             if found.problem:
                 continue
-            out.append(Resource(uri=uri_for(found.name), name=found.name, mime_type=guess_mime(found.name),
+            on_disk = found.path.relative_to(root).as_posix()  # found.name is printable, not always the name
+            out.append(Resource(uri=uri_for(on_disk), name=found.name, mime_type=guess_mime(found.name),
                                 size=found.size))
             if len(out) >= MAX_LISTED:
                 break
@@ -111,9 +116,9 @@ class KnowledgeResources:
             raise ResourceNotFoundError(f"unknown resource {uri!r}: knowledge files are {SCHEME}:///relative/path")
         if parts.netloc not in ("",):
             raise ResourceNotFoundError(f"unknown resource {uri!r}: use {SCHEME}:///relative/path (three slashes)")
-        name = unquote(parts.path).lstrip("/")
-        if not name or any(p.startswith(".") and p not in (".", "..") for p in Path(name).parts):
-            raise ResourceNotFoundError(f"no such knowledge file: {name or '(empty)'}")
+        name = os.fsdecode(unquote_to_bytes(parts.path)).lstrip("/")  # the name's bytes, as on disk
+        if not name or is_hidden(name):
+            raise ResourceNotFoundError(f"no such knowledge file: {display_name(name) or '(empty)'}")
         try:
             path = confine(self.root, name, "resource")
         except InputError as exc:
@@ -122,8 +127,9 @@ class KnowledgeResources:
         relative = path.relative_to(root)
         data_dir = self.settings.data_dir.resolve()
         in_data_dir = data_dir.is_relative_to(root) and path.is_relative_to(data_dir)
-        if any(p.startswith(".") for p in relative.parts) or in_data_dir:
-            raise ResourceNotFoundError(f"no such knowledge file: {name}")
+        shown = display_name(relative.as_posix())
+        if is_hidden(relative) or in_data_dir:
+            raise ResourceNotFoundError(f"no such knowledge file: {shown}")
         if not path.is_file():
-            raise ResourceNotFoundError(f"not a regular file: {name}")
-        return path, relative.as_posix()
+            raise ResourceNotFoundError(f"not a regular file: {shown}")
+        return path, shown

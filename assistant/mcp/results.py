@@ -10,9 +10,11 @@
 - errors as `is_error` results with one line.
 
 `Redactor` rewrites server paths for a client: a file in the knowledge folder becomes its relative name, other
-known folders become words ("the data folder"), the home directory `~`; in what the server itself writes
-(errors, captions, logs) any other absolute path becomes `…/` and its last part. A tool's own content (a PDF
-page, a transcript) keeps paths that are part of the user's documents.
+known folders become words ("the data folder", "the Hugging Face cache", a configured model's folder), the home
+directory `~`. In what the server itself writes (errors, captions, logs) any other absolute path becomes `…/`
+and its last part. Every other text (a tool's result, the agent's reply, progress messages) loses the known
+folders and every absolute path that leads somewhere on this machine (its parent folder exists); a path that
+is only part of the user's document ("/api/v1/users") stays as written.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import base64
 import io
 import json
 import logging
+import os
 import re
+import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -52,19 +56,26 @@ class Redactor:
     def __init__(self, settings):
         self.root = Path(settings.knowledge_dir).resolve()
         folders: list[tuple[Path, str]] = [(settings.knowledge_dir, "")]
-        folders += [(settings.data_dir, "the data folder"), (settings.model_cache_dir, "the model cache")]
+        folders += [(settings.data_dir, "the data folder"), (settings.model_cache_dir, "the model cache"),
+                    (_hf_cache(), "the Hugging Face cache"), (Path(sys.prefix), "the Python environment")]
+        for role, override in (getattr(settings, "models", None) or {}).items():
+            source = str(getattr(override, "source", None) or "")
+            if source.startswith(("/", "~")):  # a local model: where it is (or was meant to be) stays here
+                folders.append((Path(source).expanduser(), f"the {role} model"))
         self._rules = _rules(folders)
         self._home = _rules([(Path.home(), "~")])
 
     def text(self, text: str) -> str:
         """A text the server wrote (an error, a caption, a log line): no absolute path at all."""
-        text = _apply(self._home, self.content(text))
+        text = _apply(self._home, _apply(self._rules, text))
         return OTHER_PATH.sub(r"…/\1", text)  # any other absolute path: its last part only
 
     def content(self, text: str) -> str:
-        """A tool's result (a page read word for word, a transcript): only the server's own folders go; a
-        path that is part of the user's document ("/api/v1/users") stays as written."""
-        return _apply(self._rules, text)
+        """Any other text that leaves the server (a page read word for word, a transcript, the agent's reply):
+        the server's folders go, and so does every path to something on this machine; a path that is part of
+        the user's document ("/api/v1/users") stays as written."""
+        text = _apply(self._home, _apply(self._rules, text))
+        return OTHER_PATH.sub(_on_this_machine, text)
 
     def relative(self, path: Path) -> str | None:
         """The file's name in the knowledge folder (None: not in it)."""
@@ -81,6 +92,22 @@ class Redactor:
         if isinstance(value, list):
             return [self.data(v) for v in value]
         return value
+
+
+def _on_this_machine(match: re.Match[str]) -> str:
+    """An absolute path whose folder exists here is the server's: its last part only; else left as written."""
+    path = match.group(0)
+    try:
+        here = os.path.isdir(os.path.dirname(path))
+    except (OSError, ValueError):  # a name too long, a NUL: not a path of this machine
+        here = False
+    return f"…/{match.group(1)}" if here else path
+
+
+def _hf_cache() -> Path:
+    from ..models.resolve import hf_cache_dir
+
+    return hf_cache_dir()
 
 
 def _rules(folders: list[tuple[Path, str]]) -> list[tuple[re.Pattern[str], str]]:

@@ -119,8 +119,8 @@ class AssistantMCP(MCPServer):
         if not isinstance(arguments, dict):
             return error_result(f"bad arguments for {name}: expected an object")
         taken_back = threading.Event()  # notifications/cancelled: the tool stops at its next step
-        tool_context = self.tool_context.with_progress(_progress_bridge(context, name, taken_back.is_set),
-                                                       taken_back.is_set)
+        tool_context = self.tool_context.with_progress(
+            _progress_bridge(context, name, taken_back.is_set, self.redact.content), taken_back.is_set)
         limiter = self._limiters.get(name)
         if limiter is None:
             limiter = self._limiters[name] = anyio.CapacityLimiter(MAX_CALLS_PER_TOOL)
@@ -287,9 +287,11 @@ def serve_stdio(server: AssistantMCP) -> int:
 
 
 # -- notifications ---------------------------------------------------------------------------------------
-def _progress_bridge(context: Context | None, name: str, cancelled: Callable[[], bool]):
-    """ToolContext.progress for a call: runs in the worker thread, sends the notification from the loop;
-    nothing once the call is cancelled."""
+def _progress_bridge(context: Context | None, name: str, cancelled: Callable[[], bool],
+                     redact: Callable[[str], str]):
+    """ToolContext.progress for a call: runs in the worker thread, sends the notification (its message
+    redacted like results: an agent's sentence may name a server path) from the loop; nothing once the call
+    is cancelled."""
     if context is None:
         return None
     failed = False
@@ -300,7 +302,7 @@ def _progress_bridge(context: Context | None, name: str, cancelled: Callable[[],
             return
         try:
             anyio.from_thread.run(context.report_progress, float(done),
-                                  None if total is None else float(total), message)
+                                  None if total is None else float(total), None if message is None else redact(message))
         except Exception as exc:  # the client went away, or no event loop: the tool carries on regardless
             failed = True
             log.debug("tool %s: progress not sent (%s)", name, exc)
