@@ -69,7 +69,7 @@ def test_ask_and_say_refuse_text_over_the_bound_before_any_model_loads(tmp_path)
     started = time.perf_counter()
     result = run("--profile", "spark", "ask", LONG_WORD, tmp_path=tmp_path, timeout=60)
     assert_one_line_error(result, 2, "question is too long", "120,000 characters", f"at most {MAX_REQUEST_CHARS:,}")
-    assert time.perf_counter() - started < 10  # about 0.2 s: no model, no routing
+    assert time.perf_counter() - started < 3  # 0.2 s here: no model, no routing (a margin for a busy machine)
     result = run("--profile", "spark", "ask", "-", tmp_path=tmp_path, stdin="lorem ipsum " * 90_000, timeout=60)
     assert_one_line_error(result, 2, "question is too long", "1,079,999 characters")
     result = run("--profile", "spark", "say", LONG_WORD, "-o", str(tmp_path / "a.wav"), tmp_path=tmp_path, timeout=60)
