@@ -8,7 +8,8 @@ that space too, so a client can match captions against pictures). Rows are L2-no
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -20,6 +21,7 @@ MAX_TEXTS = 64
 MAX_TEXT_CHARS = 8000
 MAX_IMAGES = 16
 DECIMALS = 6
+BATCH = 16  # items embedded at once: large enough for the model's batching, small enough to stop soon
 
 _VECTORS = {"type": "array", "items": {"type": "array", "items": {"type": "number"}}}
 EMBED_OUTPUT = {
@@ -46,9 +48,9 @@ def embed_text(
                                                                     "'document' (what is searched).")] = "document",
 ) -> ToolResult:
     model = ctx.manager.get("text_embed")
-    vectors = model.embed(list(texts), kind=kind)
+    rows = _in_batches(ctx, list(texts), lambda batch: model.embed(batch, kind=kind), "texts")
     name = ctx.manager.spec("text_embed").source
-    return _result(name, [_rows(vectors)], len(texts), "text")
+    return _result(name, [rows], len(texts), "text")
 
 
 @tool("""
@@ -66,16 +68,28 @@ def embed_image(
 ) -> ToolResult:
     pictures = []
     for n, image in enumerate(images, 1):
+        ctx.check()
         picture, _name = open_image_argument(ctx, image, max_side=1024)
         pictures.append(picture)
         ctx.progress(n, len(images), f"image {n} of {len(images)} opened")
     if not pictures:
         raise InputError("no image to embed")
     clip = ctx.manager.get("clip")
-    rows = [_rows(clip.embed_images(pictures))]
+    rows = [_in_batches(ctx, pictures, clip.embed_images, "images")]
     if texts:
-        rows.append(_rows(clip.embed_texts(list(texts))))
+        rows.append(_in_batches(ctx, list(texts), clip.embed_texts, "texts"))
     return _result(clip.name or ctx.manager.spec("clip").source, rows, len(pictures), "image")
+
+
+def _in_batches(ctx: ToolContext, items: list, embed: Callable[[list], Any], what: str) -> list[list[float]]:
+    """Embedded BATCH at a time, so a call taken back stops between batches (`ctx.check`)."""
+    rows: list[list[float]] = []
+    for start in range(0, len(items), BATCH):
+        ctx.check()
+        rows += _rows(embed(items[start:start + BATCH]))
+        if len(items) > BATCH:
+            ctx.progress(min(start + BATCH, len(items)), len(items), f"{what} embedded")
+    return rows
 
 
 def _rows(vectors) -> list[list[float]]:
