@@ -1,4 +1,7 @@
-"""`assistant index [--rebuild] [--watch] [--json]`: index the knowledge folder (incremental)."""
+"""`assistant index [--rebuild] [--watch] [--prune] [--json]`: index the knowledge folder (incremental).
+
+A folder that is missing or unreadable, or a run that would remove most of the index (an empty mount point),
+changes nothing and exits 2 (knowledge/folder.py); `--prune` removes the files that are gone anyway."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from ..errors import InputError
 from . import Invocation
 
 if TYPE_CHECKING:
@@ -19,26 +23,33 @@ def add(sub, shared) -> None:
     index = sub.add_parser("index", parents=[shared], help="index the knowledge folder (incremental)")
     index.add_argument("--rebuild", action="store_true", help="drop the index and build it again")
     index.add_argument("--watch", action="store_true", help="keep indexing as files change")
+    index.add_argument("--prune", action="store_true",
+                       help="remove the files that are gone even when they are most of the index")
     index.add_argument("--json", action="store_true", help="the report as JSON (with every skipped file)")
     index.set_defaults(run=run)
 
 
 def run(inv: Invocation) -> int:
     args, settings = inv.args, inv.settings
+    if args.prune and args.watch:
+        raise InputError("--prune is for one run: run `assistant index --prune`, then `assistant index --watch`")
     progress = _ProgressBar() if sys.stderr.isatty() and not args.json else _recordings_begun
     with inv.knowledge() as kb:
         if args.watch:
             print(f"watching {settings.knowledge_dir} (Ctrl+C to stop)", file=sys.stderr)
             stop = threading.Event()
             try:
-                kb.watch(stop, on_report=lambda r: _print_report(r, args.json, brief=True), on_progress=progress)
+                kb.watch(stop, on_report=lambda r: _print_report(r, args.json, brief=True), on_progress=progress,
+                         on_notice=lambda text: print(text, file=sys.stderr, flush=True))
             except KeyboardInterrupt:
                 stop.set()
             return 0
-        report = kb.index(rebuild=args.rebuild, on_progress=progress)
+        report = kb.index(rebuild=args.rebuild, on_progress=progress, prune=args.prune)
         if isinstance(progress, _ProgressBar):
             progress.close()
         _print_report(report, args.json)
+        if report.stopped:
+            raise InputError(report.stopped)
         return 0
 
 
@@ -56,6 +67,8 @@ def _print_report(report: IndexReport, as_json: bool, brief: bool = False) -> No
         print(f"  ({len(report.problems)} files in all are not indexed; `assistant index --json` lists them)")
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
+    if brief and report.stopped:  # a single run ends with it as its error
+        print(report.stopped, file=sys.stderr, flush=True)
 
 
 def _recordings_begun(event: Progress) -> None:

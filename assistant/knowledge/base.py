@@ -23,8 +23,10 @@ class KnowledgeBase:
         self.indexer = Indexer(settings, manager, self.store, self.catalog)
         self.searcher = Searcher(settings, manager, self.catalog, self.store)
 
-    def index(self, rebuild: bool = False, on_progress: Callable[[Progress], None] | None = None) -> IndexReport:
-        return self.indexer.run(rebuild=rebuild, on_progress=on_progress)
+    def index(self, rebuild: bool = False, on_progress: Callable[[Progress], None] | None = None,
+              prune: bool = False) -> IndexReport:
+        """An incremental run. `prune`: remove the files that are gone even when they are most of the index."""
+        return self.indexer.run(rebuild=rebuild, on_progress=on_progress, prune=prune)
 
     def search_knowledge(self, query: str = "", kind: Kind = "any", limit: int = 5,
                          image: str | Path | None = None) -> SearchResult:
@@ -64,11 +66,13 @@ class KnowledgeBase:
         return self.searcher.lookup_pdf(question, file, pages, limit)
 
     def watch(self, stop: threading.Event, on_report: Callable[[IndexReport], None] | None = None,
-              on_progress: Callable[[Progress], None] | None = None) -> None:
-        """Index now, then again after every change in the folder, until `stop` is set."""
+              on_progress: Callable[[Progress], None] | None = None,
+              on_notice: Callable[[str], None] | None = None) -> None:
+        """Index now, then again after every change in the folder, until `stop` is set. `on_notice` hears when
+        watching pauses (the folder went away) and resumes."""
         from .watch import watch_folder
 
-        watch_folder(self, stop, on_report, on_progress)
+        watch_folder(self, stop, on_report, on_progress, on_notice)
 
     def close(self) -> None:
         self.catalog.close()

@@ -5,7 +5,8 @@ content -> extract, embed, write vectors, then commit it in the catalog in one t
 files are embedded and written in batches across files, PDFs streamed on their own (writer.py); each
 file is committed alone once all its vectors are written. A crash before its commit leaves a `pending`
 mark, and the next run removes that content's partial vectors first.
-One bad file is reported (once) and never stops the run.
+One bad file is reported (once) and never stops the run. A knowledge folder that is missing or unreadable,
+or a run that would remove most of the index, changes nothing (folder.py).
 """
 
 from __future__ import annotations
@@ -16,45 +17,20 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import AssistantError, ModelUnavailable
-from . import extract, recordings
+from . import extract, folder, recordings
 from .catalog import Catalog, FileRow
 from .pdf import pdf_password
-from .scan import Found, real_path, scan
+from .report import IndexReport, Progress
+from .scan import Found, real_path
 from .store import VectorStore
 from .writer import STREAM_TEXTS, NewContent, Outcome, VectorWriter, text_rows
 
 log = logging.getLogger(__name__)
 _REBUILD = "rebuild"  # a `pending` marker while a rebuild empties the store and the catalog
-
-
-@dataclass
-class Progress:
-    done: int
-    total: int
-    name: str
-    action: str  # "indexing", "transcribing", "added", "updated", "renamed", "removed", "skipped", "visuals"
-    detail: str = ""  # e.g. "03:12 of 45:00" while a recording is transcribed
-
-
-@dataclass
-class IndexReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    renamed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    skipped: list[dict] = field(default_factory=list)  # new problems: {"file", "reason"}
-    problems: list[dict] = field(default_factory=list)  # every file that is not indexed, and why
-    visuals_added: int = 0
-    notes: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass
@@ -101,10 +77,15 @@ class Indexer:
         return self.manager.spec("clip").source if self.manager.locate("clip").ready else None
 
     # -- runs -------------------------------------------------------------------------------------
-    def run(self, rebuild: bool = False, on_progress: Callable[[Progress], None] | None = None) -> IndexReport:
+    def run(self, rebuild: bool = False, on_progress: Callable[[Progress], None] | None = None,
+            prune: bool = False) -> IndexReport:  # prune: remove what is gone even if it is most of the index
         with self._lock:
             started = time.perf_counter()
-            report = IndexReport()
+            report = IndexReport()  # a folder that cannot be listed, or most files gone: nothing changes
+            found, report.notes, report.stopped = folder.prepare(self.root, (self.settings.data_dir,),
+                                                                 self.catalog.files(), rebuild, prune)
+            if report.stopped:
+                return self._finished(report, started)
             if rebuild:
                 self._rebuild()
             self._recover()
@@ -116,16 +97,12 @@ class Indexer:
                                     "it; `assistant index` then adds image embeddings)")
             known = self.catalog.files()
             problems = self.catalog.problems()
-            found = list(scan(self.root, skip=(self.settings.data_dir,)))
-            # recordings last: minutes of transcription must not keep a new note from being searchable
-            found.sort(key=lambda f: Path(f.name).suffix.lower() in recordings.AUDIO_SUFFIXES)
-            seen = {f.name for f in found}
-            missing = sorted(set(known) - seen)
+            missing = folder.missing(known, found)
             # content of files that are gone: a new path with the same content is a rename, not a new file
             moved: dict[str, list[str]] = {}
             for name in missing:
                 moved.setdefault(known[name].sha256, []).append(name)
-            for name in sorted(set(problems) - seen):  # a bad file that was deleted: no longer a problem
+            for name in folder.missing(problems, found):  # a bad file that was deleted: no longer a problem
                 self.catalog.remove_file(name)
             writer = VectorWriter(self.catalog, self.store, self.manager, visual_model, self._drop)
             run = _Run(report, writer, moved, on_progress, len(found))
@@ -147,15 +124,20 @@ class Indexer:
             self._progress(run, on_progress, len(found))
             not_renamed = {name for names in moved.values() for name in names}
             gone = [name for name in missing if name in not_renamed]
+            if not prune and (stop := folder.removal_stop(len(gone), len(known), self.root)):
+                report.stopped, gone = stop, []
             for n, name in enumerate(gone, 1):
                 self._forget(name)
                 report.removed.append(name)
                 _emit(on_progress, n, len(gone), name, "removed")
             if visual_model:
                 report.visuals_added = self._add_missing_visuals(writer, on_progress)
-            report.problems = [{"file": p, "reason": r[2]} for p, r in sorted(self.catalog.problems().items())]
-            report.seconds = round(time.perf_counter() - started, 3)
-            return report
+            return self._finished(report, started)
+
+    def _finished(self, report: IndexReport, started: float) -> IndexReport:
+        report.problems = [{"file": p, "reason": r[2]} for p, r in sorted(self.catalog.problems().items())]
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report
 
     def _index_one(self, run: _Run, job: _Job) -> str | None:
         """The file's action, or None while its new content waits in the writer's queue."""
@@ -292,7 +274,7 @@ class Indexer:
         rows = text_rows(sha, [chunk for _, _, chunk in spans])
         meta = {"duration": heard.duration, "language": heard.language, "codec": info.codec,
                 "sample_rate": info.sample_rate, "channels": info.channels,
-                "segments": [[s.start, s.end, s.text] for s in heard.segments]}
+                "segments": [[s.start, s.end, s.text] for s in heard.segments], **heard.coverage_meta()}
         self.catalog.begin_content(sha)
         try:
             for i in range(0, len(rows), STREAM_TEXTS):
@@ -301,6 +283,10 @@ class Indexer:
         except BaseException:
             self._drop(sha)
             raise
+        if (gap := heard.gap()) is not None:  # the words found stay indexed; the gap is a problem, reported once
+            self.catalog.set_problem(item.name, item.size, item.mtime_ns, gap)
+            if job.known_problem != (item.size, item.mtime_ns, gap):
+                run.report.skipped.append({"file": item.name, "reason": gap})
         return self._finish(run, job, "updated" if job.old else "added")
 
     def _image(self, job: _Job, visual_model: str | None) -> NewContent:

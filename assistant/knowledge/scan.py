@@ -2,6 +2,7 @@
 
 Hidden files and folders and the data dir are ignored; symlinks are not followed out of the folder;
 names that are not valid UTF-8 get a printable display name (`display_name`) that maps back to them.
+A sub-folder that cannot be listed is reported (`Found.folder`), not skipped in silence.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class Found:
     size: int
     mtime_ns: int
     problem: str | None = None
+    folder: bool = False  # a sub-folder that cannot be listed: the files indexed under it are kept
 
 
 def display_name(relative: str) -> str:
@@ -31,10 +33,14 @@ def display_name(relative: str) -> str:
         return raw.decode("utf-8", "backslashreplace")
 
 
-def scan(root: Path, skip: tuple[Path, ...] = ()) -> Iterator[Found]:
+def scan(root: Path, skip: tuple[Path, ...] = (), strict: bool = False) -> Iterator[Found]:
+    """The files under `root`. `strict`: raise the OSError when `root` itself cannot be listed (it is gone,
+    unreadable, not a folder); else such a folder looks empty."""
     root = root.resolve()
     skipped = {p.resolve() for p in skip}
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    errors: list[OSError] = []  # folders os.walk could not list
+    for folder, dirs, files in os.walk(root, onerror=errors.append, followlinks=False):
+        yield from _unlisted(root, errors, strict)
         here = Path(folder)
         kept = []
         for d in sorted(dirs):
@@ -78,6 +84,22 @@ def scan(root: Path, skip: tuple[Path, ...] = ()) -> Iterator[Found]:
                 yield Found(rel, path, st.st_size, st.st_mtime_ns, "unreadable file (permission denied)")
                 continue
             yield Found(rel, path, st.st_size, st.st_mtime_ns)
+    yield from _unlisted(root, errors, strict)
+
+
+def _unlisted(root: Path, errors: list[OSError], strict: bool) -> Iterator[Found]:
+    """The folders os.walk could not list: a sub-folder is a problem (one deleted meanwhile is just gone)."""
+    while errors:
+        exc = errors.pop(0)
+        where = Path(exc.filename) if exc.filename else root
+        if where == root:
+            if strict:
+                raise exc
+            continue
+        if isinstance(exc, FileNotFoundError):
+            continue
+        yield Found(display_name(where.relative_to(root).as_posix()), where, 0, 0,
+                    f"unreadable folder ({exc.strerror or exc}): the files indexed from it are kept", folder=True)
 
 
 def real_path(root: Path, name: str) -> Path | None:

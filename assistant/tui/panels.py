@@ -136,9 +136,14 @@ class KnowledgePanel(Vertical):
         def report(r) -> None:
             files = len(knowledge.catalog.files())
             self.app.call_from_thread(self.report, files, len(r.added), len(r.updated), len(r.removed), r.problems)
+            if r.stopped:  # most of the index is gone from the folder: nothing was removed
+                notice(r.stopped)
+
+        def notice(text: str) -> None:  # watching paused (the folder went away) or resumed
+            self.app.call_from_thread(lambda: self.query_one("#knowledge-activity", Static).update(text[:120]))
 
         try:
-            knowledge.watch(stop, report, progress)
+            knowledge.watch(stop, report, progress, notice)
         except Exception as exc:  # e.g. the text-embedding model is missing
             self.app.call_from_thread(on_problem, f"Knowledge folder: {exc}")
 
