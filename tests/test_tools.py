@@ -278,6 +278,29 @@ def test_generated_image_is_returned_even_when_indexing_fails(ctx):
     assert result.data["indexed"] is False and "not indexed yet: disk full and a second line" in result.text
 
 
+def test_generated_image_is_not_called_indexed_when_the_run_stops(tmp_path, ctx):
+    """The folder looks emptied (most of the index gone from it): indexing changes nothing, and says so."""
+    from assistant.knowledge.base import KnowledgeBase
+    from assistant.knowledge.folder import PRUNE_MIN_FILES
+
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    settings = ctx.settings.model_copy(update={"knowledge_dir": folder, "data_dir": tmp_path / "data"})
+    knowledge = KnowledgeBase(settings, ctx.manager)
+    try:
+        for n in range(PRUNE_MIN_FILES + 1):
+            (folder / f"note{n}.md").write_text(f"Note number {n} about the harbour.")
+        knowledge.index()
+        for path in list(folder.iterdir()):
+            path.unlink()
+        result = ok(run(ToolContext(settings, ctx.manager, knowledge), "generate_image", prompt="a kite", steps=1,
+                        seed=1))
+        assert Path(result.data["path"]).is_file() and result.data["indexed"] is False
+        assert "not indexed: stopped before removing" in result.text and "--prune" in result.text
+    finally:
+        knowledge.close()
+
+
 def test_generate_refuses_a_generated_folder_that_leads_outside(tmp_path, outside, tiny):
     folder = tmp_path / "knowledge"
     folder.mkdir()

@@ -156,6 +156,8 @@ def _index(ctx, name: str) -> tuple[bool, str]:
     except Exception as exc:  # noqa: BLE001 - the image exists either way; say why it is not searchable
         log.warning("indexing after generate_image failed", exc_info=True)
         return False, f"Saved, but not indexed yet: {one_line(str(exc) or type(exc).__name__)}."
+    if report.stopped and name not in [*report.added, *report.renamed]:  # the folder looks emptied: nothing ran
+        return False, f"Saved, but not indexed: {one_line(report.stopped)}."
     problem = next((p for p in [*report.skipped, *report.problems] if p.get("file") == name), None)
     if problem is not None:
         return False, f"Saved, but not indexed: {problem.get('reason')}."
