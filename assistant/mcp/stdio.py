@@ -77,13 +77,14 @@ async def run_stdio(server: Any) -> None:
                             in_flight.end(None, message.id)
                         await write_stream.send(item)
 
-            async with anyio.create_task_group() as group:
-                group.start_soon(answer_refused_lines)
-                group.start_soon(pass_messages_in)
-                group.start_soon(pass_messages_out)
-                async with outbound:
-                    await lowlevel.run(inbound, outbound, lowlevel.create_initialization_options())
-                group.cancel_scope.cancel()
+            async with write_stream:  # closed at the end: the SDK's stdout writer waits for that to stop
+                async with anyio.create_task_group() as group:
+                    group.start_soon(answer_refused_lines)
+                    group.start_soon(pass_messages_in)
+                    group.start_soon(pass_messages_out)
+                    async with outbound:
+                        await lowlevel.run(inbound, outbound, lowlevel.create_initialization_options())
+                    group.cancel_scope.cancel()
 
 
 class _Lines:
