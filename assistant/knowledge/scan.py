@@ -1,6 +1,7 @@
 """Walk the knowledge folder: the files to index, and the ones refused on sight (with why).
 
-Hidden files and folders and the data dir are ignored; symlinks are not followed out of the folder;
+Hidden files and folders (`is_hidden`: the one rule the tools and resources follow too) and the data dir are
+ignored, and so is a link to a hidden file; symlinks are not followed out of the folder;
 names that are not valid UTF-8 get a printable display name (`display_name`) that maps back to them.
 A sub-folder that cannot be listed is reported (`Found.folder`), not skipped in silence.
 """
@@ -22,6 +23,11 @@ class Found:
     mtime_ns: int
     problem: str | None = None
     folder: bool = False  # a sub-folder that cannot be listed: the files indexed under it are kept
+
+
+def is_hidden(relative: Path | str) -> bool:
+    """A name inside the knowledge folder that is hidden: a part of it starts with a dot."""
+    return any(part.startswith(".") and part not in (".", "..") for part in Path(relative).parts)
 
 
 def display_name(relative: str) -> str:
@@ -69,6 +75,8 @@ def scan(root: Path, skip: tuple[Path, ...] = (), strict: bool = False) -> Itera
                     target = path.resolve()
                     if not target.is_relative_to(root):
                         yield Found(rel, path, 0, 0, "symlink leads outside the knowledge folder (not followed)")
+                        continue
+                    if is_hidden(target.relative_to(root)):  # a visible name for a hidden file: hidden too
                         continue
                 st = path.stat()
             except OSError as exc:  # a dangling symlink, a race with a delete

@@ -16,8 +16,8 @@ from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError
 from mcp_types import Resource, ResourceTemplate
 
 from ..errors import InputError
-from ..knowledge.scan import display_name, scan
-from ..tools.paths import confine, is_hidden
+from ..knowledge.scan import display_name, is_hidden, scan
+from ..tools.paths import confine
 
 SCHEME = "knowledge"
 TRANSCRIPT_SCHEME = "transcript"  # transcript:///path: an indexed recording's transcript, as text with times

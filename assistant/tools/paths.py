@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
+from ..knowledge.scan import is_hidden
 
 MAX_NAME_CHARS = 4096  # PATH_MAX on Linux: anything longer is not a file name
 
@@ -51,11 +52,6 @@ def _encodable(name: str) -> bool:
 def _printable(name: str) -> str:
     """A name as it can be shown (a name read off the disk may hold bytes that are not UTF-8)."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def is_hidden(relative: Path | str) -> bool:
-    """A name inside the knowledge folder that is hidden: a part of it starts with a dot."""
-    return any(part.startswith(".") and part not in (".", "..") for part in Path(relative).parts)
 
 
 def _exists(path: Path) -> bool:
