@@ -200,3 +200,27 @@ def test_events_arriving_under_a_modal_screen_still_land_in_the_conversation(set
             assert user.text == "Are you there?" and finished_turns(app)[0].text == "Yes."
 
     asyncio.run(scenario())
+
+
+def test_a_typed_message_over_the_request_bound_is_kept_and_refused(settings, tmp_path):
+    """Over MAX_REQUEST_CHARS (what `ask` and MCP refuse too): a notice, nothing sent, the text left to shorten."""
+    from textual.widgets import Input
+
+    from assistant.limits import MAX_REQUEST_CHARS
+    from assistant.tui.conversation import Notice
+
+    app = idle_app(settings, tmp_path)
+    pasted = "harbour " * (MAX_REQUEST_CHARS // 8 + 1)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            box = app.query_one("#prompt", Input)
+            box.value = pasted
+            await pilot.press("enter")
+            await pilot.pause()
+            notices = [str(n.render()) for n in app.query(Notice)]
+            assert any("too long to ask" in n for n in notices), notices
+            assert not app.query(UserTurn) and not app.waiting
+            assert box.value == pasted
+
+    asyncio.run(scenario())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from ..limits import MAX_REQUEST_CHARS
 from . import Invocation
 
 SYSTEM_PROMPT = ("You are spark-assistant, a helpful local assistant running on the user's own machine. "
@@ -40,6 +41,10 @@ def run(inv: Invocation) -> int:
             del history[1:]
             continue
         if not text:
+            continue
+        if len(text) > MAX_REQUEST_CHARS:
+            print(f"error: that line is too long ({len(text):,} characters; at most {MAX_REQUEST_CHARS:,})",
+                  file=sys.stderr, flush=True)
             continue
         history.append({"role": "user", "content": text})
         parts = []

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Input, Markdown
 from ..audio.events import (AgentUpdate, Interrupted, Level, Problem, StateChanged, TurnFinished, UserSaid,
                             VoiceEvent)
 from ..config import Mode
+from ..limits import MAX_REQUEST_CHARS
 from .actions import ACTIONS, bindings
 from .attachments import Attachment, as_attachment, copy_into
 from .audio_setup import AudioEnds, open_devices, play_from
@@ -220,6 +221,12 @@ class AssistantApp(App):
         if not text:
             return
         conversation = self.conversation
+        if len(text) > MAX_REQUEST_CHARS:  # kept in the box to shorten, as `ask` and MCP refuse it too
+            event.input.value = event.value
+            conversation.add(Notice(f"That is too long to ask ({len(text):,} characters; at most "
+                                    f"{MAX_REQUEST_CHARS:,}): shorten it, or save it in the knowledge folder and ask about it.",
+                                    "error"))
+            return
         attachment = as_attachment(text, self.settings.max_image_pixels)
         if attachment is not None:
             if attachment.problem:
