@@ -1,9 +1,10 @@
 """The agent: one conversation with the chat model, streaming, calling tools from the registry.
 
-`Agent.turn(text)` yields events as they happen: text deltas (prose streams out while it is generated;
-a reply that opens like a tool call is held back until it is known), tool calls and their results, and
-a final `TurnDone`. Tool calls are parsed from the reply text (`chat/toolcalls.py`), run with a timeout, and
-their results go back to the model as the model handles best (`tool_results`: "tool" messages for
+`Agent.turn(text)` yields events as they happen: text deltas (the reply streams out as it is generated,
+whatever it opens with), tool calls and their results, and a final `TurnDone`. Tool calls come from the
+engine as data (`contracts.ToolCall`), run with a timeout in a thread of their own whose context's `cancelled`
+follows the turn's stop (a barge-in stops a generation at its next step, and an abandoned tool never holds up
+the next), and their results go back to the model as the model handles best (`tool_results`: "tool" messages for
 models trained on them; a "user" message for small models that loop on tool messages). At most
 `max_rounds` tool rounds per turn. A stop event ends generation promptly (barge-in); the history
 then keeps only what the caller says was delivered, marked as interrupted.
@@ -16,7 +17,6 @@ tool or a missing file is said as it is, never handed to the model to dress up).
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 import threading
 import time
@@ -29,7 +29,7 @@ from .knowledge.images import png_data_uri
 from .cancel import Cancel
 from .chat import schemas
 from .chat.policy import PromptPolicy
-from .chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
+from .contracts import Text, ToolCall, ToolChoice
 from .errors import InputError
 from .routing import FILLERS, Planner, Subject, failure_reply, planner_for
 from .routing.digest import digest, fallback_reply, uncited_source
@@ -49,13 +49,10 @@ RESULT_OPENING = "From my files:\n"
 # A routed turn whose model wrote only call syntax (it was offered no tools): nothing is left to say.
 NO_ANSWER = "Sorry, I don't have an answer to that."
 
-# Openings that mean "this reply may be a tool call": hold the text back until the reply is complete.
-_CALL_OPENINGS = ("{", "[", "```", "<tool_call>", "<|tool_call|>")
-
 
 @dataclass
 class FirstToken:
-    """The model's first token of the turn arrived (what it says may still be held back: a tool call)."""
+    """The model's first token of the turn arrived (prose, or a tool call the engine delivered whole)."""
 
 
 @dataclass
@@ -101,11 +98,10 @@ class Agent:
         self.max_new_tokens = max_new_tokens
         self.history: list[dict[str, Any]] = []
         self._subjects: list[tuple[int, Subject]] = []  # (history length when asked, what the turn was about)
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="tool")
 
     def close(self) -> None:
-        """Let the tool threads go (a tool still running finishes in the background)."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Nothing is held: each tool ran in a thread of its own (one still running stops at its next step
+        once its turn was stopped, or finishes in the background)."""
 
     @cached_property
     def planner(self) -> Planner | None:
@@ -158,7 +154,9 @@ class Agent:
             starts = [i for i, m in enumerate(self.history) if i > 0 and _is_request(m)]
             if not starts:  # only the current exchange is left: it is sent as it is, if the request fits
                 request = next((m for m in reversed(self.history) if _is_request(m)), None)
-                if request and (used := llm.count_tokens([self.messages()[0], request], tools)) > budget:
+                fixed = llm.count_tokens(self.messages()[:1], tools)  # instructions and tools: not the question's
+                if request and fixed <= budget and (used := llm.count_tokens([self.messages()[0], request],
+                                                                             tools)) > budget:
                     raise InputError(f"the question is too long for the chat model ({used:,} tokens with its "
                                      f"instructions; at most {budget:,}): shorten it")
                 return
@@ -189,22 +187,28 @@ class Agent:
         yield from self._model_turn(self.tool_schemas(), llm, stop, started, timings)
 
     def _model_turn(self, schemas: list[dict], llm: ChatModel, stop: Cancel | None, started: float,
-                    timings: dict[str, float]) -> Iterator[AgentEvent]:
-        """The model decides: it may call tools (up to `max_rounds` rounds), then answers."""
+                    timings: dict[str, float], force: str | None = None) -> Iterator[AgentEvent]:
+        """The model decides: it may call tools (up to `max_rounds` rounds), then answers. With `force`, its
+        first round is that tool's call (arguments decoded under its schema), and then it answers."""
         calls_done: list[ToolCallFinished] = []
         for round_ in range(self.max_rounds + 1):
-            offer_tools = schemas if round_ < self.max_rounds else None  # last round: answer, no more calls
-            reply, interrupted = yield from self._generate(llm, offer_tools, stop, started, timings)
-            calls = parse_tool_calls(reply, set(self.tools)) if offer_tools and not interrupted else []
+            last = round_ == self.max_rounds or (force is not None and round_ > 0)
+            offer_tools = None if last else schemas  # last round: answer, no more calls
+            choice: ToolChoice = "none" if last else force if force is not None and round_ == 0 else "auto"
+            reply, calls, interrupted = yield from self._generate(llm, offer_tools, stop, started, timings, choice)
             single_call = self.policy.single_tool_call
+            calls = [] if interrupted or not offer_tools else calls
             calls = [self._usable(c) for c in (_distinct(calls)[:1] if single_call else _distinct(calls))]
             if not calls:
                 yield from self._finish(reply, calls_done, interrupted, started, timings)
                 return
-            self.history.append({"role": "assistant", "content": strip_tool_calls(reply),
+            self.history.append({"role": "assistant", "content": reply.strip(),
                                  "tool_calls": [_as_openai_call(c, i) for i, c in enumerate(calls)]})
             for i, call in enumerate(calls):
                 calls_done.append((yield from self._call(call, i, stop, timings)))
+            if stop is not None and stop.is_set():  # stopped during the tools: the model is not asked again
+                yield from self._finish("", calls_done, True, started, timings)
+                return
         raise AssertionError("unreachable: the last round offers no tools")
 
     def _routed_turn(self, text: str, llm: ChatModel, stop: Cancel | None, started: float,
@@ -220,7 +224,7 @@ class Agent:
             return
         if plan.tool is None:
             self._remember(text, None, {}, [])
-            reply, interrupted = yield from self._generate(llm, None, stop, started, timings)
+            reply, _, interrupted = yield from self._generate(llm, None, stop, started, timings, "none")
             if not reply.strip() and not interrupted:
                 yield from self._finish(NO_ANSWER, [], False, started, timings, say=True)
                 return
@@ -228,7 +232,7 @@ class Agent:
             return
         if plan.tool not in FILLERS:  # a tool without a filler: the model fills in that one tool's schema
             schemas = [s for s in self.tool_schemas() if s["function"]["name"] == plan.tool]
-            yield from self._model_turn(schemas, llm, stop, started, timings)
+            yield from self._model_turn(schemas, llm, stop, started, timings, force=plan.tool)
             return
         call = ToolCall(plan.tool, plan.arguments)
         if self.policy.tool_results == "tool":  # a tool message answers a call; a result in a user message
@@ -244,8 +248,8 @@ class Agent:
             # not a model's summary; and "nothing matches" is said as it is (a small model invents files for it)
             yield from self._finish(done.result.text, [done], False, started, timings, say=True)
             return
-        reply, interrupted = yield from self._generate(llm, None, stop, started, timings)
-        if not reply.strip() and not interrupted:  # nothing usable (only call syntax): say what was found
+        reply, _, interrupted = yield from self._generate(llm, None, stop, started, timings, "none")
+        if not reply.strip() and not interrupted:  # nothing usable: say what was found
             reply = fallback_reply(done.result)
             yield TextDelta(reply)
         elif not interrupted and (source := uncited_source(reply, done.result)):  # every answer names its source
@@ -254,34 +258,33 @@ class Agent:
         yield from self._finish(reply, [done], interrupted, started, timings)
 
     def _generate(self, llm: ChatModel, offer_tools: list[dict] | None, stop: Cancel | None, started: float,
-                  timings: dict[str, float]) -> Generator[AgentEvent, None, tuple[str, bool]]:
-        """One reply from the model, streamed as it comes; a reply that opens like a tool call is held back
-        until it is complete (then it is a call, or its call syntax is removed before it is shown)."""
-        reply, held = "", True
+                  timings: dict[str, float], tool_choice: ToolChoice = "auto"
+                  ) -> Generator[AgentEvent, None, tuple[str, list[ToolCall], bool]]:
+        """One reply from the model: its prose streamed as it comes, its tool calls (of tools it has) as data.
+        With `single_tool_call`, the model is stopped at its first call (a small model recites more).
+        `tool_choice` "none": an answer, which the engine keeps free of call syntax (a small model writes calls
+        it was not offered; llama.cpp's grammar does not let it start one)."""
+        reply, calls = "", []
         self._trim(llm, offer_tools)
-        # a small model's first complete call: stop it reciting more. Complete means closed: a prefix
-        # that would parse once closed may still be growing its arguments.
-        enough = Cancel(stop)
-        for delta in llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens, stop=enough):
-            if "first_token_s" not in timings:
-                timings["first_token_s"] = time.perf_counter() - started
-                yield FirstToken()
-            reply += delta
-            if held and reply.strip():
-                held = _may_be_call(reply)
-                if not held:
-                    yield TextDelta(reply)
-                    continue
-            if not held:
-                yield TextDelta(delta)
-            elif self.policy.single_tool_call and offer_tools and complete_tool_calls(reply, set(self.tools)):
-                enough.set()
-        interrupted = stop is not None and stop.is_set()
-        if held and reply.strip() and not (offer_tools and not interrupted and parse_tool_calls(reply, set(self.tools))):
-            reply = strip_tool_calls(reply)  # held back and not a call: the answer, without call syntax
-            if reply:
-                yield TextDelta(reply)
-        return reply, interrupted
+        chunks = llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens, stop=stop,
+                            tool_choice=tool_choice)
+        try:
+            for chunk in chunks:
+                if isinstance(chunk, Text | ToolCall) and "first_token_s" not in timings:
+                    timings["first_token_s"] = time.perf_counter() - started
+                    yield FirstToken()
+                if isinstance(chunk, Text):
+                    reply += chunk.text
+                    yield TextDelta(chunk.text)
+                elif isinstance(chunk, ToolCall) and chunk.name in self.tools:
+                    calls.append(chunk)
+                    if self.policy.single_tool_call:
+                        break
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()  # an engine stops generating when its stream is closed
+        return reply, calls, stop is not None and stop.is_set()
 
     def _finish(self, reply: str, calls_done: list[ToolCallFinished], interrupted: bool, started: float,
                 timings: dict[str, float], say: bool = False) -> Iterator[AgentEvent]:
@@ -333,21 +336,30 @@ class Agent:
         return "\n".join(notes)
 
     def _run_tool(self, call: ToolCall, stop: Cancel | None = None) -> ToolResult:
-        """Run a tool with the time limit; a stop (barge-in, Esc) abandons it at once (it finishes in the
-        background, its result unused)."""
+        """Run a tool with the time limit, in a thread of its own. Its context's `cancelled` follows `stop`
+        (barge-in, Esc): a tool that looks between its steps stops at the next; the turn does not wait for it,
+        and the next tool never queues behind one that was abandoned."""
         if stop is not None and stop.is_set():
             return ToolResult.error(f"{call.name} was not run: the user interrupted")
-        future = self._pool.submit(self.tools[call.name].run, call.arguments, self.context)
-        settled = threading.Event()  # the tool finished, or the turn was cancelled
-        future.add_done_callback(lambda _: settled.set())
+        abandoned = threading.Event()  # stopped, or past its time: the tool's context says cancelled
+        outer = self.context.cancelled
+        context = self.context.with_progress(self.context.progress, lambda: abandoned.is_set() or outer())
+        settled = threading.Event()  # the tool finished, or the turn was stopped
+        results: list[ToolResult] = []
+
+        def run() -> None:
+            results.append(self.tools[call.name].run(call.arguments, context))  # never raises: errors are results
+            settled.set()
+
+        threading.Thread(target=run, name=f"tool-{call.name}", daemon=True).start()
         forget = stop.on_set(settled.set) if stop is not None else (lambda: None)
         try:
             settled.wait(self.tool_timeout)
         finally:
             forget()
-        if future.done():
-            return future.result()  # Tool.run turns every failure into an error result: this never raises
-        future.cancel()  # still queued behind another tool: it never starts
+        if results:
+            return results[0]
+        abandoned.set()
         if stop is not None and stop.is_set():
             return ToolResult.error(f"{call.name} was abandoned: the user interrupted")
         return ToolResult.error(f"{call.name} took longer than {self.tool_timeout:.0f} s and was abandoned")
@@ -390,10 +402,6 @@ def _distinct(calls: list[ToolCall]) -> list[ToolCall]:
             seen.add(key)
             out.append(call)
     return out
-
-
-def _may_be_call(reply: str) -> bool:
-    return reply.lstrip().startswith(_CALL_OPENINGS)
 
 
 def _as_openai_call(call: ToolCall, index: int) -> dict[str, Any]:

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 
+from .contracts import ChatChunk, Message, ToolChoice, ToolSchema
+
 if TYPE_CHECKING:
     from PIL.Image import Image
 
@@ -33,8 +35,6 @@ if TYPE_CHECKING:
     from .vision.imagegen import Defaults
 
 Role = Literal["vad", "turn", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed"]
-Message = dict[str, Any]  # OpenAI-style: {"role": ..., "content": str | [parts], "tool_calls": [...]}
-ToolSchema = dict[str, Any]  # {"type": "function", "function": {"name", "description", "parameters"}}
 
 
 class StopSignal(Protocol):
@@ -55,7 +55,8 @@ class ChatCapabilities:
 
 @runtime_checkable
 class ChatModel(Protocol):
-    """A chat model: streams replies to OpenAI-style messages; tool calls come back as text (chat.toolcalls)."""
+    """A chat model: streams replies to OpenAI-style messages as typed chunks (`contracts.ChatChunk`: prose,
+    whole tool calls, usage); a tool call is data from the engine on, never text to parse again."""
 
     @property
     def name(self) -> str: ...
@@ -71,12 +72,17 @@ class ChatModel(Protocol):
     def count_tokens(self, messages: list[Message], tools: list[ToolSchema] | None = None) -> int: ...
 
     def stream(self, messages: list[Message], tools: list[ToolSchema] | None = None, max_new_tokens: int = 512,
-               stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
-        """Text deltas as they are generated; setting `stop` (or closing the iterator) ends it promptly."""
+               stop: StopSignal | None = None, temperature: float = 0.0, *, tool_choice: ToolChoice = "auto",
+               response_schema: dict[str, Any] | None = None) -> Iterator[ChatChunk]:
+        """`Text` as it is generated, each `ToolCall` whole, `Usage` last. `tool_choice`: "auto", "none",
+        "required" or a tool's name (that call, its arguments under the tool's schema); `response_schema`: the
+        reply is JSON of that schema. Setting `stop` (or closing the iterator) ends it promptly."""
         ...
 
     def chat(self, messages: list[Message], tools: list[ToolSchema] | None = None, max_new_tokens: int = 512,
-             stop: StopSignal | None = None, temperature: float = 0.0) -> str: ...
+             stop: StopSignal | None = None, temperature: float = 0.0) -> str:
+        """The reply's prose, whole."""
+        ...
 
     def describe(self, image: Image, question: str | None = None, max_new_tokens: int = 256) -> str:
         """Only when `capabilities.vision`; otherwise an InputError."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.cancel import Cancel
-from assistant.chat.toolcalls import parse_tool_calls, strip_tool_calls
+from assistant.chat.toolcalls import parse_tool_calls
+from assistant.contracts import Text, ToolCall, Usage
 
 SYSTEM = {"role": "system",
           "content": "You are a helpful voice assistant. When a tool fits the request, call it; otherwise answer briefly."}
@@ -31,6 +32,10 @@ TOOL_NAMES = {t["function"]["name"] for t in TOOLS}
 
 def ask(text: str) -> list[dict]:
     return [SYSTEM, {"role": "user", "content": text}]
+
+
+def texts(chunks) -> list[str]:
+    return [c.text for c in chunks if isinstance(c, Text)]
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +66,9 @@ def test_answers_and_streams(llm):
     question = ask("What is the capital of France?")
     reply = llm.chat(question, max_new_tokens=24)
     assert "Paris" in reply
-    deltas = list(llm.stream(question, max_new_tokens=24))
-    assert len(deltas) > 1
+    chunks = list(llm.stream(question, max_new_tokens=24))
+    deltas = texts(chunks)
+    assert len(deltas) > 1 and isinstance(chunks[-1], Usage) and chunks[-1].new_tokens >= len(deltas)
     assert "".join(deltas) == reply  # greedy, and the second run reused the first one's KV cache
     assert llm.last_stats["reused_tokens"] == llm.last_stats["prompt_tokens"] - 1
 
@@ -71,9 +77,9 @@ def test_answers_and_streams(llm):
 def test_stop_event_ends_generation_early(llm):
     stop = Cancel()
     deltas = []
-    for delta in llm.stream(ask("Write a long story about a dragon who learns to bake bread."), max_new_tokens=200,
+    for chunk in llm.stream(ask("Write a long story about a dragon who learns to bake bread."), max_new_tokens=200,
                             stop=stop):
-        deltas.append(delta)
+        deltas += texts([chunk])
         if len(deltas) == 3:
             stop.set()
     assert len(deltas) <= 5
@@ -95,12 +101,31 @@ def test_closing_the_stream_early_frees_the_model(llm):
     ("Transcribe the recording meeting.wav", "transcribe_audio", "file", "meeting.wav"),
     ("Search my notes for the budget meeting", "search_knowledge", "query", "budget"),
 ])
-def test_calls_the_right_tool(llm, request_text, tool, argument, expected):
-    reply = llm.chat(ask(request_text), TOOLS, max_new_tokens=48)
-    calls = parse_tool_calls(reply, TOOL_NAMES)
-    assert [c.name for c in calls] == [tool], reply
-    assert expected in calls[0].arguments[argument]
-    assert strip_tool_calls(reply, TOOL_NAMES) == ""
+def test_a_required_call_comes_back_as_data_that_fits_its_schema(llm, request_text, tool, argument, expected):
+    """tool_choice "required" (and a tool's name): the call is decoded under a grammar made from the schemas, so
+    this 0.5B model, which writes calls as loose JSON in its prose, gives a ToolCall, and no text."""
+    import jsonschema
+
+    for choice in ("required", tool):
+        chunks = list(llm.stream(ask(request_text), TOOLS, max_new_tokens=64, tool_choice=choice))
+        calls = [c for c in chunks if isinstance(c, ToolCall)]
+        assert [c.name for c in calls] == [tool] and not texts(chunks), chunks
+        schema = next(t["function"]["parameters"] for t in TOOLS if t["function"]["name"] == tool)
+        jsonschema.validate(calls[0].arguments, schema)
+        assert expected in calls[0].arguments[argument]
+
+
+@pytest.mark.slow
+def test_an_answer_without_tools_never_opens_as_a_call(llm):
+    """tool_choice "none": whatever the conversation shows, the reply is prose (a grammar keeps it from opening
+    with "{", "[" or "<"), streamed at once."""
+    shown = [*ask("Search my notes for the budget meeting"), {"role": "assistant", "content": "", "tool_calls": [
+        {"id": "call_0", "type": "function", "function": {"name": "search_knowledge",
+                                                          "arguments": '{"query": "budget meeting"}'}}]},
+             {"role": "tool", "tool_call_id": "call_0", "content": "notes/budget.md: the budget was cut by 10%."},
+             {"role": "user", "content": "And search for the offsite too."}]
+    reply = "".join(texts(llm.stream(shown, max_new_tokens=40, tool_choice="none")))
+    assert reply.strip() and reply.lstrip()[0] not in "{[<", reply
 
 
 @pytest.mark.slow
@@ -123,7 +148,8 @@ def test_prefix_reuse_gives_the_same_answer(llm):
     assert stats["reused_tokens"] >= prefix - 8  # all but the closing tokens of the system turn
     assert llm.last_stats["reused_tokens"] == 0
     assert reused == fresh
-    (call,) = parse_tool_calls(fresh, TOOL_NAMES)
+    (call,) = [c for c in llm.stream(question, TOOLS, max_new_tokens=48, tool_choice="required")
+               if isinstance(c, ToolCall)]
     assert call.name == "generate_image" and "fox" in call.arguments["prompt"]
 
 
@@ -196,7 +222,8 @@ def test_vision_language_model_loads_as_vlm(tmp_path):
     assert vlm.capabilities.vision and vlm.processor is not None
     assert vlm.context_length == 2048
     deltas = list(vlm.stream([{"role": "user", "content": "hello"}], max_new_tokens=6))
-    assert vlm.last_stats["new_tokens"] == 6 and all(isinstance(d, str) for d in deltas)
+    assert vlm.last_stats["new_tokens"] == 6 and deltas[-1] == Usage(vlm.count_tokens(
+        [{"role": "user", "content": "hello"}]), 0, 6) and all(isinstance(d, Text) for d in deltas[:-1])
     image = Image.new("RGB", (64, 64), (200, 10, 10))
     message = {"role": "user", "content": [{"type": "image", "image": image}, {"type": "text", "text": "what?"}]}
     assert vlm.count_tokens([message]) > vlm.count_tokens([{"role": "user", "content": "what?"}])

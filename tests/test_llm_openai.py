@@ -19,7 +19,7 @@ from assistant.config import load_settings
 from assistant.errors import AssistantError, ModelUnavailable
 from assistant.chat.server import OpenAIChatModel, load_openai_chat
 from assistant.models import ModelManager
-from assistant.chat.toolcalls import parse_tool_calls, strip_tool_calls
+from assistant.contracts import Text, ToolCall, Usage, text_of
 from assistant.tools.registry import ToolResult
 
 
@@ -52,9 +52,11 @@ def _dead_url() -> str:
 def test_text_deltas_arrive_as_the_server_sends_them(llm, scripted):
     scripted.replies.append(text_reply("Penguins ", "huddle ", "together.", delay=0.3))
     arrivals = []
-    for delta in llm.stream([{"role": "user", "content": "penguins?"}], max_new_tokens=64, temperature=0.5):
-        arrivals.append((time.monotonic(), delta))
-    assert [d for _, d in arrivals] == ["Penguins ", "huddle ", "together."]
+    for chunk in llm.stream([{"role": "user", "content": "penguins?"}], max_new_tokens=64, temperature=0.5):
+        arrivals.append((time.monotonic(), chunk))
+    assert [c for _, c in arrivals] == [Text("Penguins "), Text("huddle "), Text("together."),
+                                        Usage(prompt_tokens=11, new_tokens=3)]
+    arrivals.pop()
     assert arrivals[-1][0] - arrivals[0][0] > 0.45  # one at a time, not all at the end
     body = scripted.requests[-1]["body"]
     assert body["stream"] is True and body["stream_options"] == {"include_usage": True}
@@ -71,20 +73,23 @@ def test_chat_is_one_non_streaming_request(llm, scripted):
     assert llm.last_stats == {"prompt_tokens": 11, "new_tokens": 3}
 
 
-def test_structured_tool_calls_come_back_as_parseable_text(llm, scripted):
+def test_structured_tool_calls_come_back_as_data(llm, scripted):
+    """The server's tool calls arrive as ToolCall chunks, assembled from their fragments: never text."""
     scripted.replies.append(call_reply(("search_knowledge", {"query": "emperor penguins", "limit": 3}),
                                        ("describe_image", {"image": "birds/p.jpg"}), prose="Let me look."))
     tools = [{"type": "function", "function": {"name": "search_knowledge", "parameters": {"type": "object"}}}]
-    text = "".join(llm.stream([{"role": "user", "content": "find penguins"}], tools=tools))
-    calls = parse_tool_calls(text, {"search_knowledge", "describe_image"})
+    chunks = list(llm.stream([{"role": "user", "content": "find penguins"}], tools=tools))
+    calls = [c for c in chunks if isinstance(c, ToolCall)]
     assert [(c.name, c.arguments) for c in calls] == [
         ("search_knowledge", {"query": "emperor penguins", "limit": 3}), ("describe_image", {"image": "birds/p.jpg"})]
-    assert "<tool_call>" in text and strip_tool_calls(text) == "Let me look."
-    assert scripted.requests[-1]["body"]["tools"] == tools
-    # the same through a non-streaming reply
+    assert text_of(chunks) == "Let me look." and all(c.id for c in calls)
+    assert scripted.requests[-1]["body"]["tools"] == tools and "tool_choice" not in scripted.requests[-1]["body"]
+    # the same through a non-streaming reply, with a call demanded by name
     scripted.replies.append(call_reply(("search_knowledge", {"query": "x"})))
-    calls = parse_tool_calls(llm.chat([{"role": "user", "content": "x"}], tools=tools), {"search_knowledge"})
-    assert [(c.name, c.arguments) for c in calls] == [("search_knowledge", {"query": "x"})]
+    chunks = llm.reply([{"role": "user", "content": "x"}], tools=tools, tool_choice="search_knowledge")
+    assert [(c.name, c.arguments) for c in chunks if isinstance(c, ToolCall)] == [("search_knowledge", {"query": "x"})]
+    assert scripted.requests[-1]["body"]["tool_choice"] == {"type": "function",
+                                                            "function": {"name": "search_knowledge"}}
 
 
 def test_stop_event_ends_a_slow_stream_promptly_and_closes_the_connection(llm, scripted):
@@ -122,7 +127,7 @@ def test_stop_before_the_first_token_does_not_wait_for_the_server(llm, scripted,
 def test_closing_the_iterator_closes_the_response(llm, scripted):
     scripted.replies.append(text_reply(*["x"] * 20, delay=0.3, first_delay=0))
     stream = llm.stream([{"role": "user", "content": "hi"}])
-    assert next(stream) == "x"
+    assert next(stream) == Text("x")
     stream.close()
     assert scripted.disconnected.wait(3)
 
@@ -227,7 +232,7 @@ def test_manager_loads_the_backend_from_settings(scripted, tmp_path):
     assert (row.origin, row.ready, row.loaded, row.size_bytes) == ("server", True, True, None)
     assert manager.loaded()["llm"]["bytes"] == 0
     scripted.replies.append(text_reply("hello"))
-    assert "".join(llm.stream([{"role": "user", "content": "hi"}])) == "hello"
+    assert text_of(llm.stream([{"role": "user", "content": "hi"}])) == "hello"
     assert manager.unload("llm")
     # a bare URL picks this backend; a URL with a file backend is a clear problem
     assert ModelManager(load_settings(data_dir=tmp_path, models={"llm": scripted.url})).spec("llm").backend == "openai"

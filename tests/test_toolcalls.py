@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chat.toolcalls import ToolCall, complete_tool_calls, parse_tool_calls, strip_tool_calls
+from assistant.chat.toolcalls import chunks_from_text, complete_tool_calls, parse_tool_calls, strip_tool_calls
+from assistant.contracts import Text, ToolCall
 
 KNOWN = {"transcribe_audio", "search_knowledge", "generate_image"}
 
@@ -131,3 +132,41 @@ def test_a_cut_off_string_or_key_is_not_a_call():
     for text in ['{"name": "search_knowledge", "arguments": {"query": "peng',
                  '{"name": "search_knowledge", "arguments": {"query": "penguins", "limit": ']:
         assert parse_tool_calls(text, KNOWN) == []
+
+
+# -- a text-only engine's reply as typed chunks -------------------------------------------------------------
+SCHEMAS = [{"type": "function", "function": {"name": n, "parameters": {"type": "object"}}} for n in sorted(KNOWN)]
+
+
+def _replayed(deltas, tools=SCHEMAS, choice="auto"):
+    """The chunks, and how many deltas had been read when each came out (what was held back)."""
+    read = []
+
+    def source():
+        for n, delta in enumerate(deltas, 1):
+            read.append(n)
+            yield delta
+
+    return [(chunk, len(read)) for chunk in chunks_from_text(source(), tools, choice)]
+
+
+def test_prose_streams_at_once_and_a_call_comes_out_whole_as_soon_as_it_is_closed():
+    prose = _replayed(["```python\n", "print(1)\n", "```"], tools=None)  # no tools: every delta is prose, at once
+    assert prose == [(Text("```python\n"), 1), (Text("print(1)\n"), 2), (Text("```"), 3)]
+    call = _replayed(['{"name": "search_knowledge", ', '"arguments": {"query": "penguins"}}', " and more", "."])
+    assert call[0] == (ToolCall("search_knowledge", {"query": "penguins"}), 2)  # before the rest was read
+    assert [c for c, _ in call[1:]] == [Text("and more.")]
+    answer = _replayed(["Penguins ", "live ", "south."])
+    assert answer == [(Text("Penguins "), 1), (Text("live "), 2), (Text("south."), 3)]
+
+
+def test_an_answer_that_may_call_nothing_loses_its_call_syntax_but_keeps_its_code():
+    syntax = _replayed(['{"name": "search_knowledge", "arguments": {"query": "x"}}'], choice="none")
+    assert syntax == []
+    fenced = _replayed(["```bash\n", "ls\n", "```"], choice="none")  # code is the answer: streamed at once
+    assert [n for _, n in fenced] == [1, 2, 3]
+
+
+def test_a_named_tool_is_called_with_the_arguments_the_model_wrote_alone():
+    [(call, _)] = _replayed(['{"query": ', '"penguins"}'], choice="search_knowledge")
+    assert call == ToolCall("search_knowledge", {"query": "penguins"})

@@ -167,8 +167,8 @@ class TimedChat(ScriptedChat):
         super().__init__(*replies)
         self.runner, self.first, self.each = runner, first, each
 
-    def stream(self, messages, tools=None, max_new_tokens=512, stop=None, temperature=0.0):
-        for n, delta in enumerate(super().stream(messages, tools, max_new_tokens, stop, temperature)):
+    def _deltas(self, deltas, stop):
+        for n, delta in enumerate(super()._deltas(deltas, stop)):
             self.runner.spend(self.first if n == 0 else self.each)
             yield delta
 

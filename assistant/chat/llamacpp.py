@@ -28,13 +28,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..contracts import ChatChunk, Text, ToolCall, ToolChoice, Usage, forced_call_schema, text_of
 from ..errors import AssistantError, InputError, ModelUnavailable
 from ..roles import ChatCapabilities, StopSignal
+from .toolcalls import json_arguments
 
 log = logging.getLogger(__name__)
 _END = object()
 DEFAULT_CONTEXT = 4096
 STATE_DIR = ".prompt-cache"  # beside the model file: the saved KV caches of warmed prefixes
+# tool_choice "none": an answer, never a call written as text (a small model writes the calls it saw in the
+# conversation, offered or not): the reply may not open with "{", "[" or "<" (code fences stay allowed)
+PROSE_GRAMMAR = r"root ::= ([^{\[<\x20\x09\x0A] [^\x00]*)?"
 
 
 class LlamaCppChatModel:
@@ -83,12 +88,48 @@ class LlamaCppChatModel:
 
     # -- generation -------------------------------------------------------------------------------
     def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
-               stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
-        """Text deltas as they are generated; tool calls llama.cpp parsed out come last as `<tool_call>`
-        text. Setting `stop` (or closing the iterator) ends generation at the next token."""
+               stop: StopSignal | None = None, temperature: float = 0.0, *, tool_choice: ToolChoice = "auto",
+               response_schema: dict | None = None) -> Iterator[ChatChunk]:
+        """Typed chunks as they are generated: prose as `Text`, each tool call llama.cpp parsed out as one
+        `ToolCall` (at the end of the reply), then `Usage`. A call `tool_choice` demands (a tool's name, or
+        "required") is decoded under a grammar made from the tool's JSON schema, so it is a call whatever the
+        model would have written. Setting `stop` (or closing the iterator) ends generation at the next token."""
         if stop is not None and stop.is_set():
             return
-        body = self._body(messages, tools, max_new_tokens, temperature, stream=True)
+        offered = tools if tools and tool_choice != "none" else None
+        forced, schema = (None, response_schema)
+        if offered and tool_choice != "auto":
+            forced, schema = forced_call_schema(offered, tool_choice)
+            forced = forced or ""  # "required": the name comes with the call
+        body = self._body(messages, offered, max_new_tokens, temperature, stream=True)
+        if schema is not None:
+            body["json_schema"] = schema
+        elif tool_choice == "none":
+            body["grammar"] = PROSE_GRAMMAR
+        calls: dict[int, dict[str, str]] = {}
+        written: list[str] = []  # a forced call's JSON, as it is decoded
+        for chunk in self._chunks(body, stop):
+            for choice in chunk.get("choices") or []:
+                delta = choice.get("delta") or {}
+                for fragment in delta.get("tool_calls") or []:
+                    _add_fragment(calls, fragment)
+                if delta.get("content"):
+                    if forced is None:
+                        yield Text(delta["content"])
+                    else:
+                        written.append(delta["content"])
+        stopped = stop is not None and stop.is_set()
+        if forced is not None and not stopped:
+            yield _forced_call(forced, "".join(written))
+        elif calls and not stopped:
+            for _, call in sorted(calls.items()):
+                yield ToolCall(call["name"], json_arguments(call["arguments"]), call.get("id") or None)
+        if self.last_stats:
+            yield Usage(int(self.last_stats.get("prompt_tokens", 0)), int(self.last_stats.get("reused_tokens", 0)),
+                        int(self.last_stats.get("new_tokens", 0)))
+
+    def _chunks(self, body: dict[str, Any], stop: StopSignal | None) -> Iterator[dict]:
+        """llama.cpp's streamed chunks for one request, from its worker thread; ends it when closed early."""
         chunks: queue.Queue = queue.Queue()
         abandoned = threading.Event()
 
@@ -106,8 +147,6 @@ class LlamaCppChatModel:
 
         worker = threading.Thread(target=work, name="llama.cpp", daemon=True)
         worker.start()
-        calls: dict[int, dict[str, str]] = {}
-        said = False
         produced = 0  # tokens seen (a stopped reply has no usage report)
         try:
             while (chunk := chunks.get()) is not _END:
@@ -115,24 +154,19 @@ class LlamaCppChatModel:
                     raise AssistantError(f"llama.cpp failed: {chunk}") from None
                 self._check(chunk)
                 self._note(chunk)
-                for choice in chunk.get("choices") or []:
-                    delta = choice.get("delta") or {}
-                    produced += bool(delta.get("content") or delta.get("tool_calls"))
-                    for fragment in delta.get("tool_calls") or []:
-                        _add_fragment(calls, fragment)
-                    if delta.get("content") and not abandoned.is_set():
-                        said = True
-                        yield delta["content"]
+                if abandoned.is_set():
+                    continue
+                produced += any((c.get("delta") or {}).get("content") or (c.get("delta") or {}).get("tool_calls")
+                                for c in chunk.get("choices") or [])
+                yield chunk
         finally:
             abandoned.set()
             worker.join()
             self.last_stats.setdefault("new_tokens", produced)
-        if calls and not (stop is not None and stop.is_set()):
-            yield ("\n" if said else "") + _calls_text(calls)
 
     def chat(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
              stop: StopSignal | None = None, temperature: float = 0.0) -> str:
-        return "".join(self.stream(messages, tools, max_new_tokens, stop, temperature))
+        return text_of(self.stream(messages, tools, max_new_tokens, stop, temperature))
 
     def describe(self, image, question: str | None = None, max_new_tokens: int = 256) -> str:
         raise InputError(f"{self.name} is text-only: it cannot look at images")
@@ -228,21 +262,21 @@ def _json_text(arguments: Any) -> str:
 
 
 def _add_fragment(calls: dict[int, dict[str, str]], fragment: dict) -> None:
-    call = calls.setdefault(int(fragment.get("index", len(calls))), {"name": "", "arguments": ""})
+    """Streamed tool calls come in pieces: index, id and name first, then the arguments in fragments."""
+    call = calls.setdefault(int(fragment.get("index", len(calls))), {"name": "", "arguments": "", "id": ""})
     function = fragment.get("function") or {}
     call["name"] += function.get("name") or ""
     call["arguments"] += _json_text(function.get("arguments") or "")
+    call["id"] = call["id"] or fragment.get("id") or ""
 
 
-def _calls_text(calls: dict[int, dict[str, str]]) -> str:
-    blocks = []
-    for _, call in sorted(calls.items()):
-        arguments: Any = call.get("arguments") or "{}"
-        with contextlib.suppress(json.JSONDecodeError):
-            arguments = json.loads(arguments)
-        blocks.append("<tool_call>\n" + json.dumps({"name": call["name"], "arguments": arguments},
-                                                   ensure_ascii=False) + "\n</tool_call>")
-    return "\n".join(blocks)
+def _forced_call(name: str, written: str) -> ToolCall:
+    """The call a constrained reply wrote: the arguments of tool `name`, or (`name` "") {"name", "arguments"}."""
+    value = json_arguments(written)
+    if name:
+        return ToolCall(name, value)
+    arguments = value.get("arguments")
+    return ToolCall(str(value.get("name", "")), arguments if isinstance(arguments, dict) else {})
 
 
 def load_llamacpp_chat(path: Path, spec, plan) -> LlamaCppChatModel:

@@ -2,7 +2,8 @@
 
 Messages are OpenAI-style dicts (`{"role": "user", "content": "..."}`); tools are JSON-schema
 function specs (`{"type": "function", "function": {name, description, parameters}}`) rendered by the
-model's own chat template. Tool calls come back as text: parse them with `chat.toolcalls`.
+model's own chat template. The model writes tool calls as text: they are read out of it here, privately
+(`chat.toolcalls.chunks_from_text`), and leave as typed `ToolCall` chunks like every engine's.
 
 Prompt processing dominates on a CPU, and most of each prompt (system prompt, tool schemas, earlier
 turns) is the same as last time. The KV cache of the previous call is kept, and the next call reuses
@@ -19,7 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..contracts import ChatChunk, ToolChoice, Usage
 from ..roles import ChatCapabilities, StopSignal
+from .toolcalls import chunks_from_text
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +98,24 @@ class LocalChatModel:
         return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 
     def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
-               stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
+               stop: StopSignal | None = None, temperature: float = 0.0, *, tool_choice: ToolChoice = "auto",
+               response_schema: dict | None = None) -> Iterator[ChatChunk]:
+        """Typed chunks as they are generated: this engine only has text, so tool calls are read out of it here
+        (`toolcalls.chunks_from_text`: prose streams at once unless it opens like a call), then `Usage`.
+        `response_schema` cannot be enforced by transformers' generate: the model is asked in the prompt only."""
+        offered = tools if tool_choice != "none" else None
+        if response_schema is not None:
+            messages = [*messages, {"role": "system", "content": "Answer with JSON that fits this schema: "
+                                                                 + json.dumps(response_schema)}]
+        yield from chunks_from_text(self._deltas(messages, offered, max_new_tokens, stop, temperature), offered,
+                                    tool_choice)
+        stats = self.last_stats
+        if stats:
+            yield Usage(int(stats.get("prompt_tokens", 0)), int(stats.get("reused_tokens", 0)),
+                        int(stats.get("new_tokens", 0)))
+
+    def _deltas(self, messages: list[dict], tools: list[dict] | None, max_new_tokens: int,
+                stop: StopSignal | None, temperature: float) -> Iterator[str]:
         """Text deltas (whole words) as they are generated, from a background thread.
 
         Setting `stop` ends generation at the next token; so does closing the iterator early. (Prompt

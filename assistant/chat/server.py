@@ -7,9 +7,9 @@ the messages: `capabilities.vision`), `context_length`, `timeout` (seconds, defa
 (default 1), `extra_body` (merged into each request, e.g. `{chat_template_kwargs = {enable_thinking =
 false}}`).
 
-Structured `tool_calls` from the server come back as text at the end of the reply, one
-`<tool_call>\\n{"name": ..., "arguments": {...}}\\n</tool_call>` block each, which `toolcalls.parse_tool_calls`
-reads like any model's own tags. Reasoning deltas are not passed on. Nothing is contacted until the
+Structured `tool_calls` from the server come back as typed `ToolCall` chunks (`contracts.py`), assembled
+from their streamed fragments; nothing is turned into text to be parsed again. Reasoning deltas are not
+passed on. Nothing is contacted until the
 first request. `count_tokens` is an estimate (JSON characters / 4): servers differ in tokenizer endpoints.
 
 Stopping: a reply is abandoned by shutting its socket down the moment `stop` is set (a read blocked in the
@@ -31,7 +31,9 @@ from typing import Any
 
 from ..errors import AssistantError, ConfigError, InputError, ModelUnavailable
 from ..knowledge.images import png_data_uri
+from ..contracts import ChatChunk, Text, ToolCall, ToolChoice, Usage, text_of
 from ..roles import ChatCapabilities, StopSignal
+from .toolcalls import json_arguments
 
 log = logging.getLogger(__name__)
 _IMAGE_TOKENS = 1024  # count_tokens' guess for one image
@@ -112,18 +114,26 @@ class OpenAIChatModel:
     # -- generation -------------------------------------------------------------------------------
     def chat(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
              stop: StopSignal | None = None, temperature: float = 0.0) -> str:
-        """The whole reply as one string (one non-streamed request), tool calls as text; "" once stopped."""
+        """The reply's prose as one string (one non-streamed request); "" once stopped."""
+        return text_of(self.reply(messages, tools, max_new_tokens, stop, temperature))
+
+    def reply(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
+              stop: StopSignal | None = None, temperature: float = 0.0, *, tool_choice: ToolChoice = "auto",
+              response_schema: dict | None = None) -> list[ChatChunk]:
+        """The whole reply in one non-streamed request, as the chunks `stream` would give; [] once stopped."""
         if stop is not None and stop.is_set():
-            return ""
+            return []
         with self._request(stop) as stopped:
-            reply = self._create(messages, tools, max_new_tokens, temperature, stream=False)
+            reply = self._create(messages, tools, max_new_tokens, temperature, stream=False,
+                                 tool_choice=tool_choice, response_schema=response_schema)
         if reply is None or stopped():
-            return ""
+            return []
         self._note_usage(reply.usage)
         message = reply.choices[0].message if reply.choices else None
-        calls = {i: {"name": c.function.name or "", "arguments": c.function.arguments or ""}
-                 for i, c in enumerate((message.tool_calls or []) if message else []) if c.type == "function"}
-        return "\n".join(t for t in ((message.content if message else None) or "", _calls_text(calls)) if t)
+        chunks: list[ChatChunk] = [Text(message.content)] if message and message.content else []
+        chunks += [ToolCall(c.function.name or "", json_arguments(c.function.arguments), c.id or None)
+                   for c in ((message.tool_calls if message else None) or []) if c.type == "function"]
+        return chunks + self._usage()
 
     def describe(self, image, question: str | None = None, max_new_tokens: int = 256) -> str:
         if not self.capabilities.vision:
@@ -134,17 +144,21 @@ class OpenAIChatModel:
         return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 
     def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
-               stop: StopSignal | None = None, temperature: float = 0.0) -> Iterator[str]:
-        """Text deltas as the server sends them. Setting `stop` or closing the iterator ends the request at
-        once: the connection is closed, which servers take as a cancel."""
+               stop: StopSignal | None = None, temperature: float = 0.0, *, tool_choice: ToolChoice = "auto",
+               response_schema: dict | None = None) -> Iterator[ChatChunk]:
+        """Typed chunks as the server sends them: prose as `Text`, each tool call the server parsed out as one
+        `ToolCall` (assembled from its streamed fragments, at the end), then `Usage`. `tool_choice` and
+        `response_schema` go to the server as OpenAI's `tool_choice` and `response_format`. Setting `stop` or
+        closing the iterator ends the request at once: the connection is closed, which servers take as a
+        cancel."""
         import openai
 
         if stop is not None and stop.is_set():
             return
         calls: dict[int, dict[str, str]] = {}
-        said = False
         with self._request(stop) as stopped:
-            chunks = self._create(messages, tools, max_new_tokens, temperature, stream=True)
+            chunks = self._create(messages, tools, max_new_tokens, temperature, stream=True, tool_choice=tool_choice,
+                                  response_schema=response_schema)
             if chunks is None:
                 return
             try:
@@ -156,10 +170,9 @@ class OpenAIChatModel:
                             self._note_usage(chunk.usage)
                         for choice in chunk.choices:
                             for fragment in choice.delta.tool_calls or []:
-                                _add_fragment(calls, fragment.index, fragment.function)
+                                _add_fragment(calls, fragment.index, fragment.function, fragment.id)
                             if choice.delta.content:
-                                said = True
-                                yield choice.delta.content
+                                yield Text(choice.delta.content)
             except Exception as exc:
                 if stopped():
                     return  # the connection was closed for `stop`
@@ -170,8 +183,15 @@ class OpenAIChatModel:
                     raise AssistantError(f"the chat server at {self.base_url} failed mid-reply: "
                                          f"{_one_line(exc.message)}") from None
                 raise
-        if calls and not stopped():
-            yield ("\n" if said else "") + _calls_text(calls)
+        if stopped():
+            return
+        for _, call in sorted(calls.items()):
+            yield ToolCall(call["name"], json_arguments(call["arguments"]), call["id"] or None)
+        yield from self._usage()
+
+    def _usage(self) -> list[ChatChunk]:
+        stats = self.last_stats
+        return [Usage(int(stats.get("prompt_tokens", 0)), 0, int(stats.get("new_tokens", 0)))] if stats else []
 
     def warm(self, messages: list[dict], tools: list[dict] | None = None, keep: bool = False) -> None:
         """Nothing to do here: servers keep their own prefix caches."""
@@ -183,7 +203,8 @@ class OpenAIChatModel:
         self._client.close()
 
     # -- internals --------------------------------------------------------------------------------
-    def _create(self, messages, tools, max_new_tokens, temperature, stream: bool):
+    def _create(self, messages, tools, max_new_tokens, temperature, stream: bool, tool_choice: ToolChoice = "auto",
+                response_schema: dict | None = None):
         """The SDK's request, with its errors as the assistant's (one line naming the server); None when it
         was stopped before or while it was sent."""
         import openai
@@ -192,8 +213,14 @@ class OpenAIChatModel:
                                 "max_tokens": max_new_tokens, "temperature": temperature, "stream": stream}
         if stream:
             body["stream_options"] = {"include_usage": True}
-        if tools:
+        if tools and tool_choice != "none":
             body["tools"] = tools
+            if tool_choice != "auto":
+                body["tool_choice"] = tool_choice if tool_choice == "required" else {
+                    "type": "function", "function": {"name": tool_choice}}
+        if response_schema is not None:
+            body["response_format"] = {"type": "json_schema", "json_schema": {"name": "reply",
+                                                                              "schema": response_schema}}
         self.last_stats = {}
         for attempt in range(self._retries + 1):
             last = attempt == self._retries
@@ -353,23 +380,13 @@ def _error_text(body: object, fallback: str) -> str:
     return _one_line(str(error)) if error else _one_line(fallback) or "no details"
 
 
-def _add_fragment(calls: dict[int, dict[str, str]], index: int | None, function) -> None:
+def _add_fragment(calls: dict[int, dict[str, str]], index: int | None, function, call_id: str | None) -> None:
     """Streamed tool calls come in pieces: index, id and name first, then the arguments in fragments."""
-    call = calls.setdefault(len(calls) if index is None else int(index), {"name": "", "arguments": ""})
+    call = calls.setdefault(len(calls) if index is None else int(index), {"name": "", "arguments": "", "id": ""})
+    call["id"] = call["id"] or call_id or ""
     if function is not None:
         call["name"] += function.name or ""
         call["arguments"] += function.arguments or ""
-
-
-def _calls_text(calls: dict[int, dict]) -> str:
-    blocks = []
-    for _, call in sorted(calls.items()):
-        arguments = call.get("arguments") or "{}"
-        with contextlib.suppress(TypeError, json.JSONDecodeError):  # not JSON: the parser repairs what it can
-            arguments = json.loads(arguments)
-        blocks.append("<tool_call>\n" + json.dumps({"name": call.get("name", ""), "arguments": arguments},
-                                                   ensure_ascii=False) + "\n</tool_call>")
-    return "\n".join(blocks)
 
 
 def _wire(message: dict) -> dict:

@@ -1,4 +1,6 @@
-"""Finding tool calls in a model's reply text.
+"""Finding tool calls in a model's reply text: for an engine that only has text (the local transformers engine),
+which turns it into typed chunks here (`chunks_from_text`), privately. Engines that get calls from their
+server structured never come here.
 
 Small models write calls in many shapes: Qwen's `<tool_call>{...}</tool_call>` tags, JSON in a
 ```json fence, bare JSON in the prose, OpenAI's `{"function": {"name", "arguments": "<json>"}}`,
@@ -12,20 +14,79 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import json_repair
+
+from ..contracts import Text, ToolCall, ToolChoice, ToolSchema
 
 _DECODER = json.JSONDecoder()
 _NAME_KEYS = ("name", "tool", "tool_name", "function_name")
 _ARG_KEYS = ("arguments", "parameters", "args", "input", "params")
 
 
-@dataclass
-class ToolCall:
-    name: str
-    arguments: dict[str, Any] = field(default_factory=dict)
+# Openings that mean "this reply may be a tool call": the text is held back until it is known.
+_CALL_OPENINGS = ("{", "[", "```", "<tool_call>", "<|tool_call|>")
+
+
+def chunks_from_text(deltas: Iterable[str], tools: list[ToolSchema] | None, tool_choice: ToolChoice = "auto"
+                     ) -> Iterator[Text | ToolCall]:
+    """A reply's text deltas as typed chunks: prose as `Text` as it comes, tool calls as `ToolCall`.
+
+    With no tools offered every delta is prose, at once. With `tool_choice` "none" a reply that opens with
+    JSON or a call tag is held back, and what it holds of call syntax is dropped (a small model writes calls it
+    was not offered). Otherwise a reply that opens like a call is held back until it is complete: each call is given as soon as its JSON is closed (a
+    caller that wants one call closes the stream there, which stops the model), and what remains of the text
+    without its call syntax is the prose. A call `tool_choice` names is made of the whole reply when the model
+    wrote only its arguments."""
+    try:
+        yield from _chunks(deltas, tools, tool_choice)
+    finally:  # closed early (the caller has its call): the engine's own stream is closed now, so it stops
+        close = getattr(deltas, "close", None)
+        if close is not None:
+            close()
+
+
+def _chunks(deltas: Iterable[str], tools: list[ToolSchema] | None, tool_choice: ToolChoice
+            ) -> Iterator[Text | ToolCall]:
+    names = {(t.get("function") or {}).get("name", "") for t in tools or []} if tool_choice != "none" else set()
+    if not names and tool_choice != "none":
+        for delta in deltas:
+            yield Text(delta)
+        return
+    # an answer (no call may be made) is held back only when it opens with JSON or a call tag: a code fence
+    # there is the answer's code; with tools offered a fence may hold a call
+    openings = _CALL_OPENINGS if tool_choice != "none" else tuple(o for o in _CALL_OPENINGS if o != "```")
+    reply, held, given = "", True, 0
+    for delta in deltas:
+        reply += delta
+        if held and reply.strip() and not reply.lstrip().startswith(openings):
+            held = False
+            yield Text(reply)
+            continue
+        if not held:
+            yield Text(delta)
+            continue
+        complete = complete_tool_calls(reply, names)
+        for call in complete[given:]:
+            yield call
+        given = max(given, len(complete))
+    if not held:
+        return
+    if tool_choice == "none":  # no call may be made: call syntax the model wrote anyway is not prose either
+        calls = parse_tool_calls(reply)
+        prose = strip_tool_calls(reply) if calls else reply.strip()
+        if prose:
+            yield Text(prose)
+        return
+    calls = parse_tool_calls(reply, names)
+    prose = strip_tool_calls(reply, names) if calls else reply.strip()
+    if not calls and tool_choice not in ("auto", "required") and reply.strip():
+        calls, prose = [ToolCall(tool_choice, json_arguments(reply))], ""  # the reply is the call's arguments
+    if prose:
+        yield Text(prose)
+    yield from calls[given:]
 
 
 def parse_tool_calls(text: str, known_tools: set[str] | None = None) -> list[ToolCall]:
@@ -186,6 +247,12 @@ def _as_call(obj: Any, known: set[str] | None) -> ToolCall | None:
         return ToolCall(name, {}) if known is not None and len(obj) <= 2 else None
     arguments = _arguments(obj[arg_key])
     return None if arguments is None else ToolCall(name, arguments)
+
+
+def json_arguments(raw: Any) -> dict[str, Any]:
+    """A call's arguments from what an engine received (a JSON string, maybe broken or cut off, or a dict):
+    a dict, empty when nothing can be made of it."""
+    return _arguments(raw) or {}
 
 
 def _arguments(raw: Any) -> dict | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from ..contracts import Text
 from ..limits import MAX_REQUEST_CHARS
 from . import Invocation
 
@@ -48,8 +49,9 @@ def run(inv: Invocation) -> int:
             continue
         history.append({"role": "user", "content": text})
         parts = []
-        for delta in llm.stream(history, max_new_tokens=inv.args.max_tokens):
-            parts.append(delta)
-            print(delta, end="", flush=True)
+        for chunk in llm.stream(history, max_new_tokens=inv.args.max_tokens):
+            if isinstance(chunk, Text):
+                parts.append(chunk.text)
+                print(chunk.text, end="", flush=True)
         print(flush=True)
         history.append({"role": "assistant", "content": "".join(parts)})

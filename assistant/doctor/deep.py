@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ..contracts import Text
 from ..errors import first_line
 from ..models import ModelManager
 from ..models.specs import ROLES
@@ -161,10 +162,12 @@ def _llm(llm, shared: dict) -> tuple[str, dict]:
     started = time.perf_counter()
     first = None
     reply = ""
-    for delta in llm.stream(messages, max_new_tokens=16):
+    for chunk in llm.stream(messages, max_new_tokens=16):
+        if not isinstance(chunk, Text):
+            continue
         if first is None:
             first = time.perf_counter() - started
-        reply += delta
+        reply += chunk.text
     details: dict[str, Any] = {"reply": reply.strip(), "first_token_s": round(first or 0.0, 3)}
     stats = getattr(llm, "last_stats", None) or {}
     if stats.get("new_tokens"):
