@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..words import FUNCTION_WORDS
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
 CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
@@ -237,15 +239,6 @@ def _int(value) -> int | None:
     return None if value is None or value == "" else int(value)
 
 
-# Words that match nearly every English chunk: as keywords they only add noise to the ranking.
-STOPWORDS = frozenset("""a about above after again all am an and any are as at be been before being below between
-both but by can could did do does doing down during each few for from further had has have having he her here
-hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other
-our ours out over own same she should so some such than that the their theirs them then there these they this
-those through to too under until up very was we were what when where which while who whom why will with would
-you your yours""".split())
-
-
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -257,5 +250,5 @@ def _fts_query(text: str) -> str:
     `libtasn1.h`) becomes a phrase, so it matches those tokens side by side.
     """
     terms = [" ".join(t) for w in text.lower().split() if (t := _TOKEN.findall(w))]
-    kept = [t for t in terms if t not in STOPWORDS] or terms
+    kept = [t for t in terms if t not in FUNCTION_WORDS] or terms
     return " OR ".join(f'"{t}"' for t in dict.fromkeys(kept))

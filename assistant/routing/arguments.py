@@ -14,25 +14,10 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..words import COMMAND_WORDS, PICTURE_WORDS, REQUEST_FILLERS
 from .files import FileKind, FileMention, kind_of, resolve, spelled_alike
 
-# Words that carry no subject: fillers, politeness, command words, the knowledge folder itself.
-FILLER = frozenset("""
-um uh erm er hmm like so okay ok well hey hi hello please kindly just maybe actually basically you know
-could would can will you me i my mine we our us your it its is are was were be been am do does did have has
-had a an the this that these those there here of in on at to for from with about by and or any anything some
-something what whats which who where when how why whether if than then also too again now still instead
-search find look looking up through show tell give get check see open read want need like love would
-files file folder folders knowledge notes note documents document saved save wrote write written down
-mention mentions mentioned among stuff things thing everything
-s t ll re ve d m
-busca buscar en mis mi la el las los de del un una por favor sobre cherche dans mes ma mon le les des du
-sur une suche finde in meinen meine mein nach der die das dem den zum zur über cerca nei miei mio mia il
-lo gli della di per vom von au aux al
-""".split())
-DESCRIBE_WORDS = frozenset("describe describing beschreibe beschreib décris decris describe descrivi".split())
-IMAGE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image images snapshot snapshots "
-                        "screenshot screenshots bild bilder imagen imágenes immagine immagini".split())
+DESCRIBE_WORDS = frozenset("describe describing beschreibe beschreib décris decris descrivi".split())
 FOLLOW_UP = re.compile(r"\b(it|that|this|them|one|ones|instead|too|also|again|another)\b|^\s*(and|now|what about"
                        r"|how about)\b", re.I)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -84,16 +69,14 @@ Filler = Callable[[Request], "dict[str, Any] | Missing"]
 def topic(text: str, drop: Set[str] = frozenset()) -> str:
     """The request's subject words, in order: fillers, command words (misspelt ones too) and `drop` removed."""
     words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)
-    kept = [w for w in words if w.lower() not in FILLER and w.lower() not in drop and not _misspelt_command(w.lower())]
+    kept = [w for w in words if w.lower() not in REQUEST_FILLERS and w.lower() not in drop
+            and not _misspelt_command(w.lower())]
     return " ".join(kept)
-
-
-COMMANDS = ("search", "files", "folder", "documents", "knowledge", "transcribe", "describe", "picture", "recording")
 
 
 @functools.lru_cache(maxsize=65536)  # a long text says the same words again and again
 def _misspelt_command(word: str) -> bool:
-    return any(spelled_alike(word, command, 0.85) for command in COMMANDS)
+    return any(spelled_alike(word, command, 0.85) for command in COMMAND_WORDS)
 
 
 def spoken_request(text: str) -> str:
@@ -104,8 +87,8 @@ def spoken_request(text: str) -> str:
 # -- per tool -----------------------------------------------------------------------------------------
 def search_knowledge(request: Request) -> dict[str, Any]:
     words = {w.lower() for w in re.findall(r"\w+", request.text)}
-    images = bool(words & IMAGE_WORDS)
-    query = topic(request.text, IMAGE_WORDS if images else frozenset())
+    images = bool(words & PICTURE_WORDS)
+    query = topic(request.text, PICTURE_WORDS if images else frozenset())
     if not query and request.subject is not None:  # "search for that in my notes too"
         query = request.subject.arguments.get("query") or topic(request.subject.request)
     arguments: dict[str, Any] = {"query": query or spoken_request(request.text)}
@@ -153,12 +136,12 @@ def lookup_pdf(request: Request) -> dict[str, Any] | Missing:
 
 def describe_image(request: Request) -> dict[str, Any] | Missing:
     image = _file_for(request, "image")
-    what = topic(request.text, IMAGE_WORDS | DESCRIBE_WORDS)
+    what = topic(request.text, PICTURE_WORDS | DESCRIBE_WORDS)
     if image is None and what:
         image = request.closest(what, _of_kind(request.files, "image"))
     if image is None:
         return Missing(f"I couldn't find a picture {_of(what)} in your knowledge folder.")
-    rest = topic(request.text, IMAGE_WORDS | DESCRIBE_WORDS | frozenset(_file_words(image)))
+    rest = topic(request.text, PICTURE_WORDS | DESCRIBE_WORDS | frozenset(_file_words(image)))
     arguments: dict[str, Any] = {"image": image}
     if rest:
         arguments["question"] = spoken_request(request.text)

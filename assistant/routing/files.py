@@ -17,21 +17,13 @@ from typing import Literal
 
 from ..knowledge.extract import IMAGE_SUFFIXES
 from ..knowledge.scan import scan
+from ..words import NOT_FILE_NAMES
 
 FileKind = Literal["image", "pdf", "audio"]
 AUDIO_SUFFIXES = {".wav", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".aac", ".wma", ".webm", ".mp4",
                   ".mkv", ".mov"}
 SUFFIXES: dict[FileKind, set[str]] = {"image": IMAGE_SUFFIXES, "pdf": {".pdf"}, "audio": AUDIO_SUFFIXES}
 
-# Words that say what kind of thing a file is, or that any request holds: they never pick a file.
-GENERIC = frozenset("""
-a an the my our your his her their this that these those of in on at to for from with and or by about it its
-me i you we please file files folder document documents doc docs pdf pdfs manual manuals guide handbook
-photo photos foto fotos picture pictures pic pics image images img screenshot recording recordings audio
-note notes page pages one first second third last new old what whats is are was were does do did say
-says said describe transcribe read open look show tell find search
-de du des la le les el los las en der die das dem den des vom von zum zur il lo di del della dei mis mes meine
-meinen mein mon ma mio mia""".split())
 SIMILAR_NAME = 0.85  # a misspelt file name ("stnadup.wav") this close to one real file means it
 SIMILAR = 0.8  # difflib ratio at which a misspelt word matches a name part ("espreso" ~ "espresso")
 # A file name, matched only from the start of a run of name characters (from inside one it would rescan the
@@ -83,7 +75,7 @@ def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> Fi
         return FileMention(None)
     words = words_of(request)
     by_part = _files_by_part(tuple(candidates))
-    said = list(dict.fromkeys(w for w in words if w not in GENERIC))  # each distinct word compared once
+    said = list(dict.fromkeys(w for w in words if w not in NOT_FILE_NAMES))  # each distinct word compared once
     likely = {name for part, names in by_part.items() if any(_same(w, part) for w in said) for name in names}
     best, best_score = None, 0.0
     for name in sorted(likely, key=candidates.index) if len(likely) < 64 else [c for c in candidates if c in likely]:
@@ -116,14 +108,15 @@ def _fit(words: list[str], name: str) -> float:
     matched_at = {}
     for part in parts:
         for i, word in enumerate(words):
-            if word not in GENERIC and _same(word, part):
+            if word not in NOT_FILE_NAMES and _same(word, part):
                 matched_at[part] = i
                 break
     if not matched_at:
         return 0.0
     for part, i in matched_at.items():
         before = words[i - 1] if i > 0 else ""
-        if before and before not in GENERIC and not before.isdigit() and not any(_same(before, p) for p in parts):
+        if before and before not in NOT_FILE_NAMES and not before.isdigit() and \
+                not any(_same(before, p) for p in parts):
             return 0.0
     return len(matched_at) / len(parts)
 
@@ -142,7 +135,7 @@ def _files_by_part(files: tuple[str, ...]) -> dict[str, list[str]]:
 @functools.lru_cache(maxsize=65536)
 def _parts(name: str) -> list[str]:
     """The words of a file's name that can tell it apart (cached: a folder's names are matched again and again)."""
-    return [p for p in words_of(PurePosixPath(name).stem) if p not in GENERIC and not p.isdigit()]
+    return [p for p in words_of(PurePosixPath(name).stem) if p not in NOT_FILE_NAMES and not p.isdigit()]
 
 
 def _same(word: str, part: str) -> bool:

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge.catalog import STOPWORDS, Catalog
+from ..knowledge.catalog import Catalog
+from ..words import FUNCTION_WORDS, VAGUE
 from .arguments import topic
 
 MIN_COVERAGE = 0.5  # the share of the request's subject words one passage must hold
 MIN_WORD = 4  # subject words shorter than this do not count ("E7" and other codes do: they hold a digit)
-# Words that say little about what is asked (they make up spoken requests, not the subject).
-VAGUE = frozenset("""need want know think remember sure pretty really actually happening happened going thing things
-name again wrong right tell said says saying mean means meant meaning definition kind sort maybe please thanks
-thank""".split())
 
 
 def subject_words(text: str) -> list[str]:
     words = [w.lower() for w in re.findall(r"[^\W_]+", topic(text))]
     return [w for w in dict.fromkeys(words)
-            if w not in STOPWORDS and w not in VAGUE and (len(w) >= MIN_WORD or _code(w))]
+            if w not in FUNCTION_WORDS and w not in VAGUE and (len(w) >= MIN_WORD or _code(w))]
 
 
 def _stem(word: str) -> str:

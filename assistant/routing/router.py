@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..words import LEAD_INS
 from .files import spelled_alike
 
 if TYPE_CHECKING:
@@ -122,11 +123,6 @@ def _words(text: str) -> list[str]:
     return [_ELIDED.sub("", w) for w in re.findall(r"[\w']+", text.lower().replace("’", "'"))]
 
 
-# Words before a request's verb that do not change what is asked ("could you please draw ...").
-_LEAD_IN = frozenset("""um uh erm er hmm so okay ok hey hi well now then and please kindly can could would will you
-i i'd id want need like to just go ahead also maybe actually right alright""".split())
-
-
 def mentions(words: Sequence[str], keyword: str) -> bool:
     """Whether the words hold `keyword`. A keyword is words in a row ("look at"); "a ... b" lets up to four
     words stand between; a word ending in "*" is a word start ("transcri*"); a leading "^" means at the
@@ -134,7 +130,7 @@ def mentions(words: Sequence[str], keyword: str) -> bool:
     close misspelling of a word of five or more letters counts as it."""
     at_start = keyword.startswith("^")
     pieces = [piece.split() for piece in keyword.lstrip("^").lower().split("...")]
-    first = next((i for i, w in enumerate(words) if w not in _LEAD_IN), len(words))
+    first = next((i for i, w in enumerate(words) if w not in LEAD_INS), len(words))
     starts = [first] if at_start else range(len(words))
     return any(_pieces_at(words, pieces, i) for i in starts)
 
