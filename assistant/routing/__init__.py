@@ -3,25 +3,33 @@ request and the knowledge folder's real file names, and say failures plainly.
 
 - `router.py`: which tool (or none), from example requests and keywords each tool declares.
 - `files.py`: which knowledge-folder file a request names or describes.
-- `arguments.py`: each tool's arguments, read from the request (and the previous turn, for follow-ups).
+- `arguments.py`: each tool's arguments, read from the request (and the previous turn, for follow-ups), as
+  the tool's routing hints describe them (`Tool.routing`, `assistant/routing_hints.py`).
 - `planner.py`: the three together, one `Plan` per request, in milliseconds.
+
+Nothing here names a tool: a tool brings its examples, keywords and hints with it.
 """
 
-from .arguments import FILLERS, Subject
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arguments import FILLERS, Subject, registered
 from .files import FolderFiles
 from .planner import Plan, Planner, planner_for
 from .router import Route, ToolRouter
 
-# What each tool was asked to do, for saying that it could not.
-_ACTIONS = {"search_knowledge": "search your files", "lookup_pdf": "read that PDF",
-            "describe_image": "look at that picture", "generate_image": "make that picture",
-            "transcribe_audio": "transcribe that recording"}
+if TYPE_CHECKING:
+    from ..tools.registry import Tool
 
 
-def failure_reply(tool: str, error: str) -> str:
-    """What the user hears when a tool failed: that it did not work, and why (never a claimed success)."""
+def failure_reply(tool: Tool | str, error: str) -> str:
+    """What the user hears when a tool failed: that it did not work, and why (never a claimed success).
+    `tool`: the tool, or a registered tool's name."""
+    found = registered(tool) if isinstance(tool, str) else tool
+    action = found.routing.action if found is not None and found.routing is not None else "do that"
     reason = error.strip().rstrip(".") or "it failed"
-    return f"Sorry, I couldn't {_ACTIONS.get(tool, 'do that')}: {reason[0].lower() + reason[1:]}."
+    return f"Sorry, I couldn't {action}: {reason[0].lower() + reason[1:]}."
 
 
 __all__ = ["FILLERS", "FolderFiles", "Plan", "Planner", "Route", "Subject", "ToolRouter", "failure_reply",

@@ -1,29 +1,35 @@
 """Arguments for a routed tool, read from the request itself: what to search for, which file (resolved
-against the knowledge folder's real files), which pages, the picture's prompt, steps, seed and size.
+against the knowledge folder's real files), which pages, the picture's prompt, steps, seed and size. What
+each argument is, the tool declares (`Tool.routing`, `assistant/routing_hints.py`); `fill` reads them.
 
-Each filler gets the request and what the conversation was about (`Subject`, for "and page 3?" or
-"now describe it") and returns the arguments, or a `Missing` reason when the tool cannot run (the file
-the user means is not there): that is said plainly, never papered over with a guess.
+`fill` gets the request and what the conversation was about (`Subject`, for "and page 3?" or "now describe
+it") and returns the arguments, or a `Missing` reason when the tool cannot run (the file the user means is
+not there): that is said plainly, never papered over with a guess.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..routing_hints import FileArgument, FileKind, Picture, Query, Routing
 from ..words import COMMAND_WORDS, PICTURE_WORDS, REQUEST_FILLERS
-from .files import FileKind, FileMention, kind_of, resolve, spelled_alike
+from .files import FileMention, kind_of, resolve, spelled_alike
 
-DESCRIBE_WORDS = frozenset("describe describing beschreibe beschreib décris decris descrivi".split())
+if TYPE_CHECKING:
+    from ..tools.registry import Tool
+
 FOLLOW_UP = re.compile(r"\b(it|that|this|them|one|ones|instead|too|also|again|another)\b|^\s*(and|now|what about"
                        r"|how about)\b", re.I)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3,
             "dritten": 3, "première": 1, "premiere": 1, "deuxième": 2, "troisième": 3, "primera": 1, "segunda": 2,
             "tercera": 3, "prima": 1, "seconda": 2, "terza": 3}
+# Words of a file's description that do not tell which file ("the user manual", "the new guide").
+DESCRIPTION_NOISE = frozenset({"user", "users", "owner's", "owners", "instruction", "service", "new", "old"})
 
 
 @dataclass
@@ -84,87 +90,116 @@ def spoken_request(text: str) -> str:
     return re.sub(r"^(?:\s*\b(?:um+|uh+|erm|er|hmm|so|like|okay|ok|well|hey)\b[\s,.]*)+", "", text, flags=re.I).strip()
 
 
-# -- per tool -----------------------------------------------------------------------------------------
-def search_knowledge(request: Request) -> dict[str, Any]:
+def fill(tool: Tool, request: Request) -> dict[str, Any] | Missing:
+    """The arguments of `tool` for the request, as its routing hints describe them (`Tool.routing`)."""
+    routing = tool.routing
+    if routing is None:
+        raise ValueError(f"{tool.name} declares no routing hints: the model fills in its arguments")
+    if routing.query is not None:
+        return _search(request, routing.query)
+    if routing.picture is not None:
+        return _picture(request, routing.picture, tool.name)
+    return _reading(request, routing)
+
+
+def routed(tools: Mapping[str, Tool]) -> Iterator[tuple[str, Routing]]:
+    """The tools that declare routing hints, with them."""
+    for name, tool in tools.items():
+        if tool.routing is not None:
+            yield name, tool.routing
+
+
+# -- a search -----------------------------------------------------------------------------------------
+def _search(request: Request, query: Query) -> dict[str, Any]:
     words = {w.lower() for w in re.findall(r"\w+", request.text)}
-    images = bool(words & PICTURE_WORDS)
-    query = topic(request.text, PICTURE_WORDS if images else frozenset())
-    if not query and request.subject is not None:  # "search for that in my notes too"
-        query = request.subject.arguments.get("query") or topic(request.subject.request)
-    arguments: dict[str, Any] = {"query": query or spoken_request(request.text)}
-    if images:
-        arguments["kind"] = "image"
+    images = query.kind is not None and bool(words & PICTURE_WORDS)
+    found = topic(request.text, PICTURE_WORDS if images else frozenset())
+    if not found and request.subject is not None:  # "search for that in my notes too"
+        found = request.subject.arguments.get(query.argument) or topic(request.subject.request)
+    arguments: dict[str, Any] = {query.argument: found or spoken_request(request.text)}
+    if images and query.kind is not None:
+        arguments[query.kind] = "image"
     return arguments
 
 
-_DOCUMENT = re.compile(r"\b(?:the|my|our|this|that)\s+((?:[^\W\d_][\w'-]*\s+){1,3}?)(manual|pdf|guide|handbook|"
-                       r"booklet|instructions|datasheet|brochure|leaflet)\b", re.I)
-
-
-def lookup_pdf(request: Request) -> dict[str, Any] | Missing:
-    mention = request.mention("pdf")
+# -- a reading of a file ------------------------------------------------------------------------------
+def _reading(request: Request, routing: Routing) -> dict[str, Any] | Missing:
+    spec = routing.file
     subject = request.subject
-    file = mention.file or mention.named
-    described = _DOCUMENT.search(request.text)
-    if file is None and described and not request.follow_up:
-        what = topic(described.group(1), {"user", "users", "owner's", "owners", "instruction", "service", "new", "old"})
-        if what:  # "the washing machine manual": a PDF named like it, or one whose name means it, else say so
-            file = request.closest(what, _of_kind(request.files, "pdf"))
-            if file is None:
-                return Missing(f"I couldn't find a {what} {described.group(2).lower()} in your knowledge folder.")
-    if file is None and subject is not None and request.follow_up:
-        file = subject.file_of("pdf")
-    pages = page_numbers(request.text)
-    if pages and file is None and subject is not None:
-        file = subject.file_of("pdf")
-    rest = topic(request.text, frozenset(_file_words(file)) | {"page", "pages", "pdf", "manual", "summarise",
-                                                                 "summarize", "quote"})
-    rest = re.sub(r"\b\d+\b|\b(first|second|third|fourth|fifth|last)\b", "", rest).strip()
+    file: str | None = None
+    if spec is not None:
+        mention = request.mention(spec.kind)
+        file = mention.file or mention.named  # a named file that is not there is passed on as named: the
+        # tool says it is missing
+        if file is None and spec.nouns and not request.follow_up and (described := _described(spec.nouns).search(
+                request.text)):
+            what = topic(described.group(1), DESCRIPTION_NOISE)
+            if what:  # "the washing machine manual": a file named like it, or one whose name means it, else say so
+                file = request.closest(what, _of_kind(request.files, spec.kind))
+                if file is None:
+                    return Missing(f"I couldn't find a {what} {described.group(2).lower()} in your knowledge folder.")
+        if file is None and subject is not None and request.follow_up:
+            file = subject.file_of(spec.kind)
+    pages = page_numbers(request.text) if routing.pages else None
+    if spec is not None and pages and file is None and subject is not None:  # "and page 3?"
+        file = subject.file_of(spec.kind)
+    if spec is not None and file is None and not spec.optional:
+        what = topic(request.text, spec.words)
+        if what:
+            file = request.closest(what, _of_kind(request.files, spec.kind))
+        if file is None:
+            return Missing(f"I couldn't find a {spec.called} {_of(what)} in your knowledge folder.")
     arguments: dict[str, Any] = {}
+    if spec is not None and file is not None and not spec.optional:
+        arguments[spec.argument] = file
+    if routing.question is not None:
+        arguments.update(_question(request, routing, spec, file, pages))
+    if spec is not None and file is not None and spec.optional:
+        arguments[spec.argument] = file
+    if routing.pages is not None and pages:
+        arguments[routing.pages] = pages
+    if routing.language is not None and (language := _language(request.text)):
+        arguments[routing.language] = language
+    if not arguments and routing.question is not None:
+        arguments[routing.question] = spoken_request(request.text)
+    return arguments
+
+
+def _question(request: Request, routing: Routing, spec: FileArgument | None, file: str | None,
+              pages: str | None) -> dict[str, Any]:
+    """The request itself as the question, when it says more than which file (and pages); a follow-up about
+    another file keeps the last question, for a tool that reads any file of its kind."""
+    assert routing.question is not None
+    rest = topic(request.text, (spec.words if spec is not None else frozenset()) | frozenset(_file_words(file)))
+    if routing.pages is not None:  # numbers and ordinals are pages, not a question
+        rest = re.sub(r"\b\d+\b|\b(first|second|third|fourth|fifth|last)\b", "", rest).strip()
+    subject = request.subject
     if rest:
-        arguments["question"] = spoken_request(request.text)
-    elif not pages and subject is not None and subject.arguments.get("question"):  # "what about the bike one?"
-        arguments["question"] = subject.arguments["question"]
-    if file:
-        arguments["file"] = file
-    if pages:
-        arguments["pages"] = pages
-    if not arguments:
-        arguments["question"] = spoken_request(request.text)
-    return arguments
+        return {routing.question: spoken_request(request.text)}
+    if spec is not None and spec.optional and not pages and subject is not None and \
+            subject.arguments.get(routing.question):  # "what about the bike one?"
+        return {routing.question: subject.arguments[routing.question]}
+    return {}
 
 
-def describe_image(request: Request) -> dict[str, Any] | Missing:
-    image = _file_for(request, "image")
-    what = topic(request.text, PICTURE_WORDS | DESCRIBE_WORDS)
-    if image is None and what:
-        image = request.closest(what, _of_kind(request.files, "image"))
-    if image is None:
-        return Missing(f"I couldn't find a picture {_of(what)} in your knowledge folder.")
-    rest = topic(request.text, PICTURE_WORDS | DESCRIBE_WORDS | frozenset(_file_words(image)))
-    arguments: dict[str, Any] = {"image": image}
-    if rest:
-        arguments["question"] = spoken_request(request.text)
-    return arguments
-
-
-def transcribe_audio(request: Request) -> dict[str, Any] | Missing:
-    file = _file_for(request, "audio")
-    what = topic(request.text, {"transcribe", "recording", "recordings", "audio", "transcript", "said", "say"})
-    if file is None and what:
-        file = request.closest(what, _of_kind(request.files, "audio"))
-    if file is None:
-        return Missing(f"I couldn't find a recording {_of(what)} in your knowledge folder.")
-    arguments: dict[str, Any] = {"file": file}
-    language = re.search(r"\bin (" + "|".join(LANGUAGES) + r")\b", request.text, re.I)
-    if language:
-        arguments["language"] = LANGUAGES[language.group(1).lower()]
-    return arguments
+@functools.lru_cache(maxsize=32)
+def _described(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """"the|my ... <noun>": a description of one file ("the espresso machine manual")."""
+    return re.compile(r"\b(?:the|my|our|this|that)\s+((?:[^\W\d_][\w'-]*\s+){1,3}?)(" +
+                      "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
 
 
 LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it", "portuguese": "pt",
              "dutch": "nl", "japanese": "ja", "chinese": "zh", "russian": "ru", "polish": "pl", "swedish": "sv"}
+_LANGUAGE = re.compile(r"\bin (" + "|".join(LANGUAGES) + r")\b", re.I)
 
+
+def _language(text: str) -> str | None:
+    found = _LANGUAGE.search(text)
+    return LANGUAGES[found.group(1).lower()] if found else None
+
+
+# -- a picture ----------------------------------------------------------------------------------------
 _ASK_FOR_PICTURE = re.compile(
     r"^(?:(?:can|could|would|will) you(?: please)?|please|i'?d like(?: you to)?|i want(?: you to)?|"
     r"go ahead and|let'?s)?\s*(?:(?:draw|paint|sketch|render|generate|create|make|design|produce|imagine|"
@@ -179,16 +214,16 @@ _SETTINGS = re.compile(r"(?:[,;]|(?<!\s))\s*(?:and\s+)?(?:make it\s+|with\s+|at\
                        r"\b\d{2,4}\s*(?:(?:pixels?|px)\s*)?(?:wide|tall|high)\b(?:\s*by\b)?)", re.I)
 
 
-def generate_image(request: Request) -> dict[str, Any]:
+def _picture(request: Request, picture: Picture, tool: str) -> dict[str, Any]:
     text = spoken_request(request.text)
     arguments: dict[str, Any] = {}
     if (steps := re.search(r"\b(\d+)\s*(?:steps?|schritte|pasos|étapes)\b", text, re.I)):
-        arguments["steps"] = int(steps.group(1))
+        arguments[picture.steps] = int(steps.group(1))
     if (seed := re.search(r"\bseed\s*(?:(?:of|=|:)\s*)?(\d+)\b", text, re.I)):
-        arguments["seed"] = int(seed.group(1))
+        arguments[picture.seed] = int(seed.group(1))
     if (size := re.search(r"\b(\d{2,4})\s*(?:x|×|by|\*)\s*(\d{2,4})\b", text, re.I)):
-        arguments["width"], arguments["height"] = int(size.group(1)), int(size.group(2))
-    for side, words in (("width", "wide|width"), ("height", "tall|high|height")):
+        arguments[picture.width], arguments[picture.height] = int(size.group(1)), int(size.group(2))
+    for side, words in ((picture.width, "wide|width"), (picture.height, "tall|high|height")):
         if (found := re.search(rf"\b(\d{{2,4}})\s*(?:(?:pixels?|px)\s*)?(?:{words})\b|"
                                rf"\b(?:{words})\s*(?:of\s*)?(\d{{2,4}})\b", text, re.I)):
             arguments[side] = int(found.group(1) or found.group(2))
@@ -197,28 +232,21 @@ def generate_image(request: Request) -> dict[str, Any]:
     prompt = re.sub(r"^\s*(?:okay|ok|so|well|hey)?[\s,]*(?:(?:can|could|would) you[\s,]*(?:like|please|maybe)?[\s,]*)?",
                     "", prompt, flags=re.I)
     subject = request.subject
-    if subject is not None and subject.tool == "generate_image" and request.follow_up:  # "make it darker"
+    if subject is not None and subject.tool == tool and request.follow_up:  # "make it darker"
         change = re.sub(r"^(?:now|and|ok(?:ay)?|then)?[\s,]*(?:same (?:again|thing|one)|make it|do it|try it|make one|"
                         r"do one|do another(?: one)?|another one)?[\s,]*(?:but\s+)?", "", prompt.strip(), flags=re.I)
         change = re.sub(r"\b(?:instead|too|also|again|please)\b", "", change, flags=re.I)
         change = " ".join(change.split()).strip(" ,.!?")
-        base = subject.arguments.get("prompt", "")
+        base = subject.arguments.get(picture.prompt, "")
         prompt = f"{base}, {change}" if change else base
     else:
         prompt = _ASK_FOR_PICTURE.sub("", prompt.strip(), count=1).strip(" ,.!?")
-    arguments["prompt"] = prompt or text
+    arguments[picture.prompt] = prompt or text
     return arguments
 
 
-FILLERS: dict[str, Filler] = {
-    "search_knowledge": search_knowledge, "lookup_pdf": lookup_pdf, "describe_image": describe_image,
-    "generate_image": generate_image, "transcribe_audio": transcribe_audio,
-}
-FILE_KINDS: dict[str, FileKind] = {"lookup_pdf": "pdf", "describe_image": "image", "transcribe_audio": "audio"}
-
-
 def page_numbers(text: str) -> str | None:
-    """Pages the request asks for, as lookup_pdf takes them ('3', '2-5', '1,4')."""
+    """Pages the request asks for, as the tools take them ('3', '2-5', '1,4')."""
     found = re.search(r"\b(?:pages?|pp?\.?|seite|seiten|página|páginas|pagina|pagine)"
                       r"\s*(\d+(?:\s*(?:-|–|to|and|,|&)\s*\d+)*)", text, re.I)
     if found:
@@ -226,17 +254,6 @@ def page_numbers(text: str) -> str | None:
         return re.sub(r"\s*(?:and|,|&)\s*", ",", spec)
     ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r")\s+(?:page|seite|página|pagina)\b", text, re.I)
     return str(ORDINALS[ordinal.group(1).lower()]) if ordinal else None
-
-
-def _file_for(request: Request, kind: FileKind) -> str | None:
-    """The file the request names or describes, else (a follow-up) the one the last turn was about. A
-    named file that is not there is passed on as named: the tool says it is missing."""
-    mention = request.mention(kind)
-    if mention.file or mention.named:
-        return mention.file or mention.named
-    if request.subject is not None and request.follow_up:
-        return request.subject.file_of(kind)
-    return None
 
 
 def _of(what: str) -> str:
@@ -251,3 +268,33 @@ def _of_kind(files: Sequence[str], kind: FileKind) -> list[str]:
 
 def _file_words(name: str | None) -> list[str]:
     return re.findall(r"[^\W_]+", name.lower()) if name else []
+
+
+# -- by name, for callers that hold a tool's name rather than the tool ---------------------------------
+def registered(name: str) -> Tool | None:
+    """The registered tool of that name (`tools.TOOLS`), for callers that pass a name rather than the tool
+    they called (the agent, so far); any tool they are handed works the same way passed as itself."""
+    from ..tools import all_tools
+
+    return all_tools().get(name)
+
+
+class _RegisteredFillers(Mapping[str, Filler]):
+    """`fill` for each registered tool that declares routing hints, by name (read when asked)."""
+
+    def _tools(self) -> dict[str, Tool]:
+        from ..tools import all_tools
+
+        return {name: tool for name, tool in all_tools().items() if tool.routing is not None}
+
+    def __getitem__(self, name: str) -> Filler:
+        return functools.partial(fill, self._tools()[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tools())
+
+    def __len__(self) -> int:
+        return len(self._tools())
+
+
+FILLERS: Mapping[str, Filler] = _RegisteredFillers()

@@ -13,13 +13,12 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
 
 from ..knowledge.extract import IMAGE_SUFFIXES
 from ..knowledge.scan import scan
+from ..routing_hints import FileKind
 from ..words import NOT_FILE_NAMES
 
-FileKind = Literal["image", "pdf", "audio"]
 AUDIO_SUFFIXES = {".wav", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".aac", ".wma", ".webm", ".mp4",
                   ".mkv", ".mov"}
 SUFFIXES: dict[FileKind, set[str]] = {"image": IMAGE_SUFFIXES, "pdf": {".pdf"}, "audio": AUDIO_SUFFIXES}

@@ -1,9 +1,9 @@
-"""Route, then fill: the tool a request needs (`ToolRouter`) and its arguments (`arguments.FILLERS`), in
+"""Route, then fill: the tool a request needs (`ToolRouter`) and its arguments (`arguments.fill`), in
 milliseconds and without the chat model. The agent uses it for small models (`PromptPolicy.tool_routing`).
 
 A request that refers back ("now describe it", "and page 3?") leans towards the last turn's tool and takes
 its file from there; a request whose file resolves (named or described) leans towards the tool for that
-kind of file.
+kind of file. What each tool takes and does, it declares (`Tool.routing`): nothing here names a tool.
 """
 
 from __future__ import annotations
@@ -14,13 +14,17 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .arguments import FILE_KINDS, FILLERS, Missing, Request, Subject, topic
+from ..routing_hints import Routing
+from .arguments import Missing, Request, Subject, fill, routed, topic
 from .files import FolderFiles, kind_of, words_of
 from .router import Route, ToolRouter
+
+if TYPE_CHECKING:
+    from ..tools.registry import Tool
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +47,7 @@ class Plan:
 
 
 class Planner:
-    def __init__(self, router: ToolRouter, files: FolderFiles, tools: Mapping[str, Any],
+    def __init__(self, router: ToolRouter, files: FolderFiles, tools: Mapping[str, Tool],
                  probe: Callable[..., str | None] | None = None):
         self.router = router
         self.files = files
@@ -62,47 +66,52 @@ class Planner:
     def plan(self, text: str, subject: Subject | None = None) -> Plan:
         started = time.perf_counter()
         request = Request(text, self.files.names(), subject, self._closest)
+        declared = dict(routed(self.tools))
         hints: dict[str, float] = {}
         if request.follow_up and subject is not None and subject.tool is not None:
             hints[subject.tool] = FOLLOW_UP_BONUS
-        if request.follow_up and subject is not None and subject.tool == "search_knowledge" and subject.files:
+        last = declared.get(subject.tool or "") if subject is not None else None
+        if request.follow_up and subject is not None and last is not None and last.query is not None and subject.files:
             # "what's the total on it?" after a search: "it" is what was found, so the tool for its kind
             it = kind_of(subject.files[0])
-            hints.update({name: FOLLOW_UP_BONUS for name, kind in FILE_KINDS.items() if kind == it})
-        for name, kind in FILE_KINDS.items():
-            mention = request.mention(kind)
-            if mention.file or mention.named:  # a file given by its name is stronger evidence than a description
+            hints.update({name: FOLLOW_UP_BONUS for name, r in declared.items() if r.file and r.file.kind == it})
+        for name, r in declared.items():
+            mention = request.mention(r.file.kind) if r.file is not None else None
+            if mention is not None and (mention.file or mention.named):  # a file given by its name is stronger
+                # evidence than a description
                 hints[name] = hints.get(name, 0.0) + (NAMED_BONUS if mention.named else FILE_BONUS)
         if PICTURE_SETTINGS.search(text):  # "20 steps", "seed 42": only pictures are made with those
-            hints["generate_image"] = hints.get("generate_image", 0.0) + FILE_BONUS
+            for name in (name for name, r in declared.items() if r.picture is not None):
+                hints[name] = hints.get(name, 0.0) + FILE_BONUS
         route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools})
         tool: str | None = route.tool
         if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?
-            found = self.probe(text)
-            tool = _PROBED.get(found or "")
-            tool = tool if tool in self.tools else None
-        if tool == "transcribe_audio" and "search_knowledge" in self.tools and (about := said_about(text)):
+            tool = _answering(declared, self.probe(text))
+        searcher = next(((name, r.query) for name, r in declared.items() if r.query and r.query.kind), None)
+        reads = declared.get(tool or "")
+        if reads is not None and reads.file is not None and reads.file.kind == "audio" and searcher is not None \
+                and (about := said_about(text)):
             # "what was said in the standup about the database": the moment it was said, not the whole recording
             query = topic(about)
             if query:
-                plan = Plan("search_knowledge", route=route, arguments={"query": query, "kind": "audio"})
+                name, spec = searcher
+                plan = Plan(name, route=route, arguments={spec.argument: query, str(spec.kind): "audio"})
                 plan.seconds = time.perf_counter() - started
                 return plan
         plan = Plan(tool, route=route)
-        if tool is not None and tool in FILLERS:
-            filled = FILLERS[tool](request)
-            if isinstance(filled, Missing) and tool != "search_knowledge" and self.probe is not None and (
-                    found := self.probe(text, True)) and (instead := _PROBED.get(found, "")) in self.tools:
+        if tool is not None and tool in declared:
+            filled = fill(self.tools[tool], request)
+            if isinstance(filled, Missing) and self.probe is not None and (found := self.probe(text, True)) and (
+                    instead := _answering(declared, found)) is not None:
                 # no such file, but the folder's own words answer it ("When is the shed being painted?" is
                 # no picture when a recording says when): a search or PDF look-up, not "I couldn't find"
-                tool, filled = instead, FILLERS[instead](request)
+                tool, filled = instead, fill(self.tools[instead], request)
                 plan = Plan(tool, route=route)
             if isinstance(filled, Missing):
                 plan = Plan(None, reply=filled.reason, route=route)
             else:
                 plan.arguments = filled
-                plan.verbatim = tool == "transcribe_audio" or (tool == "lookup_pdf" and "pages" in filled
-                                                                and "question" not in filled)
+                plan.verbatim = _read_out(declared[tool], filled)
         plan.seconds = time.perf_counter() - started
         return plan
 
@@ -122,7 +131,18 @@ class Planner:
         return files[best] if scores[best] >= SAME_MEANING else None
 
 
-_PROBED = {"pdf": "lookup_pdf", "text": "search_knowledge"}  # what the probe found -> the tool that reads it
+def _answering(declared: Mapping[str, Routing], found: str | None) -> str | None:
+    """The tool that reads what the knowledge probe found ("pdf", "text"), if one is here."""
+    return next((name for name, r in declared.items() if found and found in r.answers), None)
+
+
+def _read_out(routing: Routing, arguments: Mapping[str, object]) -> bool:
+    """Whether the result is the answer as it is (a transcript, pages asked for), not the model's summary."""
+    if routing.read_out == "pages":
+        return routing.pages in arguments and routing.question not in arguments
+    return routing.read_out == "always"
+
+
 _SAID = re.compile(r"\b(?:say|said|talk|talked|mention|mentioned|discuss|discussed)\b", re.I)
 _ABOUT = re.compile(r"\babout\s+", re.I)
 
@@ -148,7 +168,7 @@ def said_about(text: str) -> str | None:
     return text[about.end():end]
 
 
-def planner_for(manager, tools: Mapping[str, Any], context) -> Planner:
+def planner_for(manager, tools: Mapping[str, Tool], context) -> Planner:
     """The agent's planner: the router on the text embedder (in numpy when it is a BERT sentence model, so a
     new process does not wait for torch), the knowledge folder's files, a probe of its index."""
     from ..knowledge.catalog import Catalog

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..errors import InputError
+from ..routing_hints import FileArgument, Routing
+from ..words import PICTURE_WORDS
 from .paths import knowledge_or_generated
 from .registry import Citation, ToolContext, ToolResult, tool
 
@@ -130,6 +132,11 @@ DESCRIBE_KEYWORDS = (
     "beschreib* ... bild*", "beschreib* ... foto*", "décri* ... photo*", "décri* ... image*", "decri* ... photo*",
     "decri* ... image*", "descriv* ... foto*", "descriv* ... immagin*", "se ve en",
     "auf dem foto", "auf dem bild", "sur la photo", "nella foto", "na foto")
+# The router: a picture in the knowledge folder, named or described (one that is not there is said so), and the
+# request as the question when it asks more than which picture.
+DESCRIBE_ROUTING = Routing("look at that picture", question="question", file=FileArgument(
+    "image", "image", "picture",
+    words=PICTURE_WORDS | frozenset("describe describing beschreibe beschreib décris decris descrivi".split())))
 
 
 @tool("""
@@ -137,7 +144,8 @@ DESCRIBE_KEYWORDS = (
     counts, what is happening). Use it whenever the user asks about an image: a file in their knowledge
     folder, an image made with generate_image (pass its id), or an image they attached. Without a question
     you get a short description. Returns the model's answer as text.
-    """, examples=DESCRIBE_EXAMPLES, keywords=DESCRIBE_KEYWORDS, requires=("vlm",), title="Describe an image")
+    """, examples=DESCRIBE_EXAMPLES, keywords=DESCRIBE_KEYWORDS, requires=("vlm",), title="Describe an image",
+    routing=DESCRIBE_ROUTING)
 def describe_image(
     ctx: ToolContext,
     image: ImageArg,

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..errors import InputError
+from ..routing_hints import Picture, Routing
 from .outputs import generated_folder, output_name, save_new
 from .registry import Citation, Hints, ImageOut, ToolContext, ToolResult, one_line, tool
 
@@ -45,6 +46,9 @@ GENERATE_KEYWORDS = (
     "come up with ... picture", "come up with ... image", "dessin*", "dibuj*", "zeichne*", "mal mir", "disegn*",
     "desenh*", "génère", "genera ... imagen", "genera ... immagine", "crée ... image", "crea ... imagen",
     "crea ... immagine", "erstelle ... bild")
+# The router: the request without its command words is the prompt, with the settings it names; "make it
+# darker" after a picture changes that picture's prompt.
+GENERATE_ROUTING = Routing("make that picture", picture=Picture())
 
 
 @tool("""
@@ -55,7 +59,7 @@ GENERATE_KEYWORDS = (
     settings inside the file) and returned; the text gives its id, which describe_image and
     search_knowledge accept. Give the same seed again to reproduce an image.
     """, examples=GENERATE_EXAMPLES, keywords=GENERATE_KEYWORDS, requires=("image_gen",), title="Generate an image",
-    hints=Hints(read_only=False, destructive=False, idempotent=False))
+    hints=Hints(read_only=False, destructive=False, idempotent=False), routing=GENERATE_ROUTING)
 def generate_image(
     ctx: ToolContext,
     prompt: Annotated[str, Field(min_length=1, max_length=MAX_PROMPT_CHARS,

@@ -10,6 +10,7 @@ from pydantic import Field
 from ..errors import InputError
 from ..knowledge.images import image_mime
 from ..knowledge.search import MAX_PAGES, parse_pages
+from ..routing_hints import FileArgument, Query, Routing
 from .describe_image import image_file
 from ..timecode import clock
 from .registry import Citation, ImageOut, ToolContext, ToolResult, tool
@@ -72,6 +73,9 @@ SEARCH_KEYWORDS = (
     "did i ... note", "i ... noted", "i ... wrote down", "in my files", "in my notes", "in my documents",
     "my notes", "my files", "my documents", "my pictures", "my photos", "my knowledge",
     "busca*", "cherch*", "suche", "durchsuche", "finde", "cerca", "trouve", "encuentra", "procura")
+# The router: the request's subject words are the query ("image" for pictures, "audio" for what was said about
+# something in a recording); notes and recordings that answer a request naming no tool are searched.
+SEARCH_ROUTING = Routing("search your files", query=Query("query", kind="kind"), answers=("text",), digest="hits")
 
 
 @tool("""
@@ -81,7 +85,7 @@ SEARCH_KEYWORDS = (
     `image` to find similar pictures). Returns the best matches, each with its file, page (PDFs) or
     time (recordings), kind and a snippet; cite them by file and page or time.
     """, examples=SEARCH_EXAMPLES, keywords=SEARCH_KEYWORDS, requires=("text_embed",), title="Search my files",
-    output_schema=SEARCH_OUTPUT)
+    output_schema=SEARCH_OUTPUT, routing=SEARCH_ROUTING)
 def search_knowledge(
     ctx: ToolContext,
     query: Annotated[str, Field(max_length=MAX_QUERY_CHARS,
@@ -143,6 +147,14 @@ PDF_KEYWORDS = (
     "manual", "manuals", "pdf", "page", "pages", "handbook", "user guide", "guide", "booklet", "according to",
     "instructions", "datasheet", "handbuch", "anleitung", "manuel", "manuale", "seite", "página", "pagina",
     "mode d'emploi")
+# The router: a PDF named or described ("the espresso manual"; one that fits none is said so), the pages asked
+# for (read out as they are, without a question), the question; PDF pages that answer a request are looked up.
+PDF_ROUTING = Routing(
+    "read that PDF", question="question", pages="pages", read_out="pages", answers=("pdf",),
+    file=FileArgument("file", "pdf", "PDF", optional=True,
+                      words=frozenset({"page", "pages", "pdf", "manual", "summarise", "summarize", "quote"}),
+                      nouns=("manual", "pdf", "guide", "handbook", "booklet", "instructions", "datasheet",
+                             "brochure", "leaflet")))
 
 
 @tool("""
@@ -151,7 +163,7 @@ PDF_KEYWORDS = (
     and other PDFs in the knowledge folder, and to quote them. Returns passages labelled with file and
     page; cite them that way.
     """, examples=PDF_EXAMPLES, keywords=PDF_KEYWORDS, requires=("text_embed",), title="Look up PDFs",
-    output_schema=PDF_OUTPUT)
+    output_schema=PDF_OUTPUT, routing=PDF_ROUTING)
 def lookup_pdf(
     ctx: ToolContext,
     question: Annotated[str | None, Field(max_length=MAX_QUERY_CHARS,

@@ -33,6 +33,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from ..errors import AssistantError, Cancelled
 from ..timecode import clock
 
+if typing.TYPE_CHECKING:
+    from ..routing_hints import Routing
+
 log = logging.getLogger(__name__)
 
 
@@ -94,7 +97,8 @@ class ToolResult:
 class Tool:
     def __init__(self, name: str, description: str, func: Callable[..., ToolResult], examples: tuple[str, ...] = (),
                  keywords: tuple[str, ...] = (), requires: tuple[str, ...] = (), hints: Hints = Hints(),
-                 title: str | None = None, for_agent: bool = True, output_schema: dict[str, Any] | None = None):
+                 title: str | None = None, for_agent: bool = True, output_schema: dict[str, Any] | None = None,
+                 routing: Routing | None = None):
         self.name = name
         self.description = description
         self.func = func
@@ -105,6 +109,7 @@ class Tool:
         self.title = title or name.replace("_", " ").capitalize()
         self.for_agent = for_agent  # offered to the chat model too (else: served to MCP clients only)
         self.output_schema = output_schema  # JSON schema of `ToolResult.data`, when the tool always gives data
+        self.routing = routing  # how the router fills its arguments from a request (`routing_hints.py`)
 
     def __call__(self, ctx: ToolContext, /, **arguments: Any) -> ToolResult:
         """The function itself, unvalidated (tests call tools this way)."""
@@ -162,7 +167,7 @@ def tool(description: str, name: str | None = None, examples: tuple[str, ...] = 
     """Make a function a tool. The description is written for a model: what it does, when to use it;
     `examples` are requests it serves, phrased as users do, and `keywords` words that ask for it
     (`routing.ToolRouter` picks tools by both). `details`: the other `Tool` fields (requires, hints, title,
-    for_agent, output_schema)."""
+    for_agent, output_schema, routing: how the router fills in the arguments, `routing_hints.Routing`)."""
 
     def make(func: Callable[..., ToolResult]) -> Tool:
         return Tool(name or func.__name__, inspect.cleandoc(description), func, tuple(examples), tuple(keywords),

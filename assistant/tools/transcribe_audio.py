@@ -12,6 +12,7 @@ from pydantic import Field
 
 from ..errors import InputError, first_line
 from ..timecode import clock
+from ..routing_hints import FileArgument, Routing
 from .registry import Citation, ToolContext, ToolResult, tool
 
 MAX_AUDIO_SECONDS = 2 * 3600
@@ -35,6 +36,12 @@ TRANSCRIBE_KEYWORDS = (
     "transcri*", "transkri*", "recording", "recordings", "i recorded", "we recorded", "audio", "voice memo",
     "voice note", "voice message", "podcast", "said in", "say in", "saying in", "enregistrement",
     "grabación", "grabacion", "aufnahme", "registrazione", "gravação")
+# The router: a recording named or described (one that is not there is said so), the language named; the
+# transcript is the answer, read out as it is.
+TRANSCRIBE_ROUTING = Routing(
+    "transcribe that recording", language="language", read_out="always",
+    file=FileArgument("file", "audio", "recording",
+                      words=frozenset({"transcribe", "recording", "recordings", "audio", "transcript", "said", "say"})))
 
 
 @tool("""
@@ -43,7 +50,8 @@ TRANSCRIBE_KEYWORDS = (
     for meeting notes, voice memos or interviews, and to read a part of one: give `start` and `end`
     (e.g. '03:00' to '05:30') to read that stretch with times. An indexed recording is read from its
     stored transcript at once. Returns the transcript, its language and timed segments.
-    """, examples=TRANSCRIBE_EXAMPLES, keywords=TRANSCRIBE_KEYWORDS, requires=("stt",), title="Transcribe audio")
+    """, examples=TRANSCRIBE_EXAMPLES, keywords=TRANSCRIBE_KEYWORDS, requires=("stt",), title="Transcribe audio",
+    routing=TRANSCRIBE_ROUTING)
 def transcribe_audio(
     ctx: ToolContext,
     file: Annotated[str, Field(min_length=1,
