@@ -23,8 +23,6 @@ from .report import Check, fail, ok, skip, warn
 
 SECTION = "deep"
 PHRASE = "The quick brown fox jumps over the lazy dog."
-ORDER = ("tts", "vad", "turn", "stt", "llm", "text_embed", "clip", "vlm", "image_gen")  # producers first
-assert set(ORDER) == set(ROLES)
 
 Probe = Callable[[Any, dict], tuple[str, dict]]  # (model, shared inputs) -> (summary, details); raises on failure
 
@@ -212,5 +210,8 @@ def _image_gen(generator, shared: dict) -> tuple[str, dict]:
     return f"one step: {image.size[0]}x{image.size[1]} image", details
 
 
+# One probe per role, in the order they run: producers first (the speech of tts is what stt hears).
 PROBES: dict[str, Probe] = {"tts": _tts, "vad": _vad, "turn": _turn, "stt": _stt, "llm": _llm, "text_embed": _text_embed,
                             "clip": _clip, "vlm": _vlm, "image_gen": _image_gen}
+ORDER = tuple(PROBES)
+assert set(PROBES) == set(ROLES), f"doctor --deep probes {sorted(PROBES)}, the roles are {sorted(ROLES)}"

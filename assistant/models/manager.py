@@ -23,7 +23,7 @@ from typing import Any, Literal, overload
 from ..config import Settings
 from ..errors import InputError, ModelUnavailable
 from ..roles import (ROLE_PROTOCOLS, ChatModel, ImageDescriber, ImageEmbedder, ImageGenerator, SpeechToText,
-                     TextEmbedder, TextToSpeech, VoiceActivity, protocol_members)
+                     TextEmbedder, TextToSpeech, TurnEnd, VoiceActivity, protocol_members)
 from .backends import loader_for
 from .device import DevicePlan, cuda_available, plan_for
 from .resolve import Resolved, disk_size, is_server_url, locate, materialise
@@ -100,6 +100,8 @@ class ModelManager:
     # -- loading ----------------------------------------------------------------------------------
     @overload
     def get(self, role: Literal["vad"]) -> VoiceActivity: ...
+    @overload
+    def get(self, role: Literal["turn"]) -> TurnEnd: ...
     @overload
     def get(self, role: Literal["stt"]) -> SpeechToText: ...
     @overload

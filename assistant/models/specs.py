@@ -7,11 +7,12 @@ packages (see `packaged.py`). `backend` names the loader (see `backends.py`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, get_args
 
 from ..chat.policy import OPTION_KEYS as POLICY_OPTION_KEYS
+from ..roles import Role
 
-ROLES: tuple[str, ...] = ("vad", "turn", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed")
+ROLES: tuple[str, ...] = get_args(Role)  # the roles are written once, as `roles.Role`
 PROFILES: tuple[str, ...] = ("embedded", "spark")
 
 
