@@ -65,7 +65,6 @@ class Endpointer:
         self._start_t = 0.0  # audio time where speech began
         self._silence_from: int | None = None  # index in _frames of the first silent frame
         self._started_sent = False
-        self._generation = 0
         self._paused = False  # a Pause was reported for the current silence
         self._finished: float | None = None  # the turn model's last verdict on the current silence
         self._asked = 0  # checkpoints of the current silence the model was asked at
@@ -95,7 +94,6 @@ class Endpointer:
 
     def push(self, frame: AudioFrame) -> list[Event]:
         p = self.last_probability = self.vad.probability(frame.samples)
-        self._generation = frame.generation
         out: list[Event] = []
         if not self._speaking:
             if p >= self.threshold:
@@ -119,7 +117,7 @@ class Endpointer:
         speech_end = self._frames[self._silence_from].t if self._silence_from is not None else frame.t + FRAME_S
         if not self._started_sent and speech_end - self._start_t >= self.min_speech_s - 1e-9:
             self._started_sent = True
-            out.append(SpeechStarted(self._start_t, frame.generation))
+            out.append(SpeechStarted(self._start_t))
 
         silence = frame.t + FRAME_S - speech_end if self._silence_from is not None else 0.0
         if self._silence_from is not None and self._started_sent:
@@ -134,7 +132,7 @@ class Endpointer:
             self._idle()
         elif frame.t + FRAME_S - self._start_t >= self.max_utterance_s:
             if not self._started_sent:
-                out.append(SpeechStarted(self._start_t, frame.generation))
+                out.append(SpeechStarted(self._start_t))
             out.append(self._utterance(len(self._frames), frame.t + FRAME_S, frame.t + FRAME_S))
             self._idle()
         return out
@@ -165,7 +163,7 @@ class Endpointer:
             speech_end = self._frames[end].t if end < len(self._frames) else self._frames[-1].t + FRAME_S
             if speech_end - self._start_t >= self.min_speech_s - 1e-9:
                 if not self._started_sent:
-                    out.append(SpeechStarted(self._start_t, self._generation))
+                    out.append(SpeechStarted(self._start_t))
                 last = self._frames[-1].t + FRAME_S
                 out.append(self._utterance(end + self.tail_frames, min(speech_end, last), last))
         self._pre_roll.clear()
@@ -175,5 +173,5 @@ class Endpointer:
     def _utterance(self, end: int, speech_end_t: float, detected_t: float) -> Utterance:
         frames = self._frames[:end]
         samples = np.concatenate([f.samples for f in frames]).astype(np.float32, copy=False)
-        return Utterance(samples, frames[0].t, frames[-1].t + FRAME_S, self.clock(), self._generation,
+        return Utterance(samples, frames[0].t, frames[-1].t + FRAME_S, self.clock(),
                          speech_end_t, detected_t, self._finished)

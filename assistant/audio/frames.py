@@ -1,8 +1,9 @@
 """Small typed messages passed between the voice loop's stages (over asyncio queues or plain iterators).
 
-`t` values are seconds of *audio* time from the start of the stream; `detected_at` is wall-clock
-a clock reading (`time.perf_counter()`, or the loop's clock). `generation` is the turn counter: a stage drops messages from an older generation
-(barge-in bumps it).
+`t` values are seconds of *audio* time from the start of the stream; `detected_at` is a clock reading
+(`time.perf_counter()`, or the loop's clock). These messages carry no turn number: a turn is numbered when it
+begins (`turns.TurnController`), and what the stages pass on for it travels through `StageQueue`s beside its
+number, where the items of an interrupted turn are dropped.
 """
 
 from __future__ import annotations
@@ -20,13 +21,11 @@ FRAME_S = FRAME_SAMPLES / SAMPLE_RATE
 class AudioFrame:
     samples: np.ndarray  # float32, shape (512,), 16 kHz mono
     t: float  # audio time of the first sample, seconds
-    generation: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class SpeechStarted:
     t: float  # audio time where the speech began
-    generation: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +49,6 @@ class Utterance:
     start_t: float  # audio time of samples[0] (pre-roll included)
     end_t: float  # audio time just after the last sample
     detected_at: float  # clock time when the end of speech was detected
-    generation: int = 0
     speech_end_t: float | None = None  # audio time where the speech itself ended (before the silence)
     detected_t: float | None = None  # audio time at which the end was detected (speech_end_t + end silence)
     finished: float | None = None  # the end-of-turn model's probability that the turn was finished

@@ -21,22 +21,22 @@ from .io import read_audio
 
 
 
-def frames_of(samples: np.ndarray, generation: int = 0) -> Iterator[AudioFrame]:
+def frames_of(samples: np.ndarray) -> Iterator[AudioFrame]:
     """Cut 16 kHz mono float32 samples into 512-sample frames; the last one is zero-padded."""
     samples = np.asarray(samples, dtype=np.float32).reshape(-1)
     for i in range(0, len(samples), FRAME_SAMPLES):
         chunk = samples[i:i + FRAME_SAMPLES]
         if len(chunk) < FRAME_SAMPLES:
             chunk = np.concatenate([chunk, np.zeros(FRAME_SAMPLES - len(chunk), np.float32)])
-        yield AudioFrame(np.ascontiguousarray(chunk), i / SAMPLE_RATE, generation)
+        yield AudioFrame(np.ascontiguousarray(chunk), i / SAMPLE_RATE)
 
 
-def file_frames(path: str | Path, realtime: bool = False, generation: int = 0) -> Iterator[AudioFrame]:
+def file_frames(path: str | Path, realtime: bool = False) -> Iterator[AudioFrame]:
     """Frames of an audio file decoded at 16 kHz. `realtime=True` paces them to the wall clock, as a
     microphone would deliver them (each frame is yielded once its last sample would have been heard)."""
     samples = read_audio(path, sample_rate=SAMPLE_RATE)  # InputError if missing/undecodable
     start = time.perf_counter()
-    for frame in frames_of(samples, generation):
+    for frame in frames_of(samples):
         if realtime:
             delay = start + frame.t + FRAME_S - time.perf_counter()
             if delay > 0:
@@ -47,10 +47,9 @@ def file_frames(path: str | Path, realtime: bool = False, generation: int = 0) -
 class FrameAssembler:
     """Audio blocks of any size (and rate) in, 512-sample 16 kHz frames out, timed by their first sample."""
 
-    def __init__(self, rate: int = SAMPLE_RATE, generation: int = 0):
+    def __init__(self, rate: int = SAMPLE_RATE):
         from .io import StreamResampler
 
-        self.generation = generation
         self._resampler = StreamResampler(rate, SAMPLE_RATE) if rate != SAMPLE_RATE else None
         self._pending = np.zeros(0, np.float32)
         self._emitted = 0
@@ -62,8 +61,7 @@ class FrameAssembler:
         self._pending = np.concatenate([self._pending, block]) if self._pending.size else block.copy()
         frames = []
         while self._pending.size >= FRAME_SAMPLES:
-            frames.append(AudioFrame(np.ascontiguousarray(self._pending[:FRAME_SAMPLES]),
-                                     self._emitted / SAMPLE_RATE, self.generation))
+            frames.append(AudioFrame(np.ascontiguousarray(self._pending[:FRAME_SAMPLES]), self._emitted / SAMPLE_RATE))
             self._pending = self._pending[FRAME_SAMPLES:]
             self._emitted += FRAME_SAMPLES
         return frames
@@ -91,15 +89,14 @@ class MicrophoneSource:
     elsewhere), which is then reopened now and then until audio comes again.
     """
 
-    def __init__(self, device: str | int | None = None, generation: int = 0, max_queued: int = 200,
+    def __init__(self, device: str | int | None = None, max_queued: int = 200,
                  report: Callable[[str], None] | None = None, stall_s: float = STALL_S):
         self.device = device
-        self.generation = generation
         self.report = report or _warn
         self.stall_s = stall_s
         self._queue: queue.Queue = queue.Queue(maxsize=max_queued)
         self._stream = None
-        self._assembler = FrameAssembler(SAMPLE_RATE, generation)
+        self._assembler = FrameAssembler(SAMPLE_RATE)
         self.dropped = 0  # frames lost because the consumer fell behind
         self.bad_blocks = 0  # blocks dropped for NaN or infinite samples
         self._bad_reported = False
@@ -140,7 +137,7 @@ class MicrophoneSource:
         try:
             sd = sounddevice()
             fmt = stream_format(self.device, "input", SAMPLE_RATE, "float32")
-            self._assembler = FrameAssembler(fmt.rate, self.generation)
+            self._assembler = FrameAssembler(fmt.rate)
             stream = sd.InputStream(samplerate=fmt.rate, channels=fmt.channels, dtype=fmt.dtype,
                                     blocksize=round(FRAME_SAMPLES * fmt.rate / SAMPLE_RATE), device=self.device,
                                     callback=self._callback)
