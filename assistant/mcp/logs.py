@@ -21,6 +21,8 @@ from typing import Any, Literal, cast, get_args
 from mcp_types import EmptyResult, LoggingLevel, SetLevelRequestParams
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
+from . import sdk
+
 log = logging.getLogger(__name__)
 
 LEVELS: tuple[str, ...] = get_args(LoggingLevel)  # debug < info < notice < warning < error < critical < ...
@@ -36,8 +38,7 @@ _call_sink: contextvars.ContextVar[Callable[[str, str], None] | None] = contextv
 
 
 def _connection_state(request_context: Any) -> dict[str, Any] | None:
-    connection = getattr(getattr(request_context, "session", None), "_connection", None)
-    state = getattr(connection, "state", None)
+    state = getattr(sdk.connection(request_context), "state", None)
     return state if isinstance(state, dict) else None
 
 

@@ -32,7 +32,6 @@ from typing import Any
 import anyio
 import anyio.from_thread
 import anyio.to_thread
-from mcp.server.lowlevel import NotificationOptions
 from mcp.server.lowlevel.helper_types import ReadResourceContents
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError
@@ -49,7 +48,7 @@ from ..routing.files import FolderFiles
 from ..runtime import Runtime
 from ..tools.availability import available
 from ..tools.registry import Tool, ToolContext, ToolResult
-from . import logs, prompts
+from . import logs, prompts, sdk
 from .resources import TRANSCRIPT_SCHEME, KnowledgeResources
 from .results import Redactor, error_result, to_call_result
 
@@ -83,16 +82,13 @@ class AssistantMCP(MCPServer):
         self.runnable: frozenset[str] = available(self.registry, runtime.manager)
         self._limiters: dict[str, anyio.CapacityLimiter] = {}
         self._connections: weakref.WeakSet[Any] = weakref.WeakSet()  # handshake-era clients, for list_changed
-        lowlevel = self._lowlevel_server
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", MCPDeprecationWarning)  # the handshake era still has logging
-            lowlevel.add_request_handler("logging/setLevel", SetLevelRequestParams, logs.set_level)
+            sdk.add_request_handler(self, "logging/setLevel", SetLevelRequestParams, logs.set_level)
         self.completion()(self._complete)
-        lowlevel.middleware.append(self._remember_connection)
-        plain_options = lowlevel.create_initialization_options
-        lowlevel.create_initialization_options = (  # type: ignore[method-assign]
-            lambda notification_options=None, *args, **kw: plain_options(
-                notification_options or NotificationOptions(tools_changed=True), *args, **kw))
+        self.middleware.append(self._remember_connection)
+        sdk.set_tool_input_schema(self, self.tool_input_schema)
+        sdk.advertise_tool_list_changes(self)
 
     # -- tools ------------------------------------------------------------------------------------------
     def served(self) -> list[Tool]:
@@ -101,7 +97,7 @@ class AssistantMCP(MCPServer):
     async def list_tools(self) -> list[MCPTool]:
         return [_mcp_tool(t) for t in self.served()]
 
-    def _tool_input_schema(self, name: str) -> dict[str, Any] | None:  # used for Mcp-Param header checks
+    def tool_input_schema(self, name: str) -> dict[str, Any] | None:  # used for Mcp-Param header checks
         tool = self.registry.get(name)
         return None if tool is None else tool.parameters
 
@@ -182,7 +178,7 @@ class AssistantMCP(MCPServer):
         return True
 
     async def _remember_connection(self, ctx: Any, call_next: Any) -> Any:
-        connection = getattr(getattr(ctx, "session", None), "_connection", None)
+        connection = sdk.connection(ctx)
         if connection is not None and connection not in self._connections and hasattr(connection,
                                                                                       "send_tool_list_changed"):
             self._connections.add(connection)
