@@ -2,8 +2,10 @@
 
 Each tool is a typed function whose first parameter is its `ToolContext`; `Tool.run(arguments, ctx)`
 validates the arguments and turns every failure into an error result with a one-line reason. Adding a
-tool is one function with `@tool` and one entry below. The agent is offered the tools marked `for_agent`;
-MCP clients get every tool whose models are here (`availability.py`).
+tool is one function with `@tool` (its description, example requests, keywords and routing hints declared
+with it: `routing_hints.Routing`, how a small model's router fills in its arguments) and one entry below.
+The agent is offered the tools marked `for_agent`; MCP clients get every tool whose models are here
+(`availability.py`).
 """
 
 from . import ask, describe_image, embeddings, generate_image, knowledge, speech, transcribe_audio
