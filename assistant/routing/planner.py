@@ -67,22 +67,7 @@ class Planner:
         started = time.perf_counter()
         request = Request(text, self.files.names(), subject, self._closest)
         declared = dict(routed(self.tools))
-        hints: dict[str, float] = {}
-        if request.follow_up and subject is not None and subject.tool is not None:
-            hints[subject.tool] = FOLLOW_UP_BONUS
-        last = declared.get(subject.tool or "") if subject is not None else None
-        if request.follow_up and subject is not None and last is not None and last.query is not None and subject.files:
-            # "what's the total on it?" after a search: "it" is what was found, so the tool for its kind
-            it = kind_of(subject.files[0])
-            hints.update({name: FOLLOW_UP_BONUS for name, r in declared.items() if r.file and r.file.kind == it})
-        for name, r in declared.items():
-            mention = request.mention(r.file.kind) if r.file is not None else None
-            if mention is not None and (mention.file or mention.named):  # a file given by its name is stronger
-                # evidence than a description
-                hints[name] = hints.get(name, 0.0) + (NAMED_BONUS if mention.named else FILE_BONUS)
-        if PICTURE_SETTINGS.search(text):  # "20 steps", "seed 42": only pictures are made with those
-            for name in (name for name, r in declared.items() if r.picture is not None):
-                hints[name] = hints.get(name, 0.0) + FILE_BONUS
+        hints = _evidence(request, declared)
         route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools})
         tool: str | None = route.tool
         if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?
@@ -129,6 +114,30 @@ class Planner:
         scores = [float(self._name_vectors[f] @ query) for f in files]
         best = int(np.argmax(scores))
         return files[best] if scores[best] >= SAME_MEANING else None
+
+
+def _evidence(request: Request, declared: Mapping[str, Routing]) -> dict[str, float]:
+    """What the request says for each tool besides its words' meaning: it refers back to the last turn's tool
+    (or, after a search, to the kind of file found), it names or describes a file of a tool's kind, it gives
+    picture settings."""
+    subject = request.subject
+    hints: dict[str, float] = {}
+    if request.follow_up and subject is not None and subject.tool is not None:
+        hints[subject.tool] = FOLLOW_UP_BONUS
+        last = declared.get(subject.tool)
+        if last is not None and last.query is not None and subject.files:
+            # "what's the total on it?" after a search: "it" is what was found, so the tool for its kind
+            it = kind_of(subject.files[0])
+            hints.update({name: FOLLOW_UP_BONUS for name, r in declared.items() if r.file and r.file.kind == it})
+    for name, r in declared.items():
+        mention = request.mention(r.file.kind) if r.file is not None else None
+        if mention is not None and (mention.file or mention.named):  # a file given by its name is stronger
+            # evidence than a description
+            hints[name] = hints.get(name, 0.0) + (NAMED_BONUS if mention.named else FILE_BONUS)
+    if PICTURE_SETTINGS.search(request.text):  # "20 steps", "seed 42": only pictures are made with those
+        for name in (name for name, r in declared.items() if r.picture is not None):
+            hints[name] = hints.get(name, 0.0) + FILE_BONUS
+    return hints
 
 
 def _answering(declared: Mapping[str, Routing], found: str | None) -> str | None:
