@@ -77,3 +77,25 @@ def wer(ref: str, hyp: str) -> float:
     if not hyp:
         return 1.0
     return float(jiwer.wer(ref, hyp))
+
+
+def vowel_babble(seconds: float, syllables_per_s: float = 4.0, sr: int = 16000, seed: int = 0) -> np.ndarray:
+    """Voice-like sound with no words in it: a voice's harmonics (100-140 Hz) through the formants of five
+    vowels, one vowel per syllable at a speaking rate, rising and falling like syllables. Silero calls it speech
+    all through; Whisper base mostly hears a sentence in it and loops ("I'm not a good guy." ten times over;
+    which sentence, or whether, turns on the exact samples). float32, peak 0.25, the same samples for the same
+    arguments."""
+    formants = [(700, 1200, 2600), (300, 2300, 3000), (300, 800, 2300), (500, 1800, 2500), (500, 900, 2400)]
+    rng = np.random.default_rng(seed)
+    length = int(sr / syllables_per_s)
+    t = np.arange(length) / sr
+    envelope = np.sin(np.pi * np.arange(length) / length) ** 2
+    pieces = []
+    for n in range(int(seconds * syllables_per_s)):
+        f0 = 110 + 30 * np.sin(2 * np.pi * 0.3 * n / syllables_per_s) + rng.normal(0, 5)
+        vowel = formants[rng.integers(len(formants))]
+        harmonics = np.arange(1, 40)[:, None] * f0
+        gain = sum(1 / (1 + ((harmonics - f) / 80) ** 2) for f in vowel) / np.sqrt(np.arange(1, 40))[:, None]
+        pieces.append((gain * np.sin(2 * np.pi * harmonics * (t + 1 / sr))).sum(axis=0) * envelope)
+    out = np.concatenate(pieces)
+    return (0.25 * out / np.abs(out).max()).astype(np.float32)

@@ -104,7 +104,9 @@ def test_whisper_transcribes_espeak(stt, tmp_path):
     assert transcript.language == "en"
     assert transcript.segments and all(0 <= s.start <= s.end <= transcript.duration + 0.5
                                        for s in transcript.segments)
-    assert set(transcript.to_dict()) == {"text", "language", "duration", "segments"}
+    data = transcript.to_dict()
+    assert set(data) == {"text", "language", "duration", "segments", "speech", "unheard", "coverage"}
+    assert data["coverage"] >= 0.95 and data["unheard"] == [] and data["speech"] > 5
 
 
 @pytest.mark.slow

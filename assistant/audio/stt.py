@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,10 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelUnavailable
+from .coverage import coverage, unheard
+from .fw_decode import decode
 from .io import SAMPLE_RATE, read_audio, to_float32
+from .loops import loop_segments, repeated_runs, implausible, words
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +44,16 @@ class Transcript:
     language: str | None
     duration: float  # seconds of input audio
     segments: list[Segment] = field(default_factory=list)
+    speech: float | None = None  # seconds the VAD called speech; None when no VAD ran
+    unheard: list[tuple[float, float]] = field(default_factory=list)  # speech with no words under it
+
+    @property
+    def coverage(self) -> float | None:
+        """The share of the VAD's speech with words under it; None when no VAD ran."""
+        return coverage(self.speech, self.unheard)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "coverage": self.coverage}
 
 
 def load_samples(audio: np.ndarray | str | Path) -> np.ndarray:
@@ -54,24 +63,19 @@ def load_samples(audio: np.ndarray | str | Path) -> np.ndarray:
     return np.ascontiguousarray(to_float32(audio).reshape(-1))
 
 
-def compression_ratio(text: str) -> float:
-    """Whisper's repetition measure: long loops of the same words compress far better than speech."""
-    data = text.encode("utf-8")
-    return len(data) / len(zlib.compress(data)) if data else 0.0
-
-
 def looks_hallucinated(text: str, no_speech_prob: float = 0.0, avg_logprob: float = 0.0,
-                       ratio: float | None = None) -> bool:
-    """True for segments Whisper likely invented: silence it was unsure about, or a repetition loop."""
-    ratio = compression_ratio(text) if ratio is None else ratio
-    return (no_speech_prob > 0.6 and avg_logprob < -1.0) or ratio > 2.4 or not text.strip()
+                       seconds: float | None = None) -> bool:
+    """True for text Whisper likely invented: silence it was unsure about, or a repetition loop (the same
+    words back to back, see `loops`; not a high compression ratio, which repetitive speech has too)."""
+    return ((no_speech_prob > 0.6 and avg_logprob < -1.0) or not text.strip() or bool(repeated_runs(words(text)))
+            or (seconds is not None and implausible(text, seconds)))
 
 
 def _silent_transcript(samples: np.ndarray, language: str | None) -> Transcript | None:
     """An empty transcript for empty or all-but-silent audio (Whisper hallucinates on digital silence)."""
     if samples.size and float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) >= SILENCE_RMS:
         return None
-    return Transcript("", language, round(samples.size / SAMPLE_RATE, 3), [])
+    return Transcript("", language, round(samples.size / SAMPLE_RATE, 3), [], speech=0.0)
 
 
 def _join(segments: list[Segment]) -> str:
@@ -79,7 +83,8 @@ def _join(segments: list[Segment]) -> str:
 
 
 class FasterWhisperSTT:
-    """Whisper via CTranslate2 (faster-whisper), with its built-in Silero VAD filter.
+    """Whisper via CTranslate2 (faster-whisper), over the speech its Silero VAD finds; loops are decoded again
+    and what stays a loop is dropped (fw_decode.py); the transcript says how much of the speech has words.
 
     An `utterance` (speech the voice loop's VAD already cut out, shorter than the window) takes a quicker
     road: CTranslate2 directly, a window of max(10 s, speech + 2 s) instead of 30 s, the language read off
@@ -103,13 +108,16 @@ class FasterWhisperSTT:
                 quick = self._transcribe_utterance(samples, language)
             if quick is not None:
                 return quick
-        kwargs = {"beam_size": self.beam_size, "vad_filter": not utterance, "without_timestamps": utterance,
-                  "condition_on_previous_text": False, **self.options}
-        with self._lock:  # segments are decoded lazily: consume them under the lock
-            parts, info = self.model.transcribe(samples, language=language, **kwargs)
-            segments = [Segment(round(p.start, 3), round(p.end, 3), p.text.strip()) for p in parts
-                        if not looks_hallucinated(p.text, p.no_speech_prob, p.avg_logprob, p.compression_ratio)]
-        return Transcript(_join(segments), info.language, round(info.duration, 3), segments)
+        options = {"without_timestamps": utterance, **self.options}
+        with self._lock:
+            done = decode(self.model, samples, language, self.beam_size, options, vad=not utterance)
+        if done.looped or done.dropped:
+            log.info("transcript: %d looping segments decoded again, %d segments dropped as invented",
+                     done.looped, done.dropped)
+        segments = [Segment(p.start, p.end, p.text) for p in done.pieces]
+        missed = unheard(done.speech, [(s.start, s.end) for s in segments]) if done.speech is not None else []
+        return Transcript(_join(segments), done.language, round(done.duration, 3), segments,
+                          None if done.speech is None else round(sum(e - s for s, e in done.speech), 2), missed)
 
 
     def _transcribe_utterance(self, samples: np.ndarray, language: str | None) -> Transcript | None:
@@ -136,7 +144,7 @@ class FasterWhisperSTT:
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
         text = tokenizer.decode(tokens).strip()
         if len(result.sequences_ids[0]) >= MAX_UTTERANCE_TOKENS - 8 or looks_hallucinated(
-                text, result.no_speech_prob, result.scores[0]):
+                text, result.no_speech_prob, result.scores[0], duration):
             log.debug("short-window transcript looks wrong (%r): transcribing the usual way", text[:80])
             return None
         language = language if multilingual else "en"
@@ -238,8 +246,10 @@ class TransformersWhisperSTT:
         for part in out["segments"][0]:
             text = self.processor.tokenizer.decode(part["tokens"], skip_special_tokens=True).strip()
             start, end = float(part["start"]), min(float(part["end"]), duration)  # the last one may overrun
-            if start < duration and not looks_hallucinated(text):
+            if start < duration and text:
                 segments.append(Segment(round(start, 3), round(end, 3), text))
+        looping = set(loop_segments([s.text for s in segments], [(s.start, s.end) for s in segments]))
+        segments = [s for n, s in enumerate(segments) if n not in looping]  # (no second decode on this engine)
         return Transcript(_join(segments), language, duration, segments)
 
 
