@@ -4,6 +4,7 @@
     info = probe(path, max_s)     # duration, codec, rate; a header claiming more than max_s is refused
     result = transcribe(path, stt, on_progress)    # language (detected once), duration, segments
     chunks = chunk_segments(result.segments)       # ~30-60 s each, cut at segment boundaries
+    result.gap()                                   # "only 62 % of its speech was transcribed (...)", or None
 
 Decoding streams through PyAV block by block (BLOCK_S of audio at a time, cut at the quietest moment near
 the block's end so no word is split), so a long recording is never held whole in memory and its progress
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..audio.coverage import coverage, merge
 from ..audio.stt import Segment  # start, end (seconds), text: here from the recording's start
 from ..timecode import clock
 from .text import ExtractionError, TextChunk, read_head
@@ -33,6 +35,8 @@ SAMPLE_RATE = 16_000
 BLOCK_S = 300.0  # seconds decoded and transcribed at a time
 CUT_SEARCH_S = 8.0  # a block ends at the quietest 0.25 s of its last CUT_SEARCH_S seconds
 CHUNK_MIN_S, CHUNK_MAX_S = 30.0, 60.0
+MIN_COVERAGE = 0.95  # a transcript with words under less of the VAD's speech than this is reported
+GAP_JOIN_S = 10.0  # unheard stretches closer than this are named as one
 AUDIO_SUFFIXES = {".wav", ".wave", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".mp4", ".m4v",
                   ".mov", ".webm", ".mkv", ".mka", ".wma", ".aiff", ".aif", ".amr", ".3gp"}
 
@@ -157,6 +161,28 @@ class Transcription:
     language: str | None
     duration: float
     segments: list[Segment] = field(default_factory=list)
+    speech: float | None = None  # seconds the VAD called speech; None when the engine runs no VAD
+    unheard: list[tuple[float, float]] = field(default_factory=list)  # speech with no words under it
+
+    @property
+    def coverage(self) -> float | None:
+        """The share of the speech with words under it (None: not measured)."""
+        return coverage(self.speech, self.unheard)
+
+    def coverage_meta(self) -> dict:
+        """What the index keeps about it beside the segments."""
+        return {"speech": self.speech, "coverage": self.coverage, "unheard": self.unheard}
+
+    def gap(self, minimum: float = MIN_COVERAGE) -> str | None:
+        """Why the transcript is not the whole recording, when less than `minimum` of its speech has words."""
+        share = self.coverage
+        if share is None or share >= minimum:
+            return None
+        spans = merge(self.unheard, GAP_JOIN_S)
+        named = ", ".join(f"{clock(a)}–{clock(b)}" for a, b in spans[:3])
+        more = f" and {len(spans) - 3} more" if len(spans) > 3 else ""
+        return (f"only {int(share * 100)} % of its speech was transcribed ({named}{more} missing); "
+                "the words found are indexed")
 
 
 def transcribe(path: Path, stt, max_seconds: float, on_progress: Callable[[float, float], None] | None = None,
@@ -165,6 +191,8 @@ def transcribe(path: Path, stt, max_seconds: float, on_progress: Callable[[float
     kept for the rest. `on_progress(seconds done, seconds in all)` after each block."""
     language: str | None = None
     segments: list[Segment] = []
+    speech: float | None = 0.0
+    unheard: list[tuple[float, float]] = []
     done = 0.0
     for start, samples in blocks(path, max_seconds):
         result = stt.transcribe(samples, language=language)
@@ -173,10 +201,12 @@ def transcribe(path: Path, stt, max_seconds: float, on_progress: Callable[[float
         onset = _onsets(samples)
         segments += [Segment(round(start + onset(s.start, s.end), 2), round(start + s.end, 2), s.text.strip())
                      for s in result.segments if s.text.strip()]
+        speech = None if speech is None or result.speech is None else speech + result.speech
+        unheard += [(round(start + a, 2), round(start + b, 2)) for a, b in result.unheard]
         done = start + samples.size / SAMPLE_RATE
         if on_progress is not None:
             on_progress(done, max(done, expected))
-    return Transcription(language, round(done, 2), segments)
+    return Transcription(language, round(done, 2), segments, None if speech is None else round(speech, 2), unheard)
 
 
 def _onsets(samples: np.ndarray) -> Callable[[float, float], float]:
