@@ -124,6 +124,7 @@ def test_transcribe_audio_runs_the_same_decoding(indexed):
     assert result.data["coverage"] >= 0.95 and result.data["speech"] > 55
 
 
+@pytest.mark.slow  # 10-20 s: the babble is decoded at up to four temperatures
 def test_a_loop_over_wordless_babble_leaves_no_text(manager):
     """Voice-like babble is speech to the VAD, and Whisper base hears "I'm not a good guy." in it ten times over;
     decoded again it still loops, or writes something it is unsure of: nothing is kept, all of it unheard."""
