@@ -31,7 +31,7 @@ from .chat import schemas
 from .chat.policy import PromptPolicy
 from .contracts import Text, ToolCall, ToolChoice
 from .errors import InputError
-from .routing import FILLERS, Planner, Subject, failure_reply, planner_for
+from .routing import Planner, Subject, failure_reply, planner_for
 from .routing.digest import digest, fallback_reply, uncited_source
 from .tools.registry import Tool, ToolContext, ToolResult
 
@@ -230,7 +230,7 @@ class Agent:
                 return
             yield from self._finish(reply, [], interrupted, started, timings)
             return
-        if plan.tool not in FILLERS:  # a tool without a filler: the model fills in that one tool's schema
+        if self.tools[plan.tool].routing is None:  # no routing hints: the model fills in that tool's schema
             schemas = [s for s in self.tool_schemas() if s["function"]["name"] == plan.tool]
             yield from self._model_turn(schemas, llm, stop, started, timings, force=plan.tool)
             return
@@ -241,7 +241,7 @@ class Agent:
         done = yield from self._call(call, 0, stop, timings)
         self._remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
         if done.result.is_error:  # said as it is: a small model may still claim success
-            yield from self._finish(failure_reply(call.name, done.result.text), [done], False, started, timings,
+            yield from self._finish(failure_reply(self.tools[call.name], done.result.text), [done], False, started, timings,
                                     say=True)
             return
         if plan.verbatim or not done.result.citations:  # "transcribe ...", "read page 3": the words themselves,
@@ -376,7 +376,7 @@ class Agent:
         if self.policy.tool_results == "user":  # a small model: the substance, and a request to say it
             question = next((m["content"] for m in reversed(self.history)
                              if _is_request(m) and isinstance(m["content"], str)), "")
-            body = ("Error: " if result.is_error else "") + digest(call.name, result)
+            body = ("Error: " if result.is_error else "") + digest(self.tools[call.name], result)
             return {"role": "user", "content": f"{RESULT_OPENING}{body}\n\nMy request was: "
                                                f"\"{question}\". Tell me in one or two sentences what this says "
                                                "about it, naming the file (and page) it comes from."}

@@ -23,7 +23,8 @@ LONG_WORD = "a" * 120_000  # one argument: under Linux's 128 KiB limit on a sing
 # 3.8 s in file-name matching alone); now it takes a few seconds.
 ROUTING_SCRIPT = r"""
 import random
-from assistant.routing.arguments import FILLERS, Request, Subject, page_numbers, spoken_request, topic
+from assistant.routing.arguments import Request, Subject, fill, page_numbers, spoken_request, topic
+from assistant.tools import all_tools
 from assistant.routing.planner import PICTURE_SETTINGS, said_about
 from assistant.routing.probe import subject_words
 from assistant.routing.router import _words
@@ -45,8 +46,9 @@ for name, text in texts.items():
     print(name, flush=True)
     for subject in (None, after_a_picture):
         request = Request(text, FILES, subject)
-        for fill in FILLERS.values():
-            fill(request)
+        for tool in all_tools().values():
+            if tool.routing is not None:
+                fill(tool, request)
     page_numbers(text), spoken_request(text), topic(text), said_about(text), PICTURE_SETTINGS.search(text)
     subject_words(text), _words(text)
 print("done")

@@ -409,12 +409,26 @@ def test_a_document_path_stays_while_a_server_path_goes(folder):
         confine(folder / "knowledge", "bad\ud800name.wav")  # a lone surrogate from JSON: refused, not a crash
 
 
-def test_long_tools_stop_at_their_next_chunk_once_taken_back(folder):
-    """Each long tool looks between its chunks (embedding batches, spoken sentences): taken back after its first
-    one, it stops there instead of running to the end for nobody."""
-    base = _context(folder)
+def test_long_tools_stop_at_their_next_chunk_once_taken_back(tmp_path):
+    """Each long tool looks between its chunks (embedding batches, spoken sentences, transcribed blocks): taken
+    back after its first one, it stops there instead of running to the end for nobody."""
+    import wave
+
+    import numpy as np
+
+    (tmp_path / "knowledge").mkdir()
+    (tmp_path / "config.toml").write_text("threads = 2\n")
+    long_recording = tmp_path / "knowledge" / "long-memo.wav"  # three blocks: a sentence, then silence
+    espeak_wav("the shed is painted green in May", tmp_path / "memo-start.wav")
+    with wave.open(str(tmp_path / "memo-start.wav")) as start:
+        rate, said = start.getframerate(), np.frombuffer(start.readframes(start.getnframes()), np.int16)
+    with wave.open(str(long_recording), "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(rate)
+        out.writeframes(np.concatenate([said, np.zeros(150 * rate, np.int16)]).tobytes())
+    base = _context(tmp_path)
     for tool, arguments in (("embed_text", {"texts": [f"note {n} about the harbour" for n in range(64)]}),
-                            ("synthesize_speech", {"text": "One short sentence is spoken here. " * 30})):
+                            ("synthesize_speech", {"text": "One short sentence is spoken here. " * 30}),
+                            ("transcribe_audio", {"file": "long-memo.wav", "language": "en"})):
         steps: list[str | None] = []
         ctx = base.with_progress(lambda done, total=None, message=None: steps.append(message), lambda: bool(steps))
         result = all_tools()[tool].run(arguments, ctx)

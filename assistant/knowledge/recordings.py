@@ -186,15 +186,15 @@ class Transcription:
 
 
 def transcribe(path: Path, stt, max_seconds: float, on_progress: Callable[[float, float], None] | None = None,
-               expected: float = 0.0) -> Transcription:
-    """The whole recording, block by block: the language is detected on the first block with speech and
-    kept for the rest. `on_progress(seconds done, seconds in all)` after each block."""
-    language: str | None = None
+               expected: float = 0.0, language: str | None = None, block_s: float = BLOCK_S) -> Transcription:
+    """The whole recording, block by block (`block_s` seconds, cut in quiet moments): the language (unless
+    given) is detected on the first block with speech and kept for the rest. `on_progress(seconds done, seconds
+    in all)` after each block; it may raise to stop there (a call taken back)."""
     segments: list[Segment] = []
     speech: float | None = 0.0
     unheard: list[tuple[float, float]] = []
     done = 0.0
-    for start, samples in blocks(path, max_seconds):
+    for start, samples in blocks(path, max_seconds, block_s):
         result = stt.transcribe(samples, language=language)
         if language is None and result.text.strip():
             language = result.language

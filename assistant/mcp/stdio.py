@@ -25,7 +25,7 @@ from mcp.server.stdio import stdio_server
 from mcp.shared.message import SessionMessage
 from mcp_types import JSONRPCError, JSONRPCNotification, JSONRPCRequest, JSONRPCResponse
 
-from . import rpc
+from . import rpc, sdk
 
 log = logging.getLogger(__name__)
 CANCELLED = "notifications/cancelled"
@@ -33,7 +33,6 @@ CANCELLED = "notifications/cancelled"
 
 async def run_stdio(server: Any) -> None:
     """Serve `server` (an MCPServer) on stdin/stdout until stdin closes."""
-    lowlevel = server._lowlevel_server  # what MCPServer.run_stdio_async serves, with the filter in between
     in_flight = rpc.InFlight()
     refused_send, refused = anyio.create_memory_object_stream[JSONRPCError](16)
     with _private_stdin() as stdin:
@@ -83,7 +82,7 @@ async def run_stdio(server: Any) -> None:
                     group.start_soon(pass_messages_in)
                     group.start_soon(pass_messages_out)
                     async with outbound:
-                        await lowlevel.run(inbound, outbound, lowlevel.create_initialization_options())
+                        await sdk.serve(server, inbound, outbound)  # with the filter in between
                     group.cancel_scope.cancel()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import FILLERS, Subject, registered
+from .arguments import Subject
 from .files import FolderFiles
 from .planner import Plan, Planner, planner_for
 from .router import Route, ToolRouter
@@ -23,14 +23,12 @@ if TYPE_CHECKING:
     from ..tools.registry import Tool
 
 
-def failure_reply(tool: Tool | str, error: str) -> str:
-    """What the user hears when a tool failed: that it did not work, and why (never a claimed success).
-    `tool`: the tool, or a registered tool's name."""
-    found = registered(tool) if isinstance(tool, str) else tool
-    action = found.routing.action if found is not None and found.routing is not None else "do that"
+def failure_reply(tool: Tool, error: str) -> str:
+    """What the user hears when a tool failed: that it did not work, and why (never a claimed success)."""
+    action = tool.routing.action if tool.routing is not None else "do that"
     reason = error.strip().rstrip(".") or "it failed"
     return f"Sorry, I couldn't {action}: {reason[0].lower() + reason[1:]}."
 
 
-__all__ = ["FILLERS", "FolderFiles", "Plan", "Planner", "Route", "Subject", "ToolRouter", "failure_reply",
+__all__ = ["FolderFiles", "Plan", "Planner", "Route", "Subject", "ToolRouter", "failure_reply",
            "planner_for"]

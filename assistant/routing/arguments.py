@@ -269,32 +269,3 @@ def _of_kind(files: Sequence[str], kind: FileKind) -> list[str]:
 def _file_words(name: str | None) -> list[str]:
     return re.findall(r"[^\W_]+", name.lower()) if name else []
 
-
-# -- by name, for callers that hold a tool's name rather than the tool ---------------------------------
-def registered(name: str) -> Tool | None:
-    """The registered tool of that name (`tools.TOOLS`), for callers that pass a name rather than the tool
-    they called (the agent, so far); any tool they are handed works the same way passed as itself."""
-    from ..tools import all_tools
-
-    return all_tools().get(name)
-
-
-class _RegisteredFillers(Mapping[str, Filler]):
-    """`fill` for each registered tool that declares routing hints, by name (read when asked)."""
-
-    def _tools(self) -> dict[str, Tool]:
-        from ..tools import all_tools
-
-        return {name: tool for name, tool in all_tools().items() if tool.routing is not None}
-
-    def __getitem__(self, name: str) -> Filler:
-        return functools.partial(fill, self._tools()[name])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._tools())
-
-    def __len__(self) -> int:
-        return len(self._tools())
-
-
-FILLERS: Mapping[str, Filler] = _RegisteredFillers()

@@ -9,16 +9,14 @@ from pathlib import PurePosixPath
 
 from ..timecode import clock
 from ..tools.registry import Tool, ToolResult
-from .arguments import registered
 
 SEARCH_HITS = 2  # the best hits a small model is shown; the user still gets every hit and citation
 
 
-def digest(tool: Tool | str, result: ToolResult) -> str:
+def digest(tool: Tool, result: ToolResult) -> str:
     """What the model reads of a tool's result, as the tool declares (`Routing.digest`): its text, or its
-    best hits. `tool`: the tool, or a registered tool's name."""
-    found = registered(tool) if isinstance(tool, str) else tool
-    hits = found is not None and found.routing is not None and found.routing.digest == "hits"
+    best hits."""
+    hits = tool.routing is not None and tool.routing.digest == "hits"
     if hits and result.data and result.data.get("hits"):
         lines = []
         for hit in result.data["hits"][:SEARCH_HITS]:

@@ -11,11 +11,14 @@ from typing import Annotated
 from pydantic import Field
 
 from ..errors import InputError, first_line
+from ..knowledge import recordings
+from ..knowledge.text import ExtractionError
 from ..timecode import clock
 from ..routing_hints import FileArgument, Routing
 from .registry import Citation, ToolContext, ToolResult, tool
 
 MAX_AUDIO_SECONDS = 2 * 3600
+BLOCK_S = 60.0  # transcribed at a time: a call taken back stops within one block
 TIME_PATTERN = r"^\s*(\d+:){0,2}\d+(\.\d+)?\s*$"
 
 # One call at a time per loaded speech model: the STT wrappers have no lock of their own, and two
@@ -82,9 +85,7 @@ def transcribe_audio(
         if seconds > MAX_AUDIO_SECONDS:
             raise InputError(f"{name} is {clock(seconds)} long; at most {clock(MAX_AUDIO_SECONDS)} can be "
                              "transcribed at once (split it first, or index it: `assistant index`)")
-        with ctx.manager.lease("stt") as stt:
-            with _lock_for(stt):
-                data = stt.transcribe(path, language=language).to_dict()
+        data = _transcribed(ctx, path, name, seconds, language)
         data["stored"] = False
     data["file"] = name
     if begin is None and until is None:
@@ -97,6 +98,27 @@ def transcribe_audio(
     where = f"{name} from {clock(low)}" + (f" to {clock(high)}" if until is not None else "")
     return ToolResult(text="\n".join(lines) if lines else f"(nothing said in {where})",
                       citations=[Citation(name, time=part[0]["start"] if part else low)], data=data)
+
+
+def _transcribed(ctx: ToolContext, path: Path, name: str, seconds: float, language: str | None) -> dict:
+    """The recording transcribed BLOCK_S seconds at a time, with progress after each block, and stopped
+    between blocks when the call is taken back (`ctx.check`)."""
+    def progress(done: float, total: float) -> None:
+        ctx.check()
+        ctx.progress(done, total, f"{clock(done)} of {clock(total)} transcribed")
+
+    ctx.check()
+    with ctx.manager.lease("stt") as stt:
+        with _lock_for(stt):
+            try:
+                result = recordings.transcribe(path, stt, MAX_AUDIO_SECONDS, progress, expected=seconds,
+                                               language=language, block_s=BLOCK_S)
+            except ExtractionError as exc:
+                raise InputError(f"{name}: {exc.reason}") from None
+    segments = [{"start": s.start, "end": s.end, "text": s.text} for s in result.segments]
+    return {"text": " ".join(s.text for s in result.segments), "language": result.language,
+            "duration": result.duration, "segments": segments, "speech": result.speech, "unheard": result.unheard,
+            "coverage": result.coverage}
 
 
 def seconds_of(value: str | None) -> float | None:
