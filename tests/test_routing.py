@@ -107,6 +107,21 @@ def test_transcribe_requests(planner):
     assert named.tool == "transcribe_audio" and named.arguments == {"file": "recordings/interview.mp3"}
 
 
+def test_every_recording_the_index_takes_can_be_named_for_transcription(planner, tmp_path):
+    """One list of audio suffixes: a recording the index transcribes (.aiff, .amr, .3gp...) is a file the
+    router hands to transcribe_audio, by name or described."""
+    from assistant.knowledge.recordings import AUDIO_SUFFIXES
+    from assistant.routing.files import kind_of
+
+    assert {s for s in AUDIO_SUFFIXES if kind_of(f"a{s}") != "audio"} == set()
+    (tmp_path / "recordings").mkdir()
+    (tmp_path / "recordings" / "interview.aiff").write_bytes(b"")
+    aiff = Planner(planner.router, FolderFiles(tmp_path), planner.tools)
+    named = aiff.plan("Transcribe recordings/interview.aiff.")
+    assert named.tool == "transcribe_audio" and named.arguments == {"file": "recordings/interview.aiff"}
+    assert aiff.plan("transcribe the interview recording").arguments == {"file": "recordings/interview.aiff"}
+
+
 @pytest.mark.parametrize("request_", ["What is the capital of France?", "Tell me a joke about programmers.",
                                       "Who painted the Mona Lisa?", "How do I find the area of a circle?",
                                       "Thanks, that's all for now.", "Wie spät ist es in Tokio, ungefähr?",

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..knowledge.extract import IMAGE_SUFFIXES
+from ..knowledge.recordings import AUDIO_SUFFIXES  # what the index transcribes is what can be named for it
 from ..knowledge.scan import scan
 from ..routing_hints import FileKind
 from ..words import NOT_FILE_NAMES
 
-AUDIO_SUFFIXES = {".wav", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".aac", ".wma", ".webm", ".mp4",
-                  ".mkv", ".mov"}
 SUFFIXES: dict[FileKind, set[str]] = {"image": IMAGE_SUFFIXES, "pdf": {".pdf"}, "audio": AUDIO_SUFFIXES}
 
 SIMILAR_NAME = 0.85  # a misspelt file name ("stnadup.wav") this close to one real file means it
