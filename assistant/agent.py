@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .knowledge.images import png_data_uri
 from .cancel import Cancel
 from .chat import schemas
+from .chat.schemas import png_data_uri
 from .chat.policy import PromptPolicy
 from .contracts import Text, ToolCall, ToolChoice
 from .errors import InputError
@@ -327,7 +327,7 @@ class Agent:
         """Run describe_image on each attached image; the descriptions join the user's message."""
         notes = []
         for n, image in enumerate(images, 1):
-            call = ToolCall("describe_image", {"image": png_data_uri(image)})
+            call = ToolCall("describe_image", {"image": png_data_uri(_pil(image))})
             yield ToolCallStarted(call.name, {"image": f"<attached image {n}>"})
             result = self._run_tool(call, stop)
             yield ToolCallFinished(call.name, {"image": f"<attached image {n}>"}, result)

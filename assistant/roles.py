@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from .audio.stt import Transcript
     from .vision.imagegen import Defaults
 
+DESCRIBE_QUESTION = "Describe this image in one or two sentences."  # a picture's question when none is asked
+
 Role = Literal["vad", "turn", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed"]
 
 
@@ -98,7 +100,7 @@ class ChatModel(Protocol):
 
 @runtime_checkable
 class ImageDescriber(Protocol):
-    """The vlm role: answers a question about a picture (a short description without one)."""
+    """The vlm role: answers a question about a picture (without one: DESCRIBE_QUESTION)."""
 
     @property
     def name(self) -> str: ...

@@ -93,7 +93,7 @@ class LocalChatModel:
             from ..errors import InputError
 
             raise InputError(f"{self.name or 'the chat model'} is text-only: it cannot look at images")
-        from ..vision.vlm import image_question
+        from .schemas import image_question
 
         return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 

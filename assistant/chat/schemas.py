@@ -1,7 +1,31 @@
-"""Tool schemas as a chat model is shown them: without pydantic's titles, and (for small models) cut to
-the first sentence of each description with no examples."""
+"""What a chat model is shown besides its messages' text: tool schemas without pydantic's titles (for small
+models cut to the first sentence of each description, with no examples), and pictures (a question about one,
+a PNG data URI for a server)."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from ..roles import DESCRIBE_QUESTION
+
+
+def image_question(image: Any, question: str | None = None) -> list[dict]:
+    """Chat messages asking a vision-language chat model about one image (a short description if no question)."""
+    return [{"role": "user", "content": [{"type": "image", "image": image},
+                                         {"type": "text", "text": (question or "").strip() or DESCRIBE_QUESTION}]}]
+
+
+def png_data_uri(image: Any) -> str:
+    """A PIL image (or a data URI already) as a PNG data URI. Files are opened by the caller, with the
+    knowledge folder's safety limits (`knowledge.images.open_image`)."""
+    import base64
+    import io
+
+    if isinstance(image, str) and image.startswith("data:"):
+        return image
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
 def untitled(schema: dict) -> dict:

@@ -30,9 +30,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import AssistantError, ConfigError, InputError, ModelUnavailable
-from ..knowledge.images import png_data_uri
 from ..contracts import ChatChunk, Text, ToolCall, ToolChoice, Usage, text_of
 from ..roles import ChatCapabilities, StopSignal
+from .schemas import png_data_uri
 from .toolcalls import json_arguments
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ class OpenAIChatModel:
         if not self.capabilities.vision:
             raise InputError(f"{self.name} on {self.base_url} is not marked as a vision model: it cannot look "
                              "at images (set options.vision = true if it can)")
-        from ..vision.vlm import image_question
+        from .schemas import image_question
 
         return self.chat(image_question(image, question), max_new_tokens=max_new_tokens).strip()
 

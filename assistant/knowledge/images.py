@@ -186,20 +186,6 @@ def open_image(path: PathLike, max_pixels: int = MAX_PIXELS, max_side: int | Non
     return rgb
 
 
-def png_data_uri(image) -> str:
-    """An image (PIL, a path opened with the safety limits above, or a data URI already) as a PNG data URI."""
-    import base64
-    import io
-
-    if isinstance(image, str) and image.startswith("data:"):
-        return image
-    if not hasattr(image, "save"):
-        image = open_image(image)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-
-
 _WORD = re.compile(r"\w")
 
 

@@ -18,16 +18,10 @@ from ..errors import InputError, ModelUnavailable
 from ..models.memory import module_bytes
 from ..models.device import DevicePlan
 from ..models.specs import ModelSpec
+from ..roles import DESCRIBE_QUESTION
 
 log = logging.getLogger(__name__)
 
-DEFAULT_QUESTION = "Describe this image in one or two sentences."
-
-
-def image_question(image, question: str | None = None) -> list[dict]:
-    """Chat messages asking a vision-language chat model about one image (the default question if none)."""
-    return [{"role": "user", "content": [{"type": "image", "image": image},
-                                         {"type": "text", "text": (question or "").strip() or DEFAULT_QUESTION}]}]
 MAX_IMAGE_SIDE = 1024  # bigger photos are scaled down first: vision tokens grow with the pixel count
 
 
@@ -48,7 +42,7 @@ class VisionLanguageModel:
 
         if not isinstance(max_new_tokens, int) or max_new_tokens < 1:
             raise InputError(f"max_new_tokens must be a positive integer, got {max_new_tokens!r}")
-        question = (question or "").strip() or DEFAULT_QUESTION
+        question = (question or "").strip() or DESCRIBE_QUESTION
         image = self._prepare(image)
         messages = [{"role": "user", "content": [{"type": "image", "image": image},
                                                   {"type": "text", "text": question}]}]
