@@ -33,6 +33,7 @@ from pydantic_settings import (
 )
 
 from .errors import ConfigError
+from .roles import ROLES
 
 APP_NAME = "spark-assistant"
 Profile = Literal["embedded", "spark"]
@@ -149,9 +150,7 @@ class Settings(BaseSettings):
     @field_validator("models", mode="after")
     @classmethod
     def _models_known(cls, value: dict[str, ModelOverride]) -> dict[str, ModelOverride]:
-        if value:  # (imported only then: the registry is not needed to read a config without models)
-            from .models.specs import ROLES
-
+        if value:
             unknown = sorted(set(value) - set(ROLES))
             if unknown:
                 raise ValueError(f"unknown model role {unknown[0]!r} (roles: {', '.join(ROLES)})")

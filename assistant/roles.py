@@ -22,13 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args, runtime_checkable
 
 from .contracts import ChatChunk, Message, ToolChoice, ToolSchema
 
 if TYPE_CHECKING:
+    import numpy as np
     from PIL.Image import Image
 
     from .audio.stt import Transcript
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
 DESCRIBE_QUESTION = "Describe this image in one or two sentences."  # a picture's question when none is asked
 
 Role = Literal["vad", "turn", "stt", "llm", "vlm", "clip", "image_gen", "tts", "text_embed"]
+ROLES: tuple[str, ...] = get_args(Role)  # the roles, written once (config, the registry, doctor read them here)
 
 
 class StopSignal(Protocol):

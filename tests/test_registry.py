@@ -8,7 +8,8 @@ import pytest
 
 from assistant.config import load_settings
 from assistant.errors import InputError, ModelUnavailable
-from assistant.models import ModelManager, ROLES, materialise, pull
+from assistant.models import ModelManager, materialise, pull
+from assistant.roles import ROLES
 from assistant.models import packaged
 from assistant.models.resolve import disk_size
 

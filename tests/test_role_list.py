@@ -8,8 +8,8 @@ import typing
 from assistant.doctor.deep import PROBES
 from assistant.models import manager as manager_module
 from assistant.models.manager import ModelManager
-from assistant.models.specs import PROFILE_SPECS, ROLES
-from assistant.roles import ROLE_PROTOCOLS, Role
+from assistant.models.specs import PROFILE_SPECS
+from assistant.roles import ROLE_PROTOCOLS, ROLES, Role
 
 
 def test_the_roles_are_the_role_literal():

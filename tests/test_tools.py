@@ -22,7 +22,7 @@ from tiny_models import build_tiny_clip, build_tiny_diffusion, build_tiny_vlm
 
 from assistant.config import ModelOverride, load_settings
 from assistant.models import ModelManager
-from assistant.models.specs import ROLES
+from assistant.roles import ROLES
 from assistant.tools import Citation, Hints, ImageOut, Tool, ToolContext, ToolResult, agent_tools, all_tools
 
 TOOLS_BY_NAME = all_tools()

@@ -18,7 +18,7 @@ import numpy as np
 from ..contracts import Text
 from ..errors import first_line
 from ..models import ModelManager
-from ..models.specs import ROLES
+from ..roles import ROLES
 from .report import Check, fail, ok, skip, warn
 
 SECTION = "deep"

@@ -11,7 +11,7 @@ import shutil
 from ..models import ModelManager
 from ..models import packaged
 from ..models.resolve import hf_cache_dir, human_size, is_repo_id
-from ..models.specs import ROLES
+from ..roles import ROLES
 from .report import Check, fail, ok, warn
 
 SECTION = "models"

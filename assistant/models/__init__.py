@@ -3,9 +3,9 @@
 from .device import DevicePlan, plan_for
 from .manager import ModelManager, RoleStatus
 from .resolve import Resolved, locate, materialise, pull
-from .specs import PROFILE_SPECS, PROFILES, ROLES, ModelSpec
+from .specs import PROFILE_SPECS, PROFILES, ModelSpec
 
 __all__ = [
-    "DevicePlan", "ModelManager", "ModelSpec", "PROFILES", "PROFILE_SPECS", "ROLES", "Resolved", "RoleStatus",
+    "DevicePlan", "ModelManager", "ModelSpec", "PROFILES", "PROFILE_SPECS", "Resolved", "RoleStatus",
     "locate", "materialise", "plan_for", "pull",
 ]

@@ -22,12 +22,12 @@ from typing import Any, Literal, overload
 
 from ..config import Settings
 from ..errors import InputError, ModelUnavailable
-from ..roles import (ROLE_PROTOCOLS, ChatModel, ImageDescriber, ImageEmbedder, ImageGenerator, SpeechToText,
+from ..roles import (ROLE_PROTOCOLS, ROLES, ChatModel, ImageDescriber, ImageEmbedder, ImageGenerator, SpeechToText,
                      TextEmbedder, TextToSpeech, TurnEnd, VoiceActivity, protocol_members)
 from .backends import loader_for
 from .device import DevicePlan, cuda_available, plan_for
 from .resolve import Resolved, disk_size, is_server_url, locate, materialise
-from .specs import ALIASES, PROFILE_SPECS, ROLES, ModelSpec
+from .specs import ALIASES, PROFILE_SPECS, ModelSpec
 
 log = logging.getLogger(__name__)
 

@@ -7,12 +7,11 @@ packages (see `packaged.py`). `backend` names the loader (see `backends.py`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, get_args
+from typing import Any
 
 from ..chat.policy import OPTION_KEYS as POLICY_OPTION_KEYS
-from ..roles import Role
+from ..roles import ROLES, Role
 
-ROLES: tuple[str, ...] = get_args(Role)  # the roles are written once, as `roles.Role`
 PROFILES: tuple[str, ...] = ("embedded", "spark")
 
 
