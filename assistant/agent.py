@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 from .cancel import Cancel
 from .chat import schemas
 from .chat.schemas import png_data_uri
-from .chat.policy import PromptPolicy
 from .contracts import Text, ToolCall, ToolChoice
 from .errors import InputError
+from .models.policy import PromptPolicy
 from .routing import Planner, Subject, failure_reply, planner_for
 from .routing.digest import digest, fallback_reply, uncited_source
 from .tools.registry import Tool, ToolContext, ToolResult

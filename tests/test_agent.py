@@ -8,7 +8,7 @@ import pytest
 from fakes import ScriptedChat, ScriptedManager
 
 from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
-from assistant.chat.policy import PromptPolicy
+from assistant.models.policy import PromptPolicy
 from assistant.config import load_settings
 from assistant.runtime import Runtime
 

@@ -19,7 +19,7 @@ from voice_fakes import Rig
 
 from assistant.audio.events import Speaking, TurnFinished
 from assistant.cancel import Cancel
-from assistant.chat.policy import PromptPolicy
+from assistant.models.policy import PromptPolicy
 from assistant.config import load_settings
 from assistant.contracts import Text, ToolCall
 from assistant.runtime import Runtime

@@ -10,7 +10,7 @@ from fakes import ScriptedChat, ScriptedManager
 from speech import espeak_wav
 
 from assistant.agent import NO_ANSWER, Agent, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
-from assistant.chat.policy import PromptPolicy
+from assistant.models.policy import PromptPolicy
 from assistant.config import load_settings
 from assistant.runtime import Runtime
 

@@ -28,7 +28,7 @@ from assistant.audio.loop import VoiceLoop
 from assistant.audio.player import Player
 from assistant.audio.stt import Transcript
 from assistant.config import VoiceSettings, load_settings
-from assistant.chat.policy import PromptPolicy
+from assistant.models.policy import PromptPolicy
 from assistant.runtime import Runtime
 
 

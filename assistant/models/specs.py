@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..chat.policy import OPTION_KEYS as POLICY_OPTION_KEYS
 from ..roles import ROLES, Role
+from .policy import OPTION_KEYS as POLICY_OPTION_KEYS
 
 PROFILES: tuple[str, ...] = ("embedded", "spark")
 
@@ -42,7 +42,7 @@ class ModelSpec:
         )
 
 
-# Options that tune the agent to one particular (small) model (chat.policy.PromptPolicy); another model
+# Options that tune the agent to one particular (small) model (policy.PromptPolicy); another model
 # chosen by the user does not inherit them.
 SMALL_MODEL_TUNING = POLICY_OPTION_KEYS
 

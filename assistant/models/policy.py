@@ -1,8 +1,9 @@
 """How the agent prompts one chat model: resolved once from the `llm` spec's options, then given to the agent.
+It lives with the model registry because it is part of a model's spec (its option keys are checked there).
 
 Small models need help that big ones do not (measured on Qwen2.5-Coder-0.5B: it loops on `role: tool`
 messages and recites example calls from long tool descriptions), so these are per-model settings, and a
-model the user chooses does not inherit the embedded model's (`models.specs.SMALL_MODEL_TUNING`).
+model the user chooses does not inherit the embedded model's (`specs.SMALL_MODEL_TUNING`).
 """
 
 from __future__ import annotations
