@@ -29,11 +29,12 @@ from .cancel import Cancel
 from .chat import schemas
 from .chat.schemas import png_data_uri
 from .contracts import Text, ToolCall, ToolChoice
+from .contracts import ToolResult
 from .errors import InputError
 from .models.policy import PromptPolicy
 from .routing import Planner, Subject, failure_reply, planner_for
 from .routing.digest import digest, fallback_reply, uncited_source
-from .tools.registry import Tool, ToolContext, ToolResult
+from .tools.registry import Tool, ToolContext
 
 if TYPE_CHECKING:
     from .models import ModelManager

@@ -24,14 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args, runtime_checkable
 
-from .contracts import ChatChunk, Message, ToolChoice, ToolSchema
+from .contracts import ChatChunk, ImageDefaults, Message, ToolChoice, ToolSchema, Transcript
 
 if TYPE_CHECKING:
     import numpy as np
     from PIL.Image import Image
-
-    from .audio.stt import Transcript
-    from .vision.imagegen import Defaults
 
 DESCRIBE_QUESTION = "Describe this image in one or two sentences."  # a picture's question when none is asked
 
@@ -184,7 +181,7 @@ class ImageEmbedder(Protocol):
 class ImageGenerator(Protocol):
     name: str
     family: str  # sd, sdxl, sd-turbo, flux-schnell, ...
-    defaults: Defaults
+    defaults: ImageDefaults
 
     def generate(self, prompt: str, negative_prompt: str | None = None, width: int | None = None,
                  height: int | None = None, steps: int | None = None, guidance_scale: float | None = None,

@@ -187,7 +187,8 @@ def _tiny_whisper(folder: Path) -> Path:
 
 
 def test_transformers_whisper_backend_runs(tmp_path):
-    from assistant.audio.stt import Transcript, load_transformers_whisper
+    from assistant.audio.stt import load_transformers_whisper
+    from assistant.contracts import Transcript
     from assistant.models.device import DevicePlan
     from assistant.models.specs import ModelSpec
 

@@ -20,7 +20,7 @@ from assistant.errors import AssistantError, ModelUnavailable
 from assistant.chat.server import OpenAIChatModel, load_openai_chat
 from assistant.models import ModelManager
 from assistant.contracts import Text, ToolCall, Usage, text_of
-from assistant.tools.registry import ToolResult
+from assistant.contracts import ToolResult
 
 
 @pytest.fixture(scope="module")

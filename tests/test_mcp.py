@@ -506,7 +506,7 @@ def test_results_map_to_content_with_captions_and_scaled_images(tmp_path):
     from PIL import Image
 
     from assistant.mcp.results import THUMBNAIL_SIDE, to_call_result
-    from assistant.tools.registry import Citation, ImageOut, ToolResult
+    from assistant.contracts import Citation, ImageOut, ToolResult
 
     big = tmp_path / "big.jpg"
     photo().resize((3000, 2000)).save(big, quality=95)
@@ -537,7 +537,7 @@ def test_a_reply_stays_under_a_megabyte_and_links_what_does_not_fit(tmp_path):
     from PIL import Image
 
     from assistant.mcp.results import MAX_IMAGE_SIDE, MAX_MEDIA_BYTES, THUMBNAIL_SIDE, Redactor, to_call_result
-    from assistant.tools.registry import AudioOut, ImageOut, ToolResult
+    from assistant.contracts import AudioOut, ImageOut, ToolResult
 
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()

@@ -217,7 +217,8 @@ def test_watch_mode_loads_its_models_first_and_says_when_it_transcribes(tmp_path
 
 
 def test_blocks_are_cut_in_quiet_moments_and_chunks_at_segment_boundaries(tmp_path):
-    from assistant.knowledge.recordings import Segment, blocks, chunk_segments
+    from assistant.contracts import Segment
+    from assistant.knowledge.recordings import blocks, chunk_segments
 
     rate = 16000
     loud = (np.sin(np.arange(rate * 3) / rate * 2 * np.pi * 300) * 0.5).astype(np.float32)

@@ -16,7 +16,8 @@ from assistant.routing import FolderFiles, Planner, Subject, ToolRouter, failure
 from assistant.routing.digest import digest
 from assistant.routing_hints import FileArgument, Query, Routing
 from assistant.tools import agent_tools, all_tools
-from assistant.tools.registry import ToolContext, ToolResult, tool
+from assistant.contracts import ToolResult
+from assistant.tools.registry import ToolContext, tool
 
 ROUTING = Path(__file__).resolve().parents[1] / "assistant" / "routing"
 FILES = ["recordings/dawn-chorus.wav", "recordings/standup.wav", "photos/lake.jpg", "notes/recipes.md"]

@@ -23,7 +23,8 @@ from tiny_models import build_tiny_clip, build_tiny_diffusion, build_tiny_vlm
 from assistant.config import ModelOverride, load_settings
 from assistant.models import ModelManager
 from assistant.roles import ROLES
-from assistant.tools import Citation, Hints, ImageOut, Tool, ToolContext, ToolResult, agent_tools, all_tools
+from assistant.contracts import Citation, ImageOut, ToolResult
+from assistant.tools import Hints, Tool, ToolContext, agent_tools, all_tools
 
 TOOLS_BY_NAME = all_tools()
 TOOLS = {"describe_image", "generate_image", "search_knowledge", "lookup_pdf", "transcribe_audio"}

@@ -57,7 +57,7 @@ def test_a_recording_cited_at_a_moment_plays_from_there(settings, tmp_path):
     from assistant.audio.events import AgentUpdate
     from assistant.audio.io import read_audio, write_wav
     from assistant.audio.player import SimulatedSpeaker
-    from assistant.tools.registry import Citation, ToolResult
+    from assistant.contracts import Citation, ToolResult
     from assistant.tui.audio_setup import AudioEnds
 
     (tmp_path / "knowledge").mkdir()
@@ -94,7 +94,7 @@ def test_a_recording_cited_at_a_moment_plays_from_there(settings, tmp_path):
 def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_path):
     from assistant.agent import ToolCallFinished, ToolCallStarted
     from assistant.audio.events import AgentUpdate, TurnFinished, UserSaid, VoiceTurn
-    from assistant.tools.registry import Citation, ToolResult
+    from assistant.contracts import Citation, ToolResult
 
     (tmp_path / "knowledge").mkdir()
     (tmp_path / "knowledge" / "report.pdf").write_bytes(b"%PDF-1.4 stand-in")

@@ -11,7 +11,7 @@ from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted
 from assistant.audio.events import (AgentUpdate, Level, StateChanged, TurnFinished, UserSaid, VoiceTurn)
 from assistant.config import load_settings
 from assistant.runtime import Runtime
-from assistant.tools.registry import Citation, ToolResult
+from assistant.contracts import Citation, ToolResult
 from assistant.tui.app import AssistantApp
 from assistant.tui.conversation import Notice
 from assistant.tui.panels import KnowledgePanel

@@ -287,7 +287,8 @@ async def test_a_reply_begun_on_a_pause_is_thrown_away_when_the_speaker_goes_on(
 
 
 async def test_a_reply_begun_on_a_pause_runs_no_tool_before_the_turn_is_confirmed(tmp_path):
-    from assistant.tools.registry import Tool, ToolResult
+    from assistant.contracts import ToolResult
+    from assistant.tools.registry import Tool
 
     rig = Rig(tmp_path, ['<tool_call>{"name": "note", "arguments": {}}</tool_call>'], ["Noted."],
               transcripts=("note this",), stt_s=0.1, turn_end=Verdict(0.1))

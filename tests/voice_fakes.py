@@ -26,8 +26,8 @@ from assistant.audio.events import VoiceEvent
 from assistant.audio.frames import FRAME_S, FRAME_SAMPLES, SAMPLE_RATE, AudioFrame
 from assistant.audio.loop import VoiceLoop
 from assistant.audio.player import Player
-from assistant.audio.stt import Transcript
 from assistant.config import VoiceSettings, load_settings
+from assistant.contracts import Transcript
 from assistant.models.policy import PromptPolicy
 from assistant.runtime import Runtime
 

@@ -2,7 +2,8 @@
 
 Whisper's segment times are rough (a segment often ends a little before the next one starts, and the VAD pads
 speech by 0.4 s each side and keeps pauses under 2 s inside a span), so each segment counts for SLACK_S more
-on both sides and uncovered pieces shorter than MIN_GAP_S are not counted as unheard.
+on both sides and uncovered pieces shorter than MIN_GAP_S are not counted as unheard. The share of the speech
+with words under it is `contracts.coverage` (a transcript's own property).
 """
 
 from __future__ import annotations
@@ -48,12 +49,3 @@ def merge(spans: Iterable[Span], gap: float = 0.0) -> list[Span]:
 
 def seconds(spans: Iterable[Span]) -> float:
     return sum(end - start for start, end in spans)
-
-
-def coverage(speech_s: float | None, unheard_spans: Iterable[Span]) -> float | None:
-    """The share of the speech that has words under it (1.0 with no speech at all); None when not measured."""
-    if speech_s is None:
-        return None
-    if speech_s <= 0:
-        return 1.0
-    return round(max(0.0, 1.0 - seconds(unheard_spans) / speech_s), 4)

@@ -20,8 +20,8 @@ from .replies import Replies, Reply
 from .runner import Runner
 
 if TYPE_CHECKING:
+    from ..contracts import Transcript
     from ..roles import SpeechToText
-    from .stt import Transcript
 
 
 @dataclass

@@ -1,20 +1,20 @@
 """Speech to text with Whisper: faster-whisper (CTranslate2) on CPU / x86 GPUs, transformers on any torch device.
 
-Both backends take 16 kHz float32 mono samples or a file path and return the same `Transcript`.
+Both backends take 16 kHz float32 mono samples or a file path and return the same `contracts.Transcript`.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ..contracts import Segment, Transcript
 from ..errors import ModelUnavailable
-from .coverage import coverage, unheard
+from .coverage import unheard
 from .fw_decode import decode
 from .io import SAMPLE_RATE, read_audio, to_float32
 from .loops import loop_segments, repeated_runs, implausible, words
@@ -29,31 +29,6 @@ CHUNK_S = 30.0  # Whisper's window
 SHORT_WINDOW_S, WINDOW_MARGIN_S = 10.0, 2.0
 MAX_UTTERANCE_TOKENS = 224  # a 28 s utterance is far below; reaching it means a loop
 SILENCE_RMS = 1e-4  # quieter than this is treated as no speech at all (no model call, no hallucination)
-
-
-@dataclass
-class Segment:
-    start: float
-    end: float
-    text: str
-
-
-@dataclass
-class Transcript:
-    text: str
-    language: str | None
-    duration: float  # seconds of input audio
-    segments: list[Segment] = field(default_factory=list)
-    speech: float | None = None  # seconds the VAD called speech; None when no VAD ran
-    unheard: list[tuple[float, float]] = field(default_factory=list)  # speech with no words under it
-
-    @property
-    def coverage(self) -> float | None:
-        """The share of the VAD's speech with words under it; None when no VAD ran."""
-        return coverage(self.speech, self.unheard)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "coverage": self.coverage}
 
 
 def load_samples(audio: np.ndarray | str | Path) -> np.ndarray:

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-from ..audio.coverage import coverage, merge
-from ..audio.stt import Segment  # start, end (seconds), text: here from the recording's start
+from ..audio.coverage import merge
+from ..contracts import Segment, coverage  # a segment's start and end: here from the recording's start
 from ..timecode import clock
 from .text import ExtractionError, TextChunk, read_head
 
-__all__ = ["AUDIO_SUFFIXES", "AudioInfo", "Segment", "Transcription", "blocks", "chunk_segments", "clock",
+__all__ = ["AUDIO_SUFFIXES", "AudioInfo", "Transcription", "blocks", "chunk_segments", "clock",
            "has_audio", "probe", "sniff", "transcribe"]
 
 log = logging.getLogger(__name__)

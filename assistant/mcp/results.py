@@ -32,8 +32,8 @@ from typing import Any
 
 from mcp_types import AudioContent, CallToolResult, ContentBlock, ImageContent, ResourceLink, TextContent
 
+from ..contracts import AudioOut, ToolResult
 from ..timecode import clock
-from ..tools.registry import AudioOut, ToolResult
 from .resources import guess_mime, uri_for
 
 log = logging.getLogger(__name__)

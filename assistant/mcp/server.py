@@ -44,10 +44,11 @@ from mcp_types import ResourceTemplate as MCPResourceTemplate
 from mcp_types import Tool as MCPTool
 
 from .. import __version__
+from ..contracts import ToolResult
 from ..routing.files import FolderFiles
 from ..runtime import Runtime
 from ..tools.availability import available
-from ..tools.registry import Tool, ToolContext, ToolResult
+from ..tools.registry import Tool, ToolContext
 from . import logs, prompts, sdk
 from .resources import TRANSCRIPT_SCHEME, KnowledgeResources
 from .results import Redactor, error_result, to_call_result

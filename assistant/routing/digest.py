@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from ..contracts import ToolResult
 from ..timecode import clock
-from ..tools.registry import Tool, ToolResult
+from ..tools.registry import Tool
 
 SEARCH_HITS = 2  # the best hits a small model is shown; the user still gets every hit and citation
 

@@ -5,11 +5,12 @@ validates the arguments and turns every failure into an error result with a one-
 tool is one function with `@tool` (its description, example requests, keywords and routing hints declared
 with it: `routing_hints.Routing`, how a small model's router fills in its arguments) and one entry below.
 The agent is offered the tools marked `for_agent`; MCP clients get every tool whose models are here
-(`availability.py`).
+(`availability.py`). What a tool returns (`ToolResult`, with `Citation`, `ImageOut`, `AudioOut`) is a value
+every layer reads: it lives in `assistant/contracts.py`.
 """
 
 from . import ask, describe_image, embeddings, generate_image, knowledge, speech, transcribe_audio
-from .registry import AudioOut, Citation, Hints, ImageOut, Tool, ToolContext, ToolResult
+from .registry import Hints, Tool, ToolContext
 
 # (Each module is named after its tool; the package exports the modules, the tools are reached through them.)
 TOOLS: tuple[Tool, ...] = (knowledge.search_knowledge, knowledge.lookup_pdf, describe_image.describe_image,
@@ -28,5 +29,4 @@ def agent_tools() -> dict[str, Tool]:
     return {t.name: t for t in TOOLS if t.for_agent}
 
 
-__all__ = ["TOOLS", "AudioOut", "Citation", "Hints", "ImageOut", "Tool", "ToolContext", "ToolResult", "agent_tools",
-           "all_tools"]
+__all__ = ["TOOLS", "Hints", "Tool", "ToolContext", "agent_tools", "all_tools"]

@@ -11,9 +11,10 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..contracts import Citation, ImageOut, ToolResult
 from ..errors import InputError
 from ..limits import MAX_REQUEST_CHARS
-from .registry import Citation, Hints, ImageOut, ToolContext, ToolResult, tool
+from .registry import Hints, ToolContext, tool
 
 
 @tool("""

@@ -14,11 +14,12 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from ..contracts import Citation, ToolResult
 from ..errors import InputError
 from ..routing_hints import FileArgument, Routing
 from ..words import PICTURE_WORDS
 from .paths import knowledge_or_generated
-from .registry import Citation, ToolContext, ToolResult, tool
+from .registry import ToolContext, tool
 
 MAX_INLINE_BYTES = 20 * 1024 * 1024  # decoded size of an image sent inline (MCP clients send base64)
 MAX_QUESTION_CHARS = 2000

@@ -13,9 +13,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from ..contracts import ToolResult
 from ..errors import InputError
 from .describe_image import open_image_argument
-from .registry import ToolContext, ToolResult, tool
+from .registry import ToolContext, tool
 
 MAX_TEXTS = 64
 MAX_TEXT_CHARS = 8000

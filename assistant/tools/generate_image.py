@@ -12,10 +12,11 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from ..contracts import Citation, ImageOut, ToolResult
 from ..errors import InputError
 from ..routing_hints import Picture, Routing
 from .outputs import generated_folder, output_name, save_new
-from .registry import Citation, Hints, ImageOut, ToolContext, ToolResult, one_line, tool
+from .registry import Hints, ToolContext, one_line, tool
 
 log = logging.getLogger(__name__)
 

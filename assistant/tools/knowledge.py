@@ -7,13 +7,14 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..contracts import Citation, ImageOut, ToolResult
 from ..errors import InputError
 from ..knowledge.images import image_mime
 from ..knowledge.search import MAX_PAGES, parse_pages
 from ..routing_hints import FileArgument, Query, Routing
-from .describe_image import image_file
 from ..timecode import clock
-from .registry import Citation, ImageOut, ToolContext, ToolResult, tool
+from .describe_image import image_file
+from .registry import ToolContext, tool
 
 _CITATIONS = {"type": "array", "items": {"type": "object", "properties": {
     "file": {"type": "string"}, "page": {"type": ["integer", "null"]}, "time": {"type": ["number", "null"]}},

@@ -2,7 +2,7 @@
 
 A tool is a plain function whose first parameter is its `ToolContext` (settings, models, the knowledge
 base, progress, path confinement: passed in, never looked up) and whose other parameters are typed and
-annotated; it returns a `ToolResult`:
+annotated; it returns a `contracts.ToolResult`:
 
     @tool("Search the user's knowledge folder ...")
     def search_knowledge(ctx: ToolContext, query: Annotated[str, Field(description="what to look for")],
@@ -23,51 +23,20 @@ import threading
 import time
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
+from ..contracts import ToolResult
 from ..errors import AssistantError, Cancelled
-from ..timecode import clock
 
 if typing.TYPE_CHECKING:
     from ..routing_hints import Routing
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Citation:
-    file: str  # relative to the knowledge folder
-    page: int | None = None  # PDFs
-    time: float | None = None  # recordings: seconds from the start
-
-    def label(self) -> str:
-        """"report.pdf, page 3", "standup.ogg @ 03:12", or the file alone."""
-        if self.page:
-            return f"{self.file}, page {self.page}"
-        if self.time is not None:
-            return f"{self.file} @ {clock(self.time)}"
-        return self.file
-
-
-@dataclass
-class ImageOut:
-    path: Path
-    caption: str  # always sent beside the image: many clients drop images
-    mime: str = "image/png"
-
-
-@dataclass
-class AudioOut:
-    data: bytes  # a whole audio file (WAV)
-    caption: str  # what is said in it: sent beside the audio (many clients drop audio)
-    mime: str = "audio/wav"
-    saved_as: str | None = None  # the file in the knowledge folder too (relative), when it was saved
-    inline: bool = True  # sent in the reply (else too long for one: `saved_as` names where it is)
 
 
 @dataclass(frozen=True)
@@ -77,21 +46,6 @@ class Hints:
     destructive: bool = False  # may overwrite or delete what exists (only meaningful when not read-only)
     idempotent: bool = True  # the same call twice has no further effect
     open_world: bool = False  # reaches outside this machine (no tool here does)
-
-
-@dataclass
-class ToolResult:
-    text: str  # what the model reads
-    images: list[ImageOut] = field(default_factory=list)
-    audio: list[AudioOut] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    data: dict[str, Any] | None = None  # structured result for programs
-    is_error: bool = False
-    seconds: float = 0.0
-
-    @classmethod
-    def error(cls, message: str) -> ToolResult:
-        return cls(text=message, is_error=True)
 
 
 class Tool:

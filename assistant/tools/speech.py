@@ -14,10 +14,11 @@ from typing import Annotated
 from pydantic import Field
 
 from ..audio.io import wav_bytes
+from ..contracts import AudioOut, Citation, ToolResult
 from ..errors import InputError
 from ..limits import MAX_SPEECH_CHARS as MAX_TEXT_CHARS
 from .outputs import generated_folder, output_name, save_new
-from .registry import AudioOut, Citation, Hints, ToolContext, ToolResult, tool
+from .registry import Hints, ToolContext, tool
 
 MAX_INLINE_SECONDS = 15.0  # 0.66 MB of 22 kHz WAV, 0.88 MB as base64: under clients' ~1 MiB reply limits
 CAPTION_CHARS = 300

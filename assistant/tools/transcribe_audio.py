@@ -10,12 +10,13 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..contracts import Citation, ToolResult
 from ..errors import InputError, first_line
 from ..knowledge import recordings
 from ..knowledge.text import ExtractionError
-from ..timecode import clock
 from ..routing_hints import FileArgument, Routing
-from .registry import Citation, ToolContext, ToolResult, tool
+from ..timecode import clock
+from .registry import ToolContext, tool
 
 MAX_AUDIO_SECONDS = 2 * 3600
 BLOCK_S = 60.0  # transcribed at a time: a call taken back stops within one block

@@ -12,14 +12,15 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..compat import ensure_torchvision
+from ..contracts import ImageDefaults
 from ..errors import InputError, ModelUnavailable
-from ..models.memory import module_bytes
 from ..models.device import DevicePlan
+from ..models.memory import module_bytes
 from ..models.specs import ModelSpec
 
 log = logging.getLogger(__name__)
@@ -29,25 +30,17 @@ MAX_STEPS = 150
 MIN_SIDE = 64
 
 
-@dataclass(frozen=True)
-class Defaults:
-    width: int
-    height: int
-    steps: int
-    guidance_scale: float
-
-
 # Per family. Width/height give way to the model's native size (denoiser sample size x VAE factor), except
 # for the distilled turbo/schnell models, whose configs are inherited from the base: the table is right there.
-FAMILY_DEFAULTS: dict[str, Defaults] = {
-    "sd": Defaults(512, 512, 30, 7.5),
-    "sd-turbo": Defaults(512, 512, 1, 0.0),
-    "sdxl": Defaults(1024, 1024, 30, 5.0),
-    "sdxl-turbo": Defaults(512, 512, 1, 0.0),
-    "sd3": Defaults(1024, 1024, 28, 7.0),
-    "flux": Defaults(1024, 1024, 28, 3.5),
-    "flux-schnell": Defaults(1024, 1024, 4, 0.0),
-    "other": Defaults(512, 512, 30, 7.5),
+FAMILY_DEFAULTS: dict[str, ImageDefaults] = {
+    "sd": ImageDefaults(512, 512, 30, 7.5),
+    "sd-turbo": ImageDefaults(512, 512, 1, 0.0),
+    "sdxl": ImageDefaults(1024, 1024, 30, 5.0),
+    "sdxl-turbo": ImageDefaults(512, 512, 1, 0.0),
+    "sd3": ImageDefaults(1024, 1024, 28, 7.0),
+    "flux": ImageDefaults(1024, 1024, 28, 3.5),
+    "flux-schnell": ImageDefaults(1024, 1024, 4, 0.0),
+    "other": ImageDefaults(512, 512, 30, 7.5),
 }
 
 
@@ -84,7 +77,7 @@ class ImageGenerator:
         native = _native_size(pipe)
         if native and native >= MIN_SIDE and not family.endswith(("turbo", "schnell")):
             base = replace(base, width=native, height=native)
-        self.defaults = Defaults(
+        self.defaults = ImageDefaults(
             width=int(options.get("width", base.width)), height=int(options.get("height", base.height)),
             steps=int(options.get("steps", base.steps)),
             guidance_scale=float(options.get("guidance_scale", base.guidance_scale)))
