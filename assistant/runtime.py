@@ -46,11 +46,13 @@ class Runtime:
     def knowledge(self):
         return self.context.knowledge
 
-    def agent(self, **options: Any) -> Agent:
+    def agent(self, context: ToolContext | None = None, **options: Any) -> Agent:
+        """A new agent on the tools offered to the chat model; they run on `context` (default: the runtime's,
+        e.g. a call's own for MCP's ask_assistant: its cancellation reaches the agent's tool calls)."""
         from .agent import Agent
 
         tools = {name: t for name, t in self.tools.items() if t.for_agent}
-        return Agent(self.manager, tools, self.context, **options)
+        return Agent(self.manager, tools, context or self.context, **options)
 
     # -- the voice loop ---------------------------------------------------------------------------------
     def load_voice_models(self, progress: Callable[[str], None] | None = None) -> None:

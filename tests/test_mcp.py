@@ -34,6 +34,8 @@ from tiny_models import build_tiny_clip, build_tiny_diffusion, build_tiny_vlm
 from assistant.config import load_settings
 from assistant.knowledge.base import KnowledgeBase
 from assistant.models import ModelManager
+from assistant.mcp.ask import mcp_registry
+from assistant.runtime import Runtime
 from assistant.tools import all_tools
 
 REPO = Path(__file__).resolve().parents[1]
@@ -147,8 +149,9 @@ async def call(session, name: str, arguments: dict, **kw):
 
 
 # -- what every transport must do ----------------------------------------------------------------------------
-async def check_tools(session) -> None:
-    registry = all_tools()
+async def check_tools(session, env: Env) -> None:
+    registry = mcp_registry(Runtime(load_settings(env.config, knowledge_dir=env.knowledge)))
+    assert list(registry) == [*all_tools(), "ask_assistant"]  # the agent's turn beside the tools it uses
     listed = {t.name: t for t in (await session.list_tools()).tools}
     assert set(listed) == set(registry)
     for name, tool in registry.items():
@@ -307,7 +310,7 @@ async def test_stdio_server_end_to_end(env):
                 assert recorder.logs == ["warning: lookup_pdf: PDF not found in the knowledge folder: nothing.pdf"], \
                     recorder.logs
                 await session.set_logging_level("info")
-                await check_tools(session)
+                await check_tools(session, env)
                 await check_every_tool(session, env)
                 await check_resources(session, env)
                 await check_errors(session, env)
@@ -389,7 +392,7 @@ async def test_http_server_end_to_end(env, http_server):
     with anyio.fail_after(240):
         async with http_session(http_server.url, http_server.token, recorder) as session:
             await session.set_logging_level("info")
-            await check_tools(session)
+            await check_tools(session, env)
             await check_every_tool(session, env)
             await check_resources(session, env)
             await check_errors(session, env)
@@ -468,7 +471,7 @@ async def test_eight_clients_mixed_calls(env, http_server):
                         result = await call(session, "lookup_pdf", {"file": "report.pdf", "pages": str(1 + i % 3)})
                         ok = not result.is_error and "report.pdf" in text_of(result)
                     elif kind == 2:
-                        ok = len((await session.list_tools()).tools) == len(all_tools())
+                        ok = len((await session.list_tools()).tools) == len(all_tools()) + 1  # and ask_assistant
                     elif kind == 3:
                         contents = (await session.read_resource(resources[i % 3])).contents
                         ok = len(contents) == 1

@@ -21,14 +21,14 @@ from speech import espeak_wav, wer
 from tiny_models import build_tiny_clip, build_tiny_diffusion, build_tiny_vlm
 
 from assistant.config import ModelOverride, load_settings
+from assistant.contracts import Citation, ImageOut, ToolResult
 from assistant.models import ModelManager
 from assistant.roles import ROLES
-from assistant.contracts import Citation, ImageOut, ToolResult
 from assistant.tools import Hints, Tool, ToolContext, agent_tools, all_tools
 
 TOOLS_BY_NAME = all_tools()
 TOOLS = {"describe_image", "generate_image", "search_knowledge", "lookup_pdf", "transcribe_audio"}
-PROGRAM_TOOLS = {"synthesize_speech", "embed_text", "embed_image", "ask_assistant"}
+PROGRAM_TOOLS = {"synthesize_speech", "embed_text", "embed_image"}
 SPOKEN = "the quick brown fox jumps over the lazy dog"
 PROMPT = "a red bicycle beside the lighthouse"
 NOTES = {
@@ -143,8 +143,57 @@ def test_the_tools_with_schemas_written_for_a_model():
     assert tools["transcribe_audio"].parameters["required"] == ["file"]
     assert not tools["generate_image"].hints.read_only and not tools["synthesize_speech"].hints.read_only
     assert all(t.hints.read_only for n, t in tools.items()
-               if n not in ("generate_image", "synthesize_speech", "ask_assistant"))
+               if n not in ("generate_image", "synthesize_speech"))
     assert tools["describe_image"].requires == ("vlm",) and tools["embed_image"].requires == ("clip",)
+
+
+def test_ask_assistant_is_served_beside_the_tools_on_an_agent_the_runtime_hands_it(tmp_path):
+    """The agent sits above the tools, so its turn is not one of them: MCP serves it beside them, and each
+    call gets a new agent from the runtime, its tools on the call's context (cancellation reaches them)."""
+    from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+    from assistant.mcp.ask import ask_assistant, mcp_registry
+    from assistant.runtime import Runtime
+
+    (tmp_path / "config.toml").write_text("")
+    settings = load_settings(tmp_path / "config.toml", knowledge_dir=tmp_path, data_dir=tmp_path / "data")
+    runtime = Runtime(settings)
+    served = mcp_registry(runtime)
+    assert list(served) == [*all_tools(), "ask_assistant"] and "ask_assistant" not in all_tools()
+    ask = served["ask_assistant"]
+    assert ask.requires == ("llm", "text_embed") and not ask.for_agent and not ask.hints.read_only
+    assert ask.parameters["required"] == ["request"] and len(ask.description) > 120
+
+    found = ToolResult("1 hit", citations=[Citation("notes.md", 2), Citation("notes.md", 2)])
+    made: list = []
+
+    class Turn:  # a scripted agent: one tool call, then a reply in two sentences
+        closed = False
+
+        def __init__(self, context):
+            self.context = context
+            made.append(self)
+
+        def turn(self, request, stop):
+            yield ToolCallStarted("search_knowledge", {"query": request})
+            yield ToolCallFinished("search_knowledge", {"query": request}, found)
+            yield TextDelta("The notes say so. ")
+            yield TextDelta("Page two.")
+            yield TurnDone("The notes say so. Page two.", [ToolCallFinished("search_knowledge", {}, found)])
+
+        def close(self):
+            self.closed = True
+
+    steps: list = []
+    context = ToolContext(settings, runtime.manager).with_progress(lambda *step: steps.append(step))
+    result = ask_assistant(Turn).run({"request": "  what do   my notes say? "}, context)
+    assert not result.is_error and result.text == "The notes say so. Page two.", result.text
+    assert result.citations == [Citation("notes.md", 2)] and result.data["tool_calls"][0]["name"] == "search_knowledge"
+    assert [s[2] for s in steps] == ["calling search_knowledge", "search_knowledge done", "The notes say so.",
+                                     "Page two."]
+    (agent,) = made
+    assert agent.closed and agent.context.cancelled is context.cancelled  # the call's, its progress kept quiet
+    assert runtime.agent(context=agent.context).context is agent.context  # what mcp_registry hands it
+    assert ask_assistant(Turn).run({"request": " "}, context).is_error
 
 
 def test_a_tool_is_called_directly_with_its_context(ctx):

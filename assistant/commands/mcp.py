@@ -53,9 +53,10 @@ def run(inv: Invocation) -> int:
 
 
 def _status(inv: Invocation) -> int:
+    from ..mcp.ask import mcp_registry
     from ..tools.availability import statuses
 
-    rows = statuses(inv.runtime.tools, inv.manager)
+    rows = statuses(mcp_registry(inv.runtime), inv.manager)
     list_all = inv.settings.mcp_list_all_tools
     if inv.args.json:
         print(json.dumps({"list_all_tools": list_all,

@@ -3,6 +3,7 @@
 - `server.py`: an `MCPServer` built from the one tool registry (same names, descriptions, schemas), listing the
   tools whose models are here and telling clients when that changes; tools run in worker threads,
   cancellable; the knowledge files as resources (`resources.py`); prompts and completions (`prompts.py`).
+- `ask.py`: ask_assistant, one turn of the runtime's agent on those tools, served beside them (`mcp_registry`).
 - `results.py`: a tool's result as MCP content (captions beside images and audio, replies under ~1 MiB,
   structured content with a JSON copy) and no server paths in any text.
 - `logs.py`: `logging/setLevel` and log notifications for a call, at the level its client asked for.

@@ -1,7 +1,8 @@
 """An `MCPServer` built from the tool registry and the knowledge folder.
 
-Tools: the registry is the only source. `tools/list` gives each registry tool whose models are on this machine
-(`tools.availability`; `mcp_list_all_tools` lists every one) with its name, title, description, JSON schema
+Tools: the registry is the only source (with ask_assistant, a turn of the agent on the same tools: `ask.py`).
+`tools/list` gives each tool whose models are on this machine (`tools.availability`; `mcp_list_all_tools`
+lists every one) with its name, title, description, JSON schema
 (`Tool.parameters`), output schema and annotations (`Tool.hints`), and `tools/call` goes through `Tool.run`
 (the registry's validation, path confinement and error-as-result rules) in a worker thread, so the event loop
 keeps serving other clients. This overrides `MCPServer.list_tools`/`call_tool` (the public methods its request
@@ -50,6 +51,7 @@ from ..runtime import Runtime
 from ..tools.availability import available
 from ..tools.registry import Tool, ToolContext
 from . import logs, prompts, sdk
+from .ask import mcp_registry
 from .resources import TRANSCRIPT_SCHEME, KnowledgeResources
 from .results import Redactor, error_result, to_call_result
 
@@ -74,7 +76,7 @@ class AssistantMCP(MCPServer):
         super().__init__(name=SERVER_NAME, title="Spark Assistant", version=__version__, instructions=INSTRUCTIONS,
                          warn_on_duplicate_tools=False, subscriptions=self.bus, lifespan=_watching)
         self.runtime = runtime  # `self.settings` is MCPServer's own; the assistant's are runtime.settings
-        self.registry: dict[str, Tool] = runtime.tools
+        self.registry: dict[str, Tool] = mcp_registry(runtime)
         self.tool_context: ToolContext = runtime.context
         self.knowledge_files = KnowledgeResources(runtime.settings)
         self.folder_files = FolderFiles(runtime.settings.knowledge_dir, (runtime.settings.data_dir,))

@@ -5,18 +5,18 @@ validates the arguments and turns every failure into an error result with a one-
 tool is one function with `@tool` (its description, example requests, keywords and routing hints declared
 with it: `routing_hints.Routing`, how a small model's router fills in its arguments) and one entry below.
 The agent is offered the tools marked `for_agent`; MCP clients get every tool whose models are here
-(`availability.py`). What a tool returns (`ToolResult`, with `Citation`, `ImageOut`, `AudioOut`) is a value
+(`availability.py`), and ask_assistant beside them: a turn of the agent built on these tools, so it lives above
+them (`mcp/ask.py`). What a tool returns (`ToolResult`, with `Citation`, `ImageOut`, `AudioOut`) is a value
 every layer reads: it lives in `assistant/contracts.py`.
 """
 
-from . import ask, describe_image, embeddings, generate_image, knowledge, speech, transcribe_audio
+from . import describe_image, embeddings, generate_image, knowledge, speech, transcribe_audio
 from .registry import Hints, Tool, ToolContext
 
 # (Each module is named after its tool; the package exports the modules, the tools are reached through them.)
 TOOLS: tuple[Tool, ...] = (knowledge.search_knowledge, knowledge.lookup_pdf, describe_image.describe_image,
                            generate_image.generate_image, transcribe_audio.transcribe_audio,
-                           speech.synthesize_speech, embeddings.embed_text, embeddings.embed_image,
-                           ask.ask_assistant)
+                           speech.synthesize_speech, embeddings.embed_text, embeddings.embed_image)
 
 
 def all_tools() -> dict[str, Tool]:
