@@ -16,10 +16,10 @@ from .models import ModelManager
 
 if TYPE_CHECKING:
     from .agent import Agent
-    from .audio.events import VoiceEvent
-    from .audio.loop import VoiceLoop
     from .audio.player import Player
     from .tools import Tool, ToolContext
+    from .voice.events import VoiceEvent
+    from .voice.loop import VoiceLoop
 
 LATENCY_FILE = "voice-latency.jsonl"  # in the data dir: one JSON line per voice turn
 VOICE_ROLES = ("vad", "turn", "stt", "tts", "llm")
@@ -70,7 +70,7 @@ class Runtime:
         return voice.smart_turn and self.manager.locate("turn").ready
 
     def _warm_voice_models(self) -> None:
-        from .audio.warmup import warm_voice_models
+        from .voice.warmup import warm_voice_models
 
         voice, manager = self.settings.voice, self.manager
         tts = manager.get("tts")
@@ -81,8 +81,8 @@ class Runtime:
                    agent: Agent | None = None, first_generation: int = 1, **voice_overrides: Any) -> VoiceLoop:
         """The voice loop on this runtime's models (the CLI's `voice` and the TUI run the same one).
         `voice_overrides` replace settings of `[voice]` for this loop (barge_in, language, devices...)."""
-        from .audio.latency import LatencyLog
-        from .audio.loop import VoiceLoop
+        from .voice.latency import LatencyLog
+        from .voice.loop import VoiceLoop
 
         voice = self.settings.voice.model_copy(update=voice_overrides) if voice_overrides else self.settings.voice
         agent = agent or self.agent()

@@ -52,12 +52,12 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=2, help="times each Piper clip is spoken")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from assistant.audio.endpointer import Endpointer
     from assistant.audio.frames import SAMPLE_RATE, Utterance
     from assistant.audio.io import read_audio, resample
     from assistant.audio.sources import frames_of
     from assistant.config import VoiceSettings, load_settings
     from assistant.models import ModelManager
+    from assistant.voice.endpointer import Endpointer
 
     manager = ModelManager(load_settings())
     vad, turn, tts, stt = manager.get("vad"), manager.get("turn"), manager.get("tts"), manager.get("stt")

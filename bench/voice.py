@@ -57,11 +57,11 @@ def percentile(values: list[float], q: float) -> float:
 
 def stages_alone(runtime, agent, samples: np.ndarray, language: str | None) -> dict:
     from assistant.agent import TextDelta
-    from assistant.audio.endpointer import Endpointer
     from assistant.audio.frames import Utterance
-    from assistant.audio.sentences import SentenceSplitter, speakable
     from assistant.audio.sources import frames_of
     from assistant.cancel import Cancel
+    from assistant.voice.endpointer import Endpointer
+    from assistant.voice.sentences import SentenceSplitter, speakable
 
     turn = runtime.manager.get("turn") if runtime.manager.locate("turn").ready else None
     endpointer = Endpointer.for_voice(runtime.manager.get("vad"), runtime.settings.voice, turn_model=turn)

@@ -17,12 +17,12 @@ from fakes import ScriptedChat, ScriptedManager
 from tiny_models import build_tiny_diffusion
 from voice_fakes import Rig
 
-from assistant.audio.events import Speaking, TurnFinished
 from assistant.cancel import Cancel
-from assistant.models.policy import PromptPolicy
 from assistant.config import load_settings
 from assistant.contracts import Text, ToolCall
+from assistant.models.policy import PromptPolicy
 from assistant.runtime import Runtime
+from assistant.voice.events import Speaking, TurnFinished
 
 
 @pytest.mark.looptime

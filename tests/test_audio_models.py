@@ -206,7 +206,7 @@ def test_transformers_whisper_backend_runs(tmp_path):
 
 def test_warm_up_runs_each_voice_model_once_and_leaves_the_vad_as_new(manager, vad, stt, tts):
     from assistant.audio.frames import FRAME_SAMPLES
-    from assistant.audio.warmup import warm_voice_models
+    from assistant.voice.warmup import warm_voice_models
 
     speech = resample(tts.synthesize_all("Hello there, how are you today?").astype(np.float32) / 32768,
                       tts.sample_rate, SR)

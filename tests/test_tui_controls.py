@@ -54,11 +54,11 @@ def test_a_recording_cited_at_a_moment_plays_from_there(settings, tmp_path):
     import numpy as np
 
     from assistant.agent import ToolCallFinished, ToolCallStarted
-    from assistant.audio.events import AgentUpdate
     from assistant.audio.io import read_audio, write_wav
     from assistant.audio.player import SimulatedSpeaker
     from assistant.contracts import Citation, ToolResult
     from assistant.tui.audio_setup import AudioEnds
+    from assistant.voice.events import AgentUpdate
 
     (tmp_path / "knowledge").mkdir()
     tone = np.sin(np.arange(16000 * 20) / 16000 * 2 * np.pi * np.repeat(np.arange(1, 21) * 50, 16000)) * 0.3
@@ -93,8 +93,8 @@ def test_a_recording_cited_at_a_moment_plays_from_there(settings, tmp_path):
 
 def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_path):
     from assistant.agent import ToolCallFinished, ToolCallStarted
-    from assistant.audio.events import AgentUpdate, TurnFinished, UserSaid, VoiceTurn
     from assistant.contracts import Citation, ToolResult
+    from assistant.voice.events import AgentUpdate, TurnFinished, UserSaid, VoiceTurn
 
     (tmp_path / "knowledge").mkdir()
     (tmp_path / "knowledge" / "report.pdf").write_bytes(b"%PDF-1.4 stand-in")
@@ -179,8 +179,8 @@ def test_every_action_is_in_the_command_palette(settings, tmp_path):
 
 def test_events_arriving_under_a_modal_screen_still_land_in_the_conversation(settings, tmp_path):
     from assistant.agent import TextDelta
-    from assistant.audio.events import AgentUpdate, Level, StateChanged, TurnFinished, UserSaid, VoiceTurn
     from assistant.tui.screens import HelpScreen
+    from assistant.voice.events import AgentUpdate, Level, StateChanged, TurnFinished, UserSaid, VoiceTurn
 
     app = idle_app(settings, tmp_path)
 

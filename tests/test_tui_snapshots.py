@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted
-from assistant.audio.events import (AgentUpdate, Level, StateChanged, TurnFinished, UserSaid, VoiceTurn)
 from assistant.config import load_settings
-from assistant.runtime import Runtime
 from assistant.contracts import Citation, ToolResult
+from assistant.runtime import Runtime
 from assistant.tui.app import AssistantApp
 from assistant.tui.conversation import Notice
 from assistant.tui.panels import KnowledgePanel
+from assistant.voice.events import (AgentUpdate, Level, StateChanged, TurnFinished, UserSaid, VoiceTurn)
 
 SIZE = (130, 40)
 REPLY = ("Your notes say emperor penguins **huddle** through the winter.\n\n"

@@ -17,15 +17,15 @@ import voice_script
 from speech import espeak_wav, pad_with_silence, wer
 from voice_script import Timeline
 
-from assistant.audio.events import Interrupted, StateChanged, TurnFinished
 from assistant.audio.io import SAMPLE_RATE, read_audio, resample, write_wav
-from assistant.audio.latency import PARTS
 from assistant.audio.player import InstantPlayer, SimulatedSpeaker
-from assistant.audio.sentences import speakable, split_sentences
 from assistant.audio.sources import file_frames
 from assistant.config import load_settings
 from assistant.runtime import Runtime
 from assistant.runtime import LATENCY_FILE
+from assistant.voice.events import Interrupted, StateChanged, TurnFinished
+from assistant.voice.latency import PARTS
+from assistant.voice.sentences import speakable, split_sentences
 
 pytestmark = pytest.mark.slow
 SR = SAMPLE_RATE

@@ -11,9 +11,9 @@ import time
 import numpy as np
 import pytest
 
-from assistant.audio.latency import MARKS, PARTS, LatencyLog, TurnClock
 from assistant.audio.player import InstantPlayer, Playback, SimulatedSpeaker, SpeakerPlayer
 from assistant.errors import DeviceUnavailable
+from assistant.voice.latency import MARKS, PARTS, LatencyLog, TurnClock
 
 RATE = 16000
 

@@ -14,8 +14,8 @@ import pytest
 from voice_fakes import Rig
 
 from assistant.agent import TextDelta
-from assistant.audio.events import AgentUpdate, Interrupted, Level, Problem, Speaking, TurnFinished, UserSaid
 from assistant.audio.frames import FRAME_S
+from assistant.voice.events import AgentUpdate, Interrupted, Level, Problem, Speaking, TurnFinished, UserSaid
 
 pytestmark = pytest.mark.looptime
 FRAME = FRAME_S + 1e-9  # one frame of slack: things happen on frame boundaries
@@ -309,7 +309,7 @@ async def test_no_reply_is_begun_on_words_the_speaker_went_on_from(tmp_path):
 
 
 async def test_a_long_reply_is_synthesised_as_it_is_heard_not_all_at_once(tmp_path):
-    from assistant.audio.speaking import MAX_QUEUED_AUDIO_S
+    from assistant.voice.speaking import MAX_QUEUED_AUDIO_S
 
     sentence = " One two three four five six seven eight nine ten."  # 4 s of speech each
     rig = Rig(tmp_path, [sentence] * 15, transcripts=("talk",), each_token_s=0.01)

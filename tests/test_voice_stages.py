@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 from speech import espeak_wav, pad_with_silence, speech_bounds
 
-from assistant.audio.endpointer import Endpointer
+from assistant.audio.devices import input_devices
 from assistant.audio.frames import AudioFrame, SpeechStarted, Utterance
 from assistant.audio.io import SAMPLE_RATE, read_audio, write_wav
-from assistant.audio.sentences import SentenceSplitter, speakable, split_sentences
-from assistant.audio.devices import input_devices
 from assistant.audio.sources import MicrophoneSource, file_frames, frames_of
 from assistant.errors import DeviceUnavailable
+from assistant.voice.endpointer import Endpointer
+from assistant.voice.sentences import SentenceSplitter, speakable, split_sentences
 
 SR = SAMPLE_RATE
 

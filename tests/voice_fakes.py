@@ -22,14 +22,14 @@ from typing import Any
 import numpy as np
 from fakes import ScriptedChat, ScriptedManager
 
-from assistant.audio.events import VoiceEvent
 from assistant.audio.frames import FRAME_S, FRAME_SAMPLES, SAMPLE_RATE, AudioFrame
-from assistant.audio.loop import VoiceLoop
 from assistant.audio.player import Player
 from assistant.config import VoiceSettings, load_settings
 from assistant.contracts import Transcript
 from assistant.models.policy import PromptPolicy
 from assistant.runtime import Runtime
+from assistant.voice.events import VoiceEvent
+from assistant.voice.loop import VoiceLoop
 
 
 class InlineRunner:
@@ -228,7 +228,7 @@ class Events:
         return [t for t, e in self.log if isinstance(e, kind) and where(e)]
 
     def states(self) -> list[str]:
-        from assistant.audio.events import StateChanged
+        from assistant.voice.events import StateChanged
 
         return [e.state for e in self.of(StateChanged)]
 

@@ -18,8 +18,8 @@ from ..errors import DeviceUnavailable, InputError
 from . import Invocation
 
 if TYPE_CHECKING:
-    from ..audio.events import VoiceEvent
     from ..audio.player import Player
+    from ..voice.events import VoiceEvent
 
 
 def add(sub, shared) -> None:
@@ -180,13 +180,13 @@ class _Printer:
 
     def problem(self, message: str) -> None:
         """A problem told by the microphone (from its thread)."""
-        from ..audio.events import Problem
+        from ..voice.events import Problem
 
         self(Problem(message))
 
     def __call__(self, event: VoiceEvent) -> None:
         from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
-        from ..audio.events import AgentUpdate, Interrupted, Problem, TurnFinished, UserSaid
+        from ..voice.events import AgentUpdate, Interrupted, Problem, TurnFinished, UserSaid
 
         if isinstance(event, Problem):
             self.problems.append(event.message)

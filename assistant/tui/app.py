@@ -1,7 +1,7 @@
 """The Textual app: a thin layer over the Runtime and the voice loop (the same objects `assistant voice` uses).
 
 The window appears at once; models load in a background worker; then the voice loop runs in the app's
-own event loop and its events (`audio/events.py`) are drawn as they come. Typed questions go into the
+own event loop and its events (`voice/events.py`) are drawn as they come. Typed questions go into the
 same loop (`VoiceLoop.say_text`), so spoken and typed turns share one conversation and one agent.
 """
 
@@ -19,10 +19,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Markdown
 
-from ..audio.events import (AgentUpdate, Interrupted, Level, Problem, StateChanged, TurnFinished, UserSaid,
-                            VoiceEvent)
 from ..config import Mode
 from ..limits import MAX_REQUEST_CHARS
+from ..voice.events import (AgentUpdate, Interrupted, Level, Problem, StateChanged, TurnFinished, UserSaid,
+                            VoiceEvent)
 from .actions import ACTIONS, bindings
 from .attachments import Attachment, as_attachment, copy_into
 from .audio_setup import AudioEnds, open_devices, play_from
@@ -33,8 +33,8 @@ from .sessions import SessionStore
 from .settings_file import save_setting
 
 if TYPE_CHECKING:
-    from ..audio.loop import VoiceLoop
     from ..runtime import Runtime
+    from ..voice.loop import VoiceLoop
 
 MODES: tuple[Mode, ...] = ("hands-free", "push-to-talk", "muted")
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .frames import FRAME_S, AudioFrame, Pause, Resumed, SpeechStarted, Utterance
+from ..audio.frames import FRAME_S, AudioFrame, Pause, Resumed, SpeechStarted, Utterance
 
 if TYPE_CHECKING:
     from ..config import VoiceSettings

@@ -10,10 +10,10 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..audio.player import Player
 from ..errors import first_line
 from .events import Problem, Speaking, State, VoiceEvent
 from .latency import TurnClock
-from .player import Player
 from .runner import Runner
 from .sentences import speakable
 from .turns import StageQueue, Turn

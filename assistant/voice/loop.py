@@ -33,15 +33,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..agent import FirstToken, TextDelta, ToolCallFinished, TurnDone
+from ..audio.frames import AudioFrame, Pause, Resumed, SpeechStarted, Utterance
+from ..audio.player import Playback, Player
 from ..config import VoiceSettings
 from ..errors import first_line
 from .endpointer import Endpointer
 from .events import (AgentUpdate, Interrupted, Level, Problem, State, StateChanged, TurnFinished,
                      UserSaid, VoiceEvent, VoiceTurn)
-from .frames import AudioFrame, Pause, Resumed, SpeechStarted, Utterance
 from .gate import MicGate
 from .latency import LatencyLog, TurnClock
-from .player import Playback, Player
 from .recognition import Recognition
 from .replies import Replies, Reply
 from .runner import Runner, ThreadRunner

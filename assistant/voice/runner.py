@@ -20,7 +20,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
-from .frames import AudioFrame
+from ..audio.frames import AudioFrame
 
 T = TypeVar("T")
 _END: Any = object()  # what next() gives at the end of a stream

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..audio.player import Player
     from ..config import VoiceSettings
-    from .player import Player
 
 
 class MicGate:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..audio.frames import FRAME_SAMPLES, SAMPLE_RATE
+from ..audio.io import resample
 from ..roles import SpeechToText, TextToSpeech, TurnEnd, VoiceActivity
-from .frames import FRAME_SAMPLES, SAMPLE_RATE
-from .io import resample
 
 WARM_UP_TEXT = "Ready."
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .frames import Utterance
+from ..audio.frames import Utterance
 from .replies import Replies, Reply
 from .runner import Runner
 
