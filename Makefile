@@ -13,10 +13,12 @@ test: check
 test-fast: check
 	$(VENV)/bin/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
-# The type checker and the dependency check (every imported package declared, none unused), before tests.
+# The type checker, the dependency check (every imported package declared, none unused) and the layers
+# (no module imports from a layer above it: [tool.importlinter] in pyproject.toml), before tests.
 check: setup
 	$(VENV)/bin/mypy
 	$(VENV)/bin/deptry .
+	$(VENV)/bin/lint-imports
 
 bench: setup
 	$(VENV)/bin/python bench/models.py
