@@ -32,7 +32,7 @@ from assistant.mcp.resources import KnowledgeResources
 from assistant.mcp.results import Redactor
 from assistant.models import ModelManager
 from assistant.models.resolve import missing_message
-from assistant.models.specs import ROLES
+from assistant.roles import ROLES
 from assistant.tools import all_tools
 from assistant.tools.registry import ToolContext
 

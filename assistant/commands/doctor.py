@@ -19,7 +19,7 @@ def add(sub, shared) -> None:
 def run(inv: Invocation) -> int:
     """Builds its own settings: a broken config file is one of its findings, not a reason to stop."""
     from ..doctor import run_doctor
-    from ..models.specs import ROLES
+    from ..roles import ROLES
 
     args = inv.args
     unknown = [r for r in args.roles or [] if r not in ROLES]

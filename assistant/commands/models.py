@@ -40,7 +40,7 @@ def list_models(inv: Invocation) -> int:
 
 def pull_models(inv: Invocation) -> int:
     from ..models import pull
-    from ..models.specs import ROLES
+    from ..roles import ROLES
 
     failed = 0
     for role in inv.args.roles or ROLES:
