@@ -45,7 +45,3 @@ def merge(spans: Iterable[Span], gap: float = 0.0) -> list[Span]:
         else:
             out.append((start, end))
     return out
-
-
-def seconds(spans: Iterable[Span]) -> float:
-    return sum(end - start for start, end in spans)
