@@ -116,6 +116,20 @@ def test_a_required_call_comes_back_as_data_that_fits_its_schema(llm, request_te
 
 
 @pytest.mark.slow
+def test_a_reply_follows_a_json_schema_or_a_grammar_asked_for(llm):
+    import json
+
+    import jsonschema
+
+    schema = {"type": "object", "properties": {"city": {"type": "string"}, "country": {"type": "string"}},
+              "required": ["city", "country"], "additionalProperties": False}
+    reply = "".join(texts(llm.stream(ask("Where is the Eiffel Tower?"), max_new_tokens=40, response_schema=schema)))
+    jsonschema.validate(json.loads(reply), schema)
+    answer = "".join(texts(llm.stream(ask("Is Paris in France?"), max_new_tokens=4, grammar='root ::= "yes" | "no"')))
+    assert answer in ("yes", "no")
+
+
+@pytest.mark.slow
 def test_an_answer_without_tools_never_opens_as_a_call(llm):
     """tool_choice "none": whatever the conversation shows, the reply is prose (a grammar keeps it from opening
     with "{", "[" or "<"), streamed at once."""

@@ -89,11 +89,14 @@ class LlamaCppChatModel:
     # -- generation -------------------------------------------------------------------------------
     def stream(self, messages: list[dict], tools: list[dict] | None = None, max_new_tokens: int = 512,
                stop: StopSignal | None = None, temperature: float = 0.0, *, tool_choice: ToolChoice = "auto",
-               response_schema: dict | None = None) -> Iterator[ChatChunk]:
+               response_schema: dict | None = None, grammar: str | None = None) -> Iterator[ChatChunk]:
         """Typed chunks as they are generated: prose as `Text`, each tool call llama.cpp parsed out as one
         `ToolCall` (at the end of the reply), then `Usage`. A call `tool_choice` demands (a tool's name, or
         "required") is decoded under a grammar made from the tool's JSON schema, so it is a call whatever the
-        model would have written. Setting `stop` (or closing the iterator) ends generation at the next token."""
+        model would have written. `grammar` (this engine only): the reply follows that GBNF grammar. Setting
+        `stop` (or closing the iterator) ends generation at the next token."""
+        if grammar is not None and (response_schema is not None or (tools and tool_choice not in ("auto", "none"))):
+            raise ValueError("a grammar, or a JSON schema (response_schema, a demanded call): not both")
         if stop is not None and stop.is_set():
             return
         offered = tools if tools and tool_choice != "none" else None
@@ -104,8 +107,8 @@ class LlamaCppChatModel:
         body = self._body(messages, offered, max_new_tokens, temperature, stream=True)
         if schema is not None:
             body["json_schema"] = schema
-        elif tool_choice == "none":
-            body["grammar"] = PROSE_GRAMMAR
+        elif grammar is not None or tool_choice == "none":
+            body["grammar"] = grammar if grammar is not None else PROSE_GRAMMAR
         calls: dict[int, dict[str, str]] = {}
         written: list[str] = []  # a forced call's JSON, as it is decoded
         for chunk in self._chunks(body, stop):
