@@ -12,7 +12,7 @@ Each reply is judged by `bench/answer_judge.py` (its docstring says exactly what
 invented facts (every one listed, to be audited), wrong citations, honest "not found". Results:
 bench/results/answer_eval.json (per reply, and totals by kind); a summary table is printed.
 
-    .venv/bin/python bench/answer_eval.py [--set main|second] [--only KIND] [--limit N] [--out FILE]
+    .venv/bin/python bench/answer_eval.py [--set main|second|blind] [--only KIND] [--limit N] [--out FILE]
 
 --only: a question kind (note, memo, pdf, notfound, general, advice, arithmetic, units, dates), or
 "files", "world", "calc", "conversations" or "spoken"; --limit N: the first N questions, conversations and
@@ -52,6 +52,7 @@ from answer_cases import (  # noqa: E402
     WORLD_KINDS,
     Conversation,
     Q,
+    add_set_files,
     source_texts,
 )
 from answer_judge import citations, judge  # noqa: E402
@@ -298,6 +299,7 @@ def main() -> None:
     from assistant.config import load_settings
     from assistant.runtime import Runtime
 
+    add_set_files(args.set_name)
     questions, conversations = SETS[args.set_name]
     spoken_questions = [q for q in questions if q.spoken]
     only = args.only
