@@ -217,6 +217,46 @@ def test_index_on_a_chroma_server(tmp_path, manager, chroma_server):
         base.close()
 
 
+def test_a_search_and_indexing_go_on_after_another_client_rebuilt_the_index(tmp_path, manager):
+    """The store keeps its chromadb collections between searches (a look-up per search cost a millisecond each,
+    a round trip on a server); one that another client deleted meanwhile (`assistant index --rebuild` in another
+    process) is looked up again, for searching and for writing."""
+    root = tmp_path / "k"
+    for name, text in NOTES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "d")
+    first, other = KnowledgeBase(settings, manager), KnowledgeBase(settings, manager)
+    try:
+        first.index()
+        assert first.search_knowledge("night train to Venice").hits[0].file == "notes/travel.md"
+        assert sorted(other.index(rebuild=True).added) == sorted(NOTES)  # new collections under the same names
+        hits = first.search_knowledge("night train to Venice").hits
+        assert hits[0].file == "notes/travel.md" and "text" in hits[0].matched_by
+        other.store.reset()  # deleted again; `first` then writes a new file's vectors
+        (root / "notes" / "boat.md").write_text("The ferry to Hydra leaves the harbour at seven.\n")
+        assert first.index().added == ["notes/boat.md"]
+        hit = first.search_knowledge("when does the ferry leave").hits[0]
+        assert hit.file == "notes/boat.md" and "text" in hit.matched_by
+        assert first.store.count("text") == other.store.count("text") == 1
+    finally:
+        first.close()
+        other.close()
+
+
+def test_a_search_of_an_empty_index_loads_no_model(tmp_path):
+    (tmp_path / "k").mkdir()
+    settings = load_settings(knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
+    manager = ModelManager(settings)
+    base = KnowledgeBase(settings, manager)
+    try:
+        base.index()
+        assert base.search_knowledge("anything at all").hits == []
+        assert manager.loaded() == {}
+    finally:
+        base.close()
+
+
 def test_cli_index_and_search(tmp_path):
     root = tmp_path / "k"
     root.mkdir()

@@ -135,6 +135,23 @@ class Catalog:
                          "FROM contents WHERE sha256 = ?", (sha256,))
         return _content(rows[0]) if rows else None
 
+    def kinds(self, sha256s: Iterable[str]) -> dict[str, str]:
+        """The kind of each of these contents that is indexed (one query, not one per content)."""
+        shas = list(set(sha256s))
+        out: dict[str, str] = {}
+        for i in range(0, len(shas), 500):
+            batch = shas[i:i + 500]
+            out.update(self._all(f"SELECT sha256, kind FROM contents WHERE sha256 IN ({','.join('?' * len(batch))})",
+                                 batch))
+        return out
+
+    def has_entries(self) -> tuple[bool, bool]:
+        """Whether any indexed content has text entries, and whether any has visual entries: what a search
+        asks before it loads a model for that side (a count of chromadb's entries costs a millisecond each)."""
+        text, visual = self._all("SELECT EXISTS(SELECT 1 FROM contents WHERE chunks > 0), "
+                                 "EXISTS(SELECT 1 FROM contents WHERE visuals > 0)")[0]
+        return bool(text), bool(visual)
+
     def contents(self) -> list[ContentRow]:
         return [_content(r) for r in self._all("SELECT sha256, kind, pages, meta, chunks, visuals, text_model, "
                                                "visual_model FROM contents")]

@@ -83,14 +83,15 @@ class Searcher:
         notes: list[str] = []
         depth = max(20, limit * 4)
         rankings: dict[str, list[tuple[tuple, str, int | None, str | None]]] = {}
+        texts, visuals = self.catalog.has_entries()  # a side with no entries loads no model
         if image is not None:
             rankings["visual"] = self._visual(self._clip(notes, required=True).embed_images(
                 [_load(image, self.settings.max_image_pixels)])[0],
                                               kind, depth, within)
         if query:
-            rankings["text"] = self._dense(query, kind, depth, within)
+            rankings["text"] = self._dense(query, kind, depth, within) if texts else []
             rankings["keywords"] = self._keywords(query, kind, depth, within)
-            clip = self._clip(notes, required=False) if kind != "text" else None
+            clip = self._clip(notes, required=False, empty=not visuals) if kind != "text" else None
             if clip is not None:
                 floor = self.manager.spec("clip").options.get("min_text_image_similarity",
                                                               MIN_TEXT_IMAGE_SIMILARITY)
@@ -98,17 +99,15 @@ class Searcher:
         return SearchResult(query, self._fuse(rankings, limit, query), notes)
 
     def _dense(self, query: str, kind: Kind, depth: int, within) -> list:
-        if self.store.count("text") == 0:
-            return []
-        self.store.check_model("text", self.manager.spec("text_embed").source)
+        model = self.manager.spec("text_embed").source
         vector = self.manager.get("text_embed").embed([query], kind="query")[0]
-        hits = self.store.query("text", vector, depth, _where(kind, within))
+        hits = self.store.query("text", vector, depth, _where(kind, within), model=model)
         return [(_key(h.sha256, h.metadata.get("kind"), h.page, h.document), h.metadata.get("kind"), h.page,
                  h.document) for h in hits]
 
     def _keywords(self, query: str, kind: Kind, depth: int, within) -> list:
         hits = self.catalog.lexical(query, depth * 2, within)
-        kinds = self._kinds({h.sha256 for h in hits})
+        kinds = self.catalog.kinds(h.sha256 for h in hits)
         out = []
         for h in hits:
             k = kinds.get(h.sha256)
@@ -120,8 +119,7 @@ class Searcher:
     def _visual(self, vector, kind: Kind, depth: int, within, floor: float = -1.0) -> list:
         if kind == "text":
             return []
-        self.store.check_model("visual", self.manager.spec("clip").source)
-        hits = self.store.query("visual", vector, depth, _where(kind, within))
+        hits = self.store.query("visual", vector, depth, _where(kind, within), model=self.manager.spec("clip").source)
         return [(_key(h.sha256, h.metadata.get("kind"), h.page, None), h.metadata.get("kind"), h.page, None)
                 for h in hits if h.similarity >= floor]
 
@@ -204,19 +202,16 @@ class Searcher:
         return full.relative_to(root).as_posix()
 
     # -- helpers ----------------------------------------------------------------------------------
-    def _clip(self, notes: list[str], required: bool):
+    def _clip(self, notes: list[str], required: bool, empty: bool = False):
         found = self.manager.locate("clip")
         if not found.ready:
             if required:
                 raise ModelUnavailable(f"image similarity search needs the clip model: {found.problem}")
             notes.append("clip model missing: images and PDF pages are matched by their text only")
             return None
-        if self.store.count("visual") == 0 and not required:
+        if empty and not required:  # no pictures indexed: CLIP is not loaded for nothing
             return None
         return self.manager.get("clip")
-
-    def _kinds(self, shas: set[str]) -> dict[str, str]:
-        return {sha: c.kind for sha in shas if (c := self.catalog.content(sha)) is not None}
 
     def _moment(self, sha: str, chunk_start: int | None, chunk_text: str | None, query_words: set[str]) -> float:
         """Where in a recording a hit's words are: the chunk's segment sharing most words with the query (a

@@ -72,8 +72,10 @@ class VectorStore:
 
     def collection(self, kind: str, model: str, dim: int):
         with self._lock:
-            if kind in self._collections:
-                return self._collections[kind]
+            if kind in self._collections:  # kept by `existing` too: its model checked here
+                col = self._collections[kind]
+                _check(kind, col.metadata, model)
+                return col
             self.check_model(kind, model)
             col = self.client.get_or_create_collection(
                 self.names[kind], metadata={"model": model, "dim": dim},
@@ -82,44 +84,84 @@ class VectorStore:
             return col
 
     def existing(self, kind: str):
-        """The collection if it exists (whatever model made it), for deletes; else None."""
+        """The collection if it exists (whatever model made it), for deletes; else None. Kept once found: a
+        look-up costs a round trip to chromadb (about 1 ms on disk, more on a server); `_fresh` drops it when
+        another client deleted it meanwhile (a rebuild)."""
         with self._lock:
             if kind in self._collections:
                 return self._collections[kind]
         try:
-            return self.client.get_collection(self.names[kind], embedding_function=None)
+            col = self.client.get_collection(self.names[kind], embedding_function=None)
         except Exception:
             return None
+        with self._lock:
+            return self._collections.setdefault(kind, col)
+
+    def _fresh(self, kind: str, use):
+        """`use(collection)` (None when there is none); once more on a fresh collection when the kept one was
+        deleted by another client (`assistant index --rebuild` in another process, another store object)."""
+        col = self.existing(kind)
+        try:
+            return use(col)
+        except Exception as exc:
+            if col is None or not _gone(exc):
+                raise
+        self._forget(kind, col)
+        return use(self.existing(kind))
+
+    def _forget(self, kind: str, col) -> None:
+        with self._lock:
+            if self._collections.get(kind) is col:
+                del self._collections[kind]
 
     def add(self, kind: str, model: str, ids: list[str], vectors: np.ndarray, metadatas: list[dict],
             documents: list[str] | None = None) -> None:
         if not ids:
             return
-        col = self.collection(kind, model, int(vectors.shape[1]))
         metadatas = [{k: v for k, v in m.items() if v is not None} for m in metadatas]
-        for i in range(0, len(ids), self.batch):
-            j = i + self.batch
-            col.upsert(ids=ids[i:j], embeddings=vectors[i:j].astype(np.float32),
-                       metadatas=metadatas[i:j], documents=documents[i:j] if documents else None)
+
+        def write(col) -> None:
+            for i in range(0, len(ids), self.batch):
+                j = i + self.batch
+                col.upsert(ids=ids[i:j], embeddings=vectors[i:j].astype(np.float32),
+                           metadatas=metadatas[i:j], documents=documents[i:j] if documents else None)
+
+        col = self.collection(kind, model, int(vectors.shape[1]))
+        try:
+            write(col)
+        except Exception as exc:
+            if not _gone(exc):
+                raise
+            self._forget(kind, col)  # deleted by another client: written again (upserts) into a new one
+            write(self.collection(kind, model, int(vectors.shape[1])))
 
     def check_model(self, kind: str, model: str) -> None:
         built = self.model_of(kind)
-        if built is not None and built[0] != model:
-            raise IndexMismatch(f"the knowledge index's {kind} vectors were made by {built[0]} but the configured "
-                                f"model is {model}: run `assistant index --rebuild`")
+        if built is not None:
+            _check(kind, {"model": built[0]}, model)
 
     def delete_content(self, sha256: str, kind: str | None = None) -> None:
         for kind in [kind] if kind else KINDS:
-            col = self.existing(kind)
-            if col is not None:
-                col.delete(where={"sha256": sha256})
+            self._fresh(kind, lambda col: col.delete(where={"sha256": sha256}) if col is not None else None)
 
-    def query(self, kind: str, vector: np.ndarray, limit: int, where: dict | None = None) -> list[VectorHit]:
-        col = self.existing(kind)
-        if col is None or col.count() == 0:
+    def query(self, kind: str, vector: np.ndarray, limit: int, where: dict | None = None,
+              model: str | None = None) -> list[VectorHit]:
+        """The `limit` nearest entries (fewer when there are fewer; none from an empty or missing collection).
+        `model`: refused (IndexMismatch) when another model made the collection, checked on the collection
+        queried, so without another round trip to chromadb."""
+        embedding = np.asarray(vector, dtype=np.float32)
+
+        def run(col):
+            if col is None:
+                return None
+            if model is not None:
+                _check(kind, col.metadata, model)
+            return col.query(query_embeddings=[embedding], n_results=limit, where=where,
+                             include=["distances", "metadatas", "documents"])
+
+        result = self._fresh(kind, run)
+        if result is None:
             return []
-        result = col.query(query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=limit,
-                           where=where, include=["distances", "metadatas", "documents"])
         hits = []
         for id_, dist, meta, doc in zip(result["ids"][0], result["distances"][0], result["metadatas"][0],
                                         (result["documents"] or [[None] * len(result["ids"][0])])[0]):
@@ -128,8 +170,7 @@ class VectorStore:
         return hits
 
     def count(self, kind: str) -> int:
-        col = self.existing(kind)
-        return col.count() if col is not None else 0
+        return self._fresh(kind, lambda col: col.count() if col is not None else 0)
 
     def reset(self) -> None:
         with self._lock:
@@ -139,3 +180,15 @@ class VectorStore:
                 except Exception:  # not there
                     pass
             self._collections.clear()
+
+
+def _check(kind: str, meta: dict | None, model: str) -> None:
+    built = (meta or {}).get("model")
+    if built and str(built) != model:
+        raise IndexMismatch(f"the knowledge index's {kind} vectors were made by {built} but the configured "
+                            f"model is {model}: run `assistant index --rebuild`")
+
+
+def _gone(exc: Exception) -> bool:
+    """A collection deleted by another client (chromadb's NotFoundError; its class moved between versions)."""
+    return type(exc).__name__ in ("NotFoundError", "InvalidCollectionException") or "does not exist" in str(exc)
