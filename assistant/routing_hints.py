@@ -79,5 +79,10 @@ class Routing:
     read_out: Literal["never", "always", "pages"] = "never"
     answers: tuple[ProbeFind, ...] = ()  # what this tool reads when a request names no tool but the knowledge
     # probe finds the folder answers it ("When is my dentist appointment?": notes are searched)
+    # Patterns over the request (each linear in its length): `signal` asks for the tool as a keyword does, for
+    # what words cannot say ("17*23", "15%"); `needs` must match for the tool to be chosen at all ("how much is
+    # my rent" holds no number: it is no calculation).
+    signal: str | None = None
+    needs: str | None = None
     digest: Literal["text", "hits"] = "text"  # what a small model reads of the result: its text, or (for a
     # result whose `data` holds "hits") the best hits as "file: snippet" lines

@@ -8,6 +8,7 @@ kind of file. What each tool takes and does, it declares (`Tool.routing`): nothi
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -21,7 +22,7 @@ import numpy as np
 from ..routing_hints import Routing
 from .arguments import Missing, Request, Subject, fill, routed, topic
 from .files import FolderFiles, kind_of, words_of
-from .router import Route, ToolRouter
+from .router import KEYWORD_BONUS, Route, ToolRouter
 
 if TYPE_CHECKING:
     from ..tools.registry import Tool
@@ -33,6 +34,7 @@ FILE_BONUS = 0.15  # a request describing a file of a tool's kind leans towards 
 NAMED_BONUS = 0.3  # ... and one giving its file name ("standup.wav") more
 MAX_NAMES_BY_MEANING = 2000  # more files of a kind than this: names are matched by their words only
 SAME_MEANING = 0.55  # a description this close (MiniLM cosine) to a file's name means that file
+SIGNAL_BONUS = KEYWORD_BONUS  # a request matching a tool's declared signal pattern leans towards it as a keyword does
 PICTURE_SETTINGS = re.compile(r"\b\d+\s*(?:denoising\s+)?steps?\b|\bseed\s*(?:(?:of|=|:)\s*)?\d+", re.I)
 
 
@@ -68,7 +70,8 @@ class Planner:
         request = Request(text, self.files.names(), subject, self._closest)
         declared = dict(routed(self.tools))
         hints = _evidence(request, declared)
-        route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools})
+        unfit = {name for name, r in declared.items() if r.needs and not _pattern(r.needs).search(text)}
+        route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools}, exclude=unfit)
         tool: str | None = route.tool
         if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?
             tool = _answering(declared, self.probe(text))
@@ -134,10 +137,18 @@ def _evidence(request: Request, declared: Mapping[str, Routing]) -> dict[str, fl
         if mention is not None and (mention.file or mention.named):  # a file given by its name is stronger
             # evidence than a description
             hints[name] = hints.get(name, 0.0) + (NAMED_BONUS if mention.named else FILE_BONUS)
+    for name, r in declared.items():  # what a tool declares asks for it: "17*23", "15%"
+        if r.signal and _pattern(r.signal).search(request.text):
+            hints[name] = hints.get(name, 0.0) + SIGNAL_BONUS
     if PICTURE_SETTINGS.search(request.text):  # "20 steps", "seed 42": only pictures are made with those
         for name in (name for name, r in declared.items() if r.picture is not None):
             hints[name] = hints.get(name, 0.0) + FILE_BONUS
     return hints
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
 
 
 def _answering(declared: Mapping[str, Routing], found: str | None) -> str | None:

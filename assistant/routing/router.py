@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -88,9 +88,10 @@ class ToolRouter:
                                           dtype=np.float32)
             return self._matrix
 
-    def route(self, request: str, hints: Mapping[str, float] | None = None) -> Route:
+    def route(self, request: str, hints: Mapping[str, float] | None = None, exclude: Collection[str] = ()) -> Route:
         """The best option for `request`; `hints` add to tools' scores (evidence the caller has, such as
-        the kind of file the request names)."""
+        the kind of file the request names); the tools in `exclude` are not options (the request lacks what
+        they need)."""
         matrix = self._examples_matrix()
         query = np.asarray(self.embedder.embed([request], kind="query"), dtype=np.float32)[0]
         similarity = matrix @ query
@@ -108,6 +109,9 @@ class ToolRouter:
             if name in scores:
                 scores[name] += bonus
                 evidence.add(name)
+        for name in exclude:
+            scores.pop(name, None)
+            evidence.discard(name)
         best = max(scores, key=lambda label: scores[label])
         if best is not None and (scores[best] < MIN_SCORE or (
                 best not in evidence and scores[best] - scores.get(None, -1.0) < NO_EVIDENCE_MARGIN)):
