@@ -26,14 +26,14 @@ if TYPE_CHECKING:
 
 # Requests answered without a tool: conversation, general knowledge, arithmetic, advice.
 NO_TOOL_EXAMPLES = (
-    "hello how are you", "what is the capital of Italy", "tell me a joke", "thank you", "what is 5 times 7",
+    "hello how are you", "what is the capital of Italy", "tell me a joke", "thank you",
     "explain gravity", "who wrote Hamlet", "translate hello into French", "good night",
     "what's the weather usually like in spring", "how do I boil an egg", "give me a synonym for happy",
     "what year did the Berlin wall fall", "how far is the moon", "recommend a good book", "what can you do",
     "what time is it", "I'm feeling tired today", "write a short poem about autumn", "how does a rainbow form",
     "what is a good packing list for a weekend trip", "convert 10 miles to kilometres", "bye",
     "okay", "yes please", "no thanks", "who are you", "what's the difference between a virus and bacteria",
-    "hola, ¿qué tal?", "quelle est la capitale de l'Espagne", "wie viel ist zehn mal zehn", "grazie mille",
+    "hola, ¿qué tal?", "quelle est la capitale de l'Espagne", "grazie mille",
     # near misses: they share words with tools but need none
     "how do I take better photos with my phone", "what's the best way to learn to draw faces",
     "how do I find the square root of a number", "write a python function to search a list",
