@@ -31,7 +31,7 @@ NO_TOOL_EXAMPLES = (
     "what's the weather usually like in spring", "how do I boil an egg", "give me a synonym for happy",
     "what year did the Berlin wall fall", "how far is the moon", "recommend a good book", "what can you do",
     "what time is it", "I'm feeling tired today", "write a short poem about autumn", "how does a rainbow form",
-    "what is a good packing list for a weekend trip", "convert 10 miles to kilometres", "bye",
+    "what is a good packing list for a weekend trip", "bye",
     "okay", "yes please", "no thanks", "who are you", "what's the difference between a virus and bacteria",
     "hola, ¿qué tal?", "quelle est la capitale de l'Espagne", "grazie mille",
     # near misses: they share words with tools but need none
