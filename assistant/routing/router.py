@@ -24,13 +24,14 @@ if TYPE_CHECKING:
     from ..roles import TextEmbedder
     from ..tools.registry import Tool
 
-# Requests answered without a tool: conversation, general knowledge, arithmetic, advice.
+# Requests answered without a tool: conversation, general knowledge, advice (arithmetic, units and dates have
+# tools of their own).
 NO_TOOL_EXAMPLES = (
     "hello how are you", "what is the capital of Italy", "tell me a joke", "thank you",
     "explain gravity", "who wrote Hamlet", "translate hello into French", "good night",
     "what's the weather usually like in spring", "how do I boil an egg", "give me a synonym for happy",
     "what year did the Berlin wall fall", "how far is the moon", "recommend a good book", "what can you do",
-    "what time is it", "I'm feeling tired today", "write a short poem about autumn", "how does a rainbow form",
+    "I'm feeling tired today", "write a short poem about autumn", "how does a rainbow form",
     "what is a good packing list for a weekend trip", "bye",
     "okay", "yes please", "no thanks", "who are you", "what's the difference between a virus and bacteria",
     "hola, ¿qué tal?", "quelle est la capitale de l'Espagne", "grazie mille",

@@ -10,13 +10,14 @@ them (`mcp/ask.py`). What a tool returns (`ToolResult`, with `Citation`, `ImageO
 every layer reads: it lives in `assistant/contracts.py`.
 """
 
-from . import calculate, convert_units, describe_image, embeddings, generate_image, knowledge, speech, transcribe_audio
+from . import (calculate, convert_units, date_time, describe_image, embeddings, generate_image, knowledge, speech,
+               transcribe_audio)
 from .registry import Hints, Tool, ToolContext
 
 # (Each module is named after its tool; the package exports the modules, the tools are reached through them.)
 TOOLS: tuple[Tool, ...] = (knowledge.search_knowledge, knowledge.lookup_pdf, describe_image.describe_image,
                            generate_image.generate_image, transcribe_audio.transcribe_audio,
-                           calculate.calculate, convert_units.convert_units,
+                           calculate.calculate, convert_units.convert_units, date_time.date_time,
                            speech.synthesize_speech, embeddings.embed_text, embeddings.embed_image)
 
 
