@@ -124,7 +124,7 @@ def test_every_recording_the_index_takes_can_be_named_for_transcription(planner,
 
 @pytest.mark.parametrize("request_", ["What is the capital of France?", "Tell me a joke about programmers.",
                                       "Who painted the Mona Lisa?", "How do I find the area of a circle?",
-                                      "Thanks, that's all for now.", "Wie spät ist es in Tokio, ungefähr?",
+                                      "Thanks, that's all for now.",  # (the time in Tokyo: date_time's)
                                       # "describe" with nothing to look at (it once meant describe_image)
                                       "Describe the history of Rome in a few sentences.",
                                       "Describe how a rainbow forms."])

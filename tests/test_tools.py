@@ -27,7 +27,8 @@ from assistant.roles import ROLES
 from assistant.tools import Hints, Tool, ToolContext, agent_tools, all_tools
 
 TOOLS_BY_NAME = all_tools()
-TOOLS = {"describe_image", "generate_image", "search_knowledge", "lookup_pdf", "transcribe_audio"}
+TOOLS = {"describe_image", "generate_image", "search_knowledge", "lookup_pdf", "transcribe_audio", "calculate",
+         "convert_units", "date_time"}
 PROGRAM_TOOLS = {"synthesize_speech", "embed_text", "embed_image"}
 SPOKEN = "the quick brown fox jumps over the lazy dog"
 PROMPT = "a red bicycle beside the lighthouse"

@@ -1,0 +1,125 @@
+"""The embedded model's router sends arithmetic, unit conversions and date questions to calculate,
+convert_units and date_time (issue 24, item 3), with the request itself as the argument and the result read
+out as it is; requests that are none of these go elsewhere. With the real MiniLM embedder, as the agent
+plans. And the three tools are served over MCP from the same registry, schemas and structured results
+included."""
+
+from __future__ import annotations
+
+import warnings
+
+import anyio
+import pytest
+from mcp import Client
+
+from assistant.config import load_settings
+from assistant.routing import FolderFiles, Planner, ToolRouter
+from assistant.tools import agent_tools, all_tools
+
+FILES = ["manuals/espresso-machine.pdf", "manuals/bike-service.pdf", "photos/lake.jpg", "notes/budget-meeting.md",
+         "notes/lease.pdf", "recordings/standup.wav"]
+CALC, CONVERT, DATE = "calculate", "convert_units", "date_time"
+
+
+@pytest.fixture(scope="module")
+def planner(manager, tmp_path_factory):
+    root = tmp_path_factory.mktemp("knowledge")
+    for name in FILES:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"")
+    tools = agent_tools()
+    return Planner(ToolRouter(manager.get("text_embed"), tools), FolderFiles(root), tools)
+
+
+@pytest.mark.parametrize("request_, tool, argument", [
+    ("what is 17 times 23?", CALC, "expression"),
+    ("What's 15 percent of 240?", CALC, "expression"),
+    ("1234 plus 5678", CALC, "expression"),
+    ("144 divided by 12", CALC, "expression"),
+    ("2 to the power of 10", CALC, "expression"),
+    ("square root of 169", CALC, "expression"),
+    ("seven hundred minus two hundred and fifty eight", CALC, "expression"),
+    ("86 euros split between four people", CALC, "expression"),
+    ("120 plus 19 percent", CALC, "expression"),
+    ("What's 48,000 divided by 12?", CALC, "expression"),
+    ("1.5 minus 0.8", CALC, "expression"),
+    ("17*23", CALC, "expression"),
+    ("wie viel ist sieben mal acht", CALC, "expression"),
+    ("how many km is five miles", CONVERT, "quantity"),
+    ("convert 100 degrees Fahrenheit to Celsius", CONVERT, "quantity"),
+    ("2.5 kg in grams", CONVERT, "quantity"),
+    ("what's 2.1 bar in psi", CONVERT, "quantity"),
+    ("how many litres in a US gallon", CONVERT, "quantity"),
+    ("30°C in Fahrenheit", CONVERT, "quantity"),
+    ("what time is it", DATE, "question"),
+    ("what's the date today", DATE, "question"),
+    ("what day of the week was 1 January 2000", DATE, "question"),
+    ("how many days until 24 December", DATE, "question"),
+    ("is 2028 a leap year", DATE, "question"),
+    ("how many days are in February 2024", DATE, "question"),
+    ("what's the date in 90 days", DATE, "question"),
+    ("Wie spät ist es in Tokio, ungefähr?", DATE, "question"),
+])
+def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argument):
+    plan = planner.plan(request_)
+    assert plan.tool == tool, (plan.tool, plan.route.scores if plan.route else None)
+    assert plan.arguments == {argument: request_}  # the request itself: the tool reads it
+    assert plan.verbatim  # the result is the answer, read out as it is
+
+
+@pytest.mark.parametrize("request_, tool", [
+    ("read page 2 of the lease", "lookup_pdf"),
+    ("when is my dentist appointment", None),  # a question about the user's notes (the probe's), not a date sum
+    ("what's the capital of Australia", None),
+    ("how much is my rent", None),  # the user's files, not arithmetic: no number in it
+    ("how do I find the square root of a number", None),
+    ("how many calories are in an apple", None),  # no amount of a unit: nothing to convert
+    ("Thanks. Roughly how many psi is that?", None),
+    ("what year did the Berlin wall fall", None),
+    ("Hello! How are you today?", None),
+    ("Can you explain what a prime number is?", None),
+    ("Search my notes for the budget meeting.", "search_knowledge"),
+    ("Read page 3 of espresso-machine.pdf.", "lookup_pdf"),
+])
+def test_other_requests_do_not(planner, request_, tool):
+    assert planner.plan(request_).tool == tool
+
+
+def test_a_tools_declared_needs_and_signal_steer_the_router(planner):
+    """Generic hints (`Routing.needs`, `Routing.signal`): a request without what a tool needs is never routed to
+    it, whatever its words; symbols that words cannot hold ask for it."""
+    scores = planner.plan("what is the sum of my invoices").route.scores
+    assert CALC not in scores  # no number in it: not an option at all
+    assert planner.plan("(3+4)*2").tool == CALC and planner.plan("19%").tool == CALC
+
+
+def test_the_three_tools_are_served_over_mcp(tmp_path):
+    from assistant.mcp.server import build_server
+    from assistant.runtime import Runtime
+
+    (tmp_path / "config.toml").write_text("")
+    runtime = Runtime(load_settings(tmp_path / "config.toml", knowledge_dir=tmp_path, data_dir=tmp_path / "data"))
+    server = build_server(runtime)
+
+    async def session():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            async with Client(server, mode="legacy") as client:
+                listed = {t.name: t for t in (await client.list_tools()).tools}
+                calls = [await client.call_tool(CALC, {"expression": "17 times 23"}),
+                         await client.call_tool(CONVERT, {"quantity": "5 miles", "to": "km"}),
+                         await client.call_tool(DATE, {"question": "what day of the week was 1 January 2000"}),
+                         await client.call_tool(CALC, {"expression": "1/0"})]
+                return listed, calls
+
+    listed, (calc, convert, date, failed) = anyio.run(session)
+    for name in (CALC, CONVERT, DATE):
+        assert listed[name].input_schema == all_tools()[name].parameters
+        assert listed[name].annotations.read_only_hint
+    assert listed[CONVERT].input_schema["required"] == ["quantity"]
+    assert calc.content[0].text == "17 times 23 is 391." and calc.structured_content == {
+        "expression": "17 * 23", "value": 391}
+    assert convert.content[0].text == "5 miles is 8.05 kilometres." and convert.structured_content["result_unit"] == \
+        "kilometer"
+    assert date.content[0].text == "Saturday, 1 January 2000." and not date.is_error
+    assert failed.is_error and "divide by zero" in failed.content[0].text

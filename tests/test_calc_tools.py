@@ -1,0 +1,214 @@
+"""Numbers come from code (issue 24, item 3): calculate, convert_units and date_time, run through `Tool.run` as
+the agent and the MCP server run them: what people say in, a sentence to say out; bad input gives a clear
+error, never a guess or a crash."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from assistant.config import load_settings
+from assistant.tools import all_tools
+from assistant.tools.date_time import answer as date_answer
+from assistant.tools.numbers import digits, say
+from assistant.tools.registry import ToolContext
+
+TOOLS = all_tools()
+# A Sunday morning in December (date_time's answers below are computed from it; the tool reads the clock)
+NOW = datetime(2026, 12, 6, 9, 5, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+@pytest.fixture(scope="module")
+def ctx(tmp_path_factory):
+    root = tmp_path_factory.mktemp("calc")
+    return ToolContext(load_settings(knowledge_dir=root, data_dir=root / "data"), manager=None)
+
+
+def run(ctx, tool: str, **arguments):
+    return TOOLS[tool].run(arguments, ctx)
+
+
+@pytest.mark.parametrize("expression, said", [
+    ("what is 17 times 23?", "17 times 23 is 391."),
+    ("17 times 23", "17 times 23 is 391."),
+    ("17*23", "17 times 23 is 391."),
+    ("15 percent of 240", "15 percent of 240 is 36."),
+    ("15% of 240", "15 percent of 240 is 36."),
+    ("1234 plus 5678", "1234 plus 5678 is 6912."),
+    ("144 divided by 12", "144 divided by 12 is 12."),
+    ("2 to the power of 10", "2 to the power of 10 is 1024."),
+    ("2^10", "2 to the power of 10 is 1024."),
+    ("square root of 169", "The square root of 169 is 13."),
+    ("seven hundred minus two hundred and fifty eight", "700 minus 258 is 442."),
+    ("86 euros split between four people", "86 divided by 4 is 21.50 euros."),
+    ("86 divided by 4", "86 divided by 4 is 21.5."),
+    ("120 plus 19 percent", "120 plus 19 percent is 142.8."),
+    ("What's 48,000 divided by 12?", "48,000 divided by 12 is 4000."),
+    ("1.5 minus 0.8", "1.5 minus 0.8 is 0.7."),
+    ("(3 + 4) * 2", "(3 plus 4) times 2 is 14."),
+    ("add 45 and 27", "45 plus 27 is 72."),
+    ("subtract 19 from 100", "100 minus 19 is 81."),
+    ("22 / 7", "22 divided by 7 is about 3.14."),
+    ("5 minus 8", "5 minus 8 is minus 3."),
+    ("the cube root of 27", "The cube root of 27 is 3."),
+    ("10 % 3", "10 modulo 3 is 1."),
+    ("what's a 20 percent tip on 85 dollars", "20 percent of 85 is 17 dollars."),
+    # other languages' operator and number words
+    ("wie viel ist siebenundzwanzig mal drei", "27 times 3 is 81."),
+    ("2 hoch 10", "2 to the power of 10 is 1024."),
+    ("15 Prozent von 80", "15 percent of 80 is 12."),
+    ("combien font douze fois sept", "12 times 7 is 84."),
+    ("cuánto es quince por tres", "15 times 3 is 45."),
+    ("cien dividido entre cuatro", "100 divided by 4 is 25."),
+])
+def test_calculate_says_the_answer_as_people_say_it(ctx, expression, said):
+    result = run(ctx, "calculate", expression=expression)
+    assert not result.is_error, result.text
+    assert result.text == said
+    assert isinstance(result.data["value"], int | float) and result.data["expression"]
+
+
+@pytest.mark.parametrize("expression, reason", [
+    ("__import__('os')", "looks like program code"),
+    ("__import__('os').system('echo 1')", "looks like program code"),
+    ("(1).__class__", "looks like program code"),
+    ("().__class__.__base__", "looks like program code"),
+    ("2 ** (1).real", "looks like program code"),
+    ("[1, 2][0] + 1", "looks like program code"),
+    ("(lambda: 1)() + 1", "looks like program code"),
+    ("open('/etc/passwd')", "no numbers"),
+    ("2 + x", "not a calculation"),
+    ("9**9**9", "too large"),
+    ("10**300 * 10**300", "too large"),
+    ("1/0", "divide by zero"),
+    ("5 divided by zero", "divide by zero"),
+    ("sqrt(-1)", "no real square root"),
+    ("171!", "factorials up to 170"),
+    ("how much is my rent", "no numbers"),
+    ("what is 17", "nothing to work out"),
+    ("(" * 300 + "1" + ")" * 300, "too long"),
+    ("1 +" * 300 + "1", "too long"),
+])
+def test_calculate_refuses_what_is_not_arithmetic_with_a_clear_reason(ctx, expression, reason):
+    result = run(ctx, "calculate", expression=expression)
+    assert result.is_error and reason in result.text, result.text
+
+
+def test_calculate_refuses_a_huge_input_at_once(ctx):
+    started = time.perf_counter()
+    for arguments in ({"expression": "9" * 10_000}, {"expression": "1+" * 5_000 + "1"}):
+        result = run(ctx, "calculate", **arguments)
+        assert result.is_error and "at most 1000 characters" in result.text, result.text
+    assert time.perf_counter() - started < 1
+
+
+def test_number_words_and_spoken_results():
+    assert digits("seven hundred minus two hundred and fifty eight") == "700 minus 258"
+    assert digits("one point five and a dozen, one and a half") == "1.5 and 12, 1.5"
+    assert digits("quatre-vingt-dix-sept, dreihundertzwölf, treinta y dos") == "97, 312, 32"
+    assert digits("fifty cents") == "50 cents" and digits("Sept 5", foreign=False) == "Sept 5"
+    assert [say(v) for v in (391, 12.0, 21.5, 0.1 + 0.2, 1.5 - 0.8, 1 / 3, 12_500, -2)] == \
+        ["391", "12", "21.5", "0.3", "0.7", "about 0.333", "12,500", "minus 2"]
+
+
+@pytest.mark.parametrize("quantity, to, said", [
+    ("5 miles", "km", "5 miles is 8.05 kilometres."),
+    ("100 degrees Fahrenheit", "Celsius", "100 degrees Fahrenheit is 37.8 degrees Celsius."),
+    ("30 °C", "Fahrenheit", "30 degrees Celsius is 86 degrees Fahrenheit."),
+    ("2.5 kg", "grams", "2.5 kilograms is 2500 grams."),
+    ("3 feet", "cm", "3 feet is 91.44 centimetres."),
+    ("2.1 bar", "psi", "2.1 bar is 30.5 psi."),
+    ("a US gallon", "litres", "1 US gallon is 3.79 litres."),
+    ("-40 F", "C", "Minus 40 degrees Fahrenheit is minus 40 degrees Celsius."),
+    ("0 celsius", "kelvin", "0 degrees Celsius is 273.15 kelvin."),
+    ("how many kilometres is five miles", None, "5 miles is 8.05 kilometres."),
+    ("how many ounces in a pound", None, "1 pound is 16 ounces."),
+    ("convert 60 mph to km/h", None, "60 miles per hour is 96.6 kilometres per hour."),
+    ("what is 100 degrees Fahrenheit in Celsius?", None, "100 degrees Fahrenheit is 37.8 degrees Celsius."),
+    ("100 square metres in square feet", None, "100 square metres is 1076 square feet."),
+    ("1 light year in km", None, "1 light year is 9.46 trillion kilometres."),
+])
+def test_convert_units_says_the_answer_with_unit_names_spelled_out(ctx, quantity, to, said):
+    arguments = {"quantity": quantity} | ({"to": to} if to else {})
+    result = run(ctx, "convert_units", **arguments)
+    assert not result.is_error, result.text
+    assert result.text == said
+
+
+@pytest.mark.parametrize("quantity, to, reason", [
+    ("5 miles", "kg", "measure different things"),
+    ("5 blorbs", "km", "don't know the unit 'blorbs'"),
+    ("100 dollars in euros", None, "can't convert money"),
+    ("how many psi is that", None, "need an amount"),
+    ("what is the capital of Australia", None, "say what to convert into what"),
+    ("5 miles", "10**10**10", "don't know the unit"),
+    ("5 miles", "km**99999999", "don't know the unit"),
+    ("9" * 290 + " miles", "km", "too large"),
+    ("9" * 10_000 + " miles", "km", "at most 300 characters"),
+])
+def test_convert_units_refuses_with_a_clear_reason(ctx, quantity, to, reason):
+    arguments = {"quantity": quantity} | ({"to": to} if to else {})
+    result = run(ctx, "convert_units", **arguments)
+    assert result.is_error and reason in result.text, result.text
+
+
+@pytest.mark.parametrize("question, said", [
+    ("what time is it", "It is 9:05 in the morning, Sunday 6 December 2026."),
+    ("What's the date today?", "Today is Sunday, 6 December 2026."),
+    ("what day is tomorrow", "Tomorrow is Monday, 7 December 2026."),
+    ("what day of the week was 1 January 2000", "Saturday, 1 January 2000."),
+    ("how many days until 24 December", "18 days until Thursday, 24 December 2026."),
+    ("how many days until the 1st of December", "360 days until Wednesday, 1 December 2027."),  # the next one
+    ("how many weeks until christmas", "2 weeks and 5 days until Friday, 25 December 2026."),
+    ("how many days between 1 March 2024 and 15 June 2024", "106 days."),
+    ("how many days since 1 January", "339 days since Thursday, 1 January 2026."),
+    ("what's the date in 90 days", "Saturday, 6 March 2027."),
+    ("what date is 3 weeks from today", "Sunday, 27 December 2026."),
+    ("what was the date 10 days ago", "Thursday, 26 November 2026."),
+    ("what is 31 January 2026 plus one month", "Saturday, 28 February 2026."),
+    ("is 2028 a leap year", "Yes, 2028 is a leap year."),
+    ("is 1900 a leap year", "No, 1900 is not a leap year."),
+    ("when is the next leap year", "The next leap year is 2028."),
+    ("how many days are in February 2024", "February 2024 has 29 days."),
+    ("how many weeks are in a year", "A year has 52 weeks and 1 day, or 52 weeks and 2 days in a leap year."),
+    ("how many weeks does 2026 have", "2026 has 53 calendar weeks."),
+    ("what week number is it", "It is week 49 of 2026."),
+    ("what day will Christmas be on this year", "Friday, 25 December 2026."),
+    ("what time is it in Tokyo", "In Tokyo it is 5:05 in the evening, Sunday 6 December 2026."),
+    ("Wie spät ist es in Tokio, ungefähr?", "In Tokio it is 5:05 in the evening, Sunday 6 December 2026."),
+])
+def test_date_time_answers_from_the_clock(question, said):
+    assert date_answer(question, NOW)[0] == said
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("how many days until my birthday", "don't know which date 'my birthday' is"),
+    ("what day is 31 February", "no such date"),
+    ("what day is 03/04/2026", "could be 3 April or 4 March"),
+    ("what time is it in Atlantis", "don't know the time zone of 'atlantis'"),
+    ("when is my dentist appointment", "couldn't tell which date or time you mean"),
+    ("what is 9999 years after 1 January 2000", "out of the calendar's range"),
+])
+def test_date_time_refuses_rather_than_guesses(question, reason):
+    from assistant.errors import InputError
+
+    with pytest.raises(InputError, match=re.escape(reason)):
+        date_answer(question, NOW)
+
+
+def test_date_time_reads_the_local_clock(ctx):
+    before = datetime.now().astimezone()
+    result = run(ctx, "date_time", question="what time is it")
+    after = datetime.now().astimezone()
+    assert not result.is_error, result.text
+    said = re.fullmatch(r"It is (\d{1,2}):(\d\d) (in the morning|in the afternoon|in the evening|at night), "
+                        r"(\w+) (\d{1,2}) (\w+) (\d{4})\.", result.text)
+    assert said, result.text
+    hour, minute = int(said.group(1)), int(said.group(2))
+    assert any((moment.hour % 12 or 12) == hour and moment.minute == minute and moment.day == int(said.group(5))
+               for moment in (before, after))
+    assert run(ctx, "date_time", question="next blorbday").is_error
