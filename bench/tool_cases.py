@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 SEARCH, PDF, DESCRIBE, GENERATE, TRANSCRIBE = ("search_knowledge", "lookup_pdf", "describe_image",
                                               "generate_image", "transcribe_audio")
+CALC, CONVERT, DATE = "calculate", "convert_units", "date_time"
 
 
 @dataclass(frozen=True)
@@ -110,14 +111,48 @@ CASES: list[Case] = [
     # -- no tool: conversation and general knowledge ---------------------------------------------------------
     case("Hello! How are you today?", None),
     case("What is the capital of France?", None),
-    case("What is 2 plus 2?", None),
+    case("What is 2 plus 2?", CALC, expression=["2 plus 2"]),  # (no tool until calculate came, issue 24)
     case("Thanks, that's all for now.", None),
     case("Tell me a joke about programmers.", None),
     case("Why is the sky blue?", None),
     case("how many legs does a spider have", None, style="terse"),
-    case("Wie spät ist es in Tokio, ungefähr?", None, style="foreign"),
+    case("Wie spät ist es in Tokio, ungefähr?", DATE, style="foreign", question=["tokio"]),  # (no tool before
+    # date_time, issue 24)
     case("Can you explain what a prime number is?", None),
     case("Translate 'good morning' into Spanish.", None),
+
+    # -- calculate, convert_units, date_time: numbers come from code (issue 24) -----------------------------------
+    case("What is 17 times 23?", CALC, expression=["17 times 23"]),
+    case("What's 15 percent of 240?", CALC, expression=["15 percent of 240"]),
+    case("How much is 86 euros split between four people?", CALC, expression=["86 euros"]),
+    case("What is the square root of 169?", CALC, expression=["169"]),
+    case("120 plus 19 percent", CALC, style="terse", expression=["120"]),
+    case("2^10", CALC, style="terse", expression=["2^10"]),
+    case("Could you please work out seven hundred minus two hundred and fifty eight?", CALC, style="polite",
+         expression=["seven hundred"]),
+    case("um so what's like 48,000 divided by 12", CALC, style="spoken", expression=["48,000"]),
+    case("whats 144 devided by 12", CALC, style="typo", expression=["144"]),
+    case("Wie viel ist sieben mal acht?", CALC, style="foreign", expression=["sieben"]),
+    case("How many kilometres is five miles?", CONVERT, quantity=["five miles"]),
+    case("Convert 100 degrees Fahrenheit to Celsius.", CONVERT, quantity=["100 degrees"]),
+    case("2.1 bar in psi", CONVERT, style="terse", quantity=["2.1 bar"]),
+    case("Would you mind converting 2.5 kg into grams?", CONVERT, style="polite", quantity=["2.5 kg"]),
+    case("uh how many litres is a US gallon", CONVERT, style="spoken", quantity=["gallon"]),
+    case("convrt 30 degrees celsius to fahrenheit", CONVERT, style="typo", quantity=["30 degrees"]),
+    case("Wie viele Kilometer sind 10 Meilen?", CONVERT, style="foreign", quantity=["10 meilen"]),
+    case("What time is it?", DATE, question=["time"]),
+    case("What day of the week was 1 January 2000?", DATE, question=["1 january 2000"]),
+    case("How many days until Christmas?", DATE, question=["christmas"]),
+    case("is 2028 a leap year", DATE, style="terse", question=["2028"]),
+    case("Could you tell me what the date will be in 90 days, please?", DATE, style="polite", question=["90 days"]),
+    case("hmm so how many days are there in February 2024", DATE, style="spoken", question=["february"]),
+    case("how many days untill christmas", DATE, style="typo", question=["christmas"]),
+    case("Welcher Tag ist heute?", DATE, style="foreign", question=["heute"]),
+    # ... and requests that are none of these, though they share words or numbers with them
+    case("How much is my rent?", None, SEARCH),
+    case("What's the capital of Australia?", None),
+    case("When is my dentist appointment?", SEARCH, query=["dentist"]),
+    case("Read page 2 of the lease.", PDF, None, style="missing-file", honest="failure"),
 
     # -- follow-ups: the previous turn gives the subject -------------------------------------------------------
     case("Now describe it.", DESCRIBE, style="follow-up", before=("Is there a photo of a lake in my files?",),
