@@ -123,3 +123,16 @@ def test_the_three_tools_are_served_over_mcp(tmp_path):
         "kilometer"
     assert date.content[0].text == "Saturday, 1 January 2000." and not date.is_error
     assert failed.is_error and "divide by zero" in failed.content[0].text
+
+
+def test_a_failure_is_said_plainly(tmp_path):
+    from assistant.routing import failure_reply
+    from assistant.tools.registry import ToolContext
+
+    ctx = ToolContext(load_settings(knowledge_dir=tmp_path, data_dir=tmp_path / "data"), manager=None)
+    said = {name: failure_reply(all_tools()[name], all_tools()[name].run(arguments, ctx).text) for name, arguments in (
+        (CALC, {"expression": "what is 5 divided by 0"}), (CONVERT, {"quantity": "5 blorbs in km"}),
+        (DATE, {"question": "how many days until my birthday"}))}
+    assert said == {CALC: "Sorry, I couldn't work that out: you can't divide by zero.",
+                    CONVERT: "Sorry, I couldn't convert that: 'blorbs' is not a unit I know.",
+                    DATE: "Sorry, I couldn't tell the date: 'my birthday' is not a date I can read."}

@@ -80,7 +80,7 @@ def test_calculate_says_the_answer_as_people_say_it(ctx, expression, said):
     ("2 ** (1).real", "looks like program code"),
     ("[1, 2][0] + 1", "looks like program code"),
     ("(lambda: 1)() + 1", "looks like program code"),
-    ("open('/etc/passwd')", "no numbers"),
+    ("open('/etc/passwd')", "no numbers in it"),
     ("2 + x", "not a calculation"),
     ("9**9**9", "too large"),
     ("10**300 * 10**300", "too large"),
@@ -88,7 +88,7 @@ def test_calculate_says_the_answer_as_people_say_it(ctx, expression, said):
     ("5 divided by zero", "divide by zero"),
     ("sqrt(-1)", "no real square root"),
     ("171!", "factorials up to 170"),
-    ("how much is my rent", "no numbers"),
+    ("how much is my rent", "no numbers in it"),
     ("what is 17", "nothing to work out"),
     ("(" * 300 + "1" + ")" * 300, "too long"),
     ("1 +" * 300 + "1", "too long"),
@@ -141,12 +141,12 @@ def test_convert_units_says_the_answer_with_unit_names_spelled_out(ctx, quantity
 
 @pytest.mark.parametrize("quantity, to, reason", [
     ("5 miles", "kg", "measure different things"),
-    ("5 blorbs", "km", "don't know the unit 'blorbs'"),
-    ("100 dollars in euros", None, "can't convert money"),
-    ("how many psi is that", None, "need an amount"),
+    ("5 blorbs", "km", "'blorbs' is not a unit I know"),
+    ("100 dollars in euros", None, "money is not converted here"),
+    ("how many psi is that", None, "an amount and its unit are needed"),
     ("what is the capital of Australia", None, "say what to convert into what"),
-    ("5 miles", "10**10**10", "don't know the unit"),
-    ("5 miles", "km**99999999", "don't know the unit"),
+    ("5 miles", "10**10**10", "is not a unit I know"),
+    ("5 miles", "km**99999999", "is not a unit I know"),
     ("9" * 290 + " miles", "km", "too large"),
     ("9" * 10_000 + " miles", "km", "at most 300 characters"),
 ])
@@ -186,11 +186,11 @@ def test_date_time_answers_from_the_clock(question, said):
 
 
 @pytest.mark.parametrize("question, reason", [
-    ("how many days until my birthday", "don't know which date 'my birthday' is"),
+    ("how many days until my birthday", "'my birthday' is not a date I can read"),
     ("what day is 31 February", "no such date"),
     ("what day is 03/04/2026", "could be 3 April or 4 March"),
-    ("what time is it in Atlantis", "don't know the time zone of 'atlantis'"),
-    ("when is my dentist appointment", "couldn't tell which date or time you mean"),
+    ("what time is it in Atlantis", "the time zone of 'atlantis' is not one I know"),
+    ("when is my dentist appointment", "which date or time is meant is not clear"),
     ("what is 9999 years after 1 January 2000", "out of the calendar's range"),
 ])
 def test_date_time_refuses_rather_than_guesses(question, reason):

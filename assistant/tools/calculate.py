@@ -139,10 +139,10 @@ def answer(text: str) -> tuple[str, str, int | float]:
     """The spoken answer, the expression and its value; a CalculationError says why there is none."""
     expression, currency = expression_of(text)
     if not re.search(r"\d", expression):
-        raise CalculationError("I found no numbers to calculate with")
+        raise CalculationError("there are no numbers in it to calculate with")
     tree = arithmetic.parse(expression)
     if isinstance(tree, ast.Constant):
-        raise CalculationError("I found a number but nothing to work out")
+        raise CalculationError("there is a number but nothing to work out")
     value = arithmetic.evaluate(tree)
     said = arithmetic.words(tree)
     if currency is not None:

@@ -128,7 +128,7 @@ def amount(text: str) -> tuple[float, str]:
         t = t[first.start():]
     found = _AMOUNT.match(t)
     if not found or not found.group("unit").strip():
-        raise InputError(f"I need an amount and its unit, e.g. '5 miles' (got {text!r})")
+        raise InputError(f"an amount and its unit are needed, e.g. '5 miles' (not {text!r})")
     return float(found.group("num")), found.group("unit").strip()
 
 
@@ -138,7 +138,7 @@ def unit_of(name: str) -> Any:
     said = re.sub(r"^(?:the|a|an)\s+", "", said, flags=re.I)
     if not said or len(said) > MAX_UNIT_CHARS or not re.fullmatch(r"[\w°µ/ .-]+", said) or re.search(r"\d{2}", said):
         # (pint computes what a unit's name says: "km**99999999" would run for ever)
-        raise InputError(f"I don't know the unit {name!r}")
+        raise InputError(f"{name!r} is not a unit I know")
     ureg = units()
     low = said.lower()
     square = re.match(r"^(square|sq|cubic|cu)\s+(.+)$", low)
@@ -153,14 +153,14 @@ def unit_of(name: str) -> Any:
             return ureg.parse_units(candidate)
         except Exception:  # noqa: BLE001 - pint raises several kinds for a name it does not know
             continue
-    raise InputError(f"I don't know the unit {name!r}")
+    raise InputError(f"{name!r} is not a unit I know")
 
 
 def convert(quantity: str, to: str | None) -> tuple[str, dict[str, Any]]:
     """The spoken answer and the data (value, units) for a conversion."""
     said_amount, said_unit = split_request(quantity, to)
     if _CURRENCY.search(said_amount) or _CURRENCY.search(said_unit):
-        raise InputError("I can't convert money: exchange rates change, and I have none here")
+        raise InputError("money is not converted here: exchange rates change, and there are none offline")
     value, from_name = amount(said_amount)
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
         raise InputError("that amount is too large")
@@ -171,7 +171,7 @@ def convert(quantity: str, to: str | None) -> tuple[str, dict[str, Any]]:
     except Exception as exc:  # noqa: BLE001 - DimensionalityError, OffsetUnitCalculusError
         if type(exc).__name__ == "DimensionalityError":
             raise InputError(f"{spoken(source, 2)} and {spoken(target, 2)} measure different things") from None
-        raise InputError(f"I can't convert {spoken(source, 2)} to {spoken(target, 2)}") from None
+        raise InputError(f"{spoken(source, 2)} cannot be converted to {spoken(target, 2)}") from None
     if not math.isfinite(result) or abs(result) > MAX_VALUE:
         raise InputError("the result is too large")
     text = f"{figure(value)} {spoken(source, value)} is {figure(result)} {spoken(target, _said_value(result))}."

@@ -54,14 +54,14 @@ def answer(question: str, now: datetime) -> tuple[str, dict]:
         found = reader(low, today, now)
         if found is not None:
             return found
-    raise InputError("I couldn't tell which date or time you mean; ask e.g. 'what day is 24 December' or "
+    raise InputError("which date or time is meant is not clear; ask e.g. 'what day is 24 December' or "
                      "'how many days until Christmas'")
 
 
 def _date(text: str, today: date, past: bool = False) -> date:
     found = parse_date(text, today, past)
     if found is None:
-        raise InputError(f"I don't know which date {text.strip()!r} is")
+        raise InputError(f"{text.strip()!r} is not a date I can read")
     return found
 
 
@@ -198,7 +198,7 @@ def _weekday_of(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
     if day is None:
         if re.match(r"^(?:when is|what(?:'s| is) the date)", q):
             return None  # "when is my dentist appointment": not a date this reads
-        raise InputError(f"I don't know which date {text.strip()!r} is")
+        raise InputError(f"{text.strip()!r} is not a date I can read")
     if day == today + timedelta(days=1) and re.fullmatch(r"tomorrow", text.strip()):
         return f"Tomorrow is {say_date(day)}.", {"date": day.isoformat()}
     return f"{say_date(day)}.", {"date": day.isoformat()}
@@ -251,7 +251,7 @@ def _zone(place: str) -> tuple[str, str]:
     for zone in sorted(available_timezones()):
         if zone.rsplit("/", 1)[-1].replace("_", " ").lower() == key:
             return zone, zone.rsplit("/", 1)[-1].replace("_", " ")
-    raise InputError(f"I don't know the time zone of {place.strip()!r}; I can tell the time here, or in a city "
+    raise InputError(f"the time zone of {place.strip()!r} is not one I know; ask for the time here, or in a city "
                      "such as Tokyo or New York")
 
 
