@@ -31,6 +31,10 @@ from .chat.schemas import png_data_uri
 from .contracts import Text, ToolCall, ToolChoice
 from .contracts import ToolResult
 from .errors import InputError
+from .grounding import personal
+from .grounding.check import CheckedReply
+from .grounding.evidence import Evidence, best_evidence, idf_weights, passages, subject_words
+from .grounding.replies import answer_messages, not_found, quoted
 from .models.policy import PromptPolicy
 from .routing import Planner, Subject, failure_reply, planner_for
 from .routing.digest import digest, fallback_reply, uncited_source
@@ -43,12 +47,14 @@ if TYPE_CHECKING:
 SYSTEM_PROMPT = """You are spark-assistant, a voice assistant running on the user's own computer.
 Answer briefly in plain spoken sentences: no Markdown tables, no code blocks, no lists unless asked.
 Cite files and pages you used."""
+CITE = "Cite files and pages you used."
 # Said to a model that chooses its own tools (not when the router chooses for it).
 TOOL_HINT = "When a tool fits the request, call it; otherwise answer directly."
 # How a tool's result is handed to a model that gets it as a user message (`tool_results = "user"`).
 RESULT_OPENING = "From my files:\n"
 # A routed turn whose model wrote only call syntax (it was offered no tools): nothing is left to say.
 NO_ANSWER = "Sorry, I don't have an answer to that."
+GROUNDED_TOKENS = 120  # an answer from a passage is a sentence or two
 
 
 @dataclass
@@ -115,8 +121,12 @@ class Agent:
         self._subjects.clear()
 
     def messages(self) -> list[dict[str, Any]]:
-        hint = "" if self.planner is not None else f"\n{TOOL_HINT}"
-        return [{"role": "system", "content": self.system_prompt + hint}, *self.history]
+        if self.planner is not None:  # the router's model is shown no files: the code cites what it found (a
+            # small model told to cite makes up a file and page for a question about the world)
+            system = self.system_prompt.replace(f"\n{CITE}", "")
+        else:
+            system = f"{self.system_prompt}\n{TOOL_HINT}"
+        return [{"role": "system", "content": system}, *self.history]
 
     def tool_schemas(self) -> list[dict[str, Any]]:
         compact = self.policy.compact_tools
@@ -216,16 +226,40 @@ class Agent:
                      timings: dict[str, float]) -> Iterator[AgentEvent]:
         """The planner decides (tool and arguments, in milliseconds); the model only answers."""
         assert self.planner is not None
-        plan = self.planner.plan(text, self._subject())
+        subject = self._subject()
+        plan = self.planner.plan(text, subject)
+        earlier = subject.request if subject is not None and personal.refers_back(text) else None
+        looked_up_before = subject is not None and subject.tool is not None and \
+            self._looks_up(subject.tool)  # a follow-up to an answer from the files is about the files too
+        about_me = personal.is_personal(text) or (earlier is not None and (
+            personal.is_personal(earlier) or looked_up_before))
+        searcher = self.planner.lookup(text, earlier or "")
+        if searcher is not None and (plan.reply is None or (earlier is not None and about_me)) and (
+                (plan.tool is None and about_me) or (plan.tool == searcher.tool and earlier is not None)):
+            # look before answering: a question about the user's own world is searched (with the question it
+            # follows up), never answered from the model's head
+            plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
         timings["decide_s"] = plan.seconds
         self.history.append(_user_message(text, None))
         if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
             self._remember(text, None, {}, [])
             yield from self._finish(plan.reply, [], False, started, timings, say=True)
             return
+        if plan.tool is None and about_me:  # nothing to search with: never guessed
+            self._remember(text, None, {}, [])
+            yield from self._finish(not_found(personal.language_of(text)), [], False, started, timings, say=True)
+            return
+        if plan.tool is None and searcher is not None and searcher.tool is not None and personal.asks(text):
+            # any other question is looked up too, quietly: answered from the files only when they hold it
+            call = ToolCall(searcher.tool, searcher.arguments)
+            result = self._run_tool(call, stop)
+            if not result.is_error and self._evidence(text, earlier, result) is not None:
+                yield from self._looked_up(text, call, earlier, about_me, llm, stop, started, timings, result)
+                return
         if plan.tool is None:
             self._remember(text, None, {}, [])
-            reply, _, interrupted = yield from self._generate(llm, None, stop, started, timings, "none")
+            reply, _, interrupted = yield from self._generate(llm, None, stop, started, timings, "none",
+                                                              self._standalone(text, earlier))
             if not reply.strip() and not interrupted:
                 yield from self._finish(NO_ANSWER, [], False, started, timings, say=True)
                 return
@@ -236,6 +270,9 @@ class Agent:
             yield from self._model_turn(schemas, llm, stop, started, timings, force=plan.tool)
             return
         call = ToolCall(plan.tool, plan.arguments)
+        if self._looks_up(plan.tool) and not plan.verbatim:  # a look-up: answered from its passages
+            yield from self._looked_up(text, call, earlier, about_me, llm, stop, started, timings)
+            return
         if self.policy.tool_results == "tool":  # a tool message answers a call; a result in a user message
             # needs none, and a call shown in the history is what a small model then writes instead of answering
             self.history.append({"role": "assistant", "content": "", "tool_calls": [_as_openai_call(call, 0)]})
@@ -258,16 +295,123 @@ class Agent:
             yield TextDelta(source)
         yield from self._finish(reply, [done], interrupted, started, timings)
 
+    def _looked_up(self, text: str, call: ToolCall, earlier: str | None, about_me: bool, llm: ChatModel,
+                   stop: Cancel | None, started: float, timings: dict[str, float],
+                   result: ToolResult | None = None) -> Iterator[AgentEvent]:
+        """A look-up in the user's files, answered only from what it found: the passage that holds the
+        question's subject (weighed by how rare each word is in the index) and its answering sentences, a reply
+        checked fact by fact against them, else their own words quoted; nothing relevant found: "I couldn't
+        find that" for a question about the user's own world, the model's own answer for one about the world
+        (citing no file)."""
+        if result is None:
+            done = yield from self._call(call, 0, stop, timings, record=False)
+        else:  # run already (a quiet look-up that found the answer): shown now
+            yield ToolCallStarted(call.name, call.arguments)
+            done = ToolCallFinished(call.name, call.arguments, result)
+            yield done
+        asked = " ".join(f"{earlier or ''} {text}".split()[-40:])  # a follow-up's follow-up keeps the subject
+        self._remember(asked, call.name, call.arguments, [c.file for c in done.result.citations])
+        language = personal.language_of(text)
+        if done.result.is_error:
+            yield from self._finish(failure_reply(self.tools[call.name], done.result.text), [done], False, started,
+                                    timings, say=True)
+            return
+        evidence = self._evidence(text, earlier, done.result)
+        assert self.planner is not None
+        searcher = self.planner.lookup(text, earlier or "")
+        if evidence is None and searcher is not None and searcher.tool not in (None, call.name):
+            # the PDF look-up found nothing that answers: the notes and recordings may ("when does release 2.4
+            # ship?" is no question for the lease the router took "release" for)
+            again = ToolCall(str(searcher.tool), searcher.arguments)
+            found = self._run_tool(again, stop)
+            if not found.is_error and (evidence := self._evidence(text, earlier, found)) is not None:
+                yield ToolCallStarted(again.name, again.arguments)
+                done = ToolCallFinished(again.name, again.arguments, found)
+                yield done
+        if evidence is None and about_me:
+            yield from self._finish(not_found(language), [done], False, started, timings, say=True)
+            return
+        if evidence is None:  # the world's question, not the files': the model answers, citing nothing
+            reply, _, interrupted = yield from self._generate(llm, None, stop, started, timings, "none",
+                                                              self._standalone(text, earlier))
+            yield from self._finish(reply if reply.strip() or interrupted else NO_ANSWER, [done], interrupted,
+                                    started, timings, say=not reply.strip() and not interrupted)
+            return
+        reply, interrupted = yield from self._grounded(text, evidence, earlier, language, llm, stop, started, timings)
+        yield from self._finish(reply, [done], interrupted, started, timings)
+
+    def _evidence(self, text: str, earlier: str | None, result: ToolResult) -> Evidence | None:
+        """The passage of a look-up's result that answers the question (and the one it follows up), if any."""
+        assert self.planner is not None
+        words = list(dict.fromkeys(subject_words(text) + (subject_words(earlier) if earlier else [])))
+        counts, total = self.planner.document_counts(words)
+        return best_evidence(text, passages(result), idf_weights(counts, total) if total else {}, words)
+
+    def _grounded(self, text: str, evidence: Evidence, earlier: str | None, language: str, llm: ChatModel,
+                  stop: Cancel | None, started: float, timings: dict[str, float]
+                  ) -> Generator[AgentEvent, None, tuple[str, bool]]:
+        """The model's answer from the evidence, said a sentence at a time once its facts hold up; the source
+        quoted when one does not, or when the answer says nothing of it."""
+        checker = CheckedReply(evidence, f"{text} {earlier or ''}")
+        said: list[str] = []
+        chunks = llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
+                            stop=stop, tool_choice="none")
+        try:
+            for chunk in chunks:
+                if isinstance(chunk, Text):
+                    for sentence in checker.feed(chunk.text):
+                        said.append(sentence)
+                        yield from self._say(sentence, started, timings)
+                    if checker.failed:
+                        break
+            else:
+                for sentence in checker.finish():
+                    said.append(sentence)
+                    yield from self._say(sentence, started, timings)
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()
+        if stop is not None and stop.is_set():
+            return "".join(said), True
+        reply = "".join(said).strip()
+        if checker.failed or not checker.informative:
+            quote = quoted(evidence, language)  # (what was said before a failed sentence held up)
+            yield from self._say((" " if said else "") + quote, started, timings)
+            return f"{reply} {quote}".strip(), False
+        source = uncited_source(reply, ToolResult(text="", citations=[evidence.passage.citation]))
+        if source:
+            yield from self._say(source, started, timings)
+        return reply + source, False
+
+    def _looks_up(self, tool: str) -> bool:
+        """The tool looks up the user's files for answers (a search, a PDF look-up)."""
+        routing = self.tools[tool].routing if tool in self.tools else None
+        return routing is not None and bool(routing.answers)
+
+    def _say(self, text: str, started: float, timings: dict[str, float]) -> Iterator[AgentEvent]:
+        if "first_token_s" not in timings:
+            timings["first_token_s"] = time.perf_counter() - started
+            yield FirstToken()
+        yield TextDelta(text)
+
+    def _standalone(self, text: str, earlier: str | None) -> list[dict[str, Any]] | None:
+        """A question that does not refer back is answered on its own, as on the first turn (earlier turns'
+        files and numbers stay out of it); one that does gets the conversation."""
+        return None if earlier is not None else [self.messages()[0], {"role": "user", "content": text}]
+
     def _generate(self, llm: ChatModel, offer_tools: list[dict] | None, stop: Cancel | None, started: float,
-                  timings: dict[str, float], tool_choice: ToolChoice = "auto"
+                  timings: dict[str, float], tool_choice: ToolChoice = "auto",
+                  messages: list[dict[str, Any]] | None = None
                   ) -> Generator[AgentEvent, None, tuple[str, list[ToolCall], bool]]:
         """One reply from the model: its prose streamed as it comes, its tool calls (of tools it has) as data.
         With `single_tool_call`, the model is stopped at its first call (a small model recites more).
         `tool_choice` "none": an answer, which the engine keeps free of call syntax (a small model writes calls
         it was not offered; llama.cpp's grammar does not let it start one)."""
         reply, calls = "", []
-        self._trim(llm, offer_tools)
-        chunks = llm.stream(self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens, stop=stop,
+        if messages is None:
+            self._trim(llm, offer_tools)
+        chunks = llm.stream(messages or self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens, stop=stop,
                             tool_choice=tool_choice)
         try:
             for chunk in chunks:
@@ -295,15 +439,16 @@ class Agent:
         timings["total_s"] = time.perf_counter() - started
         yield TurnDone(reply, calls_done, interrupted, timings)
 
-    def _call(self, call: ToolCall, index: int, stop: Cancel | None,
-              timings: dict[str, float]) -> Generator[AgentEvent, None, ToolCallFinished]:
+    def _call(self, call: ToolCall, index: int, stop: Cancel | None, timings: dict[str, float],
+              record: bool = True) -> Generator[AgentEvent, None, ToolCallFinished]:
         yield ToolCallStarted(call.name, call.arguments)
         t0 = time.perf_counter()
         result = self._run_tool(call, stop)
         timings["tool_s"] += time.perf_counter() - t0
         finished = ToolCallFinished(call.name, call.arguments, result)
         yield finished
-        self.history.append(self._result_message(call, result, index))
+        if record:  # (a look-up's passages are given to the model for its answer only, never kept)
+            self.history.append(self._result_message(call, result, index))
         return finished
 
     # -- what the conversation is about (the planner's follow-ups) -----------------------------------

@@ -58,8 +58,10 @@ def test_a_search_request_runs_the_search_and_the_model_answers_from_its_result(
     [finished] = [e for e in events if isinstance(e, ToolCallFinished)]
     assert finished.result.citations[0].file == "birds.md"
     assert chat.tools_offered == [None]  # the model only answers: no tool schemas to recite
-    handed = chat.prompts[0][-1]["content"]  # the best hits, as "file: text", then the request again
-    assert handed.startswith("From my files:\nbirds.md: ") and "Search my knowledge folder for penguins" in handed
+    handed = chat.prompts[0][-1]["content"]  # the answering passage's sentences, then the request
+    assert handed.startswith("Passage from birds.md:\n") and "Emperor penguins huddle" in handed
+    assert "bread" not in handed and handed.endswith("Question: Search my knowledge folder for penguins")
+    assert [m["role"] for m in agent.history] == ["user", "assistant"]  # the passage is not kept
     assert done.reply == "Penguins huddle through the winter (birds.md)."
     assert done.timings["decide_s"] > 0  # the planner decided (its speed is bench/tool_eval.py's)
 
@@ -68,7 +70,7 @@ def test_a_pdf_follow_up_reads_the_next_page_of_the_same_file(routed):
     """Pages asked for are read out as they are (the model would only paraphrase them)."""
     make, root = routed
     make_report_pdf(root)
-    agent, chat = make(["Page one is the summary."])
+    agent, chat = make(["The table lists the species seen most often."])
     agent.context.knowledge.index()
     first, _ = _turn(agent, "Read page 1 of report.pdf.")
     assert _calls(first) == [("lookup_pdf", {"file": "report.pdf", "pages": "1"})]
@@ -79,7 +81,8 @@ def test_a_pdf_follow_up_reads_the_next_page_of_the_same_file(routed):
     assert done.reply == finished.result.text and "Bird counts" in done.reply
     assert chat.prompts == []
     questions, done = _turn(agent, "What does report.pdf say about bird counts?")  # a question: the model answers
-    assert _calls(questions)[0][0] == "lookup_pdf" and done.reply.startswith("Page one is the summary. (report.pdf")
+    assert _calls(questions)[0][0] == "lookup_pdf"
+    assert done.reply.startswith("The table lists the species seen most often. (report.pdf, page 2)")
 
 
 def test_a_recording_is_transcribed_by_its_described_name(routed, tmp_path):

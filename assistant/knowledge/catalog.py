@@ -227,6 +227,16 @@ class Catalog:
         args.append(limit)
         return [LexicalHit(r[0], r[1], _int(r[2]), r[3], r[4], float(r[5])) for r in self._all(sql, args)]
 
+    def document_counts(self, words: Iterable[str]) -> tuple[dict[str, int], int]:
+        """How many chunks hold each word (by the full-text index's stems), and how many chunks there are: how
+        rare a word is in the user's files."""
+        counts = {}
+        for word in dict.fromkeys(words):
+            match = _fts_query(word)
+            counts[word] = self._all("SELECT count(*) FROM chunks WHERE chunks MATCH ?", [match])[0][0] if match \
+                else 0
+        return counts, self._all("SELECT count(*) FROM chunks", [])[0][0]
+
     def chunk_texts(self, chunk_ids: Iterable[str]) -> dict[str, str]:
         ids = list(chunk_ids)
         if not ids:

@@ -40,6 +40,7 @@ class Hit:
     start: float | None = None  # recordings: where the quoted words begin, in seconds (stored as the "page")
     also: list[str] = field(default_factory=list)  # other files with the same content
     matched_by: list[str] = field(default_factory=list)  # "text", "keywords", "visual"
+    text: str = ""  # the whole passage the snippet is cut from (a chunk of a note, a PDF page's, a recording's)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -153,6 +154,7 @@ class Searcher:
             hits.append(Hit(
                 file=names[0], kind=entry["kind"], page=None if audio else entry["page"], score=round(scores[key], 5),
                 snippet=_trim(snippet or "", query_words), also=names[1:], matched_by=entry["by"],
+                text=(snippet or "").strip(),
                 image_path=str(self.settings.knowledge_dir / names[0]) if entry["kind"] == "image" else None,
                 start=self._moment(key[0], entry["page"], entry["text"], query_words) if audio else None,
             ))
@@ -171,7 +173,7 @@ class Searcher:
             raise InputError("give a question, or a file and pages to read")
         within = {sha} if sha else None
         result = self.search(question, kind="pdf", limit=limit, within=within)
-        return [Passage(h.file, h.page or 1, h.snippet, h.score) for h in result.hits]
+        return [Passage(h.file, h.page or 1, h.text or h.snippet, h.score) for h in result.hits]
 
     def _pdf_sha(self, file: str) -> str:
         name = self._relative(file)

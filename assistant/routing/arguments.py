@@ -160,7 +160,9 @@ def _reading(request: Request, routing: Routing) -> dict[str, Any] | Missing:
         arguments[routing.pages] = pages
     if routing.language is not None and (language := _language(request.text)):
         arguments[routing.language] = language
-    if not arguments and routing.question is not None:
+    if routing.question is not None and routing.question not in arguments and (
+            not arguments or (routing.pages is not None and routing.pages not in arguments)):
+        # no pages to read: the request is the question ("Who wrote the bzip2 manual?")
         arguments[routing.question] = spoken_request(request.text)
     return arguments
 

@@ -50,11 +50,14 @@ class Plan:
 
 class Planner:
     def __init__(self, router: ToolRouter, files: FolderFiles, tools: Mapping[str, Tool],
-                 probe: Callable[..., str | None] | None = None):
+                 probe: Callable[..., str | None] | None = None,
+                 document_counts: Callable[[Sequence[str]], tuple[dict[str, int], int]] | None = None):
         self.router = router
         self.files = files
         self.tools = tools
         self.probe = probe  # "pdf"/"text" when the knowledge folder answers a request (routing.probe)
+        # how many of the index's chunks hold each word, and how many there are (how rare a word is there)
+        self.document_counts = document_counts or (lambda words: ({w: 0 for w in words}, 0))
         self._name_vectors: dict[str, np.ndarray] = {}
 
     def warm(self) -> None:
@@ -102,6 +105,16 @@ class Planner:
                 plan.verbatim = _read_out(declared[tool], filled)
         plan.seconds = time.perf_counter() - started
         return plan
+
+    def lookup(self, text: str, also: str = "") -> Plan | None:
+        """A search of the user's files for the request's subject words (and `also`'s: the request it follows
+        up), for a question about the user's own world that asked for no tool; None without a search tool."""
+        searcher = next(((name, r.query) for name, r in routed(self.tools) if r.query is not None), None)
+        query = " ".join(dict.fromkeys(f"{topic(also)} {topic(text)}".split()))
+        if searcher is None or not query:
+            return None
+        name, spec = searcher
+        return Plan(name, arguments={spec.argument: query})
 
     def _closest(self, description: str, files: Sequence[str]) -> str | None:
         """The file whose name means what the description says, if one is close enough (by the router's
@@ -198,20 +211,33 @@ def planner_for(manager, tools: Mapping[str, Tool], context) -> Planner:
     settings = context.settings
     catalogs: list[Catalog] = []
 
-    def answered_by_knowledge(text: str, strict: bool = False) -> str | None:
+    def catalog() -> Catalog | None:
         path = settings.index_dir / "catalog.sqlite"
+        if not catalogs:
+            if not path.is_file():  # nothing indexed yet
+                return None
+            catalogs.append(Catalog(path, read_only=True))
+        return catalogs[0]
+
+    def answered_by_knowledge(text: str, strict: bool = False) -> str | None:
         try:
-            if not catalogs:
-                if not path.is_file():  # nothing indexed yet
-                    return None
-                catalogs.append(Catalog(path, read_only=True))
-            return probe(catalogs[0], text, strict)
+            index = catalog()
+            return probe(index, text, strict) if index is not None else None
         except Exception:  # an index that cannot be read: the request simply gets no tool
             log.debug("knowledge probe failed", exc_info=True)
             return None
+
+    def document_counts(words: Sequence[str]) -> tuple[dict[str, int], int]:
+        try:
+            index = catalog()
+            if index is not None:
+                return index.document_counts(words)
+        except Exception:
+            log.debug("document counts failed", exc_info=True)
+        return {w: 0 for w in words}, 0
 
     found = manager.locate("text_embed")
     encoder = NumpySentenceEncoder(found.path) if found.ready and found.path is not None and \
         NumpySentenceEncoder.supports(found.path) else manager.get("text_embed")
     return Planner(ToolRouter(encoder, tools), FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools,
-                   answered_by_knowledge)
+                   answered_by_knowledge, document_counts)

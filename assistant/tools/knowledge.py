@@ -30,6 +30,7 @@ SEARCH_OUTPUT = {  # ToolResult.data of search_knowledge (MCP structured content
             "start": {"type": ["number", "null"], "description": "recordings: seconds from the start"},
             "score": {"type": "number"},
             "snippet": {"type": "string"},
+            "text": {"type": "string", "description": "the whole passage the snippet is from"},
             "also": {"type": "array", "items": {"type": "string"}, "description": "files with the same content"},
             "matched_by": {"type": "array", "items": {"type": "string"}},
         }, "required": ["file", "kind", "page", "score", "snippet"]}},

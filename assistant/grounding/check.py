@@ -1,0 +1,62 @@
+"""A grounded reply checked sentence by sentence as it streams: a sentence goes out only when every fact in it
+(`claims`) is in the passage or the question; the first one that is not stops the reply, and the source's own
+words are said instead (`replies.quoted`)."""
+
+from __future__ import annotations
+
+import re
+
+from .claims import Facts, claims, normalise
+from .evidence import Evidence, holds, subject_words
+
+# A sentence ends at . ! ? or … and a space, except after a title or a common abbreviation ("Mr. Keller").
+_END = re.compile(r"(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\be\.g\.)"
+                  r"(?<!\bi\.e\.)(?<!\bvs\.)(?<=[.!?…])[\"”')\]]*\s+(?=\S)")
+
+
+class CheckedReply:
+    def __init__(self, evidence: Evidence, question: str):
+        self.evidence = evidence
+        self.question = question
+        self.facts = Facts(evidence.text, evidence.passage.text, evidence.passage.file, question)
+        self.buffer = ""
+        self.said: list[str] = []
+        self.failed: list[str] = []  # the claims that sank the reply
+
+    def feed(self, text: str) -> list[str]:
+        """The sentences completed by this piece that hold up (none once one has failed)."""
+        if self.failed:
+            return []
+        self.buffer += text
+        out = []
+        while not self.failed and (end := _END.search(self.buffer)):
+            sentence, self.buffer = self.buffer[:end.end()], self.buffer[end.end():]
+            out.extend(self._checked(sentence))
+        return out
+
+    def finish(self) -> list[str]:
+        rest, self.buffer = self.buffer, ""
+        return [] if self.failed or not rest.strip() else self._checked(rest)
+
+    def _checked(self, sentence: str) -> list[str]:
+        bad = [c.text for c in claims(sentence) if not self.facts.supports(c)]
+        if bad:
+            self.failed = bad
+            return []
+        self.said.append(sentence)
+        return [sentence]
+
+    @property
+    def informative(self) -> bool:
+        """The reply states something of the evidence beyond the question: a fact of it, or one of its words
+        ("The answer is in your notes" is not an answer)."""
+        said = normalise(" ".join(self.said))
+        if not said.strip():
+            return False
+        answer = " ".join(self.evidence.sentences)  # (not its heading, nor the file's name)
+        asked = set(subject_words(f"{self.question} {self.evidence.title or ''} {self.evidence.passage.file}"))
+        evidence = Facts(answer)
+        if any(evidence.supports(c) and c.key not in asked for c in claims(said)):
+            return True
+        new = [w for w in subject_words(answer) if w not in asked and len(w) > 3]
+        return any(holds(said, w) for w in new)

@@ -1,0 +1,246 @@
+"""The checkable facts of a reply, and whether its sources hold them.
+
+A claim is what a listener would take as a fact about their world: a number (digits or number words, money and
+percentages among them), a time of day, a month or weekday, an identifier (letters and digits in one word:
+"KX-4471-B", "F28"), a name (a capitalised word that does not begin a sentence). `unsupported` lists those of a
+reply that appear neither in its sources nor in the question. Comparison is after normalising both sides the same
+way: number words to digits, thousands separators dropped, trailing zeros dropped, times as h:mm on a 12-hour
+clock ("17:45", "5:45 pm" and "quarter to six" are one time).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+         if w != "_"}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_HOURS = {w: n for w, n in _UNITS.items() if 1 <= n <= 12}
+MONTHS = ("january february march april may june july august september october november december "
+          "januar februar märz maerz juni juli oktober dezember janvier février fevrier mars avril mai juin "
+          "juillet août aout septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto "
+          "septiembre octubre noviembre diciembre").split()
+WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag "
+            "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles "
+            "jueves viernes sábado sabado domingo").split()
+# Capitalised words that claim nothing: pronouns, titles, the assistant's own words and units.
+NOT_NAMES = frozenset("""i i'm i've i'd i'll ok okay dr mr mrs ms mx prof st pdf pdfs ai celsius fahrenheit yes no
+it it's the a an your my you our this that these those he she they we his her their there here page am pm
+mister according""".split())
+
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_SPELLED = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}))*\b"
+                      rf"(?:\s+point(?:\s+(?:{'|'.join(_UNITS)}))+)?", re.I)
+_SPOKEN_TIME = re.compile(r"\b(half past|quarter past|quarter to|twenty past|ten past|twenty to|ten to|five past|"
+                          r"five to)\s+(\w+)\b", re.I)
+_TIME = re.compile(r"\b(\d{1,2})[:.h](\d{2})\b\s*(a\.?m\.?|p\.?m\.?)?|\b(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?!\w)"
+                   r"|\b(\d{1,2})\s+o'?clock\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:[.,]\d+)*(?![\w])")
+_IDENTIFIER = re.compile(r"\b(?=[\w.-]*\d)(?=[\w.-]*[^\W\d_])[\w]+(?:[.-][\w]+)*\b")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # number | time | date | identifier | name
+    text: str  # as the reply has it
+    key: str  # normalised, as it is compared
+
+
+def spelled_numbers(text: str) -> str:
+    """Number words as digits ("one hundred and twenty" -> "120", "eight point two" -> "8.2"); "one" alone is
+    left (it is mostly a pronoun)."""
+    def value(match: re.Match[str]) -> str:
+        words = match.group(0).lower().replace("-", " ").split()
+        if words == ["one"]:
+            return match.group(0)
+        decimals = ""
+        if "point" in words:
+            at = words.index("point")
+            decimals = "." + "".join(str(_UNITS[w]) for w in words[at + 1:] if w in _UNITS)
+            words = words[:at]
+        total = current = 0
+        for word in words:
+            if word == "and":
+                continue
+            if word in _UNITS:
+                current += _UNITS[word]
+            elif word in _TENS:
+                current += _TENS[word]
+            elif word == "hundred":
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * _SCALES[word]
+                current = 0
+        return f"{total + current}{decimals}"
+
+    return _SPELLED.sub(value, text)
+
+
+def _spoken_times(text: str) -> str:
+    def value(match: re.Match[str]) -> str:
+        phrase, hour_word = match.group(1).lower(), match.group(2).lower()
+        hour = _HOURS.get(hour_word) or (int(hour_word) if hour_word.isdigit() and 1 <= int(hour_word) <= 12 else 0)
+        if not hour:
+            return match.group(0)
+        minutes = {"half past": 30, "quarter past": 15, "twenty past": 20, "ten past": 10, "five past": 5,
+                   "quarter to": -15, "twenty to": -20, "ten to": -10, "five to": -5}[phrase]
+        if minutes < 0:
+            hour, minutes = hour - 1 or 12, 60 + minutes
+        return f"{hour}:{minutes:02d}"
+
+    return _SPOKEN_TIME.sub(value, text)
+
+
+def normalise(text: str) -> str:
+    """Both sides of a comparison: NFKC, curly quotes straightened, spoken times and number words as digits."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)  # "the 29th" is 29
+    return spelled_numbers(_spoken_times(text))
+
+
+def _number_key(raw: str) -> str:
+    text = raw
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):  # 1,150 or 1,695.40
+        text = text.replace(",", "")
+    elif re.fullmatch(r"-?\d+,\d{1,2}", text):  # a decimal comma: 86,40
+        text = text.replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):  # 48.000 as thousands (German)
+        text = text.replace(".", "")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.lstrip("0") or "0"
+
+
+def _time_key(hour: int, minute: int) -> str:
+    return f"{(hour % 12) or 12}:{minute:02d}"
+
+
+def times(text: str) -> list[tuple[str, str]]:
+    """(as written, h:mm on a 12-hour clock) for each time of day in an already normalised text."""
+    out = []
+    for m in _TIME.finditer(text):
+        if m.group(1) is not None:
+            hour, minute = int(m.group(1)), int(m.group(2))
+            if hour > 24 or minute > 59:
+                continue
+        else:
+            hour, minute = int(m.group(4) or m.group(6)), 0
+            if hour > 12:
+                continue
+        out.append((m.group(0).strip(" ."), _time_key(hour, minute)))
+    return out
+
+
+def claims(text: str) -> list[Claim]:
+    """The checkable facts of a (normalised or raw) text."""
+    text = normalise(text)
+    found: list[Claim] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TIME.finditer(text):
+        for written, key in times(m.group(0)):
+            found.append(Claim("time", written, key))
+            spans.append(m.span())
+    rest = _blank(text, spans)
+    for m in _IDENTIFIER.finditer(rest):
+        found.append(Claim("identifier", m.group(0), _ident_key(m.group(0))))
+    rest = _blank(rest, [m.span() for m in _IDENTIFIER.finditer(rest)])
+    for m in _NUMBER.finditer(rest):
+        found.append(Claim("number", m.group(0), _number_key(m.group(0).lstrip("-"))))
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", rest):
+        words = list(_WORD.finditer(sentence))
+        for i, m in enumerate(words):
+            word = m.group(0).strip("'’-")
+            lower = word.lower()
+            if lower in MONTHS or lower in WEEKDAYS:
+                found.append(Claim("date", word, lower))
+            elif i > 0 and word[:1].isupper() and lower not in NOT_NAMES and not _after_quote(sentence, m.start()):
+                found.append(Claim("name", word, lower))
+    return found
+
+
+def _after_quote(sentence: str, at: int) -> bool:
+    """A capital after an opening quote or a colon begins a sentence of its own."""
+    before = sentence[:at].rstrip()
+    return bool(before) and before[-1] in "\"'“‘«:(—–-"
+
+
+def _ident_key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+class Facts:
+    """What sources say, indexed for `supports`."""
+
+    def __init__(self, *texts: str):
+        self.numbers: set[str] = set()
+        self.floats: list[float] = []
+        self.times: set[str] = set()
+        self.identifiers: set[str] = set()
+        self.words: set[str] = set()
+        for text in texts:
+            self.add(text)
+
+    def add(self, text: str) -> None:
+        text = normalise(text)
+        for _written, key in times(text):
+            self.times.add(key)
+        for m in _IDENTIFIER.finditer(text):  # whole identifiers only: "KX-4471" is not "KX-4471-B"
+            self.identifiers.add(_ident_key(m.group(0)))
+            self.numbers.update(_number_key(n) for n in re.findall(r"\d+(?:[.,]\d+)*", m.group(0)))
+        for m in _NUMBER.finditer(text):
+            key = _number_key(m.group(0).lstrip("-"))
+            self.numbers.add(key)
+            try:
+                self.floats.append(float(key))
+            except ValueError:
+                pass
+        for m in re.finditer(r"(?<![\d,.])\d+(?:[-/: ]\d+)+(?![\d,.])", text):  # each part of a date, a phone
+            self.numbers.update(_number_key(part) for part in re.split(r"[-/: ]", m.group(0)))  # number, a time
+        for word in _WORD.findall(text):
+            self.words.update(part.lower() for part in re.split(r"[-'’]+", word) if part)
+            self.words.add(word.strip("'’-").lower())
+
+    def supports(self, claim: Claim) -> bool:
+        if claim.kind == "time":
+            return claim.key in self.times
+        if claim.kind == "number":
+            if claim.key in self.numbers:
+                return True
+            try:
+                value = float(claim.key)
+            except ValueError:
+                return False
+            return any(_rounds_to(source, value) for source in self.floats)
+        if claim.kind == "identifier":
+            return claim.key in self.identifiers
+        return claim.key in self.words or _stem(claim.key) in {_stem(w) for w in self.words}
+
+
+def _rounds_to(source: float, value: float) -> bool:
+    """8.05 or 8 said for 8.04672: the value is the source rounded to fewer decimals."""
+    if source == value:
+        return True
+    decimals = len(repr(value).split(".")[1]) if "." in repr(value) and not repr(value).endswith(".0") else 0
+    return round(source, decimals) == value and abs(source) >= 1
+
+
+def _stem(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word.rstrip("s")
+
+
+def unsupported(reply: str, sources: list[str], question: str = "") -> list[Claim]:
+    """The reply's claims that neither the sources nor the question hold."""
+    facts = Facts(*sources, question)
+    return [c for c in claims(reply) if not facts.supports(c)]

@@ -1,0 +1,234 @@
+"""Which passage of a look-up answers the question, and which of its sentences: what a small model is given.
+
+A passage answers when it holds most of the question's subject words, each word weighed by how rare it is in
+the index (`Rarity`): "passport" found nowhere outweighs "number" found in many notes, so "What's my passport
+number?" is not answered with the locker number. Within the passage, the sentences (or lines) that hold the
+most of those words are the evidence, with the passage's title for context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..contracts import Citation, ToolResult
+from ..words import FUNCTION_WORDS, REQUEST_FILLERS, VAGUE
+
+MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
+MAX_SENTENCES = 3
+MAX_EVIDENCE_CHARS = 400
+# Words of a question that say how something was kept, not what it is about ("the number I wrote down").
+RECORDING_VERBS = frozenset("""wrote write written writing noted note saved save put told tell said say mentioned
+mention recorded record remind reminded remember again exactly actually""".split())
+# Words for the files themselves, which name where to look rather than what is asked.
+FILE_WORDS = frozenset("""pdf pdfs file files page pages document documents doc docs note notes recording
+recordings memo memos folder txt md wav""".split())
+# Question words in the languages requests come in, which are no subject.
+QUESTION_WORDS = frozenset("""what whats which who whom whose when where why how much many long often
+wann wie wo was wer welche welcher welches warum quand quel quelle quels quelles où comment combien qui
+cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time""".split())
+
+
+@dataclass(frozen=True)
+class Passage:
+    file: str
+    text: str
+    page: int | None = None  # PDFs
+    time: float | None = None  # recordings: seconds from the start
+    kind: str = "text"
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.file, self.page, self.time)
+
+
+@dataclass
+class Evidence:
+    passage: Passage
+    sentences: list[str]
+    coverage: float
+    words: list[str] = field(default_factory=list)  # the question's subject words the passage holds
+    title: str | None = None  # the passage's heading, given for context ("Appointments")
+
+    @property
+    def text(self) -> str:
+        return " ".join([self.title, *self.sentences] if self.title else self.sentences)
+
+
+def passages(result: ToolResult) -> list[Passage]:
+    """The passages a look-up returned, best first: search hits (their snippets), or PDF passages."""
+    data: dict[str, Any] = result.data or {}
+    out = []
+    for hit in data.get("hits") or []:
+        if hit.get("kind") == "image" and not hit.get("snippet"):
+            continue
+        out.append(Passage(hit["file"], str(hit.get("text") or hit.get("snippet") or ""), hit.get("page"), hit.get("start"),
+                           hit.get("kind") or "text"))
+    for p in data.get("passages") or []:
+        out.append(Passage(p["file"], str(p.get("text") or ""), p.get("page"), None, "pdf"))
+    return [p for p in out if p.text.strip()]
+
+
+def subject_words(text: str) -> list[str]:
+    """The question's words that say what it is about (lower case, in order, once each)."""
+    words = [w.lower() for w in re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS
+    return [w for w in dict.fromkeys(words) if w not in skip and (len(w) >= 3 or any(c.isdigit() for c in w))]
+
+
+def stem(word: str) -> str:
+    """A word's stem for matching ("arrives" ~ "arrive", "tyres" ~ "tyre"): endings dropped, at least 4 letters
+    kept."""
+    for ending in ("ing", "ed", "es", "s", "e", "y"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def holds(text: str, word: str) -> bool:
+    """The text has the word, or a word of the same stem; a long word also by its first letters
+    ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget")."""
+    root = word[: max(6, len(word) - 3)] if len(word) >= 9 else stem(word)
+    lowered = text.lower()
+    if re.search(rf"(?<![^\W_]){re.escape(root)}", lowered) is not None:
+        return True
+    return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
+        _one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def codes(text: str) -> list[str]:
+    """The question's codes and numbers ("F99", "2.4", "1.0.8"): a passage that lacks one is not about it."""
+    return [w.lower() for w in re.findall(r"(?<![\w.])[^\W_]*\d[\w.]*(?<![.])", text)]
+
+
+Rarity = Callable[[Sequence[str]], dict[str, float]]  # subject words -> weight (rarer in the index: heavier)
+
+
+def idf_weights(document_counts: dict[str, int], total: int) -> dict[str, float]:
+    """Inverse document frequency; a word in no document weighs as much as one in a single document (a synonym
+    of the passage's word is not evidence against it)."""
+    return {w: math.log((total + 1) / (max(n, 1) + 0.5)) for w, n in document_counts.items()}
+
+
+def _coverage(text: str, words: Sequence[str], weights: dict[str, float]) -> tuple[float, list[str]]:
+    if not words:
+        return 0.0, []
+    held = [w for w in words if holds(text, w)]
+    total = sum(weights.get(w, 1.0) for w in words)
+    return (sum(weights.get(w, 1.0) for w in held) / total if total else 0.0), held
+
+
+def sentences_of(text: str) -> list[str]:
+    """A passage's sentences and lines (notes are often lists), markup removed."""
+    parts: list[str] = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line).strip()
+        if line:
+            parts.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])", line) if s.strip())
+    if len(parts) == 1 and len(parts[0]) > MAX_EVIDENCE_CHARS:  # one long line (a recording, a flattened page)
+        parts = [s for s in re.split(r"(?<=[.!?])\s+", parts[0]) if s]
+    return parts
+
+
+RANK_BONUS = 0.15  # the search's best hit, over its last
+TYPE_BONUS = 0.25  # a sentence holding the kind of thing asked for (a name for "who", a date for "when")
+_ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
+         ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|wann|quand|"
+                             r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
+         ("number", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy)|what(?:'s| is| was) the "
+                               r"(?:number|price|cost|amount|total|budget|code|pin|reference)|wie (?:viel|viele|lange|"
+                               r"alt)|combien|cuánto|cuántos|cuánta|quanto)\b", re.I)))
+_DATE_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b|"
+                         r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\b\d{1,2}[./-]\d{1,2}\b", re.I)
+
+
+def asks_for(question: str) -> str | None:
+    """What kind of thing the question asks for: "name", "when", "number", or None."""
+    return next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
+
+
+def _has(sentence: str, kind: str | None) -> bool:
+    if kind == "when":
+        return _DATE_WORDS.search(sentence) is not None
+    if kind == "number":
+        return re.search(r"\d", sentence) is not None
+    if kind == "name":
+        return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
+    return False
+
+
+def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, float] | None = None,
+                  words: Sequence[str] | None = None) -> Evidence | None:
+    """The passage holding most of the question's subject words (weighed), with its answering sentences; None
+    when no passage holds enough of them."""
+    words = list(words) if words is not None else subject_words(question)
+    if not words:
+        return None
+    weights = weights or {}
+    kind = asks_for(question)
+    needed = codes(question)
+    best: Evidence | None = None
+    best_value = 0.0
+    found = list(found)
+    for rank, passage in enumerate(found):
+        coverage, held = _coverage(passage.text + " " + _file_words(passage.file), words, weights)
+        if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed):
+            continue
+        title, sentences = _answering(passage.text, words, weights, kind)
+        value = coverage + (TYPE_BONUS if any(_has(s, kind) for s in sentences) else 0.0) + \
+            RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
+        if best is None or value > best_value:
+            best, best_value = Evidence(passage, sentences, coverage, held, title), value
+    return best if best is not None and best.sentences else None
+
+
+def _heading(sentence: str) -> bool:
+    return len(sentence) <= 60 and not re.search(r"[\d:]", sentence) and not sentence.endswith(".")
+
+
+def _has_code(text: str, code: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(code)}(?![\w])", text.lower()) is not None
+
+
+def _file_words(file: str) -> str:
+    """A file's name says what it is about ("grandma-visit.md")."""
+    return " ".join(re.findall(r"[^\W\d_]+", file.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+
+
+def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind: str | None = None
+               ) -> tuple[str | None, list[str]]:
+    """The passage's heading (when it is not among them) and its answering sentences, in their order."""
+    sentences = sentences_of(text)
+    if not sentences:
+        return None, []
+    scores = [_coverage(s, words, weights)[0] for s in sentences]
+    scores = [score + (TYPE_BONUS if score and _has(s, kind) else 0.0) for s, score in zip(sentences, scores)]
+    if len(sentences) > 1 and _heading(sentences[0]):  # a heading is context, not an answer
+        scores[0] = 0.0
+    top = max(scores)
+    if top == 0:
+        return None, sentences[:1]
+    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    chosen = [order[0]]
+    for i in order[1:MAX_SENTENCES]:
+        if scores[i] >= 0.5 * top and sum(len(sentences[j]) for j in chosen) + len(sentences[i]) <= MAX_EVIDENCE_CHARS:
+            chosen.append(i)
+    title = sentences[0] if 0 not in chosen and _heading(sentences[0]) else None  # whose or what it is about
+    return title, [sentences[i] for i in sorted(chosen)]

@@ -1,0 +1,110 @@
+"""Is a request about the user's own world, and in which language is it asked?
+
+A personal question ("when is my dentist appointment?", "what time is Marek coming?", "wo ist mein Pass?") is
+looked up in the user's files before it is answered, and when they hold nothing about it the honest answer is
+that they don't: a small model asked anyway invents a time or a number. A question about the world ("what's
+the capital of Australia?") that the files don't answer is answered from the model's knowledge.
+"""
+
+from __future__ import annotations
+
+import re
+
+# First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
+FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself we we're we've our ours
+ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere unseren
+je j' moi mon ma mes nous notre nos
+yo mi mis conmigo nosotros nuestra nuestro nuestras nuestros tengo
+io mio mia miei mie noi nostro nostra""".split())
+# An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
+_ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
+                       r"stay\w*|call\w*|birthday|kommt|ankommt|termin|vient|arrive|viene|llega|cita)\b", re.I)
+# How-to and advice: "how do I ...", "what's the best way to ...", "tips for ...": the first person asks for
+# know-how, not about their own records.
+_ADVICE = re.compile(r"\bhow (?:do|can|could|should|would|to|might) (?:i|we|you|one)\b|\bhow to\b|\b(?:should|can|could) "
+                     r"(?:i|we)\b|\btips?\b|\badvice\b|\bbest way\b|\beasiest way\b|\bwie kann ich\b|"
+                     r"\bcomment (?:puis-je|faire)\b|\bc[oó]mo (?:puedo|hago)\b", re.I)
+_POSSESSIVE_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+'s\b")
+_NAME = re.compile(r"(?<=\s)(?<![.!?]\s)[A-Z][a-z]{2,}\b")  # not a sentence's first word
+_THE_PERSON = re.compile(r"\bthe (?:plumber|electrician|landlord|landlady|dentist|doctor|vet|builder|painter|"
+                         r"mechanic|gardener|cleaner|babysitter|nanny|accountant|lawyer|physio\w*|teacher|"
+                         r"neighbou?r|courier|technician|contractor|client|tenant|kids?|children)\b", re.I)
+
+_FAMILY = re.compile(r"\b(?:grandma|granny|grandpa|grandmother|grandfather|grandparents|mum|mom|mummy|mommy|dad|"
+                     r"daddy|mother|father|parents|sister|brother|wife|husband|partner|boyfriend|girlfriend|son|"
+                     r"daughter|aunt|auntie|uncle|cousin|niece|nephew|boss|oma|opa|mama|papa|mutter|vater|schwester|"
+                     r"bruder|grand-mère|grand-père|mamie|papi|abuela|abuelo|madre|padre|hermana|hermano|nonna|"
+                     r"nonno)\b", re.I)
+_LANGUAGE_WORDS = {
+    "de": frozenset("ich mein meine meinen mir mich wir unser ist sind der die das den dem und nicht wann wo wie was "
+                    "wer welche welcher habe hat bei mit für auf zu ein eine einen im vom zum".split()),
+    "fr": frozenset("je mon ma mes est sont le la les et pas quand où comment quel quelle qui ai avec pour sur "
+                    "un une du des au aux à ce cette".split()),
+    "es": frozenset("yo mi mis es son el la los las y no cuándo cuando dónde donde cómo qué quién tengo con para "
+                    "por un una del al está esta".split()),
+    "it": frozenset("io mio mia miei è sono il lo la gli le e non quando dove come che chi ho con per un una del "
+                    "della al".split()),
+}
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
+
+
+def is_personal(text: str) -> bool:
+    """The request is about the user's own life: it speaks in the first person, names someone's thing ("Tom's
+    number"), or asks about an arranged event with a name or a person's role ("when is Marek coming?", "what
+    time is the electrician due?")."""
+    words = words_of(text)
+    if _ADVICE.search(text) or not asks(text):
+        return False
+    if any(w in FIRST_PERSON or w.split("'")[0] in FIRST_PERSON for w in words):
+        return True
+    if _POSSESSIVE_NAME.search(text.strip()):
+        return True
+    if _THE_PERSON.search(text) or _FAMILY.search(text):  # "the electrician", "grandma": someone in the user's life
+        return True
+    return bool(_ARRANGED.search(text) and _NAME.search(text.strip()))
+
+
+_ASKING = frozenset("""what whats what's when where who whom whose which why how is are am was were do does did
+have has had can could will would should shall remind tell wann wo wie was wer welche welcher welches ist sind
+hast habe hatte quand où comment combien qui quel quelle quels quelles est cuándo cuando dónde donde cómo qué
+quién cuánto cuánta cuántos tengo hay quando dove come chi quanto""".split())
+
+
+def asks(text: str) -> bool:
+    """The request asks for information (a question, or "remind me ..."), rather than for something to be made
+    or said ("I want a poem about cats", "I'm bored, tell me a joke")."""
+    words = words_of(text)
+    return "?" in text or bool(words) and words[0] in _ASKING
+
+
+def language_of(text: str) -> str:
+    """"en", or "de", "fr", "es", "it" when the request's words are mostly that language's little words."""
+    words = words_of(text)
+    if not words:
+        return "en"
+    counts = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in _LANGUAGE_WORDS.items()}
+    lang, best = max(counts.items(), key=lambda item: item[1])
+    english = sum(w in _ENGLISH for w in words)
+    if best >= 2 and best > english or (best >= 1 and len(words) <= 3 and english == 0 and
+                                         any(ord(c) > 127 for c in text)):
+        return lang
+    return "en"
+
+
+_ENGLISH = frozenset("""i my me we our is are was were the a an and not when where how what who which time do does
+did have has to of in on at for with it this that you your there""".split())
+
+
+_REFERS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|he|him|his|she|her|they|them|their|there|then|same|"
+                          r"again|also|too|instead|er|sie|ihn|ihm|ihr|il|elle|lui|ils|él|ella|ellos)\b|"
+                          r"^\s*(?:and|but|so|now|what about|how about|und|et|y|e)\b", re.I)
+
+
+def refers_back(text: str) -> bool:
+    """The request leans on the turn before: a pronoun or "and ..." ("and groceries?", "how much did he
+    quote?"), or a question too short to stand alone ("Which room?")."""
+    words = words_of(text)
+    return bool(_REFERS_BACK.search(text)) or 0 < len(words) <= 2

@@ -1,0 +1,128 @@
+"""Answers from the user's files (issue 24), without a model: which passage and sentences answer a question, which
+facts of a reply its sources hold, which questions are about the user's own world, and the streamed check that
+replaces a reply holding an invented fact by the source's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.grounding.check import CheckedReply
+from assistant.grounding.claims import claims, unsupported
+from assistant.grounding.evidence import Passage, asks_for, best_evidence, idf_weights, subject_words
+from assistant.grounding.personal import is_personal, language_of, refers_back
+from assistant.grounding.replies import not_found, quoted
+
+APPOINTMENTS = ("# Appointments\n\n"
+                "- Physiotherapy with Dr Okafor: Thursday 14 November at 10:30, room 2.\n"
+                "- Car service at Autohaus Lindner: Monday 25 November at 8:15. Booking reference KX-4471-B.\n"
+                "- Haircut with Mia: Friday 29 November at 17:45.\n")
+SCRATCH = "Number to remember: 73914 (the locker at the swimming pool).\nCabin wifi: password moss-lantern-58.\n"
+LEASE_1 = "Residential Lease Agreement\nLandlord: Helga Brandt, Am Wall 17, Bremen.\nDeposit: 3,450 euros."
+LEASE_2 = "Notice and house rules\nDogs and cats need the landlord's written permission.\nQuiet hours from 22:00."
+
+
+@pytest.mark.parametrize("reply, sources, question, invented", [
+    # times, dates, amounts and codes said another way are the same facts
+    ("The haircut is at quarter to six on Friday the 29th.", [APPOINTMENTS], "", []),
+    ("It is at 5:45 pm with Mia.", [APPOINTMENTS], "", []),
+    ("The booking reference is KX 4471 B.", [APPOINTMENTS], "", []),
+    ("The deposit is three thousand four hundred and fifty euros.", [LEASE_1], "", []),
+    ("The deposit is 3450 euros.", [LEASE_1], "", []),
+    ("Five miles is 8 kilometres.", ["5 miles is 8.04672 kilometres"], "", []),  # rounded, not invented
+    # what the sources do not hold
+    ("The haircut is at 6:15 with Mia.", [APPOINTMENTS], "", ["6:15"]),
+    ("The haircut is on Saturday.", [APPOINTMENTS], "", ["Saturday"]),
+    ("Your physiotherapist is Dr Smith.", [APPOINTMENTS], "", ["Smith"]),
+    ("The deposit is 3, 450 euros.", [LEASE_1], "", ["3", "450"]),  # 3,450 garbled
+    ("The deposit is 450 euros.", [LEASE_1], "", ["450"]),
+    ("17 times 23 is 411.", [LEASE_1], "What is 17 times 23?", ["411"]),
+    ("The reference is KX-4471-C.", [APPOINTMENTS], "", ["KX-4471-C"]),
+])
+def test_a_reply_s_facts_are_checked_against_its_sources(reply, sources, question, invented):
+    assert [c.text for c in unsupported(reply, sources, question)] == invented
+
+
+def test_claims_are_numbers_times_dates_identifiers_and_names_not_sentence_openings():
+    found = {(c.kind, c.key) for c in claims("Grandma Rosa arrives on Saturday 16 November at twenty to twelve.")}
+    assert found == {("name", "rosa"), ("date", "saturday"), ("number", "16"), ("date", "november"),
+                     ("time", "11:40")}
+    assert claims("The plumber said yes.") == []
+
+
+def test_the_passage_holding_the_rare_words_answers_and_a_common_word_alone_does_not():
+    """"What's my passport number?" must not be answered with the locker number: "passport" is in no chunk,
+    "number" in many, so the note holding only "number" covers too little of the question."""
+    words = subject_words("What's my passport number?")
+    assert words == ["passport", "number"]
+    weights = idf_weights({"passport": 0, "number": 12}, 40)
+    assert best_evidence("What's my passport number?", [Passage("notes/scratch.txt", SCRATCH)], weights) is None
+    found = best_evidence("What was the number I wrote down?", [Passage("notes/scratch.txt", SCRATCH)],
+                          idf_weights({"number": 12}, 40))
+    assert found is not None and found.sentences == ["Number to remember: 73914 (the locker at the swimming pool)."]
+
+
+def test_the_answering_line_is_chosen_and_a_who_question_prefers_the_passage_with_a_name():
+    haircut = best_evidence("What time's my haircut?", [Passage("notes/appointments.md", APPOINTMENTS)])
+    assert haircut is not None and haircut.title == "Appointments"
+    assert haircut.sentences == ["Haircut with Mia: Friday 29 November at 17:45."]
+    pages = [Passage("lease.pdf", LEASE_2, page=2), Passage("lease.pdf", LEASE_1, page=1)]
+    landlord = best_evidence("Who is my landlord?", pages)
+    assert landlord is not None and landlord.passage.page == 1 and "Helga Brandt" in landlord.text
+    assert asks_for("Who is my landlord?") == "name" and asks_for("When is the haircut?") == "when"
+    assert asks_for("How much is the deposit?") == "number" and asks_for("Where did I park?") is None
+
+
+def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
+    assert best_evidence("How do I reverse a list in Python?", [Passage("notes/scratch.txt", SCRATCH)]) is None
+    assert best_evidence("What's the capital of Australia?", [Passage("lease.pdf", LEASE_1, page=1)]) is None
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("What's my passport number?", True), ("When is my dentist appointment?", True),
+    ("What time is Marek coming on Thursday?", True), ("What's Tom's phone number?", True),
+    ("how much did the electrician charge", True), ("Until when is grandma staying?", True),
+    ("Wo habe ich meinen Reisepass hingelegt?", True), ("¿Cuándo es mi cita?", True),
+    ("Quand est mon rendez-vous ?", True),
+    ("What's the capital of Australia?", False), ("How do I reverse a list in Python?", False),
+    ("how do i undo my last git commit", False), ("Who painted the Mona Lisa?", False),
+    ("any tips for falling asleep faster?", False), ("What is 17 times 23?", False),
+    ("I want a poem about my cat", False), ("Tell me a joke.", False), ("I'm bored, make me a picture", False),
+    ("remind me what my saving goal was", True), ("where did I park the car", True),
+])
+def test_questions_about_the_user_s_own_world(text, personal):
+    assert is_personal(text) is personal
+
+
+def test_language_and_follow_ups():
+    assert language_of("Wann ist mein Termin bei der Physiotherapie?") == "de"
+    assert language_of("À quelle heure arrive le train de ma grand-mère samedi ?") == "fr"
+    assert language_of("¿Cuánto tengo previsto para la electricidad en noviembre?") == "es"
+    assert language_of("When is my physio appointment?") == "en"
+    assert not_found("de") != not_found("en") and "couldn't find" in not_found("en")
+    assert refers_back("and groceries?") and refers_back("How much did he quote?") and refers_back("Which room?")
+    assert not refers_back("When is my physio appointment?")
+
+
+def _evidence():
+    found = best_evidence("What time's my haircut?", [Passage("notes/appointments.md", APPOINTMENTS)])
+    assert found is not None
+    return found
+
+
+def test_a_streamed_reply_goes_out_a_sentence_at_a_time_while_its_facts_hold_up():
+    check = CheckedReply(_evidence(), "What time's my haircut?")
+    out = [s for piece in ["Your haircut is with Mia", " at 17:45 on Friday. It is with Dr", ". Okafor at 6 pm."]
+           for s in check.feed(piece)]
+    assert out == ["Your haircut is with Mia at 17:45 on Friday. "]
+    assert check.finish() == [] and check.failed == ["6 pm"]
+    quote = quoted(check.evidence)
+    assert quote == "appointments.md says: “Appointments Haircut with Mia: Friday 29 November at 17:45.”"
+
+
+def test_a_reply_that_only_names_the_file_is_not_an_answer():
+    check = CheckedReply(_evidence(), "What time's my haircut?")
+    check.feed("The answer is in your appointments note.")
+    assert check.finish() and not check.informative
+    check = CheckedReply(_evidence(), "What time's my haircut?")
+    check.feed("At quarter to six, with Mia.")
+    assert check.finish() and check.informative
