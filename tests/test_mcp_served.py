@@ -34,7 +34,8 @@ from tiny_models import build_tiny_clip
 from assistant.config import load_settings
 from assistant.models import ModelManager
 
-ALWAYS = {"search_knowledge", "lookup_pdf", "transcribe_audio", "synthesize_speech", "embed_text", "ask_assistant"}
+ALWAYS = {"search_knowledge", "lookup_pdf", "transcribe_audio", "synthesize_speech", "embed_text", "ask_assistant",
+          "calculate", "convert_units", "date_time"}  # (the last three need no model)
 TOKEN = "a-test-token-that-is-long-enough-0123456789"
 SAID = "The lighthouse keeper rang the old bell at noon on Sunday."
 
@@ -136,7 +137,7 @@ def test_status_says_which_tools_are_served_and_why(folder):
     assert rows["embed_text"]["served"] and "text_embed" in rows["embed_text"]["reason"]
     every = subprocess.run([sys.executable, "-m", "assistant", "mcp", "--status", "--all-tools", *_args(folder)],
                            capture_output=True, text=True, cwd=REPO, env=_env(), timeout=120)
-    assert every.returncode == 0 and "MCP serves 9 of 9 tools" in every.stdout, every.stdout
+    assert every.returncode == 0 and "MCP serves 12 of 12 tools" in every.stdout, every.stdout
     assert re.search(r"served\s+generate_image\s+needs the image_gen model", every.stdout), every.stdout
 
 
