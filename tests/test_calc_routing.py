@@ -76,6 +76,9 @@ def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argu
     ("how many calories are in an apple", None),  # no amount of a unit: nothing to convert
     ("Thanks. Roughly how many psi is that?", None),
     ("what year did the Berlin wall fall", None),
+    # about the user's own plans, not the calendar
+    ("What time's my haircut?", None), ("what day is the budget meeting", None),
+    ("What time does the party start on Saturday?", None), ("how many days until my birthday", None),
     ("Hello! How are you today?", None),
     ("Can you explain what a prime number is?", None),
     ("Search my notes for the budget meeting.", "search_knowledge"),

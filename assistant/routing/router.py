@@ -48,6 +48,9 @@ NO_TOOL_EXAMPLES = (
     "is it going to be cold tomorrow", "how long should I rest between sets", "summarise the plot of Hamlet",
     "what's a good recipe with chickpeas", "how do I record my screen on a mac",
     "cuál es la capital de Portugal", "explique-moi la photosynthèse", "erzähl mir einen Witz",
+    # about the user's own plans, not the calendar (their notes may say: the index is probed)
+    "what time is my haircut", "what day is the meeting", "what time does the party start",
+    "how many days until my birthday", "what time is Anna coming on Friday",
 )
 
 TOP_K = 2  # a choice's score: the mean similarity of its closest examples

@@ -264,11 +264,11 @@ DATE_EXAMPLES = (
     "what's 100 days from 1 March 2026", "10 days ago what was the date", "what time is it in Tokyo",
     "wie spät ist es", "welcher Tag ist heute", "quelle heure est-il", "qué día es hoy",
 )
-DATE_KEYWORDS = (
-    "what time", "time is it", "the time", "what date", "the date", "what day", "which day", "day of the week",
-    "days until", "days till", "days between", "days since", "days from", "weeks until", "leap year",
-    "days in", "weeks in", "week number", "days ago", "weeks ago", "from today", "from now", "wie spät", "uhrzeit",
-    "welcher tag", "datum", "quelle heure", "quel jour", "qué hora", "qué día", "fecha")
+DATE_KEYWORDS = (  # the calendar's and the clock's own words, not "what time" or "what day" (is my haircut?)
+    "time is it", "what's the time", "the time now", "current time", "today's date", "date today", "date is it",
+    "day of the week", "days between", "weeks between", "days since", "leap year", "days in", "weeks in",
+    "week number", "days ago", "weeks ago", "from today", "from now", "wie spät", "uhrzeit", "welcher tag ist heute",
+    "quelle heure", "quel jour sommes", "qué hora", "qué día es hoy")
 # The router: the request itself is the question, answered as it is; a question about a date or the time
 # holds a word for one (not "when is my dentist appointment": the user's notes say that).
 DATE_ROUTING = Routing(
