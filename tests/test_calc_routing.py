@@ -94,6 +94,10 @@ def test_a_tools_declared_needs_and_signal_steer_the_router(planner):
     scores = planner.plan("what is the sum of my invoices").route.scores
     assert CALC not in scores  # no number in it: not an option at all
     assert planner.plan("(3+4)*2").tool == CALC and planner.plan("19%").tool == CALC
+    assert planner.plan("144/12").tool == CALC and planner.plan("5 - 3").tool == CALC
+    # a hyphen or slash between digits is no sign of a sum: pages, dates, phone numbers
+    assert planner.plan("Read pages 2-3 of espresso-machine.pdf").tool == "lookup_pdf"
+    assert planner.plan("call 555-1234").tool != CALC
 
 
 def test_the_three_tools_are_served_over_mcp(tmp_path):

@@ -170,7 +170,9 @@ CALCULATE_KEYWORDS = (
 # is a question about the user's files).
 CALCULATE_ROUTING = Routing(
     "work that out", question="expression", read_out="always",
-    signal=r"\d\s*(?:[-+*/×÷^x%]|\*\*)\s*[\d(]|\d\s*%|\(\s*\d",
+    # symbols between numbers, but not a hyphen or slash without spaces (phone numbers, dates, "pages 2-5"),
+    # unless the whole request is the expression ("144/12")
+    signal=r"\d\s*(?:[+*×÷^%]|\*\*)\s*[\d(]|\d\s+[-/x]\s+[\d(]|\d\s*%|^(?=\D*\d)[\s\d.,()+*/^×÷%-]+[?=]?$",
     needs=r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
           r"hundred|thousand|million|dozen|half|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|"
