@@ -278,6 +278,11 @@ class Agent:
             self.history.append({"role": "assistant", "content": "", "tool_calls": [_as_openai_call(call, 0)]})
         done = yield from self._call(call, 0, stop, timings)
         self._remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
+        if done.result.is_error and about_me and searcher is not None and searcher.tool is not None and \
+                plan.tool != searcher.tool:  # "what time is grandma coming?" is no clock question: look it up
+            lookup = ToolCall(searcher.tool, searcher.arguments)
+            yield from self._looked_up(text, lookup, earlier, about_me, llm, stop, started, timings)
+            return
         if done.result.is_error:  # said as it is: a small model may still claim success
             yield from self._finish(failure_reply(self.tools[call.name], done.result.text), [done], False, started, timings,
                                     say=True)
@@ -409,8 +414,7 @@ class Agent:
         `tool_choice` "none": an answer, which the engine keeps free of call syntax (a small model writes calls
         it was not offered; llama.cpp's grammar does not let it start one)."""
         reply, calls = "", []
-        if messages is None:
-            self._trim(llm, offer_tools)
+        self._trim(llm, offer_tools)  # (also refuses a question too long for the model on its own)
         chunks = llm.stream(messages or self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens, stop=stop,
                             tool_choice=tool_choice)
         try:

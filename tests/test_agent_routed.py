@@ -174,3 +174,41 @@ def test_a_question_the_users_notes_answer_is_searched_for_even_without_asking(r
     assert done.reply == "It is on Tuesday at 9:30. (dentist.txt)"  # the source named when the model did not
     events, done = _turn(agent, "What is the capital of France?")
     assert _calls(events) == [] and done.reply == "Paris."
+
+
+def test_a_personal_question_the_files_do_not_answer_is_never_guessed(routed):
+    """Issue 24: "What's my passport number?" with a note holding another number is looked up, and the honest
+    answer is that the files don't say; the model is not asked (it would make a number up)."""
+    make, root = routed
+    (root / "scratch.txt").write_text("Number to remember: 73914 (the locker at the swimming pool).\n")
+    (root / "garden.md").write_text("Planted the tomatoes on 12 May. Water them every 2 days in summer.\n")
+    agent, chat = make(["Your passport number is 73914."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "What's my passport number?")
+    assert [name for name, _ in _calls(events)] == ["search_knowledge"]
+    assert done.reply == "I couldn't find that in your files." and chat.prompts == []
+
+
+def test_an_invented_fact_is_replaced_by_the_source_s_own_words(routed):
+    make, root = routed
+    (root / "appointments.md").write_text("# Appointments\n\n- Haircut with Mia: Friday 29 November at 17:45.\n"
+                                          "- Car service: Monday 25 November at 8:15.\n")
+    agent, chat = make(["Your haircut is with Mia at 6:30 pm."], ["Your haircut is with Mia at 17:45 on Friday."])
+    agent.context.knowledge.index()
+    _, invented = _turn(agent, "When is my haircut?")
+    assert invented.reply == "appointments.md says: “Haircut with Mia: Friday 29 November at 17:45.”"
+    assert "6:30" not in invented.reply and "Car service" not in invented.reply
+    handed = chat.prompts[0][-1]["content"]  # the answering line, not the whole note
+    assert "Haircut with Mia" in handed and "Car service" not in handed
+    _, right = _turn(agent, "When is my haircut?")
+    assert right.reply == "Your haircut is with Mia at 17:45 on Friday. (appointments.md)"
+
+
+def test_a_question_about_the_world_cites_no_unrelated_file(routed):
+    make, root = routed
+    (root / "boiler.md").write_text("The boiler's water pressure should be between 1.0 and 1.5 bar.\n")
+    agent, chat = make(["Water boils at 212 degrees Fahrenheit."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "At what temperature does water boil in Fahrenheit?")
+    assert _calls(events) == [] and done.reply == "Water boils at 212 degrees Fahrenheit."
+    assert [m["role"] for m in chat.prompts[0]] == ["system", "user"]  # on its own, as on a first turn

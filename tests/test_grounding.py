@@ -88,6 +88,7 @@ def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
     ("any tips for falling asleep faster?", False), ("What is 17 times 23?", False),
     ("I want a poem about my cat", False), ("Tell me a joke.", False), ("I'm bored, make me a picture", False),
     ("remind me what my saving goal was", True), ("where did I park the car", True),
+    ("wats my wifi pasword", True), ("What time is grandma coming on Saturday?", True),
 ])
 def test_questions_about_the_user_s_own_world(text, personal):
     assert is_personal(text) is personal
@@ -116,7 +117,7 @@ def test_a_streamed_reply_goes_out_a_sentence_at_a_time_while_its_facts_hold_up(
     assert out == ["Your haircut is with Mia at 17:45 on Friday. "]
     assert check.finish() == [] and check.failed == ["6 pm"]
     quote = quoted(check.evidence)
-    assert quote == "appointments.md says: “Appointments Haircut with Mia: Friday 29 November at 17:45.”"
+    assert quote == "appointments.md says: “Haircut with Mia: Friday 29 November at 17:45.”"
 
 
 def test_a_reply_that_only_names_the_file_is_not_an_answer():

@@ -92,10 +92,11 @@ def stem(word: str) -> str:
 def holds(text: str, word: str) -> bool:
     """The text has the word, or a word of the same stem; a long word also by its first letters
     ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget")."""
-    root = word[: max(6, len(word) - 3)] if len(word) >= 9 else stem(word)
     lowered = text.lower()
-    if re.search(rf"(?<![^\W_]){re.escape(root)}", lowered) is not None:
+    if len(word) >= 9 and re.search(rf"(?<![^\W_]){re.escape(word[: max(6, len(word) - 3)])}", lowered):
         return True
+    if re.search(rf"(?<![^\W_]){re.escape(stem(word))}(?:s|es|ed|d|ing|e|y|ies)?(?![^\W_])", lowered):
+        return True  # (a word's endings, not another word: "boil" is not "boiler")
     return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
         _one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
 
@@ -121,9 +122,8 @@ Rarity = Callable[[Sequence[str]], dict[str, float]]  # subject words -> weight 
 
 
 def idf_weights(document_counts: dict[str, int], total: int) -> dict[str, float]:
-    """Inverse document frequency; a word in no document weighs as much as one in a single document (a synonym
-    of the passage's word is not evidence against it)."""
-    return {w: math.log((total + 1) / (max(n, 1) + 0.5)) for w, n in document_counts.items()}
+    """Inverse document frequency (a word in no document weighs most: "passport" when no file has it)."""
+    return {w: math.log((total + 1) / (n + 0.5)) for w, n in document_counts.items()}
 
 
 def _coverage(text: str, words: Sequence[str], weights: dict[str, float]) -> tuple[float, list[str]]:

@@ -77,7 +77,7 @@ def asks(text: str) -> bool:
     """The request asks for information (a question, or "remind me ..."), rather than for something to be made
     or said ("I want a poem about cats", "I'm bored, tell me a joke")."""
     words = words_of(text)
-    return "?" in text or bool(words) and words[0] in _ASKING
+    return "?" in text or bool(words) and (words[0] in _ASKING or words[0] in ("wat", "wats", "wut", "whos"))
 
 
 def language_of(text: str) -> str:

@@ -45,7 +45,7 @@ def quoted(evidence: Evidence, language: str = "en") -> str:
     name = PurePosixPath(passage.file).name
     label = f"{name}, page {passage.page}" if passage.page is not None else \
         f"{name} at {clock(passage.time)}" if passage.time is not None else name
-    words = evidence.text.strip()
+    words = " ".join(evidence.sentences).strip()
     return f"{label} {_SAYS.get(language, 'says')}: “{words}”"
 
 
