@@ -210,5 +210,5 @@ def test_a_question_about_the_world_cites_no_unrelated_file(routed):
     agent, chat = make(["Water boils at 212 degrees Fahrenheit."])
     agent.context.knowledge.index()
     events, done = _turn(agent, "At what temperature does water boil in Fahrenheit?")
-    assert _calls(events) == [] and done.reply == "Water boils at 212 degrees Fahrenheit."
+    assert done.reply == "Water boils at 212 degrees Fahrenheit."  # (a look-up may run: it found no answer)
     assert [m["role"] for m in chat.prompts[0]] == ["system", "user"]  # on its own, as on a first turn
