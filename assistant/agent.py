@@ -18,6 +18,7 @@ tool or a missing file is said as it is, never handed to the model to dress up).
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Generator, Iterator
@@ -55,6 +56,8 @@ RESULT_OPENING = "From my files:\n"
 # A routed turn whose model wrote only call syntax (it was offered no tools): nothing is left to say.
 NO_ANSWER = "Sorry, I don't have an answer to that."
 GROUNDED_TOKENS = 120  # an answer from a passage is a sentence or two
+OWN_WORDS = 2.0  # a follow-up's own words weigh more than those of the question it follows ("and groceries?")
+_CITED = re.compile(r"\s*\([^()]*\.[A-Za-z0-9]{2,4}\b[^()]*\)")  # " (notes/x.md, page 2)" in an earlier answer
 
 
 @dataclass
@@ -228,7 +231,8 @@ class Agent:
         assert self.planner is not None
         subject = self._subject()
         plan = self.planner.plan(text, subject)
-        earlier = subject.request if subject is not None and personal.refers_back(text) else None
+        earlier = subject.request if subject is not None and personal.refers_back(text) and (
+            subject.tool is None or self._looks_up(subject.tool)) else None  # (a sum or a picture has no subject)
         looked_up_before = subject is not None and subject.tool is not None and \
             self._looks_up(subject.tool)  # a follow-up to an answer from the files is about the files too
         about_me = personal.is_personal(text) or (earlier is not None and (
@@ -348,9 +352,12 @@ class Agent:
     def _evidence(self, text: str, earlier: str | None, result: ToolResult) -> Evidence | None:
         """The passage of a look-up's result that answers the question (and the one it follows up), if any."""
         assert self.planner is not None
-        words = list(dict.fromkeys(subject_words(text) + (subject_words(earlier) if earlier else [])))
+        own = subject_words(text)
+        words = list(dict.fromkeys(own + (subject_words(earlier) if earlier else [])))
         counts, total = self.planner.document_counts(words)
-        return best_evidence(text, passages(result), idf_weights(counts, total) if total else {}, words)
+        weights = idf_weights(counts, total) if total else {w: 1.0 for w in words}
+        weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
+        return best_evidence(text, passages(result), weights, words)
 
     def _grounded(self, text: str, evidence: Evidence, earlier: str | None, language: str, llm: ChatModel,
                   stop: Cancel | None, started: float, timings: dict[str, float]
@@ -403,7 +410,10 @@ class Agent:
     def _standalone(self, text: str, earlier: str | None) -> list[dict[str, Any]] | None:
         """A question that does not refer back is answered on its own, as on the first turn (earlier turns'
         files and numbers stay out of it); one that does gets the conversation."""
-        return None if earlier is not None else [self.messages()[0], {"role": "user", "content": text}]
+        if earlier is None:
+            return [self.messages()[0], {"role": "user", "content": text}]
+        return [{**m, "content": _CITED.sub("", m["content"])} if m["role"] == "assistant" and
+                isinstance(m.get("content"), str) else m for m in self.messages()]  # (a model copies citations)
 
     def _generate(self, llm: ChatModel, offer_tools: list[dict] | None, stop: Cancel | None, started: float,
                   timings: dict[str, float], tool_choice: ToolChoice = "auto",

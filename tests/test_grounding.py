@@ -89,6 +89,7 @@ def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
     ("I want a poem about my cat", False), ("Tell me a joke.", False), ("I'm bored, make me a picture", False),
     ("remind me what my saving goal was", True), ("where did I park the car", True),
     ("wats my wifi pasword", True), ("What time is grandma coming on Saturday?", True),
+    ("Which is the largest planet in our solar system?", False), ("When is our anniversary dinner?", True),
 ])
 def test_questions_about_the_user_s_own_world(text, personal):
     assert is_personal(text) is personal

@@ -11,14 +11,19 @@ from __future__ import annotations
 import re
 
 # First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
-FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself we we're we've our ours
-ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere unseren
-je j' moi mon ma mes nous notre nos
-yo mi mis conmigo nosotros nuestra nuestro nuestras nuestros tengo
-io mio mia miei mie noi nostro nostra""".split())
+FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself
+ich mich mir mein meine meinen meinem meiner meines
+je j' moi mon ma mes
+yo mi mis conmigo tengo
+io mio mia miei mie""".split())
+# "We" and "our" speak for everyone as often as for a household ("our solar system"): about the user's own life
+# only with an arranged event or someone they know.
+FIRST_PLURAL = frozenset("""we we're we've our ours wir uns unser unsere unseren nous notre nos nosotros nuestra
+nuestro nuestras nuestros noi nostro nostra""".split())
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
-                       r"stay\w*|call\w*|birthday|kommt|ankommt|termin|vient|arrive|viene|llega|cita)\b", re.I)
+                       r"stay\w*|call\w*|birthday|anniversary|wedding|holiday|trip|flight|party|dinner|"
+                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?|kommt|ankommt|termin|vient|arrive|viene|llega|cita)\b", re.I)
 # How-to and advice: "how do I ...", "what's the best way to ...", "tips for ...": the first person asks for
 # know-how, not about their own records.
 _ADVICE = re.compile(r"\bhow (?:do|can|could|should|would|to|might) (?:i|we|you|one)\b|\bhow to\b|\b(?:should|can|could) "
@@ -64,7 +69,7 @@ def is_personal(text: str) -> bool:
         return True
     if _THE_PERSON.search(text) or _FAMILY.search(text):  # "the electrician", "grandma": someone in the user's life
         return True
-    return bool(_ARRANGED.search(text) and _NAME.search(text.strip()))
+    return bool(_ARRANGED.search(text) and (_NAME.search(text.strip()) or any(w in FIRST_PLURAL for w in words)))
 
 
 _ASKING = frozenset("""what whats what's when where who whom whose which why how is are am was were do does did
