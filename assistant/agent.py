@@ -33,12 +33,13 @@ from .contracts import Text, ToolCall, ToolChoice
 from .contracts import ToolResult
 from .errors import InputError
 from .grounding import personal
-from .grounding.check import CheckedReply
-from .grounding.evidence import Evidence, best_evidence, idf_weights, passages, subject_words
-from .grounding.replies import answer_messages, not_found, quoted
+from .grounding.answer import evidence_for, grounded_answer
+from .grounding.evidence import Evidence
+from .grounding.replies import not_found
 from .models.policy import PromptPolicy
 from .routing import Planner, Subject, failure_reply, planner_for
 from .routing.digest import digest, fallback_reply, uncited_source
+from .routing.model_fill import model_filled
 from .tools.registry import Tool, ToolContext
 
 if TYPE_CHECKING:
@@ -55,8 +56,6 @@ TOOL_HINT = "When a tool fits the request, call it; otherwise answer directly."
 RESULT_OPENING = "From my files:\n"
 # A routed turn whose model wrote only call syntax (it was offered no tools): nothing is left to say.
 NO_ANSWER = "Sorry, I don't have an answer to that."
-GROUNDED_TOKENS = 120  # an answer from a passage is a sentence or two
-OWN_WORDS = 2.0  # a follow-up's own words weigh more than those of the question it follows ("and groceries?")
 _CITED = re.compile(r"\s*\([^()]*\.[A-Za-z0-9]{2,4}\b[^()]*\)")  # " (notes/x.md, page 2)" in an earlier answer
 
 
@@ -273,6 +272,9 @@ class Agent:
             schemas = [s for s in self.tool_schemas() if s["function"]["name"] == plan.tool]
             yield from self._model_turn(schemas, llm, stop, started, timings, force=plan.tool)
             return
+        if self.policy.argument_filling == "model":  # the model fills the chosen tool's schema (its files real)
+            plan = model_filled(plan, self.tools[plan.tool], llm, text, subject, self.planner.files.names(),
+                                self.policy.compact_tools, stop, timings)
         call = ToolCall(plan.tool, plan.arguments)
         if self._looks_up(plan.tool) and not plan.verbatim:  # a look-up: answered from its passages
             yield from self._looked_up(text, call, earlier, about_me, llm, stop, started, timings)
@@ -350,51 +352,20 @@ class Agent:
         yield from self._finish(reply, [done], interrupted, started, timings)
 
     def _evidence(self, text: str, earlier: str | None, result: ToolResult) -> Evidence | None:
-        """The passage of a look-up's result that answers the question (and the one it follows up), if any."""
         assert self.planner is not None
-        own = subject_words(text)
-        words = list(dict.fromkeys(own + (subject_words(earlier) if earlier else [])))
-        counts, total = self.planner.document_counts(words)
-        weights = idf_weights(counts, total) if total else {w: 1.0 for w in words}
-        weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
-        return best_evidence(text, passages(result), weights, words)
+        return evidence_for(text, earlier, result, self.planner.document_counts)
 
     def _grounded(self, text: str, evidence: Evidence, earlier: str | None, language: str, llm: ChatModel,
                   stop: Cancel | None, started: float, timings: dict[str, float]
                   ) -> Generator[AgentEvent, None, tuple[str, bool]]:
-        """The model's answer from the evidence, said a sentence at a time once its facts hold up; the source
-        quoted when one does not, or when the answer says nothing of it."""
-        checker = CheckedReply(evidence, f"{text} {earlier or ''}")
-        said: list[str] = []
-        chunks = llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
-                            stop=stop, tool_choice="none")
-        try:
-            for chunk in chunks:
-                if isinstance(chunk, Text):
-                    for sentence in checker.feed(chunk.text):
-                        said.append(sentence)
-                        yield from self._say(sentence, started, timings)
-                    if checker.failed:
-                        break
-            else:
-                for sentence in checker.finish():
-                    said.append(sentence)
-                    yield from self._say(sentence, started, timings)
-        finally:
-            close = getattr(chunks, "close", None)
-            if close is not None:
-                close()
-        if stop is not None and stop.is_set():
-            return "".join(said), True
-        reply = "".join(said).strip()
-        if checker.failed or not checker.informative:
-            quote = quoted(evidence, language)  # (what was said before a failed sentence held up)
-            yield from self._say((" " if said else "") + quote, started, timings)
-            return f"{reply} {quote}".strip(), False
-        source = uncited_source(reply, ToolResult(text="", citations=[evidence.passage.citation]))
-        if source:
-            yield from self._say(source, started, timings)
-        return reply + source, False
+        answer = grounded_answer(llm, text, evidence, earlier, language, stop, lambda reply, citations: uncited_source(
+            reply, ToolResult(text="", citations=citations)))
+        while True:
+            try:
+                piece = next(answer)
+            except StopIteration as end:
+                return end.value
+            yield from self._say(piece, started, timings)
 
     def _looks_up(self, tool: str) -> bool:
         """The tool looks up the user's files for answers (a search, a PDF look-up)."""

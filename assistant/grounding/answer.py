@@ -1,0 +1,68 @@
+"""A grounded answer, start to end: the evidence for a question in a look-up's result (weighed by how rare
+each word is in the index, the question's own words over those of the one it follows), and the model's answer
+from it, said a sentence at a time once its facts hold up, the source quoted when one does not or when the
+answer says nothing of it. Plain text out: the agent turns it into its events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Sequence
+
+from ..cancel import Cancel
+from ..contracts import Citation, Text, ToolResult
+from ..roles import ChatModel
+from .check import CheckedReply
+from .evidence import Evidence, best_evidence, idf_weights, passages, subject_words
+from .replies import answer_messages, quoted
+
+GROUNDED_TOKENS = 120  # an answer from a passage is a sentence or two
+OWN_WORDS = 2.0  # a follow-up's own words weigh more than those of the question it follows ("and groceries?")
+DocumentCounts = Callable[[Sequence[str]], tuple[dict[str, int], int]]
+
+
+def evidence_for(text: str, earlier: str | None, result: ToolResult,
+                 document_counts: DocumentCounts) -> Evidence | None:
+    """The passage of a look-up's result that answers the question (and the one it follows up), if any."""
+    own = subject_words(text)
+    words = list(dict.fromkeys(own + (subject_words(earlier) if earlier else [])))
+    counts, total = document_counts(words)
+    weights = idf_weights(counts, total) if total else {w: 1.0 for w in words}
+    weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
+    return best_evidence(text, passages(result), weights, words)
+
+
+def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,
+                    stop: Cancel | None, uncited: Callable[[str, list[Citation]], str]
+                    ) -> Generator[str, None, tuple[str, bool]]:
+    """Yields what is said; returns (the whole reply, whether it was stopped). `uncited(reply, citations)`
+    gives the citation to add when the reply does not name its source."""
+    checker = CheckedReply(evidence, f"{text} {earlier or ''}")
+    said: list[str] = []
+    chunks = llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
+                        stop=stop, tool_choice="none")
+    try:
+        for chunk in chunks:
+            if isinstance(chunk, Text):
+                for sentence in checker.feed(chunk.text):
+                    said.append(sentence)
+                    yield sentence
+                if checker.failed:
+                    break
+        else:
+            for sentence in checker.finish():
+                said.append(sentence)
+                yield sentence
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()  # an engine stops generating when its stream is closed
+    if stop is not None and stop.is_set():
+        return "".join(said), True
+    reply = "".join(said).strip()
+    if checker.failed or not checker.informative:
+        quote = quoted(evidence, language)  # (after what was said before a failed sentence, which held up)
+        yield (" " if said else "") + quote
+        return f"{reply} {quote}".strip(), False
+    source = uncited(reply, [evidence.passage.citation])
+    if source:
+        yield source
+    return reply + source, False
