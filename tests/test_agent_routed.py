@@ -212,3 +212,24 @@ def test_a_question_about_the_world_cites_no_unrelated_file(routed):
     events, done = _turn(agent, "At what temperature does water boil in Fahrenheit?")
     assert done.reply == "Water boils at 212 degrees Fahrenheit."  # (a look-up may run: it found no answer)
     assert [m["role"] for m in chat.prompts[0]] == ["system", "user"]  # on its own, as on a first turn
+
+
+def test_a_follow_up_is_looked_up_with_the_question_it_follows_and_a_new_question_stands_alone(routed):
+    """Issue 24, item 4: "And which room?" after the kickoff is about the kickoff (not the physio's room), and
+    a question that does not refer back is asked as on a first turn, with no earlier file in its prompt."""
+    make, root = routed
+    (root / "heron.md").write_text("# Project Heron\n\nKickoff: Tuesday 3 December at 14:00 in room B2.12.\n")
+    (root / "appointments.md").write_text("Physiotherapy: Thursday 14 November at 10:30, room 2.\n")
+    agent, chat = make(["The kickoff is on Tuesday 3 December at 14:00."], ["It is in room B2.12."],
+                       ["Canberra is the capital of Australia."])
+    agent.context.knowledge.index()
+    _turn(agent, "When is the Heron kickoff?")
+    events, room = _turn(agent, "And which room?")
+    [(name, arguments)] = _calls(events)
+    assert name == "search_knowledge" and "heron" in arguments["query"].lower()
+    assert room.reply == "It is in room B2.12. (heron.md)"
+    _, world = _turn(agent, "What's the capital of Australia?")
+    assert world.reply == "Canberra is the capital of Australia."
+    assert [m["role"] for m in chat.prompts[-1]] == ["system", "user"]
+    assert all("From my files" not in str(m["content"]) and "My request was" not in str(m["content"])
+               for m in agent.history)  # no digest or instruction kept, so none can be said back
