@@ -21,7 +21,10 @@ profile's MiniLM.
 2. Query latency (another child): `search_knowledge` (kind any, limit 5: dense + BM25 + CLIP,
    fused) over a real index of ~1k and then ~10k text entries, made by `Indexer.run` over short
    Markdown notes (one entry per section), a PDF and some images; p50 / p95 of distinct queries.
-   That child's peak RSS is the indexer's and searcher's with a 10k-entry index.
+   Interleaved with it, query by query, the raw libraries do the same look-ups directly (the query
+   encoded by sentence-transformers and open_clip, both chromadb collections queried, FTS5 bm25):
+   ratio = raw p50 / search p50, and what each part costs (p50). That child's peak RSS is the
+   indexer's and searcher's with a 10k-entry index (the raw side shares the text model's weights).
 
 The machine may be shared: raw and index runs alternate in order, in the same process, under the
 same conditions; the ratios are what to read, not the absolute seconds. Torch uses the same thread
@@ -324,6 +327,65 @@ class Raw:
         return " ".join(w for w in words if w.strip())
 
 
+class RawQuery:
+    """The libraries a hybrid search runs, called directly on the same index: sentence-transformers `encode` of
+    the query (the text_embed role's own model object, so no second copy in memory), chromadb `query` of the
+    text and picture collections, SQLite FTS5 bm25 over the catalog's chunks, open_clip `encode_text`. No
+    fusion, snippets, file names or checks: that is `search_knowledge`'s overhead, measured."""
+
+    PARTS = ("embed", "chroma_text", "fts", "clip_text", "chroma_visual")
+
+    def __init__(self, base, clip: Path, depth: int = 20):
+        import sqlite3
+
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        from assistant.compat import ensure_torchvision
+        from assistant.knowledge.catalog import _fts_query
+
+        ensure_torchvision()
+        import open_clip
+
+        self.text = base.searcher.manager.get("text_embed").model
+        self.clip, _ = open_clip.create_model_from_pretrained(f"local-dir:{clip}", device="cpu")
+        self.clip.eval()
+        self.tokenizer = open_clip.get_tokenizer(f"local-dir:{clip}")
+        client = chromadb.PersistentClient(path=str(base.settings.index_dir / "chroma"),
+                                           settings=ChromaSettings(anonymized_telemetry=False))
+        self.cols = {kind: client.get_collection(name, embedding_function=None)
+                     for kind, name in base.store.names.items()}
+        self.db = sqlite3.connect(f"{(base.settings.index_dir / 'catalog.sqlite').as_uri()}?mode=ro", uri=True)
+        self.match = _fts_query  # the same words, as one OR query
+        self.depth = depth
+
+    def run(self, query: str) -> dict[str, float]:
+        import torch
+
+        times, started = {}, time.perf_counter()
+
+        def lap(name: str) -> None:
+            nonlocal started
+            now = time.perf_counter()
+            times[name], started = now - started, now
+
+        vector = self.text.encode([query], normalize_embeddings=True, convert_to_numpy=True)[0]
+        lap("embed")
+        self.cols["text"].query(query_embeddings=[vector], n_results=self.depth,
+                                include=["distances", "metadatas", "documents"])
+        lap("chroma_text")
+        self.db.execute("SELECT chunk_id, sha256, page, text, bm25(chunks) FROM chunks WHERE chunks MATCH ? "
+                        "ORDER BY bm25(chunks) LIMIT ?", (self.match(query), 2 * self.depth)).fetchall()
+        lap("fts")
+        with torch.inference_mode():
+            image_query = self.clip.encode_text(self.tokenizer([query]), normalize=True)[0].numpy()
+        lap("clip_text")
+        self.cols["visual"].query(query_embeddings=[image_query], n_results=self.depth,
+                                  include=["distances", "metadatas"])
+        lap("chroma_visual")
+        return times
+
+
 def pack(paragraphs: list[str], low: int = RAW_CHUNK_MIN, high: int = RAW_CHUNK_MAX) -> list[str]:
     """Paragraphs joined into chunks of `low` to `high` characters; long ones cut at spaces."""
     out, cur = [], ""
@@ -429,24 +491,44 @@ def query_child(corpus: Path, work: Path, clip: Path, targets: list[int], querie
         asked = [f"{qrng.choice(['how does', 'why does', 'when does', 'what happens when'])} the "
                  f"{qrng.choice(ADJ)} {qrng.choice(NOUN)} {qrng.choice(VERB).rstrip('s')} the {qrng.choice(TOPICS)}"
                  f" {qrng.choice(PREP)} {qrng.choice(EVENTS)}" for _ in range(queries + 3)]
-        times = []
-        for n, q in enumerate(asked):
-            started = time.perf_counter()
-            result = base.search_knowledge(q)
-            if n >= 3:  # the first few warm caches up
-                times.append(time.perf_counter() - started)
-            assert result.hits
+        raw = RawQuery(base, clip)
+        times: list[float] = []
+        raw_times: list[dict[str, float]] = []
+        for n, q in enumerate(asked):  # the search and the raw libraries alternate, in turn first
+            for side in ("search", "raw") if n % 2 == 0 else ("raw", "search"):
+                started = time.perf_counter()
+                if side == "raw":
+                    parts = raw.run(q)
+                else:
+                    result = base.search_knowledge(q)
+                    assert result.hits
+                seconds_taken = time.perf_counter() - started
+                if n < 3:  # the first few warm caches up
+                    continue
+                if side == "search":
+                    times.append(seconds_taken)
+                else:
+                    raw_times.append(parts)
         times.sort()
+        raw_totals = sorted(sum(t.values()) for t in raw_times)
         stages.append({"target": target, "text_entries": count, "visual_entries": base.store.count("visual"),
                        "files_indexed": len(report.added), "index_s": seconds,
                        "index_peak_rss_mb": mb(rss.peak),
-                       "p50_ms": 1000 * statistics.median(times),
-                       "p95_ms": 1000 * times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
+                       "p50_ms": 1000 * statistics.median(times), "p95_ms": 1000 * p95(times),
+                       "raw_p50_ms": 1000 * statistics.median(raw_totals), "raw_p95_ms": 1000 * p95(raw_totals),
+                       "ratio": statistics.median(raw_totals) / statistics.median(times),
+                       "raw_parts_p50_ms": {k: 1000 * statistics.median(t[k] for t in raw_times)
+                                            for k in RawQuery.PARTS},
                        "queries": len(times)})
-        print(f"  query {count} entries: p50 {stages[-1]['p50_ms']:.0f} ms p95 {stages[-1]['p95_ms']:.0f} ms "
-              f"(indexed {len(report.added)} files in {seconds:.1f} s)", file=sys.stderr, flush=True)
+        print(f"  query {count} entries: p50 {stages[-1]['p50_ms']:.0f} ms p95 {stages[-1]['p95_ms']:.0f} ms, raw "
+              f"libraries p50 {stages[-1]['raw_p50_ms']:.0f} ms (indexed {len(report.added)} files in {seconds:.1f} s)",
+              file=sys.stderr, flush=True)
     base.close()
     return {"stages": stages, "peak_rss_mb": mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)}
+
+
+def p95(sorted_values: list[float]) -> float:
+    return sorted_values[min(len(sorted_values) - 1, round(0.95 * (len(sorted_values) - 1)))]
 
 
 # -- main ------------------------------------------------------------------------------------------
@@ -568,10 +650,14 @@ def report(results: dict) -> None:
           f"from a new Indexer {rr['new_indexer_s']:.3f} s")
     if "query" in results:
         print(f"\n{'search_knowledge':<18}{'text entries':>13}{'visual':>8}{'p50 ms':>9}{'p95 ms':>9}"
-              f"{'files':>8}{'index s':>9}")
+              f"{'raw p50':>9}{'ratio':>7}{'files':>8}{'index s':>9}")
         for s in results["query"]["stages"]:
             print(f"{'':<18}{s['text_entries']:>13}{s['visual_entries']:>8}{s['p50_ms']:>9.1f}{s['p95_ms']:>9.1f}"
-                  f"{s['files_indexed']:>8}{s['index_s']:>9.1f}")
+                  f"{s['raw_p50_ms']:>9.1f}{s['ratio']:>7.2f}{s['files_indexed']:>8}{s['index_s']:>9.1f}")
+        print("raw: the same query through the libraries directly (sentence-transformers, chromadb text and picture "
+              "collections, FTS5 bm25, open_clip); its parts' p50 ms:")
+        for s in results["query"]["stages"]:
+            print(f"{s['text_entries']:>31}  " + ", ".join(f"{k} {v:.1f}" for k, v in s["raw_parts_p50_ms"].items()))
         print(f"peak RSS of the indexing + search process ({results['query']['stages'][-1]['text_entries']:,} "
               f"entries, models loaded): {results['query']['peak_rss_mb']:.0f} MB")
 
