@@ -68,3 +68,65 @@ thanks thank""".split())
 # Words for pictures, in the languages requests come in: a search for them is a search for images.
 PICTURE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image images snapshot snapshots "
                           "screenshot screenshots bild bilder imagen imágenes immagine immagini".split())
+
+# -- answers from the user's files (assistant/grounding/) ------------------------------------------
+# Number words below twenty, in order (their place is their value).
+SMALL_NUMBERS = tuple("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen""".split())
+MONTH_NAMES = ("january february march april may june july august september october november december "
+          "januar februar märz maerz juni juli oktober dezember janvier février fevrier mars avril mai juin "
+          "juillet août aout septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto "
+          "septiembre octubre noviembre diciembre").split()
+
+WEEKDAY_NAMES = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag "
+            "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles "
+            "jueves viernes sábado sabado domingo").split()
+
+# Capitalised words that claim nothing: pronouns, titles, the assistant's own words and units.
+NOT_NAMES = frozenset("""i i'm i've i'd i'll ok okay dr mr mrs ms mx prof st pdf pdfs ai celsius fahrenheit yes no
+it it's the a an your my you our this that these those he she they we his her their there here page am pm
+mister according""".split())
+
+# Words of a question that say how something was kept, not what it is about ("the number I wrote down").
+RECORDING_VERBS = frozenset("""wrote write written writing noted note saved save put told tell said say mentioned
+mention recorded record remind reminded remember again exactly actually""".split())
+
+# Words for the files themselves, which name where to look rather than what is asked.
+FILE_WORDS = frozenset("""pdf pdfs file files page pages document documents doc docs note notes recording
+recordings memo memos folder txt md wav""".split())
+
+# Question words in the languages requests come in, which are no subject.
+QUESTION_WORDS = frozenset("""what whats which who whom whose when where why how much many long often
+wann wie wo was wer welche welcher welches warum quand quel quelle quels quelles où comment combien qui
+cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time""".split())
+
+# First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
+FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself
+ich mich mir mein meine meinen meinem meiner meines
+je j' moi mon ma mes
+yo mi mis conmigo tengo
+io mio mia miei mie""".split())
+
+# "We" and "our" speak for everyone as often as for a household ("our solar system"): about the user's own life
+# only with an arranged event or someone they know.
+FIRST_PLURAL = frozenset("""we we're we've our ours wir uns unser unsere unseren nous notre nos nosotros nuestra
+nuestro nuestras nuestros noi nostro nostra""".split())
+
+ASKING_WORDS = frozenset("""what whats what's when where who whom whose which why how is are am was were do does did
+have has had can could will would should shall remind tell wann wo wie was wer welche welcher welches ist sind
+hast habe hatte quand où comment combien qui quel quelle quels quelles est cuándo cuando dónde donde cómo qué
+quién cuánto cuánta cuántos tengo hay quando dove come chi quanto""".split())
+
+LITTLE_WORDS = {
+    "de": frozenset("ich mein meine meinen mir mich wir unser ist sind der die das den dem und nicht wann wo wie was "
+                    "wer welche welcher habe hat bei mit für auf zu ein eine einen im vom zum".split()),
+    "fr": frozenset("je mon ma mes est sont le la les et pas quand où comment quel quelle qui ai avec pour sur "
+                    "un une du des au aux à ce cette".split()),
+    "es": frozenset("yo mi mis es son el la los las y no cuándo cuando dónde donde cómo qué quién tengo con para "
+                    "por un una del al está esta".split()),
+    "it": frozenset("io mio mia miei è sono il lo la gli le e non quando dove come che chi ho con per un una del "
+                    "della al".split()),
+}
+
+ENGLISH_LITTLE_WORDS = frozenset("""i my me we our is are was were the a an and not when where how what who which time do does
+did have has to of in on at for with it this that you your there""".split())

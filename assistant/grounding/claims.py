@@ -14,23 +14,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+from ..words import MONTH_NAMES, NOT_NAMES, SMALL_NUMBERS, WEEKDAY_NAMES
+
+_UNITS = {w: i for i, w in enumerate(SMALL_NUMBERS)}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
          if w != "_"}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _HOURS = {w: n for w, n in _UNITS.items() if 1 <= n <= 12}
-MONTHS = ("january february march april may june july august september october november december "
-          "januar februar märz maerz juni juli oktober dezember janvier février fevrier mars avril mai juin "
-          "juillet août aout septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto "
-          "septiembre octubre noviembre diciembre").split()
-WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag "
-            "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles "
-            "jueves viernes sábado sabado domingo").split()
-# Capitalised words that claim nothing: pronouns, titles, the assistant's own words and units.
-NOT_NAMES = frozenset("""i i'm i've i'd i'll ok okay dr mr mrs ms mx prof st pdf pdfs ai celsius fahrenheit yes no
-it it's the a an your my you our this that these those he she they we his her their there here page am pm
-mister according""".split())
 
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _SPELLED = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}))*\b"
@@ -156,7 +146,7 @@ def claims(text: str) -> list[Claim]:
         for i, m in enumerate(words):
             word = m.group(0).strip("'’-")
             lower = word.lower()
-            if lower in MONTHS or lower in WEEKDAYS:
+            if lower in MONTH_NAMES or lower in WEEKDAY_NAMES:
                 found.append(Claim("date", word, lower))
             elif i > 0 and word[:1].isupper() and lower not in NOT_NAMES and not _after_quote(sentence, m.start()):
                 found.append(Claim("name", word, lower))

@@ -15,21 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..contracts import Citation, ToolResult
-from ..words import FUNCTION_WORDS, REQUEST_FILLERS, VAGUE
+from ..words import FILE_WORDS, FUNCTION_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, VAGUE
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 MAX_SENTENCES = 3
 MAX_EVIDENCE_CHARS = 400
-# Words of a question that say how something was kept, not what it is about ("the number I wrote down").
-RECORDING_VERBS = frozenset("""wrote write written writing noted note saved save put told tell said say mentioned
-mention recorded record remind reminded remember again exactly actually""".split())
-# Words for the files themselves, which name where to look rather than what is asked.
-FILE_WORDS = frozenset("""pdf pdfs file files page pages document documents doc docs note notes recording
-recordings memo memos folder txt md wav""".split())
-# Question words in the languages requests come in, which are no subject.
-QUESTION_WORDS = frozenset("""what whats which who whom whose when where why how much many long often
-wann wie wo was wer welche welcher welches warum quand quel quelle quels quelles où comment combien qui
-cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time""".split())
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import re
 
-# First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
-FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself
-ich mich mir mein meine meinen meinem meiner meines
-je j' moi mon ma mes
-yo mi mis conmigo tengo
-io mio mia miei mie""".split())
-# "We" and "our" speak for everyone as often as for a household ("our solar system"): about the user's own life
-# only with an arranged event or someone they know.
-FIRST_PLURAL = frozenset("""we we're we've our ours wir uns unser unsere unseren nous notre nos nosotros nuestra
-nuestro nuestras nuestros noi nostro nostra""".split())
+from ..words import ASKING_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, LITTLE_WORDS
+
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
                        r"stay\w*|call\w*|birthday|anniversary|wedding|holiday|trip|flight|party|dinner|"
@@ -40,16 +32,6 @@ _FAMILY = re.compile(r"\b(?:grandma|granny|grandpa|grandmother|grandfather|grand
                      r"daughter|aunt|auntie|uncle|cousin|niece|nephew|boss|oma|opa|mama|papa|mutter|vater|schwester|"
                      r"bruder|grand-mère|grand-père|mamie|papi|abuela|abuelo|madre|padre|hermana|hermano|nonna|"
                      r"nonno)\b", re.I)
-_LANGUAGE_WORDS = {
-    "de": frozenset("ich mein meine meinen mir mich wir unser ist sind der die das den dem und nicht wann wo wie was "
-                    "wer welche welcher habe hat bei mit für auf zu ein eine einen im vom zum".split()),
-    "fr": frozenset("je mon ma mes est sont le la les et pas quand où comment quel quelle qui ai avec pour sur "
-                    "un une du des au aux à ce cette".split()),
-    "es": frozenset("yo mi mis es son el la los las y no cuándo cuando dónde donde cómo qué quién tengo con para "
-                    "por un una del al está esta".split()),
-    "it": frozenset("io mio mia miei è sono il lo la gli le e non quando dove come che chi ho con per un una del "
-                    "della al".split()),
-}
 
 
 def words_of(text: str) -> list[str]:
@@ -72,17 +54,13 @@ def is_personal(text: str) -> bool:
     return bool(_ARRANGED.search(text) and (_NAME.search(text.strip()) or any(w in FIRST_PLURAL for w in words)))
 
 
-_ASKING = frozenset("""what whats what's when where who whom whose which why how is are am was were do does did
-have has had can could will would should shall remind tell wann wo wie was wer welche welcher welches ist sind
-hast habe hatte quand où comment combien qui quel quelle quels quelles est cuándo cuando dónde donde cómo qué
-quién cuánto cuánta cuántos tengo hay quando dove come chi quanto""".split())
 
 
 def asks(text: str) -> bool:
     """The request asks for information (a question, or "remind me ..."), rather than for something to be made
     or said ("I want a poem about cats", "I'm bored, tell me a joke")."""
     words = words_of(text)
-    return "?" in text or bool(words) and (words[0] in _ASKING or words[0] in ("wat", "wats", "wut", "whos"))
+    return "?" in text or bool(words) and (words[0] in ASKING_WORDS or words[0] in ("wat", "wats", "wut", "whos"))
 
 
 def language_of(text: str) -> str:
@@ -90,17 +68,15 @@ def language_of(text: str) -> str:
     words = words_of(text)
     if not words:
         return "en"
-    counts = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in _LANGUAGE_WORDS.items()}
+    counts = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in LITTLE_WORDS.items()}
     lang, best = max(counts.items(), key=lambda item: item[1])
-    english = sum(w in _ENGLISH for w in words)
+    english = sum(w in ENGLISH_LITTLE_WORDS for w in words)
     if best >= 2 and best > english or (best >= 1 and len(words) <= 3 and english == 0 and
                                          any(ord(c) > 127 for c in text)):
         return lang
     return "en"
 
 
-_ENGLISH = frozenset("""i my me we our is are was were the a an and not when where how what who which time do does
-did have has to of in on at for with it this that you your there""".split())
 
 
 _REFERS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|he|him|his|she|her|they|them|their|there|then|same|"
