@@ -147,7 +147,7 @@ def test_a_description_that_fits_no_file_resolves_to_none():
 def test_the_routers_numpy_encoder_gives_the_sentence_transformers_vectors(manager):
     """The router embeds requests without torch (a new process would wait ~5 s for it); its MiniLM in numpy
     must give the vectors the text_embed role gives, or the router's thresholds would not hold."""
-    from assistant.routing.encoder import NumpySentenceEncoder
+    from assistant.sentence_encoder import NumpySentenceEncoder
 
     found = manager.locate("text_embed")
     assert NumpySentenceEncoder.supports(found.path)

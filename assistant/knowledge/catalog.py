@@ -243,7 +243,7 @@ class Catalog:
             match = _fts_query(word)
             counts[word] = self._all("SELECT count(*) FROM chunks WHERE chunks MATCH ?", [match])[0][0] if match \
                 else 0
-        return counts, self._all("SELECT count(*) FROM chunks", [])[0][0]
+        return counts, self._all("SELECT COALESCE(SUM(chunks), 0) FROM contents", [])[0][0]
 
     def chunk_texts(self, chunk_ids: Iterable[str]) -> dict[str, str]:
         ids = list(chunk_ids)

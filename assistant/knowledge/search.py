@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import InputError, ModelUnavailable
+from ..sentence_encoder import query_encoder
 from .catalog import Catalog
 from .store import VectorStore
 
@@ -101,7 +102,7 @@ class Searcher:
 
     def _dense(self, query: str, kind: Kind, depth: int, within) -> list:
         model = self.manager.spec("text_embed").source
-        vector = self.manager.get("text_embed").embed([query], kind="query")[0]
+        vector = query_encoder(self.manager).embed([query], kind="query")[0]  # (in numpy when it can: no torch)
         hits = self.store.query("text", vector, depth, _where(kind, within), model=model)
         return [(_key(h.sha256, h.metadata.get("kind"), h.page, h.document), h.metadata.get("kind"), h.page,
                  h.document) for h in hits]

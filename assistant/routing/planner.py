@@ -205,7 +205,7 @@ def planner_for(manager, tools: Mapping[str, Tool], context) -> Planner:
     """The agent's planner: the router on the text embedder (in numpy when it is a BERT sentence model, so a
     new process does not wait for torch), the knowledge folder's files, a probe of its index."""
     from ..knowledge.catalog import Catalog
-    from .encoder import NumpySentenceEncoder
+    from ..sentence_encoder import query_encoder
     from .probe import probe
 
     settings = context.settings
@@ -236,8 +236,5 @@ def planner_for(manager, tools: Mapping[str, Tool], context) -> Planner:
             log.debug("document counts failed", exc_info=True)
         return {w: 0 for w in words}, 0
 
-    found = manager.locate("text_embed")
-    encoder = NumpySentenceEncoder(found.path) if found.ready and found.path is not None and \
-        NumpySentenceEncoder.supports(found.path) else manager.get("text_embed")
-    return Planner(ToolRouter(encoder, tools), FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools,
+    return Planner(ToolRouter(query_encoder(manager), tools), FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools,
                    answered_by_knowledge, document_counts)

@@ -1,7 +1,7 @@
-"""The router's sentence encoder without torch: a BERT sentence-transformers model (MiniLM, the embedded
+"""The text embedder's questions without torch: a BERT sentence-transformers model (MiniLM, the embedded
 text embedder) run in numpy from its own safetensors weights and tokenizer.json.
 
-Why: the router embeds every request, so the first turn of a new process waits for its encoder. Loading
+Why: the router embeds every request and the knowledge search every question, so the first turn of a new process waits for its encoder. Loading
 the same model through sentence-transformers imports torch and transformers (about 5 s of a cold `ask`
 on a 2-core CPU); these few matrix products need neither (about 0.1 s to load, a few ms a request). The
 vectors match sentence-transformers' to float precision (tests/test_routing.py checks it), so the
@@ -18,6 +18,18 @@ from pathlib import Path
 import numpy as np
 
 MAX_TOKENS = 256
+_LOADED: dict[Path, NumpySentenceEncoder] = {}
+
+
+def query_encoder(manager):
+    """What embeds a request or a search query: the text embedder in numpy when it is a BERT sentence model
+    (loaded once per process), else the `text_embed` role as it is. Both give the same vectors."""
+    found = manager.locate("text_embed")
+    if found.ready and found.path is not None and NumpySentenceEncoder.supports(found.path):
+        if found.path not in _LOADED:
+            _LOADED[found.path] = NumpySentenceEncoder(found.path)
+        return _LOADED[found.path]
+    return manager.get("text_embed")
 
 
 class NumpySentenceEncoder:
