@@ -24,6 +24,9 @@ class PromptPolicy:
     # who picks the tool: the model itself ("model"), or the router with arguments read from the request
     # ("router": routing.Planner, for a small model that cannot choose reliably; the model only answers)
     tool_routing: Literal["model", "router"] = "model"
+    # with the router, who fills the chosen tool's arguments: the word lists ("words": `routing.arguments`), or
+    # the model under the tool's JSON schema ("model": `routing.model_fill`, a constrained generation per call)
+    argument_filling: Literal["words", "model"] = "words"
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> PromptPolicy:
@@ -35,13 +38,17 @@ class PromptPolicy:
         if given.get("tool_routing", "model") not in ("model", "router"):
             raise ConfigError(f"models.llm.options.tool_routing must be \"model\" or \"router\", not "
                               f"{given['tool_routing']!r}")
+        if given.get("argument_filling", "words") not in ("words", "model"):
+            raise ConfigError(f"models.llm.options.argument_filling must be \"words\" or \"model\", not "
+                              f"{given['argument_filling']!r}")
         context = given.get("context_tokens")
         if context is not None and (not isinstance(context, int) or context < 512):
             raise ConfigError(f"models.llm.options.context_tokens must be a whole number of at least 512, not "
                               f"{context!r}")
         return cls(tool_results=given.get("tool_results", "tool"), compact_tools=bool(given.get("compact_tools")),
                    single_tool_call=bool(given.get("single_tool_call")), context_tokens=context,
-                   tool_routing=given.get("tool_routing", "model"))
+                   tool_routing=given.get("tool_routing", "model"),
+                   argument_filling=given.get("argument_filling", "words"))
 
 
 OPTION_KEYS = frozenset(f.name for f in fields(PromptPolicy))
