@@ -272,11 +272,12 @@ class Agent:
             schemas = [s for s in self.tool_schemas() if s["function"]["name"] == plan.tool]
             yield from self._model_turn(schemas, llm, stop, started, timings, force=plan.tool)
             return
+        tool: str = plan.tool
         if self.policy.argument_filling == "model":  # the model fills the chosen tool's schema (its files real)
-            plan = model_filled(plan, self.tools[plan.tool], llm, text, subject, self.planner.files.names(),
+            plan = model_filled(plan, self.tools[tool], llm, text, subject, self.planner.files.names(),
                                 self.policy.compact_tools, stop, timings)
-        call = ToolCall(plan.tool, plan.arguments)
-        if self._looks_up(plan.tool) and not plan.verbatim:  # a look-up: answered from its passages
+        call = ToolCall(tool, plan.arguments)
+        if self._looks_up(tool) and not plan.verbatim:  # a look-up: answered from its passages
             yield from self._looked_up(text, call, earlier, about_me, llm, stop, started, timings)
             return
         if self.policy.tool_results == "tool":  # a tool message answers a call; a result in a user message
