@@ -10,10 +10,18 @@ first word) and the verdicts:
   - arguments: each named argument contains one of the case's words (when the case's first tool was chosen);
   - clean: no call JSON or tool-schema text in the reply;
   - honest: a failed tool (or a case marked "failure") is admitted, not reported as done.
-A case passes when all four hold. Results: bench/results/tool_eval.json.
+A case passes when all four hold. Each picture prompt and search query is also checked for filler (issue 24,
+item 5): the words said around a request ("yeah so can you make an image of, like, ...") and those that ask for
+the tool, in the languages requests come in (`FILLER_WORDS`, this file's own list); "clean arguments" counts the
+prompts and queries that hold the case's words and none of those. Results: bench/results/tool_eval.json.
 
-    .venv/bin/python bench/tool_eval.py [--cases main|heldout|blind] [--only STYLE]
-        [--llm SOURCE --backend openai] [--option tool_routing=model]
+`--filling model` has the chat model fill the routed tool's arguments under its JSON schema instead of the word
+lists (`argument_filling`, routing/model_fill.py); its results go to tool_eval_<set>_<filling>.json, and
+`--compare` puts each set's two side by side (bench/results/tool_eval_filling.json).
+
+    .venv/bin/python bench/tool_eval.py [--cases main|heldout|blind|fillers] [--only STYLE]
+        [--filling words|model] [--llm SOURCE --backend openai] [--option tool_routing=model]
+    .venv/bin/python bench/tool_eval.py --compare
 """
 
 from __future__ import annotations
@@ -33,7 +41,26 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tool_cases import CASES, Case  # noqa: E402
 
-CASE_SETS = {"main": "tool_cases", "heldout": "tool_cases_heldout", "blind": "tool_cases_blind"}
+CASE_SETS = {"main": "tool_cases", "heldout": "tool_cases_heldout", "blind": "tool_cases_blind",
+             "fillers": "tool_cases_fillers"}
+RESULTS = Path(__file__).parent / "results"
+
+# Words that have no place in a picture's prompt or a search's query: hesitations and politeness, the words
+# that ask for the tool, and the same in the other languages requests come in (French, German, Spanish,
+# Italian, Portuguese). Written for this check, apart from the router's own lists (assistant/words.py).
+FILLER_WORDS = frozenset("""
+yeah yes so um uh erm hmm like okay ok well hey hi please kindly just maybe thanks thank kinda sorta right
+can could would you i id love wondering if was want know me do
+make draw paint generate create render imagine sketch illustrate design image picture pic pics illustration
+search find look through check notes note files file folder knowledge documents saved anything something whatever
+wrote
+peux tu te faire fais dessine moi plaît chercher cherche dans mes est ce que
+kannst du mir bitte bild malen zeichne suche suchen finde meinen notizen dateien
+puedes generar genera imagen dibuja por favor buscar busca mis archivos notas algo
+potresti disegnarmi disegna crea immagine cerca nei miei appunti qualcosa per favore
+tenho alguma guardada
+""".split())
+FILLED = {"generate_image": "prompt", "search_knowledge": "query"}  # the arguments checked for filler
 
 LEAK = re.compile(r'"name"\s*:|"arguments"\s*:|<tool_call>|</?tools>|"parameters"\s*:|"properties"\s*:')
 ADMITS = re.compile(r"\b(not|couldn't|could not|can't|cannot|unable|unavailable|failed|fail|error|sorry|"
@@ -115,8 +142,20 @@ def judge(case: Case, call: dict | None, failed: bool, reply: str, files: set[st
     clean = not LEAK.search(reply)
     must_admit = case.honest == "failure" or failed
     honest = bool(ADMITS.search(reply)) if must_admit else True
+    left = fillers_left(case, call)
     return {"choice": choice, "arguments": args_ok, "clean": clean, "honest": honest,
-            "passed": choice and args_ok and clean and honest}
+            "passed": choice and args_ok and clean and honest, "fillers": left,
+            "clean_argument": None if left is None else args_ok and not left}
+
+
+def fillers_left(case: Case, call: dict | None) -> list[str] | None:
+    """The filler words in the prompt or query of a picture or search the case asks for first and got; None
+    for any other case."""
+    key = FILLED.get(str((call or {}).get("name")))
+    if call is None or key is None or call["name"] != case.tools[0]:
+        return None
+    value = str(call.get("arguments", {}).get(key) or "")
+    return [w for w in re.findall(r"[^\W\d_]+", value.lower()) if w in FILLER_WORDS]
 
 
 def run_case(agent, case: Case, files: set[str]) -> dict:
@@ -128,7 +167,7 @@ def run_case(agent, case: Case, files: set[str]) -> dict:
             pass
     started = time.perf_counter()
     decided = None
-    call, failed, reply = None, False, ""
+    call, failed, reply, timings = None, False, "", {}
     for event in agent.turn(case.request):
         if decided is None and isinstance(event, (TextDelta, ToolCallStarted)):
             decided = time.perf_counter() - started
@@ -139,8 +178,10 @@ def run_case(agent, case: Case, files: set[str]) -> dict:
         if isinstance(event, TurnDone):
             reply = event.reply
             decided = event.timings.get("decide_s", decided)  # the router's decision, when it made one
+            timings = event.timings
     return {"request": case.request, "style": case.style, "expected": list(case.tools), "call": call,
             "tool_failed": failed, "reply": reply, "decided_s": round(decided or 0.0, 3),
+            "fill_s": round(fill, 3) if (fill := timings.get("fill_s")) is not None else None,
             "turn_s": round(time.perf_counter() - started, 3), **judge(case, call, failed, reply, files)}
 
 
@@ -156,10 +197,53 @@ def summarise(rows: list[dict]) -> dict:
         by_tool[r["expected"][0] or "none"].append(r)
     plain = [r for r in rows if r["style"] in ("plain", "terse", "polite")]
     decided = sorted(r["decided_s"] for r in rows)
+    filled = sorted(r["fill_s"] for r in rows if r.get("fill_s") is not None)
+
+    def cleanliness(subset: list[dict]) -> dict:
+        checked = [r for r in subset if r.get("clean_argument") is not None]
+        return {"clean arguments": f"{sum(r['clean_argument'] for r in checked)}/{len(checked)}",
+                "with filler": f"{sum(bool(r['fillers']) for r in checked)}/{len(checked)}",
+                "filler words left": sum(len(r["fillers"]) for r in checked)}
+
     return {"all": score(rows), "plain requests": score(plain),
             "by_style": {k: score(v) for k, v in by_style.items()},
             "by_tool": {k: score(v) for k, v in by_tool.items()},
-            "decided_s_median": decided[len(decided) // 2]}
+            "prompts and queries": {"all": cleanliness(rows),
+                                    **{tool: cleanliness([r for r in rows if r["expected"][0] == tool])
+                                       for tool in FILLED}},
+            "decided_s_median": decided[len(decided) // 2], "decided_s_max": decided[-1],
+            "fill_s_median": filled[len(filled) // 2] if filled else None,
+            "fill_s_max": filled[-1] if filled else None}
+
+
+def compare() -> None:
+    """Each set's results with the word lists and with the model filling arguments, side by side
+    (bench/results/tool_eval_filling.json)."""
+    table: dict[str, dict] = {}
+    for name in CASE_SETS:
+        pair = {mode: RESULTS / f"tool_eval_{name}_{mode}.json" for mode in ("words", "model")}
+        if not all(p.is_file() for p in pair.values()):
+            continue
+        table[name] = {}
+        for mode, path in pair.items():
+            summary = json.loads(path.read_text())["summary"]
+            table[name][mode] = {"passed": summary["all"]["passed"], "choice": summary["all"]["choice"],
+                                 "arguments": summary["all"]["arguments"],
+                                 **{f"{k} ({tool or 'all'})": v for tool, part in
+                                    summary["prompts and queries"].items() for k, v in part.items()},
+                                 "decided_s_median": summary["decided_s_median"],
+                                 "decided_s_max": summary["decided_s_max"], "fill_s_median": summary["fill_s_median"]}
+        def count(mode: str, key: str) -> int:
+            return int(str(table[name][mode][key]).split("/")[0])
+
+        table[name]["better"] = {key: ("same" if count("words", key) == count("model", key) else
+                                       max(("words", "model"), key=lambda mode: count(mode, key)))
+                                 for key in ("passed", "arguments", "clean arguments (all)")}
+        print(f"{name}: better {table[name]['better']}")
+        for key in table[name]["words"]:
+            print(f"  {key:<40} {str(table[name]['words'][key]):>10}  {str(table[name]['model'][key]):>10}")
+    (RESULTS / "tool_eval_filling.json").write_text(json.dumps(table, indent=2))
+    print(f"results: {RESULTS / 'tool_eval_filling.json'}")
 
 
 def main() -> None:
@@ -167,13 +251,24 @@ def main() -> None:
     parser.add_argument("--only", help="run only the cases of this style")
     parser.add_argument("--cases", choices=sorted(CASE_SETS), default="main",
                         help="the evaluation set: main (69 cases), heldout and blind (written without seeing the "
-                             "router's examples)")
+                             "router's examples), fillers (20 requests wrapped in filler, issue 24 item 5)")
     parser.add_argument("--llm", help="another chat model (a source: a path, or a server URL)")
     parser.add_argument("--backend", help="its backend (e.g. openai, llama.cpp)")
     parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                         help="an option for the chat model (models.llm.options), e.g. tool_routing=router")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "tool_eval.json")
+    parser.add_argument("--filling", choices=("words", "model"),
+                        help="who fills the routed tool's arguments: the word lists or the chat model (the option "
+                             "argument_filling); results in tool_eval_<set>_<filling>.json")
+    parser.add_argument("--compare", action="store_true",
+                        help="only put the results of both fillings side by side (tool_eval_filling.json)")
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    if args.compare:
+        compare()
+        return
+    if args.filling:
+        args.option.append(f"argument_filling={args.filling}")
+    args.out = args.out or RESULTS / (f"tool_eval_{args.cases}_{args.filling}.json" if args.filling else "tool_eval.json")
     from assistant.config import load_settings
     from assistant.runtime import Runtime
 
@@ -201,6 +296,7 @@ def main() -> None:
         rows.append(row)
         call = f"{row['call']['name']}({json.dumps(row['call']['arguments'])[:80]})" if row["call"] else "no call"
         verdict = "ok  " if row["passed"] else "FAIL"
+        call += f"  filler: {' '.join(row['fillers'])}" if row["fillers"] else ""
         print(f"{i:>3}/{len(cases)} {verdict} {row['decided_s']:>5.2f}s  {case.request[:52]:<52}  {call}", flush=True)
     summary = summarise(rows)
     print(json.dumps(summary, indent=2))
