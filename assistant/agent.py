@@ -366,7 +366,11 @@ class Agent:
                 piece = next(answer)
             except StopIteration as end:
                 return end.value
-            yield from self._say(piece, started, timings)
+            if piece:
+                yield from self._say(piece, started, timings)
+            elif "first_token_s" not in timings:  # the model began: its first sentence is said once checked
+                timings["first_token_s"] = time.perf_counter() - started
+                yield FirstToken()
 
     def _looks_up(self, tool: str) -> bool:
         """The tool looks up the user's files for answers (a search, a PDF look-up)."""

@@ -33,15 +33,20 @@ def evidence_for(text: str, earlier: str | None, result: ToolResult,
 def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,
                     stop: Cancel | None, uncited: Callable[[str, list[Citation]], str]
                     ) -> Generator[str, None, tuple[str, bool]]:
-    """Yields what is said; returns (the whole reply, whether it was stopped). `uncited(reply, citations)`
-    gives the citation to add when the reply does not name its source."""
+    """Yields what is said, and "" once when the model's first token comes (a sentence is said only once it is
+    whole and checked); returns (the whole reply, whether it was stopped). `uncited(reply, citations)` gives the
+    citation to add when the reply does not name its source."""
     checker = CheckedReply(evidence, f"{text} {earlier or ''}")
     said: list[str] = []
     chunks = llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
                         stop=stop, tool_choice="none")
     try:
+        started = False
         for chunk in chunks:
             if isinstance(chunk, Text):
+                if not started:
+                    started = True
+                    yield ""
                 for sentence in checker.feed(chunk.text):
                     said.append(sentence)
                     yield sentence
