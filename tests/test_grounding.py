@@ -128,3 +128,10 @@ def test_a_reply_that_only_names_the_file_is_not_an_answer():
     check = CheckedReply(_evidence(), "What time's my haircut?")
     check.feed("At quarter to six, with Mia.")
     assert check.finish() and check.informative
+
+
+def test_a_short_form_is_the_word_and_a_heading_alone_answers_nothing():
+    found = best_evidence("When is my physio appointment?", [Passage("notes/appointments.md", APPOINTMENTS)])
+    assert found is not None and found.sentences[0].startswith("Physiotherapy with Dr Okafor")
+    assert best_evidence("When is my dentist appointment?", [Passage("notes/appointments.md", APPOINTMENTS)],
+                         idf_weights({"dentist": 0, "appointment": 1}, 10)) is None

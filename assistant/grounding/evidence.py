@@ -87,6 +87,8 @@ def holds(text: str, word: str) -> bool:
         return True
     if re.search(rf"(?<![^\W_]){re.escape(stem(word))}(?:s|es|ed|d|ing|e|y|ies)?(?![^\W_])", lowered):
         return True  # (a word's endings, not another word: "boil" is not "boiler")
+    if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
+        return True  # a short form: "physio" for "physiotherapy"
     return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
         _one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
 
@@ -182,6 +184,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed):
             continue
         title, sentences = _answering(passage.text, words, weights, kind)
+        if not sentences:  # only its heading or file name holds the words: no sentence answers
+            continue
         value = coverage + (TYPE_BONUS if any(_has(s, kind) for s in sentences) else 0.0) + \
             RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
         if best is None or value > best_value:
@@ -214,7 +218,7 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
         scores[0] = 0.0
     top = max(scores)
     if top == 0:
-        return None, sentences[:1]
+        return None, []
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     chosen = [order[0]]
     for i in order[1:MAX_SENTENCES]:
