@@ -34,7 +34,7 @@ from .contracts import ToolResult
 from .errors import InputError
 from .grounding import personal
 from .grounding.answer import evidence_for, grounded_answer
-from .grounding.evidence import Evidence
+from .grounding.evidence import Evidence, subject_words
 from .grounding.replies import not_found
 from .models.policy import PromptPolicy
 from .routing import Planner, Subject, failure_reply, planner_for
@@ -252,7 +252,8 @@ class Agent:
             self._remember(text, None, {}, [])
             yield from self._finish(not_found(personal.language_of(text)), [], False, started, timings, say=True)
             return
-        if plan.tool is None and searcher is not None and searcher.tool is not None and personal.asks(text):
+        if plan.tool is None and searcher is not None and searcher.tool is not None and personal.asks(text) and \
+                self._mentioned(text):
             # any other question is looked up too, quietly: answered from the files only when they hold it
             call = ToolCall(searcher.tool, searcher.arguments)
             result = self._run_tool(call, stop)
@@ -371,6 +372,13 @@ class Agent:
             elif "first_token_s" not in timings:  # the model began: its first sentence is said once checked
                 timings["first_token_s"] = time.perf_counter() - started
                 yield FirstToken()
+
+    def _mentioned(self, text: str) -> bool:
+        """Some file holds one of the question's subject words (the catalog's full-text index: a millisecond, no
+        search model or vector store loaded for a question the files cannot answer)."""
+        assert self.planner is not None
+        counts, _ = self.planner.document_counts(subject_words(text))
+        return any(counts.values())
 
     def _looks_up(self, tool: str) -> bool:
         """The tool looks up the user's files for answers (a search, a PDF look-up)."""

@@ -236,5 +236,7 @@ def planner_for(manager, tools: Mapping[str, Tool], context) -> Planner:
             log.debug("document counts failed", exc_info=True)
         return {w: 0 for w in words}, 0
 
-    return Planner(ToolRouter(query_encoder(manager), tools), FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools,
+    router = ToolRouter(query_encoder(manager), tools, cache=settings.data_dir / "cache",
+                        model=str(manager.spec("text_embed").source))
+    return Planner(router, FolderFiles(settings.knowledge_dir, skip=(settings.data_dir,)), tools,
                    answered_by_knowledge, document_counts)

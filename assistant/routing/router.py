@@ -9,10 +9,13 @@ mean similarity of its closest examples; a request close to nothing gets no tool
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import threading
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -71,8 +74,11 @@ class Route:
 
 class ToolRouter:
     def __init__(self, embedder: TextEmbedder, tools: Mapping[str, Tool],
-                 no_tool_examples: Sequence[str] = NO_TOOL_EXAMPLES):
+                 no_tool_examples: Sequence[str] = NO_TOOL_EXAMPLES, cache: Path | None = None,
+                 model: str = ""):
         self.embedder = embedder
+        self.cache = cache  # a folder where the examples' vectors are kept between processes
+        self.model = model  # the embedder's identity, part of the cached vectors' key
         self._examples: list[tuple[str | None, str]] = [
             (name, text) for name, tool in tools.items() for text in tool.examples]
         self._examples += [(None, text) for text in no_tool_examples]
@@ -88,9 +94,26 @@ class ToolRouter:
     def _examples_matrix(self) -> np.ndarray:
         with self._lock:
             if self._matrix is None:
-                self._matrix = np.asarray(self.embedder.embed([text for _, text in self._examples], kind="query"),
-                                          dtype=np.float32)
+                texts = [text for _, text in self._examples]
+                saved = self._saved(texts)
+                if saved is not None and saved.is_file():
+                    try:
+                        self._matrix = np.load(saved)
+                    except (OSError, ValueError):  # a damaged file: embedded again below
+                        self._matrix = None
+                if self._matrix is None or self._matrix.shape[0] != len(texts):
+                    self._matrix = np.asarray(self.embedder.embed(texts, kind="query"), dtype=np.float32)
+                    if saved is not None:
+                        _save(saved, self._matrix)
             return self._matrix
+
+    def _saved(self, texts: list[str]) -> Path | None:
+        """Where the examples' vectors are kept: a file named by the embedder and the examples (a new example or
+        another embedder is another file), so a new process does not embed them again (about 2 s here)."""
+        if self.cache is None:
+            return None
+        key = hashlib.sha256("\n".join([self.model, *texts]).encode()).hexdigest()[:24]
+        return self.cache / f"router-examples-{key}.npy"
 
     def route(self, request: str, hints: Mapping[str, float] | None = None, exclude: Collection[str] = ()) -> Route:
         """The best option for `request`; `hints` add to tools' scores (evidence the caller has, such as
@@ -172,3 +195,15 @@ def _close(word: str, key: str) -> bool:
     if key.startswith(word) or word.startswith(key):
         return False  # another form of the word ("find" is not a misspelt "finde")
     return spelled_alike(word, key, TYPO_RATIO if len(word) >= 5 else SHORT_TYPO_RATIO)
+
+
+def _save(path: Path, matrix: np.ndarray) -> None:
+    """Written whole or not at all (a temporary file, then renamed); a folder that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        with open(partial, "wb") as out:
+            np.save(out, matrix)
+        os.replace(partial, path)
+    except OSError:
+        pass
