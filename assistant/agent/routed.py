@@ -1,0 +1,208 @@
+"""A routed turn: the planner chooses the tool and its arguments (in milliseconds), the tool runs, and the chat
+model, shown no schemas, only answers from the result.
+
+Questions about the user's own world are looked up before they are answered, never answered from the model's
+head; any other question is looked up quietly when some file holds its words, and answered from the files only
+when they hold the answer. A look-up is answered from its evidence (the passage and sentences that answer),
+checked fact by fact (`grounding`); a failed tool or a missing file is said as it is, never handed to the model
+to dress up.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..contracts import ToolCall, ToolResult
+from ..grounding import personal
+from ..grounding.answer import evidence_for, grounded_answer
+from ..grounding.evidence import Evidence, subject_words
+from ..grounding.replies import not_found
+from ..routing import Planner, failure_reply
+from ..routing.digest import fallback_reply, uncited_source
+from ..routing.model_fill import model_filled
+from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
+from .messages import NO_ANSWER, as_openai_call, user_message
+
+if TYPE_CHECKING:
+    from ..cancel import Cancel
+    from ..roles import ChatModel
+    from .core import Agent
+
+_CITED = re.compile(r"\s*\([^()]*\.[A-Za-z0-9]{2,4}\b[^()]*\)")  # " (notes/x.md, page 2)" in an earlier answer
+
+
+class RoutedTurn:
+    """One turn of an agent whose policy routes (`tool_routing = "router"`)."""
+
+    def __init__(self, agent: Agent, planner: Planner, text: str, llm: ChatModel, stop: Cancel | None,
+                 started: float, timings: dict[str, float]):
+        self.agent, self.planner, self.text, self.llm, self.stop = agent, planner, text, llm, stop
+        self.started, self.timings = started, timings
+        self.subject = agent.subject()
+        subject = self.subject
+        # a follow-up ("and page 3?", "where is it?") leans on the question it follows, when that was a look-up
+        # or a plain question (a sum or a picture has no subject)
+        self.earlier = subject.request if subject is not None and personal.refers_back(text) and (
+            subject.tool is None or agent.looks_up(subject.tool)) else None
+        looked_up_before = subject is not None and subject.tool is not None and agent.looks_up(subject.tool)
+        self.about_me = personal.is_personal(text) or (self.earlier is not None and (
+            personal.is_personal(self.earlier) or looked_up_before))  # a follow-up to an answer from the files
+        self.language = personal.language_of(text)
+
+    def run(self) -> Iterator[AgentEvent]:
+        agent, text, earlier, about_me = self.agent, self.text, self.earlier, self.about_me
+        plan = self.planner.plan(text, self.subject)
+        searcher = self.planner.lookup(text, earlier or "")
+        if searcher is not None and (plan.reply is None or (earlier is not None and about_me)) and (
+                (plan.tool is None and about_me) or (plan.tool == searcher.tool and earlier is not None)):
+            # look before answering: a question about the user's own world is searched (with the question it
+            # follows up), never answered from the model's head
+            plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
+        self.timings["decide_s"] = plan.seconds
+        agent.history.append(user_message(text, None))
+        if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
+            agent.remember(text, None, {}, [])
+            yield from self._finish(plan.reply, [], say=True)
+            return
+        if plan.tool is None and about_me:  # nothing to search with: never guessed
+            agent.remember(text, None, {}, [])
+            yield from self._finish(not_found(self.language), [], say=True)
+            return
+        if plan.tool is None and searcher is not None and searcher.tool is not None and personal.asks(text) and \
+                self._mentioned():
+            # any other question is looked up too, quietly: answered from the files only when they hold it
+            call = ToolCall(searcher.tool, searcher.arguments)
+            result = agent.run_tool(call, self.stop)
+            if not result.is_error and self._evidence(result) is not None:
+                yield from self._looked_up(call, result)
+                return
+        if plan.tool is None:
+            agent.remember(text, None, {}, [])
+            reply, interrupted = yield from self._answer_freely()
+            yield from self._finish(reply if reply or interrupted else NO_ANSWER, [], interrupted,
+                                    say=not reply and not interrupted)
+            return
+        if agent.tools[plan.tool].routing is None:  # no routing hints: the model fills in that tool's schema
+            schemas = [s for s in agent.tool_schemas() if s["function"]["name"] == plan.tool]
+            yield from agent.model_turn(schemas, self.llm, self.stop, self.started, self.timings, force=plan.tool)
+            return
+        tool: str = plan.tool
+        if agent.policy.argument_filling == "model":  # the model fills the chosen tool's schema (its files real)
+            plan = model_filled(plan, agent.tools[tool], self.llm, text, self.subject, self.planner.files.names(),
+                                agent.policy.compact_tools, self.stop, self.timings)
+        call = ToolCall(tool, plan.arguments)
+        if agent.looks_up(tool) and not plan.verbatim:  # a look-up: answered from its passages
+            yield from self._looked_up(call)
+            return
+        if agent.policy.tool_results == "tool":  # a tool message answers a call; a result in a user message
+            # needs none, and a call shown in the history is what a small model then writes instead of answering
+            agent.history.append({"role": "assistant", "content": "", "tool_calls": [as_openai_call(call, 0)]})
+        done = yield from agent.call(call, 0, self.stop, self.timings)
+        agent.remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
+        if done.result.is_error and about_me and searcher is not None and searcher.tool is not None and \
+                plan.tool != searcher.tool:  # "what time is grandma coming?" is no clock question: look it up
+            yield from self._looked_up(ToolCall(searcher.tool, searcher.arguments))
+            return
+        if done.result.is_error:  # said as it is: a small model may still claim success
+            yield from self._finish(failure_reply(agent.tools[call.name], done.result.text), [done], say=True)
+            return
+        if plan.verbatim or not done.result.citations:  # "transcribe ...", "read page 3": the words themselves,
+            # not a model's summary; and "nothing matches" is said as it is (a small model invents files for it)
+            yield from self._finish(done.result.text, [done], say=True)
+            return
+        reply, _, interrupted = yield from agent.generate(self.llm, None, self.stop, self.started, self.timings,
+                                                         "none")
+        if not reply.strip() and not interrupted:  # nothing usable: say what was found
+            reply = fallback_reply(done.result)
+            yield TextDelta(reply)
+        elif not interrupted and (source := uncited_source(reply, done.result)):  # every answer names its source
+            reply += source
+            yield TextDelta(source)
+        yield from self._finish(reply, [done], interrupted)
+
+    def _looked_up(self, call: ToolCall, result: ToolResult | None = None) -> Iterator[AgentEvent]:
+        """A look-up in the user's files, answered only from what it found: the passage that holds the
+        question's subject (weighed by how rare each word is in the index) and its answering sentences, a reply
+        checked fact by fact against them, else their own words quoted; nothing relevant found: "I couldn't
+        find that" for a question about the user's own world, the model's own answer for one about the world
+        (citing no file)."""
+        agent, text, earlier = self.agent, self.text, self.earlier
+        if result is None:
+            done = yield from agent.call(call, 0, self.stop, self.timings, record=False)
+        else:  # run already (a quiet look-up that found the answer): shown now
+            yield ToolCallStarted(call.name, call.arguments)
+            done = ToolCallFinished(call.name, call.arguments, result)
+            yield done
+        asked = " ".join(f"{earlier or ''} {text}".split()[-40:])  # a follow-up's follow-up keeps the subject
+        agent.remember(asked, call.name, call.arguments, [c.file for c in done.result.citations])
+        if done.result.is_error:
+            yield from self._finish(failure_reply(agent.tools[call.name], done.result.text), [done], say=True)
+            return
+        evidence = self._evidence(done.result)
+        searcher = self.planner.lookup(text, earlier or "")
+        if evidence is None and searcher is not None and searcher.tool not in (None, call.name):
+            # the PDF look-up found nothing that answers: the notes and recordings may ("when does release 2.4
+            # ship?" is no question for the lease the router took "release" for)
+            again = ToolCall(str(searcher.tool), searcher.arguments)
+            found = agent.run_tool(again, self.stop)
+            if not found.is_error and (evidence := self._evidence(found)) is not None:
+                yield ToolCallStarted(again.name, again.arguments)
+                done = ToolCallFinished(again.name, again.arguments, found)
+                yield done
+        if evidence is None and self.about_me:
+            yield from self._finish(not_found(self.language), [done], say=True)
+            return
+        if evidence is None:  # the world's question, not the files': the model answers, citing nothing
+            reply, interrupted = yield from self._answer_freely()
+            yield from self._finish(reply if reply or interrupted else NO_ANSWER, [done], interrupted,
+                                    say=not reply and not interrupted)
+            return
+        reply, interrupted = yield from self._grounded(evidence)
+        yield from self._finish(reply, [done], interrupted)
+
+    def _evidence(self, result: ToolResult) -> Evidence | None:
+        return evidence_for(self.text, self.earlier, result, self.planner.document_counts)
+
+    def _grounded(self, evidence: Evidence) -> Generator[AgentEvent, None, tuple[str, bool]]:
+        """The model answers from the evidence; each sentence is said once checked against it."""
+        answer = grounded_answer(self.llm, self.text, evidence, self.earlier, self.language, self.stop,
+                                 lambda reply, citations: uncited_source(reply, ToolResult(text="",
+                                                                                          citations=citations)))
+        while True:
+            try:
+                piece = next(answer)
+            except StopIteration as end:
+                return end.value
+            if piece:
+                yield from self.agent.say(piece, self.started, self.timings)
+            elif "first_token_s" not in self.timings:  # the model began: its first sentence is said once checked
+                self.timings["first_token_s"] = time.perf_counter() - self.started
+                yield FirstToken()
+
+    def _answer_freely(self) -> Generator[AgentEvent, None, tuple[str, bool]]:
+        """The model's own answer (a question about the world), streamed; "" when it wrote nothing."""
+        reply, _, interrupted = yield from self.agent.generate(self.llm, None, self.stop, self.started, self.timings,
+                                                               "none", self._standalone())
+        return (reply if reply.strip() or interrupted else ""), interrupted
+
+    def _mentioned(self) -> bool:
+        """Some file holds one of the question's subject words (the catalog's full-text index: a millisecond, no
+        search model or vector store loaded for a question the files cannot answer)."""
+        counts, _ = self.planner.document_counts(subject_words(self.text))
+        return any(counts.values())
+
+    def _standalone(self) -> list[dict[str, Any]]:
+        """A question that does not refer back is answered on its own, as on the first turn (earlier turns'
+        files and numbers stay out of it); one that does gets the conversation."""
+        messages = self.agent.messages()
+        if self.earlier is None:
+            return [messages[0], {"role": "user", "content": self.text}]
+        return [{**m, "content": _CITED.sub("", m["content"])} if m["role"] == "assistant" and
+                isinstance(m.get("content"), str) else m for m in messages]  # (a model copies citations)
+
+    def _finish(self, reply: str, calls_done: list[ToolCallFinished], interrupted: bool = False,
+                say: bool = False) -> Iterator[AgentEvent]:
+        yield from self.agent.finish(reply, calls_done, interrupted, self.started, self.timings, say=say)
