@@ -69,7 +69,8 @@ def test_the_answering_line_is_chosen_and_a_who_question_prefers_the_passage_wit
     landlord = best_evidence("Who is my landlord?", pages)
     assert landlord is not None and landlord.passage.page == 1 and "Helga Brandt" in landlord.text
     assert asks_for("Who is my landlord?") == "name" and asks_for("When is the haircut?") == "when"
-    assert asks_for("How much is the deposit?") == "number" and asks_for("Where did I park?") is None
+    assert asks_for("How much is the deposit?") == "number" and asks_for("Where did I park?") == "place"
+    assert asks_for("Why did the boiler stop?") is None
 
 
 def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
@@ -135,3 +136,37 @@ def test_a_short_form_is_the_word_and_a_heading_alone_answers_nothing():
     assert found is not None and found.sentences[0].startswith("Physiotherapy with Dr Okafor")
     assert best_evidence("When is my dentist appointment?", [Passage("notes/appointments.md", APPOINTMENTS)],
                          idf_weights({"dentist": 0, "appointment": 1}, 10)) is None
+
+
+REUNION = ("# Class reunion - Lisbon 2026\n\n"
+           "Friday 12 June, Taberna do Largo, from 20:30.\n"
+           "Hotel shuttle leaves at 19:45.\n"
+           "Twenty-six of us confirmed so far. Don't tell Teodor about the slideshow!\n")
+LICENCE = "Redistribution is permitted provided the copyright holder and any third party contributors are named."
+
+
+def test_a_passage_must_hold_the_names_the_question_asks_about():
+    """"party" alone (in a licence's "third party") is no answer to a question about Ines's party; a name heard
+    wrong finds nothing rather than someone else's appointment."""
+    weights = {"ines": 3.0, "party": 4.0}
+    assert best_evidence("When is Ines's party?", [Passage("manuals/licence.pdf", LICENCE, page=3)], weights) is None
+    assert best_evidence("when is the party", [Passage("manuals/licence.pdf", LICENCE, page=3)], weights) is not None
+    found = best_evidence("Where is the reunion in Lisbon?", [Passage("notes/reunion.md", REUNION)])
+    assert found is not None and found.passage.file == "notes/reunion.md"
+    assert best_evidence("Where is the reunion in Porto?", [Passage("notes/reunion.md", REUNION)]) is None
+    assert best_evidence("Wann ist das Klassentreffen in Lissabon?", [Passage("notes/reunion.md", REUNION)]) is None
+
+
+def test_under_a_title_that_names_the_subject_the_sentences_of_the_kind_asked_answer():
+    """The title says what the note is about; the line after it, not a line that only repeats a name, holds the
+    time asked for. A question naming something no file holds is not answered from a title."""
+    weights = {"teodor": 1.0, "reunion": 3.0, "start": 2.0}
+    found = best_evidence("What time does the reunion for Teodor's class start?",
+                          [Passage("notes/reunion.md", REUNION)], {**weights, "class": 1.0})
+    assert found is not None and found.title == "Class reunion - Lisbon 2026"
+    assert found.sentences[0] == "Friday 12 June, Taberna do Largo, from 20:30."
+    assert best_evidence("What time does the reunion dinner start?", [Passage("notes/reunion.md", REUNION)],
+                         {"reunion": 3.0, "dinner": 4.0, "start": 2.0}, unknown=["dinner"]) is None
+    counted = best_evidence("How many are coming to the reunion?", [Passage("notes/reunion.md", REUNION)])
+    assert counted is not None and counted.sentences == ["Twenty-six of us confirmed so far."] or \
+        counted is not None and "Twenty-six" in " ".join(counted.sentences)

@@ -27,7 +27,7 @@ def evidence_for(text: str, earlier: str | None, result: ToolResult,
     counts, total = document_counts(words)
     weights = idf_weights(counts, total) if total else {w: 1.0 for w in words}
     weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
-    return best_evidence(text, passages(result), weights, words)
+    return best_evidence(text, passages(result), weights, words, unknown=[w for w in words if total and not counts.get(w)])
 
 
 def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,

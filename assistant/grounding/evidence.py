@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..contracts import Citation, ToolResult
+from . import personal
+from .claims import claims, spelled_numbers
 from ..words import FILE_WORDS, FUNCTION_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, VAGUE
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 MAX_SENTENCES = 3
 MAX_EVIDENCE_CHARS = 400
+TITLED_SENTENCES = 2  # answering by its title alone: the first sentences of the kind asked for
 
 
 @dataclass(frozen=True)
@@ -145,45 +148,68 @@ _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|ch
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
          ("number", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy)|what(?:'s| is| was) the "
                                r"(?:number|price|cost|amount|total|budget|code|pin|reference)|wie (?:viel|viele|lange|"
-                               r"alt)|combien|cuánto|cuántos|cuánta|quanto)\b", re.I)))
+                               r"alt)|combien|cuánto|cuántos|cuánta|quanto)\b", re.I)),
+         ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
+                              re.I)))
 _DATE_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
                          r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b|"
                          r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\b\d{1,2}[./-]\d{1,2}\b", re.I)
 
 
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
+                           r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+                           r"\b(?:19|20)\d{2}\b", re.I)
+
+
 def asks_for(question: str) -> str | None:
-    """What kind of thing the question asks for: "name", "when", "number", or None."""
+    """What kind of thing the question asks for: "name", "when", "number", "place", or None."""
     return next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
 
 
 def _has(sentence: str, kind: str | None) -> bool:
     if kind == "when":
         return _DATE_WORDS.search(sentence) is not None
-    if kind == "number":
-        return re.search(r"\d", sentence) is not None
-    if kind == "name":
+    if kind == "number":  # an amount or a count, not the day of a date or a time
+        return re.search(r"\d", _DATE_WORDS.sub(" ", _DAY_OF_MONTH.sub(" ", spelled_numbers(sentence)))) is not None
+    if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
     return False
 
 
+def names(question: str) -> list[str]:
+    """The people, places and things the question names ("Ines", "Copenhagen"), lower case: a passage that lacks
+    one is about someone or something else. (German capitalises every noun: no names are read from it.)"""
+    if personal.language_of(question) == "de":
+        return []
+    return list(dict.fromkeys(re.sub(r"['’]s$", "", c.key) for c in claims(question) if c.kind == "name"))
+
+
 def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, float] | None = None,
-                  words: Sequence[str] | None = None) -> Evidence | None:
+                  words: Sequence[str] | None = None, unknown: Iterable[str] = ()) -> Evidence | None:
     """The passage holding most of the question's subject words (weighed), with its answering sentences; None
-    when no passage holds enough of them."""
+    when no passage holds enough of them. `unknown`: the subject words no file holds."""
     words = list(words) if words is not None else subject_words(question)
     if not words:
         return None
     weights = weights or {}
     kind = asks_for(question)
     needed = codes(question)
+    named = names(question)
+    unknown = set(unknown)
     best: Evidence | None = None
     best_value = 0.0
     found = list(found)
     for rank, passage in enumerate(found):
-        coverage, held = _coverage(passage.text + " " + _file_words(passage.file), words, weights)
-        if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed):
+        text = passage.text + " " + _file_words(passage.file)
+        coverage, held = _coverage(text, words, weights)
+        if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
+                not all(holds(text, name) for name in named):
             continue
-        title, sentences = _answering(passage.text, words, weights, kind)
+        # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
+        # the question also names what no file holds ("When is Ines's party?" under "Ines's 40th"; not "When is
+        # my dentist appointment?" under "Appointments" when no file has "dentist")
+        by_title = kind is not None and not (unknown & (set(words) - set(held)))
+        title, sentences = _answering(passage.text, words, weights, kind, by_title)
         if not sentences:  # only its heading or file name holds the words: no sentence answers
             continue
         value = coverage + (TYPE_BONUS if any(_has(s, kind) for s in sentences) else 0.0) + \
@@ -206,17 +232,27 @@ def _file_words(file: str) -> str:
     return " ".join(re.findall(r"[^\W\d_]+", file.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
 
 
-def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind: str | None = None
-               ) -> tuple[str | None, list[str]]:
-    """The passage's heading (when it is not among them) and its answering sentences, in their order."""
+def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind: str | None = None,
+               by_title: bool = False) -> tuple[str | None, list[str]]:
+    """The passage's heading (when it is not among them) and its answering sentences, in their order. With
+    `by_title`, a passage whose heading alone holds the words answers with its first sentences of the `kind`
+    asked for (a date for "when")."""
     sentences = sentences_of(text)
     if not sentences:
         return None, []
+    titled = len(sentences) > 1 and (text.lstrip().startswith("#") or _heading(sentences[0]))
     scores = [_coverage(s, words, weights)[0] for s in sentences]
     scores = [score + (TYPE_BONUS if score and _has(s, kind) else 0.0) for s, score in zip(sentences, scores)]
-    if len(sentences) > 1 and _heading(sentences[0]):  # a heading is context, not an answer
-        scores[0] = 0.0
+    if titled:  # a heading is context, not an answer
+        title_score, scores[0] = scores[0], 0.0
     top = max(scores)
+    if titled and by_title and title_score > 0 and not any(_has(s, kind) for s, score in zip(sentences, scores)
+                                                          if score):
+        # the title says what it is about, and no sentence that names it holds what is asked: the first ones
+        # that do
+        kind_of = [i for i in range(1, len(sentences)) if _has(sentences[i], kind)][:TITLED_SENTENCES]
+        if kind_of:
+            return sentences[0], [sentences[i] for i in kind_of]
     if top == 0:
         return None, []
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
@@ -224,5 +260,5 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     for i in order[1:MAX_SENTENCES]:
         if scores[i] >= 0.5 * top and sum(len(sentences[j]) for j in chosen) + len(sentences[i]) <= MAX_EVIDENCE_CHARS:
             chosen.append(i)
-    title = sentences[0] if 0 not in chosen and _heading(sentences[0]) else None  # whose or what it is about
+    title = sentences[0] if 0 not in chosen and titled else None  # whose or what it is about
     return title, [sentences[i] for i in sorted(chosen)]

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -72,12 +73,14 @@ class Catalog:
         self._lock = threading.RLock()
         if read_only:
             self._db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self._db.create_function("starts_word", 2, _starts_word, deterministic=True)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self._db.create_function("starts_word", 2, _starts_word, deterministic=True)
 
     def close(self) -> None:
         self._db.close()
@@ -236,13 +239,15 @@ class Catalog:
                 for rowid, score in top if (r := rows.get(rowid)) is not None]  # None: deleted in between
 
     def document_counts(self, words: Iterable[str]) -> tuple[dict[str, int], int]:
-        """How many chunks hold each word (by the full-text index's stems), and how many chunks there are: how
-        rare a word is in the user's files."""
+        """How many chunks hold each word, and how many chunks there are: how rare a word is in the user's files.
+        The full-text index finds the chunks by the word's stem; a chunk counts only when one of its words also
+        begins as the word does (the Porter stemmer makes the name "Ines" the word "in", and "in" is in every
+        chunk)."""
         counts = {}
         for word in dict.fromkeys(words):
             match = _fts_query(word)
-            counts[word] = self._all("SELECT count(*) FROM chunks WHERE chunks MATCH ?", [match])[0][0] if match \
-                else 0
+            counts[word] = self._all("SELECT count(*) FROM chunks WHERE chunks MATCH ? AND starts_word(text, ?)",
+                                     [match, _word_start(word)])[0][0] if match else 0
         return counts, self._all("SELECT COALESCE(SUM(chunks), 0) FROM contents", [])[0][0]
 
     def chunk_texts(self, chunk_ids: Iterable[str]) -> dict[str, str]:
@@ -275,6 +280,25 @@ def _int(value) -> int | None:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+
+
+def _word_start(word: str) -> str:
+    """How a word (and its inflections) begins: one ending dropped ("ines" -> "ine", "party" -> "part");
+    "" for a word of several tokens (matched as a phrase by the index already)."""
+    word = word.lower()
+    if len(_TOKEN.findall(word)) != 1:
+        return ""
+    ending = next((e for e in ("ing", "ed", "es", "s", "e", "y") if word.endswith(e) and len(word) - len(e) >= 3), "")
+    return word[: len(word) - len(ending)]
+
+
+@functools.lru_cache(maxsize=256)
+def _word_start_pattern(start: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(start)}", re.IGNORECASE)
+
+
+def _starts_word(text: str | None, start: str) -> bool:
+    return not start or (text is not None and _word_start_pattern(start).search(text) is not None)
 
 
 def _fts_query(text: str) -> str:

@@ -1,0 +1,34 @@
+"""How rare a word is in the user's files (the catalog's document counts), on a real SQLite catalog on disk: the
+full-text index stems words (Porter), and a stem may be another, common word."""
+
+from __future__ import annotations
+
+from assistant.knowledge.catalog import Catalog, ContentRow, FileRow
+
+NOTES = {
+    "party.md": "Ines's 40th: Saturday at the Krone, from 19:00.",
+    "garden.md": "Plant the tulips in October, in the bed by the fence.",
+    "boiler.md": "The boiler is in the cellar; the plumber comes in spring.",
+    "parties.md": "Two parties in June: in the garden, and at Tom's.",
+}
+
+
+def _catalog(tmp_path) -> Catalog:
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    for n, (name, text) in enumerate(NOTES.items()):
+        sha = f"{n:064x}"
+        catalog.commit_content(ContentRow(sha, "text", None, {}, 1, 0, None, None), [(f"{sha}:0", None, None, text)],
+                               FileRow(name, sha, len(text), 0))
+    return catalog
+
+
+def test_a_name_the_stemmer_makes_a_common_word_counts_only_where_it_is(tmp_path):
+    catalog = _catalog(tmp_path)
+    counts, total = catalog.document_counts(["ines", "in", "party", "plumber", "passport"])
+    assert total == 4
+    # Porter makes "ines" the word "in", which every note has; the name is in one note ("parties" is "party")
+    assert counts == {"ines": 1, "in": 4, "party": 1, "plumber": 1, "passport": 0}
+    catalog.close()
+    read_only = Catalog(tmp_path / "catalog.sqlite", read_only=True)  # (the MCP server reads it this way)
+    assert read_only.document_counts(["ines"]) == ({"ines": 1}, 4)
+    read_only.close()
