@@ -84,5 +84,7 @@ class Routing:
     # my rent" holds no number: it is no calculation).
     signal: str | None = None
     needs: str | None = None
+    works_out: bool = False  # the tool computes what its `question` argument writes out ("7850 - 2355"): arithmetic
+    # over amounts the conversation said is its job too ("so how much is left after the deposit?")
     digest: Literal["text", "hits"] = "text"  # what a small model reads of the result: its text, or (for a
     # result whose `data` holds "hits") the best hits as "file: snippet" lines

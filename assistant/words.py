@@ -63,7 +63,7 @@ LEAD_INS = SPOKEN_FILLERS | frozenset("now then and can could would will you i i
 # Words that make up spoken questions rather than their subject ("I need to know what the wifi password is").
 VAGUE = frozenset("""need want know think remember sure pretty really actually happening happened going thing
 things name again wrong right tell said says saying mean means meant meaning definition kind sort maybe please
-thanks thank""".split())
+thanks thank someone somebody anyone anybody everyone everybody nobody""".split())
 
 # Words for pictures, in the languages requests come in: a search for them is a search for images.
 PICTURE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image images snapshot snapshots "
@@ -98,7 +98,7 @@ recordings memo memos folder txt md wav""".split())
 # Question words in the languages requests come in, which are no subject.
 QUESTION_WORDS = frozenset("""what whats which who whom whose when where why how much many long often
 wann wie wo was wer welche welcher welches warum quand quel quelle quels quelles où comment combien qui
-cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time""".split())
+cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time soon""".split())
 
 # First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
 FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself
@@ -130,3 +130,13 @@ LITTLE_WORDS = {
 
 ENGLISH_LITTLE_WORDS = frozenset("""i my me we our is are was were the a an and not when where how what who which time do does
 did have has to of in on at for with it this that you your there""".split())
+
+# Words that ask for arithmetic over amounts already said ("so how much is left after the deposit?", "what's that
+# per night?"), in the languages requests come in: operations, and "each", "per", "in total".
+OPERATION_WORDS = frozenset("""total altogether together sum add plus minus subtract left remaining remain rest
+difference between per each average mean percent percentage times multiply multiplied divide divided split share
+shared double twice half more less combined insgesamt zusammen gesamt plus minus übrig rest unterschied differenz
+zwischen pro je jeweils durchschnitt durchschnittlich prozent mal geteilt teilen hälfte doppelt ensemble reste
+différence entre par chacun chacune moyenne pourcentage fois divisé partager moitié juntos queda resto diferencia
+entre por cada promedio porcentaje veces dividido mitad doble totale insieme resta differenza ciascuno media
+percentuale volte diviso metà doppio""".split())

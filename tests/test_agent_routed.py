@@ -233,3 +233,28 @@ def test_a_follow_up_is_looked_up_with_the_question_it_follows_and_a_new_questio
     assert [m["role"] for m in chat.prompts[-1]] == ["system", "user"]
     assert all("From my files" not in str(m["content"]) and "My request was" not in str(m["content"])
                for m in agent.history)  # no digest or instruction kept, so none can be said back
+
+
+def test_arithmetic_over_what_the_conversation_said_uses_only_numbers_it_said(routed):
+    """Issue 24, item 3 in a conversation: "so how much is left after the deposit?" is worked out by code from
+    the amounts the earlier answers gave; an expression with a number nobody said is not used."""
+    from assistant.contracts import ToolCall
+
+    make, root = routed
+    (root / "kitchen.md").write_text("# Kitchen\n\nQuote from Nowak Bau: 7,850 euros, fitting included.\n"
+                                     "Deposit: 2,355 euros, due by 14 March.\n")
+    for written, used in (("7850 - 2355", True), ("7850 - 2000", False)):
+        agent, chat = make(["The quote is 7,850 euros."], ["The deposit is 2,355 euros."],
+                           [ToolCall("calculate", {"expression": written})], ["I can't say."])
+        agent.context.knowledge.index()
+        _turn(agent, "How much did Nowak Bau quote for the kitchen?")
+        _turn(agent, "And how much is the deposit?")
+        events, left = _turn(agent, "so how much is left to pay after the deposit?")
+        asked = chat.prompts[2][-1]["content"]
+        assert "7,850" in asked and "2,355" in asked  # the facts the model writes the expression from
+        if used:
+            assert _calls(events) == [("calculate", {"expression": "7850 - 2355"})]
+            assert "5495" in left.reply.replace(",", "") and "kitchen.md" not in left.reply
+        else:
+            assert ("calculate", {"expression": "7850 - 2000"}) not in _calls(events)
+            assert "5,850" not in left.reply and "5850" not in left.reply

@@ -170,3 +170,20 @@ def test_under_a_title_that_names_the_subject_the_sentences_of_the_kind_asked_an
     counted = best_evidence("How many are coming to the reunion?", [Passage("notes/reunion.md", REUNION)])
     assert counted is not None and counted.sentences == ["Twenty-six of us confirmed so far."] or \
         counted is not None and "Twenty-six" in " ".join(counted.sentences)
+
+
+def test_arithmetic_over_the_conversation_takes_only_numbers_it_said():
+    from assistant.grounding.worked_out import asks_to_work_out, held
+
+    facts = ["What did the hotel cost?", "The hotel was 1,740 DKK for 3 nights.", "Two coaches, 44 seats each."]
+    assert held("1740 / 3", facts, "what's that per night?")
+    assert held("(1740 + 44) / 2", facts, "and the two together?")  # "two" is said in the question
+    assert not held("1740 / 4", facts, "what's that per night?")  # 4 was never said
+    assert not held("1740", facts, "what's that per night?")  # no arithmetic
+    assert not held("import os", facts, "what's that per night?")
+    assert held("1740 / 1800 * 100", [*facts, "The budget was 1,800."], "what percentage of the budget is that?")
+    assert not held("1740 / 1800 * 100", [*facts, "The budget was 1,800."], "what's that of the budget?")
+    assert asks_to_work_out("so how much is left to pay after the deposit?")
+    assert asks_to_work_out("Und was ist das pro Nacht?") and asks_to_work_out("et en tout, ensemble ?")
+    assert not asks_to_work_out("What is 17 times 23?")  # the calculator's alone
+    assert not asks_to_work_out("When is my dentist appointment?")

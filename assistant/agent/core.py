@@ -32,7 +32,8 @@ from ..routing import Planner, Subject, planner_for
 from ..routing.digest import digest
 from ..tools.registry import Tool, ToolContext
 from .events import AgentEvent, FirstToken, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
-from .messages import RESULT_OPENING, as_openai_call, distinct_calls, echoed_schema, is_request, pil_image, user_message
+from .messages import (RESULT_OPENING, as_openai_call, distinct_calls, echoed_schema, is_request, pil_image,
+                       user_message, without_citations)
 from .routed import RoutedTurn
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class Agent:
         self.max_new_tokens = max_new_tokens
         self.history: list[dict[str, Any]] = []
         self._subjects: list[tuple[int, Subject]] = []  # (history length when asked, what the turn was about)
+        self._sources: list[tuple[int, str]] = []  # (history length, the evidence an answer came from)
 
     def close(self) -> None:
         """Nothing is held: each tool ran in a thread of its own (one still running stops at its next step
@@ -75,6 +77,7 @@ class Agent:
         """Forget the conversation (a new session)."""
         self.history.clear()
         self._subjects.clear()
+        self._sources.clear()
 
     def messages(self) -> list[dict[str, Any]]:
         if self.planner is not None:  # the router's model is shown no files: the code cites what it found (a
@@ -113,6 +116,7 @@ class Agent:
     def restore(self, checkpoint: list[dict[str, Any]]) -> None:
         self.history[:] = checkpoint
         self._subjects[:] = [(at, subject) for at, subject in self._subjects if at <= len(checkpoint)]
+        self._sources[:] = [(at, source) for at, source in self._sources if at <= len(checkpoint)]
 
     def _trim(self, llm: ChatModel, tools: list[dict] | None) -> None:
         """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""
@@ -247,6 +251,22 @@ class Agent:
         named = [v for k, v in arguments.items() if k in ("file", "image") and isinstance(v, str)]
         self._subjects.append((len(self.history), Subject(tool, dict(arguments), request, [*named, *files])))
         del self._subjects[:-8]
+
+    def keep_source(self, text: str) -> None:
+        """The evidence this turn's answer came from: its numbers may be worked with in the next turns (never
+        shown to the model as history)."""
+        self._sources.append((len(self.history), text))
+        del self._sources[:-4]
+
+    def recent_facts(self, exchanges: int = 3) -> list[str]:
+        """What the last exchanges said (questions, answers without their citations) and the evidence their
+        answers came from, oldest first."""
+        requests = [i for i, m in enumerate(self.history) if is_request(m)]
+        since = requests[-exchanges] if len(requests) >= exchanges else 0
+        said = [(i, without_citations(str(m["content"]))) for i, m in enumerate(self.history[since:], since)
+                if m["role"] in ("user", "assistant") and isinstance(m.get("content"), str) and m["content"].strip()]
+        kept = [(at, text) for at, text in self._sources if at >= since]
+        return [text for _, text in sorted([*said, *kept], key=lambda item: item[0])]
 
     def mark_interrupted(self, spoken: str) -> None:
         """After a barge-in: the last request's answer (tool rounds included) becomes only what was

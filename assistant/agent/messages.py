@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..contracts import ToolCall
@@ -11,6 +12,12 @@ from ..contracts import ToolCall
 RESULT_OPENING = "From my files:\n"
 # A routed turn whose model wrote only call syntax (it was offered no tools): nothing is left to say.
 NO_ANSWER = "Sorry, I don't have an answer to that."
+_CITED = re.compile(r"\s*\([^()]*\.[A-Za-z0-9]{2,4}\b[^()]*\)")  # " (notes/x.md, page 2)" in an earlier answer
+
+
+def without_citations(text: str) -> str:
+    """An answer without the file (and page) it names: a model copies them, and their numbers are no facts."""
+    return _CITED.sub("", text)
 
 
 def is_request(message: dict[str, Any]) -> bool:

@@ -10,13 +10,12 @@ to dress up.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..contracts import ToolCall, ToolResult
-from ..grounding import personal
+from ..grounding import personal, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.evidence import Evidence, subject_words
 from ..grounding.replies import not_found
@@ -24,14 +23,13 @@ from ..routing import Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.model_fill import model_filled
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
-from .messages import NO_ANSWER, as_openai_call, user_message
+from .messages import NO_ANSWER, as_openai_call, user_message, without_citations
 
 if TYPE_CHECKING:
     from ..cancel import Cancel
     from ..roles import ChatModel
     from .core import Agent
 
-_CITED = re.compile(r"\s*\([^()]*\.[A-Za-z0-9]{2,4}\b[^()]*\)")  # " (notes/x.md, page 2)" in an earlier answer
 
 
 class RoutedTurn:
@@ -62,6 +60,8 @@ class RoutedTurn:
             # follows up), never answered from the model's head
             plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
         self.timings["decide_s"] = plan.seconds
+        if self._may_work_out(plan.tool) and (yield from self._worked_out()):
+            return
         agent.history.append(user_message(text, None))
         if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
             agent.remember(text, None, {}, [])
@@ -161,7 +161,41 @@ class RoutedTurn:
                                     say=not reply and not interrupted)
             return
         reply, interrupted = yield from self._grounded(evidence)
+        agent.keep_source(evidence.text)
         yield from self._finish(reply, [done], interrupted)
+
+    def _may_work_out(self, tool: str | None) -> bool:
+        """A follow-up that asks for arithmetic over amounts it does not give ("what's that per night?"), where no
+        file was asked for and no picture is being changed."""
+        routing = self.agent.tools[tool].routing if tool in self.agent.tools else None
+        return self.subject is not None and worked_out.asks_to_work_out(self.text) and (
+            routing is None or routing.works_out or (routing.picture is None and (
+                routing.file is None or routing.file.optional)))
+
+    def _worked_out(self) -> Generator[AgentEvent, None, bool]:
+        """Arithmetic over the conversation's facts: the model writes the expression, code checks that each of its
+        numbers was said and computes it. False (nothing done) when there is no calculator, no number was said,
+        or the model's expression uses one nobody said."""
+        agent = self.agent
+        calculator = next(((name, t.routing.question) for name, t in agent.tools.items()
+                           if t.routing is not None and t.routing.works_out and t.routing.question), None)
+        facts = agent.recent_facts()
+        if calculator is None or not worked_out.facts_hold_numbers(facts):
+            return False
+        name, argument = calculator
+        schema = next(s for s in agent.tool_schemas() if s["function"]["name"] == name)
+        started = time.perf_counter()
+        expression = worked_out.written_expression(self.llm, self.text, facts, schema, self.stop)
+        self.timings["decide_s"] = self.timings.get("decide_s", 0.0) + time.perf_counter() - started
+        if expression is None:
+            return False
+        agent.history.append(user_message(self.text, None))
+        call = ToolCall(name, {argument: expression})
+        done = yield from agent.call(call, 0, self.stop, self.timings, record=False)
+        agent.remember(self.text, name, call.arguments, [])
+        reply = done.result.text if not done.result.is_error else failure_reply(agent.tools[name], done.result.text)
+        yield from self._finish(reply, [done], say=True)
+        return True
 
     def _evidence(self, result: ToolResult) -> Evidence | None:
         return evidence_for(self.text, self.earlier, result, self.planner.document_counts)
@@ -200,7 +234,7 @@ class RoutedTurn:
         messages = self.agent.messages()
         if self.earlier is None:
             return [messages[0], {"role": "user", "content": self.text}]
-        return [{**m, "content": _CITED.sub("", m["content"])} if m["role"] == "assistant" and
+        return [{**m, "content": without_citations(m["content"])} if m["role"] == "assistant" and
                 isinstance(m.get("content"), str) else m for m in messages]  # (a model copies citations)
 
     def _finish(self, reply: str, calls_done: list[ToolCallFinished], interrupted: bool = False,

@@ -11,7 +11,7 @@ from ..cancel import Cancel
 from ..contracts import Citation, Text, ToolResult
 from ..roles import ChatModel
 from .check import CheckedReply
-from .evidence import Evidence, best_evidence, idf_weights, passages, subject_words
+from .evidence import Evidence, best_evidence, idf_weights, names, passages, subject_words
 from .replies import answer_messages, quoted
 
 GROUNDED_TOKENS = 120  # an answer from a passage is a sentence or two
@@ -27,7 +27,9 @@ def evidence_for(text: str, earlier: str | None, result: ToolResult,
     counts, total = document_counts(words)
     weights = idf_weights(counts, total) if total else {w: 1.0 for w in words}
     weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
-    return best_evidence(text, passages(result), weights, words, unknown=[w for w in words if total and not counts.get(w)])
+    named = names(text) or (names(earlier) if earlier else [])  # "Where is it?" after "When is Ines's party?"
+    return best_evidence(text, passages(result), weights, words, unknown=[w for w in words if total and not counts.get(w)],
+                         named=named)
 
 
 def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,

@@ -70,7 +70,8 @@ def subject_words(text: str) -> list[str]:
     words = [w.lower() for w in re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS
-    return [w for w in dict.fromkeys(words) if w not in skip and (len(w) >= 3 or any(c.isdigit() for c in w))]
+    return [w for w in dict.fromkeys(words) if w not in skip and stem(w) not in skip  # ("wanted": "want")
+            and (len(w) >= 3 or any(c.isdigit() for c in w))]
 
 
 def stem(word: str) -> str:
@@ -144,7 +145,7 @@ def sentences_of(text: str) -> list[str]:
 RANK_BONUS = 0.15  # the search's best hit, over its last
 TYPE_BONUS = 0.25  # a sentence holding the kind of thing asked for (a name for "who", a date for "when")
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
-         ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|wann|quand|"
+         ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
          ("number", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy)|what(?:'s| is| was) the "
                                r"(?:number|price|cost|amount|total|budget|code|pin|reference)|wie (?:viel|viele|lange|"
@@ -185,16 +186,18 @@ def names(question: str) -> list[str]:
 
 
 def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, float] | None = None,
-                  words: Sequence[str] | None = None, unknown: Iterable[str] = ()) -> Evidence | None:
+                  words: Sequence[str] | None = None, unknown: Iterable[str] = (),
+                  named: Sequence[str] | None = None) -> Evidence | None:
     """The passage holding most of the question's subject words (weighed), with its answering sentences; None
-    when no passage holds enough of them. `unknown`: the subject words no file holds."""
+    when no passage holds enough of them. `unknown`: the subject words no file holds; `named`: the names a
+    passage must hold (the question's own by default)."""
     words = list(words) if words is not None else subject_words(question)
     if not words:
         return None
     weights = weights or {}
     kind = asks_for(question)
     needed = codes(question)
-    named = names(question)
+    named = names(question) if named is None else named
     unknown = set(unknown)
     best: Evidence | None = None
     best_value = 0.0

@@ -169,7 +169,7 @@ CALCULATE_KEYWORDS = (
 # the answer is read out as it is; only a request that holds a number is a calculation ("how much is my rent"
 # is a question about the user's files).
 CALCULATE_ROUTING = Routing(
-    "work that out", question="expression", read_out="always",
+    "work that out", question="expression", read_out="always", works_out=True,
     # symbols between numbers, but not a hyphen or slash without spaces (phone numbers, dates, "pages 2-5"),
     # unless the whole request is the expression ("144/12")
     signal=r"\d\s*(?:[+*×÷^%]|\*\*)\s*[\d(]|\d\s+[-/x]\s+[\d(]|\d\s*%|^(?=\D*\d)[\s\d.,()+*/^×÷%-]+[?=]?$",
