@@ -91,6 +91,10 @@ def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
     ("remind me what my saving goal was", True), ("where did I park the car", True),
     ("wats my wifi pasword", True), ("What time is grandma coming on Saturday?", True),
     ("Which is the largest planet in our solar system?", False), ("When is our anniversary dinner?", True),
+    # a day of the week ahead: an arranged thing, or someone, then is the user's own; the world's days are not
+    ("What time is the call with Okafor tomorrow?", True), ("Where's the meeting on Friday?", True),
+    ("Is the museum open on Monday?", False), ("What date is next Thursday?", False),
+    ("When did Napoleon die?", False), ("Who won the match on Saturday?", False),
 ])
 def test_questions_about_the_user_s_own_world(text, personal):
     assert is_personal(text) is personal

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import re
 
-from ..words import ASKING_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, LITTLE_WORDS
+from ..words import ASKING_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, LITTLE_WORDS, MONTH_NAMES, \
+    WEEKDAY_NAMES
 
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
                        r"stay\w*|call\w*|birthday|anniversary|wedding|holiday|trip|flight|party|dinner|"
                        r"reservation|rent|bill|budget|plan(?:s|ned|ning)?|kommt|ankommt|termin|vient|arrive|viene|llega|cita)\b", re.I)
+# A day ahead, as people name the days of their own week ("on Thursday", "tomorrow", "next week"): the world's
+# questions give dates with years.
+_UPCOMING = re.compile(r"\b(?:(?:on|this|next|coming|am|le|el|il) (?:monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
+                       r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+                       r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)|tomorrow|tonight|this (?:morning|"
+                       r"afternoon|evening|weekend|week)|next (?:week|weekend|month)|morgen|heute abend|demain|"
+                       r"ce soir|mañana|esta noche|domani|stasera)\b", re.I)
 # How-to and advice: "how do I ...", "what's the best way to ...", "tips for ...": the first person asks for
 # know-how, not about their own records.
 _ADVICE = re.compile(r"\bhow (?:do|can|could|should|would|to|might) (?:i|we|you|one)\b|\bhow to\b|\b(?:should|can|could) "
@@ -40,8 +49,9 @@ def words_of(text: str) -> list[str]:
 
 def is_personal(text: str) -> bool:
     """The request is about the user's own life: it speaks in the first person, names someone's thing ("Tom's
-    number"), or asks about an arranged event with a name or a person's role ("when is Marek coming?", "what
-    time is the electrician due?")."""
+    number"), asks about an arranged event with a name, a person's role or a day of the week ahead ("when is Marek
+    coming?", "what time is the electrician due?", "what time is the meeting on Friday?"), or about someone on a
+    day ahead ("what time is the thing with Marek on Thursday?")."""
     words = words_of(text)
     if _ADVICE.search(text) or not asks(text):
         return False
@@ -51,7 +61,13 @@ def is_personal(text: str) -> bool:
         return True
     if _THE_PERSON.search(text) or _FAMILY.search(text):  # "the electrician", "grandma": someone in the user's life
         return True
-    return bool(_ARRANGED.search(text) and (_NAME.search(text.strip()) or any(w in FIRST_PLURAL for w in words)))
+    named = any(m.group(0).lower() not in _CALENDAR for m in _NAME.finditer(text.strip()))
+    ours = named or any(w in FIRST_PLURAL for w in words)  # someone named, or "we"
+    upcoming = _UPCOMING.search(text) is not None  # a day of the user's week
+    return bool(_ARRANGED.search(text) and (ours or upcoming) or upcoming and ours)
+
+
+_CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)  # capitalised, but no one's name
 
 
 
