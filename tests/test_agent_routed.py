@@ -258,3 +258,19 @@ def test_arithmetic_over_what_the_conversation_said_uses_only_numbers_it_said(ro
         else:
             assert ("calculate", {"expression": "7850 - 2000"}) not in _calls(events)
             assert "5,850" not in left.reply and "5850" not in left.reply
+
+
+def test_a_question_in_another_language_is_looked_up_again_in_english(routed):
+    """Issue 24, item 1 ("in any language the speech recogniser hears"): English notes, a Spanish question. As
+    asked, the search finds nothing that answers; the model's English translation is searched, and the answer is
+    checked against that evidence as any answer is."""
+    make, root = routed
+    (root / "health.md").write_text("# Health\n\nDermatologist, Dr Varga: Wednesday 26 March at 8:50.\n"
+                                    "Eye test at Optik Sommer: Wednesday 19 March at 11:15.\n")
+    agent, chat = make(["What is my dermatologist's name?"], ["Tu dermatóloga se llama Varga."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "¿Cómo se llama mi dermatóloga?")
+    searches = [arguments["query"] for name, arguments in _calls(events) if name == "search_knowledge"]
+    assert len(searches) == 2 and "dermatologist" in searches[1].lower()
+    assert done.reply == "Tu dermatóloga se llama Varga. (health.md)"
+    assert "Optik" not in chat.prompts[-1][-1]["content"]  # the answering line only

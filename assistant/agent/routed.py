@@ -15,7 +15,7 @@ from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..contracts import ToolCall, ToolResult
-from ..grounding import personal, worked_out
+from ..grounding import personal, translate, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.evidence import Evidence, subject_words
 from ..grounding.replies import not_found
@@ -152,6 +152,18 @@ class RoutedTurn:
                 yield ToolCallStarted(again.name, again.arguments)
                 done = ToolCallFinished(again.name, again.arguments, found)
                 yield done
+        if evidence is None and self.language != "en" and searcher is not None and searcher.tool is not None:
+            # asked in another language: looked up again in English (the files and the search model's language)
+            english = translate.in_english(self.llm, text, self.stop)
+            again_plan = self.planner.lookup(english, earlier or "") if english else None
+            if english and again_plan is not None and again_plan.tool is not None:
+                again = ToolCall(again_plan.tool, again_plan.arguments)
+                found = agent.run_tool(again, self.stop)
+                if not found.is_error and (evidence := evidence_for(english, earlier, found,
+                                                                    self.planner.document_counts)) is not None:
+                    yield ToolCallStarted(again.name, again.arguments)
+                    done = ToolCallFinished(again.name, again.arguments, found)
+                    yield done
         if evidence is None and self.about_me:
             yield from self._finish(not_found(self.language), [done], say=True)
             return

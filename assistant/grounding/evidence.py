@@ -17,7 +17,8 @@ from typing import Any
 from ..contracts import Citation, ToolResult
 from . import personal
 from .claims import claims, spelled_numbers
-from ..words import FILE_WORDS, FUNCTION_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, VAGUE
+from ..words import (FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS,
+                     VAGUE)
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 MAX_SENTENCES = 3
@@ -69,7 +70,8 @@ def subject_words(text: str) -> list[str]:
     """The question's words that say what it is about (lower case, in order, once each)."""
     words = [w.lower() for w in re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
-    skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS
+    skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | \
+        LITTLE_WORDS.get(personal.language_of(text), frozenset())  # ("bei", "ist" in a German question)
     return [w for w in dict.fromkeys(words) if w not in skip and stem(w) not in skip  # ("wanted": "want")
             and (len(w) >= 3 or any(c.isdigit() for c in w))]
 
