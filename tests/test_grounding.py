@@ -191,3 +191,19 @@ def test_arithmetic_over_the_conversation_takes_only_numbers_it_said():
     assert asks_to_work_out("Und was ist das pro Nacht?") and asks_to_work_out("et en tout, ensemble ?")
     assert not asks_to_work_out("What is 17 times 23?")  # the calculator's alone
     assert not asks_to_work_out("When is my dentist appointment?")
+
+
+def test_a_question_word_typed_one_letter_wrong_still_asks_and_is_no_subject():
+    from assistant.grounding.personal import asks
+
+    assert asks("wen is the bin collection") and asks("whta time does the gym open")
+    assert subject_words("wats the wifi pasword for the cabbin") == ["wifi", "pasword", "cabbin"]
+    assert not asks("that was a great film") and not asks("hat size for lena")  # real words, not misspellings
+
+
+def test_a_question_about_the_world_is_not_answered_from_a_passage_lacking_a_word_no_file_holds():
+    """A manual that mentions Australia says nothing of its capital; "capital" is in no file at all."""
+    manual = Passage("manuals/tool.pdf", "Mirrors of the source: Melbourne, Australia; Bremen, Germany.", page=9)
+    weights = {"capital": 6.0, "australia": 5.5}
+    assert best_evidence("What's the capital of Australia?", [manual], weights, unknown=["capital"]) is not None
+    assert best_evidence("What's the capital of Australia?", [manual], weights, unknown=["capital"], world=True) is None

@@ -159,8 +159,8 @@ class RoutedTurn:
             if english and again_plan is not None and again_plan.tool is not None:
                 again = ToolCall(again_plan.tool, again_plan.arguments)
                 found = agent.run_tool(again, self.stop)
-                if not found.is_error and (evidence := evidence_for(english, earlier, found,
-                                                                    self.planner.document_counts)) is not None:
+                if not found.is_error and (evidence := evidence_for(english, earlier, found, self.planner.document_counts,
+                                                                    world=not self.about_me)) is not None:
                     yield ToolCallStarted(again.name, again.arguments)
                     done = ToolCallFinished(again.name, again.arguments, found)
                     yield done
@@ -210,7 +210,7 @@ class RoutedTurn:
         return True
 
     def _evidence(self, result: ToolResult) -> Evidence | None:
-        return evidence_for(self.text, self.earlier, result, self.planner.document_counts)
+        return evidence_for(self.text, self.earlier, result, self.planner.document_counts, world=not self.about_me)
 
     def _grounded(self, evidence: Evidence) -> Generator[AgentEvent, None, tuple[str, bool]]:
         """The model answers from the evidence; each sentence is said once checked against it."""

@@ -19,17 +19,18 @@ OWN_WORDS = 2.0  # a follow-up's own words weigh more than those of the question
 DocumentCounts = Callable[[Sequence[str]], tuple[dict[str, int], int]]
 
 
-def evidence_for(text: str, earlier: str | None, result: ToolResult,
-                 document_counts: DocumentCounts) -> Evidence | None:
-    """The passage of a look-up's result that answers the question (and the one it follows up), if any."""
+def evidence_for(text: str, earlier: str | None, result: ToolResult, document_counts: DocumentCounts,
+                 world: bool = False) -> Evidence | None:
+    """The passage of a look-up's result that answers the question (and the one it follows up), if any. `world`:
+    the question is not about the user's own world (held to every word no file holds)."""
     own = subject_words(text)
     words = list(dict.fromkeys(own + (subject_words(earlier) if earlier else [])))
     counts, total = document_counts(words)
     weights = idf_weights(counts, total) if total else {w: 1.0 for w in words}
     weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
     named = names(text) or (names(earlier) if earlier else [])  # "Where is it?" after "When is Ines's party?"
-    return best_evidence(text, passages(result), weights, words, unknown=[w for w in words if total and not counts.get(w)],
-                         named=named)
+    unknown = [w for w in words if total and not counts.get(w)]
+    return best_evidence(text, passages(result), weights, words, unknown=unknown, named=named, world=world)
 
 
 def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,

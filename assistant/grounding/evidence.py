@@ -17,6 +17,7 @@ from typing import Any
 from ..contracts import Citation, ToolResult
 from . import personal
 from .claims import claims, spelled_numbers
+from .spelling import one_letter_apart
 from ..words import (FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS,
                      VAGUE)
 
@@ -70,6 +71,8 @@ def subject_words(text: str) -> list[str]:
     """The question's words that say what it is about (lower case, in order, once each)."""
     words = [w.lower() for w in re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
+    if words and personal.misspelt_question_word(words[0]):  # "wats the wifi pasword"
+        words = words[1:]
     skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | \
         LITTLE_WORDS.get(personal.language_of(text), frozenset())  # ("bei", "ist" in a German question)
     return [w for w in dict.fromkeys(words) if w not in skip and stem(w) not in skip  # ("wanted": "want")
@@ -96,19 +99,7 @@ def holds(text: str, word: str) -> bool:
     if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
         return True  # a short form: "physio" for "physiotherapy"
     return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
-        _one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """One letter changed, added, dropped, or two swapped."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+        one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
 
 
 def codes(text: str) -> list[str]:
@@ -189,10 +180,12 @@ def names(question: str) -> list[str]:
 
 def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, float] | None = None,
                   words: Sequence[str] | None = None, unknown: Iterable[str] = (),
-                  named: Sequence[str] | None = None) -> Evidence | None:
+                  named: Sequence[str] | None = None, world: bool = False) -> Evidence | None:
     """The passage holding most of the question's subject words (weighed), with its answering sentences; None
     when no passage holds enough of them. `unknown`: the subject words no file holds; `named`: the names a
-    passage must hold (the question's own by default)."""
+    passage must hold (the question's own by default). `world`: the question is not about the user's own world, so
+    a passage that lacks a word no file holds is about something else ("the capital of Australia" is not in a
+    manual that mentions Australia)."""
     words = list(words) if words is not None else subject_words(question)
     if not words:
         return None
@@ -213,6 +206,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
         # the question also names what no file holds ("When is Ines's party?" under "Ines's 40th"; not "When is
         # my dentist appointment?" under "Appointments" when no file has "dentist")
+        if world and unknown - set(held):
+            continue
         by_title = kind is not None and not (unknown & (set(words) - set(held)))
         title, sentences = _answering(passage.text, words, weights, kind, by_title)
         if not sentences:  # only its heading or file name holds the words: no sentence answers

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..words import ASKING_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, LITTLE_WORDS, MONTH_NAMES, \
-    WEEKDAY_NAMES
+from ..words import (ASKING_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS, LITTLE_WORDS,
+                     MONTH_NAMES, WEEKDAY_NAMES)
+from .spelling import one_letter_apart
 
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
@@ -76,7 +77,17 @@ def asks(text: str) -> bool:
     """The request asks for information (a question, or "remind me ..."), rather than for something to be made
     or said ("I want a poem about cats", "I'm bored, tell me a joke")."""
     words = words_of(text)
-    return "?" in text or bool(words) and (words[0] in ASKING_WORDS or words[0] in ("wat", "wats", "wut", "whos"))
+    return "?" in text or bool(words) and (words[0] in ASKING_WORDS or misspelt_question_word(words[0]))
+
+
+_REAL_WORDS = ASKING_WORDS | FUNCTION_WORDS | ENGLISH_LITTLE_WORDS | frozenset().union(*LITTLE_WORDS.values())
+
+
+def misspelt_question_word(word: str) -> bool:
+    """A question word typed one letter wrong ("wat", "wats", "whos", "wen"): as the first word of a request, it
+    asks."""
+    return word not in _REAL_WORDS and len(word) >= 3 and any(
+        len(asking) >= 4 and one_letter_apart(word, asking.replace("'", "")) for asking in ASKING_WORDS)
 
 
 def language_of(text: str) -> str:
