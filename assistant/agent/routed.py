@@ -159,7 +159,8 @@ class RoutedTurn:
             if english and again_plan is not None and again_plan.tool is not None:
                 again = ToolCall(again_plan.tool, again_plan.arguments)
                 found = agent.run_tool(again, self.stop)
-                if not found.is_error and (evidence := evidence_for(english, earlier, found, self.planner.document_counts,
+                counts = self.planner.document_counts
+                if not found.is_error and (evidence := evidence_for(english, earlier, found, counts,
                                                                     world=not self.about_me)) is not None:
                     yield ToolCallStarted(again.name, again.arguments)
                     done = ToolCallFinished(again.name, again.arguments, found)

@@ -66,7 +66,7 @@ def written_expression(llm: ChatModel, question: str, facts: Sequence[str], sche
 def held(expression: str, facts: Sequence[str], question: str) -> bool:
     """The expression is arithmetic (digits, operators, parentheses) on at least two numbers, each of them said in
     the facts or the question (100 too, when the question asks for a percentage)."""
-    if not expression or not re.fullmatch(r"[\d\s.,+\-*/×÷()]+", expression) or not re.search(r"\d\s*[-+*/×÷]", expression):
+    if not re.fullmatch(r"[\d\s.,+\-*/×÷()]+", expression) or not re.search(r"\d\s*[-+*/×÷]", expression):
         return False
     used = _numbers(expression)
     if len(used) < 2:
