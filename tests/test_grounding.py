@@ -95,6 +95,9 @@ def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
     ("What time is the call with Okafor tomorrow?", True), ("Where's the meeting on Friday?", True),
     ("Is the museum open on Monday?", False), ("What date is next Thursday?", False),
     ("When did Napoleon die?", False), ("Who won the match on Saturday?", False),
+    # travel asked in other languages ("on" is the French "we"; "comment on dit" asks for know-how)
+    ("Quand est-ce qu'on rentre de Lisbonne ?", True), ("Wann fährt unser Zug?", True),
+    ("¿A qué hora sale nuestro vuelo?", True), ("Comment on dit merci en allemand ?", False),
 ])
 def test_questions_about_the_user_s_own_world(text, personal):
     assert is_personal(text) is personal

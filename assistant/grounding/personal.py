@@ -17,7 +17,9 @@ from .spelling import one_letter_apart
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
                        r"stay\w*|call\w*|birthday|anniversary|wedding|holiday|trip|flight|party|dinner|"
-                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?|kommt|ankommt|termin|vient|arrive|viene|llega|cita)\b", re.I)
+                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?|kommt|ankommt|termin|vient|arrive|viene|llega|cita|"
+                       r"fährt|abfahrt|zurück|rentre\w*|retour|départ|part(?:ons)?|vol|regres\w*|volvemos|salida|"
+                       r"salimos|vuelo|partenza|ritorno|torniamo|volo)\b", re.I)
 # A day ahead, as people name the days of their own week ("on Thursday", "tomorrow", "next week"): the world's
 # questions give dates with years.
 _UPCOMING = re.compile(r"\b(?:(?:on|this|next|coming|am|le|el|il) (?:monday|tuesday|wednesday|thursday|friday|"
@@ -63,7 +65,8 @@ def is_personal(text: str) -> bool:
     if _THE_PERSON.search(text) or _FAMILY.search(text):  # "the electrician", "grandma": someone in the user's life
         return True
     named = any(m.group(0).lower() not in _CALENDAR for m in _NAME.finditer(text.strip()))
-    ours = named or any(w in FIRST_PLURAL for w in words)  # someone named, or "we"
+    ours = named or any(w in FIRST_PLURAL for w in words) or (  # someone named, or "we" (French "on" too)
+        language_of(text) == "fr" and any(w.split("'")[-1] == "on" for w in words))
     upcoming = _UPCOMING.search(text) is not None  # a day of the user's week
     return bool(_ARRANGED.search(text) and (ours or upcoming) or upcoming and ours)
 
