@@ -72,6 +72,18 @@ def test_calculate_says_the_answer_as_people_say_it(ctx, expression, said):
     assert isinstance(result.data["value"], int | float) and result.data["expression"]
 
 
+@pytest.mark.parametrize("expression, said", [
+    ("what is 2,5 times 4", "2.5 times 4 is 10."),
+    ("Wie viel ist 1,5 mal 4?", "1.5 times 4 is 6."),
+    ("Wie viel ist 1.216 geteilt durch 32?", "1216 divided by 32 is 38."),
+    ("what's 1,216.50 minus 16.50", "1216.5 minus 16.5 is 1200."),
+])
+def test_calculate_reads_figures_as_the_language_writes_them(ctx, expression, said):
+    result = run(ctx, "calculate", expression=expression)
+    assert not result.is_error, result.text
+    assert result.text == said
+
+
 @pytest.mark.parametrize("expression, reason", [
     ("__import__('os')", "looks like program code"),
     ("__import__('os').system('echo 1')", "looks like program code"),
@@ -139,6 +151,20 @@ def test_convert_units_says_the_answer_with_unit_names_spelled_out(ctx, quantity
     assert result.text == said
 
 
+@pytest.mark.parametrize("quantity, to, said", [
+    ("Wie viele Milliliter sind 2,5 Liter?", None, "2.5 litres is 2500 millilitres."),
+    ("combien de millilitres dans 2,5 litres", None, "2.5 litres is 2500 millilitres."),
+    ("2,5 kg", "grams", "2.5 kilograms is 2500 grams."),
+    ("Wie viele Meter sind 1.500 Fuß?", None, "1500 feet is 457.2 metres."),
+    ("1,500 feet in metres", None, "1500 feet is 457.2 metres."),
+])
+def test_convert_units_reads_decimal_commas_and_thousands_as_the_language_writes_them(ctx, quantity, to, said):
+    arguments = {"quantity": quantity} | ({"to": to} if to else {})
+    result = run(ctx, "convert_units", **arguments)
+    assert not result.is_error, result.text
+    assert result.text == said
+
+
 @pytest.mark.parametrize("quantity, to, reason", [
     ("5 miles", "kg", "measure different things"),
     ("5 blorbs", "km", "'blorbs' is not a unit I know"),
@@ -170,6 +196,7 @@ def test_convert_units_refuses_with_a_clear_reason(ctx, quantity, to, reason):
     ("what date is 3 weeks from today", "Sunday, 27 December 2026."),
     ("what was the date 10 days ago", "Thursday, 26 November 2026."),
     ("what is 31 January 2026 plus one month", "Saturday, 28 February 2026."),
+    ("what's the date in 1,000 days", "Saturday, 1 September 2029."),  # (once today's date: "000 days")
     ("is 2028 a leap year", "Yes, 2028 is a leap year."),
     ("is 1900 a leap year", "No, 1900 is not a leap year."),
     ("when is the next leap year", "The next leap year is 2028."),

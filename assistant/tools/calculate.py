@@ -16,7 +16,7 @@ from ..contracts import ToolResult
 from ..routing_hints import Routing
 from . import arithmetic
 from .arithmetic import CalculationError
-from .numbers import digits, say
+from .numbers import read, say
 from .registry import ToolContext, tool
 
 MAX_CHARS = 1000
@@ -96,9 +96,7 @@ def expression_of(text: str) -> tuple[str, str | None]:
         currency = _plural(found.group(1)) if found else None
     t = _CURRENCY.sub(" ", t)
     t = t.translate(_SYMBOLS)
-    t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", t)  # 48,000
-    t = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", t)  # 1,5 (a decimal comma)
-    t = " ".join(digits(_respelt(t)).split())
+    t = " ".join(read(_respelt(t)).split())  # 48,000 -> 48000, 1,5 -> 1.5, "seven" -> 7
     t = re.sub(r"(?<=\d) ?x ?(?=\d)", " * ", t)
     for pattern, replacement in _PHRASES:
         t = re.sub(pattern, _average if replacement == "AVERAGE" else replacement, t)

@@ -15,7 +15,8 @@ from pydantic import Field
 from ..contracts import ToolResult
 from ..errors import InputError
 from ..routing_hints import Routing
-from .numbers import digits, number_text
+from ..languages import DECIMAL_COMMA, language_of
+from .numbers import number_text, read
 from .registry import ToolContext, tool
 
 MAX_CHARS = 300
@@ -120,9 +121,10 @@ def split_request(quantity: str, to: str | None) -> tuple[str, str]:
     raise InputError("say what to convert into what, e.g. '5 miles in kilometres'")
 
 
-def amount(text: str) -> tuple[float, str]:
-    """"five miles" -> (5.0, "miles"); "a US gallon" -> (1.0, "US gallon"); "1,500 feet" -> (1500.0, "feet")."""
-    t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", digits(text, foreign=False))
+def amount(text: str, decimal_comma: bool | None = None) -> tuple[float, str]:
+    """"five miles" -> (5.0, "miles"); "a US gallon" -> (1.0, "US gallon"); "1,500 feet" -> (1500.0, "feet");
+    "2,5 Liter" -> (2.5, "Liter"). `decimal_comma`: the request's language writes one (else: as the text does)."""
+    t = read(text, foreign=False, decimal_comma=decimal_comma)
     t = re.sub(r"^(?:a|an|one|ein|eine|einen|un|une|uno|una)\s+", "1 ", t.strip(), flags=re.I)
     if not _AMOUNT.match(t) and (first := re.search(r"(?<![\w.])[-+]?\d", t)):  # "convrt 30 degrees": from the number
         t = t[first.start():]
@@ -161,7 +163,7 @@ def convert(quantity: str, to: str | None) -> tuple[str, dict[str, Any]]:
     said_amount, said_unit = split_request(quantity, to)
     if _CURRENCY.search(said_amount) or _CURRENCY.search(said_unit):
         raise InputError("money is not converted here: exchange rates change, and there are none offline")
-    value, from_name = amount(said_amount)
+    value, from_name = amount(said_amount, language_of(quantity) in DECIMAL_COMMA)
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
         raise InputError("that amount is too large")
     source, target = unit_of(from_name), unit_of(said_unit)

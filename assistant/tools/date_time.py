@@ -18,7 +18,7 @@ from ..contracts import ToolResult
 from ..errors import InputError
 from ..routing_hints import Routing
 from .dates import month_of, parse_date, say_date, year_of
-from .numbers import digits
+from .numbers import read
 from .registry import ToolContext, tool
 
 MAX_CHARS = 300
@@ -47,7 +47,7 @@ def answer(question: str, now: datetime) -> tuple[str, dict]:
     question names no date or time this can read."""
     if len(question) > MAX_CHARS:
         raise InputError(f"that question is too long (at most {MAX_CHARS} characters)")
-    q = " ".join(digits(question.replace("’", "'"), foreign=False).split()).strip(" ?.!")
+    q = " ".join(read(question.replace("’", "'"), foreign=False).split()).strip(" ?.!")
     low = q.lower()
     today = now.date()
     for reader in (_leap_year, _days_in, _weeks, _between, _until, _offset, _weekday_of, _current):
