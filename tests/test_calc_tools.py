@@ -73,6 +73,58 @@ def test_calculate_says_the_answer_as_people_say_it(ctx, expression, said):
 
 
 @pytest.mark.parametrize("expression, said", [
+    # what share one number is of another, however it is asked
+    ("what percentage of 1290 is 1040?", "1040 is about 80.62 percent of 1290."),
+    ("1040 is what percent of 1290?", "1040 is about 80.62 percent of 1290."),
+    ("what percent is 1040 of 1290", "1040 is about 80.62 percent of 1290."),
+    ("1040 as a percentage of 1290", "1040 is about 80.62 percent of 1290."),
+    ("what percentage of 1290 euros is 1040 euros", "1040 is about 80.62 percent of 1290."),
+    ("express 30 as a percentage of 120", "30 is 25 percent of 120."),
+    ("what % of 80 is 20?", "20 is 25 percent of 80."),
+    ("20 out of 80 as a percentage", "20 is 25 percent of 80."),
+    ("how many percent of two hundred is fifty", "50 is 25 percent of 200."),
+    ("Wie viel Prozent von 1290 sind 1040?", "1040 is about 80.62 percent of 1290."),
+    ("1040 sind wie viel Prozent von 1290?", "1040 is about 80.62 percent of 1290."),
+    ("Wie viel Prozent sind 30 von 120?", "30 is 25 percent of 120."),
+    ("Quel pourcentage de 120 représente 30 ?", "30 is 25 percent of 120."),
+    ("30 représente quel pourcentage de 120 ?", "30 is 25 percent of 120."),
+    ("¿Qué porcentaje de 120 es 30?", "30 is 25 percent of 120."),
+    ("30 es qué porcentaje de 120", "30 is 25 percent of 120."),
+    ("Che percentuale di 120 è 30?", "30 is 25 percent of 120."),
+    ("what percentage of the 250 is 50", "50 is 20 percent of 250."),
+    ("15 percent of 240", "15 percent of 240 is 36."),  # a share of a number is still a share
+    ("what's 10 per cent of 1,200.50", "10 percent of 1200.5 is 120.05."),  # (once "10 per 100 1200.50")
+    ("15 pour cent de 80", "15 percent of 80 is 12."),
+    # a sum shared out, and a rate for so many
+    ("we're splitting a 1,216 euro bill between 32 people, how much is that each?", "1216 divided by 32 is 38 euros."),
+    ("how much each if 4 people share a 90 euro bill", "90 divided by 4 is 22.50 euros."),
+    ("a 120 dollar dinner for 6 people, how much per person?", "120 divided by 6 is 20 dollars."),
+    ("1216 euros shared among 32 people", "1216 divided by 32 is 38 euros."),
+    ("divide 1216 euros among 32 friends", "1216 divided by 32 is 38 euros."),
+    ("split the 90 euro bill 4 ways", "90 divided by 4 is 22.50 euros."),
+    ("there are 32 of us and the bill is 1216 euros, what does everyone pay?", "1216 divided by 32 is 38 euros."),
+    ("the hotel was 1740 euros for three nights, what's that per night?", "1740 divided by 3 is 580 euros."),
+    ("1657 kWh in 2 months, how much a month?", "1657 divided by 2 is 828.5."),
+    ("38 euros per person for 32 people", "38 times 32 is 1216 euros."),
+    ("32 people at 38 euros each, what's the total?", "38 times 32 is 1216 euros."),
+    ("90 Euro für 4 Personen, wie viel pro Person?", "90 divided by 4 is 22.50 euros."),
+    ("90 euros pour 4 personnes, combien par personne ?", "90 divided by 4 is 22.50 euros."),
+    ("una cuenta de 90 euros para 4 personas, ¿cuánto por persona?", "90 divided by 4 is 22.50 euros."),
+    ("3 kids share 12 sweets, how many does each get?", "12 divided by 3 is 4."),
+    # ... and what is neither, though it has the words
+    ("the difference between 5 and 3", "5 minus 3 is 2."),
+    ("divide 10 by 4", "10 divided by 4 is 2.5."),  # (once misread: "divide" put right as "divided")
+    ("what is 25 percent of 80 people", "25 percent of 80 is 20."),
+    ("split 1216 between 32", "1216 divided by 32 is 38."),
+    ("86 euros split between four people", "86 divided by 4 is 21.50 euros."),
+])
+def test_calculate_reads_shares_and_sharing_as_people_say_them(ctx, expression, said):
+    result = run(ctx, "calculate", expression=expression)
+    assert not result.is_error, result.text
+    assert result.text == said
+
+
+@pytest.mark.parametrize("expression, said", [
     ("what is 2,5 times 4", "2.5 times 4 is 10."),
     ("Wie viel ist 1,5 mal 4?", "1.5 times 4 is 6."),
     ("Wie viel ist 1.216 geteilt durch 32?", "1216 divided by 32 is 38."),
@@ -82,6 +134,11 @@ def test_calculate_reads_figures_as_the_language_writes_them(ctx, expression, sa
     result = run(ctx, "calculate", expression=expression)
     assert not result.is_error, result.text
     assert result.text == said
+
+
+def test_a_share_of_nothing_is_refused(ctx):
+    result = run(ctx, "calculate", expression="what percentage of 0 is 5")
+    assert result.is_error and "divide by zero" in result.text, result.text
 
 
 @pytest.mark.parametrize("expression, reason", [

@@ -66,6 +66,7 @@ _GERMAN_PARTS = sorted([*_GERMAN, "hundert", "tausend", "und"], key=len, reverse
 
 # A word with "_" in it is a name in code ("input_zero_point"), no number; "²" is a word character, no digit.
 _TOKEN = re.compile(r"\w*_\w*|[0-9]+(?:\.[0-9]+)?|[^\W\d_]+")
+NUMBER = r"-?[0-9]+(?:\.[0-9]+)?"  # a number as `read` writes it, for patterns over what it has read
 _NUMERAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # A figure: digits in groups, joined by separators ("1,216.50", "1.216,50", "1 216"; not "v1.2", not "2, 5").
 _FIGURE = re.compile(r"(?<![\w.,])[0-9]+(?:[.,\u00a0\u202f][0-9]+)*")
