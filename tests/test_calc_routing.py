@@ -59,7 +59,7 @@ def planner(manager, tmp_path_factory):
     ("how many days are in February 2024", DATE, "question"),
     ("what's the date in 90 days", DATE, "question"),
     ("Wie spät ist es in Tokio, ungefähr?", DATE, "question"),
-    # shares, sharing and decimal commas (issue 24, item 3: the ways people really ask)
+    # shares, sharing, decimal commas and weekdays with dates (issue 24, item 3: the ways people really ask)
     ("what percentage of 1290 is 1040?", CALC, "expression"),
     ("1040 is what percent of 1290?", CALC, "expression"),
     ("quel pourcentage de 1290 représente 1040 ?", CALC, "expression"),
@@ -67,6 +67,7 @@ def planner(manager, tmp_path_factory):
     ("we're splitting a 1,216 euro bill between 32 people, how much is that each?", CALC, "expression"),
     ("a 120 dollar dinner for 6 people, how much per person?", CALC, "expression"),
     ("Wie viele Milliliter sind 2,5 Liter?", CONVERT, "quantity"),
+    ("What date is three weeks after Monday 24 March 2025?", DATE, "question"),
 ])
 def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argument):
     plan = planner.plan(request_)

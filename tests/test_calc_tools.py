@@ -269,6 +269,20 @@ def test_date_time_answers_from_the_clock(question, said):
     assert date_answer(question, NOW)[0] == said
 
 
+@pytest.mark.parametrize("question, said", [
+    ("What date is three weeks after Monday 24 March 2025?", "Monday, 14 April 2025."),
+    ("what day of the week was Saturday 1 January 2000", "Saturday, 1 January 2000."),
+    ("how many days until Friday, 25 December", "19 days until Friday, 25 December 2026."),
+    ("how many days between Monday 24 March 2025 and Mon 14 April 2025", "21 days."),
+    ("what's 10 days after Sunday the 6th of December", "Wednesday, 16 December 2026."),
+    ("what date is 1 week after 24 March 2025, a Monday", "Monday, 31 March 2025."),
+    # without a year, the weekday tells which 24 March: the next one is a Wednesday, the last a Tuesday
+    ("what date is a week after Tuesday 24 March", "Tuesday, 31 March 2026."),
+])
+def test_date_time_reads_a_date_with_its_weekday(question, said):
+    assert date_answer(question, NOW)[0] == said
+
+
 @pytest.mark.parametrize("question, reason", [
     ("how many days until my birthday", "'my birthday' is not a date I can read"),
     ("what day is 31 February", "no such date"),
@@ -276,6 +290,8 @@ def test_date_time_answers_from_the_clock(question, said):
     ("what time is it in Atlantis", "the time zone of 'atlantis' is not one I know"),
     ("when is my dentist appointment", "which date or time is meant is not clear"),
     ("what is 9999 years after 1 January 2000", "out of the calendar's range"),
+    ("what date is 3 weeks after Tuesday 24 March 2025", "24 March 2025 is a Monday, not a Tuesday"),
+    ("what date is a week after Monday 24 March", "24 March is not a Monday: the next is Wednesday, 24 March 2027"),
 ])
 def test_date_time_refuses_rather_than_guesses(question, reason):
     from assistant.errors import InputError
