@@ -97,6 +97,16 @@ def test_other_requests_do_not(planner, request_, tool):
     assert planner.plan(request_).tool == tool
 
 
+@pytest.mark.parametrize("request_", [
+    "So what's that per month on average over the two months?", "how much is that per week?",
+    "what's the average per day?", "Was ist das im Durchschnitt pro Monat?",
+])
+def test_an_amount_per_month_is_no_calendar_question(planner, request_):
+    """An amount per day, week or month, with no date in it, is arithmetic (on the conversation's numbers), not
+    a question for the calendar."""
+    assert planner.plan(request_).tool != DATE
+
+
 def test_a_tools_declared_needs_and_signal_steer_the_router(planner):
     """Generic hints (`Routing.needs`, `Routing.signal`): a request without what a tool needs is never routed to
     it, whatever its words; symbols that words cannot hold ask for it."""

@@ -292,6 +292,7 @@ def test_date_time_reads_a_date_with_its_weekday(question, said):
     ("what is 9999 years after 1 January 2000", "out of the calendar's range"),
     ("what date is 3 weeks after Tuesday 24 March 2025", "24 March 2025 is a Monday, not a Tuesday"),
     ("what date is a week after Monday 24 March", "24 March is not a Monday: the next is Wednesday, 24 March 2027"),
+    ("what's that per month on average over the two months", "which date or time is meant is not clear"),
 ])
 def test_date_time_refuses_rather_than_guesses(question, reason):
     from assistant.errors import InputError
