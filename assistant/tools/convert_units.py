@@ -56,6 +56,9 @@ ALIASES: dict[str, str] = {
     "pulgada": "inch", "pulgadas": "inch", "libra": "pound", "libras": "pound", "onza": "ounce", "onzas": "ounce",
     "litro": "liter", "litros": "liter", "galón": "gallon", "galones": "gallon", "gramos": "gram",
     "grados celsius": "degC", "grados fahrenheit": "degF", "metros": "meter", "metro": "meter",
+    "mililitro": "milliliter", "mililitros": "milliliter", "centilitro": "centiliter", "centilitros": "centiliter",
+    "centímetro": "centimeter", "centímetros": "centimeter", "milímetro": "millimeter", "milímetros": "millimeter",
+    "kilogramo": "kilogram", "kilogramos": "kilogram", "gramo": "gram",
 }
 # pint's unit -> how it is said (one, several). Others: pint's own name, with an "s".
 NAMES: dict[str, tuple[str, str]] = {
