@@ -67,6 +67,8 @@ def planner(manager, tmp_path_factory):
     ("we're splitting a 1,216 euro bill between 32 people, how much is that each?", CALC, "expression"),
     ("a 120 dollar dinner for 6 people, how much per person?", CALC, "expression"),
     ("Wie viele Milliliter sind 2,5 Liter?", CONVERT, "quantity"),
+    ("Wie viele Gramm sind 0,75 Kilogramm?", CONVERT, "quantity"),
+    ("The hotel costs 1,350 for five nights, what is that per night?", CALC, "expression"),
     ("What date is three weeks after Monday 24 March 2025?", DATE, "question"),
 ])
 def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argument):

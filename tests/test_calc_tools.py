@@ -213,6 +213,8 @@ def test_convert_units_says_the_answer_with_unit_names_spelled_out(ctx, quantity
     ("combien de millilitres dans 2,5 litres", None, "2.5 litres is 2500 millilitres."),
     ("convertir 2,5 litros a mililitros", None, "2.5 litres is 2500 millilitres."),
     ("¿Cuántos gramos son 1,5 kilogramos?", None, "1.5 kilograms is 1500 grams."),
+    ("Wie viele Gramm sind 0,75 Kilogramm?", None, "0.75 kilograms is 750 grams."),
+    ("Wie viele Zentimeter sind 1,5 Meter?", None, "1.5 metres is 150 centimetres."),
     ("2,5 kg", "grams", "2.5 kilograms is 2500 grams."),
     ("Wie viele Meter sind 1.500 Fuß?", None, "1500 feet is 457.2 metres."),
     ("1,500 feet in metres", None, "1500 feet is 457.2 metres."),

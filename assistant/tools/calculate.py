@@ -168,6 +168,7 @@ CALCULATE_EXAMPLES = (
     "calculate 3.5 times 4", "how much is 12 times 12", "what is 2 + 2", "add 45 and 27",
     "subtract 19 from 100", "what's a 20 percent tip on 85 dollars", "work out 365 times 24",
     "wie viel ist sieben mal acht", "combien font 12 fois 7", "cuánto es 15 por 3",
+    "what percentage of 80 is 20", "how much each if 3 people share 75 euros", "300 euros for 3 nights, how much a night",
 )
 CALCULATE_KEYWORDS = (
     "times", "plus", "minus", "divided by", "multiplied by", "percent", "per cent", "square root", "squared",

@@ -58,7 +58,8 @@ ALIASES: dict[str, str] = {
     "grados celsius": "degC", "grados fahrenheit": "degF", "metros": "meter", "metro": "meter",
     "mililitro": "milliliter", "mililitros": "milliliter", "centilitro": "centiliter", "centilitros": "centiliter",
     "centímetro": "centimeter", "centímetros": "centimeter", "milímetro": "millimeter", "milímetros": "millimeter",
-    "kilogramo": "kilogram", "kilogramos": "kilogram", "gramo": "gram",
+    "kilogramo": "kilogram", "kilogramos": "kilogram", "gramo": "gram", "kilogramm": "kilogram",
+    "zentimeter": "centimeter", "milligramm": "milligram",
 }
 # pint's unit -> how it is said (one, several). Others: pint's own name, with an "s".
 NAMES: dict[str, tuple[str, str]] = {
@@ -243,6 +244,7 @@ _UNIT_SAID = (r"(?:(?:us|uk|imperial|metric|square|sq|cubic|fluid|fl|nautical|li
               r"(?:kilo)?joules?|kwh|(?:kilo)?watts?|horsepower|hp|(?:kilo|mega|giga|tera)?bytes?|kb|mb|gb|tb|"
               r"(?:milli)?seconds?|minutes?|hours?|days?|weeks?|years?|"
               r"euros?|dollars?|yen|meilen?|millas?|milles?|kilómetros?|pfund|libras?|livres?|fuß|fuss|pies|pieds?|zoll|"
+              r"kilogramm|milligramm|zentimeter|mil[ií]litros?|cent[ií]metros?|kilogramos?|"
               r"pulgadas?|pouces?|unzen?|onzas?|onces?|gramm|gramos|litros?|gal[oó]n(?:es)?|grad|grados|degrés)")
 # The router: the request itself is the quantity (the tool reads the amount and both units out of it), read
 # out as it is; a conversion holds an amount of a unit ("5 miles", "a gallon", "30°C"): "how many calories are
