@@ -111,6 +111,7 @@ def test_calculate_says_the_answer_as_people_say_it(ctx, expression, said):
     ("90 euros pour 4 personnes, combien par personne ?", "90 divided by 4 is 22.50 euros."),
     ("una cuenta de 90 euros para 4 personas, ¿cuánto por persona?", "90 divided by 4 is 22.50 euros."),
     ("3 kids share 12 sweets, how many does each get?", "12 divided by 3 is 4."),
+    ("a 90 euro bill, each of the 4 of us pays what?", "90 divided by 4 is 22.50 euros."),
     # ... and what is neither, though it has the words
     ("the difference between 5 and 3", "5 minus 3 is 2."),
     ("divide 10 by 4", "10 divided by 4 is 2.5."),  # (once misread: "divide" put right as "divided")

@@ -108,11 +108,13 @@ def _asks_per(t: str, what: str) -> bool:
 
 
 def _per_one(after: str, what: str) -> bool:
-    """Whether the words right after an amount make it an amount per one ("each", "per person", "a night")."""
-    words = _TOKEN.findall(after)[:3]
-    if words[:1] and words[0] in EACH_WORDS or words[1:2] and words[1] in EACH_WORDS:  # "38 each", "38 euros each"
-        return True
-    return _per(words, what)
+    """Whether the words right after an amount, before any comma, make it an amount per one ("each", "per
+    person", "a night"; not "90, each of us pays what?")."""
+    words = _TOKEN.findall(re.split(r"[,;:.?!]", after, maxsplit=1)[0])[:4]
+    for i in (0, 1):  # "38 each", "38 euros each" (not "each of")
+        if words[i:i + 1] and words[i] in EACH_WORDS and words[i + 1:i + 2] != ["of"]:
+            return True
+    return _per(words[:3], what)
 
 
 def _per(words: list[str], what: str) -> bool:
