@@ -140,3 +140,26 @@ zwischen pro je jeweils durchschnitt durchschnittlich prozent mal geteilt teilen
 différence entre par chacun chacune moyenne pourcentage fois divisé partager moitié juntos queda resto diferencia
 entre por cada promedio porcentaje veces dividido mitad doble totale insieme resta differenza ciascuno media
 percentuale volte diviso metà doppio""".split())
+
+# -- arithmetic said in sentences (assistant/tools/word_problems.py) -----------------------------------
+# Words for a percentage, and the question words that ask for one ("what percentage of 1290 is 1040?"), in the
+# languages requests come in (English, German, French, Spanish, Italian).
+PERCENT_WORDS = ("percent", "percentage", "per cent", "%", "prozent", "prozentsatz", "pour cent", "pourcentage",
+                 "por ciento", "porcentaje", "per cento", "percentuale")
+HOW_MUCH_WORDS = ("what", "which", "how many", "how much", "wie viel", "wie viele", "wieviel", "welcher", "welchen",
+                  "quel", "quelle", "combien de", "qué", "que", "cuánto", "cuanto", "che", "quale", "quanti")
+# Who a sum is shared between, counted ("32 people", "4 ways", "there are 32 of us").
+PEOPLE_WORDS = frozenset("""people persons friends guests colleagues kids children adults players members guys ways
+personen leute freunde gäste kollegen kinder personnes amis invités gens enfants personas amigos invitados niños
+persone amici ospiti bambini""".split())
+# Words before those a sum is shared among ("between 32", "entre 4"), and words that share a sum out.
+AMONG_WORDS = frozenset("between among amongst zwischen unter parmi entre tra fra".split())
+SHARING_WORDS = AMONG_WORDS | frozenset("""split splits splitting share shares shared sharing divide divides divided
+dividing teilen teilt geteilt aufteilen aufgeteilt partager partagé partagée partagent diviser divisé repartir
+repartido dividir dividido compartir dividere diviso condividere""".split())
+# What each one gets or pays: "each", "everyone", or "per" with a word for one person ("per head", "pro Kopf").
+EACH_WORDS = frozenset("""each everyone everybody apiece jeder jede jeden chacun chacune cada ciascuno ognuno""".split())
+PER_WORDS = frozenset("per pro par por al each".split())
+PERSON_WORDS = frozenset("person head capita kopf personne tête persona cabeza testa".split())
+# What "a" makes a rate of ("a month", "a head"; not "a file"): a person, and spans of time.
+A_RATE_WORDS = PERSON_WORDS | frozenset("night day week month year hour".split())

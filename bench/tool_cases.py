@@ -148,6 +148,13 @@ CASES: list[Case] = [
     case("hmm so how many days are there in February 2024", DATE, style="spoken", question=["february"]),
     case("how many days untill christmas", DATE, style="typo", question=["christmas"]),
     case("Welcher Tag ist heute?", DATE, style="foreign", question=["heute"]),
+    # ... asked as people ask: shares, sharing, decimal commas, a weekday with its date (issue 24, item 3)
+    case("What percent of 640 is 48?", CALC, expression=["640"]),
+    case("Quel pourcentage de 250 représentent 40 euros ?", CALC, style="foreign", expression=["250"]),
+    case("so like we're four people and the taxi was 58 euros, how much does everyone owe", CALC, style="spoken",
+         expression=["58"]),
+    case("Wie viele Zentimeter sind 1,5 Meter?", CONVERT, style="foreign", quantity=["1,5"]),
+    case("What day is 14 days after Friday 2 May 2025?", DATE, question=["2 may"]),
     # ... and requests that are none of these, though they share words or numbers with them
     case("How much is my rent?", None, SEARCH),
     case("What's the capital of Australia?", None),

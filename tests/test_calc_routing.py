@@ -59,6 +59,17 @@ def planner(manager, tmp_path_factory):
     ("how many days are in February 2024", DATE, "question"),
     ("what's the date in 90 days", DATE, "question"),
     ("Wie spät ist es in Tokio, ungefähr?", DATE, "question"),
+    # shares, sharing, decimal commas and weekdays with dates (issue 24, item 3: the ways people really ask)
+    ("what percentage of 1290 is 1040?", CALC, "expression"),
+    ("1040 is what percent of 1290?", CALC, "expression"),
+    ("quel pourcentage de 1290 représente 1040 ?", CALC, "expression"),
+    ("¿qué porcentaje de 1290 es 1040?", CALC, "expression"),
+    ("we're splitting a 1,216 euro bill between 32 people, how much is that each?", CALC, "expression"),
+    ("a 120 dollar dinner for 6 people, how much per person?", CALC, "expression"),
+    ("Wie viele Milliliter sind 2,5 Liter?", CONVERT, "quantity"),
+    ("Wie viele Gramm sind 0,75 Kilogramm?", CONVERT, "quantity"),
+    ("The hotel costs 1,350 for five nights, what is that per night?", CALC, "expression"),
+    ("What date is three weeks after Monday 24 March 2025?", DATE, "question"),
 ])
 def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argument):
     plan = planner.plan(request_)
@@ -86,6 +97,16 @@ def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argu
 ])
 def test_other_requests_do_not(planner, request_, tool):
     assert planner.plan(request_).tool == tool
+
+
+@pytest.mark.parametrize("request_", [
+    "So what's that per month on average over the two months?", "how much is that per week?",
+    "what's the average per day?", "Was ist das im Durchschnitt pro Monat?",
+])
+def test_an_amount_per_month_is_no_calendar_question(planner, request_):
+    """An amount per day, week or month, with no date in it, is arithmetic (on the conversation's numbers), not
+    a question for the calendar."""
+    assert planner.plan(request_).tool != DATE
 
 
 def test_a_tools_declared_needs_and_signal_steer_the_router(planner):

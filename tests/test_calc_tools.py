@@ -72,6 +72,76 @@ def test_calculate_says_the_answer_as_people_say_it(ctx, expression, said):
     assert isinstance(result.data["value"], int | float) and result.data["expression"]
 
 
+@pytest.mark.parametrize("expression, said", [
+    # what share one number is of another, however it is asked
+    ("what percentage of 1290 is 1040?", "1040 is about 80.62 percent of 1290."),
+    ("1040 is what percent of 1290?", "1040 is about 80.62 percent of 1290."),
+    ("what percent is 1040 of 1290", "1040 is about 80.62 percent of 1290."),
+    ("1040 as a percentage of 1290", "1040 is about 80.62 percent of 1290."),
+    ("what percentage of 1290 euros is 1040 euros", "1040 is about 80.62 percent of 1290."),
+    ("express 30 as a percentage of 120", "30 is 25 percent of 120."),
+    ("what % of 80 is 20?", "20 is 25 percent of 80."),
+    ("20 out of 80 as a percentage", "20 is 25 percent of 80."),
+    ("how many percent of two hundred is fifty", "50 is 25 percent of 200."),
+    ("Wie viel Prozent von 1290 sind 1040?", "1040 is about 80.62 percent of 1290."),
+    ("1040 sind wie viel Prozent von 1290?", "1040 is about 80.62 percent of 1290."),
+    ("Wie viel Prozent sind 30 von 120?", "30 is 25 percent of 120."),
+    ("Quel pourcentage de 120 représente 30 ?", "30 is 25 percent of 120."),
+    ("30 représente quel pourcentage de 120 ?", "30 is 25 percent of 120."),
+    ("¿Qué porcentaje de 120 es 30?", "30 is 25 percent of 120."),
+    ("30 es qué porcentaje de 120", "30 is 25 percent of 120."),
+    ("Che percentuale di 120 è 30?", "30 is 25 percent of 120."),
+    ("what percentage of the 250 is 50", "50 is 20 percent of 250."),
+    ("15 percent of 240", "15 percent of 240 is 36."),  # a share of a number is still a share
+    ("what's 10 per cent of 1,200.50", "10 percent of 1200.5 is 120.05."),  # (once "10 per 100 1200.50")
+    ("15 pour cent de 80", "15 percent of 80 is 12."),
+    # a sum shared out, and a rate for so many
+    ("we're splitting a 1,216 euro bill between 32 people, how much is that each?", "1216 divided by 32 is 38 euros."),
+    ("how much each if 4 people share a 90 euro bill", "90 divided by 4 is 22.50 euros."),
+    ("a 120 dollar dinner for 6 people, how much per person?", "120 divided by 6 is 20 dollars."),
+    ("1216 euros shared among 32 people", "1216 divided by 32 is 38 euros."),
+    ("divide 1216 euros among 32 friends", "1216 divided by 32 is 38 euros."),
+    ("split the 90 euro bill 4 ways", "90 divided by 4 is 22.50 euros."),
+    ("there are 32 of us and the bill is 1216 euros, what does everyone pay?", "1216 divided by 32 is 38 euros."),
+    ("the hotel was 1740 euros for three nights, what's that per night?", "1740 divided by 3 is 580 euros."),
+    ("1657 kWh in 2 months, how much a month?", "1657 divided by 2 is 828.5."),
+    ("38 euros per person for 32 people", "38 times 32 is 1216 euros."),
+    ("32 people at 38 euros each, what's the total?", "38 times 32 is 1216 euros."),
+    ("90 Euro für 4 Personen, wie viel pro Person?", "90 divided by 4 is 22.50 euros."),
+    ("90 euros pour 4 personnes, combien par personne ?", "90 divided by 4 is 22.50 euros."),
+    ("una cuenta de 90 euros para 4 personas, ¿cuánto por persona?", "90 divided by 4 is 22.50 euros."),
+    ("3 kids share 12 sweets, how many does each get?", "12 divided by 3 is 4."),
+    ("a 90 euro bill, each of the 4 of us pays what?", "90 divided by 4 is 22.50 euros."),
+    # ... and what is neither, though it has the words
+    ("the difference between 5 and 3", "5 minus 3 is 2."),
+    ("divide 10 by 4", "10 divided by 4 is 2.5."),  # (once misread: "divide" put right as "divided")
+    ("what is 25 percent of 80 people", "25 percent of 80 is 20."),
+    ("split 1216 between 32", "1216 divided by 32 is 38."),
+    ("86 euros split between four people", "86 divided by 4 is 21.50 euros."),
+])
+def test_calculate_reads_shares_and_sharing_as_people_say_them(ctx, expression, said):
+    result = run(ctx, "calculate", expression=expression)
+    assert not result.is_error, result.text
+    assert result.text == said
+
+
+@pytest.mark.parametrize("expression, said", [
+    ("what is 2,5 times 4", "2.5 times 4 is 10."),
+    ("Wie viel ist 1,5 mal 4?", "1.5 times 4 is 6."),
+    ("Wie viel ist 1.216 geteilt durch 32?", "1216 divided by 32 is 38."),
+    ("what's 1,216.50 minus 16.50", "1216.5 minus 16.5 is 1200."),
+])
+def test_calculate_reads_figures_as_the_language_writes_them(ctx, expression, said):
+    result = run(ctx, "calculate", expression=expression)
+    assert not result.is_error, result.text
+    assert result.text == said
+
+
+def test_a_share_of_nothing_is_refused(ctx):
+    result = run(ctx, "calculate", expression="what percentage of 0 is 5")
+    assert result.is_error and "divide by zero" in result.text, result.text
+
+
 @pytest.mark.parametrize("expression, reason", [
     ("__import__('os')", "looks like program code"),
     ("__import__('os').system('echo 1')", "looks like program code"),
@@ -139,6 +209,24 @@ def test_convert_units_says_the_answer_with_unit_names_spelled_out(ctx, quantity
     assert result.text == said
 
 
+@pytest.mark.parametrize("quantity, to, said", [
+    ("Wie viele Milliliter sind 2,5 Liter?", None, "2.5 litres is 2500 millilitres."),
+    ("combien de millilitres dans 2,5 litres", None, "2.5 litres is 2500 millilitres."),
+    ("convertir 2,5 litros a mililitros", None, "2.5 litres is 2500 millilitres."),
+    ("¿Cuántos gramos son 1,5 kilogramos?", None, "1.5 kilograms is 1500 grams."),
+    ("Wie viele Gramm sind 0,75 Kilogramm?", None, "0.75 kilograms is 750 grams."),
+    ("Wie viele Zentimeter sind 1,5 Meter?", None, "1.5 metres is 150 centimetres."),
+    ("2,5 kg", "grams", "2.5 kilograms is 2500 grams."),
+    ("Wie viele Meter sind 1.500 Fuß?", None, "1500 feet is 457.2 metres."),
+    ("1,500 feet in metres", None, "1500 feet is 457.2 metres."),
+])
+def test_convert_units_reads_decimal_commas_and_thousands_as_the_language_writes_them(ctx, quantity, to, said):
+    arguments = {"quantity": quantity} | ({"to": to} if to else {})
+    result = run(ctx, "convert_units", **arguments)
+    assert not result.is_error, result.text
+    assert result.text == said
+
+
 @pytest.mark.parametrize("quantity, to, reason", [
     ("5 miles", "kg", "measure different things"),
     ("5 blorbs", "km", "'blorbs' is not a unit I know"),
@@ -170,6 +258,7 @@ def test_convert_units_refuses_with_a_clear_reason(ctx, quantity, to, reason):
     ("what date is 3 weeks from today", "Sunday, 27 December 2026."),
     ("what was the date 10 days ago", "Thursday, 26 November 2026."),
     ("what is 31 January 2026 plus one month", "Saturday, 28 February 2026."),
+    ("what's the date in 1,000 days", "Saturday, 1 September 2029."),  # (once today's date: "000 days")
     ("is 2028 a leap year", "Yes, 2028 is a leap year."),
     ("is 1900 a leap year", "No, 1900 is not a leap year."),
     ("when is the next leap year", "The next leap year is 2028."),
@@ -185,6 +274,20 @@ def test_date_time_answers_from_the_clock(question, said):
     assert date_answer(question, NOW)[0] == said
 
 
+@pytest.mark.parametrize("question, said", [
+    ("What date is three weeks after Monday 24 March 2025?", "Monday, 14 April 2025."),
+    ("what day of the week was Saturday 1 January 2000", "Saturday, 1 January 2000."),
+    ("how many days until Friday, 25 December", "19 days until Friday, 25 December 2026."),
+    ("how many days between Monday 24 March 2025 and Mon 14 April 2025", "21 days."),
+    ("what's 10 days after Sunday the 6th of December", "Wednesday, 16 December 2026."),
+    ("what date is 1 week after 24 March 2025, a Monday", "Monday, 31 March 2025."),
+    # without a year, the weekday tells which 24 March: the next one is a Wednesday, the last a Tuesday
+    ("what date is a week after Tuesday 24 March", "Tuesday, 31 March 2026."),
+])
+def test_date_time_reads_a_date_with_its_weekday(question, said):
+    assert date_answer(question, NOW)[0] == said
+
+
 @pytest.mark.parametrize("question, reason", [
     ("how many days until my birthday", "'my birthday' is not a date I can read"),
     ("what day is 31 February", "no such date"),
@@ -192,6 +295,9 @@ def test_date_time_answers_from_the_clock(question, said):
     ("what time is it in Atlantis", "the time zone of 'atlantis' is not one I know"),
     ("when is my dentist appointment", "which date or time is meant is not clear"),
     ("what is 9999 years after 1 January 2000", "out of the calendar's range"),
+    ("what date is 3 weeks after Tuesday 24 March 2025", "24 March 2025 is a Monday, not a Tuesday"),
+    ("what date is a week after Monday 24 March", "24 March is not a Monday: the next is Wednesday, 24 March 2027"),
+    ("what's that per month on average over the two months", "which date or time is meant is not clear"),
 ])
 def test_date_time_refuses_rather_than_guesses(question, reason):
     from assistant.errors import InputError

@@ -14,17 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..tools.numbers import digits
 from ..words import MONTH_NAMES, NOT_NAMES, SMALL_NUMBERS, WEEKDAY_NAMES
 
-_UNITS = {w: i for i, w in enumerate(SMALL_NUMBERS)}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
-         if w != "_"}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_HOURS = {w: n for w, n in _UNITS.items() if 1 <= n <= 12}
-
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
-_SPELLED = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}))*\b"
-                      rf"(?:\s+point(?:\s+(?:{'|'.join(_UNITS)}))+)?", re.I)
+_HOURS = {w: n for n, w in enumerate(SMALL_NUMBERS) if 1 <= n <= 12}
 _SPOKEN_TIME = re.compile(r"\b(half past|quarter past|quarter to|twenty past|ten past|twenty to|ten to|five past|"
                           r"five to)\s+(\w+)\b", re.I)
 _TIME = re.compile(r"\b(\d{1,2})[:.h](\d{2})\b\s*(a\.?m\.?|p\.?m\.?)?|\b(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?!\w)"
@@ -42,33 +35,9 @@ class Claim:
 
 
 def spelled_numbers(text: str) -> str:
-    """Number words as digits ("one hundred and twenty" -> "120", "eight point two" -> "8.2"); "one" alone is
-    left (it is mostly a pronoun)."""
-    def value(match: re.Match[str]) -> str:
-        words = match.group(0).lower().replace("-", " ").split()
-        if words == ["one"]:
-            return match.group(0)
-        decimals = ""
-        if "point" in words:
-            at = words.index("point")
-            decimals = "." + "".join(str(_UNITS[w]) for w in words[at + 1:] if w in _UNITS)
-            words = words[:at]
-        total = current = 0
-        for word in words:
-            if word == "and":
-                continue
-            if word in _UNITS:
-                current += _UNITS[word]
-            elif word in _TENS:
-                current += _TENS[word]
-            elif word == "hundred":
-                current = max(current, 1) * 100
-            else:
-                total += max(current, 1) * _SCALES[word]
-                current = 0
-        return f"{total + current}{decimals}"
-
-    return _SPELLED.sub(value, text)
+    """Number words as digits, as the grounding compares them: read as the tools read them (`numbers.digits`),
+    English ones only, and a lone "one" left (it is mostly a pronoun: "the one on the left")."""
+    return digits(text, foreign=False, one_alone=True)
 
 
 def _spoken_times(text: str) -> str:

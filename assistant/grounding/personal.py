@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..languages import language_of, words_of  # (language_of: asked here by the agent, and the tests)
 from ..words import (ASKING_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS, LITTLE_WORDS,
                      MONTH_NAMES, WEEKDAY_NAMES)
 from .spelling import one_letter_apart
@@ -44,10 +45,6 @@ _FAMILY = re.compile(r"\b(?:grandma|granny|grandpa|grandmother|grandfather|grand
                      r"daughter|aunt|auntie|uncle|cousin|niece|nephew|boss|oma|opa|mama|papa|mutter|vater|schwester|"
                      r"bruder|grand-mère|grand-père|mamie|papi|abuela|abuelo|madre|padre|hermana|hermano|nonna|"
                      r"nonno)\b", re.I)
-
-
-def words_of(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
 
 
 def is_personal(text: str) -> bool:
@@ -91,22 +88,6 @@ def misspelt_question_word(word: str) -> bool:
     asks."""
     return word not in _REAL_WORDS and len(word) >= 3 and any(
         len(asking) >= 4 and one_letter_apart(word, asking.replace("'", "")) for asking in ASKING_WORDS)
-
-
-def language_of(text: str) -> str:
-    """"en", or "de", "fr", "es", "it" when the request's words are mostly that language's little words."""
-    words = words_of(text)
-    if not words:
-        return "en"
-    counts = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in LITTLE_WORDS.items()}
-    lang, best = max(counts.items(), key=lambda item: item[1])
-    english = sum(w in ENGLISH_LITTLE_WORDS for w in words)
-    if best >= 2 and best > english or (best >= 1 and len(words) <= 3 and english == 0 and
-                                         any(ord(c) > 127 for c in text)):
-        return lang
-    return "en"
-
-
 
 
 _REFERS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|he|him|his|she|her|they|them|their|there|then|same|"

@@ -14,13 +14,14 @@ from pydantic import Field
 
 from ..contracts import ToolResult
 from ..routing_hints import Routing
-from . import arithmetic
+from . import arithmetic, word_problems
 from .arithmetic import CalculationError
-from .numbers import digits, say
+from .numbers import NUMBER, read, say
 from .registry import ToolContext, tool
 
 MAX_CHARS = 1000
-NUM = r"(-?\d+(?:\.\d+)?)"
+NUM = rf"({NUMBER})"
+PERCENT = "percent"  # the unit of a share's result ("1040 is about 80.62 percent of 1290.")
 
 # Money said with a sum: taken off the numbers, said with the result ("21.50 euros").
 _CURRENCY_SIGNS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
@@ -71,16 +72,17 @@ _OPERATOR_WORDS = re.compile(r"(?<![\w(])(" + "|".join(
 _SYMBOLS = str.maketrans({"×": "*", "✕": "*", "·": "*", "⋅": "*", "÷": "/", "−": "-", "–": "-", "^": "**",
                           "²": "**2", "³": "**3", "√": " sqrt "})
 _CODE = re.compile(r"[_\[\]{}\\`;@|&<>~]|[)\w]\.[^\W\d]|\blambda\b|\bimport\b")  # attributes, indexing, ...
-_SPELLED = ("times", "plus", "minus", "divided", "multiplied", "multiply", "percent", "squared", "square", "power",
-            "subtract", "split", "between")
+_SPELLED = ("times", "plus", "minus", "divide", "divided", "multiplied", "multiply", "percent", "squared", "square",
+            "power", "subtract", "split", "between")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?(?:e[+-]?\d+)?|\*\*|//|[-+*/%()]|[^\W\d_]+|\S")
 _KEEP_NAMES = frozenset(arithmetic.FUNCTIONS)
 
 
 def expression_of(text: str) -> tuple[str, str | None]:
-    """The arithmetic expression a request says, in Python's symbols, and the currency it is in (or None):
-    "What's 48,000 divided by 12?" -> ("48000 / 12", None); "86 euros split between four people" ->
-    ("86 / 4", "euros")."""
+    """The arithmetic expression a request says, in Python's symbols, and the unit its result is said in: the
+    currency, or `PERCENT` for a share, or None: "What's 48,000 divided by 12?" -> ("48000 / 12", None);
+    "86 euros split between four people" -> ("(86 / 4)", "euros"); "what percentage of 1290 is 1040?" ->
+    ("(1040 / 1290 * 100)", "percent")."""
     if len(text) > MAX_CHARS:
         raise CalculationError(f"that is too long to calculate (at most {MAX_CHARS:,} characters)")
     t = " ".join(text.lower().split())
@@ -96,10 +98,13 @@ def expression_of(text: str) -> tuple[str, str | None]:
         currency = _plural(found.group(1)) if found else None
     t = _CURRENCY.sub(" ", t)
     t = t.translate(_SYMBOLS)
-    t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", t)  # 48,000
-    t = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", t)  # 1,5 (a decimal comma)
-    t = " ".join(digits(_respelt(t)).split())
+    t = re.sub(r"\b(?:per|pour) cent\b", "percent", t)  # (not "per 100": "cent" is a French number word)
+    t = " ".join(read(_respelt(t)).split())  # 48,000 -> 48000, 1,5 -> 1.5, "seven" -> 7
     t = re.sub(r"(?<=\d) ?x ?(?=\d)", " * ", t)
+    if (share := word_problems.share(t)) is not None:  # "what percentage of 1290 is 1040?"
+        return f"({share[0]} / {share[1]} * 100)", PERCENT
+    if not re.search(r"[-+*/^%]", t) and (shared := word_problems.shared(t)) is not None:  # "1216 between 32 people"
+        return shared, currency
     for pattern, replacement in _PHRASES:
         t = re.sub(pattern, _average if replacement == "AVERAGE" else replacement, t)
     t = _OPERATOR_WORDS.sub(lambda m: f" {_OPERATORS[' '.join(m.group(1).split())]} ", t)
@@ -145,6 +150,9 @@ def answer(text: str) -> tuple[str, str, int | float]:
         raise CalculationError("there is a number but nothing to work out")
     value = arithmetic.evaluate(tree)
     said = arithmetic.words(tree)
+    if currency == PERCENT and isinstance(tree, ast.BinOp) and isinstance(tree.left, ast.BinOp):
+        part, whole = arithmetic.words(tree.left.left), arithmetic.words(tree.left.right)
+        return f"{part} is {say(value)} percent of {whole}.", expression, value
     if currency is not None:
         amount = f"{value:,.2f}" if isinstance(value, float) and abs(value) < 1e15 else say(value)
         result = f"{amount} {currency}"
@@ -160,11 +168,14 @@ CALCULATE_EXAMPLES = (
     "calculate 3.5 times 4", "how much is 12 times 12", "what is 2 + 2", "add 45 and 27",
     "subtract 19 from 100", "what's a 20 percent tip on 85 dollars", "work out 365 times 24",
     "wie viel ist sieben mal acht", "combien font 12 fois 7", "cuánto es 15 por 3",
+    "what percentage of 80 is 20", "how much each if 3 people share 75 euros", "300 euros for 3 nights, how much a night",
 )
 CALCULATE_KEYWORDS = (
     "times", "plus", "minus", "divided by", "multiplied by", "percent", "per cent", "square root", "squared",
     "to the power", "calculate", "calculation", "work out", "split between", "split among", "sum of",
-    "mal", "geteilt", "prozent", "fois", "divisé", "pour cent", "más", "menos", "por ciento", "rechne*", "calcul*")
+    "percentage", "splitting", "shared between", "shared among", "per person", "per head",
+    "mal", "geteilt", "prozent", "prozentsatz", "pro person", "pro kopf", "fois", "divisé", "pour cent", "pourcentage",
+    "par personne", "más", "menos", "por ciento", "porcentaje", "por persona", "percentuale", "rechne*", "calcul*")
 # The router: the request itself is the expression (the tool reads the numbers and operators out of it), and
 # the answer is read out as it is; only a request that holds a number is a calculation ("how much is my rent"
 # is a question about the user's files).

@@ -15,7 +15,8 @@ from pydantic import Field
 from ..contracts import ToolResult
 from ..errors import InputError
 from ..routing_hints import Routing
-from .numbers import digits, number_text
+from ..languages import DECIMAL_COMMA, language_of
+from .numbers import number_text, read
 from .registry import ToolContext, tool
 
 MAX_CHARS = 300
@@ -55,6 +56,10 @@ ALIASES: dict[str, str] = {
     "pulgada": "inch", "pulgadas": "inch", "libra": "pound", "libras": "pound", "onza": "ounce", "onzas": "ounce",
     "litro": "liter", "litros": "liter", "galón": "gallon", "galones": "gallon", "gramos": "gram",
     "grados celsius": "degC", "grados fahrenheit": "degF", "metros": "meter", "metro": "meter",
+    "mililitro": "milliliter", "mililitros": "milliliter", "centilitro": "centiliter", "centilitros": "centiliter",
+    "centímetro": "centimeter", "centímetros": "centimeter", "milímetro": "millimeter", "milímetros": "millimeter",
+    "kilogramo": "kilogram", "kilogramos": "kilogram", "gramo": "gram", "kilogramm": "kilogram",
+    "zentimeter": "centimeter", "milligramm": "milligram",
 }
 # pint's unit -> how it is said (one, several). Others: pint's own name, with an "s".
 NAMES: dict[str, tuple[str, str]] = {
@@ -120,9 +125,10 @@ def split_request(quantity: str, to: str | None) -> tuple[str, str]:
     raise InputError("say what to convert into what, e.g. '5 miles in kilometres'")
 
 
-def amount(text: str) -> tuple[float, str]:
-    """"five miles" -> (5.0, "miles"); "a US gallon" -> (1.0, "US gallon"); "1,500 feet" -> (1500.0, "feet")."""
-    t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", digits(text, foreign=False))
+def amount(text: str, decimal_comma: bool | None = None) -> tuple[float, str]:
+    """"five miles" -> (5.0, "miles"); "a US gallon" -> (1.0, "US gallon"); "1,500 feet" -> (1500.0, "feet");
+    "2,5 Liter" -> (2.5, "Liter"). `decimal_comma`: the request's language writes one (else: as the text does)."""
+    t = read(text, foreign=False, decimal_comma=decimal_comma)
     t = re.sub(r"^(?:a|an|one|ein|eine|einen|un|une|uno|una)\s+", "1 ", t.strip(), flags=re.I)
     if not _AMOUNT.match(t) and (first := re.search(r"(?<![\w.])[-+]?\d", t)):  # "convrt 30 degrees": from the number
         t = t[first.start():]
@@ -161,7 +167,7 @@ def convert(quantity: str, to: str | None) -> tuple[str, dict[str, Any]]:
     said_amount, said_unit = split_request(quantity, to)
     if _CURRENCY.search(said_amount) or _CURRENCY.search(said_unit):
         raise InputError("money is not converted here: exchange rates change, and there are none offline")
-    value, from_name = amount(said_amount)
+    value, from_name = amount(said_amount, language_of(quantity) in DECIMAL_COMMA)
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
         raise InputError("that amount is too large")
     source, target = unit_of(from_name), unit_of(said_unit)
@@ -238,6 +244,7 @@ _UNIT_SAID = (r"(?:(?:us|uk|imperial|metric|square|sq|cubic|fluid|fl|nautical|li
               r"(?:kilo)?joules?|kwh|(?:kilo)?watts?|horsepower|hp|(?:kilo|mega|giga|tera)?bytes?|kb|mb|gb|tb|"
               r"(?:milli)?seconds?|minutes?|hours?|days?|weeks?|years?|"
               r"euros?|dollars?|yen|meilen?|millas?|milles?|kilómetros?|pfund|libras?|livres?|fuß|fuss|pies|pieds?|zoll|"
+              r"kilogramm|milligramm|zentimeter|mil[ií]litros?|cent[ií]metros?|kilogramos?|"
               r"pulgadas?|pouces?|unzen?|onzas?|onces?|gramm|gramos|litros?|gal[oó]n(?:es)?|grad|grados|degrés)")
 # The router: the request itself is the quantity (the tool reads the amount and both units out of it), read
 # out as it is; a conversion holds an amount of a unit ("5 miles", "a gallon", "30°C"): "how many calories are

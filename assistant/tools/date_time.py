@@ -18,7 +18,7 @@ from ..contracts import ToolResult
 from ..errors import InputError
 from ..routing_hints import Routing
 from .dates import month_of, parse_date, say_date, year_of
-from .numbers import digits
+from .numbers import read
 from .registry import ToolContext, tool
 
 MAX_CHARS = 300
@@ -47,7 +47,7 @@ def answer(question: str, now: datetime) -> tuple[str, dict]:
     question names no date or time this can read."""
     if len(question) > MAX_CHARS:
         raise InputError(f"that question is too long (at most {MAX_CHARS} characters)")
-    q = " ".join(digits(question.replace("’", "'"), foreign=False).split()).strip(" ?.!")
+    q = " ".join(read(question.replace("’", "'"), foreign=False).split()).strip(" ?.!")
     low = q.lower()
     today = now.date()
     for reader in (_leap_year, _days_in, _weeks, _between, _until, _offset, _weekday_of, _current):
@@ -270,10 +270,15 @@ DATE_KEYWORDS = (  # the calendar's and the clock's own words, not "what time" o
     "week number", "days ago", "weeks ago", "from today", "from now", "wie spät", "uhrzeit", "welcher tag ist heute",
     "quelle heure", "quel jour sommes", "qué hora", "qué día es hoy")
 # The router: the request itself is the question, answered as it is; a question about a date or the time
-# holds a word for one (not "when is my dentist appointment": the user's notes say that).
+# holds a word for one (not "when is my dentist appointment": the user's notes say that), and is no amount per
+# day, week or month, or on average ("so what's that per month on average?": arithmetic).
+_AMOUNT_PER_TIME = (r"\b(?:per|pro|par|por|al)\s+(?:day|week|month|year|night|tag|woche|monat|jahr|nacht|jour|"
+                    r"semaine|mois|an|année|día|dia|semana|mes|año)\b|\b(?:average|averages|im durchschnitt|"
+                    r"durchschnittlich|en moyenne|en promedio|in media)\b")
 DATE_ROUTING = Routing(
     "tell the date", question="question", read_out="always",
-    needs=r"\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"
+    needs=r"^(?!.*(?:" + _AMOUNT_PER_TIME + r")).*?"
+          r"\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"
           r"fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|halloween|"
           r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b")
 

@@ -14,6 +14,14 @@ from ..errors import InputError
 MONTHS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+# Their short forms, said before a date ("Mon 24 March", "Thurs, 3 April").
+_WEEKDAY_FORMS = WEEKDAYS | {name.lower(): n for n, name in enumerate(calendar.day_abbr)} | {
+    "tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+_NAMED_DAY = r"(" + "|".join(sorted(_WEEKDAY_FORMS, key=len, reverse=True)) + r")\.?"
+# A date said with its weekday, before it ("Monday 24 March 2025", "Mon, the 24th of March") or after it
+# ("24 March 2025, a Monday", "24 March 2025 (Monday)").
+_WITH_WEEKDAY = (re.compile(_NAMED_DAY + r",?\s+(.+)"),
+                 re.compile(r"(.+?),?\s+\(?(?:(?:which|that)\s+(?:is|was)\s+)?(?:an?\s+)?" + _NAMED_DAY + r"\)?"))
 _ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -112,6 +120,8 @@ def parse_date(text: str, today: date, past: bool = False) -> date | None:
         if found.group(1) == "next" and ahead == 0:
             ahead = 7
         return today + timedelta(days=ahead)
+    if (dated := _with_weekday(t, today, past)) is not None:
+        return dated
     if (found := re.fullmatch(r"(easter)(?:\s+(?:sunday\s+)?(\d{4}))?", t)):
         year = int(found.group(2)) if found.group(2) else today.year
         day = easter(year)
@@ -139,6 +149,34 @@ def parse_date(text: str, today: date, past: bool = False) -> date | None:
             if found.group(3):
                 return _make(int(found.group(3)), month, day_of, t)
             return _next(month, day_of, today, past, t)
+    return None
+
+
+def _with_weekday(t: str, today: date, past: bool) -> date | None:
+    """The date of "Monday 24 March 2025" (or "24 March 2025, a Monday"), when the weekday is that date's. A date
+    without a year is the next such date, or the last one when that is the weekday named ("Tuesday 24 March",
+    said in December 2026: 24 March 2026); a weekday that fits neither, or not the date, is an InputError."""
+    for pattern in _WITH_WEEKDAY:
+        found = pattern.fullmatch(t)
+        if found is None:
+            continue
+        name, said = (found.group(1), found.group(2)) if pattern is _WITH_WEEKDAY[0] else \
+            (found.group(2), found.group(1))
+        day = parse_date(said, today, past)
+        if day is None:
+            continue
+        weekday = _WEEKDAY_FORMS[name]
+        other = parse_date(said, today, not past)
+        for candidate in (day, other):
+            if candidate is not None and candidate.weekday() == weekday:
+                return candidate
+        wanted = calendar.day_name[weekday]
+        if other is None or other == day:  # a year or a day of its own ("2025", "tomorrow")
+            raise InputError(f"{say_date(day, weekday=False)} is a {calendar.day_name[day.weekday()]}, "
+                             f"not a {wanted}")
+        coming, last = (other, day) if past else (day, other)
+        raise InputError(f"{day.day} {calendar.month_name[day.month]} is not a {wanted}: the next is "
+                         f"{say_date(coming)}, the last was {say_date(last)}")
     return None
 
 

@@ -1,7 +1,8 @@
-"""Numbers as people say them, both ways: number words in a request made digits ("two hundred and fifty
-eight" -> "258", "one point five" -> "1.5", "siebenundzwanzig" -> "27"), and a result said as a person
-would ("391", "21.5", "0.7" rather than 0.7000000000000001, "about 3.14"). Used by calculate,
-convert_units and date_time.
+"""Numbers as people say them, both ways, in one place: a text's numbers made plain digits (`read`: figures as
+the text's language writes them, "1,216" and "1.216" for 1216, "2,5" for 2.5; number words, "two hundred and
+fifty eight" -> "258", "one point five" -> "1.5", "siebenundzwanzig" -> "27"), and a result said as a person
+would ("391", "21.5", "0.7" rather than 0.7000000000000001, "about 3.14"). Used by calculate, convert_units
+and date_time, and by the grounding's check of a reply's numbers (`digits`).
 
 English number words are read fully; German, French and Spanish ones up to the millions (compounds such as
 "dreihundertzwölf" and "quatre-vingt-dix" too).
@@ -13,6 +14,8 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+
+from ..languages import DECIMAL_COMMA, language_of
 
 # word -> value. Kinds are told by value: below 10 a unit, 10-19 a teen, a multiple of ten up to 90 a ten;
 # MULTIPLIERS multiply what came before ("three hundred"); HUNDREDS are whole hundreds (Spanish "doscientos").
@@ -61,7 +64,13 @@ _AND = {"and", "und", "et", "y"}  # inside a number: "two hundred and five", "vi
 _ARTICLES = {"a", "an"}  # "a hundred", "a dozen", "a half"
 _GERMAN_PARTS = sorted([*_GERMAN, "hundert", "tausend", "und"], key=len, reverse=True)
 
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+# A word with "_" in it is a name in code ("input_zero_point"), no number; "²" is a word character, no digit.
+_TOKEN = re.compile(r"\w*_\w*|[0-9]+(?:\.[0-9]+)?|[^\W\d_]+")
+NUMBER = r"-?[0-9]+(?:\.[0-9]+)?"  # a number as `read` writes it, for patterns over what it has read
+_NUMERAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# A figure: digits in groups, joined by separators ("1,216.50", "1.216,50", "1 216"; not "v1.2", not "2, 5").
+_FIGURE = re.compile(r"(?<![\w.,])[0-9]+(?:[.,\u00a0\u202f][0-9]+)*")
+_SEPARATOR = re.compile(r"[.,\u00a0\u202f]")
 
 
 @dataclass
@@ -124,10 +133,50 @@ def _separated(text: str, end: int, start: int) -> bool:
     return len(gap) <= 3 and gap.strip(" -") == ""
 
 
-def digits(text: str, foreign: bool = True) -> str:
+def read(text: str, foreign: bool = True, decimal_comma: bool | None = None) -> str:
+    """The text with its numbers in plain digits, as code reads them: its figures (`figures`, in the text's own
+    convention unless `decimal_comma` says which) and its number words (`digits`)."""
+    if decimal_comma is None:
+        decimal_comma = language_of(text) in DECIMAL_COMMA
+    return digits(figures(text, decimal_comma), foreign)
+
+
+def figures(text: str, decimal_comma: bool) -> str:
+    """The text with each figure written plainly, a dot before its decimals and no separator between its
+    thousands: "1,216.50" and "1.216,50" -> "1216.50", "2,5" -> "2.5". A single separator before three digits
+    is read by the convention (`decimal_comma`: German, French, Spanish, Italian): "1,216" is 1216 in English
+    and 1.216 in German, "1.216" the other way round. What is no one number stays as it is ("24.12.2026",
+    "1,2,3", "10.30")."""
+    return _FIGURE.sub(lambda m: _figure(m.group(), decimal_comma), text)
+
+
+def _figure(figure: str, decimal_comma: bool) -> str:
+    groups, marks = _SEPARATOR.split(figure), _SEPARATOR.findall(figure)
+    if not marks:
+        return figure
+    *lead, last = marks
+    if any(mark != last for mark in lead):  # thousands, then the decimals: "1,216.50", "1.216,50", "1 216,5"
+        if len(set(lead)) == 1 and last in ".," and _thousands(groups[:-1]):
+            return "".join(groups[:-1]) + "." + groups[-1]
+        return figure
+    if lead or last not in ".,":  # the same separator again and again, or spaces: only thousands
+        return "".join(groups) if _thousands(groups) else figure
+    thousands = _thousands(groups) and (decimal_comma if last == "." else not decimal_comma)
+    if thousands:
+        return "".join(groups)
+    return f"{groups[0]}.{groups[1]}"
+
+
+def _thousands(groups: list[str]) -> bool:
+    """Whether digit groups are a number's thousands: 1 to 3 digits (not a leading 0), then threes."""
+    return 1 <= len(groups[0]) <= 3 and groups[0][0] != "0" and all(len(g) == 3 for g in groups[1:])
+
+
+def digits(text: str, foreign: bool = True, one_alone: bool = False) -> str:
     """The text with each number said in words written in digits: "seven hundred minus two hundred and
     fifty eight" -> "700 minus 258"; "a dozen" -> "12"; "one and a half" -> "1.5". `foreign`: German,
-    French and Spanish number words too (else English only: "Sept" stays a month)."""
+    French and Spanish number words too (else English only: "Sept" stays a month). `one_alone`: a lone "one"
+    is left as it is (in a reply it is mostly a pronoun: "the one on the left")."""
     tokens = _tokens(text, foreign)
     runs: list[_Run] = []
     run: _Run | None = None
@@ -156,7 +205,7 @@ def digits(text: str, foreign: bool = True) -> str:
         runs.append(run)
     out, at = [], 0
     for r in runs:
-        if r.words:
+        if r.words and not (one_alone and text[r.start:r.end].lower() == "one"):
             out += [text[at:r.start], number_text(r.value())]
             at = r.end
     out.append(text[at:])
@@ -174,7 +223,7 @@ def _take(run: _Run | None, word: str, nxt: str, after: str, start: int, end: in
             run.end = end
             return run, 0
         return None
-    if word[0].isdigit():
+    if _NUMERAL.fullmatch(word):
         return None if run is not None else (_Run(start, end, group=float(word), last=DIGITS), 0)
     if run is None and word in _ARTICLES:
         if nxt in _MULTIPLIERS or nxt in _DOZEN:
@@ -198,7 +247,7 @@ def _take(run: _Run | None, word: str, nxt: str, after: str, start: int, end: in
             run.end, run.joined = end, True
             return run, 0
         return None
-    if word in _DOZEN:
+    if word in _DOZEN and not fresh:  # "a dozen", "two dozen" ("a few dozen" is no 12)
         run.group = (run.group or 1) * 12
         run.end, run.last, run.words = end, None, run.words + 1
         return run, 0

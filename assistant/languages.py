@@ -1,0 +1,29 @@
+"""Which language a text is in, told by its little words ("ist", "les", "es", "il"): the grounding answers "not
+found" in the question's language, and the number readers read "1.216" as 1216 where that language writes a
+decimal comma (German, French, Spanish, Italian)."""
+
+from __future__ import annotations
+
+import re
+
+from .words import ENGLISH_LITTLE_WORDS, LITTLE_WORDS
+
+DECIMAL_COMMA = frozenset(LITTLE_WORDS)  # every other language told here writes "2,5" for two and a half
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
+
+
+def language_of(text: str) -> str:
+    """"en", or "de", "fr", "es", "it" when the request's words are mostly that language's little words."""
+    words = words_of(text)
+    if not words:
+        return "en"
+    counts = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in LITTLE_WORDS.items()}
+    lang, best = max(counts.items(), key=lambda item: item[1])
+    english = sum(w in ENGLISH_LITTLE_WORDS for w in words)
+    if best >= 2 and best > english or (best >= 1 and len(words) <= 3 and english == 0 and
+                                         any(ord(c) > 127 for c in text)):
+        return lang
+    return "en"
