@@ -18,6 +18,7 @@ APPOINTMENTS = ("# Appointments\n\n"
                 "- Haircut with Mia: Friday 29 November at 17:45.\n")
 SCRATCH = "Number to remember: 73914 (the locker at the swimming pool).\nCabin wifi: password moss-lantern-58.\n"
 LEASE_1 = "Residential Lease Agreement\nLandlord: Helga Brandt, Am Wall 17, Bremen.\nDeposit: 3,450 euros."
+RECIPE = "# Lentil soup\n\n250 g red lentils, 1.2 litres of vegetable stock. Simmer for 25 minutes.\n"
 LEASE_2 = "Notice and house rules\nDogs and cats need the landlord's written permission.\nQuiet hours from 22:00."
 
 
@@ -37,6 +38,9 @@ LEASE_2 = "Notice and house rules\nDogs and cats need the landlord's written per
     ("The deposit is 450 euros.", [LEASE_1], "", ["450"]),
     ("17 times 23 is 411.", [LEASE_1], "What is 17 times 23?", ["411"]),
     ("The reference is KX-4471-C.", [APPOINTMENTS], "", ["KX-4471-C"]),
+    # a number the source gives with a unit, said with another: a fact it does not hold
+    ("Use 250 ml of lentils.", [RECIPE], "", ["250 ml"]), ("The deposit is $3,450.", [LEASE_1], "", ["$3,450"]),
+    ("Use 250 grams of lentils and 1.2 l of stock.", [RECIPE], "", []), ("Simmer for 25 min.", [RECIPE], "", []),
 ])
 def test_a_reply_s_facts_are_checked_against_its_sources(reply, sources, question, invented):
     assert [c.text for c in unsupported(reply, sources, question)] == invented
@@ -210,3 +214,6 @@ def test_a_question_about_the_world_is_not_answered_from_a_passage_lacking_a_wor
     weights = {"capital": 6.0, "australia": 5.5}
     assert best_evidence("What's the capital of Australia?", [manual], weights, unknown=["capital"]) is not None
     assert best_evidence("What's the capital of Australia?", [manual], weights, unknown=["capital"], world=True) is None
+    recipe = Passage("notes/soup.md", "# Lentil soup\n\n250 g red lentils, 1.2 litres of vegetable stock, cumin.")
+    found = best_evidence("How much stock goes into the lentil soup?", [recipe], unknown=["goes"], world=True)
+    assert found is not None and "1.2 litres" in found.text  # most of its words are there

@@ -2,7 +2,8 @@
 
 A claim is what a listener would take as a fact about their world: a number (digits or number words, money and
 percentages among them), a time of day, a month or weekday, an identifier (letters and digits in one word:
-"KX-4471-B", "F28"), a name (a capitalised word that does not begin a sentence). `unsupported` lists those of a
+"KX-4471-B", "F28"), a name (a capitalised word that does not begin a sentence), and a number's unit ("250 g" is
+not "250 ml"). `unsupported` lists those of a
 reply that appear neither in its sources nor in the question. Comparison is after normalising both sides the same
 way: number words to digits, thousands separators dropped, trailing zeros dropped, times as h:mm on a 12-hour
 clock ("17:45", "5:45 pm" and "quarter to six" are one time).
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from ..tools.numbers import digits
 from ..words import MONTH_NAMES, NOT_NAMES, SMALL_NUMBERS, WEEKDAY_NAMES
+from .quantities import quantities
 
 _HOURS = {w: n for n, w in enumerate(SMALL_NUMBERS) if 1 <= n <= 12}
 _SPOKEN_TIME = re.compile(r"\b(half past|quarter past|quarter to|twenty past|ten past|twenty to|ten to|five past|"
@@ -29,7 +31,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 @dataclass(frozen=True)
 class Claim:
-    kind: str  # number | time | date | identifier | name
+    kind: str  # number | quantity | time | date | identifier | name
     text: str  # as the reply has it
     key: str  # normalised, as it is compared
 
@@ -110,6 +112,8 @@ def claims(text: str) -> list[Claim]:
     rest = _blank(rest, [m.span() for m in _IDENTIFIER.finditer(rest)])
     for m in _NUMBER.finditer(rest):
         found.append(Claim("number", m.group(0), _number_key(m.group(0).lstrip("-"))))
+    for written, number, unit in quantities(rest):  # "250 ml", said of what the source weighs as "250 g"
+        found.append(Claim("quantity", written, f"{_number_key(number)} {unit}"))
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", rest):
         words = list(_WORD.finditer(sentence))
         for i, m in enumerate(words):
@@ -148,6 +152,7 @@ class Facts:
         self.times: set[str] = set()
         self.identifiers: set[str] = set()
         self.words: set[str] = set()
+        self.units: dict[str, set[str]] = {}  # a number -> the units the sources give it
         for text in texts:
             self.add(text)
 
@@ -167,6 +172,8 @@ class Facts:
                 pass
         for m in re.finditer(r"(?<![\d,.])\d+(?:[-/: ]\d+)+(?![\d,.])", text):  # each part of a date, a phone
             self.numbers.update(_number_key(part) for part in re.split(r"[-/: ]", m.group(0)))  # number, a time
+        for _written, number, unit in quantities(text):
+            self.units.setdefault(_number_key(number), set()).add(unit)
         for word in _WORD.findall(text):
             self.words.update(part.lower() for part in re.split(r"[-'’]+", word) if part)
             self.words.add(word.strip("'’-").lower())
@@ -184,6 +191,9 @@ class Facts:
             return any(_rounds_to(source, value) for source in self.floats)
         if claim.kind == "identifier":
             return claim.key in self.identifiers
+        if claim.kind == "quantity":  # a number the sources give with units: one of them (the number itself is
+            number, unit = claim.key.split(" ", 1)  # checked as a number)
+            return unit in self.units.get(number, {unit})
         return claim.key in self.words or _stem(claim.key) in {_stem(w) for w in self.words}
 
 

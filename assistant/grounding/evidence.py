@@ -184,8 +184,9 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     """The passage holding most of the question's subject words (weighed), with its answering sentences; None
     when no passage holds enough of them. `unknown`: the subject words no file holds; `named`: the names a
     passage must hold (the question's own by default). `world`: the question is not about the user's own world, so
-    a passage that lacks a word no file holds is about something else ("the capital of Australia" is not in a
-    manual that mentions Australia)."""
+    a passage that lacks a word no file holds, and half of the question's words, is about something else ("the
+    capital of Australia" is not in a manual that mentions Australia; "how much stock goes into the lentil soup"
+    is in the recipe, though no file says "goes")."""
     words = list(words) if words is not None else subject_words(question)
     if not words:
         return None
@@ -206,7 +207,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
         # the question also names what no file holds ("When is Ines's party?" under "Ines's 40th"; not "When is
         # my dentist appointment?" under "Appointments" when no file has "dentist")
-        if world and unknown - set(held):
+        if world and unknown - set(held) and 2 * len(held) <= len(words):
             continue
         by_title = kind is not None and not (unknown & (set(words) - set(held)))
         title, sentences = _answering(passage.text, words, weights, kind, by_title)
