@@ -217,3 +217,9 @@ def test_a_question_about_the_world_is_not_answered_from_a_passage_lacking_a_wor
     recipe = Passage("notes/soup.md", "# Lentil soup\n\n250 g red lentils, 1.2 litres of vegetable stock, cumin.")
     found = best_evidence("How much stock goes into the lentil soup?", [recipe], unknown=["goes"], world=True)
     assert found is not None and "1.2 litres" in found.text  # most of its words are there
+
+
+def test_an_ordinal_in_the_question_is_its_number():
+    found = best_evidence("what time does the reunion start on the 12th?", [Passage("notes/reunion.md", REUNION)])
+    assert found is not None and "20:30" in found.text
+    assert best_evidence("what time does the reunion start on the 13th?", [Passage("notes/reunion.md", REUNION)]) is None

@@ -70,7 +70,7 @@ def passages(result: ToolResult) -> list[Passage]:
 def subject_words(text: str) -> list[str]:
     """The question's words that say what it is about (lower case, in order, once each)."""
     words = [w.lower() for w in re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = [_ORDINAL.sub(r"\1", w[:-2] if w.endswith("'s") else w) for w in words]
     if words and personal.misspelt_question_word(words[0]):  # "wats the wifi pasword"
         words = words[1:]
     skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | \
@@ -103,8 +103,13 @@ def holds(text: str, word: str) -> bool:
 
 
 def codes(text: str) -> list[str]:
-    """The question's codes and numbers ("F99", "2.4", "1.0.8"): a passage that lacks one is not about it."""
-    return [w.lower() for w in re.findall(r"(?<![\w.])[^\W_]*\d[\w.]*(?<![.])", text)]
+    """The question's codes and numbers ("F99", "2.4", "1.0.8"): a passage that lacks one is not about it. An
+    ordinal is its number ("the 16th" is "16 November")."""
+    found = [w.lower() for w in re.findall(r"(?<![\w.])[^\W_]*\d[\w.]*(?<![.])", text)]
+    return [_ORDINAL.sub(r"\1", w) for w in found]
+
+
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|er|e|º|ª)$")
 
 
 Rarity = Callable[[Sequence[str]], dict[str, float]]  # subject words -> weight (rarer in the index: heavier)

@@ -83,7 +83,7 @@ class Searcher:
         if not query and image is None:
             raise InputError("give a query text or an image")
         notes: list[str] = []
-        depth = max(20, limit * 4)
+        depth = max(40, limit * 4)
         rankings: dict[str, list[tuple[tuple, str, int | None, str | None]]] = {}
         texts, visuals = self.catalog.has_entries()  # a side with no entries loads no model
         if image is not None:
