@@ -84,5 +84,8 @@ class Routing:
     # my rent" holds no number: it is no calculation).
     signal: str | None = None
     needs: str | None = None
+    # ... and a request matching `not_for` is never for the tool, whatever its words ("¿a qué hora es mi cita?"
+    # holds the clock's words, but asks when the user's own appointment is: their notes say, not the clock).
+    not_for: str | None = None
     digest: Literal["text", "hits"] = "text"  # what a small model reads of the result: its text, or (for a
     # result whose `data` holds "hits") the best hits as "file: snippet" lines

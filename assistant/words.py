@@ -123,6 +123,12 @@ je j' moi mon ma mes
 yo mi mis conmigo tengo
 io mio mia miei mie""".split())
 
+# First-person possessives, singular and plural, in the languages requests come in: "what time is my ...", "when
+# is our ..." ask about the user's own things.
+OWN_WORDS = frozenset("""my our mi mis nuestro nuestra nuestros nuestras mon ma mes notre nos mein meine meinen
+meinem meiner meines unser unsere unseren unserem unserer unseres mio mia miei mie nostro nostra nostri
+nostre""".split())
+
 # "We" and "our" speak for everyone as often as for a household ("our solar system"): about the user's own life
 # only with an arranged event or someone they know.
 FIRST_PLURAL = frozenset("""we we're we've our ours wir uns unser unsere unseren nous notre nos nosotros nuestra

@@ -73,7 +73,8 @@ class Planner:
         request = Request(text, self.files.names(), subject, self._closest)
         declared = dict(routed(self.tools))
         hints = _evidence(request, declared, self.router.keyworded(text))
-        unfit = {name for name, r in declared.items() if r.needs and not _pattern(r.needs).search(text)}
+        unfit = {name for name, r in declared.items() if (r.needs and not _pattern(r.needs).search(text)) or (
+            r.not_for and _pattern(r.not_for).search(text))}
         route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools}, exclude=unfit)
         tool: str | None = route.tool
         if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?
