@@ -260,3 +260,16 @@ def test_the_time_of_ones_own_appointment_is_looked_up_not_read_off_the_clock(ro
     events, done = _turn(agent, "¿A qué hora es mi cita con la dermatóloga?")
     assert [name for name, _ in _calls(events)] == ["search_knowledge"]
     assert "8:50" in done.reply
+
+
+def test_a_how_to_question_a_note_answers_is_still_searched(routed):
+    """A how-to question is no search by its words (it asks for know-how), but the index probe finds the note
+    that answers it."""
+    make, root = routed
+    (root / "recipes.md").write_text("# Grandma's lasagne\n\nLayer the pasta with ragù and béchamel, bake for 40 "
+                                     "minutes at 180 degrees.\n")
+    agent, chat = make(["Bake it for 40 minutes at 180 degrees."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "How do I make grandma's lasagne?")
+    assert [name for name, _ in _calls(events)] == ["search_knowledge"]
+    assert "40 minutes" in done.reply

@@ -96,3 +96,19 @@ def test_date_time_never_answers_at_what_time_with_the_clock(question):
         answer(question, datetime(2026, 3, 5, 9, 5).astimezone())
     clock = answer("¿Qué hora es?", datetime(2026, 3, 5, 9, 5).astimezone())[0]
     assert clock.startswith("It is 9:05 in the morning")
+
+
+@pytest.mark.parametrize("request_", [
+    "how do i find a fiel by its name in the linux terminal",  # the blind set's
+    "how can I look up old emails in outlook", "How do I search for a word in a web page?",
+    "so how do you find the median of a list in python", "Wie kann ich Dateien unter Linux finden?",
+])
+def test_a_how_to_question_is_no_search_of_the_users_files(planner, request_):
+    """Know-how, not the user's files: the search is not routed to for it (the index probe still sends a
+    how-to question that a note answers to the search: test_agent_routed.py)."""
+    assert planner.plan(request_).tool != "search_knowledge"
+
+
+def test_a_search_asked_for_stays_a_search_even_for_how_to(planner):
+    plan = planner.plan("Search my notes for how to fix the bike.")
+    assert plan.tool == "search_knowledge" and "bike" in plan.arguments["query"]
