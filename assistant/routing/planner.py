@@ -139,7 +139,9 @@ def _evidence(request: Request, declared: Mapping[str, Routing], keyworded: Set[
     asking for such a file (`keyworded`: the tools whose keywords it holds), it gives picture settings."""
     subject = request.subject
     hints: dict[str, float] = {}
-    if request.follow_up and subject is not None and subject.tool is not None:
+    if request.follow_up and subject is not None and subject.tool is not None and not keyworded - {subject.tool}:
+        # (one that asks for another tool by its words does not lean back: "and in psi?" after a manual's page
+        # is no new look-up, even where that tool cannot run for want of an amount)
         hints[subject.tool] = FOLLOW_UP_BONUS
         last = declared.get(subject.tool)
         if last is not None and last.query is not None and subject.files:
