@@ -84,6 +84,9 @@ class Routing:
     # my rent" holds no number: it is no calculation).
     signal: str | None = None
     needs: str | None = None
+    # ... and a request matching `not_for` is never for the tool, whatever its words ("¿a qué hora es mi cita?"
+    # holds the clock's words, but asks when the user's own appointment is: their notes say, not the clock).
+    not_for: str | None = None
     works_out: bool = False  # the tool computes what its `question` argument writes out ("7850 - 2355"): arithmetic
     # over amounts the conversation said is its job too ("so how much is left after the deposit?")
     digest: Literal["text", "hits"] = "text"  # what a small model reads of the result: its text, or (for a

@@ -69,6 +69,22 @@ thanks thank someone somebody anyone anybody everyone everybody nobody""".split(
 PICTURE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image images snapshot snapshots "
                           "screenshot screenshots bild bilder imagen imágenes immagine immagini".split())
 
+# Words that ask for a file of one kind, or for what is done with one, in the languages requests come in: a
+# request that holds none of them (nor the tool's own words) is not about a file whose name shares one of its
+# words ("How much did Marek quote?" is no request for marek-callback.wav; "play Marek's memo" is).
+FILE_KIND_WORDS: dict[str, frozenset[str]] = {
+    "audio": frozenset("""recording recordings recorded audio audios memo memos voicemail voicemails voice clip clips
+podcast podcasts transcript transcripts transcribe listen play replay wav mp3 m4a grabación grabacion grabaciones
+grabé transcribir escucha aufnahme aufnahmen sprachnachricht sprachnotiz sprachmemo transkribiere
+anhören enregistrement enregistrements mémo vocal transcris écoute registrazione registrazioni vocale trascrivi
+ascolta""".split()),
+    "image": PICTURE_WORDS | frozenset("""photograph photographs drawing drawings painting paintings scan scans selfie
+selfies jpg jpeg png describe beschreibe beschreib décris decris descrivi""".split()),
+    "pdf": frozenset("""pdf pdfs manual manuals guide guides handbook booklet instructions datasheet brochure leaflet
+letter letters contract report paper document documents page pages handbuch anleitung brief vertrag dokument seite
+manuel lettre contrat manuale lettera contratto pagina carta contrato documento página""".split()),
+}
+
 # -- answers from the user's files (assistant/grounding/) ------------------------------------------
 # Number words below twenty, in order (their place is their value).
 SMALL_NUMBERS = tuple("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -98,7 +114,7 @@ recordings memo memos folder txt md wav""".split())
 # Question words in the languages requests come in, which are no subject.
 QUESTION_WORDS = frozenset("""what whats which who whom whose when where why how much many long often
 wann wie wo was wer welche welcher welches warum quand quel quelle quels quelles où comment combien qui
-cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time soon""".split())
+cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time soon hora heure uhr uhrzeit ora""".split())
 
 # First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
 FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself
@@ -106,6 +122,12 @@ ich mich mir mein meine meinen meinem meiner meines
 je j' moi mon ma mes
 yo mi mis conmigo tengo
 io mio mia miei mie""".split())
+
+# First-person possessives, singular and plural, in the languages requests come in: "what time is my ...", "when
+# is our ..." ask about the user's own things.
+OWN_WORDS = frozenset("""my our mi mis nuestro nuestra nuestros nuestras mon ma mes notre nos mein meine meinen
+meinem meiner meines unser unsere unseren unserem unserer unseres mio mia miei mie nostro nostra nostri
+nostre""".split())
 
 # "We" and "our" speak for everyone as often as for a household ("our solar system"): about the user's own life
 # only with an arranged event or someone they know.

@@ -39,10 +39,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tool_cases import CASES, Case  # noqa: E402
+import tool_cases  # noqa: E402
+from tool_cases import Case  # noqa: E402
 
 CASE_SETS = {"main": "tool_cases", "heldout": "tool_cases_heldout", "blind": "tool_cases_blind",
-             "fillers": "tool_cases_fillers"}
+             "fillers": "tool_cases_fillers", "targets": "tool_cases_targets"}
 RESULTS = Path(__file__).parent / "results"
 
 # Words that have no place in a picture's prompt or a search's query: hesitations and politeness, the words
@@ -92,7 +93,9 @@ RECORDINGS = {
 }
 
 
-def build_folder(root: Path, tts) -> None:
+def build_folder(root: Path, tts, extra=None) -> None:
+    """The folder every set uses, and the files a set adds for itself (its module's NOTES, RECORDINGS and
+    PICTURES: name -> a plain colour)."""
     import pymupdf
     from PIL import Image, ImageDraw
 
@@ -105,7 +108,7 @@ def build_folder(root: Path, tts) -> None:
             page.insert_textbox(pymupdf.Rect(60, 60, 540, 780), text, fontsize=12)
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         doc.save(root / name)
-    for name, text in NOTES.items():
+    for name, text in {**NOTES, **getattr(extra, "NOTES", {})}.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
     (root / "photos").mkdir(exist_ok=True)
@@ -118,7 +121,9 @@ def build_folder(root: Path, tts) -> None:
     receipt = Image.new("RGB", (200, 320), (250, 250, 250))
     ImageDraw.Draw(receipt).text((20, 20), "COFFEE 3.50\nCAKE 4.20\nTOTAL 7.70", fill=(0, 0, 0))
     receipt.save(root / "photos/receipt.jpg")
-    for name, text in RECORDINGS.items():
+    for name, colour in getattr(extra, "PICTURES", {}).items():
+        Image.new("RGB", (320, 200), colour).save(root / name)
+    for name, text in {**RECORDINGS, **getattr(extra, "RECORDINGS", {})}.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         write_wav(root / name, tts.synthesize_all(text).astype(np.float32) / 32768, tts.sample_rate)
 
@@ -250,8 +255,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run only the cases of this style")
     parser.add_argument("--cases", choices=sorted(CASE_SETS), default="main",
-                        help="the evaluation set: main (69 cases), heldout and blind (written without seeing the "
-                             "router's examples), fillers (20 requests wrapped in filler, issue 24 item 5)")
+                        help="the evaluation set: main (98 cases), heldout and blind (written without seeing the "
+                             "router's examples), fillers (20 requests wrapped in filler, issue 24 item 5), targets "
+                             "(a name shared with a file, one's own events against the clock: issue 24)")
     parser.add_argument("--llm", help="another chat model (a source: a path, or a server URL)")
     parser.add_argument("--backend", help="its backend (e.g. openai, llama.cpp)")
     parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
@@ -283,12 +289,12 @@ def main() -> None:
            **({"options": options} if options else {})}
     models = {"llm": llm} if llm else {}
     runtime = Runtime(load_settings(knowledge_dir=work / "knowledge", data_dir=work / "data", models=models))
-    build_folder(work / "knowledge", runtime.manager.get("tts"))
+    module = tool_cases if args.cases == "main" else importlib.import_module(CASE_SETS[args.cases])
+    build_folder(work / "knowledge", runtime.manager.get("tts"), module)
     runtime.knowledge.index()
     agent = runtime.agent()
     agent.warm_up()
-    chosen = CASES if args.cases == "main" else importlib.import_module(CASE_SETS[args.cases]).CASES
-    cases = [c for c in chosen if not args.only or c.style == args.only]
+    cases = [c for c in module.CASES if not args.only or c.style == args.only]
     files = {p.relative_to(work / "knowledge").as_posix() for p in (work / "knowledge").rglob("*") if p.is_file()}
     rows = []
     for i, case in enumerate(cases, 1):

@@ -274,3 +274,42 @@ def test_a_question_in_another_language_is_looked_up_again_in_english(routed):
     assert len(searches) == 2 and "dermatologist" in searches[1].lower()
     assert done.reply == "Tu dermatóloga se llama Varga. (health.md)"
     assert "Optik" not in chat.prompts[-1][-1]["content"]  # the answering line only
+
+def test_a_question_about_someone_named_in_a_recording_is_looked_up_not_transcribed(routed):
+    """Issue 24: with marek-callback.wav in the folder, "How much did Marek quote for the kitchen?" is answered
+    from the note that says it, not by transcribing the recording that shares his name."""
+    make, root = routed
+    (root / "memos").mkdir()
+    espeak_wav("Marek called back. The tiles are coming on the twentieth.", root / "memos" / "marek-callback.wav")
+    (root / "kitchen.md").write_text("# Kitchen\n\nMarek quoted 7,850 euros for the kitchen, fitting included.\n")
+    agent, chat = make(["Marek quoted 7,850 euros."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "How much did Marek quote for the kitchen?")
+    [(name, arguments)] = _calls(events)
+    assert name == "search_knowledge" and "marek" in arguments["query"].lower()
+    assert "7,850" in done.reply and "kitchen.md" in done.reply
+
+
+def test_the_time_of_ones_own_appointment_is_looked_up_not_read_off_the_clock(routed):
+    """Issue 24: "¿A qué hora es mi cita con la dermatóloga?" asks when the user's appointment is: searched in
+    their notes, not answered with the current time."""
+    make, root = routed
+    (root / "citas.md").write_text("Cita con la dermatóloga, la doctora Halvorsen: miércoles 26 de marzo a las 8:50.\n")
+    agent, chat = make(["Tu cita es a las 8:50."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "¿A qué hora es mi cita con la dermatóloga?")
+    assert [name for name, _ in _calls(events)] == ["search_knowledge"]
+    assert "8:50" in done.reply
+
+
+def test_a_how_to_question_a_note_answers_is_still_searched(routed):
+    """A how-to question is no search by its words (it asks for know-how), but the index probe finds the note
+    that answers it."""
+    make, root = routed
+    (root / "recipes.md").write_text("# Grandma's lasagne\n\nLayer the pasta with ragù and béchamel, bake for 40 "
+                                     "minutes at 180 degrees.\n")
+    agent, chat = make(["Bake it for 40 minutes at 180 degrees."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "How do I make grandma's lasagne?")
+    assert [name for name, _ in _calls(events)] == ["search_knowledge"]
+    assert "40 minutes" in done.reply

@@ -18,7 +18,7 @@ from ..knowledge.extract import IMAGE_SUFFIXES
 from ..knowledge.recordings import AUDIO_SUFFIXES  # what the index transcribes is what can be named for it
 from ..knowledge.scan import scan
 from ..routing_hints import FileKind
-from ..words import NOT_FILE_NAMES
+from ..words import FILE_KIND_WORDS, NOT_FILE_NAMES
 
 SUFFIXES: dict[FileKind, set[str]] = {"image": IMAGE_SUFFIXES, "pdf": {".pdf"}, "audio": AUDIO_SUFFIXES}
 
@@ -81,6 +81,14 @@ def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> Fi
         if score > best_score:
             best, best_score = name, score
     return FileMention(best)
+
+
+def asks_for(text: str, kind: FileKind, own: Iterable[str] = ()) -> bool:
+    """Whether the request asks for a file of `kind` at all: it holds a word for such a file or for what is done
+    with one ("memo", "play"; "photo", "describe"; "letter", "page"), or one of `own` (the tool's words). A
+    word of a file's name alone does not: "How much did Marek quote?" is no request for marek-callback.wav."""
+    said = set(words_of(text))
+    return bool(said & FILE_KIND_WORDS[kind]) or any(w.lower() in said for w in own)
 
 
 def _by_name(named: str, files: Sequence[str]) -> str | None:

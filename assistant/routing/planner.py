@@ -12,7 +12,7 @@ import functools
 import logging
 import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from pathlib import PurePosixPath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ import numpy as np
 
 from ..routing_hints import Routing
 from .arguments import Missing, Request, Subject, fill, routed, topic
-from .files import FolderFiles, kind_of, words_of
+from .files import FolderFiles, asks_for, kind_of, words_of
 from .router import KEYWORD_BONUS, Route, ToolRouter
 
 if TYPE_CHECKING:
@@ -72,8 +72,9 @@ class Planner:
         started = time.perf_counter()
         request = Request(text, self.files.names(), subject, self._closest)
         declared = dict(routed(self.tools))
-        hints = _evidence(request, declared)
-        unfit = {name for name, r in declared.items() if r.needs and not _pattern(r.needs).search(text)}
+        hints = _evidence(request, declared, self.router.keyworded(text))
+        unfit = {name for name, r in declared.items() if (r.needs and not _pattern(r.needs).search(text)) or (
+            r.not_for and _pattern(r.not_for).search(text))}
         route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools}, exclude=unfit)
         tool: str | None = route.tool
         if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?
@@ -132,13 +133,15 @@ class Planner:
         return files[best] if scores[best] >= SAME_MEANING else None
 
 
-def _evidence(request: Request, declared: Mapping[str, Routing]) -> dict[str, float]:
+def _evidence(request: Request, declared: Mapping[str, Routing], keyworded: Set[str] = frozenset()) -> dict[str, float]:
     """What the request says for each tool besides its words' meaning: it refers back to the last turn's tool
-    (or, after a search, to the kind of file found), it names or describes a file of a tool's kind, it gives
-    picture settings."""
+    (or, after a search, to the kind of file found), it names a file of a tool's kind or describes one while
+    asking for such a file (`keyworded`: the tools whose keywords it holds), it gives picture settings."""
     subject = request.subject
     hints: dict[str, float] = {}
-    if request.follow_up and subject is not None and subject.tool is not None:
+    if request.follow_up and subject is not None and subject.tool is not None and not keyworded - {subject.tool}:
+        # (one that asks for another tool by its words does not lean back: "and in psi?" after a manual's page
+        # is no new look-up, even where that tool cannot run for want of an amount)
         hints[subject.tool] = FOLLOW_UP_BONUS
         last = declared.get(subject.tool)
         if last is not None and last.query is not None and subject.files:
@@ -147,9 +150,13 @@ def _evidence(request: Request, declared: Mapping[str, Routing]) -> dict[str, fl
             hints.update({name: FOLLOW_UP_BONUS for name, r in declared.items() if r.file and r.file.kind == it})
     for name, r in declared.items():
         mention = request.mention(r.file.kind) if r.file is not None else None
-        if mention is not None and (mention.file or mention.named):  # a file given by its name is stronger
-            # evidence than a description
-            hints[name] = hints.get(name, 0.0) + (NAMED_BONUS if mention.named else FILE_BONUS)
+        if mention is None or r.file is None:
+            continue
+        if mention.named:  # a file given by its name is stronger evidence than a description
+            hints[name] = hints.get(name, 0.0) + NAMED_BONUS
+        elif mention.file and (name in keyworded or asks_for(request.text, r.file.kind, (*r.file.words, *r.file.nouns))):
+            # described, and asked for: "the memo from Marek", not "how much did Marek quote?"
+            hints[name] = hints.get(name, 0.0) + FILE_BONUS
     for name, r in declared.items():  # what a tool declares asks for it: "17*23", "15%"
         if r.signal and _pattern(r.signal).search(request.text):
             hints[name] = hints.get(name, 0.0) + SIGNAL_BONUS

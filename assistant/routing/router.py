@@ -126,12 +126,9 @@ class ToolRouter:
         for label, value in zip(self._labels, similarity.tolist()):
             by_label.setdefault(label, []).append(value)
         scores = {label: float(np.mean(sorted(values, reverse=True)[:TOP_K])) for label, values in by_label.items()}
-        words = _words(request)
-        evidence = set()
-        for name, keywords in self._keywords.items():
-            if any(mentions(words, keyword) for keyword in keywords):
-                scores[name] += KEYWORD_BONUS
-                evidence.add(name)
+        evidence = self.keyworded(request)
+        for name in evidence:
+            scores[name] += KEYWORD_BONUS
         for name, bonus in (hints or {}).items():
             if name in scores:
                 scores[name] += bonus
@@ -144,6 +141,11 @@ class ToolRouter:
                 best not in evidence and scores[best] - scores.get(None, -1.0) < NO_EVIDENCE_MARGIN)):
             best = None
         return Route(best, scores[best], scores)
+
+    def keyworded(self, request: str) -> set[str]:
+        """The tools one of whose keywords the request holds."""
+        words = _words(request)
+        return {name for name, keywords in self._keywords.items() if any(mentions(words, k) for k in keywords)}
 
 
 # Elided articles and pronouns ("l'enregistrement", "un'immagine", "d'une"): the word is what follows.

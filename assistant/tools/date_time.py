@@ -17,6 +17,7 @@ from pydantic import Field
 from ..contracts import ToolResult
 from ..errors import InputError
 from ..routing_hints import Routing
+from ..words import OWN_WORDS
 from .dates import month_of, parse_date, say_date, year_of
 from .numbers import read
 from .registry import ToolContext, tool
@@ -34,6 +35,17 @@ PLACES: dict[str, str] = {
     "france": "Europe/Paris", "spain": "Europe/Madrid", "italy": "Europe/Rome", "rome": "Europe/Rome",
     "uk": "Europe/London", "england": "Europe/London", "utc": "UTC", "gmt": "Etc/GMT",
 }
+# "At what time ..." asks when something happens, never what the clock says ("¿a qué hora es mi cita?").
+AT_WHAT_TIME = (r"\b(?:at what time|(?<!\w)(?:a|à) (?:qué|que|quelle) (?:hora|heure)|um wie ?viel uhr|"
+                r"um welche uhrzeit|a che ora)\b")
+# When the user's own event is: a question for when, then at most two words, then "my" or "our" ("what time is
+# my haircut", "when's our flight", "wann ist mein Termin", "a che ora è il mio ..."); not "what time is it in my
+# town" (three words between). Spanish "mes" is a month too ("¿qué día del mes es hoy?").
+_WHEN = (r"what time|what day|which day|what date|(?:time|date|day) of|when|how (?:many days|many weeks|long) "
+         r"(?:until|till|before|to)|qu[ée] d[íi]a|cu[áa]ndo|quand|quel jour|wann|an welchem tag|quando|che giorno")
+OWN_EVENT = (rf"\b(?:{_WHEN})(?:['’]s)?(?:\s+\S+){{0,2}}?\s+(?:"
+             + "|".join(sorted(OWN_WORDS - {"mes"})) + r")\b")
+_AT_WHAT_TIME = re.compile(AT_WHAT_TIME, re.I)
 _NOW = re.compile(r"\b(?:what(?:'s| is) the time|what time is it|the time now|time is it|current time|time right now|"
                   r"wie spät|wie viel uhr|quelle heure|qué hora|que hora)\b", re.I)
 _TODAY = re.compile(r"\b(?:what(?:'s| is) (?:the )?date|today's date|what day is (?:it|today)|which day is (?:it|today)|"
@@ -49,6 +61,8 @@ def answer(question: str, now: datetime) -> tuple[str, dict]:
         raise InputError(f"that question is too long (at most {MAX_CHARS} characters)")
     q = " ".join(read(question.replace("’", "'"), foreign=False).split()).strip(" ?.!")
     low = q.lower()
+    if _AT_WHAT_TIME.search(low):
+        raise InputError("that asks when something happens, which the clock cannot tell")
     today = now.date()
     for reader in (_leap_year, _days_in, _weeks, _between, _until, _offset, _weekday_of, _current):
         found = reader(low, today, now)
@@ -280,7 +294,8 @@ DATE_ROUTING = Routing(
     needs=r"^(?!.*(?:" + _AMOUNT_PER_TIME + r")).*?"
           r"\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"
           r"fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|halloween|"
-          r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b")
+          r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b",
+    not_for=f"{AT_WHAT_TIME}|{OWN_EVENT}")  # when the user's own event is: their notes say, not the clock
 
 
 @tool("""

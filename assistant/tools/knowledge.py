@@ -77,7 +77,13 @@ SEARCH_KEYWORDS = (
     "busca*", "cherch*", "suche", "durchsuche", "finde", "cerca", "trouve", "encuentra", "procura")
 # The router: the request's subject words are the query ("image" for pictures, "audio" for what was said about
 # something in a recording); notes and recordings that answer a request naming no tool are searched.
-SEARCH_ROUTING = Routing("search your files", query=Query("query", kind="kind"), answers=("text",), digest="hits")
+# A how-to question asks for know-how, not for the user's files ("how do i find a file by its name in the linux
+# terminal"); when a note does answer one ("how do I make grandma's lasagne"), the index probe still sends it here.
+HOW_TO = (r"^\W*(?:(?:so|um|uh|ok|okay|well|hey|and)\W+)*(?:how (?:do|can|could|should|would|might) (?:i|we|you|one)\b|"
+          r"how to\b|wie (?:kann|könnte|soll) (?:ich|man)\b|comment (?:puis-je|peut-on|faire|faut-il)\b|"
+          r"c[oó]mo (?:puedo|hago|se)\b|come (?:posso|faccio|si)\b)")
+SEARCH_ROUTING = Routing("search your files", query=Query("query", kind="kind"), answers=("text",), digest="hits",
+                         not_for=HOW_TO)
 
 
 @tool("""
