@@ -131,10 +131,11 @@ class ToolResult:
     data: dict[str, Any] | None = None  # structured result for programs
     is_error: bool = False
     seconds: float = 0.0
+    unreadable: bool = False  # an error because the request could not be read (not because the tool could not run)
 
     @classmethod
-    def error(cls, message: str) -> ToolResult:
-        return cls(text=message, is_error=True)
+    def error(cls, message: str, unreadable: bool = False) -> ToolResult:
+        return cls(text=message, is_error=True, unreadable=unreadable)
 
 
 # -- what speech to text hears ------------------------------------------------------------------------

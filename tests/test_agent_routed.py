@@ -313,3 +313,22 @@ def test_a_how_to_question_a_note_answers_is_still_searched(routed):
     events, done = _turn(agent, "How do I make grandma's lasagne?")
     assert [name for name, _ in _calls(events)] == ["search_knowledge"]
     assert "40 minutes" in done.reply
+
+
+def test_a_tool_that_cannot_run_is_said_so_not_replaced_by_a_search(routed):
+    """A personal question the clock cannot read is looked up instead ("what time is grandma coming?"); one whose
+    tool cannot run here (no picture model installed) is said as it is, not answered from the photo's index entry
+    by a model that then invents the sofa's colour."""
+    from PIL import Image
+
+    make, root = routed
+    Image.new("RGB", (64, 48), (120, 80, 40)).save(root / "cat-on-sofa.png")
+    (root / "grandma.md").write_text("Grandma arrives on Saturday at 11:40, platform 4.\n")
+    agent, chat = make(["She arrives on Saturday at 11:40."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "what colour is the sofa in my cat-on-sofa.png photo?")
+    assert [name for name, _ in _calls(events)] == ["describe_image"]
+    assert "sofa" not in done.reply.lower() or "couldn't" in done.reply.lower() or "not" in done.reply.lower()
+    assert not chat.prompts  # the model was never asked to answer from anything
+    events, done = _turn(agent, "What time does grandma arrive?")
+    assert "11:40" in done.reply and "search_knowledge" in [name for name, _ in _calls(events)]

@@ -102,8 +102,9 @@ class RoutedTurn:
             agent.history.append({"role": "assistant", "content": "", "tool_calls": [as_openai_call(call, 0)]})
         done = yield from agent.call(call, 0, self.stop, self.timings)
         agent.remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
-        if done.result.is_error and about_me and searcher is not None and searcher.tool is not None and \
-                plan.tool != searcher.tool:  # "what time is grandma coming?" is no clock question: look it up
+        if done.result.unreadable and about_me and searcher is not None and searcher.tool is not None and \
+                plan.tool != searcher.tool:  # "what time is grandma coming?" is no clock question: look it up (a
+            # tool that could not run, a picture model not installed, is said so)
             yield from self._looked_up(ToolCall(searcher.tool, searcher.arguments))
             return
         if done.result.is_error:  # said as it is: a small model may still claim success

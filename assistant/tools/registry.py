@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from ..contracts import ToolResult
-from ..errors import AssistantError, Cancelled
+from ..errors import AssistantError, Cancelled, InputError
 
 if typing.TYPE_CHECKING:
     from ..routing_hints import Routing
@@ -104,7 +104,10 @@ class Tool:
             result = self.func(ctx, **{name: getattr(valid, name) for name in type(valid).model_fields})
         except ValidationError as exc:
             known = list(self.arguments_model.model_fields)
-            result = ToolResult.error(f"bad arguments for {self.name}: {_validation_message(exc, known)}")
+            result = ToolResult.error(f"bad arguments for {self.name}: {_validation_message(exc, known)}",
+                                      unreadable=True)
+        except InputError as exc:  # the request is no calculation, no date, ...: another tool may read it
+            result = ToolResult.error(str(exc), unreadable=True)
         except AssistantError as exc:
             result = ToolResult.error(str(exc))
         except Exception as exc:  # a bug or a library failure: the caller gets one line, the log the trace
