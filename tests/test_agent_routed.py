@@ -332,3 +332,14 @@ def test_a_tool_that_cannot_run_is_said_so_not_replaced_by_a_search(routed):
     assert not chat.prompts  # the model was never asked to answer from anything
     events, done = _turn(agent, "What time does grandma arrive?")
     assert "11:40" in done.reply and "search_knowledge" in [name for name, _ in _calls(events)]
+
+
+def test_a_question_naming_someone_the_files_name_is_never_answered_from_the_model_s_head(routed):
+    make, root = routed
+    (root / "kitchen.md").write_text("# Kitchen\n\nTeodor from Nowak Bau measures the worktop on Thursday at 7:30.\n")
+    agent, chat = make(["Jupiter has 95 known moons."])
+    agent.context.knowledge.index()
+    _, done = _turn(agent, "How tall is Teodor?")
+    assert done.reply == "I couldn't find that in your files." and not chat.prompts
+    _, world = _turn(agent, "How many moons does Jupiter have?")  # named in no file: the world's question
+    assert world.reply == "Jupiter has 95 known moons." and len(chat.prompts) == 1

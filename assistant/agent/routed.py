@@ -48,6 +48,7 @@ class RoutedTurn:
         looked_up_before = subject is not None and subject.tool is not None and agent.looks_up(subject.tool)
         self.about_me = personal.is_personal(text) or (self.earlier is not None and (
             personal.is_personal(self.earlier) or looked_up_before))  # a follow-up to an answer from the files
+        self.about_me = self.about_me or (personal.asks(text) and self._names_someone_in_the_files())
         self.language = personal.language_of(text)
 
     def run(self) -> Iterator[AgentEvent]:
@@ -235,6 +236,13 @@ class RoutedTurn:
         reply, _, interrupted = yield from self.agent.generate(self.llm, None, self.stop, self.started, self.timings,
                                                                "none", self._standalone())
         return (reply if reply.strip() or interrupted else ""), interrupted
+
+    def _names_someone_in_the_files(self) -> bool:
+        """The question names someone or something the user's files name ("How much did Marek quote?", "Wie viel
+        hat Marek verlangt?"): it is about the user's world ("How many moons has Jupiter?" names nothing they
+        hold)."""
+        named = personal.capitalised(self.text)
+        return bool(named) and any(self.planner.document_counts(named)[0].values())
 
     def _mentioned(self) -> bool:
         """Some file holds one of the question's subject words (the catalog's full-text index: a millisecond, no

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..contracts import Citation, ToolResult
 from . import personal
-from .claims import claims, spelled_numbers
+from .claims import spelled_numbers
 from .spelling import one_letter_apart
 from ..words import (FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS,
                      VAGUE)
@@ -178,9 +178,7 @@ def _has(sentence: str, kind: str | None) -> bool:
 def names(question: str) -> list[str]:
     """The people, places and things the question names ("Ines", "Copenhagen"), lower case: a passage that lacks
     one is about someone or something else. (German capitalises every noun: no names are read from it.)"""
-    if personal.language_of(question) == "de":
-        return []
-    return list(dict.fromkeys(re.sub(r"['’]s$", "", c.key) for c in claims(question) if c.kind == "name"))
+    return [] if personal.language_of(question) == "de" else personal.capitalised(question)
 
 
 def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, float] | None = None,

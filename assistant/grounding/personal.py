@@ -13,6 +13,7 @@ import re
 from ..languages import language_of, words_of  # (language_of: asked here by the agent, and the tests)
 from ..words import (ASKING_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS, LITTLE_WORDS,
                      MONTH_NAMES, WEEKDAY_NAMES)
+from .claims import claims
 from .spelling import one_letter_apart
 
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
@@ -71,6 +72,11 @@ def is_personal(text: str) -> bool:
 _CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)  # capitalised, but no one's name
 
 
+
+
+def capitalised(text: str) -> list[str]:
+    """The capitalised words that do not begin a sentence, lower case: names, and in German every noun."""
+    return list(dict.fromkeys(re.sub(r"['’]s$", "", c.key) for c in claims(text) if c.kind == "name"))
 
 
 def asks(text: str) -> bool:
