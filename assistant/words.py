@@ -63,7 +63,7 @@ LEAD_INS = SPOKEN_FILLERS | frozenset("now then and can could would will you i i
 # Words that make up spoken questions rather than their subject ("I need to know what the wifi password is").
 VAGUE = frozenset("""need want know think remember sure pretty really actually happening happened going thing
 things name again wrong right tell said says saying mean means meant meaning definition kind sort maybe please
-thanks thank someone somebody anyone anybody everyone everybody nobody""".split())
+thanks thank someone somebody anyone anybody everyone everybody nobody today now currently""".split())
 
 # Words for pictures, in the languages requests come in: a search for them is a search for images.
 PICTURE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image images snapshot snapshots "

@@ -223,3 +223,8 @@ def test_an_ordinal_in_the_question_is_its_number():
     found = best_evidence("what time does the reunion start on the 12th?", [Passage("notes/reunion.md", REUNION)])
     assert found is not None and "20:30" in found.text
     assert best_evidence("what time does the reunion start on the 13th?", [Passage("notes/reunion.md", REUNION)]) is None
+
+
+def test_small_talk_has_no_subject_to_look_up():
+    assert subject_words("Hello! How are you today?") == []  # (a recording saying "today" answered it)
+    assert subject_words("is the dentist today or tomorrow") == ["dentist", "tomorrow"]
