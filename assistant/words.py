@@ -153,16 +153,6 @@ LITTLE_WORDS = {
 ENGLISH_LITTLE_WORDS = frozenset("""i my me we our is are was were the a an and not when where how what who which time do does
 did have has to of in on at for with it this that you your there""".split())
 
-# Words that ask for arithmetic over amounts already said ("so how much is left after the deposit?", "what's that
-# per night?"), in the languages requests come in: operations, and "each", "per", "in total".
-OPERATION_WORDS = frozenset("""total altogether together sum add plus minus subtract left remaining remain rest
-difference between per each average mean percent percentage times multiply multiplied divide divided split share
-shared double twice half more less combined insgesamt zusammen gesamt plus minus übrig rest unterschied differenz
-zwischen pro je jeweils durchschnitt durchschnittlich prozent mal geteilt teilen hälfte doppelt ensemble reste
-différence entre par chacun chacune moyenne pourcentage fois divisé partager moitié juntos queda resto diferencia
-entre por cada promedio porcentaje veces dividido mitad doble totale insieme resta differenza ciascuno media
-percentuale volte diviso metà doppio""".split())
-
 # -- arithmetic said in sentences (assistant/tools/word_problems.py) -----------------------------------
 # Words for a percentage, and the question words that ask for one ("what percentage of 1290 is 1040?"), in the
 # languages requests come in (English, German, French, Spanish, Italian).
@@ -185,3 +175,12 @@ PER_WORDS = frozenset("per pro par por al each".split())
 PERSON_WORDS = frozenset("person head capita kopf personne tête persona cabeza testa".split())
 # What "a" makes a rate of ("a month", "a head"; not "a file"): a person, and spans of time.
 A_RATE_WORDS = PERSON_WORDS | frozenset("night day week month year hour".split())
+
+# Words that ask for arithmetic over amounts already said ("so how much is left after the deposit?", "what's that
+# per night?"): the above (sharing, each, per, percent), and the operations, in the languages requests come in.
+OPERATION_WORDS = SHARING_WORDS | EACH_WORDS | PER_WORDS | frozenset(w for w in PERCENT_WORDS if " " not in w) | \
+    frozenset("""total altogether together sum add plus minus subtract left remaining remain rest difference
+average mean times multiply multiplied double twice half more less combined insgesamt zusammen gesamt übrig
+unterschied differenz jeweils durchschnitt durchschnittlich mal hälfte doppelt ensemble reste différence moyenne
+fois moitié juntos queda resto diferencia promedio veces mitad doble totale insieme resta differenza media volte
+metà doppio""".split())

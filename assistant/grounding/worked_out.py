@@ -14,7 +14,7 @@ from typing import Any
 from ..cancel import Cancel
 from ..contracts import ToolCall
 from ..roles import ChatModel
-from ..words import OPERATION_WORDS
+from ..words import OPERATION_WORDS, PERCENT_WORDS
 from .claims import claims, normalise
 
 EXPRESSION_TOKENS = 40  # "(7850 - 2355) / 3"
@@ -24,8 +24,7 @@ WORK_OUT_PROMPT = (
     "expression, with + - * / and parentheses.\n"
     "Example:\nFacts:\n- The flat is 900 euros a month.\n- Parking is 60 euros a month.\n"
     "Question: so what's that together?\nExpression: 900 + 60")
-_PERCENT = re.compile(r"\b(?:percent|percentage|per cent|prozent|pour ?cent|pourcentage|por ciento|porcentaje|"
-                      r"percentuale|per cento)\b|%", re.I)
+_PERCENT = re.compile("|".join(re.escape(w) for w in PERCENT_WORDS), re.I)
 
 
 def asks_to_work_out(question: str) -> bool:
