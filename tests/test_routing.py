@@ -157,3 +157,16 @@ def test_the_routers_numpy_encoder_gives_the_sentence_transformers_vectors(manag
     theirs = manager.get("text_embed").embed(texts, kind="query")
     assert ours.shape == theirs.shape == (4, 384)
     assert abs(ours - theirs).max() < 1e-4
+
+
+@pytest.mark.parametrize("request_text, query", [
+    ("¿A qué hora es mi cita con la dermatóloga?", "cita dermatóloga"),
+    ("Wann ist mein Termin bei der Physiotherapie?", "Termin Physiotherapie"),
+    ("Quand est mon rendez-vous chez le dentiste ?", "rendez vous dentiste"),
+    ("how long do I simmer the lentil soup", "simmer lentil soup"),
+    ("search my notes about time tracking", "time tracking"),  # "time" is a subject here
+])
+def test_a_search_query_keeps_the_subject_in_any_language(request_text, query):
+    from assistant.routing.arguments import topic
+
+    assert topic(request_text) == query

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..routing_hints import FileArgument, FileKind, Picture, Query, Routing
-from ..words import COMMAND_WORDS, PICTURE_WORDS, REQUEST_FILLERS
+from ..languages import language_of
+from ..words import COMMAND_WORDS, LITTLE_WORDS, PICTURE_WORDS, QUESTION_WORDS, REQUEST_FILLERS
 from .files import FileMention, kind_of, resolve, spelled_alike
 
 if TYPE_CHECKING:
@@ -73,11 +74,16 @@ Filler = Callable[[Request], "dict[str, Any] | Missing"]
 
 
 def topic(text: str, drop: Set[str] = frozenset()) -> str:
-    """The request's subject words, in order: fillers, command words (misspelt ones too) and `drop` removed."""
+    """The request's subject words, in order: fillers, question words, command words (misspelt ones too), the
+    little words of the request's language ("ist", "bei", "qué", "es") and `drop` removed."""
     words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)
+    little = LITTLE_WORDS.get(language_of(text), frozenset())
     kept = [w for w in words if w.lower() not in REQUEST_FILLERS and w.lower() not in drop
-            and not _misspelt_command(w.lower())]
+            and w.lower() not in _QUESTION_WORDS and w.lower() not in little and not _misspelt_command(w.lower())]
     return " ".join(kept)
+
+
+_QUESTION_WORDS = QUESTION_WORDS - {"time"}  # ("time tracking" is a subject)
 
 
 @functools.lru_cache(maxsize=65536)  # a long text says the same words again and again
