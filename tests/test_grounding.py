@@ -206,6 +206,8 @@ def test_a_question_word_typed_one_letter_wrong_still_asks_and_is_no_subject():
     assert asks("wen is the bin collection") and asks("whta time does the gym open")
     assert subject_words("wats the wifi pasword for the cabbin") == ["wifi", "pasword", "cabbin"]
     assert not asks("that was a great film") and not asks("hat size for lena")  # real words, not misspellings
+    assert not asks("Well, I'd like a short poem about autumn.") and not asks("bill from the plumber")
+    assert subject_words("bus times on Sunday") == ["bus", "times", "sunday"]  # "times" is no "time"
 
 
 def test_a_question_about_the_world_is_not_answered_from_a_passage_lacking_a_word_no_file_holds():

@@ -75,8 +75,17 @@ def subject_words(text: str) -> list[str]:
         words = words[1:]
     skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | \
         LITTLE_WORDS.get(personal.language_of(text), frozenset())  # ("bei", "ist" in a German question)
-    return [w for w in dict.fromkeys(words) if w not in skip and stem(w) not in skip  # ("wanted": "want")
+    return [w for w in dict.fromkeys(words) if w not in skip and _verb_stem(w) not in skip  # ("wanted": "want")
             and (len(w) >= 3 or any(c.isdigit() for c in w))]
+
+
+def _verb_stem(word: str) -> str:
+    """A verb without its -ed or -ing ("wanted" -> "want", "thinking" -> "think"); other words as they are ("times"
+    and "rights" are subjects, not "time" and "right")."""
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def stem(word: str) -> str:

@@ -87,13 +87,14 @@ def asks(text: str) -> bool:
 
 
 _REAL_WORDS = ASKING_WORDS | FUNCTION_WORDS | ENGLISH_LITTLE_WORDS | frozenset().union(*LITTLE_WORDS.values())
+_QUESTION_WORDS = ("what", "whats", "when", "where", "which", "who", "whos", "whose", "why", "how", "hows")
 
 
 def misspelt_question_word(word: str) -> bool:
-    """A question word typed one letter wrong ("wat", "wats", "whos", "wen"): as the first word of a request, it
-    asks."""
-    return word not in _REAL_WORDS and len(word) >= 3 and any(
-        len(asking) >= 4 and one_letter_apart(word, asking.replace("'", "")) for asking in ASKING_WORDS)
+    """A question word typed one letter wrong ("wat", "wats", "whos", "wen", "hwo"): as the first word of a request,
+    it asks. Only w- and h- words, and no real word ("well", "bill", "that" and "hat" are words of their own)."""
+    return word[:1] in "wh" and word not in _REAL_WORDS and len(word) >= 3 and any(
+        one_letter_apart(word, asking) for asking in _QUESTION_WORDS)
 
 
 _REFERS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|he|him|his|she|her|they|them|their|there|then|same|"
