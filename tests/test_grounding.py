@@ -198,6 +198,12 @@ def test_arithmetic_over_the_conversation_takes_only_numbers_it_said():
     assert asks_to_work_out("Und was ist das pro Nacht?") and asks_to_work_out("et en tout, ensemble ?")
     assert not asks_to_work_out("What is 17 times 23?")  # the calculator's alone
     assert not asks_to_work_out("When is my dentist appointment?")
+    for everyday in ("¿Por qué llega tarde Marek?", "Tell me more about the party", "Was hat Marek noch mal gesagt?",
+                     "What does it mean?"):
+        assert not asks_to_work_out(everyday)
+    # numbers as the calculator reads them; no times, days of the month or years
+    assert not held("7.850 - 2.355", ["7.850 Euro", "2.355 Euro"], "wie viel bleibt übrig?")
+    assert not held("14 + 7", ["Saturday 14 June at 7 pm"], "so what is that together?")
 
 
 def test_a_question_word_typed_one_letter_wrong_still_asks_and_is_no_subject():

@@ -54,6 +54,7 @@ class RoutedTurn:
     def run(self) -> Iterator[AgentEvent]:
         agent, text, earlier, about_me = self.agent, self.text, self.earlier, self.about_me
         plan = self.planner.plan(text, self.subject)
+        chosen = plan.tool  # the router's own choice
         searcher = self.planner.lookup(text, earlier or "")
         if searcher is not None and (plan.reply is None or (earlier is not None and about_me)) and (
                 (plan.tool is None and about_me) or (plan.tool == searcher.tool and earlier is not None)):
@@ -61,7 +62,7 @@ class RoutedTurn:
             # follows up), never answered from the model's head
             plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
         self.timings["decide_s"] = plan.seconds
-        if self._may_work_out(plan.tool) and (yield from self._worked_out()):
+        if self._may_work_out(chosen) and (yield from self._worked_out()):
             return
         agent.history.append(user_message(text, None))
         if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
@@ -180,12 +181,13 @@ class RoutedTurn:
         yield from self._finish(reply, [done], interrupted)
 
     def _may_work_out(self, tool: str | None) -> bool:
-        """A follow-up that asks for arithmetic over amounts it does not give ("what's that per night?"), where no
-        file was asked for and no picture is being changed."""
+        """A follow-up that refers back and asks for arithmetic over amounts it does not give ("what's that per
+        night?", "so how much is left after the deposit?"), which no tool, a computing tool or a search was chosen for
+        (not a file's tool, nor a picture)."""
         routing = self.agent.tools[tool].routing if tool in self.agent.tools else None
-        return self.subject is not None and worked_out.asks_to_work_out(self.text) and (
-            routing is None or routing.works_out or (routing.picture is None and (
-                routing.file is None or routing.file.optional)))
+        computes = routing is None or routing.works_out or (routing.file is None and routing.picture is None)
+        return self.subject is not None and computes and personal.refers_back(self.text) and \
+            worked_out.asks_to_work_out(self.text)
 
     def _worked_out(self) -> Generator[AgentEvent, None, bool]:
         """Arithmetic over the conversation's facts: the model writes the expression, code checks that each of its

@@ -27,11 +27,16 @@ WORK_OUT_PROMPT = (
 _PERCENT = re.compile("|".join(re.escape(w) for w in PERCENT_WORDS), re.I)
 
 
+# Words of OPERATION_WORDS that say other things as often ("¿por qué?", "noch mal", "what does it mean?", "tell me
+# more"): no sign of arithmetic on their own.
+_COMMON = frozenset("por je mal al mean media more less rest".split())
+
+
 def asks_to_work_out(question: str) -> bool:
     """The question asks for arithmetic (an operation word) over amounts it does not give itself (fewer than two
     numbers: "what is 17 times 23?" is the calculator's alone)."""
     words = set(re.findall(r"[^\W\d_]+", question.lower()))
-    return bool(words & OPERATION_WORDS) and len(_numbers(question)) < 2
+    return bool(words & (OPERATION_WORDS - _COMMON)) and len(_numbers(question)) < 2
 
 
 def facts_hold_numbers(facts: Sequence[str]) -> bool:
@@ -63,25 +68,39 @@ def written_expression(llm: ChatModel, question: str, facts: Sequence[str], sche
 
 
 def held(expression: str, facts: Sequence[str], question: str) -> bool:
-    """The expression is arithmetic (digits, operators, parentheses) on at least two numbers, each of them said in
-    the facts or the question (100 too, when the question asks for a percentage)."""
-    if not re.fullmatch(r"[\d\s.,+\-*/×÷()]+", expression) or not re.search(r"\d\s*[-+*/×÷]", expression):
+    """The expression is arithmetic (digits, a decimal point, operators, parentheses) on at least two numbers, each
+    of them an amount said in the facts or the question (100 too, when the question asks for a percentage), read
+    as the calculator reads them ("7.850" is seven point eight five, not the 7,850 of a German answer)."""
+    if not re.fullmatch(r"[\d\s.+\-*/×÷()]+", expression) or not re.search(r"\d\s*[-+*/×÷]", expression):
         return False
-    used = _numbers(expression)
-    if len(used) < 2:
+    try:
+        used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", expression)}
+    except ValueError:
         return False
-    known = set().union(*(_numbers(fact) for fact in [*facts, question]))
+    if len(re.findall(r"\d+(?:\.\d+)?", expression)) < 2:
+        return False
+    known = {float(n) for fact in [*facts, question] for n in _numbers(fact)}
     if _PERCENT.search(question):
-        known.add("100")
-    return all(number in known for number in used)
+        known.add(100.0)
+    return used <= known
 
 
 def _numbers(text: str) -> set[str]:
-    """The numbers a text says, as keys ("1,740" and "1740" alike; "two" is 2), those in times and dates too."""
+    """The amounts a text says, as keys ("1,740" and "1740" alike; "two" is 2): not the times, days of the month
+    and years of its dates."""
+    text = _DATES.sub(" ", normalise(text))
     found = set()
-    for claim in claims(normalise(text)):
+    for claim in claims(text):
         if claim.kind == "number":
+            try:
+                float(claim.key)
+            except ValueError:
+                continue
             found.add(claim.key)
-        elif claim.kind == "time":
-            found.update(part.lstrip("0") or "0" for part in claim.key.split(":"))
     return found
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATES = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+                    rf"(?:,?\s+\d{{4}})?|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b\d{{1,2}}\s*[ap]\.?m\.?|"
+                    rf"\b(?:19|20)\d{{2}}\b", re.I)
