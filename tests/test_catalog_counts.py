@@ -32,3 +32,14 @@ def test_a_name_the_stemmer_makes_a_common_word_counts_only_where_it_is(tmp_path
     read_only = Catalog(tmp_path / "catalog.sqlite", read_only=True)  # (the MCP server reads it this way)
     assert read_only.document_counts(["ines"]) == ({"ines": 1}, 4)
     read_only.close()
+
+
+def test_counts_in_some_kinds_of_file_only(tmp_path):
+    catalog = _catalog(tmp_path)
+    sha = f"{99:064x}"
+    catalog.commit_content(ContentRow(sha, "pdf", 1, {}, 1, 0, None, None),
+                           [(f"{sha}:0", 1, None, "Mirrors: Melbourne, Australia. The plumber's manual.")],
+                           FileRow("manual.pdf", sha, 10, 0))
+    assert catalog.document_counts(["australia", "plumber"]) == ({"australia": 1, "plumber": 2}, 5)
+    assert catalog.document_counts(["australia", "plumber"], ("text", "audio")) == ({"australia": 0, "plumber": 1}, 4)
+    catalog.close()

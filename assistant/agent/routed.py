@@ -11,7 +11,7 @@ to dress up.
 from __future__ import annotations
 
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..contracts import ToolCall, ToolResult
@@ -39,6 +39,8 @@ class RoutedTurn:
                  started: float, timings: dict[str, float]):
         self.agent, self.planner, self.text, self.llm, self.stop = agent, planner, text, llm, stop
         self.started, self.timings = started, timings
+        self._counts: dict[str, int] = {}  # the index's document counts, looked up once a turn
+        self._total: int | None = None
         self.subject = agent.subject()
         subject = self.subject
         # a follow-up ("and page 3?", "where is it?") leans on the question it follows, when that was a look-up
@@ -48,8 +50,8 @@ class RoutedTurn:
         looked_up_before = subject is not None and subject.tool is not None and agent.looks_up(subject.tool)
         self.about_me = personal.is_personal(text) or (self.earlier is not None and (
             personal.is_personal(self.earlier) or looked_up_before))  # a follow-up to an answer from the files
-        self.about_me = self.about_me or (personal.asks(text) and self._names_someone_in_the_files())
         self.language = personal.language_of(text)
+        self.about_me = self.about_me or (personal.asks(text) and self._names_someone_in_the_files())
 
     def run(self) -> Iterator[AgentEvent]:
         agent, text, earlier, about_me = self.agent, self.text, self.earlier, self.about_me
@@ -162,7 +164,7 @@ class RoutedTurn:
             if english and again_plan is not None and again_plan.tool is not None:
                 again = ToolCall(again_plan.tool, again_plan.arguments)
                 found = agent.run_tool(again, self.stop)
-                counts = self.planner.document_counts
+                counts = self._document_counts
                 if not found.is_error and (evidence := evidence_for(english, earlier, found, counts,
                                                                     world=not self.about_me)) is not None:
                     yield ToolCallStarted(again.name, again.arguments)
@@ -215,7 +217,7 @@ class RoutedTurn:
         return True
 
     def _evidence(self, result: ToolResult) -> Evidence | None:
-        return evidence_for(self.text, self.earlier, result, self.planner.document_counts, world=not self.about_me)
+        return evidence_for(self.text, self.earlier, result, self._document_counts, world=not self.about_me)
 
     def _grounded(self, evidence: Evidence) -> Generator[AgentEvent, None, tuple[str, bool]]:
         """The model answers from the evidence; each sentence is said once checked against it."""
@@ -240,16 +242,24 @@ class RoutedTurn:
         return (reply if reply.strip() or interrupted else ""), interrupted
 
     def _names_someone_in_the_files(self) -> bool:
-        """The question names someone or something the user's files name ("How much did Marek quote?", "Wie viel
-        hat Marek verlangt?"): it is about the user's world ("How many moons has Jupiter?" names nothing they
-        hold)."""
-        named = personal.capitalised(self.text)
-        return bool(named) and any(self.planner.document_counts(named)[0].values())
+        """The question names someone or something the user's notes or recordings name ("How much did Marek
+        quote?"): it is about the user's world. A name only a manual or other PDF holds is no sign ("What's the
+        capital of Australia?" with a manual mentioning Australia), nor is a capitalised German noun."""
+        named = [] if self.language == "de" else personal.capitalised(self.text)
+        return bool(named) and any(self.planner.document_counts(named, ("text", "audio"))[0].values())
+
+    def _document_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
+        """The index's counts of the words (how rare each is), each word looked up once a turn."""
+        missing = [w for w in words if w not in self._counts]
+        if missing or self._total is None:
+            counts, self._total = self.planner.document_counts(missing)
+            self._counts.update(counts)
+        return {w: self._counts[w] for w in words}, self._total
 
     def _mentioned(self) -> bool:
         """Some file holds one of the question's subject words (the catalog's full-text index: a millisecond, no
         search model or vector store loaded for a question the files cannot answer)."""
-        counts, _ = self.planner.document_counts(subject_words(self.text))
+        counts, _ = self._document_counts(subject_words(self.text))
         return any(counts.values())
 
     def _standalone(self) -> list[dict[str, Any]]:

@@ -238,17 +238,23 @@ class Catalog:
         return [LexicalHit(r[0], r[1], _int(r[2]), r[3], r[4], float(score))
                 for rowid, score in top if (r := rows.get(rowid)) is not None]  # None: deleted in between
 
-    def document_counts(self, words: Iterable[str]) -> tuple[dict[str, int], int]:
-        """How many chunks hold each word, and how many chunks there are: how rare a word is in the user's files.
-        The full-text index finds the chunks by the word's stem; a chunk counts only when one of its words also
-        begins as the word does (the Porter stemmer makes the name "Ines" the word "in", and "in" is in every
-        chunk)."""
+    def document_counts(self, words: Iterable[str], kinds: Iterable[str] | None = None) -> tuple[dict[str, int], int]:
+        """How many chunks hold each word, and how many chunks there are: how rare a word is in the user's files
+        (`kinds`: in those kinds of file only, "text" and "audio" for notes and recordings). The full-text index
+        finds the chunks by the word's stem; a chunk counts only when one of its words also begins as the word
+        does (the Porter stemmer makes the name "Ines" the word "in", and "in" is in every chunk)."""
+        kinds = list(kinds) if kinds is not None else None
+        sql = "SELECT count(*) FROM chunks WHERE chunks MATCH ? AND starts_word(text, ?)"
+        if kinds is not None:
+            sql += f" AND sha256 IN (SELECT sha256 FROM contents WHERE kind IN ({','.join('?' * len(kinds))}))"
         counts = {}
         for word in dict.fromkeys(words):
             match = _fts_query(word)
-            counts[word] = self._all("SELECT count(*) FROM chunks WHERE chunks MATCH ? AND starts_word(text, ?)",
-                                     [match, _word_start(word)])[0][0] if match else 0
-        return counts, self._all("SELECT COALESCE(SUM(chunks), 0) FROM contents", [])[0][0]
+            counts[word] = self._all(sql, [match, _word_start(word), *(kinds or [])])[0][0] if match else 0
+        total_sql = "SELECT COALESCE(SUM(chunks), 0) FROM contents"
+        if kinds is not None:
+            total_sql += f" WHERE kind IN ({','.join('?' * len(kinds))})"
+        return counts, self._all(total_sql, kinds or [])[0][0]
 
     def chunk_texts(self, chunk_ids: Iterable[str]) -> dict[str, str]:
         ids = list(chunk_ids)

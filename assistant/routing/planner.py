@@ -51,13 +51,13 @@ class Plan:
 class Planner:
     def __init__(self, router: ToolRouter, files: FolderFiles, tools: Mapping[str, Tool],
                  probe: Callable[..., str | None] | None = None,
-                 document_counts: Callable[[Sequence[str]], tuple[dict[str, int], int]] | None = None):
+                 document_counts: Callable[..., tuple[dict[str, int], int]] | None = None):
         self.router = router
         self.files = files
         self.tools = tools
         self.probe = probe  # "pdf"/"text" when the knowledge folder answers a request (routing.probe)
         # how many of the index's chunks hold each word, and how many there are (how rare a word is there)
-        self.document_counts = document_counts or (lambda words: ({w: 0 for w in words}, 0))
+        self.document_counts = document_counts or (lambda words, kinds=None: ({w: 0 for w in words}, 0))
         self._name_vectors: dict[str, np.ndarray] = {}
 
     def warm(self) -> None:
@@ -234,11 +234,11 @@ def planner_for(manager, tools: Mapping[str, Tool], context) -> Planner:
             log.debug("knowledge probe failed", exc_info=True)
             return None
 
-    def document_counts(words: Sequence[str]) -> tuple[dict[str, int], int]:
+    def document_counts(words: Sequence[str], kinds: Sequence[str] | None = None) -> tuple[dict[str, int], int]:
         try:
             index = catalog()
             if index is not None:
-                return index.document_counts(words)
+                return index.document_counts(words, kinds)
         except Exception:
             log.debug("document counts failed", exc_info=True)
         return {w: 0 for w in words}, 0
