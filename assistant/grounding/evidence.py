@@ -164,9 +164,12 @@ _DATE_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|augus
                          r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\b\d{1,2}[./-]\d{1,2}\b", re.I)
 
 
-_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
-                           r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
-                           r"\b(?:19|20)\d{2}\b", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A date with its month named, or a time of day: what an amount or a count is not ("38.50", "3.5 kg" and "2025
+# euros" are amounts).
+_DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}"
+                           rf"(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s*[ap]\.?m\.?",
+                           re.I)
 
 
 def asks_for(question: str) -> str | None:
@@ -178,7 +181,7 @@ def _has(sentence: str, kind: str | None) -> bool:
     if kind == "when":
         return _DATE_WORDS.search(sentence) is not None
     if kind == "number":  # an amount or a count, not the day of a date or a time
-        return re.search(r"\d", _DATE_WORDS.sub(" ", _DAY_OF_MONTH.sub(" ", spelled_numbers(sentence)))) is not None
+        return re.search(r"\d", _DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
     if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
     return False
@@ -214,14 +217,16 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         text = passage.text + " " + _file_words(passage.file)
         coverage, held = _coverage(text, words, weights)
         if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
-                not all(holds(text, name) for name in named):
+                not all(holds(text, name) or _compact(name) in _compact(text) for name in named):
             continue
         # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
         # the question also names what no file holds ("When is Ines's party?" under "Ines's 40th"; not "When is
         # my dentist appointment?" under "Appointments" when no file has "dentist")
         if world and unknown - set(held) and 2 * len(held) <= len(words):
             continue
-        by_title = kind is not None and not (unknown & (set(words) - set(held)))
+        unheld = set(words) - set(held)
+        by_title = kind is not None and not (unknown & unheld) and coverage > 0.5 and (not unheld or max(
+            weights.get(w, 1.0) for w in unheld) < max(weights.get(w, 1.0) for w in held))
         title, sentences = _answering(passage.text, words, weights, kind, by_title)
         if not sentences:  # only its heading or file name holds the words: no sentence answers
             continue
@@ -234,6 +239,11 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
 
 def _heading(sentence: str) -> bool:
     return len(sentence) <= 60 and not re.search(r"[\d:]", sentence) and not sentence.endswith(".")
+
+
+def _compact(text: str) -> str:
+    """Lower case without spaces and hyphens ("WiFi" is "Wi-Fi", "PlayStation" "Play Station")."""
+    return re.sub(r"[\s\-‐–]+", "", text.lower())
 
 
 def _has_code(text: str, code: str) -> bool:
