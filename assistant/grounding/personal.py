@@ -19,9 +19,12 @@ from .spelling import one_letter_apart
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
                        r"stay\w*|call\w*|birthday|anniversary|wedding|holiday|trip|flight|party|dinner|"
-                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?|kommt|ankommt|termin|vient|arrive|viene|llega|cita|"
-                       r"fährt|abfahrt|zurück|rentre\w*|retour|départ|part(?:ons)?|vol|regres\w*|volvemos|salida|"
-                       r"salimos|vuelo|partenza|ritorno|torniamo|volo)\b", re.I)
+                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?)\b", re.I)
+# ... in the other languages, read only in a request in one of them ("part" is French for "leaves", English for
+# "a piece")
+_ARRANGED_ABROAD = re.compile(r"\b(?:kommt|ankommt|termin|fährt|abfahrt|zurück|vient|arrive|rentre\w*|retour|"
+                              r"départ|part(?:ons)?|vol|viene|llega|cita|regres\w*|volvemos|salida|salimos|vuelo|"
+                              r"partenza|ritorno|torniamo|volo)\b", re.I)
 # A day ahead, as people name the days of their own week ("on Thursday", "tomorrow", "next week"): the world's
 # questions give dates with years.
 _UPCOMING = re.compile(r"\b(?:(?:on|this|next|coming|am|le|el|il) (?:monday|tuesday|wednesday|thursday|friday|"
@@ -66,9 +69,12 @@ def is_personal(text: str) -> bool:
     ours = named or any(w in FIRST_PLURAL for w in words) or (  # someone named, or "we" (French "on" too)
         language_of(text) == "fr" and any(w.split("'")[-1] == "on" for w in words))
     upcoming = _UPCOMING.search(text) is not None  # a day of the user's week
-    return bool(_ARRANGED.search(text) and (ours or upcoming) or upcoming and ours)
+    abroad = any(w in _FOREIGN_LITTLE_WORDS for w in words) or any(ord(c) > 127 for c in text)
+    arranged = _ARRANGED.search(text) is not None or (abroad and _ARRANGED_ABROAD.search(text) is not None)
+    return bool(arranged and (ours or upcoming) or upcoming and ours)
 
 
+_FOREIGN_LITTLE_WORDS = frozenset().union(*LITTLE_WORDS.values()) - ENGLISH_LITTLE_WORDS
 _CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)  # capitalised, but no one's name
 
 
