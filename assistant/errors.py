@@ -19,6 +19,11 @@ class InputError(AssistantError):
     exit_code = 2
 
 
+class UnreadableRequest(InputError):
+    """The request is not what the tool reads (no calculation, no date, no units in it): the router took it for
+    this tool, and another tool may read it (a personal question is then looked up)."""
+
+
 class ModelUnavailable(AssistantError):
     """A model is not on this machine; the message names it, its size and how to get it."""
 

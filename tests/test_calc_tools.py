@@ -318,3 +318,15 @@ def test_date_time_reads_the_local_clock(ctx):
     assert any((moment.hour % 12 or 12) == hour and moment.minute == minute and moment.day == int(said.group(5))
                for moment in (before, after))
     assert run(ctx, "date_time", question="next blorbday").is_error
+
+
+def test_a_request_the_tool_cannot_read_says_so_and_another_failure_does_not(ctx):
+    """`unreadable`: the router took a request for this tool and it is none of its kind (another tool may read it);
+    a request it read but cannot do is not."""
+    assert run(ctx, "calculate", expression="when is my dentist appointment?").unreadable
+    assert run(ctx, "date_time", question="what time is grandma coming?").unreadable
+    assert run(ctx, "convert_units", quantity="my suitcase", to="kilograms").unreadable
+    divided = run(ctx, "calculate", expression="5 divided by 0")
+    assert divided.is_error and not divided.unreadable
+    money = run(ctx, "convert_units", quantity="100 euros", to="dollars")
+    assert money.is_error and not money.unreadable

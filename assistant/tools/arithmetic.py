@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, UnreadableRequest
 from .numbers import number_text
 
 MAX_EXPRESSION_CHARS = 500  # of the expression itself (the words around it are gone by then)
@@ -72,7 +72,7 @@ def parse(expression: str) -> ast.expr:
     try:
         tree = ast.parse(expression.strip(), mode="eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        raise CalculationError("that is not a calculation I can read") from None
+        raise UnreadableRequest("that is not a calculation I can read") from None
     nodes = list(ast.walk(tree))
     if len(nodes) > MAX_NODES:
         raise CalculationError("the calculation is too long")
@@ -84,7 +84,7 @@ def parse(expression: str) -> ast.expr:
 def _check(node: ast.AST) -> None:
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, int | float):
-            raise CalculationError("only numbers can be calculated with")
+            raise UnreadableRequest("only numbers can be calculated with")
     elif isinstance(node, ast.BinOp):
         if type(node.op) not in OPERATORS:
             raise CalculationError("only + - * / // % and powers can be used")
@@ -97,9 +97,9 @@ def _check(node: ast.AST) -> None:
             raise CalculationError("the functions are " + ", ".join(f for f in FUNCTIONS if f != "pct"))
     elif isinstance(node, ast.Name):
         if node.id not in FUNCTIONS:
-            raise CalculationError(f"{node.id!r} is not a number")
+            raise UnreadableRequest(f"{node.id!r} is not a number")
     elif not isinstance(node, ast.operator | ast.unaryop | ast.Load):
-        raise CalculationError("that is not plain arithmetic")
+        raise UnreadableRequest("that is not plain arithmetic")
 
 
 def evaluate(tree: ast.expr) -> int | float:

@@ -15,6 +15,7 @@ from pydantic import Field
 from ..contracts import ToolResult
 from ..routing_hints import Routing
 from . import arithmetic, word_problems
+from ..errors import UnreadableRequest
 from .arithmetic import CalculationError
 from .numbers import NUMBER, read, say
 from .registry import ToolContext, tool
@@ -87,7 +88,7 @@ def expression_of(text: str) -> tuple[str, str | None]:
         raise CalculationError(f"that is too long to calculate (at most {MAX_CHARS:,} characters)")
     t = " ".join(text.lower().split())
     if _CODE.search(t):
-        raise CalculationError("that is not a calculation I can read (it looks like program code)")
+        raise UnreadableRequest("that is not a calculation I can read (it looks like program code)")
     for sign, name in _CURRENCY_SIGNS.items():
         if sign in t:
             currency: str | None = name
@@ -144,10 +145,10 @@ def answer(text: str) -> tuple[str, str, int | float]:
     """The spoken answer, the expression and its value; a CalculationError says why there is none."""
     expression, currency = expression_of(text)
     if not re.search(r"\d", expression):
-        raise CalculationError("there are no numbers in it to calculate with")
+        raise UnreadableRequest("there are no numbers in it to calculate with")
     tree = arithmetic.parse(expression)
     if isinstance(tree, ast.Constant):
-        raise CalculationError("there is a number but nothing to work out")
+        raise UnreadableRequest("there is a number but nothing to work out")
     value = arithmetic.evaluate(tree)
     said = arithmetic.words(tree)
     if currency == PERCENT and isinstance(tree, ast.BinOp) and isinstance(tree.left, ast.BinOp):

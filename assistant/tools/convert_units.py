@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..contracts import ToolResult
-from ..errors import InputError
+from ..errors import InputError, UnreadableRequest
 from ..routing_hints import Routing
 from ..languages import DECIMAL_COMMA, language_of
 from .numbers import number_text, read
@@ -122,7 +122,7 @@ def split_request(quantity: str, to: str | None) -> tuple[str, str]:
         found = pattern.search(_FILLER.sub("", text))
         if found:
             return _FILLER.sub("", found.group("q")).strip(" ,."), _FILLER.sub("", found.group("to")).strip(" ,.")
-    raise InputError("say what to convert into what, e.g. '5 miles in kilometres'")
+    raise UnreadableRequest("say what to convert into what, e.g. '5 miles in kilometres'")
 
 
 def amount(text: str, decimal_comma: bool | None = None) -> tuple[float, str]:
@@ -134,7 +134,7 @@ def amount(text: str, decimal_comma: bool | None = None) -> tuple[float, str]:
         t = t[first.start():]
     found = _AMOUNT.match(t)
     if not found or not found.group("unit").strip():
-        raise InputError(f"an amount and its unit are needed, e.g. '5 miles' (not {text!r})")
+        raise UnreadableRequest(f"an amount and its unit are needed, e.g. '5 miles' (not {text!r})")
     return float(found.group("num")), found.group("unit").strip()
 
 
@@ -144,7 +144,7 @@ def unit_of(name: str) -> Any:
     said = re.sub(r"^(?:the|a|an)\s+", "", said, flags=re.I)
     if not said or len(said) > MAX_UNIT_CHARS or not re.fullmatch(r"[\w°µ/ .-]+", said) or re.search(r"\d{2}", said):
         # (pint computes what a unit's name says: "km**99999999" would run for ever)
-        raise InputError(f"{name!r} is not a unit I know")
+        raise UnreadableRequest(f"{name!r} is not a unit I know")
     ureg = units()
     low = said.lower()
     square = re.match(r"^(square|sq|cubic|cu)\s+(.+)$", low)
@@ -159,7 +159,7 @@ def unit_of(name: str) -> Any:
             return ureg.parse_units(candidate)
         except Exception:  # noqa: BLE001 - pint raises several kinds for a name it does not know
             continue
-    raise InputError(f"{name!r} is not a unit I know")
+    raise UnreadableRequest(f"{name!r} is not a unit I know")
 
 
 def convert(quantity: str, to: str | None) -> tuple[str, dict[str, Any]]:

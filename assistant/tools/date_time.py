@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from pydantic import Field
 
 from ..contracts import ToolResult
-from ..errors import InputError
+from ..errors import InputError, UnreadableRequest
 from ..routing_hints import Routing
 from ..words import OWN_WORDS
 from .dates import month_of, parse_date, say_date, year_of
@@ -62,20 +62,20 @@ def answer(question: str, now: datetime) -> tuple[str, dict]:
     q = " ".join(read(question.replace("’", "'"), foreign=False).split()).strip(" ?.!")
     low = q.lower()
     if _AT_WHAT_TIME.search(low):
-        raise InputError("that asks when something happens, which the clock cannot tell")
+        raise UnreadableRequest("that asks when something happens, which the clock cannot tell")
     today = now.date()
     for reader in (_leap_year, _days_in, _weeks, _between, _until, _offset, _weekday_of, _current):
         found = reader(low, today, now)
         if found is not None:
             return found
-    raise InputError("which date or time is meant is not clear; ask e.g. 'what day is 24 December' or "
+    raise UnreadableRequest("which date or time is meant is not clear; ask e.g. 'what day is 24 December' or "
                      "'how many days until Christmas'")
 
 
 def _date(text: str, today: date, past: bool = False) -> date:
     found = parse_date(text, today, past)
     if found is None:
-        raise InputError(f"{text.strip()!r} is not a date I can read")
+        raise UnreadableRequest(f"{text.strip()!r} is not a date I can read")
     return found
 
 
@@ -212,7 +212,7 @@ def _weekday_of(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
     if day is None:
         if re.match(r"^(?:when is|what(?:'s| is) the date)", q):
             return None  # "when is my dentist appointment": not a date this reads
-        raise InputError(f"{text.strip()!r} is not a date I can read")
+        raise UnreadableRequest(f"{text.strip()!r} is not a date I can read")
     if day == today + timedelta(days=1) and re.fullmatch(r"tomorrow", text.strip()):
         return f"Tomorrow is {say_date(day)}.", {"date": day.isoformat()}
     return f"{say_date(day)}.", {"date": day.isoformat()}

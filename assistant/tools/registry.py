@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from ..contracts import ToolResult
-from ..errors import AssistantError, Cancelled, InputError
+from ..errors import AssistantError, Cancelled, UnreadableRequest
 
 if typing.TYPE_CHECKING:
     from ..routing_hints import Routing
@@ -106,7 +106,7 @@ class Tool:
             known = list(self.arguments_model.model_fields)
             result = ToolResult.error(f"bad arguments for {self.name}: {_validation_message(exc, known)}",
                                       unreadable=True)
-        except InputError as exc:  # the request is no calculation, no date, ...: another tool may read it
+        except UnreadableRequest as exc:  # the request is no calculation, no date, ...: another tool may read it
             result = ToolResult.error(str(exc), unreadable=True)
         except AssistantError as exc:
             result = ToolResult.error(str(exc))
