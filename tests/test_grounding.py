@@ -248,3 +248,13 @@ def test_an_ordinal_in_the_question_is_its_number():
 def test_small_talk_has_no_subject_to_look_up():
     assert subject_words("Hello! How are you today?") == []  # (a recording saying "today" answered it)
     assert subject_words("is the dentist today or tomorrow") == ["dentist", "tomorrow"]
+
+
+def test_a_translation_that_adds_a_number_or_a_name_is_not_used():
+    from assistant.grounding.translate import faithful
+
+    assert faithful("Quand est-ce qu'on rentre de Copenhague ?", "When do we return from Copenhagen?")
+    assert faithful("¿Cuánto tengo previsto para la electricidad en noviembre?",
+                    "How much do I have planned for electricity in November?")
+    assert not faithful("Wann kommt Marek?", "Marek comes on Thursday at 10")  # an answer, not a translation
+    assert not faithful("Wann kommt Oma?", "When is Grandpa Joe coming?")  # someone else

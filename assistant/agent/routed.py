@@ -157,7 +157,8 @@ class RoutedTurn:
                 yield ToolCallStarted(again.name, again.arguments)
                 done = ToolCallFinished(again.name, again.arguments, found)
                 yield done
-        if evidence is None and self.language != "en" and searcher is not None and searcher.tool is not None:
+        if evidence is None and self.about_me and self.language != "en" and searcher is not None and \
+                searcher.tool is not None:
             # asked in another language: looked up again in English (the files and the search model's language)
             english = translate.in_english(self.llm, text, self.stop)
             again_plan = self.planner.lookup(english, earlier or "") if english else None

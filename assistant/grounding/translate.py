@@ -5,9 +5,12 @@ answer; what is then said is checked against the files as any answer is."""
 
 from __future__ import annotations
 
+import re
+
 from ..cancel import Cancel
 from ..contracts import Text
 from ..roles import ChatModel
+from ..words import MONTH_NAMES, WEEKDAY_NAMES
 
 TRANSLATE_PROMPT = "Translate the user's question into English. Write only the English question."
 TRANSLATION_TOKENS = 60  # a question
@@ -29,4 +32,21 @@ def in_english(llm: ChatModel, question: str, stop: Cancel | None = None) -> str
         if close is not None:
             close()
     line = written.strip().splitlines()[0].strip().strip('"“”') if written.strip() else ""
-    return line if line and (stop is None or not stop.is_set()) else None
+    if not line or (stop is not None and stop.is_set()) or not faithful(question, line):
+        return None
+    return line
+
+
+def faithful(question: str, translation: str) -> bool:
+    """The translation adds no number and no name the question does not have (a small model answers instead of
+    translating, "Marek kommt am Donnerstag um 10 Uhr", or changes who is meant): each of its numbers is one of
+    the question's, and each capitalised word begins as one of the question's words does ("Copenhague",
+    "Copenhagen"), months and days aside."""
+    if set(re.findall(r"\d+", translation)) - set(re.findall(r"\d+", question)):
+        return False
+    starts = {w.lower()[:4] for w in re.findall(r"[^\W\d_]+", question)}
+    named = [w for w in re.findall(r"(?<=\s)[A-Z][^\W\d_]+", translation) if w.lower() not in _CALENDAR]
+    return all(w.lower()[:4] in starts for w in named)
+
+
+_CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
