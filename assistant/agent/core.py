@@ -131,7 +131,7 @@ class Agent:
                     raise InputError(f"the question is too long for the chat model ({used:,} tokens with its "
                                      f"instructions; at most {budget:,}): shorten it")
                 return
-            del self.history[:starts[0]]
+            self._forget_first(starts[0])
 
     # -- one turn ---------------------------------------------------------------------------------
     def turn(self, text: str, images: list | None = None, stop: Cancel | None = None) -> Iterator[AgentEvent]:
@@ -140,7 +140,7 @@ class Agent:
         try:
             yield from self._turn(text, images, stop)
         except BaseException:
-            self.history[:] = before
+            self.restore(before)
             raise
 
     def _turn(self, text: str, images: list | None, stop: Cancel | None) -> Iterator[AgentEvent]:
@@ -251,6 +251,12 @@ class Agent:
         named = [v for k, v in arguments.items() if k in ("file", "image") and isinstance(v, str)]
         self._subjects.append((len(self.history), Subject(tool, dict(arguments), request, [*named, *files])))
         del self._subjects[:-8]
+
+    def _forget_first(self, count: int) -> None:
+        """Drop the oldest `count` messages; what was remembered of them goes, the rest keeps its place."""
+        del self.history[:count]
+        self._subjects[:] = [(at - count, subject) for at, subject in self._subjects if at >= count]
+        self._sources[:] = [(at - count, source) for at, source in self._sources if at >= count]
 
     def keep_source(self, text: str) -> None:
         """The evidence this turn's answer came from: its numbers may be worked with in the next turns (never
