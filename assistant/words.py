@@ -114,7 +114,8 @@ recordings memo memos folder txt md wav""".split())
 # Question words in the languages requests come in, which are no subject.
 QUESTION_WORDS = frozenset("""what whats which who whom whose when where why how much many long often
 wann wie wo was wer welche welcher welches warum quand quel quelle quels quelles où comment combien qui
-cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time soon hora heure uhr uhrzeit ora""".split())
+cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time soon hora heure uhr uhrzeit ora
+far tall high heavy wide deep big old""".split())
 
 # First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
 FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself

@@ -41,6 +41,7 @@ LEASE_2 = "Notice and house rules\nDogs and cats need the landlord's written per
     # a number the source gives with a unit, said with another: a fact it does not hold
     ("Use 250 ml of lentils.", [RECIPE], "", ["250 ml"]), ("The deposit is $3,450.", [LEASE_1], "", ["$3,450"]),
     ("Use 250 grams of lentils and 1.2 l of stock.", [RECIPE], "", []), ("Simmer for 25 min.", [RECIPE], "", []),
+    ("The boiler is 24 years old.", ["Thermera CW 24 combi boiler"], "", ["24 years"]),  # a model number
 ])
 def test_a_reply_s_facts_are_checked_against_its_sources(reply, sources, question, invented):
     assert [c.text for c in unsupported(reply, sources, question)] == invented

@@ -191,9 +191,9 @@ class Facts:
             return any(_rounds_to(source, value) for source in self.floats)
         if claim.kind == "identifier":
             return claim.key in self.identifiers
-        if claim.kind == "quantity":  # a number the sources give with units: one of them (the number itself is
-            number, unit = claim.key.split(" ", 1)  # checked as a number)
-            return unit in self.units.get(number, {unit})
+        if claim.kind == "quantity":  # a number the sources give is said with a unit they give it ("CW 24" is no
+            number, unit = claim.key.split(" ", 1)  # "24 years"); a number only rounded from theirs is checked as one
+            return number not in self.numbers or unit in self.units.get(number, set())
         return claim.key in self.words or _stem(claim.key) in {_stem(w) for w in self.words}
 
 

@@ -143,10 +143,16 @@ def sentences_of(text: str) -> list[str]:
     for line in text.splitlines():
         line = re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line).strip()
         if line:
-            parts.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])", line) if s.strip())
+            parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     if len(parts) == 1 and len(parts[0]) > MAX_EVIDENCE_CHARS:  # one long line (a recording, a flattened page)
-        parts = [s for s in re.split(r"(?<=[.!?])\s+", parts[0]) if s]
+        parts = [s for s in _LOOSE_END.split(parts[0]) if s]
     return parts
+
+
+# A sentence ends at . ! or ?, but not after a title or a common abbreviation ("Mr. Keller", "Dr. Okafor", "e.g.")
+_NOT_AN_END = r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+_SENTENCE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+(?=[A-Z0-9\"“])")
+_LOOSE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+")
 
 
 RANK_BONUS = 0.15  # the search's best hit, over its last

@@ -314,6 +314,7 @@ def _fts_query(text: str) -> str:
     a letter or digit, `_` included); a word of several such tokens (`BZ2_bzReadGetUnused`, `low-level`,
     `libtasn1.h`) becomes a phrase, so it matches those tokens side by side.
     """
+    text = re.sub(r"(?<=[^\W_])['’]s\b", "", text)  # "the plumber's name": "plumber", not the phrase "plumber s"
     terms = [" ".join(t) for w in text.lower().split() if (t := _TOKEN.findall(w))]
     kept = [t for t in terms if t not in FUNCTION_WORDS] or terms
     return " OR ".join(f'"{t}"' for t in dict.fromkeys(kept))
