@@ -270,7 +270,8 @@ class Agent:
         requests = [i for i, m in enumerate(self.history) if is_request(m)]
         since = requests[-exchanges] if len(requests) >= exchanges else 0
         said = [(i, without_citations(str(m["content"]))) for i, m in enumerate(self.history[since:], since)
-                if m["role"] in ("user", "assistant") and isinstance(m.get("content"), str) and m["content"].strip()]
+                if (is_request(m) or m["role"] == "assistant") and isinstance(m.get("content"), str) and
+                m["content"].strip()]  # (not a tool's result handed to the model)
         kept = [(at, text) for at, text in self._sources if at >= since]
         return [text for _, text in sorted([*said, *kept], key=lambda item: item[0])]
 

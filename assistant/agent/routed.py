@@ -23,7 +23,7 @@ from ..routing import Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.model_fill import model_filled
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
-from .messages import NO_ANSWER, as_openai_call, user_message, without_citations
+from .messages import NO_ANSWER, as_openai_call, is_request, user_message, without_citations
 
 if TYPE_CHECKING:
     from ..cancel import Cancel
@@ -101,14 +101,20 @@ class RoutedTurn:
         if agent.looks_up(tool) and not plan.verbatim:  # a look-up: answered from its passages
             yield from self._looked_up(call)
             return
-        if agent.policy.tool_results == "tool":  # a tool message answers a call; a result in a user message
-            # needs none, and a call shown in the history is what a small model then writes instead of answering
-            agent.history.append({"role": "assistant", "content": "", "tool_calls": [as_openai_call(call, 0)]})
-        done = yield from agent.call(call, 0, self.stop, self.timings)
+        done = yield from self._call(call)
+        tried = {call.name}
+        while done.result.unreadable and (other := self.planner.instead(text, plan, tried, self.subject)) is not None:
+            # the calculator cannot read "how many minutes from 17:45 to 19:00?": the clock may
+            assert other.tool is not None
+            plan, call = other, ToolCall(other.tool, other.arguments)
+            tried.add(call.name)
+            self._forget_the_call()  # the failed call and its result: the one that read it stands in their place
+            done = yield from self._call(call)
         agent.remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
         if done.result.unreadable and about_me and searcher is not None and searcher.tool is not None and \
                 plan.tool != searcher.tool:  # "what time is grandma coming?" is no clock question: look it up (a
             # tool that could not run, a picture model not installed, is said so)
+            self._forget_the_call()  # its failed result is no part of the conversation
             yield from self._looked_up(ToolCall(searcher.tool, searcher.arguments))
             return
         if done.result.is_error:  # said as it is: a small model may still claim success
@@ -182,6 +188,18 @@ class RoutedTurn:
         reply, interrupted = yield from self._grounded(evidence)
         agent.keep_source(evidence.text)
         yield from self._finish(reply, [done], interrupted)
+
+    def _call(self, call: ToolCall) -> Generator[AgentEvent, None, ToolCallFinished]:
+        """The routed call, run and kept in the history as the model's policy reads results."""
+        if self.agent.policy.tool_results == "tool":  # a tool message answers a call; a result in a user message
+            # needs none, and a call shown in the history is what a small model then writes instead of answering
+            self.agent.history.append({"role": "assistant", "content": "", "tool_calls": [as_openai_call(call, 0)]})
+        return (yield from self.agent.call(call, 0, self.stop, self.timings))
+
+    def _forget_the_call(self) -> None:
+        """Take this turn's tool call and result back out of the history (the request stays)."""
+        while self.agent.history and not is_request(self.agent.history[-1]):
+            self.agent.history.pop()
 
     def _may_work_out(self, tool: str | None) -> bool:
         """A follow-up that refers back and asks for arithmetic over amounts it does not give ("what's that per

@@ -160,14 +160,17 @@ TYPE_BONUS = 0.25  # a sentence holding the kind of thing asked for (a name for 
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
          ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
-         ("number", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy)|what(?:'s| is| was) the "
+         ("number", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what(?:'s| is| was) the "
                                r"(?:number|price|cost|amount|total|budget|code|pin|reference)|wie (?:viel|viele|lange|"
                                r"alt)|combien|cuánto|cuántos|cuánta|quanto)\b", re.I)),
          ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
                               re.I)))
-_DATE_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-                         r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b|"
-                         r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\b\d{1,2}[./-]\d{1,2}\b", re.I)
+_DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+                         r"june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|"
+                         r"sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
+                         r"morning|afternoon|evening|noon|midnight|weekend|week|month|year|o'clock|daily|weekly|"
+                         r"monthly|every)\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\b\d{1,2}[./-]\d{1,2}\b|"
+                         r"\b(?:19|20)\d{2}\b|\b(?:half past|quarter (?:past|to)|\w+ (?:past|to) \w+)\b", re.I)
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -176,6 +179,9 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}"
                            rf"(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s*[ap]\.?m\.?",
                            re.I)
+
+
+_REQUIRED_KINDS = ("when", "number")  # (a place need not be a capitalised name: "under the blue flowerpot")
 
 
 def asks_for(question: str) -> str | None:
@@ -236,6 +242,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         title, sentences = _answering(passage.text, words, weights, kind, by_title)
         if not sentences:  # only its heading or file name holds the words: no sentence answers
             continue
+        if kind in _REQUIRED_KINDS and not any(_has(s, kind) for s in sentences):  # "how tall is Teodor?" is not
+            continue  # answered by a line that only names him
         value = coverage + (TYPE_BONUS if any(_has(s, kind) for s in sentences) else 0.0) + \
             RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
         if best is None or value > best_value:

@@ -63,8 +63,8 @@ def written_expression(llm: ChatModel, question: str, facts: Sequence[str], sche
         close = getattr(chunks, "close", None)
         if close is not None:
             close()
-    expression = str((written or {}).get("expression") or "").strip()
-    return expression if held(expression, facts, question) else None
+    expression = re.sub(r"(?<=\d),(?=\d{3}\b)", "", str((written or {}).get("expression") or "").strip())
+    return expression if held(expression, facts, question) else None  # ("1,740 / 3": the thousands as written)
 
 
 def held(expression: str, facts: Sequence[str], question: str) -> bool:

@@ -22,7 +22,7 @@ import numpy as np
 from ..routing_hints import Routing
 from .arguments import Missing, Request, Subject, fill, routed, topic
 from .files import FolderFiles, asks_for, kind_of, words_of
-from .router import KEYWORD_BONUS, Route, ToolRouter
+from .router import KEYWORD_BONUS, MIN_SCORE, Route, ToolRouter
 
 if TYPE_CHECKING:
     from ..tools.registry import Tool
@@ -106,6 +106,28 @@ class Planner:
                 plan.verbatim = _read_out(declared[tool], filled)
         plan.seconds = time.perf_counter() - started
         return plan
+
+    def instead(self, text: str, plan: Plan, tried: Set[str], subject: Subject | None = None) -> Plan | None:
+        """Another computing tool for a request `plan.tool` could not read (neither the calculator nor the clock
+        reads "how many minutes from 17:45 to 19:00?" alike): the router's next choice among the tools that take
+        no file, no picture and no search, not `tried`, whose needs the request meets and which it scored as likely
+        as no tool; None when there is none."""
+        if plan.route is None:
+            return None
+        declared = dict(routed(self.tools))
+        no_tool = plan.route.scores.get(None, MIN_SCORE)
+        for name, score in sorted(((n, v) for n, v in plan.route.scores.items() if n is not None),
+                                  key=lambda item: -item[1]):
+            routing = declared.get(name)
+            if name in tried or routing is None or routing.file is not None or routing.picture is not None or \
+                    routing.query is not None or score < min(no_tool, MIN_SCORE) or (
+                        routing.needs and not _pattern(routing.needs).search(text)) or (
+                        routing.not_for and _pattern(routing.not_for).search(text)):
+                continue
+            filled = fill(self.tools[name], Request(text, self.files.names(), subject, self._closest))
+            if not isinstance(filled, Missing):
+                return Plan(name, filled, route=plan.route, verbatim=_read_out(routing, filled))
+        return None
 
     def lookup(self, text: str, also: str = "") -> Plan | None:
         """A search of the user's files for the request's subject words (and `also`'s: the request it follows
