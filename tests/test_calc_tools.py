@@ -323,7 +323,7 @@ def test_date_time_refuses_rather_than_guesses(question, reason):
     ("the film starts at 20:15 and ends at 22:40, how long is it?", "From 20:15 to 22:40 is 2 hours and 25 minutes."),
     ("how many minutes between 23:50 and 0:20", "From 23:50 to 0:20 is 30 minutes."),
     ("how many hours from 9 to 5", "From 9:00 to 5:00 is 8 hours."),
-    ("how many hours is it from 8:10 to 9:35?", "From 8:10 to 9:35 is 1 hour and 25 minutes, about 1.42 hours."),
+    ("how many hours is it from 8:10 to 9:35?", "From 8:10 to 9:35 is 1 hour and 25 minutes (about 1.42 hours)."),
     ("Wie lange dauert es von halb neun bis zehn Uhr?", "From 8:30 to 10:00 is 1 hour and 30 minutes."),
     ("Wie viele Stunden sind es von 22 Uhr bis 6 Uhr?", "From 22:00 to 6:00 is 8 hours."),
     ("combien de temps entre 8h15 et 9h40 ?", "From 8:15 to 9:40 is 1 hour and 25 minutes."),

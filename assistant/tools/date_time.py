@@ -18,6 +18,8 @@ from ..contracts import ToolResult
 from ..errors import InputError, UnreadableRequest
 from ..routing_hints import Routing
 from ..words import OWN_WORDS
+from .clock_times import answer as clock_answer
+from .clock_times import say_clock, say_day
 from .dates import month_of, parse_date, say_date, year_of
 from .numbers import read
 from .registry import ToolContext, tool
@@ -61,6 +63,8 @@ def answer(question: str, now: datetime) -> tuple[str, dict]:
         raise InputError(f"that question is too long (at most {MAX_CHARS} characters)")
     q = " ".join(read(question.replace("’", "'"), foreign=False).split()).strip(" ?.!")
     low = q.lower()
+    if (times := clock_answer(question, now)) is not None:  # times of day: "from 17:45 to 19:00", "90 minutes after"
+        return times
     if _AT_WHAT_TIME.search(low):
         raise UnreadableRequest("that asks when something happens, which the clock cannot tell")
     today = now.date()
@@ -233,8 +237,8 @@ def _current(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
         if place and place.group(1).strip() not in ("the morning", "the evening", "the afternoon"):
             zone, name = _zone(place.group(1))
             there = now.astimezone(ZoneInfo(zone))
-            return f"In {name} it is {_clock(there)}, {_day(there.date())}.", {"time": there.isoformat()}
-        return f"It is {_clock(now)}, {_day(today)}.", {"time": now.isoformat()}
+            return f"In {name} it is {say_clock(there)}, {say_day(there)}.", {"time": there.isoformat()}
+        return f"It is {say_clock(now)}, {say_day(today)}.", {"time": now.isoformat()}
     if _TODAY.search(q):
         return f"Today is {say_date(today)}.", {"date": today.isoformat()}
     if re.search(r"\bwhat year is it\b|\bwhich year is it\b", q):
@@ -242,18 +246,6 @@ def _current(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
     if re.search(r"\bwhat month is it\b|\bwhich month is it\b", q):
         return f"It is {calendar.month_name[today.month]} {today.year}.", {"month": today.month}
     return None
-
-
-def _clock(moment: datetime) -> str:
-    """"9:05 in the morning"."""
-    hour = moment.hour
-    part = ("in the morning" if 5 <= hour < 12 else "in the afternoon" if 12 <= hour < 17 else
-            "in the evening" if 17 <= hour < 21 else "at night")
-    return f"{hour % 12 or 12}:{moment.minute:02d} {part}"
-
-
-def _day(day: date) -> str:
-    return f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
 
 
 def _zone(place: str) -> tuple[str, str]:
