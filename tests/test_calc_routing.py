@@ -94,7 +94,7 @@ def planner(manager, tmp_path_factory):
     ("how many minutes until 17:45", DATE, "question"),
     ("what time will it be in 90 minutes", DATE, "question"),
     # ... while minutes and hours without a time of day are converted, and sums with decimals stay sums
-    ("how many minutes are in 3 hours", CONVERT, "quantity"),
+    ("how many seconds in 2 hours", CONVERT, "quantity"),
     ("convert 90 minutes to hours", CONVERT, "quantity"),
     ("12.50 plus 3.25", CALC, "expression"),
 ])

@@ -20,8 +20,8 @@ from datetime import date, datetime, timedelta
 from ..errors import InputError
 from .clock_words import (AFTER, AGO, ASKS_FOR_A_START, ASKS_HOW_LONG, ASKS_THE_TIME, ASKS_WHEN, AT, BEFORE,
                           CALENDAR_WORDS, DEADLINE, FROM, GIVES_A_START, HOURS_ASKED, IN, LATER, MINUS,
-                          MINUTES_ASKED, NAMED_TIMES, PLUS, SINCE, SPAN_TO, TAKES, THE, TO, UNTIL, clock_pattern,
-                          duration_pattern, spoken_times)
+                          MINUTES_ASKED, NAMED_TIMES, PLUS, SINCE, SPAN_TO, TAKES, THE, TO, UNTIL, DURATION,
+                          clock_pattern, spoken_times)
 from .numbers import number_text, read, say
 
 DAY = 24 * 60
@@ -46,21 +46,20 @@ class Clock:
         return (self.minute, self.minute + HALF_DAY) if self.either else (self.minute,)
 
 
-_CLOCK = re.compile(clock_pattern("a"))
-_RANGE = re.compile(rf"\b{FROM}\s{THE}{clock_pattern('a')}(?:\s?-\s?|\s{TO}\s{THE}){clock_pattern('b')}")
-_SPAN = re.compile(rf"{clock_pattern('a')}(?:\s?-\s?|\s{SPAN_TO}\s{THE}){clock_pattern('b')}")  # "17:45 to 19:00"
-_SHIFTS = (
-    (re.compile(rf"{duration_pattern('d')}\s{AFTER}\s{THE}{clock_pattern('a')}"), 1),
-    (re.compile(rf"{duration_pattern('d')}\s{BEFORE}\s{THE}{clock_pattern('a')}"), -1),
-    (re.compile(rf"{clock_pattern('a')}\s?{PLUS}\s?{duration_pattern('d')}"), 1),
-    (re.compile(rf"{clock_pattern('a')}\s?{MINUS}\s?{duration_pattern('d')}"), -1),
-    (re.compile(rf"\badd\s{duration_pattern('d')}\s(?:to|onto)\s{THE}{clock_pattern('a')}"), 1),
-    (re.compile(rf"\b(?:subtract|take)\s{duration_pattern('d')}\s(?:from|off)\s{THE}{clock_pattern('a')}"), -1),
+_C, _C2, _D = clock_pattern("a"), clock_pattern("b"), DURATION
+_CLOCK = re.compile(_C)
+_RANGE = re.compile(rf"\b{FROM}\s{THE}{_C}(?:\s?-\s?|\s{TO}\s{THE}){_C2}")  # "from 17:45 to 19:00"
+_SPAN = re.compile(rf"{_C}(?:\s?-\s?|\s{SPAN_TO}\s{THE}){_C2}")  # "17:45 to 19:00"
+_SHIFTS = (  # "90 minutes after 17:45", "3:15 pm plus 2 hours", ... (and which way)
+    (re.compile(rf"{_D}\s{AFTER}\s{THE}{_C}"), 1), (re.compile(rf"{_D}\s{BEFORE}\s{THE}{_C}"), -1),
+    (re.compile(rf"{_C}\s?{PLUS}\s?{_D}"), 1), (re.compile(rf"{_C}\s?{MINUS}\s?{_D}"), -1),
+    (re.compile(rf"\badd\s{_D}\s(?:to|onto)\s{THE}{_C}"), 1),
+    (re.compile(rf"\b(?:subtract|take)\s{_D}\s(?:from|off)\s{THE}{_C}"), -1),
 )
-_FROM_NOW = ((re.compile(rf"\b{IN}\s{duration_pattern('d')}"), 1), (re.compile(rf"{duration_pattern('d')}\s{LATER}"), 1),
-             (re.compile(rf"{duration_pattern('d')}\s{AGO}"), -1), (re.compile(rf"\b(?:vor|il y a|hace)\s{duration_pattern('d')}"), -1))
-_UNTIL = (re.compile(rf"\b{UNTIL}\s{THE}{clock_pattern('a')}"), 1), (re.compile(rf"\b{SINCE}\s{THE}{clock_pattern('a')}"), -1)
-_DURATION = re.compile(duration_pattern("d"))
+_FROM_NOW = ((re.compile(rf"\b{IN}\s{_D}"), 1), (re.compile(rf"{_D}\s{LATER}"), 1), (re.compile(rf"{_D}\s{AGO}"), -1),
+             (re.compile(rf"\b(?:vor|il y a|hace)\s{_D}"), -1))  # "in 90 minutes", "3 hours ago"
+_UNTIL = (re.compile(rf"\b{UNTIL}\s{THE}{_C}"), 1), (re.compile(rf"\b{SINCE}\s{THE}{_C}"), -1)
+_DURATION = re.compile(_D)
 _ELSEWHERE = re.compile(r"\b(?:in|à|en)\s(?!\d|an?\s|einer?\s|une?\s)[^\W\d_]{3,}")  # "in Tokyo": another zone
 
 
@@ -122,7 +121,8 @@ def _duration(found: re.Match[str]) -> int:
             r"quar|viertel|cuarto", fraction) else 30
     else:
         hours = found.group("dh")
-        total = (float(hours) if hours else 1.5 if found.group("dhw") in ("eineinhalb", "anderthalb") else 1.0) * 60
+        word = found.group("dhw")
+        total = (float(hours) if hours else 1.5 if word in ("eineinhalb", "anderthalb") else 1.0) * 60
         total += (30 if found.group("dhalf") else 0) + int(found.group("dm") or 0)
     if total > MAX_MINUTES:
         raise InputError("that is too long a time to count on a clock")
@@ -137,14 +137,16 @@ def _explicit(t: str) -> list[Clock]:
 
 # -- how long from one time to another ----------------------------------------------------------------------
 def _range(t: str, now: datetime) -> tuple[str, dict] | None:
+    """"How many minutes from 17:45 to 19:00?", "between 9:30 and 11", "17:45 to 19:00": how long, asked."""
     for found in (*_RANGE.finditer(t), *_SPAN.finditer(t)):
         first, second = _clock(found, "a"), _clock(found, "b")
         if first is None or second is None or found.re is _SPAN and (first.bare or second.bare):
             continue
-        if (first.bare or second.bare) and (CALENDAR_WORDS.search(t) or first.bare and second.bare and not (
-                _asks_how_long(t) or MINUTES_ASKED.search(t) or HOURS_ASKED.search(t))):
+        if (first.bare or second.bare) and CALENDAR_WORDS.search(t):
             continue  # "between 2 and 5 people", "from 1 to 15 June": no times
-        return _between(first, second, t, [first, second])
+        asked = _asks_how_long(t) or MINUTES_ASKED.search(t) or HOURS_ASKED.search(t)
+        if asked or not (t[:found.start()] + t[found.end():]).strip(" ,"):  # not "open from 9:00 to 18:00, now?"
+            return _between(first, second, t, [first, second])
     return None
 
 

@@ -8,6 +8,7 @@ told apart from (`CLOCK_TIME`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Words for noon and midnight, and the minute of the day each is.
@@ -42,12 +43,10 @@ _FRACTIONS = (r"(?:(?:a\s|1\s|eine[rn]?\s|une?\s|una?\s)?(?:half|halben?|demi|me
               r"(?:1\s|un\s)?quarto\sd')")
 
 
-def duration_pattern(p: str = "d") -> str:
-    """A duration in hours and minutes (groups `dh`, `dhw`, `dhalf`, `dm`, `dmins`, `dfrac`; one pattern may hold
-    one): "90 minutes", "2 hours 30 minutes", "2h30", "an hour and a half", "1.5 hours", "half an hour", "a
-    quarter of an hour", "eine halbe Stunde", "une demi-heure", "un quart d'heure", "media hora", "mezz'ora"."""
-    assert p == "d", "one duration a pattern"
-    return (rf"(?<![\w:.,])(?:(?:(?P<dh>\d+(?:\.\d+)?)\s?-?\s?|(?P<dhw>an?|einer|eineinhalb|anderthalb)\s){HOURS}"
+# A duration in hours and minutes (groups `dh`, `dhw`, `dhalf`, `dm`, `dmins`, `dfrac`: one to a pattern): "90
+# minutes", "2 hours 30 minutes", "2h30", "an hour and a half", "1.5 hours", "half an hour", "a quarter of an hour",
+# "eine halbe Stunde", "une demi-heure", "un quart d'heure", "media hora", "mezz'ora".
+DURATION = (rf"(?<![\w:.,])(?:(?:(?P<dh>\d+(?:\.\d+)?)\s?-?\s?|(?P<dhw>an?|einer|eineinhalb|anderthalb)\s){HOURS}"
             rf"(?:\s(?:and|und|et|y|e)\s(?:a\s)?(?P<dhalf>{_HALF})\b)?"
             rf"(?:,?\s?(?:and\s|und\s|et\s|y\s|e\s)?(?P<dm>\d{{1,2}})(?:\s?-?\s?{MINUTES})?(?![\w:.]))?"
             rf"|(?P<dmins>\d+(?:\.\d+)?)\s?-?\s?{MINUTES}"
@@ -102,11 +101,23 @@ CALENDAR_WORDS = re.compile(
 
 # A time of day as the router sees it in a request (before any reading): "17:45", "10 pm", "17h45", "half past
 # eight", "o'clock"; and "8.15 to 9.40" with a word for a span.
-CLOCK_TIME = (r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:]|[.,]\d)|(?<![\d.,])\d{1,2}\s?(?:[ap]\.?m\b\.?|h[0-5]\d\b|h\b)|"
-              r"\bo'?clock\b|\b(?:half|quarter)\s(?:past|to)\b|\bhalb\s(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|"
-              r"neun|zehn|elf|zwölf|\d)|\b(?:midnight|noon|midday)\b")
+_WRITTEN = (r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:]|[.,]\d)|(?<![\d.,])\d{1,2}(?:\s?[ap]\.?m\b\.?|h[0-5]\d\b)|"
+            r"\bo'?clock\b|\b(?:half|quarter)\s(?:past|to)\b|\bhalb\s(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|"
+            r"neun|zehn|elf|zwölf|\d)|\bviertel\s(?:nach|vor)\b|\b(?:midnight|noon|midday)\b|"
+            r"\b(?:y\s(?:media|cuarto)|menos\scuarto|et\s(?:demie|quart)|moins\sle\squart|e\s(?:mezza|un\squarto)|"
+            r"meno\sun\squarto)\b")
+CLOCK_TIME = rf"{_WRITTEN}|(?<![\d.,])\d{{1,2}}h\b"  # and "19h", which may be 2 hours too ("2h in minutes")
 TIME_SPAN = (r"\b(?:from|between|von|zwischen|de|desde|entre|dalle|da|tra)\s(?:the\s|las\s|le\s)?\d{1,2}[.:h][0-5]\d"
              r"\s?(?:to|and|-|bis|und|à|a|alle|hasta|y|e|et)\s")
+# A time of day after "from" or "between".
+FROM_A_TIME = rf"\b(?:from|between|von|zwischen|de|desde|entre|dalle|da|tra|fra)\s(?:the\s|las\s|le\s)?(?:{CLOCK_TIME})"
+# ... and one with hours or minutes: a time to work out (a lookahead from the start of the text).
+TIMES_WORKED_OUT = (rf"(?=.*?(?:{CLOCK_TIME}))(?=.*?\b(?:minutes?|mins?|hours?|hrs?|minuten|stunden?|heures?|"
+                    rf"minutos?|horas?|minuti|ore)\b)")
+# What asks for date_time as a keyword does: a time of day with hours or minutes, or a span from one.
+CLOCK_SIGNAL = f"^{TIMES_WORKED_OUT}|{FROM_A_TIME}|{TIME_SPAN}"
+# What is never a sum nor a conversion ("3:15 pm plus 2 hours", "from 8.15 to 9.40 in minutes"): date_time's.
+NOT_A_SUM = f"{_WRITTEN}|{TIME_SPAN}"
 
 
 # Spoken times, made h:mm: "half past 8", "a quarter to 10", "20 past 6", "8 o'clock" (English), "halb 9", "viertel
@@ -130,7 +141,7 @@ _SPOKEN_PATTERNS = tuple((re.compile(pattern + r"(?![\d:.]|\s?h\d)"), minutes, s
 def spoken_times(t: str) -> str:
     """The text with its spoken times as h:mm on the 12-hour clock ("half past 8" -> "8:30")."""
     for pattern, minutes, shift in _SPOKEN_PATTERNS:
-        t = pattern.sub(lambda m, minutes=minutes, shift=shift: _spoken(m, minutes, shift), t)
+        t = pattern.sub(functools.partial(_spoken, minutes=minutes, shift=shift), t)
     return t
 
 
