@@ -97,6 +97,7 @@ def planner(manager, tmp_path_factory):
     ("how many seconds in 2 hours", CONVERT, "quantity"),
     ("convert 90 minutes to hours", CONVERT, "quantity"),
     ("12.50 plus 3.25", CALC, "expression"),
+    ("what's the difference between 10.50 and 3.25?", CALC, "expression"),
 ])
 def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argument):
     plan = planner.plan(request_)

@@ -233,7 +233,7 @@ def _told(t: str, now: datetime) -> tuple[str, dict] | None:
 
 
 def _moved(base: Clock, minutes: int) -> tuple[str, dict]:
-    moment = base.minute + minutes
+    moment = base.minute + minutes + (DAY if base.said == "midnight" and minutes < 0 else 0)  # (the night's end)
     days, minute = divmod(moment, DAY)
     hour = minute // 60
     if base.twelve:

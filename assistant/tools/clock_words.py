@@ -90,7 +90,8 @@ _STARTS = (r"leave|leaves|leaving|left|start|starts|starting|started|set\soff|se
            r"begin|begins|began|get\sup|wake\sup|head\sout|go|losfahren|losgehen|los|aufbrechen|abfahren|partir|"
            r"pars|salir|salgo|partire|parto|uscire")
 ASKS_FOR_A_START = re.compile(rf"\b(?:{_STARTS})\b")
-GIVES_A_START = re.compile(rf"\b(?:{_STARTS})\s(?:at\s|um\s|à\s|a\sl[ae]s?\s|alle\s)?$")
+GIVES_A_START = re.compile(rf"\b(?:{_STARTS}|bed|sleep|asleep|schlafen|coucher|dormir|dormire)\s"
+                           r"(?:at\s|um\s|à\s|a\sl[ae]s?\s|alle\s)?$")  # (getting up after bed at 23:15)
 DEADLINE = re.compile(r"\b(?:by|spätestens|bis|avant|para)\s(?:the\s|las\s|le\s)?$")
 # Words for days and longer: a question about them is the calendar's ("from 1 to 15 June").
 CALENDAR_WORDS = re.compile(
@@ -100,15 +101,18 @@ CALENDAR_WORDS = re.compile(
     r"people|persons|personen|personnes|personas|persone|percent|euros?|dollars?)\b")
 
 # A time of day as the router sees it in a request (before any reading): "17:45", "10 pm", "17h45", "half past
-# eight", "o'clock"; and "8.15 to 9.40" with a word for a span.
+# eight", "o'clock"; and "from 8.15 to 9.40" with hours, minutes or "how long" (not "the difference between 10.50
+# and 3.25").
 _WRITTEN = (r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:]|[.,]\d)|(?<![\d.,])\d{1,2}(?:\s?[ap]\.?m\b\.?|h[0-5]\d\b)|"
             r"\bo'?clock\b|\b(?:half|quarter)\s(?:past|to)\b|\bhalb\s(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|"
             r"neun|zehn|elf|zwölf|\d)|\bviertel\s(?:nach|vor)\b|\b(?:midnight|noon|midday)\b|"
             r"\b(?:y\s(?:media|cuarto)|menos\scuarto|et\s(?:demie|quart)|moins\sle\squart|e\s(?:mezza|un\squarto)|"
             r"meno\sun\squarto)\b")
 CLOCK_TIME = rf"{_WRITTEN}|(?<![\d.,])\d{{1,2}}h\b"  # and "19h", which may be 2 hours too ("2h in minutes")
-TIME_SPAN = (r"\b(?:from|between|von|zwischen|de|desde|entre|dalle|da|tra)\s(?:the\s|las\s|le\s)?\d{1,2}[.:h][0-5]\d"
-             r"\s?(?:to|and|-|bis|und|à|a|alle|hasta|y|e|et)\s")
+_SPAN_WORDS = (r"\b(?:minutes?|mins?|hours?|hrs?|minuten|stunden?|heures?|minutos?|horas?|minuti|ore|how\slong|"
+               r"wie\slange?|combien\sde\stemps|cu[áa]nto\stiempo|quanto\stempo)\b")
+TIME_SPAN = (rf"^(?=.*?{_SPAN_WORDS}).*?\b(?:from|between|von|zwischen|de|desde|entre|dalle|da|tra)\s"
+             r"(?:the\s|las\s|le\s)?\d{1,2}[.:h][0-5]\d\s?(?:to|and|-|bis|und|à|a|alle|hasta|y|e|et)\s")
 # A time of day after "from" or "between".
 FROM_A_TIME = rf"\b(?:from|between|von|zwischen|de|desde|entre|dalle|da|tra|fra)\s(?:the\s|las\s|le\s)?(?:{CLOCK_TIME})"
 # ... and one with hours or minutes: a time to work out (a lookahead from the start of the text).
