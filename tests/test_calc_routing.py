@@ -70,6 +70,34 @@ def planner(manager, tmp_path_factory):
     ("Wie viele Gramm sind 0,75 Kilogramm?", CONVERT, "quantity"),
     ("The hotel costs 1,350 for five nights, what is that per night?", CALC, "expression"),
     ("What date is three weeks after Monday 24 March 2025?", DATE, "question"),
+    # times of day: how long between two, and a time plus or minus a duration (issue 24, item 3); not a sum
+    # for the calculator, nor minutes and hours to convert
+    ("How many minutes are there from 17:45 to 19:00?", DATE, "question"),
+    ("how many hours between 9:30 and 11", DATE, "question"),
+    ("how long is it from 10 pm to 6 am", DATE, "question"),
+    ("how many minutes from 8.15 to 9.40", DATE, "question"),
+    ("how long from half past eight to ten", DATE, "question"),
+    ("wie viele Minuten sind es von 17:45 bis 19:00?", DATE, "question"),
+    ("combien de minutes de 17h45 à 19h ?", DATE, "question"),
+    ("¿cuántos minutos hay de 17:45 a 19:00?", DATE, "question"),
+    ("quanti minuti ci sono dalle 17:45 alle 19:00?", DATE, "question"),
+    ("what time is it 90 minutes after 17:45?", DATE, "question"),
+    ("what time is 2 hours 30 minutes before 9:15?", DATE, "question"),
+    ("if I leave at 7:50 and the drive takes 45 minutes, when do I arrive?", DATE, "question"),
+    # ... not tuned on
+    ("the film starts at 20:15 and ends at 22:40, how long is it?", DATE, "question"),
+    ("what's 3:15 pm plus 2 hours?", DATE, "question"),
+    ("I need to be at the station by 8:10 and it's a 25 minute walk, when should I leave?", DATE, "question"),
+    ("Wie spät ist es 90 Minuten nach 17:45?", DATE, "question"),
+    ("¿Cuántas horas hay desde las 8 y media hasta las 11?", DATE, "question"),
+    ("the train leaves at 14:20 and the trip is 3 hours 50 minutes, when does it arrive?", DATE, "question"),
+    ("how many minutes until 17:45", DATE, "question"),
+    ("what time will it be in 90 minutes", DATE, "question"),
+    # ... while minutes and hours without a time of day are converted, and sums with decimals stay sums
+    ("how many seconds in 2 hours", CONVERT, "quantity"),
+    ("convert 90 minutes to hours", CONVERT, "quantity"),
+    ("12.50 plus 3.25", CALC, "expression"),
+    ("what's the difference between 10.50 and 3.25?", CALC, "expression"),
 ])
 def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argument):
     plan = planner.plan(request_)

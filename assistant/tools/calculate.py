@@ -17,6 +17,7 @@ from ..routing_hints import Routing
 from . import arithmetic, word_problems
 from ..errors import UnreadableRequest
 from .arithmetic import CalculationError
+from .clock_words import NOT_A_SUM
 from .numbers import NUMBER, read, say
 from .registry import ToolContext, tool
 
@@ -189,7 +190,8 @@ CALCULATE_ROUTING = Routing(
           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
           r"hundred|thousand|million|dozen|half|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|"
           r"hundert|tausend|deux|trois|quatre|cinq|sept|huit|neuf|dix|vingt|cent|mille|dos|tres|cuatro|cinco|"
-          r"seis|siete|ocho|nueve|diez|veinte|cien|mil)\b")
+          r"seis|siete|ocho|nueve|diez|veinte|cien|mil)\b",
+    not_for=NOT_A_SUM)  # times of day ("17:45 to 19:00", "3:15 pm plus 2 hours"): date_time's
 
 
 @tool("""

@@ -16,6 +16,7 @@ from ..contracts import ToolResult
 from ..errors import InputError, UnreadableRequest
 from ..routing_hints import Routing
 from ..languages import DECIMAL_COMMA, language_of
+from .clock_words import NOT_A_SUM
 from .numbers import number_text, read
 from .registry import ToolContext, tool
 
@@ -252,7 +253,8 @@ _UNIT_SAID = (r"(?:(?:us|uk|imperial|metric|square|sq|cubic|fluid|fl|nautical|li
 CONVERT_ROUTING = Routing(
     "convert that", question="quantity", read_out="always",
     signal=r"\d\s*(?:°\s*[cf]|km|kg|cm|mm|ml|lbs?|oz|mph|psi|ft|mi)\b",
-    needs=_AMOUNT_SAID + r"\s{0,3}(?:°\s*[cfk]\b|-?" + _UNIT_SAID + r"\b)")
+    needs=_AMOUNT_SAID + r"\s{0,3}(?:°\s*[cfk]\b|-?" + _UNIT_SAID + r"\b)",
+    not_for=NOT_A_SUM)  # minutes and hours from or to a time of day: date_time's
 
 
 @tool("""

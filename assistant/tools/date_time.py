@@ -1,7 +1,9 @@
 """date_time: the date and time by the local clock (or in a city's time zone), the weekday of a date, days
 between dates or until one, a date some days or weeks from another, leap years, days in a month and weeks in a
 year; read from a question in words (`dates.py`) and answered as people say it ("Saturday, 1 January 2000.",
-"14 days until Thursday, 24 December 2026.", "It is 9:05 in the morning, Sunday 6 December 2026.").
+"14 days until Thursday, 24 December 2026.", "It is 9:05 in the morning, Sunday 6 December 2026."). And times of
+day worked out (`clock_times.py`): how long from one to another, a time plus or minus hours and minutes ("From
+17:45 to 19:00 is 75 minutes.", "45 minutes after 7:50 is 8:35.").
 A question it cannot read is said so; it never guesses a date."""
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from ..contracts import ToolResult
 from ..errors import InputError, UnreadableRequest
 from ..routing_hints import Routing
 from ..words import OWN_WORDS
+from .clock_times import answer as clock_answer
+from .clock_times import say_clock, say_day
+from .clock_words import CLOCK_SIGNAL, CLOCK_TIME, TIME_SPAN, TIMES_WORKED_OUT
 from .dates import month_of, parse_date, say_date, year_of
 from .numbers import read
 from .registry import ToolContext, tool
@@ -61,6 +66,8 @@ def answer(question: str, now: datetime) -> tuple[str, dict]:
         raise InputError(f"that question is too long (at most {MAX_CHARS} characters)")
     q = " ".join(read(question.replace("’", "'"), foreign=False).split()).strip(" ?.!")
     low = q.lower()
+    if (times := clock_answer(question, now)) is not None:  # times of day: "from 17:45 to 19:00", "90 minutes after"
+        return times
     if _AT_WHAT_TIME.search(low):
         raise UnreadableRequest("that asks when something happens, which the clock cannot tell")
     today = now.date()
@@ -233,8 +240,8 @@ def _current(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
         if place and place.group(1).strip() not in ("the morning", "the evening", "the afternoon"):
             zone, name = _zone(place.group(1))
             there = now.astimezone(ZoneInfo(zone))
-            return f"In {name} it is {_clock(there)}, {_day(there.date())}.", {"time": there.isoformat()}
-        return f"It is {_clock(now)}, {_day(today)}.", {"time": now.isoformat()}
+            return f"In {name} it is {say_clock(there)}, {say_day(there)}.", {"time": there.isoformat()}
+        return f"It is {say_clock(now)}, {say_day(today)}.", {"time": now.isoformat()}
     if _TODAY.search(q):
         return f"Today is {say_date(today)}.", {"date": today.isoformat()}
     if re.search(r"\bwhat year is it\b|\bwhich year is it\b", q):
@@ -242,18 +249,6 @@ def _current(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
     if re.search(r"\bwhat month is it\b|\bwhich month is it\b", q):
         return f"It is {calendar.month_name[today.month]} {today.year}.", {"month": today.month}
     return None
-
-
-def _clock(moment: datetime) -> str:
-    """"9:05 in the morning"."""
-    hour = moment.hour
-    part = ("in the morning" if 5 <= hour < 12 else "in the afternoon" if 12 <= hour < 17 else
-            "in the evening" if 17 <= hour < 21 else "at night")
-    return f"{hour % 12 or 12}:{moment.minute:02d} {part}"
-
-
-def _day(day: date) -> str:
-    return f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
 
 
 def _zone(place: str) -> tuple[str, str]:
@@ -277,39 +272,54 @@ DATE_EXAMPLES = (
     "what day will Christmas be on this year", "how many days since 1 January", "what week number is it",
     "what's 100 days from 1 March 2026", "10 days ago what was the date", "what time is it in Tokyo",
     "wie spät ist es", "welcher Tag ist heute", "quelle heure est-il", "qué día es hoy",
+    # times of day worked out
+    "how long is it from 9:15 to 11:40", "how many hours between 8 am and 5 pm", "what time is 45 minutes after 14:30",
+    "what time will it be in 3 hours", "the meeting starts at 10:30 and takes 2 hours, when does it end",
+    "wie lange ist es von 8:15 bis 10 Uhr", "combien d'heures de 9h à 17h30",
 )
 DATE_KEYWORDS = (  # the calendar's and the clock's own words, not "what time" or "what day" (is my haircut?)
     "time is it", "what's the time", "the time now", "current time", "today's date", "date today", "date is it",
     "day of the week", "days between", "weeks between", "days since", "leap year", "days in", "weeks in",
     "week number", "days ago", "weeks ago", "from today", "from now", "wie spät", "uhrzeit", "welcher tag ist heute",
-    "quelle heure", "quel jour sommes", "qué hora", "qué día es hoy")
+    "quelle heure", "quel jour sommes", "qué hora", "qué día es hoy",
+    "minutes after", "minutes before", "hours after", "hours before", "minutes later", "hours later", "half past",
+    "o'clock", "minuten nach", "minuten vor", "stunden nach", "minutes après", "minutes avant", "heures après",
+    "minutos después", "minutos antes", "minuti dopo", "minuti prima", "how long from", "how long between")
 # The router: the request itself is the question, answered as it is; a question about a date or the time
 # holds a word for one (not "when is my dentist appointment": the user's notes say that), and is no amount per
 # day, week or month, or on average ("so what's that per month on average?": arithmetic).
 _AMOUNT_PER_TIME = (r"\b(?:per|pro|par|por|al)\s+(?:day|week|month|year|night|tag|woche|monat|jahr|nacht|jour|"
                     r"semaine|mois|an|année|día|dia|semana|mes|año)\b|\b(?:average|averages|im durchschnitt|"
                     r"durchschnittlich|en moyenne|en promedio|in media)\b")
+# A time of day written as such ("17:45", "10 pm", "17h45", "half past eight", "from 8.15 to ...") is the clock's
+# too, with or without a word for time; with hours or minutes, or from one to another, it asks for it as a keyword
+# does ("what's 3:15 plus 2 hours?"; not "the train at 7:50, is it on time?").
 DATE_ROUTING = Routing(
     "tell the date", question="question", read_out="always",
+    signal=CLOCK_SIGNAL,
     needs=r"^(?!.*(?:" + _AMOUNT_PER_TIME + r")).*?"
-          r"\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"
+          r"(?:\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"
           r"fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|halloween|"
-          r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b",
-    not_for=f"{AT_WHAT_TIME}|{OWN_EVENT}")  # when the user's own event is: their notes say, not the clock
+          r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b|" + CLOCK_TIME + "|" + TIME_SPAN + ")",
+    # when the user's own event is: their notes say, not the clock (but "at what time do I arrive if I leave at
+    # 7:50 and drive 45 minutes?" is worked out)
+    not_for=rf"^(?!{TIMES_WORKED_OUT}).*?(?:{AT_WHAT_TIME}|{OWN_EVENT})")
 
 
 @tool("""
     Answer questions about dates and the time by the clock: the current time and date (here, or in a
     city such as Tokyo), the weekday of a date, the days between two dates or until one, the date some
-    days or weeks before or after another, leap years, days in a month, weeks in a year. Use it instead
-    of guessing dates. Pass the question as it was asked, e.g. 'how many days until 24 December'. Returns
+    days or weeks before or after another, leap years, days in a month, weeks in a year; and times of
+    day: the hours and minutes from one time to another, the time some minutes or hours before or
+    after another (or from now). Use it instead of guessing dates or working out times. Pass the question as it was asked, e.g. 'how many days until 24 December'. Returns
     the answer as a sentence to say, e.g. 'Saturday, 1 January 2000.'
     """, examples=DATE_EXAMPLES, keywords=DATE_KEYWORDS, title="Date and time", routing=DATE_ROUTING)
 def date_time(
     ctx: ToolContext,
     question: Annotated[str, Field(min_length=1, max_length=MAX_CHARS, description=(
         "The question about a date or the time, in words: 'what time is it', 'what day of the week was 1 "
-        "January 2000', 'how many days until Christmas', 'what's the date in 3 weeks'."))],
+        "January 2000', 'how many days until Christmas', 'what's the date in 3 weeks', 'how many minutes from "
+        "17:45 to 19:00'."))],
 ) -> ToolResult:
     text, data = answer(question, datetime.now().astimezone())
     return ToolResult(text=text, data=data)
