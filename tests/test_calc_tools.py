@@ -449,3 +449,10 @@ def test_a_request_the_tool_cannot_read_says_so_and_another_failure_does_not(ctx
     assert divided.is_error and not divided.unreadable
     money = run(ctx, "convert_units", quantity="100 euros", to="dollars")
     assert money.is_error and not money.unreadable
+
+
+def test_a_second_date_without_its_year_follows_the_first(ctx):
+    """"from 1 January 2025 to 1 March" is 59 days (it was 789: the 1 March after today)."""
+    assert run(ctx, "date_time", question="how many days from 1 January 2025 to 1 March?").data["days"] == 59
+    assert run(ctx, "date_time", question="How many days are there from 24 March 2025 to 14 April 2025?").data[
+        "days"] == 21

@@ -154,7 +154,8 @@ def _between(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
         return None
     unit = found.group(1) or found.group(4) or "days"
     first_text, second_text = (found.group(2), found.group(3)) if found.group(2) else (found.group(5), found.group(6))
-    first, second = _date(first_text, today), _date(second_text, today)
+    first = _date(first_text, today)
+    second = _date(second_text, first)  # "from 1 January 2025 to 1 March": the 1 March after it, not after today
     days = (second - first).days
     return f"{_count(days, unit)}.", {"days": abs(days)}
 
