@@ -267,3 +267,17 @@ def test_a_question_for_a_time_or_an_amount_is_not_answered_by_a_line_without_on
     assert best_evidence("When does Teodor come?", [kitchen], {"teodor": 3.0, "come": 1.0}) is not None
     grandma = Passage("notes/grandma.md", "Grandma arrives on the train at twenty to twelve.\n")
     assert best_evidence("When does grandma arrive?", [grandma], {"grandma": 3.0, "arrive": 2.0}) is not None
+
+
+def test_a_sentence_that_only_repeats_the_question_brings_the_next_one():
+    memo = Passage("memos/meters.wav", "Meter readings, first of March. Electricity is 49,870 kilowatt hours. "
+                                       "Water is 301 cubic metres.")
+    found = best_evidence("What was the electricity meter reading on the first of March?", [memo],
+                          {"electricity": 1.0, "meter": 3.0, "reading": 3.0, "first": 1.0, "march": 3.0})
+    assert found is not None and found.sentences == ["Meter readings, first of March.",
+                                                     "Electricity is 49,870 kilowatt hours."]
+
+
+def test_a_price_is_no_time_or_date():
+    tiles = Passage("notes/kitchen.md", "Tiles: Lagoon Grey 30x60, 18 m2 at 42.50 euros/m2.")
+    assert best_evidence("When are the tiles coming?", [tiles], {"tiles": 3.0, "coming": 1.0}) is None

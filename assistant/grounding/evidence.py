@@ -16,7 +16,7 @@ from typing import Any
 
 from ..contracts import Citation, ToolResult
 from . import personal
-from .claims import spelled_numbers
+from .claims import claims, spelled_numbers
 from .spelling import one_letter_apart
 from ..words import (FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS,
                      VAGUE)
@@ -169,7 +169,7 @@ _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
                          r"june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|"
                          r"sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
                          r"morning|afternoon|evening|noon|midnight|weekend|week|month|year|o'clock|daily|weekly|"
-                         r"monthly|every)\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\b\d{1,2}[./-]\d{1,2}\b|"
+                         r"monthly|every)\b|\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b\d{1,2}\s*(?:am|pm)\b|\b(?:[0-2]?\d|3[01])[./-](?:0?[1-9]|1[0-2])\b|"
                          r"\b(?:19|20)\d{2}\b|\b(?:half past|quarter (?:past|to)|\w+ (?:past|to) \w+)\b", re.I)
 
 
@@ -251,6 +251,14 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     return best if best is not None and best.sentences else None
 
 
+def _states_a_fact(sentence: str, words: Sequence[str]) -> bool:
+    """The sentence says something beyond the question's own words: a number, a time, a date or a name that is not
+    one of them."""
+    asked = set(words)
+    return any(c.key not in asked and not any(c.key.startswith(w) or w.startswith(c.key) for w in asked)
+               for c in claims(sentence))
+
+
 def _heading(sentence: str) -> bool:
     return len(sentence) <= 60 and not re.search(r"[\d:]", sentence) and not sentence.endswith(".")
 
@@ -297,5 +305,9 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     for i in order[1:MAX_SENTENCES]:
         if scores[i] >= 0.5 * top and sum(len(sentences[j]) for j in chosen) + len(sentences[i]) <= MAX_EVIDENCE_CHARS:
             chosen.append(i)
+    after = order[0] + 1
+    if after < len(sentences) and after not in chosen and not _states_a_fact(sentences[order[0]], words) and \
+            sum(len(sentences[j]) for j in chosen) + len(sentences[after]) <= MAX_EVIDENCE_CHARS:
+        chosen.append(after)  # "Meter readings, first of March." says what; the sentence after it says how much
     title = sentences[0] if 0 not in chosen and titled else None  # whose or what it is about
     return title, [sentences[i] for i in sorted(chosen)]
