@@ -281,3 +281,13 @@ def test_a_sentence_that_only_repeats_the_question_brings_the_next_one():
 def test_a_price_is_no_time_or_date():
     tiles = Passage("notes/kitchen.md", "Tiles: Lagoon Grey 30x60, 18 m2 at 42.50 euros/m2.")
     assert best_evidence("When are the tiles coming?", [tiles], {"tiles": 3.0, "coming": 1.0}) is None
+
+
+def test_an_english_reply_s_thousands_are_written_with_commas():
+    from assistant.grounding.claims import Facts
+
+    note = Facts("New laptops approved: 3 at 1,400 euros each.")
+    assert [c.text for c in claims("3 laptops at 1.400 euros each.", english=True) if not note.supports(c)] == ["1.400"]
+    german = Facts("Budget: 48.000 Euro")
+    assert all(german.supports(c) for c in claims("The budget is 48,000 euros.", english=True))
+    assert all(german.supports(c) for c in claims("Das Budget ist 48.000 Euro."))

@@ -15,9 +15,10 @@ _END = re.compile(r"(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\
 
 
 class CheckedReply:
-    def __init__(self, evidence: Evidence, question: str):
+    def __init__(self, evidence: Evidence, question: str, language: str = "en"):
         self.evidence = evidence
         self.question = question
+        self.english = language == "en"  # an English reply's "1.400" is 1.4, not 1,400
         self.facts = Facts(evidence.text, evidence.passage.text, evidence.passage.file, question)
         self.buffer = ""
         self.said: list[str] = []
@@ -39,7 +40,7 @@ class CheckedReply:
         return [] if self.failed or not rest.strip() else self._checked(rest)
 
     def _checked(self, sentence: str) -> list[str]:
-        bad = [c.text for c in claims(sentence) if not self.facts.supports(c)]
+        bad = [c.text for c in claims(sentence, self.english) if not self.facts.supports(c)]
         if bad:
             self.failed = bad
             return []

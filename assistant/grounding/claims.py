@@ -64,13 +64,14 @@ def normalise(text: str) -> str:
     return spelled_numbers(_spoken_times(text))
 
 
-def _number_key(raw: str) -> str:
+def _number_key(raw: str, english: bool = False) -> str:
+    """A number as it is compared; `english`: "1.400" is one point four (a German note's 48.000 is 48000)."""
     text = raw
     if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):  # 1,150 or 1,695.40
         text = text.replace(",", "")
     elif re.fullmatch(r"-?\d+,\d{1,2}", text):  # a decimal comma: 86,40
         text = text.replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):  # 48.000 as thousands (German)
+    elif not english and re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):  # 48.000 as thousands (German)
         text = text.replace(".", "")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -97,8 +98,8 @@ def times(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def claims(text: str) -> list[Claim]:
-    """The checkable facts of a (normalised or raw) text."""
+def claims(text: str, english: bool = False) -> list[Claim]:
+    """The checkable facts of a (normalised or raw) text (`english`: a reply in English, whose "1.400" is 1.4)."""
     text = normalise(text)
     found: list[Claim] = []
     spans: list[tuple[int, int]] = []
@@ -111,9 +112,9 @@ def claims(text: str) -> list[Claim]:
         found.append(Claim("identifier", m.group(0), _ident_key(m.group(0))))
     rest = _blank(rest, [m.span() for m in _IDENTIFIER.finditer(rest)])
     for m in _NUMBER.finditer(rest):
-        found.append(Claim("number", m.group(0), _number_key(m.group(0).lstrip("-"))))
+        found.append(Claim("number", m.group(0), _number_key(m.group(0).lstrip("-"), english)))
     for written, number, unit in quantities(rest):  # "250 ml", said of what the source weighs as "250 g"
-        found.append(Claim("quantity", written, f"{_number_key(number)} {unit}"))
+        found.append(Claim("quantity", written, f"{_number_key(number, english)} {unit}"))
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", rest):
         words = list(_WORD.finditer(sentence))
         for i, m in enumerate(words):
@@ -165,6 +166,7 @@ class Facts:
             self.numbers.update(_number_key(n) for n in re.findall(r"\d+(?:[.,]\d+)*", m.group(0)))
         for m in _NUMBER.finditer(text):
             key = _number_key(m.group(0).lstrip("-"))
+            self.numbers.add(_number_key(m.group(0).lstrip("-"), english=True))  # "1.400": both readings
             self.numbers.add(key)
             try:
                 self.floats.append(float(key))
