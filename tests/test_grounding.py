@@ -104,6 +104,7 @@ def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
     ("Quand est-ce qu'on rentre de Lisbonne ?", True), ("Wann fährt unser Zug?", True),
     ("¿A qué hora sale nuestro vuelo?", True), ("Comment on dit merci en allemand ?", False),
     ("Which part of Spain is Barcelona in?", False),  # (the French "part" is only read in French)
+    ("When is the cat's next vet appointment?", True), ("What is an appointment letter?", False),
 ])
 def test_questions_about_the_user_s_own_world(text, personal):
     assert is_personal(text) is personal

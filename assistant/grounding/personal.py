@@ -33,6 +33,12 @@ _UPCOMING = re.compile(r"\b(?:(?:on|this|next|coming|am|le|el|il) (?:monday|tues
                        r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)|tomorrow|tonight|this (?:morning|"
                        r"afternoon|evening|weekend|week)|next (?:week|weekend|month)|morgen|heute abend|demain|"
                        r"ce soir|mañana|esta noche|domani|stasera)\b", re.I)
+# Things only the user has: asked when or where, an appointment or a booking is theirs ("When is the cat's next vet
+# appointment?"); "what is an appointment letter?" asks neither.
+_BOOKED = re.compile(r"\b(?:appointments?|reservations?|bookings?|check-?ups?|termine?|rendez-vous|citas?|"
+                     r"appuntament[oi]|prenotazion[ei]|réservations?)\b", re.I)
+_WHEN_OR_WHERE = re.compile(r"\b(?:when|what time|which day|what day|where|wann|wo|um wie viel uhr|quand|où|"
+                            r"à quelle heure|cuándo|dónde|a qué hora|quando|dove|a che ora)\b", re.I)
 # How-to and advice: "how do I ...", "what's the best way to ...", "tips for ...": the first person asks for
 # know-how, not about their own records.
 _ADVICE = re.compile(r"\bhow (?:do|can|could|should|would|to|might) (?:i|we|you|one)\b|\bhow to\b|\b(?:should|can|could) "
@@ -71,6 +77,8 @@ def is_personal(text: str) -> bool:
     upcoming = _UPCOMING.search(text) is not None  # a day of the user's week
     abroad = any(w in _FOREIGN_LITTLE_WORDS for w in words) or any(ord(c) > 127 for c in text)
     arranged = _ARRANGED.search(text) is not None or (abroad and _ARRANGED_ABROAD.search(text) is not None)
+    if _BOOKED.search(text) and _WHEN_OR_WHERE.search(text):  # "when is the vet appointment?": no one else's
+        return True
     return bool(arranged and (ours or upcoming) or upcoming and ours)
 
 
