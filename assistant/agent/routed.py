@@ -56,7 +56,7 @@ class RoutedTurn:
     def run(self) -> Iterator[AgentEvent]:
         agent, text, earlier, about_me = self.agent, self.text, self.earlier, self.about_me
         plan = self.planner.plan(text, self.subject)
-        chosen = plan.tool  # the router's own choice
+        chosen, chosen_arguments = plan.tool, dict(plan.arguments)  # the router's own choice
         searcher = self.planner.lookup(text, earlier or "")
         if searcher is not None and (plan.reply is None or (earlier is not None and about_me)) and (
                 (plan.tool is None and about_me) or (plan.tool == searcher.tool and earlier is not None)):
@@ -64,7 +64,7 @@ class RoutedTurn:
             # follows up), never answered from the model's head
             plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
         self.timings["decide_s"] = plan.seconds
-        if self._may_work_out(chosen) and (yield from self._worked_out()):
+        if self._may_work_out(chosen, chosen_arguments) and (yield from self._worked_out()):
             return
         agent.history.append(user_message(text, None))
         if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
@@ -201,12 +201,13 @@ class RoutedTurn:
         while self.agent.history and not is_request(self.agent.history[-1]):
             self.agent.history.pop()
 
-    def _may_work_out(self, tool: str | None) -> bool:
+    def _may_work_out(self, tool: str | None, arguments: dict[str, Any]) -> bool:
         """A follow-up that refers back and asks for arithmetic over amounts it does not give ("what's that per
-        night?", "so how much is left after the deposit?"), which no tool, a computing tool or a search was chosen for
-        (not a file's tool, nor a picture)."""
+        night?", "so how much is left after the deposit?"), which no tool, a computing tool or a search was chosen
+        for, or a file's tool that no file was named for (not "add page 3 of the manual"), nor a picture."""
         routing = self.agent.tools[tool].routing if tool in self.agent.tools else None
-        computes = routing is None or routing.works_out or (routing.file is None and routing.picture is None)
+        computes = routing is None or routing.works_out or (routing.picture is None and (
+            routing.file is None or routing.file.argument not in arguments))
         return self.subject is not None and computes and personal.refers_back(self.text) and \
             worked_out.asks_to_work_out(self.text)
 
