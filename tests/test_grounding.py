@@ -105,6 +105,8 @@ def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
     ("¿A qué hora sale nuestro vuelo?", True), ("Comment on dit merci en allemand ?", False),
     ("Which part of Spain is Barcelona in?", False),  # (the French "part" is only read in French)
     ("When is the cat's next vet appointment?", True), ("What is an appointment letter?", False),
+    ("my bathroom sink drains slowly, is there a trick for that?", False),  # know-how, though "my"
+    ("Wie bekomme ich einen Rotweinfleck aus dem Teppich?", False),
 ])
 def test_questions_about_the_user_s_own_world(text, personal):
     assert is_personal(text) is personal

@@ -43,6 +43,8 @@ _WHEN_OR_WHERE = re.compile(r"\b(?:when|what time|which day|what day|where|wann|
 # know-how, not about their own records.
 _ADVICE = re.compile(r"\bhow (?:do|can|could|should|would|to|might) (?:i|we|you|one)\b|\bhow to\b|\b(?:should|can|could) "
                      r"(?:i|we)\b|\btips?\b|\badvice\b|\bbest way\b|\beasiest way\b|\bwie kann ich\b|"
+                     r"\bis there (?:a|any) (?:way|trick|fix|remedy|solution)\b|\bwhat (?:can|should) (?:i|we) do\b|"
+                     r"\bany (?:ideas|suggestions|tricks)\b|\bwie bekomme ich\b|\bwas kann ich\b|"
                      r"\bcomment (?:puis-je|faire)\b|\bc[oó]mo (?:puedo|hago)\b", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+'s\b")
 _NAME = re.compile(r"(?<=\s)(?<![.!?]\s)[A-Z][a-z]{2,}\b")  # not a sentence's first word
