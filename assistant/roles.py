@@ -20,11 +20,12 @@ tests implement the same protocols.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args, runtime_checkable
 
-from .contracts import ChatChunk, ImageDefaults, Message, ToolChoice, ToolSchema, Transcript
+from .contracts import ChatChunk, ImageDefaults, Message, ToolCall, ToolChoice, ToolSchema, Transcript
 
 if TYPE_CHECKING:
     import numpy as np
@@ -200,3 +201,28 @@ ROLE_PROTOCOLS: dict[str, type] = {
     "vad": VoiceActivity, "turn": TurnEnd, "stt": SpeechToText, "llm": ChatModel, "vlm": ImageDescriber, "clip": ImageEmbedder,
     "image_gen": ImageGenerator, "tts": TextToSpeech, "text_embed": TextEmbedder,
 }
+
+
+@contextmanager
+def streaming(chunks: Iterator[ChatChunk]) -> Iterator[Iterator[ChatChunk]]:
+    """A chat model's stream, closed when the block ends however it ends (an engine stops generating when its stream
+    is closed: an answer cut short, a forced call taken, a barge-in)."""
+    try:
+        yield chunks
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
+
+
+def forced_call(llm: ChatModel, messages: list[Message], schema: ToolSchema, max_new_tokens: int,
+                stop: StopSignal | None = None) -> dict[str, Any] | None:
+    """The arguments the model writes for the one tool `schema` offers, its call forced (decoded under the
+    schema where the engine can); None when it wrote none (stopped, or nothing usable)."""
+    name = schema["function"]["name"]
+    with streaming(llm.stream(messages, tools=[schema], max_new_tokens=max_new_tokens, stop=stop,
+                              tool_choice=name)) as chunks:
+        for chunk in chunks:
+            if isinstance(chunk, ToolCall) and chunk.name == name:
+                return chunk.arguments
+    return None

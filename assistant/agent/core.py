@@ -28,6 +28,7 @@ from ..chat.schemas import png_data_uri
 from ..contracts import Text, ToolCall, ToolChoice, ToolResult
 from ..errors import InputError
 from ..models.policy import PromptPolicy
+from ..roles import streaming
 from ..routing import Planner, Subject, planner_for
 from ..routing.digest import digest
 from ..tools.registry import Tool, ToolContext
@@ -203,9 +204,8 @@ class Agent:
         it was not offered; llama.cpp's grammar does not let it start one)."""
         reply, calls = "", []
         self._trim(llm, offer_tools)  # (also refuses a question too long for the model on its own)
-        chunks = llm.stream(messages or self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens, stop=stop,
-                            tool_choice=tool_choice)
-        try:
+        with streaming(llm.stream(messages or self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens,
+                                  stop=stop, tool_choice=tool_choice)) as chunks:
             for chunk in chunks:
                 if isinstance(chunk, Text | ToolCall) and "first_token_s" not in timings:
                     timings["first_token_s"] = time.perf_counter() - started
@@ -217,10 +217,6 @@ class Agent:
                     calls.append(chunk)
                     if self.policy.single_tool_call:
                         break
-        finally:
-            close = getattr(chunks, "close", None)
-            if close is not None:
-                close()  # an engine stops generating when its stream is closed
         return reply, calls, stop is not None and stop.is_set()
 
     def finish(self, reply: str, calls_done: list[ToolCallFinished], interrupted: bool, started: float,

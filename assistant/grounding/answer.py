@@ -9,7 +9,7 @@ from collections.abc import Callable, Generator, Sequence
 
 from ..cancel import Cancel
 from ..contracts import Citation, Text, ToolResult
-from ..roles import ChatModel
+from ..roles import ChatModel, streaming
 from .check import CheckedReply
 from .evidence import Evidence, best_evidence, idf_weights, names, passages, subject_words
 from .replies import answer_messages, quoted
@@ -41,9 +41,8 @@ def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str 
     citation to add when the reply does not name its source."""
     checker = CheckedReply(evidence, f"{text} {earlier or ''}", language)
     said: list[str] = []
-    chunks = llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
-                        stop=stop, tool_choice="none")
-    try:
+    with streaming(llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
+                              stop=stop, tool_choice="none")) as chunks:
         started = False
         for chunk in chunks:
             if isinstance(chunk, Text):
@@ -59,10 +58,6 @@ def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str 
             for sentence in checker.finish():
                 said.append(sentence)
                 yield sentence
-    finally:
-        close = getattr(chunks, "close", None)
-        if close is not None:
-            close()  # an engine stops generating when its stream is closed
     if stop is not None and stop.is_set():
         return "".join(said), True
     reply = "".join(said).strip()

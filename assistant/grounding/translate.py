@@ -9,7 +9,7 @@ import re
 
 from ..cancel import Cancel
 from ..contracts import Text
-from ..roles import ChatModel
+from ..roles import ChatModel, streaming
 from ..words import MONTH_NAMES, WEEKDAY_NAMES
 
 TRANSLATE_PROMPT = "Translate the user's question into English. Write only the English question."
@@ -19,18 +19,14 @@ TRANSLATION_TOKENS = 60  # a question
 def in_english(llm: ChatModel, question: str, stop: Cancel | None = None) -> str | None:
     """The question in English, or None (nothing written, or stopped)."""
     messages = [{"role": "system", "content": TRANSLATE_PROMPT}, {"role": "user", "content": question}]
-    chunks = llm.stream(messages, tools=None, max_new_tokens=TRANSLATION_TOKENS, stop=stop, tool_choice="none")
     written = ""
-    try:
+    with streaming(llm.stream(messages, tools=None, max_new_tokens=TRANSLATION_TOKENS, stop=stop,
+                              tool_choice="none")) as chunks:
         for chunk in chunks:
             if isinstance(chunk, Text):
                 written += chunk.text
                 if "\n" in written.strip():  # one line: the question
                     break
-    finally:
-        close = getattr(chunks, "close", None)
-        if close is not None:
-            close()
     line = written.strip().splitlines()[0].strip().strip('"“”') if written.strip() else ""
     if not line or (stop is not None and stop.is_set()) or not faithful(question, line):
         return None

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..cancel import Cancel
-from ..contracts import ToolCall
-from ..roles import ChatModel
+from ..roles import ChatModel, forced_call
 from ..words import OPERATION_WORDS, PERCENT_WORDS
 from .claims import claims, normalise
 
@@ -51,18 +50,7 @@ def written_expression(llm: ChatModel, question: str, facts: Sequence[str], sche
     listed = "\n".join(f"- {fact}" for fact in facts)
     messages = [{"role": "system", "content": WORK_OUT_PROMPT},
                 {"role": "user", "content": f"Facts:\n{listed}\nQuestion: {question}"}]
-    name = schema["function"]["name"]
-    written: dict[str, Any] | None = None
-    chunks = llm.stream(messages, tools=[schema], max_new_tokens=EXPRESSION_TOKENS, stop=stop, tool_choice=name)
-    try:
-        for chunk in chunks:
-            if isinstance(chunk, ToolCall) and chunk.name == name:
-                written = chunk.arguments
-                break
-    finally:
-        close = getattr(chunks, "close", None)
-        if close is not None:
-            close()
+    written = forced_call(llm, messages, schema, EXPRESSION_TOKENS, stop)
     expression = re.sub(r"(?<=\d),(?=\d{3}\b)", "", str((written or {}).get("expression") or "").strip())
     return expression if held(expression, facts, question) else None  # ("1,740 / 3": the thousands as written)
 

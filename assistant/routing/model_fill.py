@@ -21,8 +21,8 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..chat import schemas
-from ..contracts import ToolCall
 from .arguments import Request, Subject
+from ..roles import forced_call
 from .planner import Plan, _read_out
 
 if TYPE_CHECKING:
@@ -49,19 +49,7 @@ def model_filled(plan: Plan, tool: Tool, llm: ChatModel, request: str, subject: 
     if not plan.arguments:  # nothing to fill in
         return plan
     started = time.perf_counter()
-    written: dict[str, Any] | None = None
-    chunks = llm.stream(_messages(request, subject), tools=[_schema(tool, plan.arguments, compact)],
-                        max_new_tokens=FILL_TOKENS, stop=stop,
-                        tool_choice=tool.name)
-    try:
-        for chunk in chunks:
-            if isinstance(chunk, ToolCall) and chunk.name == tool.name:
-                written = chunk.arguments
-                break
-    finally:
-        close = getattr(chunks, "close", None)
-        if close is not None:
-            close()
+    written = forced_call(llm, _messages(request, subject), _schema(tool, plan.arguments, compact), FILL_TOKENS, stop)
     if timings is not None:
         timings["fill_s"] = time.perf_counter() - started
         timings["decide_s"] = timings.get("decide_s", plan.seconds) + timings["fill_s"]
