@@ -12,9 +12,10 @@ import anyio
 import pytest
 from mcp import Client
 
+from planners import planner_over
+
 from assistant.config import load_settings
-from assistant.routing import FolderFiles, Planner, ToolRouter
-from assistant.tools import agent_tools, all_tools
+from assistant.tools import all_tools
 
 FILES = ["manuals/espresso-machine.pdf", "manuals/bike-service.pdf", "photos/lake.jpg", "notes/budget-meeting.md",
          "notes/lease.pdf", "recordings/standup.wav"]
@@ -23,12 +24,7 @@ CALC, CONVERT, DATE = "calculate", "convert_units", "date_time"
 
 @pytest.fixture(scope="module")
 def planner(manager, tmp_path_factory):
-    root = tmp_path_factory.mktemp("knowledge")
-    for name in FILES:
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(b"")
-    tools = agent_tools()
-    return Planner(ToolRouter(manager.get("text_embed"), tools), FolderFiles(root), tools)
+    return planner_over(tmp_path_factory.mktemp("knowledge"), FILES, manager.get("text_embed"))
 
 
 @pytest.mark.parametrize("request_, tool, argument", [

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.routing import FolderFiles, Planner, Subject, ToolRouter
+from planners import planner_over
+
+from assistant.routing import FolderFiles, Planner, Subject
 from assistant.routing.files import FileMention, resolve
-from assistant.tools import agent_tools
 
 sys.path.append(str(Path(__file__).resolve().parents[1] / "bench"))  # after site-packages: bench/mcp.py must not shadow mcp
 
@@ -22,12 +23,7 @@ FILES = ["manuals/espresso-machine.pdf", "manuals/bike-service.pdf", "photos/lak
 
 @pytest.fixture(scope="module")
 def planner(manager, tmp_path_factory):
-    root = tmp_path_factory.mktemp("knowledge")
-    for name in FILES:
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(b"")  # only the names matter to the planner
-    tools = agent_tools()
-    return Planner(ToolRouter(manager.get("text_embed"), tools), FolderFiles(root), tools)
+    return planner_over(tmp_path_factory.mktemp("knowledge"), FILES, manager.get("text_embed"))
 
 
 def test_the_evaluation_sets_plain_requests_get_the_right_tool_and_arguments(planner):

@@ -12,7 +12,9 @@ from typing import Annotated
 import pytest
 from pydantic import Field
 
-from assistant.routing import FolderFiles, Planner, Subject, ToolRouter, failure_reply
+from planners import planner_over
+
+from assistant.routing import Subject, failure_reply
 from assistant.routing.digest import digest
 from assistant.routing_hints import FileArgument, Query, Routing
 from assistant.tools import agent_tools, all_tools
@@ -58,12 +60,8 @@ def find_recipe(ctx: ToolContext, dish: str) -> ToolResult:
 
 @pytest.fixture(scope="module")
 def planner(manager, tmp_path_factory):
-    root = tmp_path_factory.mktemp("knowledge")
-    for name in FILES:
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(b"")
     tools = {**agent_tools(), identify_birds.name: identify_birds, find_recipe.name: find_recipe}
-    return Planner(ToolRouter(manager.get("text_embed"), tools), FolderFiles(root), tools)
+    return planner_over(tmp_path_factory.mktemp("knowledge"), FILES, manager.get("text_embed"), tools)
 
 
 def test_a_new_tool_is_routed_to_and_its_file_filled_in_from_what_it_declares(planner):

@@ -11,9 +11,10 @@ from datetime import datetime
 
 import pytest
 
+from planners import planner_over
+
 from assistant.errors import InputError
-from assistant.routing import FolderFiles, Planner, Subject, ToolRouter
-from assistant.tools import agent_tools
+from assistant.routing import Subject
 from assistant.tools.date_time import answer
 
 FILES = ["life/memos/marek-callback.wav", "life/memos/washer-repair.wav", "recordings/anna-interview.m4a",
@@ -24,12 +25,7 @@ TRANSCRIBE, DESCRIBE, DATE, PDF = "transcribe_audio", "describe_image", "date_ti
 
 @pytest.fixture(scope="module")
 def planner(manager, tmp_path_factory):
-    root = tmp_path_factory.mktemp("knowledge")
-    for name in FILES:
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(b"")  # only the names matter to the planner
-    tools = agent_tools()
-    return Planner(ToolRouter(manager.get("text_embed"), tools), FolderFiles(root), tools)
+    return planner_over(tmp_path_factory.mktemp("knowledge"), FILES, manager.get("text_embed"))
 
 
 @pytest.mark.parametrize("request_", [
