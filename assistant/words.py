@@ -96,7 +96,10 @@ MONTH_NAMES = ("january february march april may june july august september octo
 
 WEEKDAY_NAMES = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag "
             "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles "
-            "jueves viernes sábado sabado domingo").split()
+            "jueves viernes sábado sabado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica").split()
+
+# Month and weekday names: capitalised, but no one's name.
+CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
 
 # Capitalised words that claim nothing: pronouns, titles, the assistant's own words and units.
 NOT_NAMES = frozenset("""i i'm i've i'd i'll ok okay dr mr mrs ms mx prof st pdf pdfs ai celsius fahrenheit yes no

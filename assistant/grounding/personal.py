@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..languages import language_of, words_of  # (language_of: asked here by the agent, and the tests)
-from ..words import (ASKING_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS, LITTLE_WORDS,
-                     MONTH_NAMES, WEEKDAY_NAMES)
+from ..words import (ASKING_WORDS, CALENDAR_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS,
+                     LITTLE_WORDS, WEEKDAY_NAMES)
 from .claims import claims
 from .spelling import one_letter_apart
 
@@ -27,12 +27,9 @@ _ARRANGED_ABROAD = re.compile(r"\b(?:kommt|ankommt|termin|fährt|abfahrt|zurück
                               r"partenza|ritorno|torniamo|volo)\b", re.I)
 # A day ahead, as people name the days of their own week ("on Thursday", "tomorrow", "next week"): the world's
 # questions give dates with years.
-_UPCOMING = re.compile(r"\b(?:(?:on|this|next|coming|am|le|el|il) (?:monday|tuesday|wednesday|thursday|friday|"
-                       r"saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
-                       r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
-                       r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)|tomorrow|tonight|this (?:morning|"
-                       r"afternoon|evening|weekend|week)|next (?:week|weekend|month)|morgen|heute abend|demain|"
-                       r"ce soir|mañana|esta noche|domani|stasera)\b", re.I)
+_UPCOMING = re.compile(rf"\b(?:(?:on|this|next|coming|am|le|el|il) (?:{'|'.join(WEEKDAY_NAMES)})|tomorrow|tonight|"
+                       r"this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month)|morgen|"
+                       r"heute abend|demain|ce soir|mañana|esta noche|domani|stasera)\b", re.I)
 # Things only the user has: asked when or where, an appointment or a booking is theirs ("When is the cat's next vet
 # appointment?"); "what is an appointment letter?" asks neither.
 _BOOKED = re.compile(r"\b(?:appointments?|reservations?|bookings?|check-?ups?|termine?|rendez-vous|citas?|"
@@ -73,7 +70,7 @@ def is_personal(text: str) -> bool:
         return True
     if _THE_PERSON.search(text) or _FAMILY.search(text):  # "the electrician", "grandma": someone in the user's life
         return True
-    named = any(m.group(0).lower() not in _CALENDAR for m in _NAME.finditer(text.strip()))
+    named = any(m.group(0).lower() not in CALENDAR_WORDS for m in _NAME.finditer(text.strip()))
     ours = named or any(w in FIRST_PLURAL for w in words) or (  # someone named, or "we" (French "on" too)
         language_of(text) == "fr" and any(w.split("'")[-1] == "on" for w in words))
     upcoming = _UPCOMING.search(text) is not None  # a day of the user's week
@@ -85,7 +82,6 @@ def is_personal(text: str) -> bool:
 
 
 _FOREIGN_LITTLE_WORDS = frozenset().union(*LITTLE_WORDS.values()) - ENGLISH_LITTLE_WORDS
-_CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)  # capitalised, but no one's name
 
 
 

@@ -10,7 +10,7 @@ import re
 from ..cancel import Cancel
 from ..contracts import Text
 from ..roles import ChatModel, streaming
-from ..words import MONTH_NAMES, WEEKDAY_NAMES
+from ..words import CALENDAR_WORDS
 
 TRANSLATE_PROMPT = "Translate the user's question into English. Write only the English question."
 TRANSLATION_TOKENS = 60  # a question
@@ -41,8 +41,6 @@ def faithful(question: str, translation: str) -> bool:
     if set(re.findall(r"\d+", translation)) - set(re.findall(r"\d+", question)):
         return False
     starts = {w.lower()[:4] for w in re.findall(r"[^\W\d_]+", question)}
-    named = [w for w in re.findall(r"(?<=\s)[A-Z][^\W\d_]+", translation) if w.lower() not in _CALENDAR]
+    named = [w for w in re.findall(r"(?<=\s)[A-Z][^\W\d_]+", translation) if w.lower() not in CALENDAR_WORDS]
     return all(w.lower()[:4] in starts for w in named)
 
-
-_CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
