@@ -11,6 +11,7 @@ to dress up.
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ from ..grounding import personal, translate, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.evidence import Evidence, subject_words
 from ..grounding.replies import not_found
-from ..routing import Planner, failure_reply
+from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.model_fill import model_filled
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
@@ -53,11 +54,16 @@ class RoutedTurn:
         self.language = personal.language_of(text)
         self.about_me = self.about_me or (personal.asks(text) and self._names_someone_in_the_files())
 
+    @cached_property
+    def searcher(self) -> Plan | None:
+        """The search of the user's files for this question (and the one it follows up)."""
+        return self.planner.lookup(self.text, self.earlier or "")
+
     def run(self) -> Iterator[AgentEvent]:
         agent, text, earlier, about_me = self.agent, self.text, self.earlier, self.about_me
         plan = self.planner.plan(text, self.subject)
         chosen, chosen_arguments = plan.tool, dict(plan.arguments)  # the router's own choice
-        searcher = self.planner.lookup(text, earlier or "")
+        searcher = self.searcher
         if searcher is not None and (plan.reply is None or (earlier is not None and about_me)) and (
                 (plan.tool is None and about_me) or (plan.tool == searcher.tool and earlier is not None)):
             # look before answering: a question about the user's own world is searched (with the question it
@@ -153,7 +159,7 @@ class RoutedTurn:
             yield from self._finish(failure_reply(agent.tools[call.name], done.result.text), [done], say=True)
             return
         evidence = self._evidence(done.result)
-        searcher = self.planner.lookup(text, earlier or "")
+        searcher = self.searcher
         if evidence is None and searcher is not None and searcher.tool not in (None, call.name):
             # the PDF look-up found nothing that answers: the notes and recordings may ("when does release 2.4
             # ship?" is no question for the lease the router took "release" for)

@@ -177,7 +177,7 @@ _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A date with its month named, or a time of day: what an amount or a count is not ("38.50", "3.5 kg" and "2025
 # euros" are amounts).
-_DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}"
+DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}"
                            rf"(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s*[ap]\.?m\.?",
                            re.I)
 
@@ -194,7 +194,7 @@ def _has(sentence: str, kind: str | None) -> bool:
     if kind == "when":
         return _DATE_WORDS.search(sentence) is not None
     if kind == "number":  # an amount or a count, not the day of a date or a time
-        return re.search(r"\d", _DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
+        return re.search(r"\d", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
     if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
     return False

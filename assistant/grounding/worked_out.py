@@ -15,6 +15,7 @@ from ..cancel import Cancel
 from ..roles import ChatModel, forced_call
 from ..words import OPERATION_WORDS, PERCENT_WORDS
 from .claims import claims, normalise
+from .evidence import DATE_OR_TIME
 
 EXPRESSION_TOKENS = 40  # "(7850 - 2355) / 3"
 MAX_FACTS = 6
@@ -88,7 +89,5 @@ def _numbers(text: str) -> set[str]:
     return found
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATES = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
-                    rf"(?:,?\s+\d{{4}})?|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?|\b\d{{1,2}}\s*[ap]\.?m\.?|"
-                    rf"\b(?:19|20)\d{{2}}\b", re.I)
+_DATES = re.compile(rf"{DATE_OR_TIME.pattern}|\b\d{{1,2}}[.:]\d{{2}}\b|\b(?:19|20)\d{{2}}\b", re.I)  # with dotted
+# times and years: no amounts to work with
