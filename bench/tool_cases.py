@@ -26,11 +26,12 @@ class Case:
     style: str = "plain"  # plain, terse, polite, spoken, typo, foreign, follow-up, missing-file
     before: tuple[str, ...] = ()
     honest: str | None = None  # "failure": the reply must say that it did not work / was not found
+    without: tuple[str, ...] = ()  # filler words of this request that its prompt or query must not keep
 
 
 def case(request: str, *tools: str | None, style: str = "plain", before: tuple[str, ...] = (),
-         honest: str | None = None, **args: str | list[str]) -> Case:
-    return Case(request, tools, args, style, before, honest)
+         honest: str | None = None, without: tuple[str, ...] = (), **args: str | list[str]) -> Case:
+    return Case(request, tools, args, style, before, honest, tuple(w.lower() for w in without))
 
 
 CASES: list[Case] = [

@@ -43,7 +43,8 @@ import tool_cases  # noqa: E402
 from tool_cases import Case  # noqa: E402
 
 CASE_SETS = {"main": "tool_cases", "heldout": "tool_cases_heldout", "blind": "tool_cases_blind",
-             "fillers": "tool_cases_fillers", "targets": "tool_cases_targets"}
+             "fillers": "tool_cases_fillers", "targets": "tool_cases_targets",
+             "fillers_blind": "tool_cases_fillers_blind"}
 RESULTS = Path(__file__).parent / "results"
 
 # Words that have no place in a picture's prompt or a search's query: hesitations and politeness, the words
@@ -160,7 +161,7 @@ def fillers_left(case: Case, call: dict | None) -> list[str] | None:
     if call is None or key is None or call["name"] != case.tools[0]:
         return None
     value = str(call.get("arguments", {}).get(key) or "")
-    return [w for w in re.findall(r"[^\W\d_]+", value.lower()) if w in FILLER_WORDS]
+    return [w for w in re.findall(r"[^\W\d_]+", value.lower()) if w in FILLER_WORDS or w in case.without]
 
 
 def run_case(agent, case: Case, files: set[str]) -> dict:
