@@ -10,6 +10,19 @@ share is written once below and built on.
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def plain(word: str) -> str:
+    """`word` lower-cased without accents ("génère" -> "genere"): spoken requests come back spelt either way."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+                   if not unicodedata.combining(c))
+
+
+def either(words: frozenset[str]) -> str:
+    """A router keyword's word that is any of `words`, with or without accents ("génère|genere|...")."""
+    return "|".join(sorted(set(words) | {plain(w) for w in words}))
+
 # English words found in nearly every passage: as keywords they only add noise to a ranking (the index's
 # full-text search drops them, and so does the knowledge probe).
 FUNCTION_WORDS = frozenset("""a about above after again all am an and any are as at be been before being below
@@ -33,6 +46,97 @@ di del della mis mes meine meinen mein mon ma mio mia""".split())
 # What people say around a request: hesitations, greetings, politeness, hedges ("um so, like, maybe ...").
 SPOKEN_FILLERS = frozenset("um uh erm er hmm like so okay ok well hey hi please kindly just maybe actually".split())
 
+# -- what is said around a request's subject, in the languages requests come in (English, French, German,
+# Spanish, Italian, Portuguese): `routing.framing` cuts a picture's prompt out of them, and a search's query
+# drops them (REQUEST_FILLERS below). Written without accents' help: `framing.plain` compares words unaccented.
+HESITATIONS = SPOKEN_FILLERS | frozenset("""umm uhh uhm mm hm yeah yep yes right alright basically kinda sorta
+literally honestly anyway euh bah ben bon alors donc genre enfin voilà äh ähm öh naja halt eben also eh pues bueno
+este vale ehm cioè tipo beh allora dunque ecco então né bem pronto quoi oye oiga dai boh insomma ei olha
+sabe""".split())
+# Asking: "could you", "I was wondering if", "je voudrais", "kannst du", "¿puedes?", "potresti", "você pode".
+ASKING = frozenset("""can could would will you i i'd id i'm im want wanted need needed like love wondering wonder
+was were if let's lets ahead try please do get me us we
+peux pouvez pourrais pourriez tu vous je voudrais veux voulez aimerais est-ce est ce que moi nous
+kannst können könntest könnten würdest würden würde du ihr ich möchte möchten will hätte gern gerne mir uns mal
+hab habe hast
+puedes puede podrías podría podrias podria quiero quisiera querría gustaría gustaria tú usted me nos yo
+puoi può potresti potrebbe vorrei voglio mi ci io
+podes pode poderia podia você voce quero queria gostaria eu tenho tens temos""".split())
+# Politeness, thanks and their phrases' words ("s'il te plaît", "per favore", "se puder").
+POLITENESS = frozenset("""please pls plz kindly thanks thank cheers merci plaît plait bitte danke dankeschön
+favor gracias favore grazie obrigado obrigada puder appreciated appreciate valeu porfa porfavor""".split())
+# Phrases said around a subject rather than of it ("would you mind", "s'il te plaît", "no sé", "much appreciated").
+FRAME_PHRASES = ("would you mind", "do you mind", "if you don't mind", "if you do not mind", "if you can",
+                 "if you could", "if you would", "if possible", "if that's possible", "when you can",
+                 "when you get a chance", "for me", "thank you", "thanks a lot", "thanks so much", "thank you so much",
+                 "much appreciated", "i'd appreciate it", "i'd appreciate that", "i appreciate it", "you know",
+                 "i mean", "dig through", "go through", "look through", "s'il te plaît", "s'il vous plaît",
+                 "pour moi", "je sais pas", "je ne sais pas", "für mich", "wenn möglich", "wenn's geht", "weißt du",
+                 "keine ahnung", "por favor", "para mí", "si puedes", "si es posible", "no sé", "per favore",
+                 "per me", "se puoi", "se possibile", "non so", "se puder", "se possível", "para mim", "sei lá")
+# Verbs that ask for a picture (imperatives, infinitives, and the forms with a pronoun joined on: "dibújame",
+# "disegnarmi", "fammi").
+PICTURE_VERBS = frozenset("""draw paint sketch render generate create make design produce imagine illustrate doodle
+dessine dessiner dessinez peins peindre peignez fais faire faites génère générer générez crée créer créez
+imagine imaginer illustre réalise réaliser
+zeichne zeichnen zeichnest male malen malst mal erstelle erstellen erstellst generiere generieren mache machen mach
+erzeuge erzeugen entwirf entwerfen
+dibuja dibujar dibújame dibujame dibújeme pinta pintar píntame pintame genera generar genérame crea crear créame
+hazme haz hacer hágame diseña diseñar imagina imaginar
+disegna disegnare disegnami disegnarmi dipingi dipingere dipingimi genera generare generami generarmi crea creare
+creami crearmi fammi fare fai faresti realizza realizzare immagina
+desenhe desenha desenhar pinte pintar gere gera gerar crie cria criar faça faz fazer imagine""".split())
+# Verbs that come last in a German or Portuguese request ("... ein Bild von einem Boot malen?").
+FINAL_PICTURE_VERBS = frozenset("""malen zeichnen erstellen generieren machen erzeugen entwerfen
+desenhar gerar criar fazer""".split())
+# Nouns for a picture, and words that name one as "something": "an image of", "ein Bild von", "something with".
+PICTURE_NOUNS = frozenset("""image images picture pictures pic pics illustration illustrations drawing drawings
+painting paintings photo photos render rendering sketch sketches artwork art wallpaper wallpapers graphic
+dessin dessins peinture tableau bild bilder zeichnung gemälde grafik foto fotos imagen imágenes dibujo
+ilustración pintura cuadro immagine immagini disegno illustrazione dipinto quadro imagem imagens desenho
+ilustração""".split())
+SOMETHING = frozenset("""something anything one quelque chose truc etwas was algo alguna algún qualcosa
+qualcosina alguma algum coisa irgendwas irgendetwas irgendwelche nada""".split())
+# What joins a picture noun to its subject: "of", "showing", "de", "von", "di", "com".
+OF_WORDS = frozenset("""of showing with depicting featuring about like de d' du des von vom mit zu avec di del
+della dello dei degli delle con do da dos das com sobre""".split())
+# Pronouns after a verb: "draw me", "make us", "dessine-moi", "mal mir".
+OBJECT_PRONOUNS = frozenset("me us moi nous mir uns mi ci nos".split())
+# Articles, before a subject or a picture noun ("a", "une", "einem", "um").
+ARTICLES = frozenset("""a an the some any my our this that un une le la les des l' du un' una uno il lo gli el los
+las ein eine einen einem einer einige o os as um uma""".split())
+LITTLE_ADJECTIVES = frozenset("""little small quick simple nice new cool good big beautiful pretty petit petite nouvelle
+nouveau kleines kleine neues schönes pequeño pequeña nueva nuevo bonita piccolo piccola nuova nuovo bella
+pequeno pequena nova novo bonito""".split())  # "a quick sketch of", "un petit dessin de"
+ELIDED = frozenset("d l j m n s t c qu un dell all nell sull dall".split())  # "d'un", "l'image", "s'il"
+# Hesitations that end a request without a comma before them ("a fox thanks", "a fox okay?"); "right" or "well"
+# may end a subject ("a dog on the right").
+TRAILING_HESITATIONS = frozenset("um umm uh uhh uhm erm hmm ok okay yeah yep maybe euh bah ben quoi äh ähm pues vale "
+                                 "ehm beh ne".split())
+# Words that ask for a search of the user's files, and the places searched ("in my notes", "dans mes fichiers").
+SEARCH_VERBS = frozenset("""search searching find finding look looking check checking browse browsing chercher cherche cherches trouve trouver
+regarde fouille suche suchen finde finden schau schaue nachsehen busca buscar buscas encuentra encontrar
+revisa cerca cercare cercami trova trovare guarda controlla procura procurar procure encontra verifica
+búscalo búscame búscamelo encuéntralo encuéntrame cerchi cercheresti cercalo trovami""".split())
+# Recordings, in the plural: the collection searched ("check my recordings for ..."), not one to transcribe.
+RECORDINGS = frozenset("""recordings memos voicemails enregistrements mémos aufnahmen sprachnachrichten
+sprachnotizen grabaciones audios registrazioni vocali gravações gravacoes""".split())
+# Saying that something was kept, in the other languages ("what did I save" is RECORDING_VERBS'): "qué guardé".
+KEPT_VERBS = frozenset("""guardé guardado guardaste apunté anoté anotado escribí noté notée écrit écrite
+enregistré sauvegardé gardé rangé abgelegt gespeichert notiert aufgeschrieben geschrieben salvato annotato scritto segnato
+salvai salvei guardei guardada guardadas guardados anotei escrevi""".split())
+# Words that start a part of a sentence the way "like" does ("..., genre en aquarelle").
+LIKE_WORDS = frozenset("genre tipo cioè sozusagen".split())
+# What a request points back with ("and make a picture of that").
+POINTING_BACK = frozenset("""that it this them one ça cela le la les das es ihn lo eso esto questo quello isso
+isto""".split())
+# Words that join one part of a request to the next.
+AND_WORDS = frozenset("and then et puis und dann y luego e poi depois".split())
+KNOWLEDGE_PLACES = frozenset("""notes note files file folder folders documents document recordings saved stuff
+knowledge fichiers fichier dossier documents enregistrements notizen notiz dateien datei ordner dokumente
+aufnahmen archivos archivo carpeta notas documentos grabaciones appunti nota cartella documenti registrazioni
+arquivos arquivo anotações anotacoes gravações gravacoes""".split())
+
 # A request's words that carry no subject (`routing.arguments.topic` removes them): the above, and command
 # words, the knowledge folder itself, contractions' remains, and more of the other languages.
 REQUEST_FILLERS = (SPOKEN_FILLERS | FOREIGN_FUNCTION_WORDS | (FUNCTION_WORDS - KEPT_IN_REQUESTS) | frozenset("""
@@ -42,7 +146,11 @@ files file folder folders knowledge notes note documents document saved save wro
 mention mentions mentioned among stuff things thing everything
 s t ll re ve d m
 busca buscar mi un una por favor sobre cherche dans sur une suche finde nach über cerca nei miei gli per au aux al
-""".split()))
+i've i'm i'd i'll we've we're you've you're what's that's there's it's let's got somewhere anywhere
+whatever o os uma en em na nas nos meus minhas minha meu mes mis in im auf dans sul sulla sullo sui sulle nel nella
+nello negli nelle dal dalla alla allo agli dello degli delle dos das pelo pela
+""".split()) | HESITATIONS | (ASKING - KEPT_IN_REQUESTS - {"vous"}) | POLITENESS | SEARCH_VERBS |
+                   KNOWLEDGE_PLACES | KEPT_VERBS | (SOMETHING - {"one"}) | {"ones"})
 
 # Command words the router also removes when misspelt ("serach", "transcirbe").
 COMMAND_WORDS = ("search", "files", "folder", "documents", "knowledge", "transcribe", "describe", "picture",

@@ -19,6 +19,7 @@ from ..routing_hints import FileArgument, FileKind, Picture, Query, Routing
 from ..languages import language_of
 from ..words import COMMAND_WORDS, LITTLE_WORDS, PICTURE_WORDS, QUESTION_WORDS, REQUEST_FILLERS
 from .files import FileMention, kind_of, resolve, spelled_alike
+from .framing import picture_prompt, subject_words
 
 if TYPE_CHECKING:
     from ..tools.registry import Tool
@@ -74,9 +75,10 @@ Filler = Callable[[Request], "dict[str, Any] | Missing"]
 
 
 def topic(text: str, drop: Set[str] = frozenset()) -> str:
-    """The request's subject words, in order: fillers, question words, command words (misspelt ones too), the
-    little words of the request's language ("ist", "bei", "qué", "es") and `drop` removed."""
-    words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)
+    """The request's subject words, in order: fillers and the phrases said around a subject ("would you mind"),
+    question words, command words (misspelt ones too), the little words of the request's language ("ist", "bei",
+    "qué", "es") and `drop` removed."""
+    words = subject_words(text)
     little = LITTLE_WORDS.get(language_of(text), frozenset())
     kept = [w for w in words if w.lower() not in REQUEST_FILLERS and w.lower() not in drop
             and w.lower() not in _QUESTION_WORDS and w.lower() not in little and not _misspelt_command(w.lower())]
@@ -208,12 +210,6 @@ def _language(text: str) -> str | None:
 
 
 # -- a picture ----------------------------------------------------------------------------------------
-_ASK_FOR_PICTURE = re.compile(
-    r"^(?:(?:can|could|would|will) you(?: please)?|please|i'?d like(?: you to)?|i want(?: you to)?|"
-    r"go ahead and|let'?s)?\s*(?:(?:draw|paint|sketch|render|generate|create|make|design|produce|imagine|"
-    r"illustrate|show)(?: me| us)?)?\s*"
-    r"(?:(?:(?:a|an|the|some)\s+)?(?:new\s+)?(?:picture|image|illustration|drawing|painting|photo|render|sketch|"
-    r"artwork|pic)s?\s*(?:of|showing|with)?\s*)?", re.I)
 # (Linear in the request, as every pattern over it must be: no match starts inside a run of spaces, and no two
 # spaces-or-nothing (`\s*`) stand side by side, either of which would rescan a long run of spaces again and again.)
 _SETTINGS = re.compile(r"(?:[,;]|(?<!\s))\s*(?:and\s+)?(?:make it\s+|with\s+|at\s+|using\s+)?"
@@ -237,8 +233,6 @@ def _picture(request: Request, picture: Picture, tool: str) -> dict[str, Any]:
             arguments[side] = int(found.group(1) or found.group(2))
     prompt = _SETTINGS.sub("", text)
     prompt = re.sub(r"\b(?:and|then)?\s*show (?:it to )?me\b|\bfor me\b", "", prompt, flags=re.I)
-    prompt = re.sub(r"^\s*(?:okay|ok|so|well|hey)?[\s,]*(?:(?:can|could|would) you[\s,]*(?:like|please|maybe)?[\s,]*)?",
-                    "", prompt, flags=re.I)
     subject = request.subject
     if subject is not None and subject.tool == tool and request.follow_up:  # "make it darker"
         change = re.sub(r"^(?:now|and|ok(?:ay)?|then)?[\s,]*(?:same (?:again|thing|one)|make it|do it|try it|make one|"
@@ -248,7 +242,7 @@ def _picture(request: Request, picture: Picture, tool: str) -> dict[str, Any]:
         base = subject.arguments.get(picture.prompt, "")
         prompt = f"{base}, {change}" if change else base
     else:
-        prompt = _ASK_FOR_PICTURE.sub("", prompt.strip(), count=1).strip(" ,.!?")
+        prompt = picture_prompt(prompt)
     arguments[picture.prompt] = prompt or text
     return arguments
 

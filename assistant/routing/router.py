@@ -9,6 +9,7 @@ mean similarity of its closest examples; a request close to nothing gets no tool
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -159,17 +160,21 @@ def _words(text: str) -> list[str]:
 def mentions(words: Sequence[str], keyword: str) -> bool:
     """Whether the words hold `keyword`. A keyword is words in a row ("look at"); "a ... b" lets up to four
     words stand between; a word ending in "*" is a word start ("transcri*"); a leading "^" means at the
-    start of the request, after lead-ins like "could you please" (a command, not "who painted ..."). A
-    close misspelling of a word of five or more letters counts as it."""
-    at_start = keyword.startswith("^")
-    pieces = [piece.split() for piece in keyword.lstrip("^").lower().split("...")]
+    start of the request, after lead-ins like "could you please" (a command, not "who painted ..."); "a|b"
+    is either word (spelt exactly); a trailing "$" means the last piece ends the request, however many words
+    stand before it ("ein Bild von ... malen"). A close misspelling of a word of five or more letters counts as
+    it."""
+    at_start, at_end = keyword.startswith("^"), keyword.endswith("$")
+    pieces = [piece.split() for piece in keyword.strip("^$").lower().split("...")]
     first = next((i for i, w in enumerate(words) if w not in LEAD_INS), len(words))
     starts = [first] if at_start else range(len(words))
-    return any(_pieces_at(words, pieces, i) for i in starts)
+    return any(_pieces_at(words, pieces, i, at_end) for i in starts)
 
 
-def _pieces_at(words: Sequence[str], pieces: list[list[str]], i: int) -> bool:
+def _pieces_at(words: Sequence[str], pieces: list[list[str]], i: int, at_end: bool = False) -> bool:
     for n, piece in enumerate(pieces):
+        if n > 0 and at_end and n == len(pieces) - 1:  # the last piece ends the request, however far
+            return len(words) - len(piece) >= i and _run_at(words, piece, len(words) - len(piece))
         if n > 0:  # the next piece within the gap
             found = next((j for j in range(i, min(i + MAX_GAP + 1, len(words))) if _run_at(words, piece, j)), None)
             if found is None:
@@ -186,10 +191,17 @@ def _run_at(words: Sequence[str], run: list[str], i: int) -> bool:
 
 
 def _word_is(word: str, key: str) -> bool:
+    if "|" in key:  # one of several words ("make|create")
+        return word in _alternatives(key)  # exactly: among a hundred words, some misspelling is always close
     if key.endswith("*"):
         stem = key[:-1]
         return word.startswith(stem) or (len(stem) >= 5 and _close(word[: len(stem)], stem))
     return word == key or (len(key) >= 5 and _close(word, key))
+
+
+@functools.lru_cache(maxsize=64)
+def _alternatives(key: str) -> frozenset[str]:
+    return frozenset(key.split("|"))
 
 
 def _close(word: str, key: str) -> bool:

@@ -15,6 +15,7 @@ from pydantic import Field
 from ..contracts import Citation, ImageOut, ToolResult
 from ..errors import InputError
 from ..routing_hints import Picture, Routing
+from ..words import FINAL_PICTURE_VERBS, PICTURE_NOUNS, PICTURE_VERBS, either
 from .outputs import generated_folder, output_name, save_new
 from .registry import Hints, ToolContext, one_line, tool
 
@@ -46,7 +47,11 @@ GENERATE_KEYWORDS = (
     "need ... image", "want ... image", "need ... illustration", "want ... illustration", "new image", "new picture",
     "come up with ... picture", "come up with ... image", "dessin*", "dibuj*", "zeichne*", "mal mir", "disegn*",
     "desenh*", "génère", "genera ... imagen", "genera ... immagine", "crée ... image", "crea ... imagen",
-    "crea ... immagine", "erstelle ... bild")
+    "crea ... immagine", "erstelle ... bild", "love ... image", "love ... picture",
+    # a picture verb, then a picture noun ("make me a pic of", "faire une image", "generar una imagen"); a German
+    # request's verb comes last ("ein Bild von einem Boot malen")
+    f"{either(PICTURE_VERBS - {'imagine'})} ... {either(PICTURE_NOUNS - {'art'})}",
+    f"{either(PICTURE_NOUNS - {'art'})} ... {either(FINAL_PICTURE_VERBS)}$")
 # The router: the request without its command words is the prompt, with the settings it names; "make it
 # darker" after a picture changes that picture's prompt.
 GENERATE_ROUTING = Routing("make that picture", picture=Picture())

@@ -13,6 +13,7 @@ from ..knowledge.images import image_mime
 from ..knowledge.search import MAX_PAGES, parse_pages
 from ..routing_hints import FileArgument, Query, Routing
 from ..timecode import clock
+from ..words import KNOWLEDGE_PLACES, SEARCH_VERBS, either
 from .describe_image import image_file
 from .registry import ToolContext, tool
 
@@ -74,7 +75,8 @@ SEARCH_KEYWORDS = (
     "what did i ... write", "what did i ... save", "what did i ... note", "did i ... save", "did i ... write",
     "did i ... note", "i ... noted", "i ... wrote down", "in my files", "in my notes", "in my documents",
     "my notes", "my files", "my documents", "my pictures", "my photos", "my knowledge",
-    "busca*", "cherch*", "suche", "durchsuche", "finde", "cerca", "trouve", "encuentra", "procura")
+    "busca*", "cherch*", "suche", "durchsuche", "finde", "cerca", "trouve", "encuentra", "procura",
+    f"{either(SEARCH_VERBS)} ... {either(KNOWLEDGE_PLACES)}")  # "procurar nos meus arquivos"
 # The router: the request's subject words are the query ("image" for pictures, "audio" for what was said about
 # something in a recording); notes and recordings that answer a request naming no tool are searched.
 # A how-to question asks for know-how, not for the user's files ("how do i find a file by its name in the linux

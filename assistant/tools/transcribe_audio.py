@@ -16,6 +16,7 @@ from ..knowledge import recordings
 from ..knowledge.text import ExtractionError
 from ..routing_hints import FileArgument, Routing
 from ..timecode import clock
+from ..words import RECORDINGS, SEARCH_VERBS
 from .registry import ToolContext, tool
 
 MAX_AUDIO_SECONDS = 2 * 3600
@@ -42,8 +43,12 @@ TRANSCRIBE_KEYWORDS = (
     "grabación", "grabacion", "aufnahme", "registrazione", "gravação")
 # The router: a recording named or described (one that is not there is said so), the language named; the
 # transcript is the answer, read out as it is.
+# ... but a search through the recordings ("check my recordings for the bit where Sam talks about ...",
+# "controlla nelle mie registrazioni se ...") is search_knowledge's.
+SEARCHED_RECORDINGS = (rf"\b(?:{'|'.join(sorted(SEARCH_VERBS))})\b[^.?!]*?\b(?:{'|'.join(sorted(RECORDINGS))})\b"
+                       r"[^.?!]*?\b(?:for|about|where|if|whether|with|pour|sur|si|nach|über|ob|por|sobre|se|per|su)\b")
 TRANSCRIBE_ROUTING = Routing(
-    "transcribe that recording", language="language", read_out="always",
+    "transcribe that recording", language="language", read_out="always", not_for=SEARCHED_RECORDINGS,
     file=FileArgument("file", "audio", "recording",
                       words=frozenset({"transcribe", "recording", "recordings", "audio", "transcript", "said", "say"})))
 
