@@ -133,3 +133,10 @@ def test_pdf_command_answers_reads_pages_and_refuses_escapes(tmp_path):
     assert result.returncode == 0 and REPORT_FACTS[1][2].split()[0] in result.stdout
     assert_one_line_error(run(*flags, "pdf", "--file", "../../etc/passwd", "--pages", "1", tmp_path=tmp_path), 2,
                           "outside the knowledge folder")
+
+
+def test_ask_without_the_chat_model_says_which_one_and_how_to_get_it(tmp_path):
+    """The chat model loads in the background while the turn starts (a cold `ask` looks up meanwhile): its
+    absence still ends the command with the one-line fix, not a traceback from the loading thread."""
+    result = run("--profile", "spark", "--knowledge", str(tmp_path), "ask", "hello there", tmp_path=tmp_path)
+    assert_one_line_error(result, 3, "assistant models pull llm")

@@ -64,6 +64,8 @@ class Agent:
         self.history: list[dict[str, Any]] = []
         self._subjects: list[tuple[int, Subject]] = []  # (history length when asked, what the turn was about)
         self._sources: list[tuple[int, str]] = []  # (history length, the evidence an answer came from)
+        self._warming: threading.Thread | None = None  # the chat model loading and warming (warm_up(background))
+        self._warm_failure: BaseException | None = None
 
     def close(self) -> None:
         """Nothing is held: each tool ran in a thread of its own (one still running stops at its next step
@@ -99,15 +101,45 @@ class Agent:
         limit = self.policy.context_tokens or llm.context_length
         return max(256, int(limit) - self.max_new_tokens)
 
-    def warm_up(self) -> None:
+    def warm_up(self, background: bool = False) -> None:
         """Process the fixed start of every prompt (system prompt, tool schemas) once, so that a local
-        model with prefix reuse answers the first real turn as quickly as the later ones."""
+        model with prefix reuse answers the first real turn as quickly as the later ones. `background`: the chat
+        model loads and warms in a thread while a first turn routes and looks up (a cold `ask` overlaps the
+        model's second of loading with the search); the turn waits for it only when it needs the model."""
         planner = self.planner
-        routed = planner is not None
         if planner is not None:
             planner.warm()
+        if not background:
+            self._warm_chat_model()
+            return
+        self._warming = threading.Thread(target=self._warm_in_background, name="chat-model-warm-up", daemon=True)
+        self._warming.start()
+
+    def _warm_chat_model(self) -> None:
         self.manager.get("llm").warm([*self.messages(), {"role": "user", "content": "Hello."}],
-                                     None if routed else self.tool_schemas(), keep=True)
+                                     None if self.planner is not None else self.tool_schemas(), keep=True)
+
+    def _warm_in_background(self) -> None:
+        try:
+            self._warm_chat_model()
+        except BaseException as exc:  # (a missing model, above all) raised in the turn that needs the model
+            self._warm_failure = exc
+
+    def settle(self) -> None:
+        """Wait for a background warm-up to end (a process must not exit inside a native model load)."""
+        if self._warming is not None:
+            self._warming.join()
+
+    def chat_model(self) -> ChatModel:
+        """The chat model, once a background warm-up is done (its failure raised here)."""
+        warming = self._warming
+        if warming is not None:
+            warming.join()
+            self._warming = None
+            failure, self._warm_failure = self._warm_failure, None
+            if failure is not None:
+                raise failure
+        return self.manager.get("llm")
 
     def checkpoint(self) -> list[dict[str, Any]]:
         """The conversation as it is now, for `restore` (a reply begun before its turn was confirmed is taken
@@ -147,14 +179,14 @@ class Agent:
     def _turn(self, text: str, images: list | None, stop: Cancel | None) -> Iterator[AgentEvent]:
         started = time.perf_counter()
         timings: dict[str, float] = {"tool_s": 0.0}
-        llm = self.manager.get("llm")
-        if images and not llm.capabilities.vision:  # a text-only brain: let the VLM look first
+        if images and not self.chat_model().capabilities.vision:  # a text-only brain: let the VLM look first
             described = yield from self._describe_attachments(images, stop)
             text = f"{text}\n\n{described}"
             images = None
-        if self.planner is not None and not images:
-            yield from RoutedTurn(self, self.planner, text, llm, stop, started, timings).run()
+        if self.planner is not None and not images:  # (it takes the chat model when it needs it)
+            yield from RoutedTurn(self, self.planner, text, stop, started, timings).run()
             return
+        llm = self.chat_model()
         self.history.append(user_message(text, images))
         yield from self.model_turn(self.tool_schemas(), llm, stop, started, timings)
 

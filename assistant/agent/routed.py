@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 class RoutedTurn:
     """One turn of an agent whose policy routes (`tool_routing = "router"`)."""
 
-    def __init__(self, agent: Agent, planner: Planner, text: str, llm: ChatModel, stop: Cancel | None,
-                 started: float, timings: dict[str, float]):
-        self.agent, self.planner, self.text, self.llm, self.stop = agent, planner, text, llm, stop
+    def __init__(self, agent: Agent, planner: Planner, text: str, stop: Cancel | None, started: float,
+                 timings: dict[str, float]):
+        self.agent, self.planner, self.text, self.stop = agent, planner, text, stop
         self.started, self.timings = started, timings
         self._counts: dict[str, int] = {}  # the index's document counts, looked up once a turn
         self._total: int | None = None
@@ -53,6 +53,11 @@ class RoutedTurn:
             personal.is_personal(self.earlier) or looked_up_before))  # a follow-up to an answer from the files
         self.language = personal.language_of(text)
         self.about_me = self.about_me or (personal.asks(text) and self._names_someone_in_the_files())
+
+    @cached_property
+    def llm(self) -> ChatModel:
+        """The chat model, taken when the turn first needs it (a look-up may run while it still loads)."""
+        return self.agent.chat_model()
 
     @cached_property
     def searcher(self) -> Plan | None:

@@ -67,6 +67,8 @@ class LlamaCppChatModel:
         params.cpuparams.n_threads = threads
         params.cpuparams_batch.n_threads = threads
         params.n_gpu_layers = gpu_layers
+        if gpu_layers == 0 and hasattr(params, "fit_params"):  # fitting layers and context to GPU memory: on a
+            params.fit_params = False  # CPU there is none to fit, and the probing took 0.5 s of a 1.1 s load
         params.warmup = False  # warm() processes the real prefix instead
         params.cache_prompt = True  # the slot keeps its KV cache: the next prompt reuses the common prefix
         params.cache_ram_mib = 0  # no second cache of other prompts in RAM (up to 8 GiB by default)

@@ -6,10 +6,14 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..limits import MAX_REQUEST_CHARS, check_length
 from . import Invocation
+
+if TYPE_CHECKING:
+    from ..agent import Agent, TurnDone
 
 
 def add(sub, shared) -> None:
@@ -30,23 +34,12 @@ def run(inv: Invocation) -> int:
     for image in images:
         if not image.is_file():
             raise InputError(f"image not found: {image}")
-    from ..agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
-
-    done = None
     agent = inv.runtime.agent()
-    agent.warm_up()  # the fixed start of the prompt from its saved KV cache, when a run has saved it
-    for event in agent.turn(text.strip(), images=images or None):
-        if isinstance(event, TextDelta) and not as_json:
-            print(event.text, end="", flush=True)
-        elif isinstance(event, ToolCallStarted) and not as_json:
-            print(f"[{event.name} {json.dumps(event.arguments, ensure_ascii=False)}]", file=sys.stderr, flush=True)
-        elif isinstance(event, ToolCallFinished) and not as_json:
-            status = "error: " if event.result.is_error else ""
-            print(f"[{event.name} → {status}{_first_line(event.result.text)} ({event.result.seconds:.1f} s)]",
-                  file=sys.stderr, flush=True)
-        elif isinstance(event, TurnDone):
-            done = event
-    assert done is not None
+    agent.warm_up(background=True)  # the prompt's fixed start from its saved KV cache, while the turn looks up
+    try:
+        done = _answer(agent, text.strip(), images, as_json)
+    finally:
+        agent.settle()  # a turn that never needed the chat model still waits for its loading (not in exit)
     if as_json:
         print(json.dumps({
             "reply": done.reply.strip(),
@@ -58,6 +51,26 @@ def run(inv: Invocation) -> int:
     else:
         print()
     return 0
+
+
+def _answer(agent: Agent, text: str, images: list[Path], as_json: bool) -> TurnDone:
+    """The turn, streamed to the terminal (unless `as_json`); its end."""
+    from ..agent import TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
+
+    done = None
+    for event in agent.turn(text, images=images or None):
+        if isinstance(event, TextDelta) and not as_json:
+            print(event.text, end="", flush=True)
+        elif isinstance(event, ToolCallStarted) and not as_json:
+            print(f"[{event.name} {json.dumps(event.arguments, ensure_ascii=False)}]", file=sys.stderr, flush=True)
+        elif isinstance(event, ToolCallFinished) and not as_json:
+            status = "error: " if event.result.is_error else ""
+            print(f"[{event.name} → {status}{_first_line(event.result.text)} ({event.result.seconds:.1f} s)]",
+                  file=sys.stderr, flush=True)
+        elif isinstance(event, TurnDone):
+            done = event
+    assert done is not None
+    return done
 
 
 def _first_line(text: str, width: int = 100) -> str:

@@ -19,6 +19,7 @@ from typing import Literal
 
 from . import recordings
 from .images import (
+    IMAGE_SUFFIXES,
     MAX_PIXELS,
     image_metadata,
     image_ocr_text,
@@ -47,7 +48,6 @@ __all__ = [
 
 Kind = Literal["image", "pdf", "text", "audio"]
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".gif", ".bmp", ".dib", ".tif", ".tiff"}
 
 def detect_kind(path: PathLike) -> Kind | None:
     """What the file is, from its first bytes (then its name for text files).

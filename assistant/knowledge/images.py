@@ -23,6 +23,8 @@ from PIL import Image, ImageOps
 
 from .text import ExtractionError, PathLike, os_error, read_head
 
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".gif", ".bmp", ".dib", ".tif", ".tiff"}
+
 log = logging.getLogger(__name__)
 
 FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")  # Pillow parses nothing else for us

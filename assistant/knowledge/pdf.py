@@ -10,6 +10,7 @@ and find_tables runs without the layout model and only on pages whose ruled line
 from __future__ import annotations
 
 import fnmatch
+import functools
 import logging
 import math
 import os
@@ -17,19 +18,29 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import pymupdf
 from PIL import Image
 
 from . import images
 from .text import Block, Chunker, ExtractionError, PathLike, TextChunk, read_head, read_tail
 
+if TYPE_CHECKING:
+    import pymupdf
+
 log = logging.getLogger(__name__)
 
-# MuPDF reports recoverable problems on stderr; we turn them into page notes or ExtractionErrors.
-pymupdf.TOOLS.mupdf_display_errors(False)
-pymupdf.TOOLS.mupdf_display_warnings(False)
+
+@functools.cache
+def _mupdf() -> Any:
+    """PyMuPDF, imported on the first PDF (0.4 s with its layout package: a turn that reads none never pays)."""
+    import pymupdf
+
+    # MuPDF reports recoverable problems on stderr; we turn them into page notes or ExtractionErrors.
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    return pymupdf
+
 
 NOTE_OCR = "ocr"  # the page's text was read by OCR
 NOTE_NO_TEXT = "no text"  # a blank page, or only pictures without words
@@ -41,7 +52,6 @@ OCR_DPI = 200
 MIN_TEXT_CHARS = 30  # a page with less text than this and a big picture is treated as scanned
 RENDER_MAX_PIXELS = 40_000_000
 OCR_MAX_PIXELS = 16_000_000  # a poster-sized page is read at a lower resolution
-_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 _BULLETS = ("•", "◦", "▪", "‣", "●", "■", "–", "-", "*")
 
 
@@ -88,12 +98,12 @@ def _open(path: PathLike) -> pymupdf.Document:
         fd = os.open(name, os.O_RDONLY)
         try:
             if os.path.exists(f"/proc/self/fd/{fd}"):
-                return pymupdf.open(f"/proc/self/fd/{fd}", filetype="pdf")
+                return _mupdf().open(f"/proc/self/fd/{fd}", filetype="pdf")
             with os.fdopen(os.dup(fd), "rb") as f:
-                return pymupdf.open(stream=f.read(), filetype="pdf")
+                return _mupdf().open(stream=f.read(), filetype="pdf")
         finally:
             os.close(fd)
-    return pymupdf.open(name, filetype="pdf")
+    return _mupdf().open(name, filetype="pdf")
 
 
 def pdf_info(path: PathLike, password: str | None = None) -> dict[str, Any]:
@@ -125,14 +135,14 @@ def _pages(doc: pymupdf.Document, ocr: bool, ocr_dpi: int, language: str) -> Ite
                 blocks, note = [], NOTE_UNREADABLE
             yield PdfPage(number, chunker.page(blocks, number), note)
             if number % 100 == 0:
-                pymupdf.TOOLS.store_shrink(100)  # MuPDF's resource cache: fonts, images
+                _mupdf().TOOLS.store_shrink(100)  # MuPDF's resource cache: fonts, images
     finally:
         doc.close()
 
 
 def _page_blocks(page: pymupdf.Page, sizes: Counter[float], ocr: bool, ocr_dpi: int,
                  language: str) -> tuple[list[Block], str | None]:
-    textdict = page.get_text("dict", flags=_FLAGS)
+    textdict = page.get_text("dict", flags=_mupdf().TEXT_PRESERVE_WHITESPACE | _mupdf().TEXT_MEDIABOX_CLIP)
     text = "".join(s["text"] for b in textdict["blocks"] if b["type"] == 0
                    for line in b["lines"] for s in line["spans"])
     chars = sum(not c.isspace() for c in text)
@@ -159,7 +169,7 @@ def _page_blocks(page: pymupdf.Page, sizes: Counter[float], ocr: bool, ocr_dpi: 
 
 def _has_pictures(page: pymupdf.Page) -> bool:
     area = abs(page.rect) or 1.0
-    covered = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
+    covered = sum(abs(_mupdf().Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
     return covered > 0.1 * area or len(page.get_cdrawings()) >= 50  # photos, or outlined text
 
 
@@ -172,7 +182,7 @@ def _rules(page: pymupdf.Page) -> tuple[int, int]:
                 (x0, y0), (x1, y1) = item[1], item[2]
                 w, h = abs(x1 - x0), abs(y1 - y0)
             elif item[0] in ("re", "qu"):
-                rect = pymupdf.Rect(item[1]) if item[0] == "re" else pymupdf.Quad(item[1]).rect
+                rect = _mupdf().Rect(item[1]) if item[0] == "re" else _mupdf().Quad(item[1]).rect
                 w, h = rect.width, rect.height
                 if w >= 8 and h >= 8:
                     horizontal, vertical = horizontal + 2, vertical + 2
@@ -201,7 +211,7 @@ def _tables(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, str]]:
         for table in found.tables:
             markdown = _table_markdown(table.extract())
             if markdown:
-                tables.append((pymupdf.Rect(table.bbox), markdown))
+                tables.append((_mupdf().Rect(table.bbox), markdown))
         return tables
     except Exception as exc:  # noqa: BLE001 - a table we cannot read stays plain text
         log.debug("find_tables: %s", exc)
@@ -255,12 +265,12 @@ def _blocks(textdict: dict, tables: list[tuple[pymupdf.Rect, str]], sizes: Count
             text = " ".join("".join(s["text"] for s in line["spans"]).split())
             main = max(spans, key=lambda s: len(s["text"].strip()))
             bold = all(s["flags"] & 16 or "bold" in s["font"].lower() for s in spans)
-            lines.append((pymupdf.Rect(line["bbox"]), text, main["size"], bold))
+            lines.append((_mupdf().Rect(line["bbox"]), text, main["size"], bold))
         all_bold = len(lines) <= 2 and all(bold for *_, bold in lines)
         start = len(out)  # headings merge only within one block
         para: list[str] = []
         for rect, text, size, bold in lines:
-            centre = pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
+            centre = _mupdf().Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
             table = next((i for i, (bbox, _) in enumerate(tables) if centre in bbox), None)
             level = _heading_level(size, body, all_bold, text) if headings and table is None else 0
             if table is not None or level:
@@ -313,8 +323,8 @@ def _render(page: pymupdf.Page, dpi: float, max_side: int | None, gray: bool = F
     if max_side:
         zoom = min(zoom, max_side / max(rect.width, rect.height))
     zoom = min(zoom, math.sqrt(max_pixels / (rect.width * rect.height)))
-    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False,
-                          colorspace=pymupdf.csGRAY if gray else pymupdf.csRGB)
+    pix = page.get_pixmap(matrix=_mupdf().Matrix(zoom, zoom), alpha=False,
+                          colorspace=_mupdf().csGRAY if gray else _mupdf().csRGB)
     return Image.frombytes("L" if gray else "RGB", (pix.width, pix.height), pix.samples)
 
 
@@ -332,7 +342,7 @@ def _renderings(doc: pymupdf.Document, dpi: float, max_side: int | None) -> Iter
                 continue
             yield number, image
             if number % 100 == 0:
-                pymupdf.TOOLS.store_shrink(100)
+                _mupdf().TOOLS.store_shrink(100)
     finally:
         doc.close()
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..knowledge.extract import IMAGE_SUFFIXES
+from ..knowledge.images import IMAGE_SUFFIXES  # (not via extract: that loads PyMuPDF, 0.4 s)
 from ..knowledge.recordings import AUDIO_SUFFIXES  # what the index transcribes is what can be named for it
 from ..knowledge.scan import scan
 from ..routing_hints import FileKind
