@@ -43,3 +43,23 @@ def test_counts_in_some_kinds_of_file_only(tmp_path):
     assert catalog.document_counts(["australia", "plumber"]) == ({"australia": 1, "plumber": 2}, 5)
     assert catalog.document_counts(["australia", "plumber"], ("text", "audio")) == ({"australia": 0, "plumber": 1}, 4)
     catalog.close()
+
+
+def test_the_probe_takes_the_passage_with_the_rarer_words_not_the_keyword_rankings_first(tmp_path):
+    """A licence page says "party" (the Porter stemmer makes "Ines" the word "in", every page's): the notes
+    answer "when is Ines's party?" when they hold the name more rarely than the pages hold "party"; a shorter
+    word is no form of the question's ("part" is not "party")."""
+    from assistant.routing.probe import _form, probe
+    import re
+
+    catalog = _catalog(tmp_path)
+    for n in range(6):  # pages that say "in" and "party" again and again, ranked first by the keywords
+        sha = f"{50 + n:064x}"
+        text = "The other party in this licence, in writing, in full: a third party in any case. " * 3
+        catalog.commit_content(ContentRow(sha, "pdf", 1, {}, 1, 0, None, None), [(f"{sha}:0", 1, None, text)],
+                               FileRow(f"licence-{n}.pdf", sha, len(text), 0))
+    counts, _ = catalog.document_counts(["ines", "party"])
+    assert counts["ines"] < counts["party"]
+    assert probe(catalog, "When is Ines's party?") == "text"
+    assert not re.search(_form("party"), "part of the deal") and re.search(_form("party"), "two parties")
+    assert re.search(_form("drive"), "driving") and re.search(_form("notes"), "note")

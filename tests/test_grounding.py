@@ -232,6 +232,18 @@ def test_a_question_word_typed_one_letter_wrong_still_asks_and_is_no_subject():
     assert subject_words("bus times on Sunday") == ["bus", "times", "sunday"]  # "times" is no "time"
 
 
+def test_a_spoken_request_asks_in_any_of_its_parts_after_its_hesitations():
+    """Speech comes without a question mark: "what was his name" in the middle asks (a question not taken as one
+    was answered freely, and the 0.5B named the technician "John")."""
+    from assistant.grounding.personal import asks, is_personal
+
+    rambling = "ok so the washing machine thing, the guy who's coming to fix it, what was his name again, I said it"
+    assert asks(rambling) and is_personal(rambling)
+    assert asks("ok so, remind me the wifi password") and asks("hmm, well, wann kommt der Klempner")
+    assert not asks("I'm bored, tell me a joke")  # a later part asks only with a question word
+    assert not asks("ok so, I'd like a poem about the sea, something calm")
+
+
 def test_a_question_about_the_world_is_not_answered_from_a_passage_lacking_a_word_no_file_holds():
     """A manual that mentions Australia says nothing of its capital; "capital" is in no file at all."""
     manual = Passage("manuals/tool.pdf", "Mirrors of the source: Melbourne, Australia; Bremen, Germany.", page=9)

@@ -12,7 +12,7 @@ import re
 
 from ..languages import language_of, words_of  # (language_of: asked here by the agent, and the tests)
 from ..words import (ASKING_WORDS, CALENDAR_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS,
-                     LITTLE_WORDS, WEEKDAY_NAMES)
+                     HESITATIONS, LITTLE_WORDS, QUESTION_WORDS, WEEKDAY_NAMES)
 from .claims import claims
 from .spelling import one_letter_apart
 
@@ -93,9 +93,23 @@ def capitalised(text: str) -> list[str]:
 
 def asks(text: str) -> bool:
     """The request asks for information (a question, or "remind me ..."), rather than for something to be made
-    or said ("I want a poem about cats", "I'm bored, tell me a joke")."""
-    words = words_of(text)
-    return "?" in text or bool(words) and (words[0] in ASKING_WORDS or misspelt_question_word(words[0]))
+    or said ("I want a poem about cats", "I'm bored, tell me a joke"). Spoken, without a question mark: a part of
+    it asks, after its hesitations ("ok so the washing machine thing, what was his name again")."""
+    if "?" in text:
+        return True
+    first = True
+    for part in re.split(r"[,;:.!]", text):
+        words = [w for w in words_of(part) if w not in HESITATIONS]
+        if not words:  # "ok so," is no part of its own
+            continue
+        # a later part asks only with a question word ("I'm bored, tell me a joke" asks for nothing)
+        if words[0] in (ASKING_WORDS if first else _ASKED) or misspelt_question_word(words[0]):
+            return True
+        first = False
+    return False
+
+
+_ASKED = ASKING_WORDS & QUESTION_WORDS  # what, when, wann, quand, cuándo, ...
 
 
 _REAL_WORDS = ASKING_WORDS | FUNCTION_WORDS | ENGLISH_LITTLE_WORDS | frozenset().union(*LITTLE_WORDS.values())
