@@ -237,7 +237,8 @@ def test_a_follow_up_is_looked_up_with_the_question_it_follows_and_a_new_questio
 
 def test_arithmetic_over_what_the_conversation_said_uses_only_numbers_it_said(routed):
     """Issue 24, item 3 in a conversation: "so how much is left after the deposit?" is worked out by code from
-    the amounts the earlier answers gave; an expression with a number nobody said is not used."""
+    the amounts the earlier answers gave, citing the file they came from; an expression with a number nobody said
+    is not used."""
     from assistant.contracts import ToolCall
 
     make, root = routed
@@ -254,7 +255,8 @@ def test_arithmetic_over_what_the_conversation_said_uses_only_numbers_it_said(ro
         assert "7,850" in asked and "2,355" in asked  # the facts the model writes the expression from
         if used:
             assert _calls(events) == [("calculate", {"expression": "7850 - 2355"})]
-            assert "5495" in left.reply.replace(",", "") and "kitchen.md" not in left.reply
+            # computed, and cited: both amounts came from the note
+            assert "5495" in left.reply.replace(",", "") and left.reply.endswith("(kitchen.md)")
         else:
             assert ("calculate", {"expression": "7850 - 2000"}) not in _calls(events)
             assert "5,850" not in left.reply and "5850" not in left.reply

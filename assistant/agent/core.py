@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..cancel import Cancel
 from ..chat import schemas
 from ..chat.schemas import png_data_uri
-from ..contracts import Text, ToolCall, ToolChoice, ToolResult
+from ..contracts import Citation, Text, ToolCall, ToolChoice, ToolResult
 from ..errors import InputError
 from ..models.policy import PromptPolicy
 from ..roles import streaming
@@ -63,7 +63,8 @@ class Agent:
         self.max_new_tokens = max_new_tokens
         self.history: list[dict[str, Any]] = []
         self._subjects: list[tuple[int, Subject]] = []  # (history length when asked, what the turn was about)
-        self._sources: list[tuple[int, str]] = []  # (history length, the evidence an answer came from)
+        # (history length, the evidence an answer came from, where that is)
+        self._sources: list[tuple[int, str, Citation]] = []
         self._warming: threading.Thread | None = None  # the chat model loading and warming (warm_up(background))
         self._warm_failure: BaseException | None = None
 
@@ -149,7 +150,7 @@ class Agent:
     def restore(self, checkpoint: list[dict[str, Any]]) -> None:
         self.history[:] = checkpoint
         self._subjects[:] = [(at, subject) for at, subject in self._subjects if at <= len(checkpoint)]
-        self._sources[:] = [(at, source) for at, source in self._sources if at <= len(checkpoint)]
+        self._sources[:] = [source for source in self._sources if source[0] <= len(checkpoint)]
 
     def _trim(self, llm: ChatModel, tools: list[dict] | None) -> None:
         """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""
@@ -284,23 +285,32 @@ class Agent:
         """Drop the oldest `count` messages; what was remembered of them goes, the rest keeps its place."""
         del self.history[:count]
         self._subjects[:] = [(at - count, subject) for at, subject in self._subjects if at >= count]
-        self._sources[:] = [(at - count, source) for at, source in self._sources if at >= count]
+        self._sources[:] = [(at - count, text, cited) for at, text, cited in self._sources if at >= count]
 
-    def keep_source(self, text: str) -> None:
-        """The evidence this turn's answer came from: its numbers may be worked with in the next turns (never
-        shown to the model as history)."""
-        self._sources.append((len(self.history), text))
+    def keep_source(self, text: str, citation: Citation) -> None:
+        """The evidence this turn's answer came from, and where: its numbers may be worked with in the next
+        turns, citing it (never shown to the model as history)."""
+        self._sources.append((len(self.history), text, citation))
         del self._sources[:-4]
+
+    def recent_sources(self, exchanges: int = 3) -> list[tuple[str, Citation]]:
+        """The evidence the last exchanges' answers came from, with where it is, oldest first."""
+        since = self._since(exchanges)
+        return [(text, cited) for at, text, cited in self._sources if at >= since]
+
+    def _since(self, exchanges: int) -> int:
+        """Where the last `exchanges` exchanges begin in the history."""
+        requests = [i for i, m in enumerate(self.history) if is_request(m)]
+        return requests[-exchanges] if len(requests) >= exchanges else 0
 
     def recent_facts(self, exchanges: int = 3) -> list[str]:
         """What the last exchanges said (questions, answers without their citations) and the evidence their
         answers came from, oldest first."""
-        requests = [i for i, m in enumerate(self.history) if is_request(m)]
-        since = requests[-exchanges] if len(requests) >= exchanges else 0
+        since = self._since(exchanges)
         said = [(i, without_citations(str(m["content"]))) for i, m in enumerate(self.history[since:], since)
                 if (is_request(m) or m["role"] == "assistant") and isinstance(m.get("content"), str) and
                 m["content"].strip()]  # (not a tool's result handed to the model)
-        kept = [(at, text) for at, text in self._sources if at >= since]
+        kept = [(at, text) for at, text, _ in self._sources if at >= since]
         return [text for _, text in sorted([*said, *kept], key=lambda item: item[0])]
 
     def mark_interrupted(self, spoken: str) -> None:

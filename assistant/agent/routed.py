@@ -197,7 +197,7 @@ class RoutedTurn:
                                     say=not reply and not interrupted)
             return
         reply, interrupted = yield from self._grounded(evidence)
-        agent.keep_source(evidence.text)
+        agent.keep_source(evidence.text, evidence.passage.citation)
         yield from self._finish(reply, [done], interrupted)
 
     def _call(self, call: ToolCall) -> Generator[AgentEvent, None, ToolCallFinished]:
@@ -243,7 +243,11 @@ class RoutedTurn:
         call = ToolCall(name, {argument: expression})
         done = yield from agent.call(call, 0, self.stop, self.timings, record=False)
         agent.remember(self.text, name, call.arguments, [])
-        reply = done.result.text if not done.result.is_error else failure_reply(agent.tools[name], done.result.text)
+        if done.result.is_error:
+            reply = failure_reply(agent.tools[name], done.result.text)
+        else:  # the sum's amounts came from the user's files: cited like any answer from them
+            cited = worked_out.sources_of(expression, agent.recent_sources())
+            reply = done.result.text + (f" ({'; '.join(c.label() for c in cited)})" if cited else "")
         yield from self._finish(reply, [done], say=True)
         return True
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..cancel import Cancel
+from ..contracts import Citation
 from ..roles import ChatModel, forced_call
 from ..words import OPERATION_WORDS, PERCENT_WORDS
 from .claims import claims, normalise
@@ -72,6 +73,17 @@ def held(expression: str, facts: Sequence[str], question: str) -> bool:
     if _PERCENT.search(question):
         known.add(100.0)
     return used <= known
+
+
+def sources_of(expression: str, sources: Sequence[tuple[str, Citation]]) -> list[Citation]:
+    """Where the expression's amounts were found: each source (evidence, citation) that says one of them, in
+    order, once."""
+    used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", expression)}
+    cited: list[Citation] = []
+    for text, citation in sources:
+        if citation not in cited and any(float(n) in used for n in _numbers(text)):
+            cited.append(citation)
+    return cited
 
 
 def _numbers(text: str) -> set[str]:
