@@ -185,6 +185,29 @@ DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}}
 _REQUIRED_KINDS = ("when", "number")  # (a place need not be a capitalised name: "under the blue flowerpot")
 
 
+# What a question asks for, named after its question word and article: "what's the wifi password at our hotel"
+# asks for a wifi password, "when does my car insurance renew" about the car insurance (the word before the verb
+# that ends it), "how much is the deposit for the flat" for the deposit. (English; other languages have none.)
+_ASKED_THING = re.compile(
+    r"^\W*(?:(?:what|which|who)(?:'s|s| is| are| was| were)|how (?:much|many|long|often|far)(?: (?:is|are|was|were|"
+    r"does|do|did))?|when(?:'s| is| are| was| were)|where(?:'s| is| are| was| were))\s+(?:the|my|our|your|his|her|"
+    r"their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)(?=\s+(?:at|in|on|for|of|from|to|with|about|"
+    r"by|during|that|this|i|we|you|again|is|are|was|were)\b|\s*[?.!,]|\s*$)", re.I)
+_THING_BEFORE_VERB = re.compile(
+    r"^\W*(?:when|how often|how long|where|what time)\s+(?:does|do|did|will|should|can)\s+(?:the|my|our|your|his|"
+    r"her|their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s+[^\W\d_]+\s*[?.!]?\s*$", re.I)
+
+
+def asked_thing(question: str, words: Sequence[str]) -> list[str]:
+    """The subject words that name what the question asks for ("wifi", "password" in "what's the wifi password at
+    our hotel in Copenhagen?"): a passage that holds none of them is about the place or person, not the thing."""
+    found = _ASKED_THING.search(question) or _THING_BEFORE_VERB.search(question)
+    if found is None:
+        return []
+    thing = set(subject_words(found.group("thing")))
+    return [w for w in words if w in thing]
+
+
 def asks_for(question: str) -> str | None:
     """What kind of thing the question asks for: "name", "when", "number", "place", or None."""
     return next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
@@ -222,6 +245,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     kind = asks_for(question)
     needed = codes(question)
     named = names(question) if named is None else named
+    thing = asked_thing(question, words)
     unknown = set(unknown)
     best: Evidence | None = None
     best_value = 0.0
@@ -231,6 +255,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         coverage, held = _coverage(text, words, weights)
         if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
                 not all(holds(text, name) or _compact(name) in _compact(text) for name in named):
+            continue
+        if thing and not set(thing) & set(held):  # the hotel's note, without a word of its wifi password
             continue
         # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
         # the question also names what no file holds ("When is Ines's party?" under "Ines's 40th"; not "When is
