@@ -188,6 +188,22 @@ def test_a_passage_must_name_the_thing_asked_for_not_only_where_or_whose_it_is()
     assert asked_thing("When does my car insurance renew?", ["car", "insurance", "renew"]) == ["car", "insurance"]
     assert asked_thing("How much is my rent?", ["rent"]) == ["rent"]
     assert asked_thing("how much did I budget for groceries in November?", ["budget", "groceries", "november"]) == []
+    # in the other languages the question word and article come first too
+    asked = asked_thing("Quel est le numéro de mon permis de conduire ?", ["numéro", "permis", "conduire"])
+    assert asked == ["numéro"]
+    assert asked_thing("¿Cuál es el número de mi pasaporte?", ["número", "pasaporte"]) == ["número"]
+    licence = Passage("manuals/libtasn1.pdf", "Each version of the License is given a distinguishing version number. "
+                      "If the Program specifies a version, you may follow its terms (permis).", page=33)
+    assert best_evidence("Quel est le numéro de mon permis de conduire ?", [licence]) is None
+
+
+def test_a_question_about_the_users_home_is_theirs():
+    from assistant.grounding.personal import is_personal
+
+    assert is_personal("Wann wird bei uns der Müll abgeholt?")
+    assert is_personal("what day are the bins collected at our place?")
+    assert is_personal("À quelle heure passent les éboueurs chez nous ?")
+    assert not is_personal("When did we land on the moon?")  # "we" as everyone
 
 
 def test_under_a_title_that_names_the_subject_the_sentences_of_the_kind_asked_answer():

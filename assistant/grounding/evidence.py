@@ -193,6 +193,13 @@ _ASKED_THING = re.compile(
     r"does|do|did))?|when(?:'s| is| are| was| were)|where(?:'s| is| are| was| were))\s+(?:the|my|our|your|his|her|"
     r"their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)(?=\s+(?:at|in|on|for|of|from|to|with|about|"
     r"by|during|that|this|i|we|you|again|is|are|was|were)\b|\s*[?.!,]|\s*$)", re.I)
+# ... and in French, German, Spanish and Italian: "quel est le numéro de mon permis", "was ist die Nummer meiner
+# Versicherung", "cuál es el número de mi pasaporte", "qual è il codice del portone".
+_ASKED_THING_ABROAD = re.compile(
+    r"^\W*(?:quel(?:le)?s? (?:est|sont|était)|c'est quoi|was (?:ist|war|sind)|welche[rs]? (?:ist|war)|cu[aá]l(?:es)? "
+    r"(?:es|son|era)|qu[eé] es|qual(?:e)? (?:è|e|era)|che cos'?è)\s+(?:le|la|les|l'|mon|ma|mes|notre|nos|der|die|das|"
+    r"mein|meine|unser|unsere|el|la|los|las|mi|mis|nuestro|nuestra|il|lo|la|i|gli|le|l'|mio|mia|nostro|nostra)\s*"
+    r"(?P<thing>[^\W\d_][\w'-]*)", re.I)
 _THING_BEFORE_VERB = re.compile(
     r"^\W*(?:when|how often|how long|where|what time)\s+(?:does|do|did|will|should|can)\s+(?:the|my|our|your|his|"
     r"her|their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s+[^\W\d_]+\s*[?.!]?\s*$", re.I)
@@ -201,7 +208,8 @@ _THING_BEFORE_VERB = re.compile(
 def asked_thing(question: str, words: Sequence[str]) -> list[str]:
     """The subject words that name what the question asks for ("wifi", "password" in "what's the wifi password at
     our hotel in Copenhagen?"): a passage that holds none of them is about the place or person, not the thing."""
-    found = _ASKED_THING.search(question) or _THING_BEFORE_VERB.search(question)
+    found = _ASKED_THING.search(question) or _THING_BEFORE_VERB.search(question) or \
+        _ASKED_THING_ABROAD.search(question)
     if found is None:
         return []
     thing = set(subject_words(found.group("thing")))

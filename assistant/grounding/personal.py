@@ -49,6 +49,10 @@ _THE_PERSON = re.compile(r"\bthe (?:plumber|electrician|landlord|landlady|dentis
                          r"mechanic|gardener|cleaner|babysitter|nanny|accountant|lawyer|physio\w*|teacher|"
                          r"neighbou?r|courier|technician|contractor|client|tenant|kids?|children)\b", re.I)
 
+# The user's home, in the languages requests come in: "bei uns", "chez nous", "at our place" say whose bins,
+# boiler or street it is (not "we" as everyone: "when did we land on the moon?").
+_HOME = re.compile(r"\b(?:bei uns|zu ?hause|daheim|chez (?:nous|moi)|à la maison|en (?:nuestra )?casa|a casa|"
+                   r"in casa|da noi|at (?:our|my) (?:place|house|flat|apartment|home)|at home|em casa)\b", re.I)
 _FAMILY = re.compile(r"\b(?:grandma|granny|grandpa|grandmother|grandfather|grandparents|mum|mom|mummy|mommy|dad|"
                      r"daddy|mother|father|parents|sister|brother|wife|husband|partner|boyfriend|girlfriend|son|"
                      r"daughter|aunt|auntie|uncle|cousin|niece|nephew|boss|oma|opa|mama|papa|mutter|vater|schwester|"
@@ -68,8 +72,8 @@ def is_personal(text: str) -> bool:
         return True
     if _POSSESSIVE_NAME.search(text.strip()):
         return True
-    if _THE_PERSON.search(text) or _FAMILY.search(text):  # "the electrician", "grandma": someone in the user's life
-        return True
+    if _THE_PERSON.search(text) or _FAMILY.search(text) or _HOME.search(text):  # "the electrician", "grandma",
+        return True  # "bei uns": someone or somewhere in the user's life
     named = any(m.group(0).lower() not in CALENDAR_WORDS for m in _NAME.finditer(text.strip()))
     ours = named or any(w in FIRST_PLURAL for w in words) or (  # someone named, or "we" (French "on" too)
         language_of(text) == "fr" and any(w.split("'")[-1] == "on" for w in words))
