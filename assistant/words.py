@@ -65,6 +65,9 @@ podes pode poderia podia você voce quero queria gostaria eu tenho tens temos"""
 # Politeness, thanks and their phrases' words ("s'il te plaît", "per favore", "se puder").
 POLITENESS = frozenset("""please pls plz kindly thanks thank cheers merci plaît plait bitte danke dankeschön
 favor gracias favore grazie obrigado obrigada puder appreciated appreciate valeu porfa porfavor""".split())
+# The politeness that may end a request without a comma ("a red fox please"); thanks end one only after a comma or
+# a stop ("a sign that says thank you" is a subject).
+PLEASE = frozenset("please pls plz kindly bitte favor favore plaît plait puder porfa porfavor".split())
 # Phrases said around a subject rather than of it ("would you mind", "s'il te plaît", "no sé", "much appreciated").
 FRAME_PHRASES = ("would you mind", "do you mind", "if you don't mind", "if you do not mind", "if you can",
                  "if you could", "if you would", "if possible", "if that's possible", "when you can",
@@ -86,15 +89,22 @@ hazme haz hacer hágame diseña diseñar imagina imaginar
 disegna disegnare disegnami disegnarmi dipingi dipingere dipingimi genera generare generami generarmi crea creare
 creami crearmi fammi fare fai faresti realizza realizzare immagina
 desenhe desenha desenhar pinte pintar gere gera gerar crie cria criar faça faz fazer imagine""".split())
+# Verbs of the above that mean "make" or "do" as often ("fais une recherche", "mach mal", "cosa posso fare"): with a
+# picture noun they ask for a picture only when the noun is one that is made, not taken ("photo").
+MAKING_VERBS = frozenset("""make produce fais faire faites mach mache machen mal hazme haz hacer hágame fammi fare fai
+faresti faça faz fazer realizza realizzare réalise réaliser""".split())
 # Verbs that come last in a German or Portuguese request ("... ein Bild von einem Boot malen?").
-FINAL_PICTURE_VERBS = frozenset("""malen zeichnen erstellen generieren machen erzeugen entwerfen
-desenhar gerar criar fazer""".split())
+FINAL_PICTURE_VERBS = frozenset("""malen zeichnen erstellen generieren erzeugen entwerfen desenhar gerar
+criar""".split())
 # Nouns for a picture, and words that name one as "something": "an image of", "ein Bild von", "something with".
 PICTURE_NOUNS = frozenset("""image images picture pictures pic pics illustration illustrations drawing drawings
 painting paintings photo photos render rendering sketch sketches artwork art wallpaper wallpapers graphic
 dessin dessins peinture tableau bild bilder zeichnung gemälde grafik foto fotos imagen imágenes dibujo
 ilustración pintura cuadro immagine immagini disegno illustrazione dipinto quadro imagem imagens desenho
 ilustração""".split())
+# Picture nouns that also name tables ("fais un tableau de mes dépenses", "un cuadro comparativo") or photos taken:
+# no sign of a picture to make on their own.
+TABLE_OR_PHOTO = frozenset("tableau cuadro quadro photo photos foto fotos art artwork".split())
 SOMETHING = frozenset("""something anything one quelque chose truc etwas was algo alguna algún qualcosa
 qualcosina alguma algum coisa irgendwas irgendetwas irgendwelche nada""".split())
 # What joins a picture noun to its subject: "of", "showing", "de", "von", "di", "com".
@@ -111,8 +121,7 @@ pequeno pequena nova novo bonito""".split())  # "a quick sketch of", "un petit d
 ELIDED = frozenset("d l j m n s t c qu un dell all nell sull dall".split())  # "d'un", "l'image", "s'il"
 # Hesitations that end a request without a comma before them ("a fox thanks", "a fox okay?"); "right" or "well"
 # may end a subject ("a dog on the right").
-TRAILING_HESITATIONS = frozenset("um umm uh uhh uhm erm hmm ok okay yeah yep maybe euh bah ben quoi äh ähm pues vale "
-                                 "ehm beh ne".split())
+TRAILING_HESITATIONS = frozenset("um umm uh uhh uhm erm hmm ok okay yeah yep maybe euh bah quoi äh ähm ehm beh".split())
 # Words that ask for a search of the user's files, and the places searched ("in my notes", "dans mes fichiers").
 SEARCH_VERBS = frozenset("""search searching find finding look looking check checking browse browsing chercher cherche cherches trouve trouver
 regarde fouille suche suchen finde finden schau schaue nachsehen busca buscar buscas encuentra encontrar
@@ -137,6 +146,9 @@ knowledge fichiers fichier dossier documents enregistrements notizen notiz datei
 aufnahmen archivos archivo carpeta notas documentos grabaciones appunti nota cartella documenti registrazioni
 arquivos arquivo anotações anotacoes gravações gravacoes""".split())
 
+# Words of the lists above that are someone's or something's name as often ("Ben", "Vale", "dal", "EU", "12 mm",
+# "mi tipo de sangre", "bon de commande", "est" for east): a search query keeps them.
+SUBJECTS_TOO = frozenset("ben dal mm id eu dossier genre vale pronto est este bon tipo".split())
 # A request's words that carry no subject (`routing.arguments.topic` removes them): the above, and command
 # words, the knowledge folder itself, contractions' remains, and more of the other languages.
 REQUEST_FILLERS = (SPOKEN_FILLERS | FOREIGN_FUNCTION_WORDS | (FUNCTION_WORDS - KEPT_IN_REQUESTS) | frozenset("""
@@ -150,7 +162,8 @@ i've i'm i'd i'll we've we're you've you're what's that's there's it's let's got
 whatever o os uma en em na nas nos meus minhas minha meu mes mis in im auf dans sul sulla sullo sui sulle nel nella
 nello negli nelle dal dalla alla allo agli dello degli delle dos das pelo pela
 """.split()) | HESITATIONS | (ASKING - KEPT_IN_REQUESTS - {"vous"}) | POLITENESS | SEARCH_VERBS |
-                   KNOWLEDGE_PLACES | KEPT_VERBS | (SOMETHING - {"one"}) | {"ones"})
+                   KNOWLEDGE_PLACES | KEPT_VERBS | (SOMETHING - {"one"}) | {"ones"}) - SUBJECTS_TOO
+
 
 # Command words the router also removes when misspelt ("serach", "transcirbe").
 COMMAND_WORDS = ("search", "files", "folder", "documents", "knowledge", "transcribe", "describe", "picture",
@@ -214,6 +227,11 @@ NOT_NAMES = frozenset("""i i'm i've i'd i'll ok okay dr mr mrs ms mx prof st pdf
 it it's the a an your my you our this that these those he she they we his her their there here page am pm
 mister according""".split())
 
+# Words for what something has rather than what it is: "what's the wifi password" asks about the wifi, "the
+# number" about whatever it is the number of.
+ATTRIBUTE_WORDS = frozenset("""name names number numbers address date time price cost code password pin phone email
+reference size colour color nummer adresse datum preis code nom numéro prix nombre número dirección fecha precio
+nome numero indirizzo data prezzo""".split())
 # Words of a question that say how something was kept, not what it is about ("the number I wrote down").
 RECORDING_VERBS = frozenset("""wrote write written writing noted note saved save put told tell said say mentioned
 mention recorded record remind reminded remember again exactly actually""".split())
@@ -227,6 +245,16 @@ QUESTION_WORDS = frozenset("""what whats which who whom whose when where why how
 wann wie wo was wer welche welcher welches warum quand quel quelle quels quelles où comment combien qui
 cuándo cuando cuánto cuanto cuánta cuánta qué que quién donde dónde cómo time soon hora heure uhr uhrzeit ora
 far tall high heavy wide deep big old""".split())
+
+# A later part of a spoken request asks with a question word and its verb, or a question word's contraction,
+# after a first part that asks for nothing to be made (grounding/personal.asks).
+QUESTION_CONTRACTIONS = frozenset("what's whats who's whos where's when's how's".split())
+QUESTION_VERBS = frozenset("""is are was were did does do will can could should would has have had time many much
+long often far old ist sind war waren wird hat haben kann soll est sont était a es son era está fue è sono
+ha""".split())  # (what *was*, how *many*, wann *ist*, quand *est*, cuándo *es*)
+ASKING_FOR_SOMETHING = frozenset("""write tell make draw give show create compose sing play translate schreib schreibe
+erzähl erzähle mach zeig écris raconte fais montre escribe cuéntame cuenta haz muestra scrivi racconta fai
+mostra""".split())
 
 # First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
 FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself

@@ -385,7 +385,7 @@ CONVERSATIONS: list[Conversation] = [
     conv("budget",
          q("c2-1", "note", "How much is the rent in my November budget?", "1150", cite=BUDGET),
          q("c2-2", "note", "and groceries?", "420", cite=BUDGET),
-         q("c2-3", "arithmetic", "add those two together", "1570"),
+         q("c2-3", "arithmetic", "add those two together", "1570", cite=BUDGET),
          q("c2-4", "general", "What's the capital of Australia?", "canberra", allowed=("Australia",)),
          q("c2-5", "note", "What was the electricity in the budget?", "86.4", cite=BUDGET)),
     conv("car",

@@ -29,6 +29,8 @@ from assistant.routing.router import _words, mentions
     ("Hazme una imagen de un gato tocando el piano, porfa", "un gato tocando el piano"),
     ("Mi disegni un'immagine di una barca a vela al tramonto, per favore?", "una barca a vela al tramonto"),
     ("Pode desenhar um cachorro andando de bicicleta? Obrigado", "um cachorro andando de bicicleta"),
+    ("paint London's Big Ben", "London's Big Ben"),  # a name that is a filler elsewhere ends a subject
+    ("make a sign that says thank you", "a sign that says thank you"),  # thanks end a request only after a comma
 ])
 def test_a_pictures_prompt_is_its_subject_alone(request_text, prompt):
     assert picture_prompt(request_text) == prompt
@@ -65,6 +67,12 @@ def test_a_search_query_drops_the_frame_in_any_language(request_text, query):
 
 def test_a_picture_named_with_a_colon_is_followed_by_its_subject():
     assert picture_prompt("new picture: a lighthouse at dusk, 30 steps") == "a lighthouse at dusk, 30 steps"
+
+
+def test_names_and_units_that_are_fillers_elsewhere_stay_in_a_query_and_curly_apostrophes_are_apostrophes():
+    assert topic("what Ben said about the boiler") == "Ben said boiler"
+    assert topic("find my dal recipe") == "dal recipe" and topic("the 12 mm drill bit") == "12 mm drill bit"
+    assert topic("what’s the wifi password in my notes") == "wifi password"
 
 
 def test_contractions_and_portuguese_have_are_no_query_words():

@@ -110,19 +110,19 @@ class Agent:
         planner = self.planner
         if planner is not None:
             planner.warm()
+        # the prompt's fixed start, taken now: a turn begun meanwhile adds its question to the history
+        prefix = [*self.messages(), {"role": "user", "content": "Hello."}]
+        tools = None if planner is not None else self.tool_schemas()
         if not background:
-            self._warm_chat_model()
+            self.manager.get("llm").warm(prefix, tools, keep=True)
             return
-        self._warming = threading.Thread(target=self._warm_in_background, name="chat-model-warm-up", daemon=True)
+        self._warming = threading.Thread(target=self._warm_in_background, args=(prefix, tools),
+                                         name="chat-model-warm-up", daemon=True)
         self._warming.start()
 
-    def _warm_chat_model(self) -> None:
-        self.manager.get("llm").warm([*self.messages(), {"role": "user", "content": "Hello."}],
-                                     None if self.planner is not None else self.tool_schemas(), keep=True)
-
-    def _warm_in_background(self) -> None:
+    def _warm_in_background(self, prefix: list[dict[str, Any]], tools: list[dict] | None) -> None:
         try:
-            self._warm_chat_model()
+            self.manager.get("llm").warm(prefix, tools, keep=True)
         except BaseException as exc:  # (a missing model, above all) raised in the turn that needs the model
             self._warm_failure = exc
 

@@ -246,7 +246,7 @@ class RoutedTurn:
         if done.result.is_error:
             reply = failure_reply(agent.tools[name], done.result.text)
         else:  # the sum's amounts came from the user's files: cited like any answer from them
-            cited = worked_out.sources_of(expression, agent.recent_sources())
+            cited = worked_out.sources_of(expression, agent.recent_sources(), self.text)
             reply = done.result.text + (f" ({'; '.join(c.label() for c in cited)})" if cited else "")
         yield from self._finish(reply, [done], say=True)
         return True

@@ -18,7 +18,7 @@ from ..contracts import Citation, ToolResult
 from . import personal
 from .claims import claims, spelled_numbers
 from .spelling import one_letter_apart
-from ..words import (FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS,
+from ..words import (ATTRIBUTE_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS,
                      VAGUE)
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
@@ -202,18 +202,28 @@ _ASKED_THING_ABROAD = re.compile(
     r"(?P<thing>[^\W\d_][\w'-]*)", re.I)
 _THING_BEFORE_VERB = re.compile(
     r"^\W*(?:when|how often|how long|where|what time)\s+(?:does|do|did|will|should|can)\s+(?:the|my|our|your|his|"
-    r"her|their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s+[^\W\d_]+\s*[?.!]?\s*$", re.I)
+    r"her|their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s+(?:be\s+|get\s+)?[^\W\d_]+"
+    r"(?:\s+(?:up|out|off|in|back|away|over|done))?\s*[?.!]?\s*$", re.I)  # ("... be picked up?")
 
 
 def asked_thing(question: str, words: Sequence[str]) -> list[str]:
-    """The subject words that name what the question asks for ("wifi", "password" in "what's the wifi password at
-    our hotel in Copenhagen?"): a passage that holds none of them is about the place or person, not the thing."""
+    """The subject words that name what the question asks for ("wifi" in "what's the wifi password at our hotel in
+    Copenhagen?"): a passage that holds none of them is about the place or person, not the thing. Words for an
+    attribute (a name, number, address, date, price, password...) are no thing of their own, and "the X of Y" asks
+    for Y's X: Y names the thing too ("the address of the dentist" is on the dentist's line)."""
     found = _ASKED_THING.search(question) or _THING_BEFORE_VERB.search(question) or \
         _ASKED_THING_ABROAD.search(question)
     if found is None:
         return []
     thing = set(subject_words(found.group("thing")))
+    rest = question[found.end():]
+    if _OF_WHOM.match(rest):  # "the address of the dentist": the dentist's
+        thing |= set(subject_words(rest))
+    thing -= ATTRIBUTE_WORDS  # ("what was the number I wrote down": the number of nothing named)
     return [w for w in words if w in thing]
+
+
+_OF_WHOM = re.compile(r"\s*(?:of|de|du|des|d'|von|vom|der|del|della|di|do|da)\b", re.I)
 
 
 def asks_for(question: str) -> str | None:
@@ -264,8 +274,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
                 not all(holds(text, name) or _compact(name) in _compact(text) for name in named):
             continue
-        if thing and not set(thing) & set(held):  # the hotel's note, without a word of its wifi password
-            continue
+        if thing and not set(thing) & set(held) and not any(_compact(w) in _compact(text) for w in thing):
+            continue  # the hotel's note, without a word of its wifi password ("Wi-Fi" is "wifi")
         # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
         # the question also names what no file holds ("When is Ines's party?" under "Ines's 40th"; not "When is
         # my dentist appointment?" under "Appointments" when no file has "dentist")

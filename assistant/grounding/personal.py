@@ -12,7 +12,8 @@ import re
 
 from ..languages import language_of, words_of  # (language_of: asked here by the agent, and the tests)
 from ..words import (ASKING_WORDS, CALENDAR_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS,
-                     HESITATIONS, LITTLE_WORDS, QUESTION_WORDS, WEEKDAY_NAMES)
+                     ASKING_FOR_SOMETHING, HESITATIONS, LITTLE_WORDS, QUESTION_CONTRACTIONS, QUESTION_VERBS,
+                     QUESTION_WORDS, WEEKDAY_NAMES)
 from .claims import claims
 from .spelling import one_letter_apart
 
@@ -51,8 +52,9 @@ _THE_PERSON = re.compile(r"\bthe (?:plumber|electrician|landlord|landlady|dentis
 
 # The user's home, in the languages requests come in: "bei uns", "chez nous", "at our place" say whose bins,
 # boiler or street it is (not "we" as everyone: "when did we land on the moon?").
-_HOME = re.compile(r"\b(?:bei uns|zu ?hause|daheim|chez (?:nous|moi)|à la maison|en (?:nuestra )?casa|a casa|"
-                   r"in casa|da noi|at (?:our|my) (?:place|house|flat|apartment|home)|at home|em casa)\b", re.I)
+_HOME = re.compile(r"\b(?:bei (?:uns|mir)|chez (?:nous|moi)|en (?:nuestra|mi) casa|da (?:noi|me)|a casa (?:nostra|mia)|"
+                   r"na (?:nossa|minha) casa|at (?:our|my) (?:place|house|flat|apartment|home))\b", re.I)
+# (not "at home", "zu Hause", "en casa": "what exercises can be done at home?" is anyone's question)
 _FAMILY = re.compile(r"\b(?:grandma|granny|grandpa|grandmother|grandfather|grandparents|mum|mom|mummy|mommy|dad|"
                      r"daddy|mother|father|parents|sister|brother|wife|husband|partner|boyfriend|girlfriend|son|"
                      r"daughter|aunt|auntie|uncle|cousin|niece|nephew|boss|oma|opa|mama|papa|mutter|vater|schwester|"
@@ -101,21 +103,28 @@ def asks(text: str) -> bool:
     it asks, after its hesitations ("ok so the washing machine thing, what was his name again")."""
     if "?" in text:
         return True
-    first = True
+    first: list[str] | None = None
     for part in re.split(r"[,;:.!]", text):
         words = [w for w in words_of(part) if w not in HESITATIONS]
         if not words:  # "ok so," is no part of its own
             continue
-        # a later part asks only with a question word ("I'm bored, tell me a joke" asks for nothing)
-        if words[0] in (ASKING_WORDS if first else _ASKED) or misspelt_question_word(words[0]):
+        if first is None:
+            if words[0] in ASKING_WORDS or misspelt_question_word(words[0]):
+                return True
+            first = words
+        elif first[0] not in ASKING_FOR_SOMETHING and _asks_here(words):
+            # a later part asks with a question word and its verb ("..., what was his name again"), after a first
+            # part that asks for nothing to be made ("write a poem for my sister, who loves cats" asks nothing)
             return True
-        first = False
     return False
 
 
+def _asks_here(words: list[str]) -> bool:
+    return words[0] in QUESTION_CONTRACTIONS or (
+        words[0] in _ASKED and len(words) > 1 and words[1] in QUESTION_VERBS)
+
+
 _ASKED = ASKING_WORDS & QUESTION_WORDS  # what, when, wann, quand, cuándo, ...
-
-
 _REAL_WORDS = ASKING_WORDS | FUNCTION_WORDS | ENGLISH_LITTLE_WORDS | frozenset().union(*LITTLE_WORDS.values())
 _QUESTION_WORDS = ("what", "whats", "when", "where", "which", "who", "whos", "whose", "why", "how", "hows")
 

@@ -75,10 +75,10 @@ def held(expression: str, facts: Sequence[str], question: str) -> bool:
     return used <= known
 
 
-def sources_of(expression: str, sources: Sequence[tuple[str, Citation]]) -> list[Citation]:
+def sources_of(expression: str, sources: Sequence[tuple[str, Citation]], question: str = "") -> list[Citation]:
     """Where the expression's amounts were found: each source (evidence, citation) that says one of them, in
-    order, once."""
-    used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", expression)}
+    order, once. The question's own numbers ("20 %", "split in 2") need no source."""
+    used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", expression)} - {float(n) for n in _numbers(question)}
     cited: list[Citation] = []
     for text, citation in sources:
         if citation not in cited and any(float(n) in used for n in _numbers(text)):

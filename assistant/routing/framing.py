@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..words import (AND_WORDS, ARTICLES, ASKING, ELIDED, FINAL_PICTURE_VERBS, FRAME_PHRASES, HESITATIONS, LIKE_WORDS,
                      LITTLE_ADJECTIVES, OBJECT_PRONOUNS, OF_WORDS, PICTURE_NOUNS, PICTURE_VERBS, POINTING_BACK,
-                     POLITENESS, SOMETHING, TRAILING_HESITATIONS, plain)
+                     PLEASE, POLITENESS, SOMETHING, TRAILING_HESITATIONS, plain)
 
 
 def _plain_set(words: frozenset[str]) -> frozenset[str]:
@@ -30,7 +30,8 @@ _VERBS, _FINAL_VERBS, _NOUNS = _plain_set(PICTURE_VERBS), _plain_set(FINAL_PICTU
 _SOMETHING, _OF, _PRONOUNS = _plain_set(SOMETHING), _plain_set(OF_WORDS), _plain_set(OBJECT_PRONOUNS)
 _ARTICLES, _LITTLE, _ENDING = _plain_set(ARTICLES), _plain_set(LITTLE_ADJECTIVES), _plain_set(TRAILING_HESITATIONS)
 _LIKE, _BACK, _AND = _plain_set(LIKE_WORDS), _plain_set(POINTING_BACK), _plain_set(AND_WORDS)
-# Politeness said as a phrase at the end: the words of each, in order.
+_PLEASE = _plain_set(PLEASE)  # ending a request with no comma before it; thanks end one only after a comma
+_THANKS = _POLITENESS - _PLEASE
 _LIKE_ALONE = re.compile(r"(?:^|,)\s*(?:like|tipo|genre|so)\s*,", re.I)  # ", like," said to think
 # Hesitations standing alone inside a subject: "uh", "erm", "euh" anywhere, "um" (Portuguese's "a") beside a comma.
 _HESITATION_ALONE = re.compile(r"(?:^|(?<=[\s,]))(?:(?:u+h+|e+r+m+|ehm|euh|äh+m?|öh+|hmm+)(?=[\s,.!?]|$)|"
@@ -76,7 +77,8 @@ def subject_words(text: str) -> list[str]:
         for i in range(len(keys) - len(phrase) + 1):
             if tuple(keys[i:i + len(phrase)]) == phrase:
                 dropped.update(range(i, i + len(phrase)))
-    return [text[w.start:w.end] for i, w in enumerate(words) if i not in dropped and not w.key.endswith("'")]
+    return [text[w.start:w.end].replace("’", "'") for i, w in enumerate(words)
+            if i not in dropped and not w.key.endswith("'")]
 
 
 def _subject_parts(words: list[_Word], first: int, last: int) -> list[tuple[int, int]]:
@@ -208,10 +210,12 @@ def _subject_end(words: list[_Word], first: int) -> int:
     last = len(words)
     while last > first:
         keys = [w.key for w in words[first:last]]
-        tail = next((len(t) for t in _PHRASES if len(t) < len(keys) and tuple(keys[-len(t):]) == t), 0)
+        tail = next((len(t) for t in _PHRASES if len(t) < len(keys) and tuple(keys[-len(t):]) == t and (
+            words[last - len(t)].set_off or t[0] not in _THANKS)), 0)  # ("a sign that says thank you")
         if tail:
             last -= tail
-        elif keys[-1] in _POLITENESS or (keys[-1] in _HESITATIONS and (
+        elif (keys[-1] in _POLITENESS and (keys[-1] in _PLEASE or words[last - 1].set_off)) or (
+                keys[-1] in _HESITATIONS and (
                 keys[-1] in _ENDING or words[last - 1].set_off)) or (
                 keys[-1] in _FINAL_VERBS and len(keys) > 1) or (keys[-1] in _PRONOUNS and len(keys) > 1 and
                                                                  keys[-2] in _FINAL_VERBS | _VERBS):

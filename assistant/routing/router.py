@@ -64,6 +64,7 @@ NO_EVIDENCE_MARGIN = 0.15  # a tool no keyword or hint asks for must beat "no to
 TYPO_RATIO = 0.8  # a word this close to a keyword (difflib ratio, words of 5+ letters) counts as it
 SHORT_TYPO_RATIO = 0.88  # the same for a 4-letter word ("imge" ~ "image")
 MAX_GAP = 4  # words allowed where a keyword says "..."
+MAX_END_GAP = 12  # ... and before a last piece that ends the request ("ein Bild von ... malen$")
 
 
 @dataclass(frozen=True)
@@ -161,9 +162,9 @@ def mentions(words: Sequence[str], keyword: str) -> bool:
     """Whether the words hold `keyword`. A keyword is words in a row ("look at"); "a ... b" lets up to four
     words stand between; a word ending in "*" is a word start ("transcri*"); a leading "^" means at the
     start of the request, after lead-ins like "could you please" (a command, not "who painted ..."); "a|b"
-    is either word (spelt exactly); a trailing "$" means the last piece ends the request, however many words
-    stand before it ("ein Bild von ... malen"). A close misspelling of a word of five or more letters counts as
-    it."""
+    is either word (spelt exactly); a trailing "$" on a keyword of two pieces or more means its last piece ends
+    the request, with up to MAX_END_GAP words before it ("ein Bild von ... malen$"). A close misspelling of a word
+    of five or more letters counts as it."""
     at_start, at_end = keyword.startswith("^"), keyword.endswith("$")
     pieces = [piece.split() for piece in keyword.strip("^$").lower().split("...")]
     first = next((i for i, w in enumerate(words) if w not in LEAD_INS), len(words))
@@ -173,8 +174,9 @@ def mentions(words: Sequence[str], keyword: str) -> bool:
 
 def _pieces_at(words: Sequence[str], pieces: list[list[str]], i: int, at_end: bool = False) -> bool:
     for n, piece in enumerate(pieces):
-        if n > 0 and at_end and n == len(pieces) - 1:  # the last piece ends the request, however far
-            return len(words) - len(piece) >= i and _run_at(words, piece, len(words) - len(piece))
+        if n > 0 and at_end and n == len(pieces) - 1:  # the last piece ends the request, a sentence's length away
+            last = len(words) - len(piece)
+            return i <= last <= i + MAX_END_GAP and _run_at(words, piece, last)
         if n > 0:  # the next piece within the gap
             found = next((j for j in range(i, min(i + MAX_GAP + 1, len(words))) if _run_at(words, piece, j)), None)
             if found is None:

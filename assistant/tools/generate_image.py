@@ -15,7 +15,7 @@ from pydantic import Field
 from ..contracts import Citation, ImageOut, ToolResult
 from ..errors import InputError
 from ..routing_hints import Picture, Routing
-from ..words import FINAL_PICTURE_VERBS, PICTURE_NOUNS, PICTURE_VERBS, either
+from ..words import FINAL_PICTURE_VERBS, MAKING_VERBS, PICTURE_NOUNS, PICTURE_VERBS, TABLE_OR_PHOTO, either
 from .outputs import generated_folder, output_name, save_new
 from .registry import Hints, ToolContext, one_line, tool
 
@@ -50,8 +50,10 @@ GENERATE_KEYWORDS = (
     "crea ... immagine", "erstelle ... bild", "love ... image", "love ... picture",
     # a picture verb, then a picture noun ("make me a pic of", "faire une image", "generar una imagen"); a German
     # request's verb comes last ("ein Bild von einem Boot malen")
-    f"{either(PICTURE_VERBS - {'imagine'})} ... {either(PICTURE_NOUNS - {'art'})}",
-    f"{either(PICTURE_NOUNS - {'art'})} ... {either(FINAL_PICTURE_VERBS)}$")
+    f"{either(PICTURE_VERBS - MAKING_VERBS - {'imagine'})} ... "
+    f"{either(PICTURE_NOUNS - {'tableau', 'cuadro', 'quadro', 'art', 'artwork'})}",
+    f"{either(MAKING_VERBS)} ... {either(PICTURE_NOUNS - TABLE_OR_PHOTO)}",
+    f"{either(PICTURE_NOUNS - TABLE_OR_PHOTO)} ... {either(FINAL_PICTURE_VERBS)}$")
 # The router: the request without its command words is the prompt, with the settings it names; "make it
 # darker" after a picture changes that picture's prompt.
 GENERATE_ROUTING = Routing("make that picture", picture=Picture())

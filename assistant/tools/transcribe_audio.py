@@ -45,8 +45,9 @@ TRANSCRIBE_KEYWORDS = (
 # transcript is the answer, read out as it is.
 # ... but a search through the recordings ("check my recordings for the bit where Sam talks about ...",
 # "controlla nelle mie registrazioni se ...") is search_knowledge's.
-SEARCHED_RECORDINGS = (rf"\b(?:{'|'.join(sorted(SEARCH_VERBS))})\b[^.?!]*?\b(?:{'|'.join(sorted(RECORDINGS))})\b"
-                       r"[^.?!]*?\b(?:for|about|where|if|whether|with|pour|sur|si|nach|über|ob|por|sobre|se|per|su)\b")
+SEARCHED_RECORDINGS = (rf"\b(?:{'|'.join(sorted(SEARCH_VERBS))})\b[^.?!]{{0,60}}?\b(?:{'|'.join(sorted(RECORDINGS))})"
+                       r"\b[^.?!]{0,40}?\b(?:for|about|where|if|whether|with|pour|sur|si|nach|über|ob|por|sobre|se|per|"
+                       r"su)\b")  # (bounded runs: a long request is read in linear time)
 TRANSCRIBE_ROUTING = Routing(
     "transcribe that recording", language="language", read_out="always", not_for=SEARCHED_RECORDINGS,
     file=FileArgument("file", "audio", "recording",
