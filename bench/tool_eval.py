@@ -19,7 +19,7 @@ prompts and queries that hold the case's words and none of those. Results: bench
 lists (`argument_filling`, routing/model_fill.py); its results go to tool_eval_<set>_<filling>.json, and
 `--compare` puts each set's two side by side (bench/results/tool_eval_filling.json).
 
-    .venv/bin/python bench/tool_eval.py [--cases main|heldout|blind|fillers] [--only STYLE]
+    .venv/bin/python bench/tool_eval.py [--cases main|heldout|blind|targets|fillers|fillers_blind] [--only STYLE]
         [--filling words|model] [--llm SOURCE --backend openai] [--option tool_routing=model]
     .venv/bin/python bench/tool_eval.py --compare
 """
