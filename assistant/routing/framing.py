@@ -7,8 +7,10 @@ asked for ("draw me", "an image of", "something with"), and last the politeness 
 you can") or, in German, the verb ("... malen?"). The frame starts at an anchor: a picture verb that is asked for
 (at the start, or after "could you"), or a picture noun joined to what follows ("an image of", "ein Bild von").
 The prompt is what lies between the frame's two ends, in the user's own words and case; hesitations standing
-alone inside it ("um", ", like,") are dropped. Without an anchor only the hesitations and asking at the edges go.
-Settings (steps, seed, size) are taken out before (`arguments._picture`).
+alone inside it ("um", ", like,"), asides (", you know,", "no sé") and a last part that only asks again ("and yeah
+make a picture of that") are dropped. Without an anchor only the hesitations and asking at the edges go. Settings
+(steps, seed, size) are taken out before (`arguments._picture`). A search's query is read with the same words
+(`subject_words`: the frame phrases and elided articles gone; `arguments.topic` drops the rest).
 """
 
 from __future__ import annotations
