@@ -345,3 +345,22 @@ def test_a_question_naming_someone_the_files_name_is_never_answered_from_the_mod
     assert done.reply == "I couldn't find that in your files." and not chat.prompts
     _, world = _turn(agent, "How many moons does Jupiter have?")  # named in no file: the world's question
     assert world.reply == "Jupiter has 95 known moons." and len(chat.prompts) == 1
+
+
+def test_a_picture_named_in_another_language_is_looked_for_under_its_english_name(routed):
+    """"la photo du reçu" names no file as it is (the files' names are English, and so is the embedder that matches
+    names by meaning): the model's English translation finds photos/receipt.jpg, and the picture is described with
+    the question as the user asked it. A translation that still names no file leaves the honest "not found"."""
+    from PIL import Image
+
+    make, root = routed
+    (root / "photos").mkdir()
+    Image.new("RGB", (64, 48), (250, 250, 250)).save(root / "photos/receipt.jpg")
+    agent, chat = make(["What can you see in the photo of the receipt?"])
+    events, done = _turn(agent, "Qu'est-ce qu'on voit sur la photo du reçu ?")
+    [(name, arguments)] = _calls(events)
+    assert name == "describe_image" and arguments["image"] == "photos/receipt.jpg"
+    assert arguments.get("question", "Qu'est-ce qu'on voit sur la photo du reçu ?").startswith("Qu'est-ce")
+    agent, chat = make(["What can you see in the photo of the giraffe?"])
+    events, done = _turn(agent, "Qu'est-ce qu'on voit sur la photo de la girafe ?")
+    assert _calls(events) == [] and done.reply.startswith("I couldn't find a picture"), done.reply

@@ -67,6 +67,8 @@ class RoutedTurn:
     def run(self) -> Iterator[AgentEvent]:
         agent, text, earlier, about_me = self.agent, self.text, self.earlier, self.about_me
         plan = self.planner.plan(text, self.subject)
+        if plan.reply is not None and self.language != "en":  # no such file, as named in another language
+            plan = self._named_in_english(plan)
         chosen, chosen_arguments = plan.tool, dict(plan.arguments)  # the router's own choice
         searcher = self.searcher
         if searcher is not None and (plan.reply is None or (earlier is not None and about_me)) and (
@@ -221,6 +223,23 @@ class RoutedTurn:
             routing.file is None or routing.file.argument not in arguments))
         return self.subject is not None and computes and personal.refers_back(self.text) and \
             worked_out.asks_to_work_out(self.text)
+
+    def _named_in_english(self, plan: Plan) -> Plan:
+        """The file a request in another language names, looked for under its English words ("la photo du reçu" is
+        photos/receipt.jpg: the files' names are mostly English, and so is the model that matches them by meaning),
+        for the tool the router chose, asked in the user's own words; the plan as it was when that finds none."""
+        wanted = plan.route.tool if plan.route is not None else None
+        english = translate.in_english(self.llm, self.text, self.stop) if wanted is not None else None
+        if not english:
+            return plan
+        again = self.planner.plan(english, self.subject)
+        if again.reply is not None or again.tool is None or again.tool != wanted:
+            return plan
+        routing = self.agent.tools[again.tool].routing
+        if routing is not None and routing.question is not None and routing.question in again.arguments:
+            again.arguments[routing.question] = self.text  # (the answer in the language asked)
+        again.seconds += plan.seconds
+        return again
 
     def _worked_out(self) -> Generator[AgentEvent, None, bool]:
         """Arithmetic over the conversation's facts: the model writes the expression, code checks that each of its
