@@ -8,22 +8,9 @@ import time
 
 import pytest
 
-from assistant.config import load_settings
-from assistant.tools import all_tools
+from computing_tools import ctx, run  # noqa: F401 (ctx: the fixture they share)
+
 from assistant.tools.numbers import digits, say
-from assistant.tools.registry import ToolContext
-
-TOOLS = all_tools()
-
-
-@pytest.fixture(scope="module")
-def ctx(tmp_path_factory):
-    root = tmp_path_factory.mktemp("calc")
-    return ToolContext(load_settings(knowledge_dir=root, data_dir=root / "data"), manager=None)
-
-
-def run(ctx, tool: str, **arguments):
-    return TOOLS[tool].run(arguments, ctx)
 
 
 @pytest.mark.parametrize("expression, said", [

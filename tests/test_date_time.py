@@ -10,25 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from assistant.config import load_settings
-from assistant.errors import InputError
-from assistant.tools import all_tools
-from assistant.tools.date_time import answer as date_answer
-from assistant.tools.registry import ToolContext
+from computing_tools import ctx, run  # noqa: F401 (ctx: the fixture they share)
 
-TOOLS = all_tools()
+from assistant.errors import InputError
+from assistant.tools.date_time import answer as date_answer
+
 # A Sunday morning in December (the answers below are computed from it; the tool reads the clock)
 NOW = datetime(2026, 12, 6, 9, 5, tzinfo=ZoneInfo("Europe/Berlin"))
-
-
-@pytest.fixture(scope="module")
-def ctx(tmp_path_factory):
-    root = tmp_path_factory.mktemp("dates")
-    return ToolContext(load_settings(knowledge_dir=root, data_dir=root / "data"), manager=None)
-
-
-def run(ctx, tool: str, **arguments):
-    return TOOLS[tool].run(arguments, ctx)
 
 
 @pytest.mark.parametrize("question, said", [
