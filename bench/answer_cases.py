@@ -514,23 +514,25 @@ SECOND_CONVERSATIONS: list[Conversation] = [
 ]
 
 SETS = {"main": (QUESTIONS, CONVERSATIONS), "second": (SECOND, SECOND_CONVERSATIONS)}
-# A set written by someone who never saw the product's code (bench/answer_cases_blind.py, when it is there): its
-# own files join the folder (under life/), and its questions and conversations are a third set.
-try:
-    import answer_cases_blind as _blind  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - the blind set is optional
-    _blind = None
-if _blind is not None:
-    SETS["blind"] = (_blind.QUESTIONS, _blind.CONVERSATIONS)
+# Sets written by people who never saw the product's code (bench/answer_cases_blind.py, answer_cases_third.py, when
+# they are there): each one's own files join the folder (under its own top folder), and its questions and
+# conversations are a set of their own.
+_FOREIGN = {}
+for _name in ("blind", "third"):
+    try:
+        _FOREIGN[_name] = __import__(f"answer_cases_{_name}")
+    except ImportError:  # pragma: no cover - these sets are optional
+        continue
+    SETS[_name] = (_FOREIGN[_name].QUESTIONS, _FOREIGN[_name].CONVERSATIONS)
 
 
 def add_set_files(set_name: str) -> None:
-    """The folder for a set: the blind set's own files join it (only for that set: the other sets' "not found"
+    """The folder for a set: a foreign set's own files join it (only for that set: the other sets' "not found"
     questions were written for the folder without them)."""
-    if set_name == "blind" and _blind is not None:
-        NOTES.update(_blind.NOTES)
-        MEMOS.update(_blind.MEMOS)
-        MADE_PDFS.update(_blind.MADE_PDFS)
+    if (module := _FOREIGN.get(set_name)) is not None:
+        NOTES.update(module.NOTES)
+        MEMOS.update(module.MEMOS)
+        MADE_PDFS.update(module.MADE_PDFS)
 
 
 def source_texts() -> dict[str, str]:

@@ -12,7 +12,7 @@ Each reply is judged by `bench/answer_judge.py` (its docstring says exactly what
 invented facts (every one listed, to be audited), wrong citations, honest "not found". Results:
 bench/results/answer_eval.json (per reply, and totals by kind); a summary table is printed.
 
-    .venv/bin/python bench/answer_eval.py [--set main|second|blind] [--only KIND] [--limit N] [--out FILE]
+    .venv/bin/python bench/answer_eval.py [--set main|second|blind|third] [--only KIND] [--limit N] [--out FILE]
 
 --only: a question kind (note, memo, pdf, notfound, general, advice, arithmetic, units, dates), or
 "files", "world", "calc", "conversations" or "spoken"; --limit N: the first N questions, conversations and

@@ -387,6 +387,9 @@ class Support:
         self.tokens = set(normal.split())
         self.numbers = [float(t) for t in self.tokens if re.fullmatch(r"\d+(?:\.\d+)?", t)]
         self.words = self.tokens | {w for t in self.tokens for w in re.split(r"[_.:]", t) if w}
+        # a source's "Sat" or "Feb" supports a reply's "Saturday" or "February" (and the other way round: both
+        # are claimed as the whole name)
+        self.words |= {_DAY_ABBR.get(w) or _MONTH_ABBR[w] for w in self.words if w in _DAY_ABBR or w in _MONTH_ABBR}
 
     def has(self, claim: dict[str, str]) -> bool:
         text = claim["text"]

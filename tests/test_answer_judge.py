@@ -72,6 +72,10 @@ def test_what_the_sources_or_question_hold_is_not_invented():
     # a number that rounds a source's: "about 8 km" for 8.04672
     assert invented("Five miles is about 8 km, or 8.05 km.", Support(["5 miles is 8.04672 km"])) == []
     assert [c["text"] for c in invented("Five miles is 8.5 km.", Support(["5 miles is 8.04672 km"]))] == ["8.5"]
+    # a source's abbreviated weekday or month supports the reply's, written either way
+    assert invented("He needs the drill back by Sat.", Support(["he needs it back by Sat"])) == []
+    assert invented("It was stolen on Friday 28 February.", Support(["Fri 28 Feb 2025"])) == []
+    assert [c["text"] for c in invented("He needs it back by Sun.", Support(["back by Sat"]))] == ["sunday"]
 
 
 def test_citations_code_and_pronouns_claim_nothing():
