@@ -138,6 +138,18 @@ def test_a_streamed_reply_goes_out_a_sentence_at_a_time_while_its_facts_hold_up(
     assert quote == "appointments.md says: “Haircut with Mia: Friday 29 November at 17:45.”"
 
 
+def test_a_code_is_said_as_the_source_writes_it():
+    claim = "Your claim: 2025-BK-0613 - theft of a bicycle on 28 February 2025"
+    found = best_evidence("What's the claim number for the bike theft?", [Passage("docs/claim.pdf", claim, 1)])
+    assert found is not None
+    check = CheckedReply(found, "What's the claim number for the bike theft?")
+    out = check.feed("The claim number is 2025-bk0613. ") + check.finish()
+    assert out == ["The claim number is 2025-BK-0613. "]
+    check = CheckedReply(found, "What's the claim number for the bike theft?")
+    assert check.feed("The claim number is 2025-BK-0614.") + check.finish() == []
+    assert check.failed == ["2025-BK-0614"]
+
+
 def test_a_reply_that_only_names_the_file_is_not_an_answer():
     check = CheckedReply(_evidence(), "What time's my haircut?")
     check.feed("The answer is in your appointments note.")

@@ -40,10 +40,14 @@ class CheckedReply:
         return [] if self.failed or not rest.strip() else self._checked(rest)
 
     def _checked(self, sentence: str) -> list[str]:
-        bad = [c.text for c in claims(sentence, self.english) if not self.facts.supports(c)]
+        found = claims(sentence, self.english)
+        bad = [c.text for c in found if not self.facts.supports(c)]
         if bad:
             self.failed = bad
             return []
+        for claim in found:
+            if (written := self.facts.as_written(claim)) != claim.text and claim.text in sentence:
+                sentence = re.sub(rf"(?<![\w-]){re.escape(claim.text)}(?![\w-])", lambda _: written, sentence)
         self.said.append(sentence)
         return [sentence]
 

@@ -151,7 +151,7 @@ class Facts:
         self.numbers: set[str] = set()
         self.floats: list[float] = []
         self.times: set[str] = set()
-        self.identifiers: set[str] = set()
+        self.identifiers: dict[str, str] = {}  # compared as -> as the source writes it
         self.words: set[str] = set()
         self.units: dict[str, set[str]] = {}  # a number -> the units the sources give it
         for text in texts:
@@ -162,7 +162,7 @@ class Facts:
         for _written, key in times(text):
             self.times.add(key)
         for m in _IDENTIFIER.finditer(text):  # whole identifiers only: "KX-4471" is not "KX-4471-B"
-            self.identifiers.add(_ident_key(m.group(0)))
+            self.identifiers.setdefault(_ident_key(m.group(0)), m.group(0))
             self.numbers.update(_number_key(n) for n in re.findall(r"\d+(?:[.,]\d+)*", m.group(0)))
         for m in _NUMBER.finditer(text):
             key = _number_key(m.group(0).lstrip("-"))
@@ -197,6 +197,11 @@ class Facts:
             number, unit = claim.key.split(" ", 1)  # "24 years"); a number only rounded from theirs is checked as one
             return number not in self.numbers or unit in self.units.get(number, set())
         return claim.key in self.words or _stem(claim.key) in {_stem(w) for w in self.words}
+
+    def as_written(self, claim: Claim) -> str:
+        """An identifier as the source writes it: a code is said exactly ("2025-BK-0613", not "2025-BK0613",
+        which the comparison, blind to separators and case, lets through); anything else as the claim has it."""
+        return self.identifiers.get(claim.key, claim.text) if claim.kind == "identifier" else claim.text
 
 
 def _rounds_to(source: float, value: float) -> bool:
