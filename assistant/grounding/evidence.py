@@ -18,8 +18,8 @@ from ..contracts import Citation, ToolResult
 from . import personal
 from .claims import claims, spelled_numbers
 from .spelling import one_letter_apart
-from ..words import (ATTRIBUTE_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS,
-                     VAGUE)
+from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, MONTH_NAMES, NOT_NAMES,
+                     QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, VAGUE, WEEKDAY_NAMES)
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 MAX_SENTENCES = 3
@@ -102,14 +102,23 @@ def holds(text: str, word: str) -> bool:
     """The text has the word, or a word of the same stem; a long word also by its first letters
     ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget")."""
     lowered = text.lower()
+    if word in _SHORT_FORMS and re.search(rf"\b(?:{'|'.join(_SHORT_FORMS[word])})\b", lowered):
+        return True  # "Jan" for January, "Sat" for Saturday
     if len(word) >= 9 and re.search(rf"(?<![^\W_]){re.escape(word[: max(6, len(word) - 3)])}", lowered):
         return True
-    if re.search(rf"(?<![^\W_]){re.escape(stem(word))}(?:s|es|ed|d|ing|e|y|ies)?(?![^\W_])", lowered):
-        return True  # (a word's endings, not another word: "boil" is not "boiler")
+    root = stem(word)  # (a word's endings, not another word: "boil" is not "boiler", "car" not "card" or "care")
+    endings = "s|es|ed|ing" if root == word else "s|es|ed|d|ing|e|y|ies"
+    if re.search(rf"(?<![^\W_]){re.escape(root)}(?:{endings})?(?![^\W_])", lowered):
+        return True
     if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
         return True  # a short form: "physio" for "physiotherapy"
     return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
         one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
+
+
+# English months and weekdays as notes shorten them ("1 Jan", "Thurs 13 March")
+_SHORT_FORMS = {name: [name[:3], *{"september": ["sept"], "tuesday": ["tues"], "thursday": ["thur", "thurs"]}.get(
+    name, [])] for name in (*MONTH_NAMES[:12], *WEEKDAY_NAMES[:7]) if name != "may"}
 
 
 def codes(text: str) -> list[str]:
@@ -272,9 +281,9 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         text = passage.text + " " + _file_words(passage.file)
         coverage, held = _coverage(text, words, weights)
         if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
-                not all(holds(text, name) or _compact(name) in _compact(text) for name in named):
+                not all(holds(text, name) or _spaced(name, text) for name in named):
             continue
-        if thing and not set(thing) & set(held) and not any(_compact(w) in _compact(text) for w in thing):
+        if thing and not _names_thing(text, thing, held, weights):
             continue  # the hotel's note, without a word of its wifi password ("Wi-Fi" is "wifi")
         # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
         # the question also names what no file holds ("When is Ines's party?" under "Ines's 40th"; not "When is
@@ -289,11 +298,27 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
             continue
         if kind in _REQUIRED_KINDS and not any(_has(s, kind) for s in sentences):  # "how tall is Teodor?" is not
             continue  # answered by a line that only names him
+        if kind == "name" and not any(_names_beyond(s, question) for s in sentences):  # "who wrote The Remains of
+            continue  # the Day?" is not answered by the line that names the book
         value = coverage + (TYPE_BONUS if any(_has(s, kind) for s in sentences) else 0.0) + \
             RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
         if best is None or value > best_value:
             best, best_value = Evidence(passage, sentences, coverage, held, title), value
     return best if best is not None and best.sentences else None
+
+
+def _names_thing(text: str, thing: Sequence[str], held: Sequence[str], weights: dict[str, float]) -> bool:
+    """The passage names the thing asked for by its rarest word: "car insurance" is not the bike insurance, but a
+    dentist's note answers for the "dentist appointment" though it never says "appointment"."""
+    rarest = max(thing, key=lambda w: weights.get(w, 1.0))
+    return rarest in held or _spaced(rarest, text)
+
+
+def _names_beyond(sentence: str, question: str) -> bool:
+    """The sentence holds a name that the question does not: who it is ("Henrik", for "who has the drill?")."""
+    asked = {w.lower() for w in re.findall(r"[^\W\d_]+", question)}
+    return any(m.lower() not in asked and m.lower() not in NOT_NAMES and m.lower() not in CALENDAR_WORDS
+               for m in re.findall(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence))
 
 
 def _states_a_fact(sentence: str, words: Sequence[str]) -> bool:
@@ -308,9 +333,15 @@ def _heading(sentence: str) -> bool:
     return len(sentence) <= 60 and not re.search(r"[\d:]", sentence) and not sentence.endswith(".")
 
 
-def _compact(text: str) -> str:
-    """Lower case without spaces and hyphens ("WiFi" is "Wi-Fi", "PlayStation" "Play Station")."""
-    return re.sub(r"[\s\-‐–]+", "", text.lower())
+def _spaced(word: str, text: str) -> bool:
+    """The text has the word written apart or hyphenated ("WiFi" is "Wi-Fi", "PlayStation" "Play Station"), as a
+    word of its own ("car" is not in "card")."""
+    letters = re.sub(_APART, "", word.lower())
+    pattern = f"{_APART}?".join(map(re.escape, letters))
+    return bool(letters) and re.search(rf"(?<![^\W_]){pattern}(?![^\W_])", text.lower()) is not None
+
+
+_APART = r"[\s\-‐–]"
 
 
 def _has_code(text: str, code: str) -> bool:
