@@ -426,7 +426,7 @@ ADMITS_NOT_FOUND = re.compile(
     r"\bnothing\s+(?:about|on|in|matches|mentions|that)\b|"
     r"\b(?:don'?t|do not|doesn'?t|does not)\s+(?:have|see|know|mention|say|contain|include|appear)\b|"
     r"\bisn'?t\s+(?:mentioned|in|listed)\b|"
-    r"nicht gefunden|keine (?:information|angabe|notiz)|pas trouv|aucune|no encontr|no hay", re.I)
+    r"nichts? gefunden|keine (?:information|angabe|notiz)|pas trouv|rien trouv|aucune|no encontr|no hay", re.I)
 
 
 def admits_not_found(reply: str) -> bool:
