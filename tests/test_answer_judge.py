@@ -145,9 +145,10 @@ def test_judge_not_found():
                        "Your notes don't say when she comes.", [GRANDMA], FILES)
     assert answerable["false_not_found"] and not answerable["facts_right"]
     # the assistant's own words for it in German, French and Spanish
-    for reply in ("Dazu habe ich in deinen Dateien nichts gefunden.", "Je n'ai rien trouvé à ce sujet dans tes fichiers.",
-                  "No encontré nada sobre eso en tus archivos."):
-        assert judge(question, reply, [], FILES)["honest_not_found"], reply
+    for style, reply in (("de", "Dazu habe ich in deinen Dateien nichts gefunden."),
+                         ("fr", "Je n'ai rien trouvé à ce sujet dans tes fichiers."),
+                         ("es", "No encontré nada sobre eso en tus archivos.")):
+        assert judge(_q("notfound", style=style), reply, [], FILES)["honest_not_found"], reply
 
 
 def test_names_are_not_checked_in_other_languages():
