@@ -150,6 +150,17 @@ def test_a_code_is_said_as_the_source_writes_it():
     assert check.failed == ["2025-BK-0614"]
 
 
+def test_an_amount_is_said_whole_as_the_source_writes_it():
+    budget = "# November budget\n\nElectricity: 86.40 euros\nTotal planned spending: 1,695.40 euros"
+    found = best_evidence("What's my total planned spending?", [Passage("notes/budget.md", budget)])
+    assert found is not None
+    check = CheckedReply(found, "What's my total planned spending?")
+    assert check.feed("It is 1,695 euros.") + check.finish() == ["It is 1,695.40 euros."]
+    check = CheckedReply(found, "What's my total planned spending?")  # rounded from two of the source's: as said
+    check.facts.add("Gym: 1,694.90 euros")
+    assert check.feed("It is 1,695 euros.") + check.finish() == ["It is 1,695 euros."]
+
+
 def test_a_reply_that_only_names_the_file_is_not_an_answer():
     check = CheckedReply(_evidence(), "What time's my haircut?")
     check.feed("The answer is in your appointments note.")

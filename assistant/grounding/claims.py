@@ -149,7 +149,7 @@ class Facts:
 
     def __init__(self, *texts: str):
         self.numbers: set[str] = set()
-        self.floats: list[float] = []
+        self.floats: dict[float, set[str]] = {}  # a number's value -> how the sources write it
         self.times: set[str] = set()
         self.identifiers: dict[str, str] = {}  # compared as -> as the source writes it
         self.words: set[str] = set()
@@ -169,7 +169,7 @@ class Facts:
             self.numbers.add(_number_key(m.group(0).lstrip("-"), english=True))  # "1.400": both readings
             self.numbers.add(key)
             try:
-                self.floats.append(float(key))
+                self.floats.setdefault(float(key), set()).add(m.group(0).lstrip("-"))
             except ValueError:
                 pass
         for m in re.finditer(r"(?<![\d,.])\d+(?:[-/: ]\d+)+(?![\d,.])", text):  # each part of a date, a phone
@@ -199,9 +199,20 @@ class Facts:
         return claim.key in self.words or _stem(claim.key) in {_stem(w) for w in self.words}
 
     def as_written(self, claim: Claim) -> str:
-        """An identifier as the source writes it: a code is said exactly ("2025-BK-0613", not "2025-BK0613",
-        which the comparison, blind to separators and case, lets through); anything else as the claim has it."""
-        return self.identifiers.get(claim.key, claim.text) if claim.kind == "identifier" else claim.text
+        """A fact as the source writes it: a code exactly ("2025-BK-0613", not "2025-BK0613", which the comparison,
+        blind to separators and case, lets through), an amount whole ("1,695.40 euros", not the "1,695" rounded
+        from it, when no other number of the sources rounds to that); anything else as the claim has it."""
+        if claim.kind == "identifier":
+            return self.identifiers.get(claim.key, claim.text)
+        if claim.kind == "number" and claim.key not in self.numbers:
+            try:
+                value = float(claim.key)
+            except ValueError:
+                return claim.text
+            rounded_from = [source for source in self.floats if _rounds_to(source, value)]
+            if len(rounded_from) == 1 and len(self.floats[rounded_from[0]]) == 1:
+                return next(iter(self.floats[rounded_from[0]]))
+        return claim.text
 
 
 def _rounds_to(source: float, value: float) -> bool:
