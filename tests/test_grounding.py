@@ -74,7 +74,8 @@ def test_the_answering_line_is_chosen_and_a_who_question_prefers_the_passage_wit
     landlord = best_evidence("Who is my landlord?", pages)
     assert landlord is not None and landlord.passage.page == 1 and "Helga Brandt" in landlord.text
     assert asks_for("Who is my landlord?") == "name" and asks_for("When is the haircut?") == "when"
-    assert asks_for("How much is the deposit?") == "number" and asks_for("Where did I park?") == "place"
+    assert asks_for("How much is the deposit?") == "amount" and asks_for("Where did I park?") == "place"
+    assert asks_for("whats the claim number for the bike theft") == "number"
     assert asks_for("Why did the boiler stop?") is None
 
 
@@ -159,6 +160,17 @@ def test_an_amount_is_said_whole_as_the_source_writes_it():
     check = CheckedReply(found, "What's my total planned spending?")  # rounded from two of the source's: as said
     check.facts.add("Gym: 1,694.90 euros")
     assert check.feed("It is 1,695 euros.") + check.finish() == ["It is 1,695 euros."]
+
+
+def test_how_much_is_answered_by_an_amount_not_a_code_and_when_by_a_time_not_a_way_to_somewhere():
+    bike = Passage("notes/bike-stolen.txt", "Bike stolen!! Police report filed.\nInsurance: Nordlicht, policy "
+                   "NV-558-20417 (household contents, bikes included).")
+    letter = Passage("docs/claim.pdf", "Your bicycle is insured at its value as new. After the deductible of 250 "
+                     "euros we will pay you 1,040 euros.", page=1)
+    found = best_evidence("How much is the insurance going to pay me for the bike?", [bike, letter])
+    assert found is None or found.passage.file == "docs/claim.pdf"
+    memo = Passage("memos/ideas.wav", "Ideas for Copenhagen. Ines wants to go to Tivoli.", time=0.0)
+    assert best_evidence("What time is our train to Copenhagen?", [memo]) is None
 
 
 def test_a_reply_that_only_names_the_file_is_not_an_answer():

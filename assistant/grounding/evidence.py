@@ -19,7 +19,7 @@ from . import personal
 from .claims import claims, spelled_numbers
 from .spelling import one_letter_apart
 from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, MONTH_NAMES, NOT_NAMES,
-                     QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, VAGUE, WEEKDAY_NAMES)
+                     QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, SMALL_NUMBERS, VAGUE, WEEKDAY_NAMES)
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 MAX_SENTENCES = 3
@@ -170,9 +170,10 @@ TYPE_BONUS = 0.25  # a sentence holding the kind of thing asked for (a name for 
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
          ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
-         ("number", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what(?:'s| is| was) the "
-                               r"(?:number|price|cost|amount|total|budget|code|pin|reference)|wie (?:viel|viele|lange|"
-                               r"alt)|combien|cuánto|cuántos|cuánta|quanto)\b", re.I)),
+         ("number", re.compile(r"\bwhat(?:'s|s| is| was) the (?:\w+ )?(?:number|code|pin|reference)\b", re.I)),
+         ("amount", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what(?:'s|s| is| was) "
+                               r"the (?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
+                               r"cuántos|cuánta|quanto)\b", re.I)),
          ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
                               re.I)))
 _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
@@ -180,7 +181,9 @@ _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
                          r"sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
                          r"morning|afternoon|evening|noon|midnight|weekend|week|month|year|o'clock|daily|weekly|"
                          r"monthly|every)\b|\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b\d{1,2}\s*(?:am|pm)\b|\b(?:[0-2]?\d|3[01])[./-](?:0?[1-9]|1[0-2])\b|"
-                         r"\b(?:19|20)\d{2}\b|\b(?:half past|quarter (?:past|to)|\w+ (?:past|to) \w+)\b", re.I)
+                         r"\b(?:19|20)\d{2}\b|\b(?:half past|quarter (?:past|to)|(?:\d{1,2}|" + "|".join(SMALL_NUMBERS[1:13]) +
+                         r"|twenty|twenty-five|twenty five) (?:minutes )?(?:past|to) (?:\d{1,2}|" +
+                         "|".join(SMALL_NUMBERS[1:13]) + r"))\b", re.I)  # ("ten to five", not "go to Tivoli")
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -191,7 +194,9 @@ DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}}
                            re.I)
 
 
-_REQUIRED_KINDS = ("when", "number")  # (a place need not be a capitalised name: "under the blue flowerpot")
+_CODE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])\w+(?:-\w+)*")  # letters and digits in one word: "WM-814"
+_PHONE = re.compile(r"(?<![\d,.])\+?\d+(?:[ /-]\d+){2,}(?![\d,.])")  # "040 6688 1200"
+_REQUIRED_KINDS = ("when", "number", "amount")  # (a place need not be a capitalised name: "under the blue flowerpot")
 
 
 # What a question asks for, named after its question word and article: "what's the wifi password at our hotel"
@@ -236,15 +241,19 @@ _OF_WHOM = re.compile(r"\s*(?:of|de|du|des|d'|von|vom|der|del|della|di|do|da)\b"
 
 
 def asks_for(question: str) -> str | None:
-    """What kind of thing the question asks for: "name", "when", "number", "place", or None."""
+    """What kind of thing the question asks for: "name", "when", "number" (a code too), "amount" (how much or
+    many), "place", or None."""
     return next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
 
 
 def _has(sentence: str, kind: str | None) -> bool:
     if kind == "when":
         return _DATE_WORDS.search(sentence) is not None
-    if kind == "number":  # an amount or a count, not the day of a date or a time
+    if kind == "number":  # a number or code, not the day of a date or a time
         return re.search(r"\d", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
+    if kind == "amount":  # ... nor a code's or a phone number's digits ("policy NV-558-20417" says no amount)
+        rest = _PHONE.sub(" ", _CODE.sub(" ", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))))
+        return re.search(r"\d", rest) is not None
     if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
     return False
