@@ -251,6 +251,11 @@ def test_the_thing_asked_for_is_named_by_its_rarest_word_and_a_who_question_by_a
     todo = Passage("notes/todo.txt", "- return drill to Henrik (flat 2A) -- he needs it back by Sat")
     found = best_evidence("Who do I have to give the drill back to?", [todo])
     assert found is not None and "Henrik" in found.text
+    meeting = Passage("notes/meeting.md", "Present: Jonas, Aiko, Felix.\nAiko owns the database migration.")
+    found = best_evidence("Who owns the database migration?", [meeting])
+    assert found is not None and "Aiko" in found.text
+    found = best_evidence("who's the plumber?", [Passage("memos/plumber.wav", "The plumber, Mr. Keller, is coming.")])
+    assert found is not None and "Keller" in found.text
 
 
 def test_a_question_about_the_users_home_is_theirs():

@@ -307,8 +307,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
             continue
         if kind in _REQUIRED_KINDS and not any(_has(s, kind) for s in sentences):  # "how tall is Teodor?" is not
             continue  # answered by a line that only names him
-        if kind == "name" and not any(_names_beyond(s, question) for s in sentences):  # "who wrote The Remains of
-            continue  # the Day?" is not answered by the line that names the book
+        if kind == "name" and not any(_names_beyond(s, question, passage.text) for s in sentences):  # "who wrote
+            continue  # The Remains of the Day?" is not answered by the line that names the book
         value = coverage + (TYPE_BONUS if any(_has(s, kind) for s in sentences) else 0.0) + \
             RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
         if best is None or value > best_value:
@@ -323,11 +323,32 @@ def _names_thing(text: str, thing: Sequence[str], held: Sequence[str], weights: 
     return rarest in held or _spaced(rarest, text)
 
 
-def _names_beyond(sentence: str, question: str) -> bool:
-    """The sentence holds a name that the question does not: who it is ("Henrik", for "who has the drill?")."""
+def _names_beyond(sentence: str, question: str, passage: str) -> bool:
+    """The sentence holds a name that the question does not: who it is ("Henrik", for "who has the drill?"). A
+    capitalised word inside a sentence is one ("the plumber, Mr. Keller"); one that begins it only when the passage
+    also has it inside a sentence ("Aiko owns the migration" after "Present: Jonas, Aiko"; not "Book: ...")."""
     asked = {w.lower() for w in re.findall(r"[^\W\d_]+", question)}
-    return any(m.lower() not in asked and m.lower() not in NOT_NAMES and m.lower() not in CALENDAR_WORDS
-               for m in re.findall(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence))
+    inside = {w for text in (sentence, passage) for w, first in _capitalised(text) if not first}
+    return any((not first or word in inside) and word.lower() not in asked | NOT_NAMES | CALENDAR_WORDS
+               for word, first in _capitalised(sentence))
+
+
+def _capitalised(text: str) -> list[tuple[str, bool]]:
+    """Each capitalised word, and whether it begins a sentence, a line or a labelled part ("Book: The ...")."""
+    out = []
+    for line in text.splitlines():
+        first = True
+        for token in re.findall(r"\S+", line):
+            if not any(c.isalnum() for c in token):  # markup: "#", "-", "*"
+                continue
+            word = re.sub(r"['’]s$", "", token.strip("\"'“”‘’()[]{},;:!?.*"))
+            if word[:1].isupper() and word[1:].islower() and word.isalpha():
+                out.append((word, first))
+            first = token.endswith((".", "!", "?", ":")) and token.lower() not in _TITLES
+    return out
+
+
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "st."}
 
 
 def _states_a_fact(sentence: str, words: Sequence[str]) -> bool:
