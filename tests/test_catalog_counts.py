@@ -45,6 +45,19 @@ def test_counts_in_some_kinds_of_file_only(tmp_path):
     catalog.close()
 
 
+def test_counts_of_the_chunks_that_write_a_word_as_a_name(tmp_path):
+    """"bruno" typed in lower case is a name where a note writes it capitalised inside a sentence; a word that is
+    capitalised only where a sentence or line begins is none."""
+    catalog = _catalog(tmp_path)
+    sha = f"{98:064x}"
+    text = "Bruno - vet 2025\nOle does Bruno's walk on Wednesday. Plant more tulips.\nBoiler: check in spring."
+    catalog.commit_content(ContentRow(sha, "text", None, {}, 1, 0, None, None), [(f"{sha}:0", None, None, text)],
+                           FileRow("bruno.md", sha, len(text), 0))
+    counts, _ = catalog.document_counts(["bruno", "tulips", "boiler", "krone", "ines"], ("text", "audio"), named=True)
+    assert counts == {"bruno": 1, "tulips": 0, "boiler": 0, "krone": 1, "ines": 0}  # ("Ines" only begins a note)
+    catalog.close()
+
+
 def test_the_probe_takes_the_passage_with_the_rarer_words_not_the_keyword_rankings_first(tmp_path):
     """A licence page says "party" (the Porter stemmer makes "Ines" the word "in", every page's): the notes
     answer "when is Ines's party?" when they hold the name more rarely than the pages hold "party"; a shorter

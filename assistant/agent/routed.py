@@ -297,10 +297,16 @@ class RoutedTurn:
 
     def _names_someone_in_the_files(self) -> bool:
         """The question names someone or something the user's notes or recordings name ("How much did Marek
-        quote?"): it is about the user's world. A name only a manual or other PDF holds is no sign ("What's the
-        capital of Australia?" with a manual mentioning Australia), nor is a capitalised German noun."""
+        quote?"), however it is typed ("whats chiaras email", "bruno's vet"): it is about the user's world. A name
+        only a manual or other PDF holds is no sign ("What's the capital of Australia?" with a manual mentioning
+        Australia), nor is a capitalised German noun of the question."""
+        mine = ("text", "audio")
         named = [] if self.language == "de" else personal.capitalised(self.text)
-        return bool(named) and any(self.planner.document_counts(named, ("text", "audio"))[0].values())
+        if named and any(self.planner.document_counts(named, mine)[0].values()):
+            return True
+        typed = [w for w in subject_words(self.text) if w.isalpha()]  # ... or as the notes write a name: capitalised
+        typed += [w[:-1] for w in typed if w.endswith("s") and len(w) > 4]  # ("chiaras": Chiara's)
+        return bool(typed) and any(self.planner.document_counts(typed, mine, True)[0].values())
 
     def _document_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
         """The index's counts of the words (how rare each is), each word looked up once a turn."""

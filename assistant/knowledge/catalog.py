@@ -74,6 +74,7 @@ class Catalog:
         if read_only:
             self._db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
             self._db.create_function("starts_word", 2, _starts_word, deterministic=True)
+            self._db.create_function("names_word", 2, _names_word, deterministic=True)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -81,6 +82,7 @@ class Catalog:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         self._db.create_function("starts_word", 2, _starts_word, deterministic=True)
+        self._db.create_function("names_word", 2, _names_word, deterministic=True)
 
     def close(self) -> None:
         self._db.close()
@@ -238,19 +240,23 @@ class Catalog:
         return [LexicalHit(r[0], r[1], _int(r[2]), r[3], r[4], float(score))
                 for rowid, score in top if (r := rows.get(rowid)) is not None]  # None: deleted in between
 
-    def document_counts(self, words: Iterable[str], kinds: Iterable[str] | None = None) -> tuple[dict[str, int], int]:
+    def document_counts(self, words: Iterable[str], kinds: Iterable[str] | None = None,
+                        named: bool = False) -> tuple[dict[str, int], int]:
         """How many chunks hold each word, and how many chunks there are: how rare a word is in the user's files
         (`kinds`: in those kinds of file only, "text" and "audio" for notes and recordings). The full-text index
         finds the chunks by the word's stem; a chunk counts only when one of its words also begins as the word
-        does (the Porter stemmer makes the name "Ines" the word "in", and "in" is in every chunk)."""
+        does (the Porter stemmer makes the name "Ines" the word "in", and "in" is in every chunk). `named`: only
+        the chunks that write the word as a name, capitalised inside a sentence ("Ole walks Bruno" for "bruno")."""
         kinds = list(kinds) if kinds is not None else None
-        sql = "SELECT count(*) FROM chunks WHERE chunks MATCH ? AND starts_word(text, ?)"
+        test = "names_word" if named else "starts_word"
+        sql = f"SELECT count(*) FROM chunks WHERE chunks MATCH ? AND {test}(text, ?)"
         if kinds is not None:
             sql += f" AND sha256 IN (SELECT sha256 FROM contents WHERE kind IN ({','.join('?' * len(kinds))}))"
         counts = {}
         for word in dict.fromkeys(words):
             match = _fts_query(word)
-            counts[word] = self._all(sql, [match, _word_start(word), *(kinds or [])])[0][0] if match else 0
+            test_word = word if named else _word_start(word)
+            counts[word] = self._all(sql, [match, test_word, *(kinds or [])])[0][0] if match else 0
         total_sql = "SELECT COALESCE(SUM(chunks), 0) FROM contents"
         if kinds is not None:
             total_sql += f" WHERE kind IN ({','.join('?' * len(kinds))})"
@@ -305,6 +311,22 @@ def _word_start_pattern(start: str) -> re.Pattern[str]:
 
 def _starts_word(text: str | None, start: str) -> bool:
     return not start or (text is not None and _word_start_pattern(start).search(text) is not None)
+
+
+@functools.lru_cache(maxsize=256)
+def _name_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(word[:1].upper() + word[1:].lower())}(?![^\W\d_])")
+
+
+def _names_word(text: str | None, word: str) -> bool:
+    """The text writes the word capitalised where a sentence does not begin: as a name."""
+    if not word or text is None:
+        return False
+    for match in _name_pattern(word).finditer(text):
+        before = text[:match.start()].rstrip(" \t\"'“‘(")
+        if before and before[-1] not in ".!?:;\n#*-•>":
+            return True
+    return False
 
 
 def _fts_query(text: str) -> str:
