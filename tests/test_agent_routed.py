@@ -221,13 +221,18 @@ def test_a_follow_up_is_looked_up_with_the_question_it_follows_and_a_new_questio
     (root / "heron.md").write_text("# Project Heron\n\nKickoff: Tuesday 3 December at 14:00 in room B2.12.\n")
     (root / "appointments.md").write_text("Physiotherapy: Thursday 14 November at 10:30, room 2.\n")
     agent, chat = make(["The kickoff is on Tuesday 3 December at 14:00."], ["It is in room B2.12."],
-                       ["Canberra is the capital of Australia."])
+                       ["It starts at 14:00."], ["Canberra is the capital of Australia."])
     agent.context.knowledge.index()
     _turn(agent, "When is the Heron kickoff?")
     events, room = _turn(agent, "And which room?")
     [(name, arguments)] = _calls(events)
     assert name == "search_knowledge" and "heron" in arguments["query"].lower()
     assert room.reply == "It is in room B2.12. (heron.md)"
+    # a follow-up's follow-up: the subject the chain began with, not every turn's words since
+    events, start = _turn(agent, "And at what time?")
+    assert start.reply == "It starts at 14:00. (heron.md)"
+    [(name, arguments)] = _calls(events)
+    assert "heron" in arguments["query"].lower() and "room" not in arguments["query"].lower()
     _, world = _turn(agent, "What's the capital of Australia?")
     assert world.reply == "Canberra is the capital of Australia."
     assert [m["role"] for m in chat.prompts[-1]] == ["system", "user"]

@@ -276,9 +276,10 @@ class Agent:
     def subject(self) -> Subject | None:
         return self._subjects[-1][1] if self._subjects else None
 
-    def remember(self, request: str, tool: str | None, arguments: dict[str, Any], files: list[str]) -> None:
+    def remember(self, request: str, tool: str | None, arguments: dict[str, Any], files: list[str],
+                 root: str = "") -> None:
         named = [v for k, v in arguments.items() if k in ("file", "image") and isinstance(v, str)]
-        self._subjects.append((len(self.history), Subject(tool, dict(arguments), request, [*named, *files])))
+        self._subjects.append((len(self.history), Subject(tool, dict(arguments), request, [*named, *files], root)))
         del self._subjects[:-8]
 
     def _forget_first(self, count: int) -> None:

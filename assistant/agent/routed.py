@@ -46,7 +46,9 @@ class RoutedTurn:
         subject = self.subject
         # a follow-up ("and page 3?", "where is it?") leans on the question it follows, when that was a look-up
         # or a plain question (a sum or a picture has no subject)
-        self.earlier = subject.request if subject is not None and personal.refers_back(text) and (
+        # (a follow-up's follow-up: the question the chain began with, "and what time does it start?" after "When is
+        # the Heron kickoff?" and "And which room?" is about the kickoff, not the room)
+        self.earlier = (subject.root or subject.request) if subject is not None and personal.refers_back(text) and (
             subject.tool is None or agent.looks_up(subject.tool)) else None
         looked_up_before = subject is not None and subject.tool is not None and agent.looks_up(subject.tool)
         self.about_me = personal.is_personal(text) or (self.earlier is not None and (
@@ -160,8 +162,10 @@ class RoutedTurn:
             yield ToolCallStarted(call.name, call.arguments)
             done = ToolCallFinished(call.name, call.arguments, result)
             yield done
-        asked = " ".join(f"{earlier or ''} {text}".split()[-40:])  # a follow-up's follow-up keeps the subject
-        agent.remember(asked, call.name, call.arguments, [c.file for c in done.result.citations])
+        # a follow-up's follow-up keeps the subject the chain began with, and not every turn's words since ("how
+        # long is the drive up there?" after four turns about the house in Prerow: the drive, and Prerow)
+        asked = f"{earlier} {text}" if earlier else text
+        agent.remember(asked, call.name, call.arguments, [c.file for c in done.result.citations], earlier or "")
         if done.result.is_error:
             yield from self._finish(failure_reply(agent.tools[call.name], done.result.text), [done], say=True)
             return

@@ -41,6 +41,7 @@ class Subject:
     arguments: dict[str, Any]
     request: str
     files: list[str] = field(default_factory=list)
+    root: str = ""  # the request a chain of follow-ups began with ("When is my physio?"), when this one followed up
 
     def file_of(self, kind: FileKind) -> str | None:
         return next((f for f in self.files if kind_of(f) == kind), None)
