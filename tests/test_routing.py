@@ -93,6 +93,10 @@ def test_generate_requests_read_prompt_settings_and_changes(planner):
     before = Subject("generate_image", {"prompt": "a lighthouse at sunset"}, "Draw a lighthouse at sunset.")
     plan = planner.plan("Make it a watercolour instead.", before)
     assert plan.tool == "generate_image" and plan.arguments["prompt"] == "a lighthouse at sunset, a watercolour"
+    # a question that asks for a fact makes no picture, unless it names one; "how about ...?" changes the last one
+    for asked in ("What did the vet think it would cost?", "Why did the movers change the date?"):
+        assert planner.plan(asked).tool != "generate_image", asked
+    assert planner.plan("How about a watercolour instead?", before).tool == "generate_image"
 
 
 def test_transcribe_requests(planner):

@@ -15,7 +15,8 @@ from pydantic import Field
 from ..contracts import Citation, ImageOut, ToolResult
 from ..errors import InputError
 from ..routing_hints import Picture, Routing
-from ..words import FINAL_PICTURE_VERBS, MAKING_VERBS, PICTURE_NOUNS, PICTURE_VERBS, TABLE_OR_PHOTO, either
+from ..words import (ASKING_WORDS, FINAL_PICTURE_VERBS, MAKING_VERBS, PICTURE_NOUNS, PICTURE_VERBS, QUESTION_WORDS,
+                     TABLE_OR_PHOTO, either)
 from .outputs import generated_folder, output_name, save_new
 from .registry import Hints, ToolContext, one_line, tool
 
@@ -56,7 +57,12 @@ GENERATE_KEYWORDS = (
     f"{either(PICTURE_NOUNS - TABLE_OR_PHOTO)} ... {either(FINAL_PICTURE_VERBS)}$")
 # The router: the request without its command words is the prompt, with the settings it names; "make it
 # darker" after a picture changes that picture's prompt.
-GENERATE_ROUTING = Routing("make that picture", picture=Picture())
+# ... and a question that asks for a fact ("what did the vet think it would cost?", "why did the movers change the
+# date?") asks for no picture, unless it names one ("what would a cat in a hat look like? draw it"); "how about a
+# dog instead?" after a picture changes it
+ASKS_NO_PICTURE = (rf"^\W*(?!(?:how|what) about\b|what if\b|qu[eé] tal\b|y si\b|et si\b|und wenn\b|e se\b)(?:{either(ASKING_WORDS & QUESTION_WORDS)})\b"
+                   rf"(?!.*\b(?:{either(PICTURE_VERBS | PICTURE_NOUNS | FINAL_PICTURE_VERBS)}|logo|poster|icon)\b)")
+GENERATE_ROUTING = Routing("make that picture", picture=Picture(), not_for=ASKS_NO_PICTURE)
 
 
 @tool("""
