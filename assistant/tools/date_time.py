@@ -295,6 +295,7 @@ _AMOUNT_PER_TIME = (r"\b(?:per|pro|par|por|al)\s+(?:day|week|month|year|night|ta
 # A time of day written as such ("17:45", "10 pm", "17h45", "half past eight", "from 8.15 to ...") is the clock's
 # too, with or without a word for time; with hours or minutes, or from one to another, it asks for it as a keyword
 # does ("what's 3:15 plus 2 hours?"; not "the train at 7:50, is it on time?").
+ASKS_WHY = r"^\W*(?:why|how come|warum|wieso|weshalb|pourquoi|por qu[eé]|perch[eé])\b"
 DATE_ROUTING = Routing(
     "tell the date", question="question", read_out="always",
     signal=CLOCK_SIGNAL,
@@ -304,7 +305,8 @@ DATE_ROUTING = Routing(
           r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b|" + CLOCK_TIME + "|" + TIME_SPAN + ")",
     # when the user's own event is: their notes say, not the clock (but "at what time do I arrive if I leave at
     # 7:50 and drive 45 minutes?" is worked out)
-    not_for=rf"^(?!{TIMES_WORKED_OUT}).*?(?:{AT_WHAT_TIME}|{OWN_EVENT})")
+    not_for=rf"^(?!{TIMES_WORKED_OUT}).*?(?:{AT_WHAT_TIME}|{OWN_EVENT})|{ASKS_WHY}")
+# ... and a reason is no date ("why did the movers change the date?")
 
 
 @tool("""
