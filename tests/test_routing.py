@@ -139,6 +139,10 @@ def test_a_description_that_fits_no_file_resolves_to_none():
     assert resolve("the bike manual", FILES, ["pdf"]).file == "manuals/bike-service.pdf"
     assert resolve("the receipt photo", FILES, ["pdf", "audio"]).file is None  # not a picture kind asked for
     assert resolve("read tax-return.pdf", FILES, ["pdf"]).named == "tax-return.pdf"
+    # a word the user's own files use is a word of its own, no misspelt file name
+    recordings = ["recordings/parking.wav"]
+    assert resolve("what did they say about the parkng", recordings, ["audio"]).file == "recordings/parking.wav"
+    assert resolve("what did they say about the barking", recordings, ["audio"], lambda w: w == "barking").file is None
     # a request naming a PDF is not about a picture whose name shares a word with it
     assert resolve("read page 2 of lake-report.pdf", FILES, ["image"]).file is None
     assert resolve("what's in stnadup.wav?", FILES, ["audio"]) == FileMention("recordings/standup.wav", "stnadup.wav")

@@ -60,6 +60,8 @@ class Request:
     subject: Subject | None  # what the previous tool turn was about
     # the file of a kind whose name means the same as a description ("coffee machine" ~ espresso-machine.pdf)
     closest: Callable[[str, Sequence[str]], str | None] = lambda description, files: None
+    # a word the user's own files use: a word of its own, not a misspelt file name
+    known: Callable[[str], bool] | None = None
     _mentions: dict[str, FileMention] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -68,7 +70,7 @@ class Request:
 
     def mention(self, kind: FileKind) -> FileMention:
         if kind not in self._mentions:  # asked by the planner and by the filler: resolved once
-            self._mentions[kind] = resolve(self.text, self.files, [kind])
+            self._mentions[kind] = resolve(self.text, self.files, [kind], self.known)
         return self._mentions[kind]
 
 

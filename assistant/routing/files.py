@@ -10,7 +10,7 @@ import difflib
 import functools
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -58,8 +58,10 @@ def spelled_alike(word: str, key: str, ratio: float, max_gap: int = 2) -> bool:
     return matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio
 
 
-def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> FileMention:
-    """The file of one of `kinds` that the request means, if any."""
+def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind],
+            known: Callable[[str], bool] | None = None) -> FileMention:
+    """The file of one of `kinds` that the request means, if any. `known(word)`: the word is one the user's own
+    files use, so no misspelling of a name ("barking" in a note about the neighbours is not "parking.wav")."""
     wanted = set(kinds)
     candidates = [f for f in files if kind_of(f) in wanted]
     named_any = False
@@ -74,10 +76,10 @@ def resolve(request: str, files: Sequence[str], kinds: Iterable[FileKind]) -> Fi
     words = words_of(request)
     by_part = _files_by_part(tuple(candidates))
     said = list(dict.fromkeys(w for w in words if w not in NOT_FILE_NAMES))  # each distinct word compared once
-    likely = {name for part, names in by_part.items() if any(_same(w, part) for w in said) for name in names}
+    likely = {name for part, names in by_part.items() if any(_same(w, part, known) for w in said) for name in names}
     best, best_score = None, 0.0
     for name in sorted(likely, key=candidates.index) if len(likely) < 64 else [c for c in candidates if c in likely]:
-        score = _fit(words, name)
+        score = _fit(words, name, known)
         if score > best_score:
             best, best_score = name, score
     return FileMention(best)
@@ -104,7 +106,7 @@ def _by_name(named: str, files: Sequence[str]) -> str | None:
     return close[0] if len(close) == 1 else None
 
 
-def _fit(words: list[str], name: str) -> float:
+def _fit(words: list[str], name: str, known: Callable[[str], bool] | None = None) -> float:
     """How well the request's words describe a file name: the share of the name's own words it says, or 0
     when a word the user put right before a matched one contradicts it ("washing machine" is not
     "espresso-machine")."""
@@ -114,7 +116,7 @@ def _fit(words: list[str], name: str) -> float:
     matched_at = {}
     for part in parts:
         for i, word in enumerate(words):
-            if word not in NOT_FILE_NAMES and _same(word, part):
+            if word not in NOT_FILE_NAMES and _same(word, part, known):
                 matched_at[part] = i
                 break
     if not matched_at:
@@ -122,7 +124,7 @@ def _fit(words: list[str], name: str) -> float:
     for part, i in matched_at.items():
         before = words[i - 1] if i > 0 else ""
         if before and before not in NOT_FILE_NAMES and not before.isdigit() and \
-                not any(_same(before, p) for p in parts):
+                not any(_same(before, p, known) for p in parts):
             return 0.0
     return len(matched_at) / len(parts)
 
@@ -144,10 +146,10 @@ def _parts(name: str) -> list[str]:
     return [p for p in words_of(PurePosixPath(name).stem) if p not in NOT_FILE_NAMES and not p.isdigit()]
 
 
-def _same(word: str, part: str) -> bool:
+def _same(word: str, part: str, known: Callable[[str], bool] | None = None) -> bool:
     if word == part or (len(part) >= 4 and len(word) >= 4 and (word.startswith(part) or part.startswith(word))):
         return True
-    return spelled_alike(word, part, SIMILAR, max_gap=3)
+    return spelled_alike(word, part, SIMILAR, max_gap=3) and not (known is not None and known(word))
 
 
 class FolderFiles:

@@ -70,7 +70,7 @@ class Planner:
 
     def plan(self, text: str, subject: Subject | None = None) -> Plan:
         started = time.perf_counter()
-        request = Request(text, self.files.names(), subject, self._closest)
+        request = Request(text, self.files.names(), subject, self._closest, self._known)
         declared = dict(routed(self.tools))
         hints = _evidence(request, declared, self.router.keyworded(text))
         unfit = {name for name, r in declared.items() if (r.needs and not _pattern(r.needs).search(text)) or (
@@ -124,10 +124,14 @@ class Planner:
                         routing.needs and not _pattern(routing.needs).search(text)) or (
                         routing.not_for and _pattern(routing.not_for).search(text)):
                 continue
-            filled = fill(self.tools[name], Request(text, self.files.names(), subject, self._closest))
+            filled = fill(self.tools[name], Request(text, self.files.names(), subject, self._closest, self._known))
             if not isinstance(filled, Missing):
                 return Plan(name, filled, route=plan.route, verbatim=_read_out(routing, filled))
         return None
+
+    def _known(self, word: str) -> bool:
+        """The user's notes or recordings use the word: it is one of their words, not a misspelt file name."""
+        return bool(self.document_counts([word], ("text", "audio"))[0].get(word))
 
     def lookup(self, text: str, also: str = "") -> Plan | None:
         """A search of the user's files for the request's subject words (and `also`'s: the request it follows
