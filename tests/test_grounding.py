@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.grounding.check import CheckedReply
-from assistant.grounding.claims import claims, unsupported
+from assistant.grounding.claims import Facts, claims, unsupported
 from assistant.grounding.evidence import Passage, asks_for, best_evidence, idf_weights, subject_words
 from assistant.grounding.personal import is_personal, language_of, refers_back
 from assistant.grounding.replies import not_found, quoted
@@ -149,6 +149,12 @@ def test_a_code_is_said_as_the_source_writes_it():
     check = CheckedReply(found, "What's the claim number for the bike theft?")
     assert check.feed("The claim number is 2025-BK-0614.") + check.finish() == []
     assert check.failed == ["2025-BK-0614"]
+
+
+def test_an_area_is_checked_with_its_unit():
+    flat = Facts("3 rooms, 74 m2, balcony\n(old flat: 640 + 140 = 780)")
+    said = {c.text: flat.supports(c) for c in claims("The new flat is 780 square meters, or 74 sq m.")}
+    assert said["780 square meters"] is False and said["74 sq m"] is True  # the rent is no area
 
 
 def test_an_amount_is_said_whole_as_the_source_writes_it():

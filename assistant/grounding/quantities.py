@@ -17,18 +17,21 @@ _SPELLINGS = {
     "day": "day days", "week": "week weeks", "month": "month months", "year": "year years", "night": "night nights",
     "%": "% percent", "kwh": "kwh", "bar": "bar", "psi": "psi", "rpm": "rpm",
     "kb": "kb kbyte kbytes kilobyte kilobytes", "mb": "mb mbyte mbytes megabyte megabytes",
-    "gb": "gb gbyte gbytes gigabyte gigabytes",
+    "gb": "gb gbyte gbytes gigabyte gigabytes", "ft": "ft foot feet",
+    "m2": "m2 m² sqm square_m square_metre square_metres square_meter square_meters sq_m sq_metres sq_meters",
+    "ft2": "ft2 ft² sqft square_ft square_foot square_feet sq_ft sq_feet",
 }
-UNITS = {spelling: unit for unit, spellings in _SPELLINGS.items() for spelling in spellings.split()}
+UNITS = {spelling.replace("_", " "): unit for unit, spellings in _SPELLINGS.items() for spelling in spellings.split()}
 _QUANTITY = re.compile(r"(?:(?P<sign>[€$£])\s?)?(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?![\d])\s?"
-                       r"(?P<unit>%|[^\W\d_]+)?")
+                       r"(?P<unit>%|(?:square|sq\.?)\s+[^\W\d_]+|[^\W\d_]+[²2]?(?![\w]))?")
 
 
 def quantities(text: str) -> list[tuple[str, str, str]]:
     """(as written, the number, its unit) for each number with a unit the text gives it."""
     found = []
     for m in _QUANTITY.finditer(text):
-        unit = UNITS.get(m.group("sign") or "") or UNITS.get((m.group("unit") or "").lower())
+        said = re.sub(r"\s+", " ", (m.group("unit") or "").lower().replace("sq.", "sq"))  # ("780 square meters")
+        unit = UNITS.get(m.group("sign") or "") or UNITS.get(said)
         if unit is not None:
             found.append((m.group(0).strip(), m.group("number"), unit))
     return found
