@@ -151,6 +151,12 @@ def test_a_code_is_said_as_the_source_writes_it():
     assert check.failed == ["2025-BK-0614"]
 
 
+def test_a_word_shortened_as_notes_shorten_it_is_held():
+    from assistant.grounding.evidence import holds
+    assert holds("(old flat Gohliser Str.: 640 + 140 = 780)", "straße") and holds("tel. 0341 2290 415", "telephone")
+    assert not holds("I parked the car. Then I left.", "cards")  # a sentence's end is no short form
+
+
 def test_an_area_is_checked_with_its_unit():
     flat = Facts("3 rooms, 74 m2, balcony\n(old flat: 640 + 140 = 780)")
     said = {c.text: flat.supports(c) for c in claims("The new flat is 780 square meters, or 74 sq m.")}

@@ -112,8 +112,15 @@ def holds(text: str, word: str) -> bool:
         return True
     if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
         return True  # a short form: "physio" for "physiotherapy"
+    if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2
+                              for short in _ABBREVIATED.findall(text)):
+        return True  # shortened as notes shorten ("Gohliser Str." for Straße, "tel." for telephone)
     return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
         one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
+
+
+# A word cut short with a full stop that ends no sentence ("Str.: 640", "approx. 20"; not "... the car. Then")
+_ABBREVIATED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\.(?!\s*$|\s*\n|\s+[A-ZÀ-Þ])", re.M)
 
 
 # English months and weekdays as notes shorten them ("1 Jan", "Thurs 13 March")
