@@ -151,6 +151,13 @@ def test_a_code_is_said_as_the_source_writes_it():
     assert check.failed == ["2025-BK-0614"]
 
 
+def test_the_lines_under_a_label_say_what_they_are_of():
+    from assistant.grounding.evidence import sentences_of
+    note = "# New flat\n\nRent from 1 July:\n  cold 790 + service 175 = 965 EUR/month\n  garage 45\nDeposit: 2,370 EUR"
+    assert sentences_of(note) == ["New flat", "Rent from 1 July: cold 790 + service 175 = 965 EUR/month",
+                                  "Rent from 1 July: garage 45", "Deposit: 2,370 EUR"]
+
+
 def test_a_word_shortened_as_notes_shorten_it_is_held():
     from assistant.grounding.evidence import holds
     assert holds("(old flat Gohliser Str.: 640 + 140 = 780)", "straße") and holds("tel. 0341 2290 415", "telephone")

@@ -157,8 +157,18 @@ def _coverage(text: str, words: Sequence[str], weights: dict[str, float]) -> tup
 def sentences_of(text: str) -> list[str]:
     """A passage's sentences and lines (notes are often lists), markup removed."""
     parts: list[str] = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line).strip()
+    label = ""  # a line that ends with a colon, over the indented lines under it ("Rent from 1 July:")
+    for raw in text.splitlines():
+        line = re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", raw).strip()
+        indented = raw[:1].isspace()
+        if not line or not indented:
+            label = ""
+        if line and indented and label:
+            if parts and parts[-1] == label:  # the label alone answers nothing: its lines say it
+                parts.pop()
+            line = f"{label} {line}"  # each line under it says what it is of
+        elif line.endswith(":") and not indented:
+            label = line
         if line:
             parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     if len(parts) == 1 and len(parts[0]) > MAX_EVIDENCE_CHARS:  # one long line (a recording, a flattened page)
