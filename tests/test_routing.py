@@ -174,3 +174,14 @@ def test_a_search_query_keeps_the_subject_in_any_language(request_text, query):
     from assistant.routing.arguments import topic
 
     assert topic(request_text) == query
+
+
+def test_a_reply_cites_its_file_by_path_name_or_the_name_s_words_not_by_a_place_it_shares_a_word_with():
+    from assistant.contracts import Citation, ToolResult
+    from assistant.routing.digest import uncited_source
+
+    found = ToolResult(text="", citations=[Citation("notes/urlaub/prerow.md")])
+    assert uncited_source("The house in Prerow costs 856 euros.", found) == " (notes/urlaub/prerow.md)"
+    assert uncited_source("prerow.md says it costs 856 euros.", found) == ""
+    lease = ToolResult(text="", citations=[Citation("docs/lease-agreement.pdf", 2)])
+    assert uncited_source("The lease agreement says three months.", lease) == ""

@@ -5,6 +5,7 @@ in its own words ("The marketing budget was cut by ten percent", bench/tool_eval
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from ..contracts import ToolResult
@@ -46,6 +47,13 @@ def uncited_source(reply: str, result: ToolResult) -> str:
     if first.time is not None and clock(first.time) not in reply:  # a recording: where in it, as well
         return f" ({first.label().replace(first.file, str(name), 1)})"
     if any(str(c.file).lower() in lowered or PurePosixPath(c.file).name.lower() in lowered or
-           PurePosixPath(c.file).stem.lower().replace("-", " ") in lowered.replace("-", " ") for c in result.citations):
+           _named_by_its_words(PurePosixPath(c.file).stem, lowered) for c in result.citations):
         return ""
     return f" ({first.label().replace(first.file, str(name), 1)})"
+
+
+def _named_by_its_words(stem: str, lowered: str) -> bool:
+    """The reply names a file by its name's words ("the lease agreement" for lease-agreement.pdf); a name of one word
+    is no citation when said ("Prerow" is the place, not prerow.md)."""
+    words = re.split(r"[-_\s]+", stem.lower())
+    return len(words) > 1 and " ".join(words) in lowered.replace("-", " ").replace("_", " ")
