@@ -8,10 +8,10 @@ import re
 
 from .claims import Facts, claims, normalise
 from .evidence import Evidence, holds, subject_words
+from .spelling import not_an_end
 
 # A sentence ends at . ! ? or … and a space, except after a title or a common abbreviation ("Mr. Keller").
-_END = re.compile(r"(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\be\.g\.)"
-                  r"(?<!\bi\.e\.)(?<!\bvs\.)(?<=[.!?…])[\"”')\]]*\s+(?=\S)")
+_END = re.compile(rf"{not_an_end()}(?<=[.!?…])[\"”')\]]*\s+(?=\S)")
 
 
 class CheckedReply:

@@ -17,7 +17,7 @@ from typing import Any
 from ..contracts import Citation, ToolResult
 from . import personal
 from .claims import claims, spelled_numbers
-from .spelling import one_letter_apart
+from .spelling import not_an_end, one_letter_apart
 from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, MONTH_NAMES, NOT_NAMES,
                      QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, SMALL_NUMBERS, VAGUE, WEEKDAY_NAMES)
 
@@ -177,7 +177,7 @@ def sentences_of(text: str) -> list[str]:
 
 
 # A sentence ends at . ! or ?, but not after a title or a common abbreviation ("Mr. Keller", "Dr. Okafor", "e.g.")
-_NOT_AN_END = r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+_NOT_AN_END = not_an_end()
 _SENTENCE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+(?=[A-Z0-9\"“])")
 _LOOSE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+")
 
