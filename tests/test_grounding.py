@@ -192,6 +192,23 @@ def test_how_much_is_answered_by_an_amount_not_a_code_and_when_by_a_time_not_a_w
     assert best_evidence("What time is our train to Copenhagen?", [memo]) is None
 
 
+def test_a_reply_must_say_the_kind_of_thing_asked_for():
+    """True facts of the wrong kind answer nothing: a date for a booking number, a phone number for "how much"."""
+    note = ("# Holiday - Prerow, 23 August - 30 August 2025\n\nBooking no.: DB-2025-087, booked 12 May.\n"
+            "Total: 856 EUR. Host: 038233 67012")
+    asked = "What's our booking number for the house in Prerow?"
+    found = best_evidence(asked, [Passage("notes/prerow.md", note)])
+    assert found is not None and asks_for(asked) == "number"
+    check = CheckedReply(found, asked, kind=asks_for(asked))
+    assert check.feed("Your booking number is 23 August. Enjoy!") == [] and check.failed
+    check = CheckedReply(found, asked, kind=asks_for(asked))
+    assert check.feed("It is DB-2025-087.") + check.finish() == ["It is DB-2025-087."] and check.answers
+    asked = "How much is it altogether?"
+    check = CheckedReply(found, asked, kind=asks_for(asked))
+    check.feed("Sure.")  # no fact, no failure: but nothing of the kind asked was said
+    assert check.finish() == ["Sure."] and not check.failed and not check.answers
+
+
 def test_a_reply_that_only_names_the_file_is_not_an_answer():
     check = CheckedReply(_evidence(), "What time's my haircut?")
     check.feed("The answer is in your appointments note.")

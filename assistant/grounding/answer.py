@@ -11,7 +11,7 @@ from ..cancel import Cancel
 from ..contracts import Citation, Text, ToolResult
 from ..roles import ChatModel, streaming
 from .check import CheckedReply
-from .evidence import Evidence, best_evidence, idf_weights, names, passages, subject_words
+from .evidence import Evidence, asks_for, best_evidence, idf_weights, names, passages, subject_words
 from .replies import answer_messages, quoted
 
 GROUNDED_TOKENS = 120  # an answer from a passage is a sentence or two
@@ -39,7 +39,7 @@ def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str 
     """Yields what is said, and "" once when the model's first token comes (a sentence is said only once it is
     whole and checked); returns (the whole reply, whether it was stopped). `uncited(reply, citations)` gives the
     citation to add when the reply does not name its source."""
-    checker = CheckedReply(evidence, f"{text} {earlier or ''}", language)
+    checker = CheckedReply(evidence, f"{text} {earlier or ''}", language, asks_for(text))
     said: list[str] = []
     with streaming(llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
                               stop=stop, tool_choice="none")) as chunks:
@@ -61,7 +61,7 @@ def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str 
     if stop is not None and stop.is_set():
         return "".join(said), True
     reply = "".join(said).strip()
-    if checker.failed or not checker.informative:
+    if checker.failed or not checker.informative or not checker.answers:
         quote = quoted(evidence, language)  # (after what was said before a failed sentence, which held up)
         yield (" " if said else "") + quote
         return f"{reply} {quote}".strip(), False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .claims import Facts, claims, normalise
-from .evidence import Evidence, holds, subject_words
+from .evidence import Evidence, has_kind, holds, names_beyond, subject_words
 from .spelling import not_an_end
 
 # A sentence ends at . ! ? or … and a space, except after a title or a common abbreviation ("Mr. Keller").
@@ -15,9 +15,10 @@ _END = re.compile(rf"{not_an_end()}(?<=[.!?…])[\"”')\]]*\s+(?=\S)")
 
 
 class CheckedReply:
-    def __init__(self, evidence: Evidence, question: str, language: str = "en"):
+    def __init__(self, evidence: Evidence, question: str, language: str = "en", kind: str | None = None):
         self.evidence = evidence
         self.question = question
+        self.kind = kind  # what the question asks for (`evidence.asks_for`): a sentence of facts must hold one
         self.english = language == "en"  # an English reply's "1.400" is 1.4, not 1,400
         self.facts = Facts(evidence.text, evidence.passage.text, evidence.passage.file, question)
         self.buffer = ""
@@ -42,6 +43,8 @@ class CheckedReply:
     def _checked(self, sentence: str) -> list[str]:
         found = claims(sentence, self.english)
         bad = [c.text for c in found if not self.facts.supports(c)]
+        if not bad and found and self.kind in ("when", "number", "amount") and not has_kind(sentence, self.kind):
+            bad = [f"no {self.kind} in: {sentence.strip()}"]  # "Our booking number is 23 August.": true, no answer
         if bad:
             self.failed = bad
             return []
@@ -50,6 +53,16 @@ class CheckedReply:
                 sentence = re.sub(rf"(?<![\w-]){re.escape(claim.text)}(?![\w-])", lambda _: written, sentence)
         self.said.append(sentence)
         return [sentence]
+
+    @property
+    def answers(self) -> bool:
+        """What was said holds the kind of thing asked for: a date or time for "when", an amount for "how much", a
+        number for "what's the booking number" ("... is 23 August" is none), a name for "who"; any reply for a
+        question of no such kind."""
+        said = " ".join(self.said)
+        if self.kind == "name":
+            return names_beyond(said, self.question, self.evidence.passage.text)
+        return self.kind not in ("when", "number", "amount") or has_kind(said, self.kind)
 
     @property
     def informative(self) -> bool:

@@ -187,9 +187,10 @@ TYPE_BONUS = 0.25  # a sentence holding the kind of thing asked for (a name for 
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
          ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
-         ("number", re.compile(r"\bwhat(?:'s|s| is| was) the (?:\w+ )?(?:number|code|pin|reference)\b", re.I)),
+         ("number", re.compile(r"\bwhat(?:'s|s| is| was) (?:the|my|our|your|his|her|their) (?:\w+ )?(?:number|code|"
+                               r"pin|reference)\b", re.I)),
          ("amount", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what(?:'s|s| is| was) "
-                               r"the (?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
+                               r"(?:the|my|our|your|his|her|their) (?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
                                r"cuántos|cuánta|quanto)\b", re.I)),
          ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
                               re.I)))
@@ -263,7 +264,8 @@ def asks_for(question: str) -> str | None:
     return next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
 
 
-def _has(sentence: str, kind: str | None) -> bool:
+def has_kind(sentence: str, kind: str | None) -> bool:
+    """The sentence holds the kind of thing `asks_for` names (a date or time for "when", an amount, ...)."""
     if kind == "when":
         return _DATE_WORDS.search(sentence) is not None
     if kind == "number":  # a number or code, not the day of a date or a time
@@ -322,11 +324,11 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         title, sentences = _answering(passage.text, words, weights, kind, by_title)
         if not sentences:  # only its heading or file name holds the words: no sentence answers
             continue
-        if kind in _REQUIRED_KINDS and not any(_has(s, kind) for s in sentences):  # "how tall is Teodor?" is not
+        if kind in _REQUIRED_KINDS and not any(has_kind(s, kind) for s in sentences):  # "how tall is Teodor?" is not
             continue  # answered by a line that only names him
-        if kind == "name" and not any(_names_beyond(s, question, passage.text) for s in sentences):  # "who wrote
+        if kind == "name" and not any(names_beyond(s, question, passage.text) for s in sentences):  # "who wrote
             continue  # The Remains of the Day?" is not answered by the line that names the book
-        value = coverage + (TYPE_BONUS if any(_has(s, kind) for s in sentences) else 0.0) + \
+        value = coverage + (TYPE_BONUS if any(has_kind(s, kind) for s in sentences) else 0.0) + \
             RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
         if best is None or value > best_value:
             best, best_value = Evidence(passage, sentences, coverage, held, title), value
@@ -340,7 +342,7 @@ def _names_thing(text: str, thing: Sequence[str], held: Sequence[str], weights: 
     return rarest in held or _spaced(rarest, text)
 
 
-def _names_beyond(sentence: str, question: str, passage: str) -> bool:
+def names_beyond(sentence: str, question: str, passage: str) -> bool:
     """The sentence holds a name that the question does not: who it is ("Henrik", for "who has the drill?"). A
     capitalised word inside a sentence is one ("the plumber, Mr. Keller"); one that begins it only when the passage
     also has it inside a sentence ("Aiko owns the migration" after "Present: Jonas, Aiko"; not "Book: ...")."""
@@ -410,15 +412,15 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
         return None, []
     titled = len(sentences) > 1 and (text.lstrip().startswith("#") or _heading(sentences[0]))
     scores = [_coverage(s, words, weights)[0] for s in sentences]
-    scores = [score + (TYPE_BONUS if score and _has(s, kind) else 0.0) for s, score in zip(sentences, scores)]
+    scores = [score + (TYPE_BONUS if score and has_kind(s, kind) else 0.0) for s, score in zip(sentences, scores)]
     if titled:  # a heading is context, not an answer
         title_score, scores[0] = scores[0], 0.0
     top = max(scores)
-    if titled and by_title and title_score > 0 and not any(_has(s, kind) for s, score in zip(sentences, scores)
+    if titled and by_title and title_score > 0 and not any(has_kind(s, kind) for s, score in zip(sentences, scores)
                                                           if score):
         # the title says what it is about, and no sentence that names it holds what is asked: the first ones
         # that do
-        kind_of = [i for i in range(1, len(sentences)) if _has(sentences[i], kind)][:TITLED_SENTENCES]
+        kind_of = [i for i in range(1, len(sentences)) if has_kind(sentences[i], kind)][:TITLED_SENTENCES]
         if kind_of:
             return sentences[0], [sentences[i] for i in kind_of]
     if top == 0:
