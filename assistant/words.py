@@ -260,6 +260,11 @@ ASKING_FOR_SOMETHING = frozenset("""write tell make draw give show create compos
 erzähl erzähle mach zeig écris raconte fais montre escribe cuéntame cuenta haz muestra scrivi racconta fai
 mostra""".split())
 
+# The verbs and little words before "me" that ask the assistant for something ("tell me", "help me", "for me"),
+# where "me" is not the user's own affairs ("how much will the insurance pay me?").
+ASKS_OF_ME = ASKING_FOR_SOMETHING | frozenset("""help let remind teach explain find get bring read send ask to for with
+about give show""".split())
+
 # First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
 FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself
 ich mich mir mein meine meinen meinem meiner meines

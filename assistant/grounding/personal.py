@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..languages import language_of, words_of  # (language_of: asked here by the agent, and the tests)
-from ..words import (ASKING_WORDS, CALENDAR_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS,
+from ..words import (ASKING_WORDS, ASKS_OF_ME, CALENDAR_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS,
                      ASKING_FOR_SOMETHING, HESITATIONS, LITTLE_WORDS, QUESTION_CONTRACTIONS, QUESTION_VERBS,
                      QUESTION_WORDS, WEEKDAY_NAMES)
 from .claims import claims
@@ -72,6 +72,8 @@ def is_personal(text: str) -> bool:
         return False
     if any(w in FIRST_PERSON or w.split("'")[0] in FIRST_PERSON for w in words):
         return True
+    if any(w == "me" and i > 0 and words[i - 1] not in ASKS_OF_ME for i, w in enumerate(words)):
+        return True  # "... going to pay me", "... did he send me" (not "tell me", "help me")
     if _POSSESSIVE_NAME.search(text.strip()):
         return True
     if _THE_PERSON.search(text) or _FAMILY.search(text) or _HOME.search(text):  # "the electrician", "grandma",
