@@ -324,7 +324,7 @@ def _names_word(text: str | None, word: str) -> bool:
         return False
     for match in _name_pattern(word).finditer(text):
         before = text[:match.start()].rstrip(" \t\"'“‘(")
-        if before and before[-1] not in ".!?:;\n#*-•>":
+        if before and before[-1] not in ".!?;\n#*-•>":  # (after a label's colon: "Teacher: Chiara Russo")
             return True
     return False
 
