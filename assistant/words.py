@@ -265,6 +265,9 @@ mostra""".split())
 ASKS_OF_ME = ASKING_FOR_SOMETHING | frozenset("""help let remind teach explain find get bring read send ask to for with
 about give show""".split())
 
+# Words between "the" and the thing it names ("the new labels", "the final files").
+BEFORE_THE_THING = frozenset("new old next last first final other whole main big small little same".split())
+
 # First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
 FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself
 ich mich mir mein meine meinen meinem meiner meines

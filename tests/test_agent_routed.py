@@ -214,6 +214,24 @@ def test_a_question_about_the_world_cites_no_unrelated_file(routed):
     assert [m["role"] for m in chat.prompts[0]] == ["system", "user"]  # on its own, as on a first turn
 
 
+def test_a_question_about_the_user_s_world_is_never_answered_from_the_model_s_head(routed):
+    """No "my", but the notes name it: a person typed in lower case ("chiaras email") or "the" thing the notes speak
+    of ("the caretaker"). Not found in them, that is said, and no number or address is made up; a question about
+    the world is still answered, and so is one that asks how to do something."""
+    make, root = routed
+    (root / "flat.md").write_text("# New flat\n\nCaretaker: Mr Szabo (urgent things only).\n")
+    (root / "italian.md").write_text("Course with Chiara Russo, Wednesdays 18:30, room 3.08.\n")
+    agent, chat = make(["Try flashcards every day."])  # (the model is asked only the last question)
+    agent.context.knowledge.index()
+    for asked in ("whats the caretakers numbr at the new bulding", "whats chiaras email address"):
+        agent.reset()
+        _, done = _turn(agent, asked)
+        assert done.reply == "I couldn't find that in your files.", asked
+    agent.reset()
+    _, done = _turn(agent, "What's a good way to learn Italian vocabulary? How do you do it quickly?")
+    assert done.reply == "Try flashcards every day."
+
+
 def test_a_follow_up_is_looked_up_with_the_question_it_follows_and_a_new_question_stands_alone(routed):
     """Issue 24, item 4: "And which room?" after the kickoff is about the kickoff (not the physio's room), and
     a question that does not refer back is asked as on a first turn, with no earlier file in its prompt."""

@@ -10,6 +10,7 @@ to dress up.
 
 from __future__ import annotations
 
+import re
 import time
 from functools import cached_property
 from collections.abc import Generator, Iterator, Sequence
@@ -20,6 +21,7 @@ from ..grounding import personal, translate, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.evidence import Evidence, subject_words
 from ..grounding.replies import not_found
+from ..words import BEFORE_THE_THING, CALENDAR_WORDS
 from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.model_fill import model_filled
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
     from ..roles import ChatModel
     from .core import Agent
 
+
+
+# "the" and the word it names, past the words that describe it ("the new labels")
+_THE_THING = re.compile(rf"\bthe\s+(?:(?:{'|'.join(sorted(BEFORE_THE_THING))})\s+)*([^\W\d_][\w'-]*)", re.I)
 
 
 class RoutedTurn:
@@ -54,7 +60,8 @@ class RoutedTurn:
         self.about_me = personal.is_personal(text) or (self.earlier is not None and (
             personal.is_personal(self.earlier) or looked_up_before))  # a follow-up to an answer from the files
         self.language = personal.language_of(text)
-        self.about_me = self.about_me or (personal.asks(text) and self._names_someone_in_the_files())
+        self.about_me = self.about_me or (personal.asks(text) and not personal.asks_how(text) and (
+            self._names_someone_in_the_files() or self._the_thing_in_the_files()))
 
     @cached_property
     def llm(self) -> ChatModel:
@@ -310,7 +317,19 @@ class RoutedTurn:
             return True
         typed = [w for w in subject_words(self.text) if w.isalpha()]  # ... or as the notes write a name: capitalised
         typed += [w[:-1] for w in typed if w.endswith("s") and len(w) > 4]  # ("chiaras": Chiara's)
+        typed = [w for w in typed if w not in CALENDAR_WORDS]  # (a month is capitalised, and no one's)
         return bool(typed) and any(self.planner.document_counts(typed, mine, True)[0].values())
+
+    def _the_thing_in_the_files(self) -> bool:
+        """The question asks about "the" something the user's notes or recordings speak of ("the caretaker", "the
+        brewery", "the new curtains"): a thing of their own world, not the world's ("the capital of Peru": no note
+        says "capital"). English; capitalised names are `_names_someone_in_the_files`'s."""
+        if self.language != "en":
+            return False
+        things = [m.group(1).lower().removesuffix("'s") for m in _THE_THING.finditer(self.text)
+                  if m.group(1).lower() not in BEFORE_THE_THING and not m.group(1)[:1].isupper()]
+        things = [w for w in things if w in subject_words(self.text)]
+        return bool(things) and any(self.planner.document_counts(things, ("text", "audio"))[0].values())
 
     def _document_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
         """The index's counts of the words (how rare each is), each word looked up once a turn."""

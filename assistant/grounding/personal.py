@@ -20,12 +20,14 @@ from .spelling import one_letter_apart
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
                        r"stay\w*|call\w*|birthday|anniversary|wedding|holiday|trip|flight|party|dinner|"
-                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?)\b", re.I)
+                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?|pa(?:y|id|ying)|spen[dt]|owe[sd]?|bought)\b",
+                       re.I)  # (and what was paid: "how much did we pay for ...?")
 # ... in the other languages, read only in a request in one of them ("part" is French for "leaves", English for
 # "a piece")
 _ARRANGED_ABROAD = re.compile(r"\b(?:kommt|ankommt|termin|fährt|abfahrt|zurück|vient|arrive|rentre\w*|retour|"
                               r"départ|part(?:ons)?|vol|viene|llega|cita|regres\w*|volvemos|salida|salimos|vuelo|"
-                              r"partenza|ritorno|torniamo|volo)\b", re.I)
+                              r"partenza|ritorno|torniamo|volo|pay[ée]s?|payons|bezahlt|gezahlt|pagamos|pagado|pagu[ée]|"
+                              r"pagato|pagati|pagamos)\b", re.I)
 # A day ahead, as people name the days of their own week ("on Thursday", "tomorrow", "next week"): the world's
 # questions give dates with years.
 _UPCOMING = re.compile(rf"\b(?:(?:on|this|next|coming|am|le|el|il) (?:{'|'.join(WEEKDAY_NAMES)})|tomorrow|tonight|"
@@ -68,7 +70,7 @@ def is_personal(text: str) -> bool:
     coming?", "what time is the electrician due?", "what time is the meeting on Friday?"), or about someone on a
     day ahead ("what time is the thing with Marek on Thursday?")."""
     words = words_of(text)
-    if _ADVICE.search(text) or not asks(text):
+    if asks_how(text) or not asks(text):
         return False
     if any(w in FIRST_PERSON or w.split("'")[0] in FIRST_PERSON for w in words):
         return True
@@ -92,6 +94,12 @@ def is_personal(text: str) -> bool:
 _FOREIGN_LITTLE_WORDS = frozenset().union(*LITTLE_WORDS.values()) - ENGLISH_LITTLE_WORDS
 
 
+
+
+def asks_how(text: str) -> bool:
+    """The request asks for know-how or advice ("how do I ...", "what's the best way to ...", "tips for ..."): the
+    first person there asks for the world's knowledge, not about the user's records."""
+    return _ADVICE.search(text) is not None
 
 
 def capitalised(text: str) -> list[str]:
