@@ -10,18 +10,16 @@ to dress up.
 
 from __future__ import annotations
 
-import re
 import time
 from functools import cached_property
 from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..contracts import ToolCall, ToolResult
-from ..grounding import personal, translate, worked_out
+from ..grounding import personal, translate, whose, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.evidence import Evidence, subject_words
 from ..grounding.replies import not_found
-from ..words import BEFORE_THE_THING, CALENDAR_WORDS
 from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.model_fill import model_filled
@@ -33,10 +31,6 @@ if TYPE_CHECKING:
     from ..roles import ChatModel
     from .core import Agent
 
-
-
-# "the" and the word it names, past the words that describe it ("the new labels")
-_THE_THING = re.compile(rf"\bthe\s+(?:(?:{'|'.join(sorted(BEFORE_THE_THING))})\s+)*([^\W\d_][\w'-]*)", re.I)
 
 
 class RoutedTurn:
@@ -60,13 +54,17 @@ class RoutedTurn:
         self.about_me = personal.is_personal(text) or (self.earlier is not None and (
             personal.is_personal(self.earlier) or looked_up_before))  # a follow-up to an answer from the files
         self.language = personal.language_of(text)
-        self.about_me = self.about_me or (personal.asks(text) and not personal.asks_how(text) and (
-            self._names_someone_in_the_files() or self._the_thing_in_the_files()))
+        self.about_me = self.about_me or whose.about_their_world(text, self.planner.document_counts)
 
     @cached_property
     def llm(self) -> ChatModel:
         """The chat model, taken when the turn first needs it (a look-up may run while it still loads)."""
         return self.agent.chat_model()
+
+    @cached_property
+    def english(self) -> str | None:
+        """The question in English (the model translates it, once a turn), for a question in another language."""
+        return translate.in_english(self.llm, self.text, self.stop)
 
     @cached_property
     def searcher(self) -> Plan | None:
@@ -105,6 +103,14 @@ class RoutedTurn:
             if not result.is_error and self._evidence(result) is not None:
                 yield from self._looked_up(call, result)
                 return
+        if plan.tool is None and self.language != "en" and searcher is not None and searcher.tool is not None and \
+                personal.asks(text) and (english := self.english) and \
+                whose.about_their_world(english, self.planner.document_counts):
+            # asked in another language, about what the user's (English) notes speak of ("Wann ist die Übergabe der
+            # alten Wohnung?"): looked up, never answered from the model's head
+            self.about_me = True
+            yield from self._looked_up(ToolCall(searcher.tool, searcher.arguments))
+            return
         if plan.tool is None:
             agent.remember(text, None, {}, [])
             reply, interrupted = yield from self._answer_freely()
@@ -190,7 +196,7 @@ class RoutedTurn:
         if evidence is None and self.about_me and self.language != "en" and searcher is not None and \
                 searcher.tool is not None:
             # asked in another language: looked up again in English (the files and the search model's language)
-            english = translate.in_english(self.llm, text, self.stop)
+            english = self.english
             again_plan = self.planner.lookup(english, earlier or "") if english else None
             if english and again_plan is not None and again_plan.tool is not None:
                 again = ToolCall(again_plan.tool, again_plan.arguments)
@@ -240,7 +246,7 @@ class RoutedTurn:
         photos/receipt.jpg: the files' names are mostly English, and so is the model that matches them by meaning),
         for the tool the router chose, asked in the user's own words; the plan as it was when that finds none."""
         wanted = plan.route.tool if plan.route is not None else None
-        english = translate.in_english(self.llm, self.text, self.stop) if wanted is not None else None
+        english = self.english if wanted is not None else None
         if not english:
             return plan
         again = self.planner.plan(english, self.subject)
@@ -305,31 +311,6 @@ class RoutedTurn:
         reply, _, interrupted = yield from self.agent.generate(self.llm, None, self.stop, self.started, self.timings,
                                                                "none", self._standalone())
         return (reply if reply.strip() or interrupted else ""), interrupted
-
-    def _names_someone_in_the_files(self) -> bool:
-        """The question names someone or something the user's notes or recordings name ("How much did Marek
-        quote?"), however it is typed ("whats chiaras email", "bruno's vet"): it is about the user's world. A name
-        only a manual or other PDF holds is no sign ("What's the capital of Australia?" with a manual mentioning
-        Australia), nor is a capitalised German noun of the question."""
-        mine = ("text", "audio")
-        named = [] if self.language == "de" else personal.capitalised(self.text)
-        if named and any(self.planner.document_counts(named, mine)[0].values()):
-            return True
-        typed = [w for w in subject_words(self.text) if w.isalpha()]  # ... or as the notes write a name: capitalised
-        typed += [w[:-1] for w in typed if w.endswith("s") and len(w) > 4]  # ("chiaras": Chiara's)
-        typed = [w for w in typed if w not in CALENDAR_WORDS]  # (a month is capitalised, and no one's)
-        return bool(typed) and any(self.planner.document_counts(typed, mine, True)[0].values())
-
-    def _the_thing_in_the_files(self) -> bool:
-        """The question asks about "the" something the user's notes or recordings speak of ("the caretaker", "the
-        brewery", "the new curtains"): a thing of their own world, not the world's ("the capital of Peru": no note
-        says "capital"). English; capitalised names are `_names_someone_in_the_files`'s."""
-        if self.language != "en":
-            return False
-        things = [m.group(1).lower().removesuffix("'s") for m in _THE_THING.finditer(self.text)
-                  if m.group(1).lower() not in BEFORE_THE_THING and not m.group(1)[:1].isupper()]
-        things = [w for w in things if w in subject_words(self.text)]
-        return bool(things) and any(self.planner.document_counts(things, ("text", "audio"))[0].values())
 
     def _document_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
         """The index's counts of the words (how rare each is), each word looked up once a turn."""

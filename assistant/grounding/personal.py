@@ -42,7 +42,7 @@ _WHEN_OR_WHERE = re.compile(r"\b(?:when|what time|which day|what day|where|wann|
 # How-to and advice: "how do I ...", "what's the best way to ...", "tips for ...": the first person asks for
 # know-how, not about their own records.
 _ADVICE = re.compile(r"\bhow (?:do|can|could|should|would|to|might) (?:i|we|you|one)\b|\bhow to\b|\b(?:should|can|could) "
-                     r"(?:i|we)\b|\btips?\b|\badvice\b|\bbest way\b|\beasiest way\b|\bwie kann ich\b|"
+                     r"(?:i|we)\b|\btips?\b|\badvice\b|\b(?:best|good|easiest|quickest|fastest|right) way\b|\bwie kann ich\b|"
                      r"\bis there (?:a|any) (?:way|trick|fix|remedy|solution)\b|\bwhat (?:can|should) (?:i|we) do\b|"
                      r"\bany (?:ideas|suggestions|tricks)\b|\bwie bekomme ich\b|\bwas kann ich\b|"
                      r"\bcomment (?:puis-je|faire)\b|\bc[oó]mo (?:puedo|hago)\b", re.I)

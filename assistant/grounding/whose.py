@@ -1,0 +1,56 @@
+"""Is a question about the user's own world, judged by what their notes and recordings speak of?
+
+`personal.is_personal` reads the question alone ("my", "we paid", "the electrician"). Many questions about the
+user's life say none of that: "whats chiaras email address", "When does the brewery need the final files?". Their
+notes answer that: they write "Chiara" as a name, and speak of "the brewery". Such a question is looked up, and when
+the files hold no answer that is said: a small model asked instead invents an address or a date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..words import BEFORE_THE_THING, CALENDAR_WORDS
+from . import personal
+from .evidence import subject_words
+
+# (words, kinds of file, written as a name?) -> (the number of passages holding each word, all passages)
+Counts = Callable[[Sequence[str], Sequence[str], bool], tuple[dict[str, int], int]]
+MINE = ("text", "audio")  # notes and recordings: a manual that mentions Australia is no sign
+
+# "the" and the word it names, past the words that describe it ("the new labels")
+# (a superlative before a noun describes it: "the longest river" is a river)
+_THE_THING = re.compile(rf"\bthe\s+(?:(?:{'|'.join(sorted(BEFORE_THE_THING))}|[^\W\d_]+est(?=\s+[^\W\d_]{{3,}}))\s+)*"
+                        r"([^\W\d_][\w'-]*)", re.I)
+
+
+def names_someone_in_the_files(text: str, counts: Counts) -> bool:
+    """The question names someone or something the user's notes or recordings name ("How much did Marek quote?"),
+    however it is typed ("whats chiaras email", "bruno's vet"). A capitalised German noun of the question is no
+    name of its own; a month is no one's."""
+    named = [] if personal.language_of(text) == "de" else personal.capitalised(text)
+    if named and any(counts(named, MINE, False)[0].values()):
+        return True
+    typed = [w for w in subject_words(text) if w.isalpha()]  # ... or as the notes write a name: capitalised
+    typed += [w[:-1] for w in typed if w.endswith("s") and len(w) > 4]  # ("chiaras": Chiara's)
+    typed = [w for w in typed if w not in CALENDAR_WORDS]
+    return bool(typed) and any(counts(typed, MINE, True)[0].values())
+
+
+def the_thing_in_the_files(text: str, counts: Counts) -> bool:
+    """The question asks about "the" something the user's notes or recordings speak of ("the caretaker", "the
+    brewery", "the new curtains"), not the world's ("the capital of Peru": no note says "capital"). English."""
+    if personal.language_of(text) != "en":
+        return False
+    asked = subject_words(text)
+    things = [m.group(1).lower().removesuffix("'s") for m in _THE_THING.finditer(text)
+              if m.group(1).lower() not in BEFORE_THE_THING and not m.group(1)[:1].isupper()]
+    things = [w for w in things if w in asked]
+    return bool(things) and any(counts(things, MINE, False)[0].values())
+
+
+def about_their_world(text: str, counts: Counts) -> bool:
+    """A question (not a request for know-how) about someone or something of the user's own world."""
+    return personal.asks(text) and not personal.asks_how(text) and (
+        personal.is_personal(text) or names_someone_in_the_files(text, counts) or the_thing_in_the_files(text, counts))
