@@ -8,7 +8,8 @@ import pytest
 
 from assistant.grounding.check import CheckedReply
 from assistant.grounding.claims import Facts, claims, unsupported
-from assistant.grounding.evidence import Passage, asks_for, best_evidence, idf_weights, subject_words
+from assistant.grounding.asking import asks_for, subject_words
+from assistant.grounding.evidence import Passage, best_evidence, idf_weights
 from assistant.grounding.personal import is_personal, language_of, refers_back
 from assistant.grounding.replies import not_found, quoted
 
@@ -249,7 +250,7 @@ def test_a_passage_must_hold_the_names_the_question_asks_about():
 def test_a_passage_must_name_the_thing_asked_for_not_only_where_or_whose_it_is():
     """"What's the wifi password at our hotel?" is not answered by the trip note that names the hotel: none of the
     words of what is asked for ("wifi password") is in it. The same note answers what it does hold."""
-    from assistant.grounding.evidence import asked_thing
+    from assistant.grounding.asking import asked_thing
 
     trip = "# Copenhagen, 9-12 May\n\nHotel: Vesterbro Kro, Istedgade 12. Check-in from 15:00.\n"
     weights = {"wifi": 3.0, "password": 3.0, "hotel": 2.0, "copenhagen": 2.0, "check": 1.0}

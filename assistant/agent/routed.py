@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from ..contracts import ToolCall, ToolResult
 from ..grounding import personal, translate, whose, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
-from ..grounding.evidence import Evidence, subject_words
+from ..grounding.asking import subject_words
+from ..grounding.evidence import Evidence
 from ..grounding.replies import not_found
 from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source

@@ -11,7 +11,8 @@ from ..cancel import Cancel
 from ..contracts import Citation, Text, ToolResult
 from ..roles import ChatModel, streaming
 from .check import CheckedReply
-from .evidence import Evidence, asks_for, best_evidence, idf_weights, names, passages, subject_words
+from .asking import asks_for, subject_words
+from .evidence import Evidence, best_evidence, idf_weights, names, passages
 from .replies import answer_messages, quoted
 
 GROUNDED_TOKENS = 120  # an answer from a passage is a sentence or two

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .claims import Facts, claims, normalise
-from .evidence import Evidence, has_kind, holds, names_beyond, subject_words
+from .asking import has_kind, names_beyond, subject_words
+from .evidence import Evidence, holds
 from .spelling import not_an_end
 
 # A sentence ends at . ! ? or … and a space, except after a title or a common abbreviation ("Mr. Keller").
@@ -18,7 +19,7 @@ class CheckedReply:
     def __init__(self, evidence: Evidence, question: str, language: str = "en", kind: str | None = None):
         self.evidence = evidence
         self.question = question
-        self.kind = kind  # what the question asks for (`evidence.asks_for`): a sentence of facts must hold one
+        self.kind = kind  # what the question asks for (`asking.asks_for`): a sentence of facts must hold one
         self.english = language == "en"  # an English reply's "1.400" is 1.4, not 1,400
         self.facts = Facts(evidence.text, evidence.passage.text, evidence.passage.file, question)
         self.buffer = ""

@@ -16,10 +16,10 @@ from typing import Any
 
 from ..contracts import Citation, ToolResult
 from . import personal
-from .claims import claims, spelled_numbers
+from .asking import REQUIRED_KINDS, asked_thing, asks_for, codes, has_kind, names_beyond, subject_words
+from .claims import claims
 from .spelling import not_an_end, one_letter_apart
-from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, MONTH_NAMES, NOT_NAMES,
-                     QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, SMALL_NUMBERS, VAGUE, WEEKDAY_NAMES)
+from ..words import MONTH_NAMES, WEEKDAY_NAMES
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 MAX_SENTENCES = 3
@@ -68,27 +68,6 @@ def passages(result: ToolResult) -> list[Passage]:
     return [p for p in out if p.text.strip()]
 
 
-def subject_words(text: str) -> list[str]:
-    """The question's words that say what it is about (lower case, in order, once each)."""
-    words = [w.lower() for w in re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)]
-    words = [_ORDINAL.sub(r"\1", w[:-2] if w.endswith("'s") else w) for w in words]
-    if words and personal.misspelt_question_word(words[0]):  # "wats the wifi pasword"
-        words = words[1:]
-    skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | \
-        LITTLE_WORDS.get(personal.language_of(text), frozenset())  # ("bei", "ist" in a German question)
-    return [w for w in dict.fromkeys(words) if w not in skip and _verb_stem(w) not in skip  # ("wanted": "want")
-            and (len(w) >= 3 or any(c.isdigit() for c in w))]
-
-
-def _verb_stem(word: str) -> str:
-    """A verb without its -ed or -ing ("wanted" -> "want", "thinking" -> "think"); other words as they are ("times"
-    and "rights" are subjects, not "time" and "right")."""
-    for ending in ("ing", "ed"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
 def stem(word: str) -> str:
     """A word's stem for matching ("arrives" ~ "arrive", "tyres" ~ "tyre"): endings dropped, at least 4 letters
     kept."""
@@ -126,16 +105,6 @@ _ABBREVIATED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\.(?!\s*$|\s*\n|\s+[A-ZÀ-�
 # English months and weekdays as notes shorten them ("1 Jan", "Thurs 13 March")
 _SHORT_FORMS = {name: [name[:3], *{"september": ["sept"], "tuesday": ["tues"], "thursday": ["thur", "thurs"]}.get(
     name, [])] for name in (*MONTH_NAMES[:12], *WEEKDAY_NAMES[:7]) if name != "may"}
-
-
-def codes(text: str) -> list[str]:
-    """The question's codes and numbers ("F99", "2.4", "1.0.8"): a passage that lacks one is not about it. An
-    ordinal is its number ("the 16th" is "16 November")."""
-    found = [w.lower() for w in re.findall(r"(?<![\w.])[^\W_]*\d[\w.]*(?<![.])", text)]
-    return [_ORDINAL.sub(r"\1", w) for w in found]
-
-
-_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|er|e|º|ª)$")
 
 
 Rarity = Callable[[Sequence[str]], dict[str, float]]  # subject words -> weight (rarer in the index: heavier)
@@ -184,100 +153,6 @@ _LOOSE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+")
 
 RANK_BONUS = 0.15  # the search's best hit, over its last
 TYPE_BONUS = 0.25  # a sentence holding the kind of thing asked for (a name for "who", a date for "when")
-_ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
-         ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
-                             r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
-         ("number", re.compile(r"\bwhat(?:'s|s| is| was) (?:the|my|our|your|his|her|their) (?:\w+ )?(?:number|code|"
-                               r"pin|reference)\b", re.I)),
-         ("amount", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what(?:'s|s| is| was) "
-                               r"(?:the|my|our|your|his|her|their) (?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
-                               r"cuántos|cuánta|quanto)\b", re.I)),
-         ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
-                              re.I)))
-_DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-                         r"june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|"
-                         r"sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
-                         r"morning|afternoon|evening|noon|midnight|weekend|week|month|year|o'clock|daily|weekly|"
-                         r"monthly|every)\b|\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b\d{1,2}\s*(?:am|pm)\b|\b(?:[0-2]?\d|3[01])[./-](?:0?[1-9]|1[0-2])\b|"
-                         r"\b(?:19|20)\d{2}\b|\b(?:half past|quarter (?:past|to)|(?:\d{1,2}|" + "|".join(SMALL_NUMBERS[1:13]) +
-                         r"|twenty|twenty-five|twenty five) (?:minutes )?(?:past|to) (?:\d{1,2}|" +
-                         "|".join(SMALL_NUMBERS[1:13]) + r"))\b", re.I)  # ("ten to five", not "go to Tivoli")
-
-
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-# A date with its month named, or a time of day: what an amount or a count is not ("38.50", "3.5 kg" and "2025
-# euros" are amounts).
-DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}"
-                           rf"(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}:\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s*[ap]\.?m\.?",
-                           re.I)
-
-
-_CODE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])\w+(?:-\w+)*")  # letters and digits in one word: "WM-814"
-_PHONE = re.compile(r"(?<![\d,.])\+?\d+(?:[ /-]\d+){2,}(?![\d,.])")  # "040 6688 1200"
-_REQUIRED_KINDS = ("when", "number", "amount")  # (a place need not be a capitalised name: "under the blue flowerpot")
-
-
-# What a question asks for, named after its question word and article: "what's the wifi password at our hotel"
-# asks for a wifi password, "when does my car insurance renew" about the car insurance (the word before the verb
-# that ends it), "how much is the deposit for the flat" for the deposit. (English; other languages have none.)
-_ASKED_THING = re.compile(
-    r"^\W*(?:(?:what|which|who)(?:'s|s| is| are| was| were)|how (?:much|many|long|often|far)(?: (?:is|are|was|were|"
-    r"does|do|did))?|when(?:'s| is| are| was| were)|where(?:'s| is| are| was| were))\s+(?:the|my|our|your|his|her|"
-    r"their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)(?=\s+(?:at|in|on|for|of|from|to|with|about|"
-    r"by|during|that|this|i|we|you|again|is|are|was|were)\b|\s*[?.!,]|\s*$)", re.I)
-# ... and in French, German, Spanish and Italian: "quel est le numéro de mon permis", "was ist die Nummer meiner
-# Versicherung", "cuál es el número de mi pasaporte", "qual è il codice del portone".
-_ASKED_THING_ABROAD = re.compile(
-    r"^\W*(?:quel(?:le)?s? (?:est|sont|était)|c'est quoi|was (?:ist|war|sind)|welche[rs]? (?:ist|war)|cu[aá]l(?:es)? "
-    r"(?:es|son|era)|qu[eé] es|qual(?:e)? (?:è|e|era)|che cos'?è)\s+(?:le|la|les|l'|mon|ma|mes|notre|nos|der|die|das|"
-    r"mein|meine|unser|unsere|el|la|los|las|mi|mis|nuestro|nuestra|il|lo|la|i|gli|le|l'|mio|mia|nostro|nostra)\s*"
-    r"(?P<thing>[^\W\d_][\w'-]*)", re.I)
-_THING_BEFORE_VERB = re.compile(
-    r"^\W*(?:when|how often|how long|where|what time)\s+(?:does|do|did|will|should|can)\s+(?:the|my|our|your|his|"
-    r"her|their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s+(?:be\s+|get\s+)?[^\W\d_]+"
-    r"(?:\s+(?:up|out|off|in|back|away|over|done))?\s*[?.!]?\s*$", re.I)  # ("... be picked up?")
-
-
-def asked_thing(question: str, words: Sequence[str]) -> list[str]:
-    """The subject words that name what the question asks for ("wifi" in "what's the wifi password at our hotel in
-    Copenhagen?"): a passage that holds none of them is about the place or person, not the thing. Words for an
-    attribute (a name, number, address, date, price, password...) are no thing of their own, and "the X of Y" asks
-    for Y's X: Y names the thing too ("the address of the dentist" is on the dentist's line)."""
-    found = _ASKED_THING.search(question) or _THING_BEFORE_VERB.search(question) or \
-        _ASKED_THING_ABROAD.search(question)
-    if found is None:
-        return []
-    thing = set(subject_words(found.group("thing")))
-    rest = question[found.end():]
-    if _OF_WHOM.match(rest):  # "the address of the dentist": the dentist's
-        thing |= set(subject_words(rest))
-    thing -= ATTRIBUTE_WORDS  # ("what was the number I wrote down": the number of nothing named)
-    return [w for w in words if w in thing]
-
-
-_OF_WHOM = re.compile(r"\s*(?:of|de|du|des|d'|von|vom|der|del|della|di|do|da)\b", re.I)
-
-
-def asks_for(question: str) -> str | None:
-    """What kind of thing the question asks for: "name", "when", "number" (a code too), "amount" (how much or
-    many), "place", or None."""
-    return next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
-
-
-def has_kind(sentence: str, kind: str | None) -> bool:
-    """The sentence holds the kind of thing `asks_for` names (a date or time for "when", an amount, ...)."""
-    if kind == "when":
-        return _DATE_WORDS.search(sentence) is not None
-    if kind == "number":  # a number or code, not the day of a date or a time
-        return re.search(r"\d", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
-    if kind == "amount":  # ... nor a code's or a phone number's digits ("policy NV-558-20417" says no amount)
-        rest = _PHONE.sub(" ", _CODE.sub(" ", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))))
-        return re.search(r"\d", rest) is not None
-    if kind in ("name", "place"):
-        return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
-    return False
-
-
 def names(question: str) -> list[str]:
     """The people, places and things the question names ("Ines", "Copenhagen"), lower case: a passage that lacks
     one is about someone or something else. (German capitalises every noun: no names are read from it.)"""
@@ -324,7 +199,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         title, sentences = _answering(passage.text, words, weights, kind, by_title)
         if not sentences:  # only its heading or file name holds the words: no sentence answers
             continue
-        if kind in _REQUIRED_KINDS and not any(has_kind(s, kind) for s in sentences):  # "how tall is Teodor?" is not
+        if kind in REQUIRED_KINDS and not any(has_kind(s, kind) for s in sentences):  # "how tall is Teodor?" is not
             continue  # answered by a line that only names him
         if kind == "name" and not any(names_beyond(s, question, passage.text) for s in sentences):  # "who wrote
             continue  # The Remains of the Day?" is not answered by the line that names the book
@@ -340,34 +215,6 @@ def _names_thing(text: str, thing: Sequence[str], held: Sequence[str], weights: 
     dentist's note answers for the "dentist appointment" though it never says "appointment"."""
     rarest = max(thing, key=lambda w: weights.get(w, 1.0))
     return rarest in held or _spaced(rarest, text)
-
-
-def names_beyond(sentence: str, question: str, passage: str) -> bool:
-    """The sentence holds a name that the question does not: who it is ("Henrik", for "who has the drill?"). A
-    capitalised word inside a sentence is one ("the plumber, Mr. Keller"); one that begins it only when the passage
-    also has it inside a sentence ("Aiko owns the migration" after "Present: Jonas, Aiko"; not "Book: ...")."""
-    asked = {w.lower() for w in re.findall(r"[^\W\d_]+", question)}
-    inside = {w for text in (sentence, passage) for w, first in _capitalised(text) if not first}
-    return any((not first or word in inside) and word.lower() not in asked | NOT_NAMES | CALENDAR_WORDS
-               for word, first in _capitalised(sentence))
-
-
-def _capitalised(text: str) -> list[tuple[str, bool]]:
-    """Each capitalised word, and whether it begins a sentence, a line or a labelled part ("Book: The ...")."""
-    out = []
-    for line in text.splitlines():
-        first = True
-        for token in re.findall(r"\S+", line):
-            if not any(c.isalnum() for c in token):  # markup: "#", "-", "*"
-                continue
-            word = re.sub(r"['’]s$", "", token.strip("\"'“”‘’()[]{},;:!?.*"))
-            if word[:1].isupper() and word[1:].islower() and word.isalpha():
-                out.append((word, first))
-            first = token.endswith((".", "!", "?", ":")) and token.lower() not in _TITLES
-    return out
-
-
-_TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "st."}
 
 
 def _states_a_fact(sentence: str, words: Sequence[str]) -> bool:

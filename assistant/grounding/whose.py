@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from ..words import BEFORE_THE_THING, CALENDAR_WORDS
 from . import personal
-from .evidence import subject_words
+from .asking import subject_words
 
 # (words, kinds of file, written as a name?) -> (the number of passages holding each word, all passages)
 Counts = Callable[[Sequence[str], Sequence[str], bool], tuple[dict[str, int], int]]

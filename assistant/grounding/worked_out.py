@@ -16,7 +16,7 @@ from ..contracts import Citation
 from ..roles import ChatModel, forced_call
 from ..words import OPERATION_WORDS, PERCENT_WORDS
 from .claims import claims, normalise
-from .evidence import DATE_OR_TIME
+from .asking import DATE_OR_TIME
 
 EXPRESSION_TOKENS = 40  # "(7850 - 2355) / 3"
 MAX_FACTS = 6
