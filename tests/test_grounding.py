@@ -165,6 +165,8 @@ def test_a_word_shortened_as_notes_shorten_it_is_held():
     from assistant.grounding.evidence import holds
     assert holds("(old flat Gohliser Str.: 640 + 140 = 780)", "straße") and holds("tel. 0341 2290 415", "telephone")
     assert not holds("I parked the car. Then I left.", "cards")  # a sentence's end is no short form
+    assert holds("Moving day: Sat 5 July", "move") and holds("Hartmann moved it", "move")  # a short word's forms
+    assert not holds("renew library card", "car") and not holds("take care", "car")  # ... not other words
 
 
 def test_an_area_is_checked_with_its_unit():

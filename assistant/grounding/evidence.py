@@ -87,7 +87,10 @@ def holds(text: str, word: str) -> bool:
         return True
     root = stem(word)  # (a word's endings, not another word: "boil" is not "boiler", "car" not "card" or "care")
     endings = "s|es|ed|ing" if root == word else "s|es|ed|d|ing|e|y|ies"
-    if re.search(rf"(?<![^\W_]){re.escape(root)}(?:{endings})?(?![^\W_])", lowered):
+    forms = rf"{re.escape(root)}(?:{endings})?"
+    if root == word and word.endswith("e"):  # "move": "moved", "moving"
+        forms += rf"|{re.escape(word)}d|{re.escape(word[:-1])}ing"
+    if re.search(rf"(?<![^\W_])(?:{forms})(?![^\W_])", lowered):
         return True
     if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
         return True  # a short form: "physio" for "physiotherapy"
