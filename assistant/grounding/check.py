@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import Facts, claims, normalise
+from .claims import Claim, Facts, claims, normalise
 from .asking import has_kind, names_beyond, subject_words
 from .evidence import Evidence, holds
 from .spelling import not_an_end
@@ -43,7 +43,7 @@ class CheckedReply:
 
     def _checked(self, sentence: str) -> list[str]:
         found = claims(sentence, self.english)
-        bad = [c.text for c in found if not self.facts.supports(c)]
+        bad = [c.text for c in found if not self.facts.supports(c) or self._rounded_from_several(c)]
         if not bad and found and self.kind in ("when", "number", "amount") and not has_kind(sentence, self.kind):
             bad = [f"no {self.kind} in: {sentence.strip()}"]  # "Our booking number is 23 August.": true, no answer
         if bad:
@@ -54,6 +54,14 @@ class CheckedReply:
                 sentence = re.sub(rf"(?<![\w-]){re.escape(claim.text)}(?![\w-])", lambda _: written, sentence)
         self.said.append(sentence)
         return [sentence]
+
+    def _rounded_from(self, claim: Claim) -> bool:
+        return claim.kind == "number" and claim.key not in self.facts.numbers
+
+    def _rounded_from_several(self, claim: Claim) -> bool:
+        """A number the passage only holds rounded, from none or several of its numbers: "room 3" for "room 3.08" is
+        said as the source has it (`Facts.as_written`) when 3.08 is the one number that rounds to 3, else it fails."""
+        return self._rounded_from(claim) and self.facts.as_written(claim) == claim.text
 
     @property
     def answers(self) -> bool:
