@@ -95,6 +95,12 @@ def test_a_recording_is_transcribed_by_its_described_name(routed, tmp_path):
     [finished] = [e for e in events if isinstance(e, ToolCallFinished)]
     assert "tomato" in finished.result.text.lower()
     assert done.reply == finished.result.text and chat.prompts == []  # the transcript itself is the answer
+    # a question after it follows it up: looked up with what the recording was asked about
+    (root / "garden.md").write_text("# Garden\n\nTomato seedlings: 12, bought at the market for 9 euros.\n")
+    agent.context.knowledge.index()
+    events, _ = _turn(agent, "and how much did they cost?")
+    [(name, arguments)] = _calls(events)
+    assert name == "search_knowledge" and "garden" in arguments["query"].lower()
 
 
 def test_a_failed_tool_is_said_plainly_and_the_model_cannot_claim_success(routed):

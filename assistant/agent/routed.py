@@ -50,8 +50,8 @@ class RoutedTurn:
         # (a follow-up's follow-up: the question the chain began with, "and what time does it start?" after "When is
         # the Heron kickoff?" and "And which room?" is about the kickoff, not the room)
         self.earlier = (subject.root or subject.request) if subject is not None and personal.refers_back(text) and (
-            subject.tool is None or agent.looks_up(subject.tool)) else None
-        looked_up_before = subject is not None and subject.tool is not None and agent.looks_up(subject.tool)
+            subject.tool is None or agent.reads_the_files(subject.tool)) else None
+        looked_up_before = subject is not None and subject.tool is not None and agent.reads_the_files(subject.tool)
         self.about_me = personal.is_personal(text) or (self.earlier is not None and (
             personal.is_personal(self.earlier) or looked_up_before))  # a follow-up to an answer from the files
         self.language = personal.language_of(text)

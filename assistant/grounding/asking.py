@@ -74,6 +74,7 @@ DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}}
 
 
 _CODE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])\w+(?:-\w+)*")  # letters and digits in one word: "WM-814"
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:€|eur|euros?|\$|dollars?|£|kr|kroner|chf|%|kg|g|km|m|l)\b)", re.I)
 _PHONE = re.compile(r"(?<![\d,.])\+?\d+(?:[ /-]\d+){2,}(?![\d,.])")  # "040 6688 1200"
 REQUIRED_KINDS = ("when", "number", "amount")  # (a place need not be a capitalised name: "under the blue flowerpot")
 
@@ -131,8 +132,8 @@ def has_kind(sentence: str, kind: str | None) -> bool:
         return _DATE_WORDS.search(sentence) is not None
     if kind == "number":  # a number or code, not the day of a date or a time
         return re.search(r"\d", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
-    if kind == "amount":  # ... nor a code's or a phone number's digits ("policy NV-558-20417" says no amount)
-        rest = _PHONE.sub(" ", _CODE.sub(" ", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))))
+    if kind == "amount":  # ... nor a code's, a phone number's or a year's digits ("policy NV-558-20417", "vet 2025")
+        rest = _YEAR.sub(" ", _PHONE.sub(" ", _CODE.sub(" ", DATE_OR_TIME.sub(" ", spelled_numbers(sentence)))))
         return re.search(r"\d", rest) is not None
     if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None

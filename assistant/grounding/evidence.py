@@ -141,6 +141,8 @@ def sentences_of(text: str) -> list[str]:
             line = f"{label} {line}"  # each line under it says what it is of
         elif line.endswith(":") and not indented:
             label = line
+        elif not indented and (labelled := _LABEL.match(line)):  # "Vet: Dr Yilmaz, ..." over "practice 0341 ..."
+            label = labelled.group(0)
         if line:
             parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     if len(parts) == 1 and len(parts[0]) > MAX_EVIDENCE_CHARS:  # one long line (a recording, a flattened page)
@@ -149,6 +151,7 @@ def sentences_of(text: str) -> list[str]:
 
 
 # A sentence ends at . ! or ?, but not after a title or a common abbreviation ("Mr. Keller", "Dr. Okafor", "e.g.")
+_LABEL = re.compile(r"[^\W\d][\w' /&-]{0,30}:(?=\s)")  # "Vet:", "Dog walker:"
 _NOT_AN_END = not_an_end()
 _SENTENCE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+(?=[A-Z0-9\"“])")
 _LOOSE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+")
