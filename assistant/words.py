@@ -234,8 +234,8 @@ mister according""".split())
 # Words for what something has rather than what it is: "what's the wifi password" asks about the wifi, "the
 # number" about whatever it is the number of.
 ATTRIBUTE_WORDS = frozenset("""name names number numbers address date time price cost code password pin phone email
-reference size colour color nummer adresse datum preis code nom numéro prix nombre número dirección fecha precio
-nome numero indirizzo data prezzo""".split())
+contact reference size colour color nummer adresse datum preis code nom numéro prix nombre número dirección fecha
+precio nome numero indirizzo data prezzo""".split())
 # Words of a question that say how something was kept, not what it is about ("the number I wrote down").
 RECORDING_VERBS = frozenset("""wrote write written writing noted note saved save put told tell said say mentioned
 mention recorded record remind reminded remember again exactly actually""".split())

@@ -273,6 +273,8 @@ def test_a_passage_must_name_the_thing_asked_for_not_only_where_or_whose_it_is()
                           weights)
     assert found is not None and "15:00" in " ".join(found.sentences)
     assert asked_thing("When does my car insurance renew?", ["car", "insurance", "renew"]) == ["car", "insurance"]
+    # whom to contact is something the landlord has, as its number is ("Landlord: Wohnbau Nord - Ms Brueckner")
+    assert asked_thing("Who's my contact at Wohnbau Nord?", ["contact", "wohnbau", "nord"]) == []
     assert asked_thing("How much is my rent?", ["rent"]) == ["rent"]
     assert asked_thing("how much did I budget for groceries in November?", ["budget", "groceries", "november"]) == []
     # an attribute is no thing of its own: "the X of Y" asks for Y's, and a bare "number" for nothing named
