@@ -77,6 +77,7 @@ def test_the_answering_line_is_chosen_and_a_who_question_prefers_the_passage_wit
     assert asks_for("Who is my landlord?") == "name" and asks_for("When is the haircut?") == "when"
     assert asks_for("How much is the deposit?") == "amount" and asks_for("Where did I park?") == "place"
     assert asks_for("whats the claim number for the bike theft") == "number"
+    assert asks_for("What reference do I put on the bank transfer?") == "number"  # (no "is")
     assert asks_for("Why did the boiler stop?") is None
 
 

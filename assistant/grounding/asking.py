@@ -45,13 +45,14 @@ def codes(text: str) -> list[str]:
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|er|e|º|ª)$")
 
 
+# "what's the", "what is our", or "what" alone ("what reference do I put on the transfer?")
+_THE = r"(?:'s|s| is| was)?\s+(?:(?:the|my|our|your|his|her|their)\s+)?"
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
          ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
-         ("number", re.compile(r"\bwhat(?:'s|s| is| was) (?:the|my|our|your|his|her|their) (?:\w+ )?(?:number|code|"
-                               r"pin|reference)\b", re.I)),
-         ("amount", re.compile(r"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what(?:'s|s| is| was) "
-                               r"(?:the|my|our|your|his|her|their) (?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
+         ("number", re.compile(rf"\b(?:what|which){_THE}(?:\w+ )?(?:number|code|pin|reference)\b", re.I)),
+         ("amount", re.compile(rf"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what{_THE}"
+                               r"(?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
                                r"cuántos|cuánta|quanto)\b", re.I)),
          ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
                               re.I)))
