@@ -60,7 +60,10 @@ _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
                          r"june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|"
                          r"sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
                          r"morning|afternoon|evening|noon|midnight|weekend|week|month|year|o'clock|daily|weekly|"
-                         r"monthly|every)\b|\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b\d{1,2}\s*(?:am|pm)\b|\b(?:[0-2]?\d|3[01])[./-](?:0?[1-9]|1[0-2])\b|"
+                         r"monthly|every)\b|\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b\d{1,2}\s*(?:am|pm)\b|"
+                         # a date in digits ("13/7", "13.07.2019"; not the version "1.0.8" nor "1.5 bar")
+                         r"(?<![\d.])(?:[0-2]?\d|3[01])(?:[/-](?:0?[1-9]|1[0-2])|\.(?:0?[1-9]|1[0-2])\.)"
+                         r"(?:(?:19|20)?\d{2})?(?![\d.]\d|\d)|"
                          r"\b(?:19|20)\d{2}\b|\b(?:half past|quarter (?:past|to)|(?:\d{1,2}|" + "|".join(SMALL_NUMBERS[1:13]) +
                          r"|twenty|twenty-five|twenty five) (?:minutes )?(?:past|to) (?:\d{1,2}|" +
                          "|".join(SMALL_NUMBERS[1:13]) + r"))\b", re.I)  # ("ten to five", not "go to Tivoli")
