@@ -66,6 +66,7 @@ def planner(manager, tmp_path_factory):
     ("Wie viele Gramm sind 0,75 Kilogramm?", CONVERT, "quantity"),
     ("The hotel costs 1,350 for five nights, what is that per night?", CALC, "expression"),
     ("What date is three weeks after Monday 24 March 2025?", DATE, "question"),
+    ("How many Wednesdays are there from 17 September to 10 December 2025, both included?", DATE, "question"),
     # times of day: how long between two, and a time plus or minus a duration (issue 24, item 3); not a sum
     # for the calculator, nor minutes and hours to convert
     ("How many minutes are there from 17:45 to 19:00?", DATE, "question"),

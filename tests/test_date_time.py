@@ -42,6 +42,11 @@ NOW = datetime(2026, 12, 6, 9, 5, tzinfo=ZoneInfo("Europe/Berlin"))
     ("how many weeks does 2026 have", "2026 has 53 calendar weeks."),
     ("what week number is it", "It is week 49 of 2026."),
     ("what day will Christmas be on this year", "Friday, 25 December 2026."),
+    # counting a weekday: from one date to another (both counted), or in a month or a year
+    ("How many Wednesdays are there from 17 September to 10 December 2025, both included?",
+     "13 Wednesdays, from Wednesday, 17 September 2025 to Wednesday, 10 December 2025."),
+    ("how many mondays in march 2025", "5 Mondays, from Saturday, 1 March 2025 to Monday, 31 March 2025."),
+    ("how many Sundays are there in 2027", "52 Sundays, from Friday, 1 January 2027 to Friday, 31 December 2027."),
     ("what time is it in Tokyo", "In Tokyo it is 5:05 in the evening, Sunday 6 December 2026."),
     ("Wie spät ist es in Tokio, ungefähr?", "In Tokio it is 5:05 in the evening, Sunday 6 December 2026."),
 ])

@@ -71,7 +71,7 @@ def answer(question: str, now: datetime) -> tuple[str, dict]:
     if _AT_WHAT_TIME.search(low):
         raise UnreadableRequest("that asks when something happens, which the clock cannot tell")
     today = now.date()
-    for reader in (_leap_year, _days_in, _weeks, _between, _until, _offset, _weekday_of, _current):
+    for reader in (_leap_year, _weekdays, _days_in, _weeks, _between, _until, _offset, _weekday_of, _current):
         found = reader(low, today, now)
         if found is not None:
             return found
@@ -138,6 +138,41 @@ def _weeks(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
     days = calendar.monthrange(*month)[1]
     return (f"{calendar.month_name[month[1]]} {month[0]} has {days // 7} weeks and {days % 7} days.",
             {"days": days})
+
+
+_DAY_NAMES = [calendar.day_name[i].lower() for i in range(7)]
+_WEEKDAYS = re.compile(rf"\bhow many ({'|'.join(_DAY_NAMES)})s\b(?: are there| is there| do we have)?\s*(.*)$")
+_BOTH_ENDS = re.compile(r",?\s*\b(?:both (?:included|inclusive)|inclusive|including both(?: dates)?|"
+                        r"both dates included)\b")
+
+
+def _weekdays(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
+    """How many Wednesdays from one date to another (both counted when they are one), or in a month or a year."""
+    found = _WEEKDAYS.search(q)
+    if not found:
+        return None
+    weekday, rest = _DAY_NAMES.index(found.group(1)), _BOTH_ENDS.sub("", found.group(2)).strip(" ,")
+    span = re.fullmatch(r"(?:between|from) (.+?) (?:and|to|until|till) (.+)", rest)
+    if span:
+        second = _date(span.group(2), today)
+        first = _date(span.group(1), today)
+        if first > second:  # "from 17 September to 10 December 2025": the first date in the second's year
+            first = first.replace(year=second.year) if first.replace(year=second.year) <= second else first
+    else:
+        inside = re.fullmatch(r"in (.+)", rest)
+        month = month_of(inside.group(1), today) if inside else None
+        if month is None:
+            year = year_of(rest, today) if inside else None
+            if year is None:
+                return None
+            first, second = date(year, 1, 1), date(year, 12, 31)
+        else:
+            first, second = date(*month, 1), date(*month, calendar.monthrange(*month)[1])
+    days = (second - first).days
+    count = sum(1 for n in range(days + 1) if (first + timedelta(days=n)).weekday() == weekday) if days >= 0 else 0
+    name = calendar.day_name[weekday] + "s" * (count != 1)
+    return (f"{count} {name}, from {say_date(first)} to {say_date(second)}.",
+            {"count": count, "from": first.isoformat(), "to": second.isoformat()})
 
 
 def _count(days: int, unit: str) -> str:
@@ -301,7 +336,7 @@ DATE_ROUTING = Routing(
     signal=CLOCK_SIGNAL,
     needs=r"^(?!.*(?:" + _AMOUNT_PER_TIME + r")).*?"
           r"(?:\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"
-          r"fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|halloween|"
+          r"fortnight|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|christmas|easter|halloween|"
           r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b|" + CLOCK_TIME + "|" + TIME_SPAN + ")",
     # when the user's own event is: their notes say, not the clock (but "at what time do I arrive if I leave at
     # 7:50 and drive 45 minutes?" is worked out)
