@@ -158,20 +158,29 @@ def test_names_are_not_checked_in_other_languages():
 
 
 def test_the_sets_are_well_formed():
-    for questions, conversations in ((QUESTIONS, CONVERSATIONS), (SECOND, SECOND_CONVERSATIONS)):
+    from answer_cases import SETS
+
+    for questions, conversations in SETS.values():  # (and the foreign sets': blind, third)
         every = questions + [t for c in conversations for t in c.turns]
         assert len({q.id for q in every}) == len(every)
         assert all(len(c.turns) == 5 for c in conversations)
         turns = {t.id for c in conversations for t in c.turns}
         for q in every:
             assert (q.kind == "notfound") == (not q.facts), q.id
-            if q.kind == "arithmetic" and q.id in turns:  # a sum over the conversation's facts cites their file
+            if q.kind in ("arithmetic", "dates", "units") and q.id in turns:  # a sum over the conversation's facts cites
                 continue
             assert (q.kind in ("note", "memo", "pdf")) == bool(q.cite), q.id
-            assert not q.pages or q.cite[0].endswith(".pdf"), q.id
+            assert not q.pages or any(c.endswith(".pdf") for c in q.cite), q.id
     assert len(QUESTIONS) >= 80 and len(CONVERSATIONS) >= 10
     texts = source_texts()
     for q in QUESTIONS + SECOND:  # every fact of a note or memo is in that file (the manuals are checked at run time)
         if q.kind in ("note", "memo") or (q.kind == "pdf" and q.cite[0] in texts):
             text = " ".join(texts[f] for f in q.cite)
             assert not missing_facts(q.facts, text), q.id
+    from answer_cases import _FOREIGN
+
+    for module in _FOREIGN.values():  # ... and of the foreign sets, in their own files
+        own = {**module.NOTES, **module.MEMOS, **{name: "\n\n".join(pages) for name, pages in module.MADE_PDFS.items()}}
+        for q in module.QUESTIONS:
+            if q.kind in ("note", "memo", "pdf") and all(f in own for f in q.cite):
+                assert not missing_facts(q.facts, " ".join(own[f] for f in q.cite)), q.id
