@@ -14,6 +14,11 @@ bench/results/answer_eval.json (per reply, and totals by kind); a summary table 
 
     .venv/bin/python bench/answer_eval.py [--set main|second|blind|third] [--only KIND] [--limit N] [--out FILE]
 
+Sets: `main` and `second` (bench/answer_cases.py, the same folder in other words), and two written by helpers who
+never saw the assistant's code, each with its own files added to the folder: `blind` (answer_cases_blind.py) and
+`third` (answer_cases_third.py, a third person's life under home3/). A set is blind once: its first run is the
+honest measure of what was built before it; after that it is one more set to develop against.
+
 --only: a question kind (note, memo, pdf, notfound, general, advice, arithmetic, units, dates), or
 "files", "world", "calc", "conversations" or "spoken"; --limit N: the first N questions, conversations and
 spoken questions (each).
