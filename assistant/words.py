@@ -263,7 +263,7 @@ mostra""".split())
 # The verbs and little words before "me" that ask the assistant for something ("tell me", "help me", "for me"),
 # where "me" is not the user's own affairs ("how much will the insurance pay me?").
 ASKS_OF_ME = ASKING_FOR_SOMETHING | frozenset("""help let remind teach explain find get bring read send ask to for with
-about give show""".split())
+about give show surprise quiz recommend suggest affect entertain cheer motivate wake excuse""".split())
 
 # Words between "the" and the thing it names ("the new labels", "the final files").
 BEFORE_THE_THING = frozenset("new old next last first final other whole main big small little same".split())

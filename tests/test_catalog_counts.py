@@ -51,12 +51,12 @@ def test_counts_of_the_chunks_that_write_a_word_as_a_name(tmp_path):
     catalog = _catalog(tmp_path)
     sha = f"{98:064x}"
     text = ("Bruno - vet 2025\nOle does Bruno's walk on Wednesday. Plant more tulips.\nBoiler: check in spring.\n"
-            "Teacher: Chiara")
+            "Teacher: Chiara Russo\nDinner: Pasta")
     catalog.commit_content(ContentRow(sha, "text", None, {}, 1, 0, None, None), [(f"{sha}:0", None, None, text)],
                            FileRow("bruno.md", sha, len(text), 0))
-    counts, _ = catalog.document_counts(["bruno", "tulips", "boiler", "krone", "ines", "chiara"], ("text", "audio"),
-                                        named=True)
-    assert counts == {"bruno": 1, "tulips": 0, "boiler": 0, "krone": 1, "ines": 0, "chiara": 1}  # ("Ines" begins a note)
+    words = ["bruno", "tulips", "boiler", "krone", "ines", "chiara", "pasta"]
+    counts, _ = catalog.document_counts(words, ("text", "audio"), named=True)
+    assert counts == {"bruno": 1, "tulips": 0, "boiler": 0, "krone": 1, "ines": 0, "chiara": 1, "pasta": 0}
     catalog.close()
 
 

@@ -188,6 +188,13 @@ def test_a_number_rounded_from_one_of_the_passage_s_is_said_as_written_and_from_
     found.passage = Passage("notes/italian.md", room + ", book 2.95 euros")  # (2.95 and 3.08 both round to 3)
     check = CheckedReply(found, "Which room is my Italian class in?")
     assert check.feed("It is in room 3.") + check.finish() == [] and check.failed == ["3"]
+    check = CheckedReply(found, "Which room is my Italian class in?")  # said to be rounded: as said
+    assert check.feed("It is roughly room 3.") + check.finish() == ["It is roughly room 3."]
+    budget = Passage("notes/budget.md", "Total: 1,695.40 euros. Paid: 1695.40 euros.")  # one value, twice
+    found = best_evidence("What's my total?", [budget])
+    assert found is not None
+    check = CheckedReply(found, "What's my total?")
+    assert check.feed("It is 1,695 euros.") + check.finish() == ["It is 1,695.40 euros."]
 
 
 def test_an_amount_is_said_whole_as_the_source_writes_it():
@@ -223,6 +230,9 @@ def test_a_reply_must_say_the_kind_of_thing_asked_for():
     assert check.feed("Your booking number is 23 August. Enjoy!") == [] and check.failed
     check = CheckedReply(found, asked, kind=asks_for(asked))
     assert check.feed("It is DB-2025-087.") + check.finish() == ["It is DB-2025-087."] and check.answers
+    check = CheckedReply(found, asked, kind=asks_for(asked))  # a true sentence after the answer need not repeat it
+    assert check.feed("It is DB-2025-087. Booked on 12 May.") + check.finish() == [
+        "It is DB-2025-087. ", "Booked on 12 May."]
     asked = "How much is it altogether?"
     check = CheckedReply(found, asked, kind=asks_for(asked))
     check.feed("Sure.")  # no fact, no failure: but nothing of the kind asked was said

@@ -14,6 +14,7 @@ NOTES = {
     "italian.md": "Italian course with Chiara Russo, Wednesdays 18:30, room 3.08.",
     "camera.md": "The camera showed Bruno barking 4x, longest 6 minutes.",
     "brewery.txt": "Zwickel: the brewery wants the final files for the labels by 1 October.",
+    "week.md": "# Trip To France\n\nDinner: Pasta. We watched the moon from the train, at light speed.",
 }
 
 
@@ -51,6 +52,9 @@ def test_the_thing_the_notes_speak_of(counts, question):
     "What day of the week is 1 October 2025?",  # a month is no one's name
     "What's a good way to learn Italian vocabulary?",  # know-how
     "Write a poem about the camera",  # asks for nothing to be looked up
+    # a word a note holds in a heading, a label's value or plain prose is no name, and "the moon" no thing of theirs
+    "How is pasta made?", "What is the speed of light?", "How far away is the moon?", "When was the train invented?",
+    "what is the capital of france", "How much did Microsoft pay for LinkedIn?", "Can you surprise me with a fact?",
 ])
 def test_the_world_s_questions_are_not(counts, question):
     assert not about_their_world(question, counts)

@@ -77,8 +77,24 @@ DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}}
                            re.I)
 
 
-_CODE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])\w+(?:-\w+)*")  # letters and digits in one word: "WM-814"
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:€|eur|euros?|\$|dollars?|£|kr|kroner|chf|%|kg|g|km|m|l)\b)", re.I)
+_WORD_OR_CODE = re.compile(r"\w+(?:-\w+)*")
+_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{1,3}")  # an amount written with its unit: "32kg", "4h"
+
+
+def _without_codes(text: str) -> str:
+    """The text without its codes: words of letters and digits ("WM-814", "NV-558-20417", "E18"), not amounts
+    written with their unit ("32kg", "4h")."""
+    def code(m: re.Match[str]) -> str:
+        word = m.group(0)
+        coded = any(c.isdigit() for c in word) and any(c.isalpha() for c in word) and not _WITH_UNIT.fullmatch(word)
+        return " " if coded else word
+    return _WORD_OR_CODE.sub(code, text)
+
+
+
+# a year, not an amount of money or of a unit ("€2000", "2000 €", "1999 km")
+_YEAR = re.compile(r"(?<![€$£\d.,])(?<![€$£]\s)\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:€|\$|£|%)|\s*(?:eur|euros?|"
+                   r"dollars?|kr|kroner|chf|kg|g|km|m|l)(?![^\W\d_]))", re.I)
 _PHONE = re.compile(r"(?<![\d,.])\+?\d+(?:[ /-]\d+){2,}(?![\d,.])")  # "040 6688 1200"
 REQUIRED_KINDS = ("when", "number", "amount")  # (a place need not be a capitalised name: "under the blue flowerpot")
 
@@ -137,7 +153,7 @@ def has_kind(sentence: str, kind: str | None) -> bool:
     if kind == "number":  # a number or code, not the day of a date or a time
         return re.search(r"\d", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
     if kind == "amount":  # ... nor a code's, a phone number's or a year's digits ("policy NV-558-20417", "vet 2025")
-        rest = _YEAR.sub(" ", _PHONE.sub(" ", _CODE.sub(" ", DATE_OR_TIME.sub(" ", spelled_numbers(sentence)))))
+        rest = _YEAR.sub(" ", _PHONE.sub(" ", _without_codes(DATE_OR_TIME.sub(" ", spelled_numbers(sentence)))))
         return re.search(r"\d", rest) is not None
     if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
@@ -164,9 +180,13 @@ def _capitalised(text: str) -> list[tuple[str, bool]]:
                 continue
             word = re.sub(r"['’]s$", "", token.strip("\"'“”‘’()[]{},;:!?.*"))
             if word[:1].isupper() and word[1:].islower() and word.isalpha():
-                out.append((word, first))
+                out.append((word, first and not _DOES.match(line[line.find(token) + len(token):])))
             first = token.endswith((".", "!", "?", ":")) and token.lower() not in _TITLES
     return out
 
 
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "prof.", "st."}
+# A verb said of the word before it ("Henrik borrowed ...", "Aiko owns ..."): a sentence's first word is then who did
+# it, not an instruction ("Bring the glasses").
+_DOES = re.compile(r"\s+(?:[a-z]+(?:ed|s)|is|was|has|had|will|can|said|took|gave|got|came|went|brought|bought|left|"
+                   r"paid|sent|lent|kept|made|told)\b")

@@ -15,11 +15,17 @@ from .spelling import not_an_end
 _END = re.compile(rf"{not_an_end()}(?<=[.!?…])[\"”')\]]*\s+(?=\S)")
 
 
+# A number said to be rounded ("about 8 km", "roughly 1,700 euros")
+_HEDGED = re.compile(r"\b(?:about|around|approximately|approx\.|roughly|nearly|almost|circa|ca\.|some|over|under|"
+                     r"more than|less than|just over|just under)\s*[€$£]?\s*$", re.I)
+
+
 class CheckedReply:
     def __init__(self, evidence: Evidence, question: str, language: str = "en", kind: str | None = None):
         self.evidence = evidence
         self.question = question
-        self.kind = kind  # what the question asks for (`asking.asks_for`): a sentence of facts must hold one
+        self.kind = kind  # what the question asks for (`asking.asks_for`): the first sentence of facts holds one
+        self._stated = False  # a sentence of facts was said
         self.english = language == "en"  # an English reply's "1.400" is 1.4, not 1,400
         self.facts = Facts(evidence.text, evidence.passage.text, evidence.passage.file, question)
         self.buffer = ""
@@ -43,25 +49,32 @@ class CheckedReply:
 
     def _checked(self, sentence: str) -> list[str]:
         found = claims(sentence, self.english)
-        bad = [c.text for c in found if not self.facts.supports(c) or self._rounded_from_several(c)]
-        if not bad and found and self.kind in ("when", "number", "amount") and not has_kind(sentence, self.kind):
-            bad = [f"no {self.kind} in: {sentence.strip()}"]  # "Our booking number is 23 August.": true, no answer
+        bad = [c.text for c in found if not self.facts.supports(c) or self._rounded_from_several(sentence, c)]
+        if not bad and found and not self._stated and self.kind in ("when", "number", "amount") and \
+                not has_kind(sentence, self.kind):  # the first sentence of facts answers: "Our booking number is
+            bad = [f"no {self.kind} in: {sentence.strip()}"]  # 23 August." is true, and no answer
+        self._stated = self._stated or bool(found)
         if bad:
             self.failed = bad
             return []
         for claim in found:
+            if self._rounded_from(claim) and _HEDGED.search(sentence.split(claim.text)[0]):
+                continue  # "about 8 km": rounded, and said to be
             if (written := self.facts.as_written(claim)) != claim.text and claim.text in sentence:
                 sentence = re.sub(rf"(?<![\w-]){re.escape(claim.text)}(?![\w-])", lambda _: written, sentence)
         self.said.append(sentence)
         return [sentence]
 
     def _rounded_from(self, claim: Claim) -> bool:
+        """A number the passage does not hold as it is said (it may hold it rounded)."""
         return claim.kind == "number" and claim.key not in self.facts.numbers
 
-    def _rounded_from_several(self, claim: Claim) -> bool:
-        """A number the passage only holds rounded, from none or several of its numbers: "room 3" for "room 3.08" is
-        said as the source has it (`Facts.as_written`) when 3.08 is the one number that rounds to 3, else it fails."""
-        return self._rounded_from(claim) and self.facts.as_written(claim) == claim.text
+    def _rounded_from_several(self, sentence: str, claim: Claim) -> bool:
+        """A number the passage only holds rounded, from several of its numbers, and not said to be rounded: "room 3"
+        for "room 3.08" is said as the source has it (`Facts.as_written`) when 3.08 is the one value that rounds to
+        3, else it fails; "about 8 km" for 8.04672 stands."""
+        return self._rounded_from(claim) and self.facts.as_written(claim) == claim.text and \
+            not _HEDGED.search(sentence.split(claim.text)[0])
 
     @property
     def answers(self) -> bool:

@@ -149,7 +149,7 @@ class Facts:
 
     def __init__(self, *texts: str):
         self.numbers: set[str] = set()
-        self.floats: dict[float, set[str]] = {}  # a number's value -> how the sources write it
+        self.floats: dict[float, list[str]] = {}  # a number's value -> how the sources write it, in order
         self.times: set[str] = set()
         self.identifiers: dict[str, str] = {}  # compared as -> as the source writes it
         self.words: set[str] = set()
@@ -169,7 +169,9 @@ class Facts:
             self.numbers.add(_number_key(m.group(0).lstrip("-"), english=True))  # "1.400": both readings
             self.numbers.add(key)
             try:
-                self.floats.setdefault(float(key), set()).add(m.group(0).lstrip("-"))
+                spellings = self.floats.setdefault(float(key), [])
+                if m.group(0).lstrip("-") not in spellings:
+                    spellings.append(m.group(0).lstrip("-"))
             except ValueError:
                 pass
         for m in re.finditer(r"(?<![\d,.])\d+(?:[-/: ]\d+)+(?![\d,.])", text):  # each part of a date, a phone
@@ -210,8 +212,8 @@ class Facts:
             except ValueError:
                 return claim.text
             rounded_from = [source for source in self.floats if _rounds_to(source, value)]
-            if len(rounded_from) == 1 and len(self.floats[rounded_from[0]]) == 1:
-                return next(iter(self.floats[rounded_from[0]]))
+            if len(rounded_from) == 1:  # (one value, however often and however written: as first written)
+                return self.floats[rounded_from[0]][0]
         return claim.text
 
 

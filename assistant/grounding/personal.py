@@ -20,14 +20,16 @@ from .spelling import one_letter_apart
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
                        r"stay\w*|call\w*|birthday|anniversary|wedding|holiday|trip|flight|party|dinner|"
-                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?|pa(?:y|id|ying)|spen[dt]|owe[sd]?|bought)\b",
-                       re.I)  # (and what was paid: "how much did we pay for ...?")
+                       r"reservation|rent|bill|budget|plan(?:s|ned|ning)?)\b", re.I)
 # ... in the other languages, read only in a request in one of them ("part" is French for "leaves", English for
 # "a piece")
 _ARRANGED_ABROAD = re.compile(r"\b(?:kommt|ankommt|termin|fährt|abfahrt|zurück|vient|arrive|rentre\w*|retour|"
                               r"départ|part(?:ons)?|vol|viene|llega|cita|regres\w*|volvemos|salida|salimos|vuelo|"
-                              r"partenza|ritorno|torniamo|volo|pay[ée]s?|payons|bezahlt|gezahlt|pagamos|pagado|pagu[ée]|"
-                              r"pagato|pagati|pagamos)\b", re.I)
+                              r"partenza|ritorno|torniamo|volo)\b", re.I)
+# What was paid, said by "we" ("how much did we pay for ...?", "combien avons-nous payé"; not "how much did
+# Microsoft pay for LinkedIn?")
+_PAID = re.compile(r"\b(?:pa(?:y|id|ying)|spen[dt]|owe[sd]?|bought|pay[ée]s?|payons|bezahlt|gezahlt|pagamos|pagado|"
+                   r"pagu[ée]|pagato|pagati)\b", re.I)
 # A day ahead, as people name the days of their own week ("on Thursday", "tomorrow", "next week"): the world's
 # questions give dates with years.
 _UPCOMING = re.compile(rf"\b(?:(?:on|this|next|coming|am|le|el|il) (?:{'|'.join(WEEKDAY_NAMES)})|tomorrow|tonight|"
@@ -74,8 +76,11 @@ def is_personal(text: str) -> bool:
         return False
     if any(w in FIRST_PERSON or w.split("'")[0] in FIRST_PERSON for w in words):
         return True
-    if any(w == "me" and i > 0 and words[i - 1] not in ASKS_OF_ME for i, w in enumerate(words)):
-        return True  # "... going to pay me", "... did he send me" (not "tell me", "help me")
+    if language_of(text) == "en" and any(w == "me" and i > 0 and words[i - 1] not in ASKS_OF_ME
+                                         for i, w in enumerate(words)):
+        return True  # "... going to pay me", "... did he send me" (not "tell me", "help me"; English "me" only)
+    if _PAID.search(text) and any(w in FIRST_PLURAL for w in words):
+        return True
     if _POSSESSIVE_NAME.search(text.strip()):
         return True
     if _THE_PERSON.search(text) or _FAMILY.search(text) or _HOME.search(text):  # "the electrician", "grandma",

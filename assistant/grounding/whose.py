@@ -27,27 +27,33 @@ _THE_THING = re.compile(rf"\bthe\s+(?:(?:{'|'.join(sorted(BEFORE_THE_THING))}|[^
 
 def names_someone_in_the_files(text: str, counts: Counts) -> bool:
     """The question names someone or something the user's notes or recordings name ("How much did Marek quote?"),
-    however it is typed ("whats chiaras email", "bruno's vet"). A capitalised German noun of the question is no
-    name of its own; a month is no one's."""
-    named = [] if personal.language_of(text) == "de" else personal.capitalised(text)
-    if named and any(counts(named, MINE, False)[0].values()):
-        return True
-    typed = [w for w in subject_words(text) if w.isalpha()]  # ... or as the notes write a name: capitalised
+    however it is typed ("whats chiaras email", "bruno's vet"). Not read in German, which capitalises every noun;
+    a month is no one's name."""
+    if personal.language_of(text) == "de":  # (German capitalises every noun, in the question and in its notes)
+        return False
+    typed = [w for w in subject_words(text) if w.isalpha()]  # as the notes write a name: in prose, capitalised
+    typed += [w.lower() for w in personal.capitalised(text)]
     typed += [w[:-1] for w in typed if w.endswith("s") and len(w) > 4]  # ("chiaras": Chiara's)
-    typed = [w for w in typed if w not in CALENDAR_WORDS]
+    typed = list(dict.fromkeys(w for w in typed if w not in CALENDAR_WORDS))
     return bool(typed) and any(counts(typed, MINE, True)[0].values())
 
 
 def the_thing_in_the_files(text: str, counts: Counts) -> bool:
-    """The question asks about "the" something the user's notes or recordings speak of ("the caretaker", "the
-    brewery", "the new curtains"), not the world's ("the capital of Peru": no note says "capital"). English."""
-    if personal.language_of(text) != "en":
+    """The question asks about a thing of the user's own life, "the new ..." or "the old ..." ("the new curtains for
+    the living room", "the caretaker's number at the new building", "the final files for the new labels"), and its
+    notes or recordings speak of one of the things it names. A question about "the speed of light" or "the moon"
+    names no such thing, though a note may mention the moon. English."""
+    if personal.language_of(text) != "en" or not _SPECIFIC.search(text):
         return False
     asked = subject_words(text)
     things = [m.group(1).lower().removesuffix("'s") for m in _THE_THING.finditer(text)
               if m.group(1).lower() not in BEFORE_THE_THING and not m.group(1)[:1].isupper()]
     things = [w for w in things if w in asked]
     return bool(things) and any(counts(things, MINE, False)[0].values())
+
+
+# "the new ...", "the old ...", "the final ...": one thing of someone's life, not the world's kind of thing
+_SPECIFIC = re.compile(r"\bthe\s+(?:new|old|next|last|final|other)\s+[^\W\d_]", re.I)
 
 
 def about_their_world(text: str, counts: Counts) -> bool:

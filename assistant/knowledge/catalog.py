@@ -319,13 +319,21 @@ def _name_pattern(word: str) -> re.Pattern[str]:
 
 
 def _names_word(text: str | None, word: str) -> bool:
-    """The text writes the word capitalised where a sentence does not begin: as a name."""
-    if not word or text is None:
+    """The text writes the word as a name: capitalised inside a sentence of prose, and nowhere in lower case. Not in
+    a heading or a table row (Title Case), not as a label's value alone ("Dinner: Pasta"), but as a full name after
+    one ("Teacher: Chiara Russo")."""
+    if not word or text is None or re.search(rf"(?<![^\W_]){re.escape(word.lower())}(?![^\W\d_])", text):
         return False
     for match in _name_pattern(word).finditer(text):
-        before = text[:match.start()].rstrip(" \t\"'“‘(")
-        if before and before[-1] not in ".!?;\n#*-•>":  # (after a label's colon: "Teacher: Chiara Russo")
-            return True
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start:].lstrip()[:1] in ("#", "|"):
+            continue
+        before = text[line_start:match.start()].rstrip(" \t\"'“‘(")
+        if not before or before[-1] in ".!?;*-•>":
+            continue
+        if before[-1] == ":" and not re.match(r"\s+[A-Z][a-z]", text[match.end():]):
+            continue
+        return True
     return False
 
 
