@@ -47,6 +47,8 @@ NOW = datetime(2026, 12, 6, 9, 5, tzinfo=ZoneInfo("Europe/Berlin"))
      "13 Wednesdays, from Wednesday, 17 September 2025 to Wednesday, 10 December 2025."),
     ("how many mondays in march 2025", "5 Mondays, from Saturday, 1 March 2025 to Monday, 31 March 2025."),
     ("how many Sundays are there in 2027", "52 Sundays, from Friday, 1 January 2027 to Friday, 31 December 2027."),
+    ("how many wednesdays until 17 december", "2 Wednesdays, from Sunday, 6 December 2026 to Thursday, 17 December 2026."),
+    ("how many saturdays are left this year", "3 Saturdays, from Sunday, 6 December 2026 to Thursday, 31 December 2026."),
     ("what time is it in Tokyo", "In Tokyo it is 5:05 in the evening, Sunday 6 December 2026."),
     ("Wie spät ist es in Tokio, ungefähr?", "In Tokio it is 5:05 in the evening, Sunday 6 December 2026."),
 ])
@@ -78,6 +80,7 @@ def test_date_time_reads_a_date_with_its_weekday(question, said):
     ("what date is 3 weeks after Tuesday 24 March 2025", "24 March 2025 is a Monday, not a Tuesday"),
     ("what date is a week after Monday 24 March", "24 March is not a Monday: the next is Wednesday, 24 March 2027"),
     ("what's that per month on average over the two months", "which date or time is meant is not clear"),
+    ("how many Fridays from 10 January 2025 to 1 January 2025", "10 January 2025 comes after"),
 ])
 def test_date_time_refuses_rather_than_guesses(question, reason):
 

@@ -19,7 +19,7 @@ from . import personal
 from .asking import REQUIRED_KINDS, asked_thing, asks_for, codes, has_kind, names_beyond, subject_words
 from .claims import claims
 from .spelling import not_an_end, one_letter_apart
-from ..words import MONTH_NAMES, WEEKDAY_NAMES
+from ..words import MONTH_NAMES, SHORTENED, WEEKDAY_NAMES
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 UNKNOWN_COVERAGE = 0.6  # ... and more, when the passage lacks a word that no file holds
@@ -82,7 +82,7 @@ def holds(text: str, word: str) -> bool:
     """The text has the word, or a word of the same stem; a long word also by its first letters
     ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget")."""
     lowered = text.lower()
-    if word in _SHORT_FORMS and re.search(rf"\b(?:{'|'.join(_SHORT_FORMS[word])})\b", lowered):
+    if word in _SHORT_FORMS and re.search(rf"\b(?:{'|'.join(f.capitalize() for f in _SHORT_FORMS[word])})\b", text):
         return True  # "Jan" for January, "Sat" for Saturday
     if len(word) >= 9 and re.search(rf"(?<![^\W_]){re.escape(word[: max(6, len(word) - 3)])}", lowered):
         return True
@@ -95,8 +95,8 @@ def holds(text: str, word: str) -> bool:
         return True
     if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
         return True  # a short form: "physio" for "physiotherapy"
-    if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2
-                              for short in _ABBREVIATED.findall(text)):
+    if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2 and short.lower() in
+                              SHORTENED for short in _ABBREVIATED.findall(text)):
         return True  # shortened as notes shorten ("Gohliser Str." for Straße, "tel." for telephone)
     return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
         one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
@@ -106,7 +106,7 @@ def holds(text: str, word: str) -> bool:
 _ABBREVIATED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\.(?!\s*$|\s*\n|\s+[A-ZÀ-Þ])", re.M)
 
 
-# English months and weekdays as notes shorten them ("1 Jan", "Thurs 13 March")
+# English months and weekdays as notes shorten them, capitalised ("1 Jan", "Thurs 13 March"; not "the sun")
 _SHORT_FORMS = {name: [name[:3], *{"september": ["sept"], "tuesday": ["tues"], "thursday": ["thur", "thurs"]}.get(
     name, [])] for name in (*MONTH_NAMES[:12], *WEEKDAY_NAMES[:7]) if name != "may"}
 

@@ -147,29 +147,35 @@ _BOTH_ENDS = re.compile(r",?\s*\b(?:both (?:included|inclusive)|inclusive|includ
 
 
 def _weekdays(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
-    """How many Wednesdays from one date to another (both counted when they are one), or in a month or a year."""
+    """How many Wednesdays from one date to another (both counted when they are one), until a date, left this year
+    or in a month, or in a month or a year."""
     found = _WEEKDAYS.search(q)
     if not found:
         return None
     weekday, rest = _DAY_NAMES.index(found.group(1)), _BOTH_ENDS.sub("", found.group(2)).strip(" ,")
     span = re.fullmatch(r"(?:between|from) (.+?) (?:and|to|until|till) (.+)", rest)
+    ahead = re.fullmatch(r"(?:left )?(?:until|till|before|to) (.+)", rest)
+    left = re.fullmatch(r"(?:are )?left(?: (?:this|in the) year| in (.+))?", rest)
+    inside = re.fullmatch(r"in (.+)", rest)
     if span:
         second = _date(span.group(2), today)
-        first = _date(span.group(1), today)
-        if first > second:  # "from 17 September to 10 December 2025": the first date in the second's year
-            first = first.replace(year=second.year) if first.replace(year=second.year) <= second else first
+        first = _date(span.group(1), second.replace(month=1, day=1))  # ("from 17 September to 10 December 2025")
+    elif ahead:
+        first, second = today, _date(ahead.group(1), today)
+    elif left:
+        month = month_of(left.group(1), today) if left.group(1) else None
+        first = today
+        second = date(*month, calendar.monthrange(*month)[1]) if month else date(today.year, 12, 31)
+    elif inside and (month := month_of(inside.group(1), today)) is not None:
+        first, second = date(*month, 1), date(*month, calendar.monthrange(*month)[1])
+    elif inside and (year := year_of(inside.group(1), today)) is not None:
+        first, second = date(year, 1, 1), date(year, 12, 31)
     else:
-        inside = re.fullmatch(r"in (.+)", rest)
-        month = month_of(inside.group(1), today) if inside else None
-        if month is None:
-            year = year_of(rest, today) if inside else None
-            if year is None:
-                return None
-            first, second = date(year, 1, 1), date(year, 12, 31)
-        else:
-            first, second = date(*month, 1), date(*month, calendar.monthrange(*month)[1])
-    days = (second - first).days
-    count = sum(1 for n in range(days + 1) if (first + timedelta(days=n)).weekday() == weekday) if days >= 0 else 0
+        return None
+    if first > second:
+        raise UnreadableRequest(f"{say_date(first)} comes after {say_date(second)}")
+    to_first = (weekday - first.weekday()) % 7  # days to the first such weekday, then one a week
+    count = 0 if first + timedelta(days=to_first) > second else ((second - first).days - to_first) // 7 + 1
     name = calendar.day_name[weekday] + "s" * (count != 1)
     return (f"{count} {name}, from {say_date(first)} to {say_date(second)}.",
             {"count": count, "from": first.isoformat(), "to": second.isoformat()})
