@@ -220,7 +220,7 @@ WEEKDAY_NAMES = ("monday tuesday wednesday thursday friday saturday sunday monta
             "jueves viernes sábado sabado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica").split()
 
 # Words written short with a full stop that ends no sentence ("Mr. Keller", "approx. 390 km", "tel. 0341 ...").
-SHORTENED = ("mr mrs ms dr prof st no nr vs e.g i.e approx ca incl excl tel etc est avg fig vol pp str appt dept "
+SHORTENED = ("mr mrs ms dr prof st no nr vs e.g i.e approx ca incl excl tel est avg fig vol pp str appt dept "
              "hbf").split()
 
 # Month and weekday names: capitalised, but no one's name.

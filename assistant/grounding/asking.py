@@ -50,7 +50,7 @@ _THE = r"(?:'s|s| is| was)?\s+(?:(?:the|my|our|your|his|her|their)\s+)?"
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
          ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
-         ("number", re.compile(rf"\b(?:what|which){_THE}(?:\w+ )?(?:number|code|pin|reference)\b", re.I)),
+         ("number", re.compile(rf"\b(?:what|which){_THE}(?:[\w']+ ){{0,2}}(?:number|code|pin|reference)\b", re.I)),
          ("amount", re.compile(rf"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what{_THE}"
                                r"(?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
                                r"cuántos|cuánta|quanto)\b", re.I)),
@@ -101,7 +101,7 @@ REQUIRED_KINDS = ("when", "number", "amount")  # (a place need not be a capitali
 
 # What a question asks for, named after its question word and article: "what's the wifi password at our hotel"
 # asks for a wifi password, "when does my car insurance renew" about the car insurance (the word before the verb
-# that ends it), "how much is the deposit for the flat" for the deposit. (English; other languages have none.)
+# that ends it), "how much is the deposit for the flat" for the deposit. (English; the other languages: below.)
 _ASKED_THING = re.compile(
     r"^\W*(?:(?:what|which|who)(?:'s|s| is| are| was| were)|how (?:much|many|long|often|far)(?: (?:is|are|was|were|"
     r"does|do|did))?|when(?:'s| is| are| was| were)|where(?:'s| is| are| was| were))\s+(?:the|my|our|your|his|her|"
@@ -143,7 +143,8 @@ _OF_WHOM = re.compile(r"\s*(?:of|de|du|des|d'|von|vom|der|del|della|di|do|da)\b"
 def asks_for(question: str) -> str | None:
     """What kind of thing the question asks for: "name", "when", "number" (a code too), "amount" (how much or
     many), "place", or None."""
-    return next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
+    found = [(m.start(), order, kind) for order, (kind, pattern) in enumerate(_ASKS) if (m := pattern.search(question))]
+    return min(found)[2] if found else None  # the question word that comes first ("How much was it when we ...")
 
 
 def has_kind(sentence: str, kind: str | None) -> bool:

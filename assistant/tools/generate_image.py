@@ -60,8 +60,10 @@ GENERATE_KEYWORDS = (
 # ... and a question that asks for a fact ("what did the vet think it would cost?", "why did the movers change the
 # date?") asks for no picture, unless it names one ("what would a cat in a hat look like? draw it"); "how about a
 # dog instead?" after a picture changes it
-ASKS_NO_PICTURE = (rf"^\W*(?!(?:how|what) about\b|what if\b|qu[eé] tal\b|y si\b|et si\b|und wenn\b|e se\b)(?:{either(ASKING_WORDS & QUESTION_WORDS)})\b"
-                   rf"(?!.*\b(?:{either(PICTURE_VERBS | PICTURE_NOUNS | FINAL_PICTURE_VERBS)}|logo|poster|icon)\b)")
+ASKS_NO_PICTURE = (rf"^\W*(?!(?:how|what) about\b|what if\b|qu[eé] tal\b|y si\b|et si\b|und wenn\b|e se\b|"
+                   rf"wie w[äa]re\b|was ist mit\b)(?:{either(ASKING_WORDS & QUESTION_WORDS)})\b"
+                   rf"(?!.*\b(?:{either(PICTURE_VERBS | PICTURE_NOUNS | FINAL_PICTURE_VERBS)}|logo|poster|icon|"
+                   rf"looks? like)\b)")
 GENERATE_ROUTING = Routing("make that picture", picture=Picture(), not_for=ASKS_NO_PICTURE)
 
 
