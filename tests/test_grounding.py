@@ -416,7 +416,8 @@ def test_a_question_about_the_world_is_not_answered_from_a_passage_lacking_a_wor
     """A manual that mentions Australia says nothing of its capital; "capital" is in no file at all."""
     manual = Passage("manuals/tool.pdf", "Mirrors of the source: Melbourne, Australia; Bremen, Germany.", page=9)
     weights = {"capital": 6.0, "australia": 5.5}
-    asked = "Tell me the capital of Australia."  # (not asked with "what's the")
+    asked = "Tell me the capital of Australia."  # (not asked with "what's the": the world rule alone)
+    assert best_evidence(asked, [manual], weights, unknown=["capital"]) is not None
     assert best_evidence(asked, [manual], weights, unknown=["capital"], world=True) is None
     # asked as people ask, the thing asked for is the capital, which the manual does not name either way
     assert best_evidence("What's the capital of Australia?", [manual], weights, unknown=["capital"]) is None

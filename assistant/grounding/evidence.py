@@ -22,7 +22,6 @@ from .spelling import not_an_end, one_letter_apart
 from ..words import MONTH_NAMES, SHORTENED, WEEKDAY_NAMES
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
-UNKNOWN_COVERAGE = 0.6  # ... and more, when the passage lacks a word that no file holds
 MAX_SENTENCES = 3
 MAX_EVIDENCE_CHARS = 400
 TITLED_SENTENCES = 1  # answering by its title alone: the first sentence of the kind asked for (given two, the
@@ -200,8 +199,6 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         # my dentist appointment?" under "Appointments" when no file has "dentist")
         if world and unknown - set(held) and 2 * len(held) <= len(words):
             continue
-        if unknown - set(held) and coverage < UNKNOWN_COVERAGE:  # "When is Bruno booked in at the groomer?": no
-            continue  # file says "groomer", and a line about Bruno's walks holds the rest
         unheld = set(words) - set(held)
         by_title = kind is not None and not (unknown & unheld) and coverage > 0.5 and (not unheld or max(
             weights.get(w, 1.0) for w in unheld) < max(weights.get(w, 1.0) for w in held))
