@@ -77,8 +77,11 @@ def test_the_answering_line_is_chosen_and_a_who_question_prefers_the_passage_wit
     assert asks_for("Who is my landlord?") == "name" and asks_for("When is the haircut?") == "when"
     assert asks_for("How much is the deposit?") == "amount" and asks_for("Where did I park?") == "place"
     assert asks_for("whats the claim number for the bike theft") == "number"
-    assert asks_for("What reference do I put on the bank transfer?") == "number"  # (no "is")
     from assistant.grounding.asking import has_kind
+
+    assert asks_for("What reference do I put on the bank transfer?") == "number"  # (no "is")
+    assert asks_for("How long is the warranty if I register it?") == "length"  # a time or a distance, with its unit
+    assert has_kind("a further 3 years (5 years in total)", "length") and not has_kind("fee: 59 euros", "length")
     assert has_kind("released 13.07.2019", "when") and has_kind("on 13/7", "when")
     assert not has_kind("This manual pertains to version 1.0.8 of bzip2.", "when")  # a version is no date
     assert asks_for("Why did the boiler stop?") is None

@@ -14,7 +14,7 @@ NOTES = {
     "italian.md": "Italian course with Chiara Russo, Wednesdays 18:30, room 3.08.",
     "camera.md": "The camera showed Bruno barking 4x, longest 6 minutes.",
     "brewery.txt": "Zwickel: the brewery wants the final files for the labels by 1 October.",
-    "week.md": "# Trip To France\n\nDinner: Pasta. We watched the moon from the train, at light speed.",
+    "week.md": "# Week Away\n\nDinner: Pasta. We watched the moon from the train, at light speed.",
 }
 
 

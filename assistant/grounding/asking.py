@@ -51,7 +51,9 @@ _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|ch
          ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
          ("number", re.compile(rf"\b(?:what|which){_THE}(?:[\w']+ ){{0,2}}(?:number|code|pin|reference)\b", re.I)),
-         ("amount", re.compile(rf"\b(?:how (?:much|many|long|far|old|often|big|high|heavy|tall|wide|deep)|what{_THE}"
+         ("length", re.compile(r"\b(?:how long|how far|how many (?:days|weeks|months|years|hours|minutes|nights)|"
+                               r"wie lange|wie weit|combien de temps|cuánto tiempo|quanto tempo|per quanto)\b", re.I)),
+         ("amount", re.compile(rf"\b(?:how (?:much|many|old|often|big|high|heavy|tall|wide|deep)|what{_THE}"
                                r"(?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
                                r"cuántos|cuánta|quanto)\b", re.I)),
          ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
@@ -77,6 +79,10 @@ DATE_OR_TIME = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}}
                            re.I)
 
 
+_LENGTH = re.compile(r"\d+(?:[.,]\d+)?\s*-?\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|nights?|"
+                     r"weeks?|months?|years?|yrs?|decades?|m|cm|mm|km|metres?|meters?|ft|feet|foot|inch|inches|miles?)"
+                     r"(?![^\W\d_])|\b(?:a|an|half an?) (?:second|minute|hour|day|night|week|fortnight|month|year)\b|"
+                     r"\bfortnight\b", re.I)
 _WORD_OR_CODE = re.compile(r"\w+(?:-\w+)*")
 _WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{1,3}")  # an amount written with its unit: "32kg", "4h"
 
@@ -96,7 +102,7 @@ def _without_codes(text: str) -> str:
 _YEAR = re.compile(r"(?<![€$£\d.,])(?<![€$£]\s)\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:€|\$|£|%)|\s*(?:eur|euros?|"
                    r"dollars?|kr|kroner|chf|kg|g|km|m|l)(?![^\W\d_]))", re.I)
 _PHONE = re.compile(r"(?<![\d,.])\+?\d+(?:[ /-]\d+){2,}(?![\d,.])")  # "040 6688 1200"
-REQUIRED_KINDS = ("when", "number", "amount")  # (a place need not be a capitalised name: "under the blue flowerpot")
+REQUIRED_KINDS = ("when", "number", "amount", "length")  # (a place need not be a capitalised name: "under the blue flowerpot")
 
 
 # What a question asks for, named after its question word and article: "what's the wifi password at our hotel"
@@ -141,8 +147,8 @@ _OF_WHOM = re.compile(r"\s*(?:of|de|du|des|d'|von|vom|der|del|della|di|do|da)\b"
 
 
 def asks_for(question: str) -> str | None:
-    """What kind of thing the question asks for: "name", "when", "number" (a code too), "amount" (how much or
-    many), "place", or None."""
+    """What kind of thing the question asks for: "name", "when", "number" (a code too), "length" (how long or how
+    far: a time or a distance), "amount" (how much or many), "place", or None."""
     found = [(m.start(), order, kind) for order, (kind, pattern) in enumerate(_ASKS) if (m := pattern.search(question))]
     return min(found)[2] if found else None  # the question word that comes first ("How much was it when we ...")
 
@@ -153,6 +159,8 @@ def has_kind(sentence: str, kind: str | None) -> bool:
         return _DATE_WORDS.search(sentence) is not None
     if kind == "number":  # a number or code, not the day of a date or a time
         return re.search(r"\d", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
+    if kind == "length":  # how long or how far: a time or a distance with its unit ("4.5 h", "3 years", "390 km")
+        return _LENGTH.search(spelled_numbers(sentence)) is not None
     if kind == "amount":  # ... nor a code's, a phone number's or a year's digits ("policy NV-558-20417", "vet 2025")
         rest = _YEAR.sub(" ", _PHONE.sub(" ", _without_codes(DATE_OR_TIME.sub(" ", spelled_numbers(sentence)))))
         return re.search(r"\d", rest) is not None

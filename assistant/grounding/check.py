@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .claims import Claim, Facts, claims, normalise
-from .asking import has_kind, names_beyond, subject_words
+from .asking import REQUIRED_KINDS, has_kind, names_beyond, subject_words
 from .evidence import Evidence, holds
 from .spelling import not_an_end
 
@@ -50,7 +50,7 @@ class CheckedReply:
     def _checked(self, sentence: str) -> list[str]:
         found = claims(sentence, self.english)
         bad = [c.text for c in found if not self.facts.supports(c) or self._rounded_from_several(sentence, c)]
-        if not bad and found and not self._stated and self.kind in ("when", "number", "amount") and \
+        if not bad and found and not self._stated and self.kind in REQUIRED_KINDS and \
                 not has_kind(sentence, self.kind):  # the first sentence of facts answers: "Our booking number is
             bad = [f"no {self.kind} in: {sentence.strip()}"]  # 23 August." is true, and no answer
         self._stated = self._stated or bool(found)
@@ -84,7 +84,7 @@ class CheckedReply:
         said = " ".join(self.said)
         if self.kind == "name":
             return names_beyond(said, self.question, self.evidence.passage.text)
-        return self.kind not in ("when", "number", "amount") or has_kind(said, self.kind)
+        return self.kind not in REQUIRED_KINDS or has_kind(said, self.kind)
 
     @property
     def informative(self) -> bool:

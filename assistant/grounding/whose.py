@@ -31,9 +31,11 @@ def names_someone_in_the_files(text: str, counts: Counts) -> bool:
     a month is no one's name."""
     if personal.language_of(text) == "de":  # (German capitalises every noun, in the question and in its notes)
         return False
-    typed = [w for w in subject_words(text) if w.isalpha()]  # as the notes write a name: in prose, capitalised
-    typed += [w.lower() for w in personal.capitalised(text)]
-    typed += [w[:-1] for w in typed if w.endswith("s") and len(w) > 4]  # ("chiaras": Chiara's)
+    named = personal.capitalised(text)  # capitalised in the question: any note or recording that holds the word
+    if named and any(counts(named, MINE, False)[0].values()):
+        return True
+    typed = [w for w in subject_words(text) if w.isalpha()]  # ... typed in lower case: where the notes write it as
+    typed += [w[:-1] for w in typed if w.endswith("s") and len(w) > 4]  # a name ("chiaras": Chiara's)
     typed = list(dict.fromkeys(w for w in typed if w not in CALENDAR_WORDS))
     return bool(typed) and any(counts(typed, MINE, True)[0].values())
 
