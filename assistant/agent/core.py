@@ -225,8 +225,8 @@ class Agent:
         """The tool answers from the user's files: it looks them up, or reads a recording out ("what did the vet
         say?" read from vet-teeth.wav): a question after it may follow it up."""
         routing = self.tools[tool].routing if tool in self.tools else None
-        return routing is not None and (bool(routing.answers) or (routing.file is not None and
-                                                                 routing.file.kind == "audio"))
+        reads_a_recording = routing is not None and routing.file is not None and routing.file.kind == "audio"
+        return self.looks_up(tool) or reads_a_recording
 
     def say(self, text: str, started: float, timings: dict[str, float]) -> Iterator[AgentEvent]:
         if "first_token_s" not in timings:

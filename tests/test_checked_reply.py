@@ -1,0 +1,107 @@
+"""The streamed check of a grounded reply (issue 24): a sentence goes out only when its facts hold up and it says
+the kind of thing asked, codes and amounts as the source writes them, units with their numbers; a reply that fails
+is replaced by the source's own words."""
+
+from __future__ import annotations
+
+from test_grounding import APPOINTMENTS
+
+from assistant.grounding.asking import asks_for
+from assistant.grounding.check import CheckedReply
+from assistant.grounding.claims import Facts, claims
+from assistant.grounding.evidence import Passage, best_evidence
+from assistant.grounding.replies import quoted
+
+
+def _evidence():
+    found = best_evidence("What time's my haircut?", [Passage("notes/appointments.md", APPOINTMENTS)])
+    assert found is not None
+    return found
+
+
+def test_a_streamed_reply_goes_out_a_sentence_at_a_time_while_its_facts_hold_up():
+    check = CheckedReply(_evidence(), "What time's my haircut?")
+    out = [s for piece in ["Your haircut is with Mia", " at 17:45 on Friday. It is with Dr", ". Okafor at 6 pm."]
+           for s in check.feed(piece)]
+    assert out == ["Your haircut is with Mia at 17:45 on Friday. "]
+    assert check.finish() == [] and check.failed == ["6 pm"]
+    quote = quoted(check.evidence)
+    assert quote == "appointments.md says: “Haircut with Mia: Friday 29 November at 17:45.”"
+
+
+def test_a_code_is_said_as_the_source_writes_it():
+    claim = "Your claim: 2025-BK-0613 - theft of a bicycle on 28 February 2025"
+    found = best_evidence("What's the claim number for the bike theft?", [Passage("docs/claim.pdf", claim, 1)])
+    assert found is not None
+    check = CheckedReply(found, "What's the claim number for the bike theft?")
+    out = check.feed("The claim number is 2025-bk0613. ") + check.finish()
+    assert out == ["The claim number is 2025-BK-0613. "]
+    check = CheckedReply(found, "What's the claim number for the bike theft?")
+    assert check.feed("The claim number is 2025-BK-0614.") + check.finish() == []
+    assert check.failed == ["2025-BK-0614"]
+
+
+def test_an_area_is_checked_with_its_unit():
+    flat = Facts("3 rooms, 74 m2, balcony\n(old flat: 640 + 140 = 780)")
+    said = {c.text: flat.supports(c) for c in claims("The new flat is 780 square meters, or 74 sq m.")}
+    assert said["780 square meters"] is False and said["74 sq m"] is True  # the rent is no area
+
+
+def test_a_number_rounded_from_one_of_the_passage_s_is_said_as_written_and_from_several_fails():
+    room = "Italian A2: Wednesdays 18:30, room 3.08, 12 evenings"
+    found = best_evidence("Which room is my Italian class in?", [Passage("notes/italian.md", room)])
+    assert found is not None
+    check = CheckedReply(found, "Which room is my Italian class in?")
+    assert check.feed("It is in room 3.") + check.finish() == ["It is in room 3.08."]
+    found.passage = Passage("notes/italian.md", room + ", book 2.95 euros")  # (2.95 and 3.08 both round to 3)
+    check = CheckedReply(found, "Which room is my Italian class in?")
+    assert check.feed("It is in room 3.") + check.finish() == [] and check.failed == ["3"]
+    run = best_evidence("How long is my run?", [Passage("notes/run.md", "Run: 8.04672 km, 7.96 km last week")])
+    assert run is not None
+    check = CheckedReply(run, "How long is my run?")  # said to be rounded: as said
+    assert check.feed("It is about 8 km.") + check.finish() == ["It is about 8 km."]
+    budget = Passage("notes/budget.md", "Total: 1,695.40 euros. Paid: 1695.40 euros.")  # one value, twice
+    found = best_evidence("What's my total?", [budget])
+    assert found is not None
+    check = CheckedReply(found, "What's my total?")
+    assert check.feed("It is 1,695 euros.") + check.finish() == ["It is 1,695.40 euros."]
+
+
+def test_an_amount_is_said_whole_as_the_source_writes_it():
+    budget = "# November budget\n\nElectricity: 86.40 euros\nTotal planned spending: 1,695.40 euros"
+    found = best_evidence("What's my total planned spending?", [Passage("notes/budget.md", budget)])
+    assert found is not None
+    check = CheckedReply(found, "What's my total planned spending?")
+    assert check.feed("It is 1,695 euros.") + check.finish() == ["It is 1,695.40 euros."]
+    check = CheckedReply(found, "What's my total planned spending?")  # rounded from two of the source's: which?
+    check.facts.add("Gym: 1,694.90 euros")
+    assert check.feed("It is 1,695 euros.") + check.finish() == [] and check.failed == ["1,695"]
+
+
+def test_a_reply_must_say_the_kind_of_thing_asked_for():
+    """True facts of the wrong kind answer nothing: a date for a booking number, a phone number for "how much"."""
+    note = ("# Holiday - Prerow, 23 August - 30 August 2025\n\nBooking no.: DB-2025-087, booked 12 May.\n"
+            "Total: 856 EUR. Host: 038233 67012")
+    asked = "What's our booking number for the house in Prerow?"
+    found = best_evidence(asked, [Passage("notes/prerow.md", note)])
+    assert found is not None and asks_for(asked) == "number"
+    check = CheckedReply(found, asked, kind=asks_for(asked))
+    assert check.feed("Your booking number is 23 August. Enjoy!") == [] and check.failed
+    check = CheckedReply(found, asked, kind=asks_for(asked))
+    assert check.feed("It is DB-2025-087.") + check.finish() == ["It is DB-2025-087."] and check.answers
+    check = CheckedReply(found, asked, kind=asks_for(asked))  # a true sentence after the answer need not repeat it
+    assert check.feed("It is DB-2025-087. Booked on 12 May.") + check.finish() == [
+        "It is DB-2025-087. ", "Booked on 12 May."]
+    asked = "How much is it altogether?"
+    check = CheckedReply(found, asked, kind=asks_for(asked))
+    check.feed("Sure.")  # no fact, no failure: but nothing of the kind asked was said
+    assert check.finish() == ["Sure."] and not check.failed and not check.answers
+
+
+def test_a_reply_that_only_names_the_file_is_not_an_answer():
+    check = CheckedReply(_evidence(), "What time's my haircut?")
+    check.feed("The answer is in your appointments note.")
+    assert check.finish() and not check.informative
+    check = CheckedReply(_evidence(), "What time's my haircut?")
+    check.feed("At quarter to six, with Mia.")
+    assert check.finish() and check.informative
