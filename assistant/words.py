@@ -184,7 +184,9 @@ LEAD_INS = SPOKEN_FILLERS | frozenset("now then and can could would will you i i
 # Words that make up spoken questions rather than their subject ("I need to know what the wifi password is").
 VAGUE = frozenset("""need want know think remember sure pretty really actually happening happened going thing
 things name again wrong right tell said says saying mean means meant meaning definition kind sort maybe please
-thanks thank someone somebody anyone anybody everyone everybody nobody today now currently""".split())
+thanks thank someone somebody anyone anybody everyone everybody nobody today now currently moment nowadays lately
+anyway anyhow ever even roughly approximately""".split())  # (what a question says of its own asking, not of its
+# subject: "at the moment", "anyway", "roughly how much")
 
 # Words for pictures, in the languages requests come in: a search for them is a search for images.
 PICTURE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image images snapshot snapshots "
@@ -267,6 +269,20 @@ about give show surprise quiz recommend suggest affect entertain cheer motivate 
 
 # Words between "the" and the thing it names ("the new labels", "the final files").
 BEFORE_THE_THING = frozenset("new old next last first final other whole main big small little same".split())
+# A question's word for which one it means, and the words of a line that mean another one ("the rent at the new flat"
+# is not the line "(old flat: 640 + 140 = 780)")
+OTHER_ONE = {"new": frozenset("old previous former".split()), "old": frozenset("new".split()),
+             "next": frozenset("last previous".split()), "last": frozenset("next".split()),
+             "current": frozenset("old previous former".split())}
+# ... "the old", "the new", "the next", "the last" in the other languages requests come in, after their articles
+# and first-person words ("der alten Wohnung", "le dernier jour", "el próximo pago", "il nuovo contratto")
+THE_SPECIFIC_ABROAD = (r"\b(?:der|die|das|den|dem|des|unser\w*|mein\w*)\s+(?:alt|neu|nächst|letzt)(?:e|en|er|es|em)?\b|"
+                       r"\b(?:le|la|les|l'|notre|nos|mon|ma|mes)\s*(?:ancien(?:ne)?s?|nouve(?:au|l|lle)s?|"
+                       r"prochaine?s?|derni(?:er|ère)s?)\b|"
+                       r"\b(?:el|la|los|las|nuestr[oa]s?|mis?)\s+(?:antigu[oa]s?|viej[oa]s?|nuev[oa]s?|próxim[oa]s?|"
+                       r"últim[oa]s?)\b|"
+                       r"\b(?:il|la|lo|i|gli|le|l'|nostr[oaie]|mi[oaie])\s*(?:vecchi[oaie]|nuov[oaie]|prossim[oaie]|"
+                       r"ultim[oaie])\b")
 
 # First-person words, in the languages requests come in (English, German, French, Spanish, Italian).
 FIRST_PERSON = frozenset("""i i'm i've i'd i'll my mine myself

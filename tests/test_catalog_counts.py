@@ -78,3 +78,15 @@ def test_the_probe_takes_the_passage_with_the_rarer_words_not_the_keyword_rankin
     assert probe(catalog, "When is Ines's party?") == "text"
     assert not re.search(_form("party"), "part of the deal") and re.search(_form("party"), "two parties")
     assert re.search(_form("drive"), "driving") and re.search(_form("notes"), "note")
+
+
+def test_a_word_typed_one_letter_wrong_counts_the_words_one_letter_from_it_when_asked(tmp_path):
+    catalog = _catalog(tmp_path)
+    assert catalog.words_near("plumbr") == ["plumber"] and catalog.words_near("tullip") == ["tulip"]  # (stems)
+    assert catalog.document_counts(["plumbr", "passport"], near=True)[0] == {"plumbr": 1, "passport": 0}
+    assert catalog.document_counts(["plumbr"])[0] == {"plumbr": 0}  # only when asked
+    assert catalog.document_counts(["garden"], near=True)[0] == {"garden": 1}  # a word the notes hold counts itself
+    catalog.close()
+    read_only = Catalog(tmp_path / "catalog.sqlite", read_only=True)  # (a temporary table, on a read-only catalog too)
+    assert read_only.document_counts(["plumbr"], near=True)[0] == {"plumbr": 1}
+    read_only.close()

@@ -110,6 +110,9 @@ def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
     ("What time is the call with Okafor tomorrow?", True), ("Where's the meeting on Friday?", True),
     ("Is the museum open on Monday?", False), ("What date is next Thursday?", False),
     ("When did Napoleon die?", False), ("Who won the match on Saturday?", False),
+    # ... named alone, as heard ("on" lost), asked when or where; with a year it is the calendar's
+    ("What time is the thing with Marek Thursday?", True), ("Where is the party Saturday?", True),
+    ("When was Black Friday 2020?", False), ("What time is sunrise Monday?", False),
     # travel asked in other languages ("on" is the French "we"; "comment on dit" asks for know-how)
     ("Quand est-ce qu'on rentre de Lisbonne ?", True), ("Wann fährt unser Zug?", True),
     ("¿A qué hora sale nuestro vuelo?", True), ("Comment on dit merci en allemand ?", False),
@@ -137,6 +140,36 @@ def test_the_lines_under_a_label_say_what_they_are_of():
     note = "# New flat\n\nRent from 1 July:\n  cold 790 + service 175 = 965 EUR/month\n  garage 45\nDeposit: 2,370 EUR"
     assert sentences_of(note) == ["New flat", "Rent from 1 July: cold 790 + service 175 = 965 EUR/month",
                                   "Rent from 1 July: garage 45", "Deposit: 2,370 EUR"]
+
+
+def test_what_time_is_answered_by_a_time_of_day_and_by_the_date_where_no_time_is_written():
+    course = ("# Italiano A2 - evening class, VHS Leipzig\n\nCourse 25H-4127\nWed 18:30-20:00, Loehrstr. 3-7, room 3.08\n"
+              "Starts Wednesday 17 September, 12 evenings\n")
+    assert asks_for("What time does my Italian class start?") == "time"
+    found = best_evidence("What time does my Italian class start?", [Passage("vhs.md", course)])
+    assert found is not None and any("18:30" in s for s in found.sentences)
+    party = "# Ines's party\n\nSaturday 26 April at the Krone.\nMenu: 35 euros a head."
+    found = best_evidence("What time is Ines's party?", [Passage("ines.md", party)])
+    assert found is not None and found.sentences == ["Saturday 26 April at the Krone."]  # (no time written: the day)
+
+
+def test_a_line_about_another_one_does_not_answer_for_this_one():
+    """"The new flat" is not answered by the line about the old one, though it holds more of the question's words."""
+    flat = ("# Kastanienweg 7 - new flat\n\n3 rooms, 74 m2, balcony\nRent from 1 July:\n  cold 790 + service 175 = 965 "
+            "EUR/month\n  (old flat Gohliser Str.: 640 + 140 = 780)\nDeposit: 2,370 EUR\n")
+    found = best_evidence("What's the rent at the new flat?", [Passage("flat.md", flat)])
+    assert found is not None and not any("old flat" in s for s in found.sentences)
+    assert any("965" in s for s in found.sentences)
+    found = best_evidence("How big is the new flat anyway?", [Passage("flat.md", flat)])
+    assert found is not None and found.sentences == ["3 rooms, 74 m2, balcony"]
+
+
+def test_a_hyphenated_word_is_one_word_however_a_note_writes_it():
+    from assistant.grounding.evidence import holds
+    assert subject_words("When is Bruno's check-up after the dental?") == ["bruno", "check-up", "dental"]
+    assert subject_words("whats the wi-fi password") == ["wi-fi", "password"]
+    assert holds("Check-up: Thursday 21 August", "check-up") and holds("checkup on 21 Aug", "check-up")
+    assert holds("Cabin WiFi: moss-lantern-58", "wi-fi") and not holds("check the boiler", "check-up")
 
 
 def test_a_word_shortened_as_notes_shorten_it_is_held():

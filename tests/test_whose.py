@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.grounding.whose import about_their_world, names_someone_in_the_files, the_thing_in_the_files
+from assistant.grounding.whose import (about_their_world, asked_abroad_of_their_files, names_someone_in_the_files,
+                                      the_thing_in_the_files)
 from assistant.knowledge.catalog import Catalog, ContentRow, FileRow
 
 NOTES = {
@@ -40,6 +41,11 @@ def test_a_name_the_notes_write_however_it_is_typed(counts, question):
     assert names_someone_in_the_files(question, counts) and about_their_world(question, counts)
 
 
+@pytest.mark.parametrize("question", ["how much does brunno weigh", "what did szabbo say about the rent?"])
+def test_a_name_typed_or_heard_one_letter_wrong(counts, question):
+    assert names_someone_in_the_files(question, counts) and about_their_world(question, counts)
+
+
 @pytest.mark.parametrize("question", [
     "whats the caretakers numbr at the new bulding", "When does the brewery need the final files?",
 ])
@@ -55,6 +61,21 @@ def test_the_thing_the_notes_speak_of(counts, question):
     # a word a note holds in a heading, a label's value or plain prose is no name, and "the moon" no thing of theirs
     "How is pasta made?", "What is the speed of light?", "How far away is the moon?", "When was the train invented?",
     "what is the capital of france", "How much did Microsoft pay for LinkedIn?", "Can you surprise me with a fact?",
+    "What is a brewer?",  # one letter from "brewery", which the notes write in lower case: no name
 ])
 def test_the_world_s_questions_are_not(counts, question):
     assert not about_their_world(question, counts)
+
+
+@pytest.mark.parametrize("asked, english, theirs", [
+    # a date or an amount asked in another language, of what the notes speak of (however loosely translated)
+    ("Wann braucht die Brauerei die Etiketten?", "When does the brewery need the labels?", True),
+    ("Combien coûte le loyer du nouvel appartement ?", "How much is the rent of the new apartment?", True),
+    ("Wann ist die Übergabe der alten Wohnung?", "What is the old apartment?", True),  # "the old ...": theirs
+    ("À quelle heure doit-on partir le dernier jour ?", "What time do we leave on the last day?", True),
+    ("Wie hoch ist der Mount Everest?", "How high is Mount Everest?", False),  # the world's
+    ("Wer hat die Brauerei gegründet?", "Who founded the brewery?", False),  # no date, number or amount asked
+])
+def test_a_question_in_another_language_asking_a_date_or_amount_of_what_the_notes_speak_of(counts, asked, english,
+                                                                                            theirs):
+    assert asked_abroad_of_their_files(asked, english, counts) is theirs

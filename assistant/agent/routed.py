@@ -105,8 +105,9 @@ class RoutedTurn:
                 yield from self._looked_up(call, result)
                 return
         if plan.tool is None and self.language != "en" and searcher is not None and searcher.tool is not None and \
-                personal.asks(text) and (english := self.english) and \
-                whose.about_their_world(english, self.planner.document_counts):
+                personal.asks(text) and (english := self.english) and (
+                    whose.about_their_world(english, self.planner.document_counts) or
+                    whose.asked_abroad_of_their_files(text, english, self.planner.document_counts)):
             # asked in another language, about what the user's (English) notes speak of ("Wann ist die Übergabe der
             # alten Wohnung?"): looked up, never answered from the model's head
             self.about_me = True
@@ -179,8 +180,8 @@ class RoutedTurn:
         # a follow-up's follow-up keeps the subject the chain began with, and not every turn's words since ("how
         # long is the drive up there?" after four turns about the house in Prerow: the drive, and Prerow)
         asked = f"{earlier} {text}" if earlier else text
-        agent.remember(asked, call.name, call.arguments, [c.file for c in done.result.citations], earlier or "")
         if done.result.is_error:
+            agent.remember(asked, call.name, call.arguments, [], earlier or "")
             yield from self._finish(failure_reply(agent.tools[call.name], done.result.text), [done], say=True)
             return
         evidence = self._evidence(done.result)
@@ -208,6 +209,10 @@ class RoutedTurn:
                     yield ToolCallStarted(again.name, again.arguments)
                     done = ToolCallFinished(again.name, again.arguments, found)
                     yield done
+        # what the next turn may follow up: the look-up that answered, and the file it answered from (not a manual
+        # the first look-up went through before the notes answered)
+        agent.remember(asked, done.name, done.arguments, [evidence.passage.file] if evidence is not None else
+                       [c.file for c in done.result.citations], earlier or "")
         if evidence is None and self.about_me:
             yield from self._finish(not_found(self.language), [done], say=True)
             return

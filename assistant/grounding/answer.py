@@ -11,7 +11,7 @@ from ..cancel import Cancel
 from ..contracts import Citation, Text, ToolResult
 from ..roles import ChatModel, streaming
 from .check import CheckedReply
-from .asking import asks_for, subject_words
+from .asking import answerable_kind, asks_for, subject_words
 from .evidence import Evidence, best_evidence, idf_weights, names, passages
 from .replies import answer_messages, quoted
 
@@ -31,7 +31,9 @@ def evidence_for(text: str, earlier: str | None, result: ToolResult, document_co
     weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
     named = names(text) or (names(earlier) if earlier else [])  # "Where is it?" after "When is Ines's party?"
     unknown = [w for w in words if total and not counts.get(w)]
-    return best_evidence(text, passages(result), weights, words, unknown=unknown, named=named, world=world)
+    topic = [w for w in subject_words(earlier) if w not in own] if earlier else []
+    return best_evidence(text, passages(result), weights, words, unknown=unknown, named=named, world=world,
+                         topic=topic)
 
 
 def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,
@@ -40,7 +42,7 @@ def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str 
     """Yields what is said, and "" once when the model's first token comes (a sentence is said only once it is
     whole and checked); returns (the whole reply, whether it was stopped). `uncited(reply, citations)` gives the
     citation to add when the reply does not name its source."""
-    checker = CheckedReply(evidence, f"{text} {earlier or ''}", language, asks_for(text))
+    checker = CheckedReply(evidence, f"{text} {earlier or ''}", language, answerable_kind(asks_for(text), evidence.text))
     said: list[str] = []
     with streaming(llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
                               stop=stop, tool_choice="none")) as chunks:

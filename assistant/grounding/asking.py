@@ -16,7 +16,8 @@ from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS
 
 def subject_words(text: str) -> list[str]:
     """The question's words that say what it is about (lower case, in order, once each)."""
-    words = [w.lower() for w in re.findall(r"[^\W_]+(?:'[^\W_]+)?", text)]
+    # (a word of letters joined by hyphens is one word: "check-up", "wi-fi", "drop-off")
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])|[^\W_]+(?:'[^\W_]+)?", text)]
     words = [_ORDINAL.sub(r"\1", w[:-2] if w.endswith("'s") else w) for w in words]
     if words and personal.misspelt_question_word(words[0]):  # "wats the wifi pasword"
         words = words[1:]
@@ -48,6 +49,7 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|er|e|º|ª)$")
 # "what's the", "what is our", or "what" alone ("what reference do I put on the transfer?")
 _THE = r"(?:'s|s| is| was)?\s+(?:(?:the|my|our|your|his|her|their)\s+)?"
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
+         ("time", re.compile(r"\b(?:what time|how late|um wie viel uhr|à quelle heure|a qué hora|a che ora)\b", re.I)),
          ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
                              r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
          ("number", re.compile(rf"\b(?:what|which){_THE}(?:[\w']+ ){{0,2}}(?:number|code|pin|reference)\b", re.I)),
@@ -102,16 +104,17 @@ def _without_codes(text: str) -> str:
 _YEAR = re.compile(r"(?<![€$£\d.,])(?<![€$£]\s)\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:€|\$|£|%)|\s*(?:eur|euros?|"
                    r"dollars?|kr|kroner|chf|kg|g|km|m|l)(?![^\W\d_]))", re.I)
 _PHONE = re.compile(r"(?<![\d,.])\+?\d+(?:[ /-]\d+){2,}(?![\d,.])")  # "040 6688 1200"
-REQUIRED_KINDS = ("when", "number", "amount", "length")  # (a place need not be a capitalised name: "under the blue flowerpot")
+REQUIRED_KINDS = ("time", "when", "number", "amount", "length")  # (a place need not be a capitalised name: "under the blue flowerpot")
 
 
-# What a question asks for, named after its question word and article: "what's the wifi password at our hotel"
+# What a question asks for, named after its question word and article (or whose it is: "when is Ole's birthday"):
+# "what's the wifi password at our hotel"
 # asks for a wifi password, "when does my car insurance renew" about the car insurance (the word before the verb
 # that ends it), "how much is the deposit for the flat" for the deposit. (English; the other languages: below.)
 _ASKED_THING = re.compile(
     r"^\W*(?:(?:what|which|who)(?:'s|s| is| are| was| were)|how (?:much|many|long|often|far)(?: (?:is|are|was|were|"
     r"does|do|did))?|when(?:'s| is| are| was| were)|where(?:'s| is| are| was| were))\s+(?:the|my|our|your|his|her|"
-    r"their)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)(?=\s+(?:at|in|on|for|of|from|to|with|about|"
+    r"their|[^\W\d_]+['’]s)\s+(?P<thing>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)(?=\s+(?:at|in|on|for|of|from|to|with|about|"
     r"by|during|that|this|i|we|you|again|is|are|was|were)\b|\s*[?.!,]|\s*$)", re.I)
 # ... and in French, German, Spanish and Italian: "quel est le numéro de mon permis", "was ist die Nummer meiner
 # Versicherung", "cuál es el número de mi pasaporte", "qual è il codice del portone".
@@ -147,14 +150,16 @@ _OF_WHOM = re.compile(r"\s*(?:of|de|du|des|d'|von|vom|der|del|della|di|do|da)\b"
 
 
 def asks_for(question: str) -> str | None:
-    """What kind of thing the question asks for: "name", "when", "number" (a code too), "length" (how long or how
-    far: a time or a distance), "amount" (how much or many), "place", or None."""
+    """What kind of thing the question asks for: "name", "time" (of day: "what time?"), "when", "number" (a code too),
+    "length" (how long or how far: a time or a distance), "amount" (how much or many), "place", or None."""
     found = [(m.start(), order, kind) for order, (kind, pattern) in enumerate(_ASKS) if (m := pattern.search(question))]
     return min(found)[2] if found else None  # the question word that comes first ("How much was it when we ...")
 
 
 def has_kind(sentence: str, kind: str | None) -> bool:
     """The sentence holds the kind of thing `asks_for` names (a date or time for "when", an amount, ...)."""
+    if kind == "time":  # a time of day ("18:30", "7.30 am", "at 8", "half past six"), not a date
+        return _CLOCK.search(sentence) is not None
     if kind == "when":
         return _DATE_WORDS.search(sentence) is not None
     if kind == "number":  # a number or code, not the day of a date or a time
@@ -167,6 +172,19 @@ def has_kind(sentence: str, kind: str | None) -> bool:
     if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
     return False
+
+
+def answerable_kind(kind: str | None, text: str) -> str | None:
+    """The kind asked, as the text can answer it: "what time?" of a text that holds no time of day is answered by its
+    date ("when")."""
+    return "when" if kind == "time" and not has_kind(text, "time") else kind
+
+
+# A time of day: "18:30", "17h45", "18.30 Uhr", "7 pm", "half past six", "at 8" (not "room 3.08", "at 8 euros")
+_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])(?::|h(?=\d))[0-5]\d\b|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)|"
+                    r"\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|\b(?:noon|midnight|half past|quarter (?:past|to))\b|"
+                    r"\b(?:at|from|after|before|until|till|um|à|a las|alle) (?:[01]?\d|2[0-3])\b(?![.,:/]\d|\s*(?:%|st|nd|rd|th|"
+                    r"euros?|eur|€|\$|km|kg|m|cm|[a-z]+ \d))", re.I)
 
 
 def names_beyond(sentence: str, question: str, passage: str) -> bool:

@@ -16,10 +16,12 @@ from typing import Any
 
 from ..contracts import Citation, ToolResult
 from . import personal
-from .asking import REQUIRED_KINDS, asked_thing, asks_for, codes, has_kind, names_beyond, subject_words
+from .asking import (REQUIRED_KINDS, answerable_kind, asked_thing, asks_for, codes, has_kind, names_beyond,
+                     subject_words)
 from .claims import claims
-from .spelling import not_an_end, one_letter_apart
-from ..words import MONTH_NAMES, SHORTENED, WEEKDAY_NAMES
+from ..languages import one_letter_apart
+from .spelling import not_an_end
+from ..words import MONTH_NAMES, OTHER_ONE, SHORTENED, WEEKDAY_NAMES
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 MAX_SENTENCES = 3
@@ -80,6 +82,8 @@ def stem(word: str) -> str:
 def holds(text: str, word: str) -> bool:
     """The text has the word, or a word of the same stem; a long word also by its first letters
     ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget")."""
+    if "-" in word:  # "check-up": "Check-up", "check up", "checkup"
+        return _spaced(word, text)
     lowered = text.lower()
     if word in _SHORT_FORMS and re.search(rf"\b(?:{'|'.join(f.capitalize() for f in _SHORT_FORMS[word])})\b", text):
         return True  # "Jan" for January, "Sat" for Saturday
@@ -167,13 +171,16 @@ def names(question: str) -> list[str]:
 
 def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, float] | None = None,
                   words: Sequence[str] | None = None, unknown: Iterable[str] = (),
-                  named: Sequence[str] | None = None, world: bool = False) -> Evidence | None:
+                  named: Sequence[str] | None = None, world: bool = False,
+                  topic: Sequence[str] = ()) -> Evidence | None:
     """The passage holding most of the question's subject words (weighed), with its answering sentences; None
     when no passage holds enough of them. `unknown`: the subject words no file holds; `named`: the names a
     passage must hold (the question's own by default). `world`: the question is not about the user's own world, so
     a passage that lacks a word no file holds, and half of the question's words, is about something else ("the
     capital of Australia" is not in a manual that mentions Australia; "how much stock goes into the lentil soup"
-    is in the recipe, though no file says "goes")."""
+    is in the recipe, though no file says "goes"). `topic`: for a follow-up, the words of the question it follows, one
+    of which the passage holds ("And what did it actually cost?" after a question about the vet is not answered by a
+    manual's "costs about 2300k of memory")."""
     words = list(words) if words is not None else subject_words(question)
     if not words:
         return None
@@ -192,6 +199,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
                 not all(holds(text, name) or _spaced(name, text) for name in named):
             continue
+        if topic and not any(holds(text, w) for w in topic):
+            continue  # a follow-up stays with what the conversation is about
         if thing and not _names_thing(text, thing, held, weights):
             continue  # the hotel's note, without a word of its wifi password ("Wi-Fi" is "wifi")
         # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
@@ -202,14 +211,15 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         unheld = set(words) - set(held)
         by_title = kind is not None and not (unknown & unheld) and coverage > 0.5 and (not unheld or max(
             weights.get(w, 1.0) for w in unheld) < max(weights.get(w, 1.0) for w in held))
-        title, sentences = _answering(passage.text, words, weights, kind, by_title)
+        wanted = answerable_kind(kind, passage.text)  # ("what time?" of a note with no time of day: its date)
+        title, sentences = _answering(passage.text, words, weights, wanted, by_title)
         if not sentences:  # only its heading or file name holds the words: no sentence answers
             continue
-        if kind in REQUIRED_KINDS and not any(has_kind(s, kind) for s in sentences):  # "how tall is Teodor?" is not
-            continue  # answered by a line that only names him
+        if wanted in REQUIRED_KINDS and not any(has_kind(s, wanted) for s in sentences):  # "how tall is Teodor?" is
+            continue  # not answered by a line that only names him
         if kind == "name" and not any(names_beyond(s, question, passage.text) for s in sentences):  # "who wrote
             continue  # The Remains of the Day?" is not answered by the line that names the book
-        value = coverage + (TYPE_BONUS if any(has_kind(s, kind) for s in sentences) else 0.0) + \
+        value = coverage + (TYPE_BONUS if any(has_kind(s, wanted) for s in sentences) else 0.0) + \
             RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
         if best is None or value > best_value:
             best, best_value = Evidence(passage, sentences, coverage, held, title), value
@@ -221,6 +231,13 @@ def _names_thing(text: str, thing: Sequence[str], held: Sequence[str], weights: 
     dentist's note answers for the "dentist appointment" though it never says "appointment"."""
     rarest = max(thing, key=lambda w: weights.get(w, 1.0))
     return rarest in held or _spaced(rarest, text)
+
+
+def _another_one(sentence: str, words: Sequence[str]) -> bool:
+    """The sentence says it is about another one than the question's ("old flat" for "the new flat", "last
+    appointment" for "the next"), and not also about the question's one."""
+    said = set(re.findall(r"[^\W\d_]+", sentence.lower()))
+    return any(w in OTHER_ONE and not holds(sentence, w) and said & OTHER_ONE[w] for w in words)
 
 
 def _states_a_fact(sentence: str, words: Sequence[str]) -> bool:
@@ -266,6 +283,8 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     titled = len(sentences) > 1 and (text.lstrip().startswith("#") or _heading(sentences[0]))
     scores = [_coverage(s, words, weights)[0] for s in sentences]
     scores = [score + (TYPE_BONUS if score and has_kind(s, kind) else 0.0) for s, score in zip(sentences, scores)]
+    scores = [0.0 if _another_one(s, words) else score for s, score in zip(sentences, scores)]  # ("old flat" for "the
+    # new flat": no answer)
     if titled:  # a heading is context, not an answer
         title_score, scores[0] = scores[0], 0.0
     top = max(scores)

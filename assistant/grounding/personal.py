@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ..languages import language_of, words_of  # (language_of: asked here by the agent, and the tests)
+from ..languages import language_of, one_letter_apart, words_of  # (language_of: asked here by the agent, and the tests)
 from ..words import (ASKING_WORDS, ASKS_OF_ME, CALENDAR_WORDS, ENGLISH_LITTLE_WORDS, FIRST_PERSON, FIRST_PLURAL, FUNCTION_WORDS,
                      ASKING_FOR_SOMETHING, HESITATIONS, LITTLE_WORDS, QUESTION_CONTRACTIONS, QUESTION_VERBS,
                      QUESTION_WORDS, WEEKDAY_NAMES)
 from .claims import claims
-from .spelling import one_letter_apart
+
 
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
@@ -35,6 +35,10 @@ _PAID = re.compile(r"\b(?:pa(?:y|id|ying)|spen[dt]|owe[sd]?|bought|pay[ée]s?|pa
 _UPCOMING = re.compile(rf"\b(?:(?:on|this|next|coming|am|le|el|il) (?:{'|'.join(WEEKDAY_NAMES)})|tomorrow|tonight|"
                        r"this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month)|morgen|"
                        r"heute abend|demain|ce soir|mañana|esta noche|domani|stasera)\b", re.I)
+# A weekday named alone, asked when or where ("what time is the thing with Marek Thursday?"); a year makes it a
+# date of the calendar's ("what day of the week was 1 January 2000?")
+_A_DAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES[:7])})\b", re.I)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 # Things only the user has: asked when or where, an appointment or a booking is theirs ("When is the cat's next vet
 # appointment?"); "what is an appointment letter?" asks neither.
 _BOOKED = re.compile(r"\b(?:appointments?|reservations?|bookings?|check-?ups?|termine?|rendez-vous|citas?|"
@@ -88,7 +92,8 @@ def is_personal(text: str) -> bool:
     named = any(m.group(0).lower() not in CALENDAR_WORDS for m in _NAME.finditer(text.strip()))
     ours = named or any(w in FIRST_PLURAL for w in words) or (  # someone named, or "we" (French "on" too)
         language_of(text) == "fr" and any(w.split("'")[-1] == "on" for w in words))
-    upcoming = _UPCOMING.search(text) is not None  # a day of the user's week
+    upcoming = _UPCOMING.search(text) is not None or (  # a day of the user's week ("... Marek Thursday?", as
+        _WHEN_OR_WHERE.search(text) is not None and _A_DAY.search(text) is not None and not _YEAR.search(text))  # heard)
     abroad = any(w in _FOREIGN_LITTLE_WORDS for w in words) or any(ord(c) > 127 for c in text)
     arranged = _ARRANGED.search(text) is not None or (abroad and _ARRANGED_ABROAD.search(text) is not None)
     if _BOOKED.search(text) and _WHEN_OR_WHERE.search(text):  # "when is the vet appointment?": no one else's

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..words import BEFORE_THE_THING, CALENDAR_WORDS
+from ..words import BEFORE_THE_THING, CALENDAR_WORDS, THE_SPECIFIC_ABROAD
 from . import personal
-from .asking import subject_words
+from .asking import REQUIRED_KINDS, asks_for, subject_words
 
-# (words, kinds of file, written as a name?) -> (the number of passages holding each word, all passages)
-Counts = Callable[[Sequence[str], Sequence[str], bool], tuple[dict[str, int], int]]
+# (words, kinds of file, written as a name?, or one letter from such a word?) -> (the number of passages holding
+# each word, all passages)
+Counts = Callable[[Sequence[str], Sequence[str], bool, bool], tuple[dict[str, int], int]]
 MINE = ("text", "audio")  # notes and recordings: a manual that mentions Australia is no sign
 
 # "the" and the word it names, past the words that describe it ("the new labels")
@@ -27,17 +28,18 @@ _THE_THING = re.compile(rf"\bthe\s+(?:(?:{'|'.join(sorted(BEFORE_THE_THING))}|[^
 
 def names_someone_in_the_files(text: str, counts: Counts) -> bool:
     """The question names someone or something the user's notes or recordings name ("How much did Marek quote?"),
-    however it is typed ("whats chiaras email", "bruno's vet"). Not read in German, which capitalises every noun;
+    however it is typed ("whats chiaras email", "bruno's vet", "the tivolli entrance"). Not read in German, which capitalises every noun;
     a month is no one's name."""
     if personal.language_of(text) == "de":  # (German capitalises every noun, in the question and in its notes)
         return False
     named = personal.capitalised(text)  # capitalised in the question: any note or recording that holds the word
-    if named and any(counts(named, MINE, False)[0].values()):
+    if named and any(counts(named, MINE, False, False)[0].values()):
         return True
     typed = [w for w in subject_words(text) if w.isalpha()]  # ... typed in lower case: where the notes write it as
     typed += [w[:-1] for w in typed if w.endswith("s") and len(w) > 4]  # a name ("chiaras": Chiara's)
     typed = list(dict.fromkeys(w for w in typed if w not in CALENDAR_WORDS))
-    return bool(typed) and any(counts(typed, MINE, True)[0].values())
+    # (a name typed or heard one letter wrong, "tivolli" for Tivoli, counts as the name)
+    return bool(typed) and any(counts(typed, MINE, True, True)[0].values())
 
 
 def the_thing_in_the_files(text: str, counts: Counts) -> bool:
@@ -51,11 +53,29 @@ def the_thing_in_the_files(text: str, counts: Counts) -> bool:
     things = [m.group(1).lower().removesuffix("'s") for m in _THE_THING.finditer(text)
               if m.group(1).lower() not in BEFORE_THE_THING and not m.group(1)[:1].isupper()]
     things = [w for w in things if w in asked]
-    return bool(things) and any(counts(things, MINE, False)[0].values())
+    return bool(things) and any(counts(things, MINE, False, False)[0].values())
 
 
 # "the new ...", "the old ...", "the final ...": one thing of someone's life, not the world's kind of thing
 _SPECIFIC = re.compile(r"\bthe\s+(?:new|old|next|last|final|other)\s+[^\W\d_]", re.I)
+
+
+def asked_abroad_of_their_files(asked: str, english: str, counts: Counts) -> bool:
+    """A question in another language that asks for a date, a time, a number or an amount, of "the old", "the new",
+    "the next" or "the last" thing ("Wann ist die Übergabe der alten Wohnung?", "À quelle heure doit-on quitter la
+    maison le dernier jour ?"), or at least half of whose (English) words the user's notes or recordings hold: a small
+    model's translation is loose ("What is the old apartment?") and its answer a guess, so it is looked up.
+    `english`: the question translated."""
+    if asks_for(asked) not in REQUIRED_KINDS:
+        return False
+    if _SPECIFIC_ABROAD.search(asked):  # "the old flat", "the last day": one thing of someone's life, as in English
+        return True
+    words = subject_words(english)
+    held = counts(words, MINE, False, False)[0]
+    return bool(words) and 2 * sum(1 for w in words if held.get(w)) >= len(words)
+
+
+_SPECIFIC_ABROAD = re.compile(THE_SPECIFIC_ABROAD, re.I)
 
 
 def about_their_world(text: str, counts: Counts) -> bool:

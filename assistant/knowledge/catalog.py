@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..languages import one_letter_apart
 from ..words import FUNCTION_WORDS
 
 _SCHEMA = """
@@ -241,26 +242,44 @@ class Catalog:
                 for rowid, score in top if (r := rows.get(rowid)) is not None]  # None: deleted in between
 
     def document_counts(self, words: Iterable[str], kinds: Iterable[str] | None = None,
-                        named: bool = False) -> tuple[dict[str, int], int]:
+                        named: bool = False, near: bool = False) -> tuple[dict[str, int], int]:
         """How many chunks hold each word, and how many chunks there are: how rare a word is in the user's files
         (`kinds`: in those kinds of file only, "text" and "audio" for notes and recordings). The full-text index
         finds the chunks by the word's stem; a chunk counts only when one of its words also begins as the word
         does (the Porter stemmer makes the name "Ines" the word "in", and "in" is in every chunk). `named`: only
-        the chunks that write the word as a name, capitalised inside a sentence ("Ole walks Bruno" for "bruno")."""
+        the chunks that write the word as a name, capitalised inside a sentence ("Ole walks Bruno" for "bruno").
+        `near`: a word of five letters or more that no chunk holds counts the chunks of the index's words one letter
+        from it ("tivolli" those of "Tivoli": a name typed in a hurry, or heard a little wrong)."""
         kinds = list(kinds) if kinds is not None else None
         test = "names_word" if named else "starts_word"
         sql = f"SELECT count(*) FROM chunks WHERE chunks MATCH ? AND {test}(text, ?)"
         if kinds is not None:
             sql += f" AND sha256 IN (SELECT sha256 FROM contents WHERE kind IN ({','.join('?' * len(kinds))}))"
-        counts = {}
-        for word in dict.fromkeys(words):
+
+        def count(word: str) -> int:
             match = _fts_query(word)
             test_word = word if named else _word_start(word)
-            counts[word] = self._all(sql, [match, test_word, *(kinds or [])])[0][0] if match else 0
+            return self._all(sql, [match, test_word, *(kinds or [])])[0][0] if match else 0
+
+        counts = {}
+        for word in dict.fromkeys(words):
+            counts[word] = count(word)
+            if near and not counts[word] and len(word) >= 5 and word.isalpha():
+                counts[word] = max((count(other) for other in self.words_near(word)), default=0)
         total_sql = "SELECT COALESCE(SUM(chunks), 0) FROM contents"
         if kinds is not None:
             total_sql += f" WHERE kind IN ({','.join('?' * len(kinds))})"
         return counts, self._all(total_sql, kinds or [])[0][0]
+
+    def words_near(self, word: str) -> list[str]:
+        """The index's words one letter from `word` (changed, added, dropped or two swapped), as the index keeps them
+        (Porter stems: "tivoli", not "entrance" but "entranc"); the same first letter."""
+        word = word.lower()
+        with self._lock:
+            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_words USING fts5vocab(main, chunks, row)")
+        rows = self._all("SELECT term FROM temp.chunk_words WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
+                         [word[0], chr(ord(word[0]) + 1), len(word) - 1, len(word) + 1])
+        return [term for (term,) in rows if one_letter_apart(word, term)]
 
     def chunk_texts(self, chunk_ids: Iterable[str]) -> dict[str, str]:
         ids = list(chunk_ids)

@@ -57,7 +57,7 @@ class Planner:
         self.tools = tools
         self.probe = probe  # "pdf"/"text" when the knowledge folder answers a request (routing.probe)
         # how many of the index's chunks hold each word, and how many there are (how rare a word is there)
-        self.document_counts = document_counts or (lambda words, kinds=None, named=False: ({w: 0 for w in words}, 0))
+        self.document_counts = document_counts or (lambda words, kinds=None, named=False, near=False: ({w: 0 for w in words}, 0))
         self._name_vectors: dict[str, np.ndarray] = {}
 
     def warm(self) -> None:
@@ -261,11 +261,11 @@ def planner_for(manager, tools: Mapping[str, Tool], context) -> Planner:
             return None
 
     def document_counts(words: Sequence[str], kinds: Sequence[str] | None = None,
-                        named: bool = False) -> tuple[dict[str, int], int]:
+                        named: bool = False, near: bool = False) -> tuple[dict[str, int], int]:
         try:
             index = catalog()
             if index is not None:
-                return index.document_counts(words, kinds, named)
+                return index.document_counts(words, kinds, named, near)
         except Exception:
             log.debug("document counts failed", exc_info=True)
         return {w: 0 for w in words}, 0
