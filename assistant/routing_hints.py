@@ -89,5 +89,8 @@ class Routing:
     not_for: str | None = None
     works_out: bool = False  # the tool computes what its `question` argument writes out ("7850 - 2355"): arithmetic
     # over amounts the conversation said is its job too ("so how much is left after the deposit?")
+    counts_days: bool = False  # the tool counts the days from one date to another that its `question` argument
+    # names ("how many days are there from 28 June 2025 to 5 July 2025?"): so the days between dates the conversation
+    # said ("how many days later is that?")
     digest: Literal["text", "hits"] = "text"  # what a small model reads of the result: its text, or (for a
     # result whose `data` holds "hits") the best hits as "file: snippet" lines

@@ -291,6 +291,31 @@ def test_arithmetic_over_what_the_conversation_said_uses_only_numbers_it_said(ro
             assert "5,850" not in left.reply and "5850" not in left.reply
 
 
+def test_the_days_between_two_dates_the_conversation_said_are_counted_by_the_date_tool(routed):
+    """Issue 24, item 3 for dates: "how many days later is that than the original date?" is counted by the date
+    tool, from the two dates the model names, each one the files said (a date without its year takes the year the
+    files give the other); a date nobody said is not used."""
+    from assistant.contracts import ToolCall
+
+    make, root = routed
+    (root / "move.md").write_text("# Move\n\nMoving day: ~~Sat 28 June~~ -> Saturday 5 July 2025 (the movers moved "
+                                  "it).\nKeys: Thursday 3 July.\n")
+    for first, counted in (("Sat 28 June", True), ("Sunday 1 June", False)):
+        agent, chat = make(["The move is now on Saturday 5 July 2025."],
+                           [ToolCall("two_dates", {"first": first, "second": "Saturday 5 July 2025"})], ["I can't say."])
+        agent.context.knowledge.index()
+        _turn(agent, "When is the move now?")
+        events, later = _turn(agent, "How many days later is that than the original date?")
+        if counted:
+            assert _calls(events) == [("date_time", {"question": "How many days are there from 28 June 2025 to 5 July "
+                                                                 "2025?"})]
+            assert later.reply == "7 days. (move.md)"
+        else:
+            assert not any(name == "date_time" and "1 June" in arguments["question"]
+                           for name, arguments in _calls(events))
+            assert "7 days" not in later.reply
+
+
 def test_a_question_in_another_language_is_looked_up_again_in_english(routed):
     """Issue 24, item 1 ("in any language the speech recogniser hears"): English notes, a Spanish question. As
     asked, the search finds nothing that answers; the model's English translation is searched, and the answer is

@@ -319,6 +319,16 @@ def test_arithmetic_over_the_conversation_takes_only_numbers_it_said():
     assert not held("1740 / 1800 * 100", [*facts, "The budget was 1,800."], "what's that of the budget?")
     assert asks_to_work_out("so how much is left to pay after the deposit?")
     assert asks_to_work_out("Und was ist das pro Nacht?") and asks_to_work_out("et en tout, ensemble ?")
+    for compared in ("so how much more is that a month?", "how much cheaper is that than the most expensive one?",
+                     "how far below the top of the estimate is that?", "How many square metres is that?"):
+        assert asks_to_work_out(compared)  # a difference, or an area
+    assert not asks_to_work_out("How many other people are coming?")
+    # a span of time the question names, against the facts' (12 months a year), is known though nobody said it
+    assert asks_to_work_out("and over a whole year?")
+    assert held("96 / 12", ["Dog tax: 96 EUR/year"], "how much is that per month?")
+    assert held("185 * 12", ["The new rent is 185 euros more a month."], "and over a whole year?")
+    assert not held("96 / 13", ["Dog tax: 96 EUR/year"], "how much is that per month?")
+    assert not held("96 / 12", ["Dog tax: 96 EUR"], "how much is that for two dogs?")
     assert not asks_to_work_out("What is 17 times 23?")  # the calculator's alone
     assert not asks_to_work_out("When is my dentist appointment?")
     for everyday in ("¿Por qué llega tarde Marek?", "Tell me more about the party", "Was hat Marek noch mal gesagt?",

@@ -238,14 +238,15 @@ class RoutedTurn:
             self.agent.history.pop()
 
     def _may_work_out(self, tool: str | None, arguments: dict[str, Any]) -> bool:
-        """A follow-up that refers back and asks for arithmetic over amounts it does not give ("what's that per
-        night?", "so how much is left after the deposit?"), which no tool, a computing tool or a search was chosen
-        for, or a file's tool that no file was named for (not "add page 3 of the manual"), nor a picture."""
+        """A follow-up that refers back and asks for arithmetic over amounts (or dates) it does not give ("what's that
+        per night?", "so how much is left after the deposit?", "how many days later is that?"), which no tool, a
+        computing tool or a search was chosen for, or a file's tool that no file was named for (not "add page 3 of the
+        manual"), nor a picture."""
         routing = self.agent.tools[tool].routing if tool in self.agent.tools else None
         computes = routing is None or routing.works_out or (routing.picture is None and (
             routing.file is None or routing.file.argument not in arguments))
-        return self.subject is not None and computes and personal.refers_back(self.text) and \
-            worked_out.asks_to_work_out(self.text)
+        return self.subject is not None and computes and personal.refers_back(self.text) and (
+            worked_out.asks_to_work_out(self.text) or worked_out.asks_to_count_days(self.text) is not None)
 
     def _named_in_english(self, plan: Plan) -> Plan:
         """The file a request in another language names, looked for under its English words ("la photo du reçu" is
@@ -265,30 +266,35 @@ class RoutedTurn:
         return again
 
     def _worked_out(self) -> Generator[AgentEvent, None, bool]:
-        """Arithmetic over the conversation's facts: the model writes the expression, code checks that each of its
-        numbers was said and computes it. False (nothing done) when there is no calculator, no number was said,
-        or the model's expression uses one nobody said."""
-        agent = self.agent
-        calculator = next(((name, t.routing.question) for name, t in agent.tools.items()
-                           if t.routing is not None and t.routing.works_out and t.routing.question), None)
-        facts = agent.recent_facts()
-        if calculator is None or not worked_out.facts_hold_numbers(facts):
+        """Arithmetic over the conversation's facts: the model writes the expression (or names the two dates whose
+        days apart are asked), code checks that each of its numbers (or dates) was said, and a tool computes it.
+        False (nothing done) when there is no such tool, nothing of the kind was said, or the model reaches for what
+        nobody said."""
+        agent, facts = self.agent, self.agent.recent_facts()
+        unit = worked_out.asks_to_count_days(self.text)
+        tool = next(((name, t.routing.question) for name, t in agent.tools.items() if t.routing is not None and
+                     t.routing.question and (t.routing.counts_days if unit else t.routing.works_out)), None)
+        if tool is None or (unit is None and not worked_out.facts_hold_numbers(facts)):
             return False
-        name, argument = calculator
-        schema = next(s for s in agent.tool_schemas() if s["function"]["name"] == name)
+        name, argument = tool
         started = time.perf_counter()
-        expression = worked_out.written_expression(self.llm, self.text, facts, schema, self.stop)
+        if unit is not None:
+            dates = worked_out.written_dates(self.llm, self.text, facts, self.stop)
+            asked = f"How many {unit} are there from {dates[0]} to {dates[1]}?" if dates else None
+        else:
+            schema = next(s for s in agent.tool_schemas() if s["function"]["name"] == name)
+            asked = worked_out.written_expression(self.llm, self.text, facts, schema, self.stop)
         self.timings["decide_s"] = self.timings.get("decide_s", 0.0) + time.perf_counter() - started
-        if expression is None:
+        if asked is None:
             return False
         agent.history.append(user_message(self.text, None))
-        call = ToolCall(name, {argument: expression})
+        call = ToolCall(name, {argument: asked})
         done = yield from agent.call(call, 0, self.stop, self.timings, record=False)
         agent.remember(self.text, name, call.arguments, [])
         if done.result.is_error:
             reply = failure_reply(agent.tools[name], done.result.text)
-        else:  # the sum's amounts came from the user's files: cited like any answer from them
-            cited = worked_out.sources_of(expression, agent.recent_sources(), self.text)
+        else:  # the amounts (or dates) came from the user's files: cited like any answer from them
+            cited = worked_out.sources_of(asked, agent.recent_sources(), self.text)
             reply = done.result.text + (f" ({'; '.join(c.label() for c in cited)})" if cited else "")
         yield from self._finish(reply, [done], say=True)
         return True

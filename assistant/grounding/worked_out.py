@@ -2,11 +2,14 @@
 night?". The chat model writes the expression from the conversation's facts (its recent answers and the
 passages they came from), decoded under the calculator's schema; the expression is used only when every number in
 it is one the facts or the question hold, and code computes it. A model that reaches for a number nobody said
-gets no say: the turn goes on as any other.
+gets no say: the turn goes on as any other. The days between two dates the conversation said ("how many days later
+is that than the original date?") likewise: the model names the two dates, each must be one the facts write, and
+the date tool counts.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -14,11 +17,13 @@ from typing import Any
 from ..cancel import Cancel
 from ..contracts import Citation
 from ..roles import ChatModel, forced_call
+from ..tools.dates import said_dates
 from ..words import OPERATION_WORDS, PERCENT_WORDS
 from .claims import claims, normalise
 from .asking import DATE_OR_TIME
 
 EXPRESSION_TOKENS = 40  # "(7850 - 2355) / 3"
+DATES_TOKENS = 40  # {"first": "Sat 28 June", "second": "Saturday 5 July 2025"}
 MAX_FACTS = 6
 WORK_OUT_PROMPT = (
     "You write the arithmetic that answers the user's question, with the numbers the facts give. Write only the "
@@ -33,11 +38,74 @@ _PERCENT = re.compile("|".join(re.escape(w) for w in PERCENT_WORDS), re.I)
 _COMMON = frozenset("por je mal al mean media more less rest".split())
 
 
+# A difference asked by comparing ("how much more is that a month?", "how much cheaper", "how far below the top of the
+# estimate"), an amount over another span of time ("and over a whole year?"), or an area ("how many square metres is
+# that?")
+_COMPARED = re.compile(r"\b(?:over|for|in) a (?:whole |full )?(?:year|month|week)\b|\bhow (?:much|many|far)\s+(?:more|less|fewer|(?!other\b|never\b)[^\W\d_]{3,}er|below|above|over|under)\b|"
+                       r"\bsquare (?:metres?|meters?|feet|foot|km|kilometres?|miles?)\b|\bwie viel (?:mehr|weniger)\b|"
+                       r"\bcombien de (?:plus|moins)\b", re.I)
+
+
 def asks_to_work_out(question: str) -> bool:
-    """The question asks for arithmetic (an operation word) over amounts it does not give itself (fewer than two
-    numbers: "what is 17 times 23?" is the calculator's alone)."""
+    """The question asks for arithmetic (an operation word, a comparison, an area) over amounts it does not give
+    itself (fewer than two numbers: "what is 17 times 23?" is the calculator's alone)."""
     words = set(re.findall(r"[^\W\d_]+", question.lower()))
-    return bool(words & (OPERATION_WORDS - _COMMON)) and len(_numbers(question)) < 2
+    return (bool(words & (OPERATION_WORDS - _COMMON)) or _COMPARED.search(question) is not None) and \
+        len(_numbers(question)) < 2
+
+
+# The days (or weeks) between two dates: "how many days later is that?", "how many days before the deadline was
+# that?", "how long after the move is the handover?"
+_SPAN = re.compile(r"\bhow (?:many|much)\s+(?:(days|weeks)\s+)?(?:later|earlier|sooner|before|after|apart|between)\b|"
+                   r"\bhow many (days|weeks)\b.*?\b(?:between|until|till|before|after|since)\b|"
+                   r"\bhow long (?:before|after|between|until|till|since)\b", re.I)
+DATES_PROMPT = (
+    "You name the two dates the user's question is about, as the facts write them.\n"
+    "Example:\nFacts:\n- The party moved from Saturday 3 May to Saturday 10 May 2025.\n"
+    "Question: how many days later is that?\nFirst: Saturday 3 May\nSecond: Saturday 10 May 2025")
+_DATES_SCHEMA = {"type": "function", "function": {
+    "name": "two_dates", "description": "The two dates the question is about, as the facts write them.",
+    "parameters": {"type": "object", "properties": {"first": {"type": "string"}, "second": {"type": "string"}},
+                   "required": ["first", "second"]}}}
+
+
+def asks_to_count_days(question: str) -> str | None:
+    """"days" or "weeks" when the question asks how far apart two dates are and names fewer than two itself ("how
+    many days from 5 July to 23 August?" is the date tool's alone)."""
+    found = _SPAN.search(question)
+    if found is None or len(said_dates(question)) >= 2:
+        return None
+    return (found.group(1) or found.group(2) or "days").lower()
+
+
+def written_dates(llm: ChatModel, question: str, facts: Sequence[str], stop: Cancel | None = None
+                  ) -> tuple[str, str] | None:
+    """The two dates the model names for the question from the facts, written out with their year ("28 June 2025"),
+    when each is a date the facts or the question write (a date said without its year takes the year the facts give
+    it, else the other date's); else None."""
+    facts = list(facts)[-MAX_FACTS:]
+    said = [d for text in [*facts, question] for d in said_dates(text)]
+    if len({(day, month) for day, month, _ in said}) < 2:
+        return None
+    listed = "\n".join(f"- {fact}" for fact in facts)
+    messages = [{"role": "system", "content": DATES_PROMPT},
+                {"role": "user", "content": f"Facts:\n{listed}\nQuestion: {question}"}]
+    written = forced_call(llm, messages, _DATES_SCHEMA, DATES_TOKENS, stop) or {}
+    named = []
+    for key in ("first", "second"):
+        found = said_dates(str(written.get(key) or ""))
+        if len(found) != 1 or found[0][:2] not in {(day, month) for day, month, _ in said}:
+            return None  # no date, or one nobody said
+        day, month, year = found[0]
+        years = [y for d, m, y in said if (d, m) == (day, month) and y]
+        named.append((day, month, year or (years[0] if years else None)))
+    if named[0][:2] == named[1][:2]:
+        return None
+    (d1, m1, y1), (d2, m2, y2) = named
+    y1, y2 = y1 or y2, y2 or y1
+    first, second = (f"{d} {calendar.month_name[m]}" + (f" {y}" if y else "") for d, m, y in ((d1, m1, y1),
+                                                                                             (d2, m2, y2)))
+    return first, second
 
 
 def facts_hold_numbers(facts: Sequence[str]) -> bool:
@@ -72,16 +140,40 @@ def held(expression: str, facts: Sequence[str], question: str) -> bool:
     known = {float(n) for fact in [*facts, question] for n in _numbers(fact)}
     if _PERCENT.search(question):
         known.add(100.0)
+    known |= _between_periods(question, facts)
     return used <= known
 
 
-def sources_of(expression: str, sources: Sequence[tuple[str, Citation]], question: str = "") -> list[Citation]:
-    """Where the expression's amounts were found: each source (evidence, citation) that says one of them, in
-    order, once. The question's own numbers ("20 %", "split in 2") need no source."""
-    used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", expression)} - {float(n) for n in _numbers(question)}
+# How many of one span of time there are in another: "96 EUR/year", asked "how much is that per month?", is divided by
+# 12 though nobody said 12
+_FACTORS = {frozenset(("year", "month")): 12.0, frozenset(("year", "week")): 52.0, frozenset(("week", "day")): 7.0,
+            frozenset(("year", "day")): 365.0, frozenset(("day", "hour")): 24.0}
+_PERIOD = re.compile(r"\b(year|month|week|day|hour)s?\b|(?<=/)(year|month|week|day|hour|yr|mo|wk|h)\b|"
+                     r"\b(annual|yearly|monthly|weekly|daily|hourly)\b", re.I)
+_PERIOD_OF = {"yr": "year", "mo": "month", "wk": "week", "h": "hour", "annual": "year", "yearly": "year",
+              "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
+
+
+def _between_periods(question: str, facts: Sequence[str]) -> set[float]:
+    """The factors between a span of time the question names and one the facts name (12 for a month and a year, 7
+    for a day and a week)."""
+    def periods(text: str) -> set[str]:
+        found = {next(g for g in m.groups() if g).lower() for m in _PERIOD.finditer(text)}
+        return {_PERIOD_OF.get(p, p) for p in found}
+    said = set().union(*(periods(f) for f in facts)) if facts else set()
+    return {_FACTORS[pair] for a in periods(question) for b in said if (pair := frozenset((a, b))) in _FACTORS}
+
+
+def sources_of(asked: str, sources: Sequence[tuple[str, Citation]], question: str = "") -> list[Citation]:
+    """Where the amounts (or dates) of what the tool was asked were found: each source (evidence, citation) that
+    says one of them, in order, once. The question's own numbers ("20 %", "split in 2") need no source."""
+    dates = {(day, month) for day, month, _ in said_dates(asked)}
+    amounts = _DATES.sub(" ", asked) if dates else asked  # (not the days and years of dates)
+    used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", amounts)} - {float(n) for n in _numbers(question)}
     cited: list[Citation] = []
     for text, citation in sources:
-        if citation not in cited and any(float(n) in used for n in _numbers(text)):
+        if citation not in cited and (any(float(n) in used for n in _numbers(text)) or
+                                      any((day, month) in dates for day, month, _ in said_dates(text))):
             cited.append(citation)
     return cited
 

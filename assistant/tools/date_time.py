@@ -338,7 +338,7 @@ _AMOUNT_PER_TIME = (r"\b(?:per|pro|par|por|al)\s+(?:day|week|month|year|night|ta
 # does ("what's 3:15 plus 2 hours?"; not "the train at 7:50, is it on time?").
 ASKS_WHY = r"^\W*(?:why|how come|warum|wieso|weshalb|pourquoi|por qu[eé]|perch[eé])\b"
 DATE_ROUTING = Routing(
-    "tell the date", question="question", read_out="always",
+    "tell the date", question="question", read_out="always", counts_days=True,
     signal=CLOCK_SIGNAL,
     needs=r"^(?!.*(?:" + _AMOUNT_PER_TIME + r")).*?"
           r"(?:\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"

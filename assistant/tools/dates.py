@@ -196,6 +196,27 @@ def month_of(text: str, today: date) -> tuple[int, int] | None:
     return (int(found.group(2)) if found.group(2) else today.year), MONTHS[found.group(1)]
 
 
+# A date written with its month named, anywhere in a text: "5 July 2025", "Sat 28 June", "the 14th of August",
+# "May 12, 2025"
+_SAID = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![^\W\d_]){_YEAR}|\b{_MONTH}\s+(?:the\s+)?{_DAY}\b{_YEAR}", re.I)
+
+
+def said_dates(text: str) -> list[tuple[int, int, int | None]]:
+    """Each date the text writes with its month named, as (day, month, year or None), in order; not an impossible
+    one ("31 June")."""
+    out = []
+    for found in _SAID.finditer(ordinals_to_days(text)):
+        day, month, year = (found.group(1), found.group(2), found.group(3)) if found.group(1) else \
+            (found.group(5), found.group(4), found.group(6))
+        y = int(year) if year else None
+        try:
+            date(y or 2000, MONTHS[month.lower().rstrip(".")], int(day))  # (2000: a leap year, 29 February is a date)
+        except (ValueError, KeyError):
+            continue
+        out.append((int(day), MONTHS[month.lower().rstrip(".")], y))
+    return out
+
+
 def year_of(text: str, today: date) -> int | None:
     """The year "2024", "this year", "next year", "last year" says."""
     t = text.lower()
