@@ -9,7 +9,7 @@ from test_grounding import APPOINTMENTS
 from assistant.grounding.asking import asks_for
 from assistant.grounding.check import CheckedReply
 from assistant.grounding.claims import Facts, claims
-from assistant.grounding.evidence import Passage, best_evidence
+from assistant.grounding.evidence import Evidence, Passage, best_evidence
 from assistant.grounding.replies import quoted
 
 
@@ -55,7 +55,9 @@ def test_a_number_rounded_from_one_of_the_passage_s_is_said_as_written_and_from_
     assert check.feed("It is in room 3.") + check.finish() == ["It is in room 3.08."]
     found.passage = Passage("notes/italian.md", room + ", book 2.95 euros")  # (2.95 and 3.08 both round to 3)
     check = CheckedReply(found, "Which room is my Italian class in?")
-    assert check.feed("It is in room 3.") + check.finish() == [] and check.failed == ["3"]
+    assert check.feed("It is 3.") + check.finish() == [] and check.failed == ["3"]
+    check = CheckedReply(found, "Which room is my Italian class in?")  # ... but the room is the one after "room"
+    assert check.feed("It is in room 3.") + check.finish() == ["It is in room 3.08."]
     run = best_evidence("How long is my run?", [Passage("notes/run.md", "Run: 8.04672 km, 7.96 km last week")])
     assert run is not None
     check = CheckedReply(run, "How long is my run?")  # said to be rounded: as said
@@ -105,3 +107,16 @@ def test_a_reply_that_only_names_the_file_is_not_an_answer():
     check = CheckedReply(_evidence(), "What time's my haircut?")
     check.feed("At quarter to six, with Mia.")
     assert check.finish() and check.informative
+
+
+def test_a_number_said_after_a_word_is_the_number_the_passage_gives_after_that_word():
+    """"room 3" is not held up by the street number 3 when the passage says "room 3.08": said as the passage has it;
+    "room 7" fails though 7 is in the passage too ("Loehrstr. 3-7")."""
+    course = "Wed 18:30-20:00, Loehrstr. 3-7, room 3.08"
+    evidence = Evidence(Passage("notes/vhs.md", course), [course], 1.0)
+    check = CheckedReply(evidence, "Which room is my Italian class in?")
+    assert check.feed("The class is in room 3. ") + check.finish() == ["The class is in room 3.08. "]
+    check = CheckedReply(evidence, "Which room is my Italian class in?")
+    assert check.feed("The class is in room 7. ") + check.finish() == [] and check.failed == ["7"]
+    check = CheckedReply(evidence, "Which room is my Italian class in?")
+    assert check.feed("The class is in room 3.08 at 18:30. ") + check.finish() == ["The class is in room 3.08 at 18:30. "]

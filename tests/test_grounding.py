@@ -119,6 +119,8 @@ def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
     ("Which part of Spain is Barcelona in?", False),  # (the French "part" is only read in French)
     ("When is the cat's next vet appointment?", True), ("What is an appointment letter?", False),
     ("my bathroom sink drains slowly, is there a trick for that?", False),  # know-how, though "my"
+    ("my sink drains slowly, is there anything I can try before I call someone?", False),
+    ("Who's handling my bike claim and how do I reach them?", True),  # asks who first: the know-how comes after
     ("Wie bekomme ich einen Rotweinfleck aus dem Teppich?", False),
 ])
 def test_questions_about_the_user_s_own_world(text, personal):

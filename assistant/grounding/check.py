@@ -10,6 +10,7 @@ from .claims import Claim, Facts, claims, normalise
 from .asking import REQUIRED_KINDS, has_kind, names_beyond, subject_words
 from .evidence import Evidence, holds
 from .spelling import not_an_end
+from ..words import FUNCTION_WORDS
 
 # A sentence ends at . ! ? or … and a space, except after a title or a common abbreviation ("Mr. Keller").
 _END = re.compile(rf"{not_an_end()}(?<=[.!?…])[\"”')\]]*\s+(?=\S)")
@@ -49,7 +50,10 @@ class CheckedReply:
 
     def _checked(self, sentence: str) -> list[str]:
         found = claims(sentence, self.english)
-        bad = [c.text for c in found if not self.facts.supports(c) or self._rounded_from_several(sentence, c)]
+        labelled = {c.text: written for c in found if (written := self._labelled(sentence, c)) is not None}
+        bad = [c.text for c in found if labelled.get(c.text) == "" or c.text not in labelled and (
+            not self.facts.supports(c) or self._rounded_from_several(sentence, c))]  # ("room 3" for "room 3.08":
+        # the number the passage gives after that word, though 2.95 rounds to 3 too and "Loehrstr. 3-7" has a 3)
         if not bad and found and not self._stated and self.kind in REQUIRED_KINDS and \
                 not has_kind(sentence, self.kind):  # the first sentence of facts answers: "Our booking number is
             bad = [f"no {self.kind} in: {sentence.strip()}"]  # 23 August." is true, and no answer
@@ -58,12 +62,34 @@ class CheckedReply:
             self.failed = bad
             return []
         for claim in found:
+            if claim.text in labelled:
+                written = labelled[claim.text]
+                sentence = re.sub(rf"(?<![\w.,-]){re.escape(claim.text)}(?![\w-]|[.,]\d)", lambda _: written, sentence,
+                                  count=1)
+                continue
             if self._rounded_from(claim) and _HEDGED.search(sentence.split(claim.text)[0]):
                 continue  # "about 8 km": rounded, and said to be
             if (written := self.facts.as_written(claim)) != claim.text and claim.text in sentence:
                 sentence = re.sub(rf"(?<![\w-]){re.escape(claim.text)}(?![\w-])", lambda _: written, sentence)
         self.said.append(sentence)
         return [sentence]
+
+    def _labelled(self, sentence: str, claim: Claim) -> str | None:
+        """For a number said after a word the passage also puts numbers after ("room 3", "platform 4"): None when
+        the passage gives that word this number, or no number (the usual check then); else the passage's number when
+        it gives one that begins as the claim does ("room 3.08" for "room 3"), else "" (another: "room 7")."""
+        if claim.kind != "number":
+            return None
+        before = re.search(rf"([^\W\d_]{{3,}})\s*[:#]?\s*{re.escape(claim.text)}(?![\w]|[.,]\d)", sentence)
+        if before is None or before.group(1).lower() in FUNCTION_WORDS:
+            return None
+        label = before.group(1)
+        given = [m.group(1) for m in re.finditer(rf"(?<![^\W_]){re.escape(label)}s?\s*[:#]?\s*(\d+(?:[.,/-]\d+)*[a-z]?)\b",
+                                                self.evidence.passage.text, re.I)]
+        if not given or any(_same_number(g, claim.text) for g in given):
+            return None
+        longer = {g for g in given if re.match(rf"{re.escape(claim.text)}[.,/-]\d", g)}
+        return longer.pop() if len(longer) == 1 else ""
 
     def _rounded_from(self, claim: Claim) -> bool:
         """A number the passage does not hold as it is said (it may hold it rounded)."""
@@ -100,3 +126,10 @@ class CheckedReply:
             return True
         new = [w for w in subject_words(answer) if w not in asked and len(w) > 3]
         return any(holds(said, w) for w in new)
+
+
+def _same_number(written: str, said: str) -> bool:
+    """The same number, however its thousands are written ("1,150" and "1150")."""
+    def value(text: str) -> str:
+        return re.sub(r"(?<=\d)[,](?=\d{3}\b)", "", text).rstrip(".")
+    return value(written) == value(said)

@@ -49,7 +49,7 @@ _WHEN_OR_WHERE = re.compile(r"\b(?:when|what time|which day|what day|where|wann|
 # know-how, not about their own records.
 _ADVICE = re.compile(r"\bhow (?:do|can|could|should|would|to|might) (?:i|we|you|one)\b|\bhow to\b|\b(?:should|can|could) "
                      r"(?:i|we)\b|\btips?\b|\badvice\b|\b(?:best|good|easiest|quickest|fastest|right) way\b|\bwie kann ich\b|"
-                     r"\bis there (?:a|any) (?:way|trick|fix|remedy|solution)\b|\bwhat (?:can|should) (?:i|we) do\b|"
+                     r"\bis there (?:a|any) (?:way|trick|fix|remedy|solution)\b|\bis there anything (?:i|we) (?:can|could)\b|\bwhat (?:can|should) (?:i|we) do\b|"
                      r"\bany (?:ideas|suggestions|tricks)\b|\bwie bekomme ich\b|\bwas kann ich\b|"
                      r"\bcomment (?:puis-je|faire)\b|\bc[oó]mo (?:puedo|hago)\b", re.I)
 _POSSESSIVE_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+'s\b")
@@ -108,8 +108,16 @@ _FOREIGN_LITTLE_WORDS = frozenset().union(*LITTLE_WORDS.values()) - ENGLISH_LITT
 
 def asks_how(text: str) -> bool:
     """The request asks for know-how or advice ("how do I ...", "what's the best way to ...", "tips for ..."): the
-    first person there asks for the world's knowledge, not about the user's records."""
+    first person there asks for the world's knowledge, not about the user's records. A request whose first part
+    asks something else first is read by that part ("Who's handling my bike claim, and how do I reach them?")."""
+    first = _NEXT_PART.split(text.strip(), maxsplit=1)[0]
+    if first != text.strip() and asks(first):
+        return _ADVICE.search(first) is not None
     return _ADVICE.search(text) is not None
+
+
+_NEXT_PART = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+(?:and|but)\s+(?=(?:how|what|where|when|who|which|can|could|should|"
+                        r"is|are|do|does)\b)", re.I)
 
 
 def capitalised(text: str) -> list[str]:
