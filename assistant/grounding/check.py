@@ -50,7 +50,10 @@ class CheckedReply:
 
     def _checked(self, sentence: str) -> list[str]:
         found = claims(sentence, self.english)
-        labelled = {c.text: written for c in found if (written := self._labelled(sentence, c)) is not None}
+        labelled: dict[str, str] = {}
+        for claim in found:
+            if (given := self._labelled(sentence, claim)) is not None:
+                labelled[claim.text] = given
         bad = [c.text for c in found if labelled.get(c.text) == "" or c.text not in labelled and (
             not self.facts.supports(c) or self._rounded_from_several(sentence, c))]  # ("room 3" for "room 3.08":
         # the number the passage gives after that word, though 2.95 rounds to 3 too and "Loehrstr. 3-7" has a 3)
