@@ -175,7 +175,8 @@ def test_a_hyphenated_word_is_one_word_however_a_note_writes_it():
 
 
 def test_a_word_shortened_as_notes_shorten_it_is_held():
-    from assistant.grounding.evidence import holds
+    from assistant.grounding.evidence import holds, sentences_of
+    assert sentences_of("Wed 18:30-20:00, Loehrstr. 3-7, room 3.08") == ["Wed 18:30-20:00, Loehrstr. 3-7, room 3.08"]
     assert holds("(old flat Gohliser Str.: 640 + 140 = 780)", "straße") and holds("tel. 0341 2290 415", "telephone")
     assert not holds("I parked the car. Then I left.", "cards")  # a sentence's end is no short form
     assert holds("Moving day: Sat 5 July", "move") and holds("Hartmann moved it", "move")  # a short word's forms

@@ -13,7 +13,7 @@ from .spelling import not_an_end
 from ..words import FUNCTION_WORDS
 
 # A sentence ends at . ! ? or … and a space, except after a title or a common abbreviation ("Mr. Keller").
-_END = re.compile(rf"{not_an_end()}(?<=[.!?…])[\"”')\]]*\s+(?=\S)")
+_END = re.compile(rf"{not_an_end()}(?<=[.!?…])[\"”')\]]*\s+(?=[^\s\d])")  # (nor before a number: "Loehrstr. 3-7")
 
 
 # A number said to be rounded ("about 8 km", "roughly 1,700 euros")

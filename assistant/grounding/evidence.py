@@ -157,7 +157,8 @@ def sentences_of(text: str) -> list[str]:
 # A sentence ends at . ! or ?, but not after a title or a common abbreviation ("Mr. Keller", "Dr. Okafor", "e.g.")
 _LABEL = re.compile(r"[^\W\d][\w' /&-]{0,30}:(?=\s)")  # "Vet:", "Dog walker:"
 _NOT_AN_END = not_an_end()
-_SENTENCE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+(?=[A-Z0-9\"“])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+(?=[A-Z\"“])")  # (not before a number: "Loehrstr. 3-7, room
+# 3.08", "approx. 20 min", "Tel. 0341 ...": a short form before a number far more often than a sentence's end)
 _LOOSE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+")
 
 
