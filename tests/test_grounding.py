@@ -431,3 +431,16 @@ def test_an_english_reply_s_thousands_are_written_with_commas():
     german = Facts("Budget: 48.000 Euro")
     assert all(german.supports(c) for c in claims("The budget is 48,000 euros.", english=True))
     assert all(german.supports(c) for c in claims("Das Budget ist 48.000 Euro."))
+
+
+def test_a_follow_up_stays_with_what_the_conversation_is_about():
+    """"And what did it actually cost?" after the vet's memo: not a manual's "costs about 2300k of memory", unless the
+    turn it follows was answered from that manual."""
+    manual = Passage("manuals/bzip2.pdf", "Decompression costs about 2300k of memory.", 19)
+    invoice = Passage("docs/vet-invoice.pdf", "Dr. med. vet. Yilmaz. Dental cleaning, total cost: 309.60 EUR.", 1)
+    question = "And what did it actually cost?"
+    found = best_evidence(question, [manual, invoice], topic=["vet"], topic_files=["memos/vet-teeth.wav"])
+    assert found is not None and found.passage.file == "docs/vet-invoice.pdf"
+    assert best_evidence(question, [manual], topic=["vet"], topic_files=["memos/vet-teeth.wav"]) is None
+    found = best_evidence(question, [manual], topic=["vet"], topic_files=["manuals/bzip2.pdf"])
+    assert found is not None and found.passage.file == "manuals/bzip2.pdf"

@@ -203,16 +203,14 @@ class RoutedTurn:
             if english and again_plan is not None and again_plan.tool is not None:
                 again = ToolCall(again_plan.tool, again_plan.arguments)
                 found = agent.run_tool(again, self.stop)
-                counts = self._document_counts
-                if not found.is_error and (evidence := evidence_for(english, earlier, found, counts,
-                                                                    world=not self.about_me)) is not None:
+                if not found.is_error and (evidence := self._evidence(found, english)) is not None:
                     yield ToolCallStarted(again.name, again.arguments)
                     done = ToolCallFinished(again.name, again.arguments, found)
                     yield done
         # what the next turn may follow up: the look-up that answered, and the file it answered from (not a manual
         # the first look-up went through before the notes answered)
-        agent.remember(asked, done.name, done.arguments, [evidence.passage.file] if evidence is not None else
-                       [c.file for c in done.result.citations], earlier or "")
+        agent.remember(asked, done.name, done.arguments, [evidence.passage.file] if evidence is not None else [],
+                       earlier or "")  # (nothing answered: no file to follow up, but one the request named)
         if evidence is None and self.about_me:
             yield from self._finish(not_found(self.language), [done], say=True)
             return
@@ -299,8 +297,12 @@ class RoutedTurn:
         yield from self._finish(reply, [done], say=True)
         return True
 
-    def _evidence(self, result: ToolResult) -> Evidence | None:
-        return evidence_for(self.text, self.earlier, result, self._document_counts, world=not self.about_me)
+    def _evidence(self, result: ToolResult, text: str | None = None) -> Evidence | None:
+        """The evidence in a look-up's result for this question (or its translation); a follow-up stays with the
+        files the turn it follows was answered from, or the words of its question."""
+        answered_from = self.subject.files if self.earlier is not None and self.subject is not None else []
+        return evidence_for(text or self.text, self.earlier, result, self._document_counts, world=not self.about_me,
+                            answered_from=answered_from)
 
     def _grounded(self, evidence: Evidence) -> Generator[AgentEvent, None, tuple[str, bool]]:
         """The model answers from the evidence; each sentence is said once checked against it."""

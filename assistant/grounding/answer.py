@@ -21,9 +21,11 @@ DocumentCounts = Callable[[Sequence[str]], tuple[dict[str, int], int]]
 
 
 def evidence_for(text: str, earlier: str | None, result: ToolResult, document_counts: DocumentCounts,
-                 world: bool = False) -> Evidence | None:
+                 world: bool = False, answered_from: Sequence[str] = ()) -> Evidence | None:
     """The passage of a look-up's result that answers the question (and the one it follows up), if any. `world`:
-    the question is not about the user's own world (held to every word no file holds)."""
+    the question is not about the user's own world (held to every word no file holds). `answered_from`: the files
+    the question it follows was answered from; when there are any, a passage is from one of them or holds a word of
+    that question (the conversation's subject)."""
     own = subject_words(text)
     words = list(dict.fromkeys(own + (subject_words(earlier) if earlier else [])))
     counts, total = document_counts(words)
@@ -31,9 +33,9 @@ def evidence_for(text: str, earlier: str | None, result: ToolResult, document_co
     weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
     named = names(text) or (names(earlier) if earlier else [])  # "Where is it?" after "When is Ines's party?"
     unknown = [w for w in words if total and not counts.get(w)]
-    topic = [w for w in subject_words(earlier) if w not in own] if earlier else []
+    topic = [w for w in subject_words(earlier) if w not in own] if earlier and answered_from else []
     return best_evidence(text, passages(result), weights, words, unknown=unknown, named=named, world=world,
-                         topic=topic)
+                         topic=topic, topic_files=answered_from)
 
 
 def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,

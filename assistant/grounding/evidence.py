@@ -173,15 +173,15 @@ def names(question: str) -> list[str]:
 def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, float] | None = None,
                   words: Sequence[str] | None = None, unknown: Iterable[str] = (),
                   named: Sequence[str] | None = None, world: bool = False,
-                  topic: Sequence[str] = ()) -> Evidence | None:
+                  topic: Sequence[str] = (), topic_files: Sequence[str] = ()) -> Evidence | None:
     """The passage holding most of the question's subject words (weighed), with its answering sentences; None
     when no passage holds enough of them. `unknown`: the subject words no file holds; `named`: the names a
     passage must hold (the question's own by default). `world`: the question is not about the user's own world, so
     a passage that lacks a word no file holds, and half of the question's words, is about something else ("the
     capital of Australia" is not in a manual that mentions Australia; "how much stock goes into the lentil soup"
     is in the recipe, though no file says "goes"). `topic`: for a follow-up, the words of the question it follows, one
-    of which the passage holds ("And what did it actually cost?" after a question about the vet is not answered by a
-    manual's "costs about 2300k of memory")."""
+    of which the passage holds unless it is from `topic_files`, the files that question was answered from ("And what
+    did it actually cost?" after the vet's memo is not answered by a manual's "costs about 2300k of memory")."""
     words = list(words) if words is not None else subject_words(question)
     if not words:
         return None
@@ -200,7 +200,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
                 not all(holds(text, name) or _spaced(name, text) for name in named):
             continue
-        if topic and not any(holds(text, w) for w in topic):
+        if topic and passage.file not in topic_files and not any(holds(text, w) for w in topic):
             continue  # a follow-up stays with what the conversation is about
         if thing and not _names_thing(text, thing, held, weights):
             continue  # the hotel's note, without a word of its wifi password ("Wi-Fi" is "wifi")
