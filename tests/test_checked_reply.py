@@ -120,3 +120,16 @@ def test_a_number_said_after_a_word_is_the_number_the_passage_gives_after_that_w
     assert check.feed("The class is in room 7. ") + check.finish() == [] and check.failed == ["7"]
     check = CheckedReply(evidence, "Which room is my Italian class in?")
     assert check.feed("The class is in room 3.08 at 18:30. ") + check.finish() == ["The class is in room 3.08 at 18:30. "]
+
+
+def test_a_number_asked_for_is_said_whole():
+    """The 0.5B stopped short of a phone number or a ticket written in groups: said as the passage has it."""
+    movers = "Daniel Hartmann: office 0341 5530 774 / mobile 0172 4418 093 (on the day)"
+    evidence = Evidence(Passage("notes/movers.txt", movers), [movers], 1.0)
+    check = CheckedReply(evidence, "what's their office number?", kind=asks_for("what's their office number?"))
+    assert check.feed("Daniel Hartmann's office number is 0341. ") + check.finish() == [
+        "Daniel Hartmann's office number is 0341 5530 774. "]
+    ticket = "The ticket number is 3-1-7-7-4-2."
+    evidence = Evidence(Passage("memos/washer.wav", ticket, time=0.0), [ticket], 1.0)
+    check = CheckedReply(evidence, "what's the ticket number?", kind="number")
+    assert check.feed("The ticket number is 3-1. ") + check.finish() == ["The ticket number is 3-1-7-7-4-2. "]

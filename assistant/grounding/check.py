@@ -74,8 +74,20 @@ class CheckedReply:
                 continue  # "about 8 km": rounded, and said to be
             if (written := self.facts.as_written(claim)) != claim.text and claim.text in sentence:
                 sentence = re.sub(rf"(?<![\w-]){re.escape(claim.text)}(?![\w-])", lambda _: written, sentence)
+        if self.kind == "number":
+            sentence = self._whole_numbers(sentence)
         self.said.append(sentence)
         return [sentence]
+
+    def _whole_numbers(self, sentence: str) -> str:
+        """A number asked for is said whole: "0341" for "office 0341 5530 774", "3-1" for ticket "3-1-7-7-4-2" (the
+        model stopped short) are said as the passage has them, when one of its numbers begins so."""
+        passage = self.evidence.passage.text
+        def whole(m: re.Match[str]) -> str:
+            begun = {g for g in _GROUPS.findall(passage) if g.startswith(m.group(0)) and g != m.group(0) and
+                     g[len(m.group(0))] in " /-"}
+            return begun.pop() if len(begun) == 1 and m.group(0) not in _GROUPS.findall(passage) else m.group(0)
+        return _GROUPS.sub(whole, sentence)
 
     def _labelled(self, sentence: str, claim: Claim) -> str | None:
         """For a number said after a word the passage also puts numbers after ("room 3", "platform 4"): None when
@@ -129,6 +141,10 @@ class CheckedReply:
             return True
         new = [w for w in subject_words(answer) if w not in asked and len(w) > 3]
         return any(holds(said, w) for w in new)
+
+
+# A number written in groups, or alone: "0341 5530 774", "3-1-7-7-4-2", "276 0981 0654 3217", "3851"
+_GROUPS = re.compile(r"(?<![\w.,:/-])\d+(?:[ /-]\d+)*(?![\w:]|[.,]\d)")
 
 
 def _same_number(written: str, said: str) -> bool:
