@@ -23,6 +23,7 @@ from ..grounding.evidence import Evidence
 from ..grounding.replies import not_found
 from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
+from ..routing.files import kind_of
 from ..routing.model_fill import model_filled
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
 from .messages import NO_ANSWER, as_openai_call, is_request, user_message, without_citations
@@ -209,8 +210,9 @@ class RoutedTurn:
                     yield done
         # what the next turn may follow up: the look-up that answered, and the file it answered from (not a manual
         # the first look-up went through before the notes answered)
-        agent.remember(asked, done.name, done.arguments, [evidence.passage.file] if evidence is not None else [],
-                       earlier or "")  # (nothing answered: no file to follow up, but one the request named)
+        answered = [evidence.passage.file] if evidence is not None else [  # nothing answered: only the pictures
+            c.file for c in done.result.citations if kind_of(c.file) == "image"]  # found ("What's the total on it?")
+        agent.remember(asked, done.name, done.arguments, answered, earlier or "")
         if evidence is None and self.about_me:
             yield from self._finish(not_found(self.language), [done], say=True)
             return
