@@ -41,7 +41,9 @@ _COMMON = frozenset("por je mal al mean media more less rest".split())
 # A difference asked by comparing ("how much more is that a month?", "how much cheaper", "how far below the top of the
 # estimate"), an amount over another span of time ("and over a whole year?"), or an area ("how many square metres is
 # that?")
-_COMPARED = re.compile(r"\b(?:over|for|in) a (?:whole |full )?(?:year|month|week)\b|\bhow (?:much|many|far)\s+(?:more|less|fewer|(?!other\b|never\b)[^\W\d_]{3,}er|below|above|over|under)\b|"
+_COMPARED = re.compile(r"\b(?:over|for|in) a (?:whole |full )?(?:year|month|week)\b|"
+                       r"\bhow (?:much|many|far)\s+(?:more|less|fewer|(?!other\b|never\b)[^\W\d_]{3,}er|below|above|over|"
+                       r"under)\b|"
                        r"\bsquare (?:metres?|meters?|feet|foot|km|kilometres?|miles?)\b|\bwie viel (?:mehr|weniger)\b|"
                        r"\bcombien de (?:plus|moins)\b", re.I)
 
