@@ -35,6 +35,8 @@ LEASE_2 = "Notice and house rules\nDogs and cats need the landlord's written per
     ("The haircut is on Saturday.", [APPOINTMENTS], "", ["Saturday"]),
     ("Your physiotherapist is Dr Smith.", [APPOINTMENTS], "", ["Smith"]),
     ("The deposit is 3, 450 euros.", [LEASE_1], "", ["3", "450"]),  # 3,450 garbled
+    ("The vet's night number is 20.", ["No food after 20:00 the night before."], "", ["20"]),  # a time's hours
+    ("Rent from 1 July: cold 790 + 175 = 965 EUR", ["Rent from 1 July:\ncold 790 + 175 = 965 EUR"], "", []),
     ("The deposit is 450 euros.", [LEASE_1], "", ["450"]),
     ("17 times 23 is 411.", [LEASE_1], "What is 17 times 23?", ["411"]),
     ("The reference is KX-4471-C.", [APPOINTMENTS], "", ["KX-4471-C"]),
@@ -140,8 +142,12 @@ def test_language_and_follow_ups():
 def test_the_lines_under_a_label_say_what_they_are_of():
     from assistant.grounding.evidence import sentences_of
     note = "# New flat\n\nRent from 1 July:\n  cold 790 + service 175 = 965 EUR/month\n  garage 45\nDeposit: 2,370 EUR"
-    assert sentences_of(note) == ["New flat", "Rent from 1 July: cold 790 + service 175 = 965 EUR/month",
-                                  "Rent from 1 July: garage 45", "Deposit: 2,370 EUR"]
+    lines = ["New flat", "Rent from 1 July: cold 790 + service 175 = 965 EUR/month", "Rent from 1 July: garage 45",
+             "Deposit: 2,370 EUR"]
+    assert sentences_of(note) == lines
+    assert sentences_of(note.replace("\n  ", "\n")) == lines  # (as the index keeps it: no indentation)
+    vet = "Vet: Dr Yilmaz\n  practice 0341 4619 220\nWeight: 13.2 kg\nFood: 2 x 110 g"
+    assert sentences_of(vet) == ["Vet: Dr Yilmaz", "Vet: practice 0341 4619 220", "Weight: 13.2 kg", "Food: 2 x 110 g"]
 
 
 def test_what_time_is_answered_by_a_time_of_day_and_by_the_date_where_no_time_is_written():

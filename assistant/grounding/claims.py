@@ -24,7 +24,8 @@ _SPOKEN_TIME = re.compile(r"\b(half past|quarter past|quarter to|twenty past|ten
                           r"five to)\s+(\w+)\b", re.I)
 _TIME = re.compile(r"\b(\d{1,2})[:.h](\d{2})\b\s*(a\.?m\.?|p\.?m\.?)?|\b(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?!\w)"
                    r"|\b(\d{1,2})\s+o'?clock\b", re.I)
-_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:[.,]\d+)*(?![\w])")
+_NUMBER = re.compile(r"(?<![\w.])(?<!\d:(?=\d\d(?!\d)))-?\d+(?:[.,]\d+)*(?![\w]|:\d\d(?!\d))")  # (not the hours or
+# minutes of a time: "the night number is 20" is not held up by "no food after 20:00"; a ratio's "16:9" is numbers)
 _IDENTIFIER = re.compile(r"\b(?=[\w.-]*\d)(?=[\w.-]*[^\W\d_])[\w]+(?:[.-][\w]+)*\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -174,8 +175,9 @@ class Facts:
                     spellings.append(m.group(0).lstrip("-"))
             except ValueError:
                 pass
-        for m in re.finditer(r"(?<![\d,.])\d+(?:[-/: ]\d+)+(?![\d,.])", text):  # each part of a date, a phone
-            self.numbers.update(_number_key(part) for part in re.split(r"[-/: ]", m.group(0)))  # number, a time
+        for m in re.finditer(r"(?<![\d,.:])\d+(?:[-/ ]\d+)+(?![\d,.:])", text):  # each part of a date or a phone
+            self.numbers.update(_number_key(part) for part in re.split(r"[-/ ]", m.group(0)))  # number (a time's
+            # hours are no number of their own: "night number is 20" is not "no food after 20:00")
         for _written, number, unit in quantities(text):
             self.units.setdefault(_number_key(number), set()).add(unit)
         for word in _WORD.findall(text):

@@ -131,22 +131,27 @@ def _coverage(text: str, words: Sequence[str], weights: dict[str, float]) -> tup
 
 
 def sentences_of(text: str) -> list[str]:
-    """A passage's sentences and lines (notes are often lists), markup removed."""
+    """A passage's sentences and lines (notes are often lists), markup removed. A line that ends with a colon says
+    what the lines under it are of, up to a blank line or a line with a label of its own ("Rent from 1 July:" over
+    "cold 790 + 175 = 965": the index keeps no indentation); a labelled line ("Vet: Dr Yilmaz, ...") over the
+    lines indented under it."""
     parts: list[str] = []
-    label = ""  # a line that ends with a colon, over the indented lines under it ("Rent from 1 July:")
+    label, bare = "", False  # the label over the next lines, and whether it was a line of its own
     for raw in text.splitlines():
         line = re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", raw).strip()
         indented = raw[:1].isspace()
-        if not line or not indented:
-            label = ""
-        if line and indented and label:
+        heading = raw.lstrip().startswith("#")
+        own_label = not indented and (line.endswith(":") or _LABEL.match(line) is not None)
+        if not line or heading or (not indented and (own_label or not bare)):
+            label, bare = "", False
+        if line and label and not own_label:
             if parts and parts[-1] == label:  # the label alone answers nothing: its lines say it
                 parts.pop()
             line = f"{label} {line}"  # each line under it says what it is of
-        elif line.endswith(":") and not indented:
-            label = line
+        elif line.endswith(":") and not indented and not heading:
+            label, bare = line, True
         elif not indented and (labelled := _LABEL.match(line)):  # "Vet: Dr Yilmaz, ..." over "practice 0341 ..."
-            label = labelled.group(0)
+            label, bare = labelled.group(0), False
         if line:
             parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     if len(parts) == 1 and len(parts[0]) > MAX_EVIDENCE_CHARS:  # one long line (a recording, a flattened page)
