@@ -1,0 +1,267 @@
+"""Which passage of a look-up answers a question, and which of its lines (issue 24): the rare words weigh most, the
+names, codes and the thing asked for must be there, the line holds the kind of thing asked (a time, an amount), and
+a line about another one, or a passage off the conversation's subject, does not answer."""
+
+from __future__ import annotations
+
+from test_grounding import APPOINTMENTS, LEASE_1, LEASE_2, SCRATCH
+
+from assistant.grounding.asking import asks_for, subject_words
+from assistant.grounding.evidence import Passage, best_evidence, idf_weights
+
+
+def test_the_passage_holding_the_rare_words_answers_and_a_common_word_alone_does_not():
+    """"What's my passport number?" must not be answered with the locker number: "passport" is in no chunk,
+    "number" in many, so the note holding only "number" covers too little of the question."""
+    words = subject_words("What's my passport number?")
+    assert words == ["passport", "number"]
+    weights = idf_weights({"passport": 0, "number": 12}, 40)
+    assert best_evidence("What's my passport number?", [Passage("notes/scratch.txt", SCRATCH)], weights) is None
+    found = best_evidence("What was the number I wrote down?", [Passage("notes/scratch.txt", SCRATCH)],
+                          idf_weights({"number": 12}, 40))
+    assert found is not None and found.sentences == ["Number to remember: 73914 (the locker at the swimming pool)."]
+
+
+def test_the_answering_line_is_chosen_and_a_who_question_prefers_the_passage_with_a_name():
+    haircut = best_evidence("What time's my haircut?", [Passage("notes/appointments.md", APPOINTMENTS)])
+    assert haircut is not None and haircut.title == "Appointments"
+    assert haircut.sentences == ["Haircut with Mia: Friday 29 November at 17:45."]
+    pages = [Passage("lease.pdf", LEASE_2, page=2), Passage("lease.pdf", LEASE_1, page=1)]
+    landlord = best_evidence("Who is my landlord?", pages)
+    assert landlord is not None and landlord.passage.page == 1 and "Helga Brandt" in landlord.text
+    assert asks_for("Who is my landlord?") == "name" and asks_for("When is the haircut?") == "when"
+    assert asks_for("How much is the deposit?") == "amount" and asks_for("Where did I park?") == "place"
+    assert asks_for("whats the claim number for the bike theft") == "number"
+    from assistant.grounding.asking import has_kind
+
+    assert asks_for("What reference do I put on the bank transfer?") == "number"  # (no "is")
+    assert asks_for("How long is the warranty if I register it?") == "length"  # a time or a distance, with its unit
+    assert has_kind("a further 3 years (5 years in total)", "length") and not has_kind("fee: 59 euros", "length")
+    assert has_kind("released 13.07.2019", "when") and has_kind("on 13/7", "when")
+    assert not has_kind("This manual pertains to version 1.0.8 of bzip2.", "when")  # a version is no date
+    assert asks_for("Why did the boiler stop?") is None
+
+
+def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
+    assert best_evidence("How do I reverse a list in Python?", [Passage("notes/scratch.txt", SCRATCH)]) is None
+    assert best_evidence("What's the capital of Australia?", [Passage("lease.pdf", LEASE_1, page=1)]) is None
+
+
+def test_the_lines_under_a_label_say_what_they_are_of():
+    from assistant.grounding.evidence import sentences_of
+    note = "# New flat\n\nRent from 1 July:\n  cold 790 + service 175 = 965 EUR/month\n  garage 45\nDeposit: 2,370 EUR"
+    lines = ["New flat", "Rent from 1 July: cold 790 + service 175 = 965 EUR/month", "Rent from 1 July: garage 45",
+             "Deposit: 2,370 EUR"]
+    assert sentences_of(note) == lines
+    assert sentences_of(note.replace("\n  ", "\n")) == lines  # (as the index keeps it: no indentation)
+    vet = "Vet: Dr Yilmaz\n  practice 0341 4619 220\nWeight: 13.2 kg\nFood: 2 x 110 g"
+    assert sentences_of(vet) == ["Vet: Dr Yilmaz", "Vet: practice 0341 4619 220", "Weight: 13.2 kg", "Food: 2 x 110 g"]
+
+
+def test_what_time_is_answered_by_a_time_of_day_and_by_the_date_where_no_time_is_written():
+    course = ("# Italiano A2 - evening class, VHS Leipzig\n\nCourse 25H-4127\nWed 18:30-20:00, Loehrstr. 3-7, room 3.08\n"
+              "Starts Wednesday 17 September, 12 evenings\n")
+    assert asks_for("What time does my Italian class start?") == "time"
+    found = best_evidence("What time does my Italian class start?", [Passage("vhs.md", course)])
+    assert found is not None and any("18:30" in s for s in found.sentences)
+    party = "# Ines's party\n\nSaturday 26 April at the Krone.\nMenu: 35 euros a head."
+    found = best_evidence("What time is Ines's party?", [Passage("ines.md", party)])
+    assert found is not None and found.sentences == ["Saturday 26 April at the Krone."]  # (no time written: the day)
+
+
+def test_a_line_about_another_one_does_not_answer_for_this_one():
+    """"The new flat" is not answered by the line about the old one, though it holds more of the question's words."""
+    flat = ("# Kastanienweg 7 - new flat\n\n3 rooms, 74 m2, balcony\nRent from 1 July:\n  cold 790 + service 175 = 965 "
+            "EUR/month\n  (old flat Gohliser Str.: 640 + 140 = 780)\nDeposit: 2,370 EUR\n")
+    found = best_evidence("What's the rent at the new flat?", [Passage("flat.md", flat)])
+    assert found is not None and not any("old flat" in s for s in found.sentences)
+    assert any("965" in s for s in found.sentences)
+    found = best_evidence("How big is the new flat anyway?", [Passage("flat.md", flat)])
+    assert found is not None and found.sentences == ["3 rooms, 74 m2, balcony"]
+
+
+def test_a_hyphenated_word_is_one_word_however_a_note_writes_it():
+    from assistant.grounding.evidence import holds
+    assert subject_words("When is Bruno's check-up after the dental?") == ["bruno", "check-up", "dental"]
+    assert subject_words("whats the wi-fi password") == ["wi-fi", "password"]
+    assert holds("Check-up: Thursday 21 August", "check-up") and holds("checkup on 21 Aug", "check-up")
+    assert holds("Cabin WiFi: moss-lantern-58", "wi-fi") and not holds("check the boiler", "check-up")
+
+
+def test_a_word_shortened_as_notes_shorten_it_is_held():
+    from assistant.grounding.evidence import holds, sentences_of
+    assert sentences_of("Wed 18:30-20:00, Loehrstr. 3-7, room 3.08") == ["Wed 18:30-20:00, Loehrstr. 3-7, room 3.08"]
+    assert holds("(old flat Gohliser Str.: 640 + 140 = 780)", "straße") and holds("tel. 0341 2290 415", "telephone")
+    assert not holds("I parked the car. Then I left.", "cards")  # a sentence's end is no short form
+    assert holds("Moving day: Sat 5 July", "move") and holds("Hartmann moved it", "move")  # a short word's forms
+    assert not holds("renew library card", "car") and not holds("take care", "car")  # ... not other words
+
+
+def test_how_much_is_answered_by_an_amount_not_a_code_and_when_by_a_time_not_a_way_to_somewhere():
+    bike = Passage("notes/bike-stolen.txt", "Bike stolen!! Police report filed.\nInsurance: Nordlicht, policy "
+                   "NV-558-20417 (household contents, bikes included).")
+    letter = Passage("docs/claim.pdf", "Your bicycle is insured at its value as new. After the deductible of 250 "
+                     "euros we will pay you 1,040 euros.", page=1)
+    found = best_evidence("How much is the insurance going to pay me for the bike?", [bike, letter])
+    assert found is None or found.passage.file == "docs/claim.pdf"
+    memo = Passage("memos/ideas.wav", "Ideas for Copenhagen. Ines wants to go to Tivoli.", time=0.0)
+    assert best_evidence("What time is our train to Copenhagen?", [memo]) is None
+
+
+def test_a_short_form_is_the_word_and_a_heading_alone_answers_nothing():
+    found = best_evidence("When is my physio appointment?", [Passage("notes/appointments.md", APPOINTMENTS)])
+    assert found is not None and found.sentences[0].startswith("Physiotherapy with Dr Okafor")
+    assert best_evidence("When is my dentist appointment?", [Passage("notes/appointments.md", APPOINTMENTS)],
+                         idf_weights({"dentist": 0, "appointment": 1}, 10)) is None
+
+
+REUNION = ("# Class reunion - Lisbon 2026\n\n"
+           "Friday 12 June, Taberna do Largo, from 20:30.\n"
+           "Hotel shuttle leaves at 19:45.\n"
+           "Twenty-six of us confirmed so far. Don't tell Teodor about the slideshow!\n")
+LICENCE = "Redistribution is permitted provided the copyright holder and any third party contributors are named."
+
+
+def test_a_passage_must_hold_the_names_the_question_asks_about():
+    """"party" alone (in a licence's "third party") is no answer to a question about Ines's party; a name heard
+    wrong finds nothing rather than someone else's appointment."""
+    weights = {"ines": 3.0, "party": 4.0}
+    assert best_evidence("When is Ines's party?", [Passage("manuals/licence.pdf", LICENCE, page=3)], weights) is None
+    assert best_evidence("what about the party", [Passage("manuals/licence.pdf", LICENCE, page=3)], weights) is not None
+    found = best_evidence("Where is the reunion in Lisbon?", [Passage("notes/reunion.md", REUNION)])
+    assert found is not None and found.passage.file == "notes/reunion.md"
+    assert best_evidence("Where is the reunion in Porto?", [Passage("notes/reunion.md", REUNION)]) is None
+    assert best_evidence("Wann ist das Klassentreffen in Lissabon?", [Passage("notes/reunion.md", REUNION)]) is None
+
+
+def test_a_passage_must_name_the_thing_asked_for_not_only_where_or_whose_it_is():
+    """"What's the wifi password at our hotel?" is not answered by the trip note that names the hotel: none of the
+    words of what is asked for ("wifi password") is in it. The same note answers what it does hold."""
+    from assistant.grounding.asking import asked_thing
+
+    trip = "# Copenhagen, 9-12 May\n\nHotel: Vesterbro Kro, Istedgade 12. Check-in from 15:00.\n"
+    weights = {"wifi": 3.0, "password": 3.0, "hotel": 2.0, "copenhagen": 2.0, "check": 1.0}
+    assert best_evidence("what's the wifi password at our hotel in Copenhagen?",
+                         [Passage("notes/copenhagen.md", trip)], weights) is None
+    found = best_evidence("When is the check-in at our hotel in Copenhagen?", [Passage("notes/copenhagen.md", trip)],
+                          weights)
+    assert found is not None and "15:00" in " ".join(found.sentences)
+    assert asked_thing("When does my car insurance renew?", ["car", "insurance", "renew"]) == ["car", "insurance"]
+    # whom to contact is something the landlord has, as its number is ("Landlord: Wohnbau Nord - Ms Brueckner")
+    assert asked_thing("Who's my contact at Wohnbau Nord?", ["contact", "wohnbau", "nord"]) == []
+    assert asked_thing("How much is my rent?", ["rent"]) == ["rent"]
+    assert asked_thing("how much did I budget for groceries in November?", ["budget", "groceries", "november"]) == []
+    # an attribute is no thing of its own: "the X of Y" asks for Y's, and a bare "number" for nothing named
+    assert asked_thing("what's the address of the dentist", ["address", "dentist"]) == ["dentist"]
+    assert asked_thing("What was the number I wrote down?", ["number"]) == []
+    found = best_evidence("what's the address of the dentist", [Passage("notes/h.md", "Dentist: Dr Weber, Hauptstrasse "
+                                                                                     "12, Bremen.")])
+    assert found is not None
+    # in the other languages the question word and article come first too
+    asked = asked_thing("Quel est le numéro de mon permis de conduire ?", ["numéro", "permis", "conduire"])
+    assert asked == ["permis", "conduire"]
+    assert asked_thing("¿Cuál es el número de mi pasaporte?", ["número", "pasaporte"]) == ["pasaporte"]
+    licence = Passage("manuals/libtasn1.pdf", "Each version of the License is given a distinguishing version numéro "
+                      "(number), for the programme.", page=33)
+    assert best_evidence("Quel est le numéro de ma carte de bibliothèque ?", [licence]) is None
+
+
+def test_the_thing_asked_for_is_named_by_its_rarest_word_and_a_who_question_by_a_name():
+    todo = Passage("notes/todo.txt", "- renew library card (expires 31 March)\n- send receipt to bike insurance")
+    weights = {"car": 3.0, "insurance": 1.5, "renew": 2.0}
+    assert best_evidence("When does my car insurance renew?", [todo], weights) is None  # the bike's, not the car's
+    dentist = Passage("notes/health.txt", "Dentist: Dr Weber, Tue 3 June at 9:00, bring the x-rays.")
+    found = best_evidence("When is my dentist appointment?", [dentist], {"dentist": 4.0, "appointment": 1.0})
+    assert found is not None and "9:00" in found.text
+    club = Passage("notes/book-club.md", "# Book club\n\nNext: Wednesday 2 April at Colette's. Book: The Remains "
+                   "of the Day.")
+    assert best_evidence("Who wrote The Remains of the Day?", [club]) is None  # no name but the book's own
+    todo = Passage("notes/todo.txt", "- return drill to Henrik (flat 2A) -- he needs it back by Sat")
+    found = best_evidence("Who do I have to give the drill back to?", [todo])
+    assert found is not None and "Henrik" in found.text
+    meeting = Passage("notes/meeting.md", "Present: Jonas, Aiko, Felix.\nAiko owns the database migration.")
+    found = best_evidence("Who owns the database migration?", [meeting])
+    assert found is not None and "Aiko" in found.text
+    found = best_evidence("who's the plumber?", [Passage("memos/plumber.wav", "The plumber, Mr. Keller, is coming.")])
+    assert found is not None and "Keller" in found.text
+
+
+def test_under_a_title_that_names_the_subject_the_sentences_of_the_kind_asked_answer():
+    """The title says what the note is about; the line after it, not a line that only repeats a name, holds the
+    time asked for. A question naming something no file holds is not answered from a title."""
+    weights = {"teodor": 1.0, "reunion": 3.0, "start": 2.0}
+    found = best_evidence("What time does the reunion for Teodor's class start?",
+                          [Passage("notes/reunion.md", REUNION)], {**weights, "class": 1.0})
+    assert found is not None and found.title == "Class reunion - Lisbon 2026"
+    assert found.sentences[0] == "Friday 12 June, Taberna do Largo, from 20:30."
+    assert best_evidence("What time does the reunion dinner start?", [Passage("notes/reunion.md", REUNION)],
+                         {"reunion": 3.0, "dinner": 4.0, "start": 2.0}, unknown=["dinner"]) is None
+    counted = best_evidence("How many are coming to the reunion?", [Passage("notes/reunion.md", REUNION)],
+                            {"reunion": 3.0, "coming": 1.0})
+    assert counted is not None and "Twenty-six" in " ".join(counted.sentences)
+    # the title holds a word, but not the question's heaviest: no sentence of the kind asked is its answer
+    agenda = Passage("notes/appointments.md", "# Appointments\n\nPhysio: Tuesday 3pm.\nHaircut: Friday 10am.\n")
+    assert best_evidence("When is my dentist appointment?", [agenda], {"dentist": 4.0, "appointment": 3.0}) is None
+    # amounts are numbers; days of the month and times are not
+    permit = Passage("notes/parking.md", "# Parking permit\n\nRenewal form at the town hall, 4 May at 9:30.\n"
+                                         "Costs 38.50 a month.\n")
+    priced = best_evidence("How much is the parking permit?", [permit], {"parking": 3.0, "permit": 3.0})
+    assert priced is not None and priced.sentences == ["Costs 38.50 a month."]
+    # a name written with or without its hyphen
+    wifi = Passage("notes/home.md", "Wi-Fi password: hunter-42 (router in the hall).\n")
+    assert best_evidence("What is the WiFi password?", [wifi], {"wifi": 3.0, "password": 3.0}) is not None
+
+
+def test_a_question_about_the_world_is_not_answered_from_a_passage_lacking_a_word_no_file_holds():
+    """A manual that mentions Australia says nothing of its capital; "capital" is in no file at all."""
+    manual = Passage("manuals/tool.pdf", "Mirrors of the source: Melbourne, Australia; Bremen, Germany.", page=9)
+    weights = {"capital": 6.0, "australia": 5.5}
+    asked = "Tell me the capital of Australia."  # (not asked with "what's the": the world rule alone)
+    assert best_evidence(asked, [manual], weights, unknown=["capital"]) is not None
+    assert best_evidence(asked, [manual], weights, unknown=["capital"], world=True) is None
+    # asked as people ask, the thing asked for is the capital, which the manual does not name either way
+    assert best_evidence("What's the capital of Australia?", [manual], weights, unknown=["capital"]) is None
+    recipe = Passage("notes/soup.md", "# Lentil soup\n\n250 g red lentils, 1.2 litres of vegetable stock, cumin.")
+    found = best_evidence("How much stock goes into the lentil soup?", [recipe], unknown=["goes"], world=True)
+    assert found is not None and "1.2 litres" in found.text  # most of its words are there
+
+
+def test_an_ordinal_in_the_question_is_its_number():
+    found = best_evidence("what time does the reunion start on the 12th?", [Passage("notes/reunion.md", REUNION)])
+    assert found is not None and "20:30" in found.text
+    assert best_evidence("what time does the reunion start on the 13th?", [Passage("notes/reunion.md", REUNION)]) is None
+
+
+def test_a_question_for_a_time_or_an_amount_is_not_answered_by_a_line_without_one():
+    kitchen = Passage("notes/kitchen.md", "# Kitchen\n\nTeodor from Nowak Bau measures the worktop on Thursday at 7:30.\n")
+    assert best_evidence("How tall is Teodor?", [kitchen], {"teodor": 3.0}) is None
+    assert best_evidence("When does Teodor come?", [kitchen], {"teodor": 3.0, "come": 1.0}) is not None
+    grandma = Passage("notes/grandma.md", "Grandma arrives on the train at twenty to twelve.\n")
+    assert best_evidence("When does grandma arrive?", [grandma], {"grandma": 3.0, "arrive": 2.0}) is not None
+
+
+def test_a_sentence_that_only_repeats_the_question_brings_the_next_one():
+    memo = Passage("memos/meters.wav", "Meter readings, first of March. Electricity is 49,870 kilowatt hours. "
+                                       "Water is 301 cubic metres.")
+    found = best_evidence("What was the electricity meter reading on the first of March?", [memo],
+                          {"electricity": 1.0, "meter": 3.0, "reading": 3.0, "first": 1.0, "march": 3.0})
+    assert found is not None and found.sentences == ["Meter readings, first of March.",
+                                                     "Electricity is 49,870 kilowatt hours."]
+
+
+def test_a_price_is_no_time_or_date():
+    tiles = Passage("notes/kitchen.md", "Tiles: Lagoon Grey 30x60, 18 m2 at 42.50 euros/m2.")
+    assert best_evidence("When are the tiles coming?", [tiles], {"tiles": 3.0, "coming": 1.0}) is None
+
+
+def test_a_follow_up_stays_with_what_the_conversation_is_about():
+    """"And what did it actually cost?" after the vet's memo: not a manual's "costs about 2300k of memory", unless the
+    turn it follows was answered from that manual."""
+    manual = Passage("manuals/bzip2.pdf", "Decompression costs about 2300k of memory.", 19)
+    invoice = Passage("docs/vet-invoice.pdf", "Dr. med. vet. Yilmaz. Dental cleaning, total cost: 309.60 EUR.", 1)
+    question = "And what did it actually cost?"
+    found = best_evidence(question, [manual, invoice], topic=["vet"], topic_files=["memos/vet-teeth.wav"])
+    assert found is not None and found.passage.file == "docs/vet-invoice.pdf"
+    assert best_evidence(question, [manual], topic=["vet"], topic_files=["memos/vet-teeth.wav"]) is None
+    found = best_evidence(question, [manual], topic=["vet"], topic_files=["manuals/bzip2.pdf"])
+    assert found is not None and found.passage.file == "manuals/bzip2.pdf"
