@@ -44,7 +44,8 @@ def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str 
     """Yields what is said, and "" once when the model's first token comes (a sentence is said only once it is
     whole and checked); returns (the whole reply, whether it was stopped). `uncited(reply, citations)` gives the
     citation to add when the reply does not name its source."""
-    checker = CheckedReply(evidence, f"{text} {earlier or ''}", language, answerable_kind(asks_for(text), evidence.text))
+    kind = answerable_kind(asks_for(text), evidence.text)
+    checker = CheckedReply(evidence, f"{text} {earlier or ''}", language, kind)
     said: list[str] = []
     with streaming(llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
                               stop=stop, tool_choice="none")) as chunks:

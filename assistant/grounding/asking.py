@@ -50,8 +50,8 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|er|e|º|ª)$")
 _THE = r"(?:'s|s| is| was)?\s+(?:(?:the|my|our|your|his|her|their)\s+)?"
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
          ("time", re.compile(r"\b(?:what time|how late|um wie viel uhr|à quelle heure|a qué hora|a che ora)\b", re.I)),
-         ("when", re.compile(r"\b(?:when|what time|which day|what day|what date|until when|how late|how soon|wann|quand|"
-                             r"cuándo|cuando|quando|à quelle heure|a qué hora|um wie viel uhr)\b", re.I)),
+         ("when", re.compile(r"\b(?:when|which day|what day|what date|until when|how soon|wann|quand|cuándo|cuando|"
+                             r"quando)\b", re.I)),  # ("what time", "how late": a time of day, above)
          ("number", re.compile(rf"\b(?:what|which){_THE}(?:[\w']+ ){{0,2}}(?:number|code|pin|reference)\b", re.I)),
          ("length", re.compile(r"\b(?:how long|how far|how many (?:days|weeks|months|years|hours|minutes|nights)|"
                                r"wie lange|wie weit|combien de temps|cuánto tiempo|quanto tempo|per quanto)\b", re.I)),
@@ -97,7 +97,6 @@ def _without_codes(text: str) -> str:
         coded = any(c.isdigit() for c in word) and any(c.isalpha() for c in word) and not _WITH_UNIT.fullmatch(word)
         return " " if coded else word
     return _WORD_OR_CODE.sub(code, text)
-
 
 
 # a year, not an amount of money or of a unit ("€2000", "2000 €", "1999 km")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import Claim, Facts, claims, normalise
+from .claims import Claim, Facts, claims, normalise, number_key
 from .asking import REQUIRED_KINDS, has_kind, names_beyond, subject_words
 from .evidence import Evidence, holds
 from .spelling import not_an_end
@@ -82,11 +82,12 @@ class CheckedReply:
     def _whole_numbers(self, sentence: str) -> str:
         """A number asked for is said whole: "0341" for "office 0341 5530 774", "3-1" for ticket "3-1-7-7-4-2" (the
         model stopped short) are said as the passage has them, when one of its numbers begins so."""
-        passage = self.evidence.passage.text
+        written = set(_GROUPS.findall(self.evidence.passage.text))
+
         def whole(m: re.Match[str]) -> str:
-            begun = {g for g in _GROUPS.findall(passage) if g.startswith(m.group(0)) and g != m.group(0) and
-                     g[len(m.group(0))] in " /-"}
-            return begun.pop() if len(begun) == 1 and m.group(0) not in _GROUPS.findall(passage) else m.group(0)
+            said = m.group(0)
+            begun = {g for g in written if g.startswith(said) and g[len(said):len(said) + 1] in (" ", "/", "-")}
+            return begun.pop() if said not in written and len(begun) == 1 else said
         return _GROUPS.sub(whole, sentence)
 
     def _labelled(self, sentence: str, claim: Claim) -> str | None:
@@ -101,7 +102,7 @@ class CheckedReply:
         label = before.group(1)
         given = [m.group(1) for m in re.finditer(rf"(?<![^\W_]){re.escape(label)}s?\s*[:#]?\s*(\d+(?:[.,/-]\d+)*[a-z]?)\b",
                                                 self.evidence.passage.text, re.I)]
-        if not given or any(_same_number(g, claim.text) for g in given):
+        if not given or any(number_key(g, self.english) == claim.key for g in given):
             return None
         longer = {g for g in given if re.match(rf"{re.escape(claim.text)}[.,/-]\d", g)}
         return longer.pop() if len(longer) == 1 else ""
@@ -146,9 +147,3 @@ class CheckedReply:
 # A number written in groups, or alone: "0341 5530 774", "3-1-7-7-4-2", "276 0981 0654 3217", "3851"
 _GROUPS = re.compile(r"(?<![\w.,:/-])\d+(?:[ /-]\d+)*(?![\w:]|[.,]\d)")
 
-
-def _same_number(written: str, said: str) -> bool:
-    """The same number, however its thousands are written ("1,150" and "1150")."""
-    def value(text: str) -> str:
-        return re.sub(r"(?<=\d)[,](?=\d{3}\b)", "", text).rstrip(".")
-    return value(written) == value(said)

@@ -65,7 +65,7 @@ def normalise(text: str) -> str:
     return spelled_numbers(_spoken_times(text))
 
 
-def _number_key(raw: str, english: bool = False) -> str:
+def number_key(raw: str, english: bool = False) -> str:
     """A number as it is compared; `english`: "1.400" is one point four (a German note's 48.000 is 48000)."""
     text = raw
     if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):  # 1,150 or 1,695.40
@@ -113,9 +113,9 @@ def claims(text: str, english: bool = False) -> list[Claim]:
         found.append(Claim("identifier", m.group(0), _ident_key(m.group(0))))
     rest = _blank(rest, [m.span() for m in _IDENTIFIER.finditer(rest)])
     for m in _NUMBER.finditer(rest):
-        found.append(Claim("number", m.group(0), _number_key(m.group(0).lstrip("-"), english)))
+        found.append(Claim("number", m.group(0), number_key(m.group(0).lstrip("-"), english)))
     for written, number, unit in quantities(rest):  # "250 ml", said of what the source weighs as "250 g"
-        found.append(Claim("quantity", written, f"{_number_key(number, english)} {unit}"))
+        found.append(Claim("quantity", written, f"{number_key(number, english)} {unit}"))
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", rest):
         words = list(_WORD.finditer(sentence))
         for i, m in enumerate(words):
@@ -164,10 +164,10 @@ class Facts:
             self.times.add(key)
         for m in _IDENTIFIER.finditer(text):  # whole identifiers only: "KX-4471" is not "KX-4471-B"
             self.identifiers.setdefault(_ident_key(m.group(0)), m.group(0))
-            self.numbers.update(_number_key(n) for n in re.findall(r"\d+(?:[.,]\d+)*", m.group(0)))
+            self.numbers.update(number_key(n) for n in re.findall(r"\d+(?:[.,]\d+)*", m.group(0)))
         for m in _NUMBER.finditer(text):
-            key = _number_key(m.group(0).lstrip("-"))
-            self.numbers.add(_number_key(m.group(0).lstrip("-"), english=True))  # "1.400": both readings
+            key = number_key(m.group(0).lstrip("-"))
+            self.numbers.add(number_key(m.group(0).lstrip("-"), english=True))  # "1.400": both readings
             self.numbers.add(key)
             try:
                 spellings = self.floats.setdefault(float(key), [])
@@ -176,10 +176,10 @@ class Facts:
             except ValueError:
                 pass
         for m in re.finditer(r"(?<![\d,.:])\d+(?:[-/ ]\d+)+(?![\d,.:])", text):  # each part of a date or a phone
-            self.numbers.update(_number_key(part) for part in re.split(r"[-/ ]", m.group(0)))  # number (a time's
+            self.numbers.update(number_key(part) for part in re.split(r"[-/ ]", m.group(0)))  # number (a time's
             # hours are no number of their own: "night number is 20" is not "no food after 20:00")
         for _written, number, unit in quantities(text):
-            self.units.setdefault(_number_key(number), set()).add(unit)
+            self.units.setdefault(number_key(number), set()).add(unit)
         for word in _WORD.findall(text):
             self.words.update(part.lower() for part in re.split(r"[-'’]+", word) if part)
             self.words.add(word.strip("'’-").lower())

@@ -16,7 +16,6 @@ from ..words import (ASKING_WORDS, ASKS_OF_ME, CALENDAR_WORDS, ENGLISH_LITTLE_WO
                      QUESTION_WORDS, WEEKDAY_NAMES)
 from .claims import claims
 
-
 # An event that is arranged (someone coming, a thing due): asked about with a name, it is the user's own.
 _ARRANGED = re.compile(r"\b(?:coming|arriv\w*|visit\w*|due|appointment|meeting|booked|pick\w* up|leav\w+|"
                        r"stay\w*|call\w*|birthday|anniversary|wedding|holiday|trip|flight|party|dinner|"
