@@ -4,6 +4,7 @@ decimal comma (German, French, Spanish, Italian)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .words import ENGLISH_LITTLE_WORDS, LITTLE_WORDS
@@ -25,6 +26,25 @@ def one_letter_apart(a: str, b: str) -> bool:
                                   and a[diff[1]] == b[diff[0]])
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def a_word(word: str) -> bool:
+    """The English dictionary (pyspellchecker's, words people write) has the word: "alone" is no typo of "along"."""
+    return word.lower() in _english()
+
+
+def spelled_as(word: str) -> str | None:
+    """The dictionary's word one letter from a word it lacks ("numbr" is "number", "bulding" "building"); None for a
+    word it has, or one near none of its words (a name: "Zwickel")."""
+    fixed = _english().correction(word.lower())
+    return fixed if fixed and fixed != word.lower() and one_letter_apart(word.lower(), fixed) else None
+
+
+@functools.cache
+def _english():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
 
 
 def language_of(text: str) -> str:

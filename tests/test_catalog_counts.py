@@ -90,3 +90,24 @@ def test_a_word_typed_one_letter_wrong_counts_the_words_one_letter_from_it_when_
     read_only = Catalog(tmp_path / "catalog.sqlite", read_only=True)  # (a temporary table, on a read-only catalog too)
     assert read_only.document_counts(["plumbr"], near=True)[0] == {"plumbr": 1}
     read_only.close()
+
+
+def test_a_dictionary_word_typed_wrong_counts_as_the_word_and_a_real_word_is_no_typo(tmp_path):
+    catalog = _catalog(tmp_path)
+    text = "The caretaker of the building is Mr Szabo; his flat is along the fence."
+    sha = f"{99:064x}"
+    catalog.commit_content(ContentRow(sha, "text", None, {}, 1, 0, None, None), [(f"{sha}:0", None, None, text)],
+                           FileRow("caretaker.md", sha, len(text), 0))
+    assert catalog.words_near("bulding") == []  # the index keeps "build": no stem one letter from it
+    counts = catalog.document_counts(["bulding", "alone", "zwickel"], near=True)[0]
+    # "bulding" is the dictionary's "building"; "alone" is a word, not "along" typed wrong; a name nobody wrote is none
+    assert counts == {"bulding": 1, "alone": 0, "zwickel": 0}
+    catalog.close()
+
+
+def test_the_dictionary_tells_a_typo_from_a_word():
+    from assistant.languages import a_word, spelled_as
+
+    assert spelled_as("numbr") == "number" and spelled_as("recieve") == "receive"
+    assert a_word("alone") and spelled_as("alone") is None
+    assert not a_word("Zwickel") and spelled_as("Zwickel") is None  # a name near no dictionary word

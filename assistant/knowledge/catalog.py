@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..languages import one_letter_apart
+from ..languages import a_word, one_letter_apart, spelled_as
 from ..words import FUNCTION_WORDS
 
 _SCHEMA = """
@@ -248,8 +248,10 @@ class Catalog:
         finds the chunks by the word's stem; a chunk counts only when one of its words also begins as the word
         does (the Porter stemmer makes the name "Ines" the word "in", and "in" is in every chunk). `named`: only
         the chunks that write the word as a name, capitalised inside a sentence ("Ole walks Bruno" for "bruno").
-        `near`: a word of five letters or more that no chunk holds counts the chunks of the index's words one letter
-        from it ("tivolli" those of "Tivoli": a name typed in a hurry, or heard a little wrong)."""
+        `near`: a word of five letters or more that no chunk holds, and no dictionary word, counts the chunks of the
+        index's words one letter from it ("tivolli" those of "Tivoli": a name typed in a hurry, or heard a little
+        wrong), or those of the dictionary's word ("bulding" those of "building", kept as "build"); "alone" is no
+        typo of "along"."""
         kinds = list(kinds) if kinds is not None else None
         test = "names_word" if named else "starts_word"
         sql = f"SELECT count(*) FROM chunks WHERE chunks MATCH ? AND {test}(text, ?)"
@@ -264,8 +266,10 @@ class Catalog:
         counts = {}
         for word in dict.fromkeys(words):
             counts[word] = count(word)
-            if near and not counts[word] and len(word) >= 5 and word.isalpha():
-                counts[word] = max((count(other) for other in self.words_near(word)), default=0)
+            if near and not counts[word] and len(word) >= 5 and word.isalpha() and not a_word(word):
+                fixed = spelled_as(word)
+                counts[word] = max((count(other) for other in [*self.words_near(word), *([fixed] if fixed else [])]),
+                                   default=0)
         total_sql = "SELECT COALESCE(SUM(chunks), 0) FROM contents"
         if kinds is not None:
             total_sql += f" WHERE kind IN ({','.join('?' * len(kinds))})"
