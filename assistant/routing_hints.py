@@ -32,9 +32,16 @@ class Query:
     """The tool searches: `argument` takes the request's subject words (fillers and command words removed;
     a follow-up with none searches the last search's words again). `kind`, when the tool has one, is the
     argument that narrows the search to one kind of file: "image" for a request for pictures, "audio" for
-    what was said about something in a recording."""
+    what was said about something in a recording. `count`, when the tool has one, is the argument that says how
+    many results: a look-up that answers a question asks for ANSWER_HITS of them (the passage that answers is
+    often not among the first five: "When is Bruno's birthday?" ranks the birthdays list first and Bruno's own
+    note, "born 14 February", seventh)."""
     argument: str = "query"
     kind: str | None = None
+    count: str | None = None
+
+
+ANSWER_HITS = 10
 
 
 @dataclass(frozen=True)

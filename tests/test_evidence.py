@@ -265,3 +265,17 @@ def test_a_follow_up_stays_with_what_the_conversation_is_about():
     assert best_evidence(question, [manual], topic=["vet"], topic_files=["memos/vet-teeth.wav"]) is None
     found = best_evidence(question, [manual], topic=["vet"], topic_files=["manuals/bzip2.pdf"])
     assert found is not None and found.passage.file == "manuals/bzip2.pdf"
+
+
+def test_a_passage_ranked_below_the_first_hits_answers_only_holding_every_word():
+    from assistant.grounding.evidence import FIRST_HITS
+
+    others = [Passage(f"notes/other-{n}.md", "Nothing of it here.") for n in range(FIRST_HITS)]
+    question = "How much does Bruno weigh?"
+    weights = idf_weights({"bruno": 1, "weigh": 9}, 40)  # (rare "bruno" alone covers enough among the first)
+    whole = Passage("notes/bruno.md", "Bruno\nWeight: 13.2 kg (vet, 22 July)")
+    found = best_evidence(question, [*others, whole], weights)
+    assert found is not None and found.passage.file == "notes/bruno.md"
+    bill = Passage("docs/bill.pdf", "Bruno: dental cleaning, 309.60 EUR", page=1)  # "bruno", not "weigh"
+    assert best_evidence(question, [*others, bill], weights) is None
+    assert best_evidence(question, [bill, *others], weights) is not None  # (among the first: coverage decides)

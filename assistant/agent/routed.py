@@ -25,6 +25,7 @@ from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.files import kind_of
 from ..routing.model_fill import model_filled
+from ..routing_hints import ANSWER_HITS
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
 from .messages import NO_ANSWER, as_openai_call, is_request, user_message, without_citations
 
@@ -173,6 +174,7 @@ class RoutedTurn:
         (citing no file)."""
         agent, text, earlier = self.agent, self.text, self.earlier
         if result is None:
+            call = self._for_an_answer(call)
             done = yield from agent.call(call, 0, self.stop, self.timings, record=False)
         else:  # run already (a quiet look-up that found the answer): shown now
             yield ToolCallStarted(call.name, call.arguments)
@@ -224,6 +226,15 @@ class RoutedTurn:
         reply, interrupted = yield from self._grounded(evidence)
         agent.keep_source(evidence.text, evidence.passage.citation)
         yield from self._finish(reply, [done], interrupted)
+
+    def _for_an_answer(self, call: ToolCall) -> ToolCall:
+        """A look-up that answers a question weighs ANSWER_HITS passages (the tool's count argument, unless the
+        request gave one)."""
+        routing = self.agent.tools[call.name].routing if call.name in self.agent.tools else None
+        count = routing.query.count if routing is not None and routing.query is not None else None
+        if count is None or count in call.arguments:
+            return call
+        return ToolCall(call.name, {**call.arguments, count: ANSWER_HITS})
 
     def _call(self, call: ToolCall) -> Generator[AgentEvent, None, ToolCallFinished]:
         """The routed call, run and kept in the history as the model's policy reads results."""
@@ -329,10 +340,11 @@ class RoutedTurn:
         return (reply if reply.strip() or interrupted else ""), interrupted
 
     def _document_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
-        """The index's counts of the words (how rare each is), each word looked up once a turn."""
+        """The index's counts of the words (how rare each is), each word looked up once a turn; a word no file holds
+        counts as the index's word one letter from it ("numbr" as "number": a typo is no word the files lack)."""
         missing = [w for w in words if w not in self._counts]
         if missing or self._total is None:
-            counts, self._total = self.planner.document_counts(missing)
+            counts, self._total = self.planner.document_counts(missing, None, False, True)
             self._counts.update(counts)
         return {w: self._counts[w] for w in words}, self._total
 

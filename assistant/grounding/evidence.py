@@ -24,6 +24,9 @@ from .spelling import not_an_end
 from ..words import MONTH_NAMES, OTHER_ONE, SHORTENED, WEEKDAY_NAMES
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
+FIRST_HITS = 5  # a passage the search ranks below these answers only when it holds every subject word (the
+# look-up weighs ten: Bruno's own note, seventh for "How much does Bruno weigh?", answers; a letter that says "dog"
+# and "barking", seventh for "how can I get my dog used to being home alone without barking?", does not)
 MAX_SENTENCES = 3
 MAX_EVIDENCE_CHARS = 400
 TITLED_SENTENCES = 1  # answering by its title alone: the first sentence of the kind asked for (given two, the
@@ -202,7 +205,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     for rank, passage in enumerate(found):
         text = passage.text + " " + _file_words(passage.file)
         coverage, held = _coverage(text, words, weights)
-        if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
+        if coverage < (MIN_COVERAGE if rank < FIRST_HITS else 1.0) or not held or not all(_has_code(passage.text, c) for c in needed) or \
                 not all(holds(text, name) or _spaced(name, text) for name in named):
             continue
         if topic and passage.file not in topic_files and not any(holds(text, w) for w in topic):

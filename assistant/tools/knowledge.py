@@ -84,7 +84,7 @@ SEARCH_KEYWORDS = (
 HOW_TO = (r"^\W*(?:(?:so|um|uh|ok|okay|well|hey|and)\W+)*(?:how (?:do|can|could|should|would|might) (?:i|we|you|one)\b|"
           r"how to\b|wie (?:kann|könnte|soll) (?:ich|man)\b|comment (?:puis-je|peut-on|faire|faut-il)\b|"
           r"c[oó]mo (?:puedo|hago|se)\b|come (?:posso|faccio|si)\b)")
-SEARCH_ROUTING = Routing("search your files", query=Query("query", kind="kind"), answers=("text",), digest="hits",
+SEARCH_ROUTING = Routing("search your files", query=Query("query", kind="kind", count="limit"), answers=("text",), digest="hits",
                          not_for=HOW_TO)
 
 
