@@ -12,6 +12,7 @@ from speech import espeak_wav
 from assistant.agent import NO_ANSWER, Agent, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
 from assistant.models.policy import PromptPolicy
 from assistant.config import load_settings
+from assistant.routing_hints import ANSWER_HITS
 from assistant.runtime import Runtime
 
 ROUTED = PromptPolicy(tool_results="user", tool_routing="router")
@@ -177,6 +178,7 @@ def test_a_question_the_users_notes_answer_is_searched_for_even_without_asking(r
     events, done = _turn(agent, "When is my dentist appointment?")
     [(name, arguments)] = _calls(events)
     assert name == "search_knowledge" and "dentist" in arguments["query"]
+    assert arguments["limit"] == ANSWER_HITS  # an answer is looked for among more passages than a listing shows
     assert done.reply == "It is on Tuesday at 9:30. (dentist.txt)"  # the source named when the model did not
     events, done = _turn(agent, "What is the capital of France?")
     assert _calls(events) == [] and done.reply == "Paris."
