@@ -129,6 +129,7 @@ def test_arithmetic_over_the_conversation_takes_only_numbers_it_said():
                      "how far below the top of the estimate is that?", "How many square metres is that?"):
         assert asks_to_work_out(compared)  # a difference, or an area
     assert not asks_to_work_out("How many other people are coming?")
+    assert not asks_to_work_out("and in square feet?")  # the area said, converted: no arithmetic of its own
     # a span of time the question names, against the facts' (12 months a year), is known though nobody said it
     assert asks_to_work_out("and over a whole year?")
     assert held("96 / 12", ["Dog tax: 96 EUR/year"], "how much is that per month?")
@@ -192,3 +193,24 @@ def test_an_english_reply_s_thousands_are_written_with_commas():
     german = Facts("Budget: 48.000 Euro")
     assert all(german.supports(c) for c in claims("The budget is 48,000 euros.", english=True))
     assert all(german.supports(c) for c in claims("Das Budget ist 48.000 Euro."))
+
+
+def test_an_expression_written_with_its_units_is_its_arithmetic_and_a_size_is_no_time():
+    from assistant.grounding.claims import claims
+    from assistant.grounding.worked_out import bare, held
+
+    assert bare("96 EUR/year / 12 months") == "96 / 12"  # (as the 0.5B wrote it for "how much is that per month?")
+    assert bare("4.20 m x 5.10 m") == "4.20 * 5.10" and bare("€ 350 * 2 + 1,050") == "350 * 2 + 1050"
+    assert bare("390 km / 4.5 h") == "390 / 4.5"  # a division between units stays one
+    # "4.20 x 5.10 m" is two lengths, not the times 4:20 and 5:10: worked out to the living room's area
+    assert held("4.20 * 5.10", ["measurements.txt says: living room 4.20 x 5.10 m"], "How many square metres is that?")
+
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(c.kind, c.key) for c in claims(text) if c.kind in ("time", "number")]
+
+    assert kinds("The living room is 4.20 metres by 5.10 metres.") == [("number", "4.2"), ("number", "5.1")]
+    assert kinds("room 3.08, 12.50 EUR") == [("number", "3.08"), ("number", "12.5")]
+    # a dotted time where the text says it is one: a word for when, a clock's word, a range
+    assert kinds("send it by 5.30") == [("time", "5:30")] and kinds("at 7.30") == [("time", "7:30")]
+    assert kinds("um 18.30 Uhr") == [("time", "6:30")] and kinds("10.30-12.00") == [("time", "10:30"), ("time", "12:00")]
+    assert kinds("no food after 20:00") == [("time", "8:00")]  # (a colon is always a time)

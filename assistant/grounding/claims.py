@@ -83,20 +83,42 @@ def _time_key(hour: int, minute: int) -> str:
     return f"{(hour % 12) or 12}:{minute:02d}"
 
 
+# A time written with a dot ("7.30") is a time where the text says so: a word for when before it, a clock's word
+# after it, or another time it runs to; else it is a number ("4.20 x 5.10 m", "12.50 EUR", "room 3.08")
+_BEFORE_A_TIME = re.compile(r"(?:\b(?:at|from|until|till|to|by|before|after|around|about|approx|ca|um|ab|bis|gegen|"
+                            r"vers|dès|las|alle|ore)\.?|[-–])\s*$", re.I)
+_AFTER_A_TIME = re.compile(r"\s*(?:(?:h|hrs|uhr|o'?clock)\b|(?:[-–]|to|until|till|bis)\s*\d{1,2}[.:]\d{2}\b)", re.I)
+
+
+def _time_matches(text: str) -> list[re.Match[str]]:
+    """The times of day the text writes (a dotted one only where the text says it is a time)."""
+    return [m for m in _TIME.finditer(text) if m.group(1) is None or m.group(3) or
+            text[m.start(1) + len(m.group(1))] != "." or _said_when(text, m.start()) or
+            _AFTER_A_TIME.match(text, m.end())]
+
+
+def _said_when(text: str, at: int) -> bool:
+    """A word for when comes before `at` ("by 5.30"; not the "by" of a size: "4.20 m by 5.10 m")."""
+    before = _BEFORE_A_TIME.search(text, max(0, at - 24), at)
+    return before is not None and not (before.group(0).strip().lower() == "by" and
+                                       re.search(r"\d", text[max(0, before.start() - 12):before.start()]))
+
+
 def times(text: str) -> list[tuple[str, str]]:
     """(as written, h:mm on a 12-hour clock) for each time of day in an already normalised text."""
-    out = []
-    for m in _TIME.finditer(text):
-        if m.group(1) is not None:
-            hour, minute = int(m.group(1)), int(m.group(2))
-            if hour > 24 or minute > 59:
-                continue
-        else:
-            hour, minute = int(m.group(4) or m.group(6)), 0
-            if hour > 12:
-                continue
-        out.append((m.group(0).strip(" ."), _time_key(hour, minute)))
-    return out
+    return [time for m in _time_matches(text) if (time := _time_of(m)) is not None]
+
+
+def _time_of(m: re.Match[str]) -> tuple[str, str] | None:
+    if m.group(1) is not None:
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour > 24 or minute > 59:
+            return None
+    else:
+        hour, minute = int(m.group(4) or m.group(6)), 0
+        if hour > 12:
+            return None
+    return m.group(0).strip(" ."), _time_key(hour, minute)
 
 
 def claims(text: str, english: bool = False) -> list[Claim]:
@@ -104,9 +126,9 @@ def claims(text: str, english: bool = False) -> list[Claim]:
     text = normalise(text)
     found: list[Claim] = []
     spans: list[tuple[int, int]] = []
-    for m in _TIME.finditer(text):
-        for written, key in times(m.group(0)):
-            found.append(Claim("time", written, key))
+    for m in _time_matches(text):
+        if (time := _time_of(m)) is not None:
+            found.append(Claim("time", *time))
             spans.append(m.span())
     rest = _blank(text, spans)
     for m in _IDENTIFIER.finditer(rest):

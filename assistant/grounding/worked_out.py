@@ -40,11 +40,12 @@ _COMMON = frozenset("por je mal al mean media more less rest".split())
 
 # A difference asked by comparing ("how much more is that a month?", "how much cheaper", "how far below the top of the
 # estimate"), an amount over another span of time ("and over a whole year?"), or an area ("how many square metres is
-# that?")
+# that?"; not "and in square feet?", which converts the area said)
 _COMPARED = re.compile(r"\b(?:over|for|in) a (?:whole |full )?(?:year|month|week)\b|"
                        r"\bhow (?:much|many|far)\s+(?:more|less|fewer|(?!other\b|never\b)[^\W\d_]{3,}er|below|above|over|"
                        r"under)\b|"
-                       r"\bsquare (?:metres?|meters?|feet|foot|km|kilometres?|miles?)\b|\bwie viel (?:mehr|weniger)\b|"
+                       r"\bhow (?:many|much) square (?:metres?|meters?|feet|foot|km|kilometres?|miles?)\b|"
+                       r"\bwhat(?:'s| is) the (?:floor )?area\b|\bwie viel (?:mehr|weniger)\b|"
                        r"\bcombien de (?:plus|moins)\b", re.I)
 
 
@@ -123,8 +124,18 @@ def written_expression(llm: ChatModel, question: str, facts: Sequence[str], sche
     messages = [{"role": "system", "content": WORK_OUT_PROMPT},
                 {"role": "user", "content": f"Facts:\n{listed}\nQuestion: {question}"}]
     written = forced_call(llm, messages, schema, EXPRESSION_TOKENS, stop)
-    expression = re.sub(r"(?<=\d),(?=\d{3}\b)", "", str((written or {}).get("expression") or "").strip())
-    return expression if held(expression, facts, question) else None  # ("1,740 / 3": the thousands as written)
+    expression = bare(str((written or {}).get("expression") or ""))
+    return expression if held(expression, facts, question) else None
+
+
+def bare(expression: str) -> str:
+    """The arithmetic of an expression written with its units, as a small model writes it ("96 EUR/year / 12
+    months" is 96 / 12, "4.20 m x 5.10 m" 4.20 * 5.10, "1,740 / 3" 1740 / 3: the thousands as written)."""
+    expression = re.sub(r"(?<=\d),(?=\d{3}\b)", "", expression)
+    expression = re.sub(r"(?<![\d\s(])\s*/\s*[^\W\d_]+", " ", expression)  # "EUR/year", "km/h": a unit, no division
+    expression = re.sub(r"(?<![^\W\d_])(?:x|times)(?![^\W\d_])", "*", expression, flags=re.I)
+    expression = re.sub(r"[^\W\d_]+|[€$£]", " ", expression)
+    return " ".join(expression.split())
 
 
 def held(expression: str, facts: Sequence[str], question: str) -> bool:
@@ -195,5 +206,5 @@ def _numbers(text: str) -> set[str]:
     return found
 
 
-_DATES = re.compile(rf"{DATE_OR_TIME.pattern}|\b\d{{1,2}}[.:]\d{{2}}\b|\b(?:19|20)\d{{2}}\b", re.I)  # with dotted
-# times and years: no amounts to work with
+_DATES = re.compile(rf"{DATE_OR_TIME.pattern}|\b(?:19|20)\d{{2}}\b", re.I)  # with years: no amounts to work with
+# (a dotted time is the claims' to tell from a decimal: "at 7.30" is a time, "4.20 x 5.10 m" two lengths)
