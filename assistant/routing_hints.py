@@ -99,5 +99,7 @@ class Routing:
     counts_days: bool = False  # the tool counts the days from one date to another that its `question` argument
     # names ("how many days are there from 28 June 2025 to 5 July 2025?"): so the days between dates the conversation
     # said ("how many days later is that?")
+    converts: bool = False  # the tool converts the amount its `question` argument names into another unit ("390 km
+    # in miles"): so an amount the conversation said ("what's that in miles?")
     digest: Literal["text", "hits"] = "text"  # what a small model reads of the result: its text, or (for a
     # result whose `data` holds "hits") the best hits as "file: snippet" lines

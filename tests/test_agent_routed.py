@@ -266,58 +266,6 @@ def test_a_follow_up_is_looked_up_with_the_question_it_follows_and_a_new_questio
                for m in agent.history)  # no digest or instruction kept, so none can be said back
 
 
-def test_arithmetic_over_what_the_conversation_said_uses_only_numbers_it_said(routed):
-    """Issue 24, item 3 in a conversation: "so how much is left after the deposit?" is worked out by code from
-    the amounts the earlier answers gave, citing the file they came from; an expression with a number nobody said
-    is not used."""
-    from assistant.contracts import ToolCall
-
-    make, root = routed
-    (root / "kitchen.md").write_text("# Kitchen\n\nQuote from Nowak Bau: 7,850 euros, fitting included.\n"
-                                     "Deposit: 2,355 euros, due by 14 March.\n")
-    for written, used in (("7850 - 2355", True), ("7850 - 2000", False)):
-        agent, chat = make(["The quote is 7,850 euros."], ["The deposit is 2,355 euros."],
-                           [ToolCall("calculate", {"expression": written})], ["I can't say."])
-        agent.context.knowledge.index()
-        _turn(agent, "How much did Nowak Bau quote for the kitchen?")
-        _turn(agent, "And how much is the deposit?")
-        events, left = _turn(agent, "so how much is left to pay after the deposit?")
-        asked = chat.prompts[2][-1]["content"]
-        assert "7,850" in asked and "2,355" in asked  # the facts the model writes the expression from
-        if used:
-            assert _calls(events) == [("calculate", {"expression": "7850 - 2355"})]
-            # computed, and cited: both amounts came from the note
-            assert "5495" in left.reply.replace(",", "") and left.reply.endswith("(kitchen.md)")
-        else:
-            assert ("calculate", {"expression": "7850 - 2000"}) not in _calls(events)
-            assert "5,850" not in left.reply and "5850" not in left.reply
-
-
-def test_the_days_between_two_dates_the_conversation_said_are_counted_by_the_date_tool(routed):
-    """Issue 24, item 3 for dates: "how many days later is that than the original date?" is counted by the date
-    tool, from the two dates the model names, each one the files said (a date without its year takes the year the
-    files give the other); a date nobody said is not used."""
-    from assistant.contracts import ToolCall
-
-    make, root = routed
-    (root / "move.md").write_text("# Move\n\nMoving day: ~~Sat 28 June~~ -> Saturday 5 July 2025 (the movers moved "
-                                  "it).\nKeys: Thursday 3 July.\n")
-    for first, counted in (("Sat 28 June", True), ("Sunday 1 June", False)):
-        agent, chat = make(["The move is now on Saturday 5 July 2025."],
-                           [ToolCall("two_dates", {"first": first, "second": "Saturday 5 July 2025"})], ["I can't say."])
-        agent.context.knowledge.index()
-        _turn(agent, "When is the move now?")
-        events, later = _turn(agent, "How many days later is that than the original date?")
-        if counted:
-            assert _calls(events) == [("date_time", {"question": "How many days are there from 28 June 2025 to 5 July "
-                                                                 "2025?"})]
-            assert later.reply == "7 days. (move.md)"
-        else:
-            assert not any(name == "date_time" and "1 June" in arguments["question"]
-                           for name, arguments in _calls(events))
-            assert "7 days" not in later.reply
-
-
 def test_a_question_in_another_language_is_looked_up_again_in_english(routed):
     """Issue 24, item 1 ("in any language the speech recogniser hears"): English notes, a Spanish question. As
     asked, the search finds nothing that answers; the model's English translation is searched, and the answer is

@@ -16,7 +16,7 @@ from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..contracts import ToolCall, ToolResult
-from ..grounding import personal, translate, whose, worked_out
+from ..grounding import converted, personal, translate, whose, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.asking import subject_words
 from ..grounding.evidence import Evidence
@@ -88,6 +88,8 @@ class RoutedTurn:
             plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
         self.timings["decide_s"] = plan.seconds
         if self._may_work_out(chosen, chosen_arguments) and (yield from self._worked_out()):
+            return
+        if self.subject is not None and (unit := converted.asked_unit(text)) and (yield from self._converted(unit)):
             return
         agent.history.append(user_message(text, None))
         if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
@@ -298,17 +300,39 @@ class RoutedTurn:
         self.timings["decide_s"] = self.timings.get("decide_s", 0.0) + time.perf_counter() - started
         if asked is None:
             return False
+        yield from self._computed(name, argument, asked, None if unit else converted.counted_unit(self.text))
+        return True
+
+    def _converted(self, unit: str) -> Generator[AgentEvent, None, bool]:
+        """A follow-up asking for what the conversation said in another unit ("what's that in miles?"): the newest
+        amount it said that converts to that unit, converted by the tool (cited where the files said it). False
+        (nothing done) without a converting tool or such an amount."""
+        agent = self.agent
+        tool = next(((name, t.routing.question) for name, t in agent.tools.items() if t.routing is not None and
+                     t.routing.question and t.routing.converts), None)
+        quantity = converted.said_quantity(agent.recent_facts(), unit) if tool is not None else None
+        if tool is None or quantity is None:
+            return False
+        name, argument = tool
+        yield from self._computed(name, argument, f"{quantity} in {unit}")
+        return True
+
+    def _computed(self, name: str, argument: str, asked: str, unit: str | None = None) -> Iterator[AgentEvent]:
+        """The computing tool's answer to what the conversation said (`asked`: "965 - 780", "390 km in miles"), said
+        as it is (in the `unit` the question counted it in); the amounts (or dates) came from the user's files:
+        cited like any answer from them."""
+        agent = self.agent
         agent.history.append(user_message(self.text, None))
         call = ToolCall(name, {argument: asked})
         done = yield from agent.call(call, 0, self.stop, self.timings, record=False)
         agent.remember(self.text, name, call.arguments, [])
         if done.result.is_error:
             reply = failure_reply(agent.tools[name], done.result.text)
-        else:  # the amounts (or dates) came from the user's files: cited like any answer from them
+        else:
             cited = worked_out.sources_of(asked, agent.recent_sources(), self.text)
-            reply = done.result.text + (f" ({'; '.join(c.label() for c in cited)})" if cited else "")
+            said = converted.with_unit(done.result.text, unit) if unit else done.result.text
+            reply = said + (f" ({'; '.join(c.label() for c in cited)})" if cited else "")
         yield from self._finish(reply, [done], say=True)
-        return True
 
     def _evidence(self, result: ToolResult, text: str | None = None) -> Evidence | None:
         """The evidence in a look-up's result for this question (or its translation); a follow-up stays with the

@@ -236,7 +236,7 @@ CONVERT_KEYWORDS = (
 # out as it is; a conversion holds an amount ("5 miles", "a gallon").
 _AMOUNT_SAID = (r"(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                 r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|ein|eine|einen|un|une|una|uno)\b)")
-_UNIT_SAID = (r"(?:(?:us|uk|imperial|metric|square|sq|cubic|fluid|fl|nautical|light|short|long|degrees?)\s+)?"
+UNIT_SAID = (r"(?:(?:us|uk|imperial|metric|square|sq|cubic|fluid|fl|nautical|light|short|long|degrees?)\s+)?"
               r"(?:miles?|mi|km|kms|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|(?:centi|milli)met(?:er|re)s?|feet|foot|"
               r"ft|inch(?:es)?|in|yards?|yd|pounds?|lbs?|ounces?|oz|grams?|g|kg|kilo(?:gram)?s?|stones?|st|tonnes?|tons?|"
               r"lit(?:er|re)s?|l|ml|millilit(?:er|re)s?|gallons?|gal|pints?|quarts?|cups?|(?:table|tea)spoons?|tbsp|"
@@ -251,9 +251,9 @@ _UNIT_SAID = (r"(?:(?:us|uk|imperial|metric|square|sq|cubic|fluid|fl|nautical|li
 # out as it is; a conversion holds an amount of a unit ("5 miles", "a gallon", "30°C"): "how many calories are
 # in an apple" does not.
 CONVERT_ROUTING = Routing(
-    "convert that", question="quantity", read_out="always",
+    "convert that", question="quantity", read_out="always", converts=True,
     signal=r"\d\s*(?:°\s*[cf]|km|kg|cm|mm|ml|lbs?|oz|mph|psi|ft|mi)\b",
-    needs=_AMOUNT_SAID + r"\s{0,3}(?:°\s*[cfk]\b|-?" + _UNIT_SAID + r"\b)",
+    needs=_AMOUNT_SAID + r"\s{0,3}(?:°\s*[cfk]\b|-?" + UNIT_SAID + r"\b)",
     not_for=NOT_A_SUM)  # minutes and hours from or to a time of day: date_time's
 
 

@@ -1,0 +1,86 @@
+"""Numbers from code in a conversation (issue 24, item 3): arithmetic over the amounts earlier answers gave, the days
+between two dates they said, and an amount they said in another unit, each computed by a tool through the real
+agent over a real index, and cited where the files said it."""
+
+from __future__ import annotations
+
+from test_agent_routed import _calls, _turn, routed  # noqa: F401 (the fixture)
+
+from assistant.contracts import ToolCall
+
+
+def test_arithmetic_over_what_the_conversation_said_uses_only_numbers_it_said(routed):
+    """Issue 24, item 3 in a conversation: "so how much is left after the deposit?" is worked out by code from
+    the amounts the earlier answers gave, citing the file they came from; an expression with a number nobody said
+    is not used."""
+    make, root = routed
+    (root / "kitchen.md").write_text("# Kitchen\n\nQuote from Nowak Bau: 7,850 euros, fitting included.\n"
+                                     "Deposit: 2,355 euros, due by 14 March.\n")
+    for written, used in (("7850 - 2355", True), ("7850 - 2000", False)):
+        agent, chat = make(["The quote is 7,850 euros."], ["The deposit is 2,355 euros."],
+                           [ToolCall("calculate", {"expression": written})], ["I can't say."])
+        agent.context.knowledge.index()
+        _turn(agent, "How much did Nowak Bau quote for the kitchen?")
+        _turn(agent, "And how much is the deposit?")
+        events, left = _turn(agent, "so how much is left to pay after the deposit?")
+        asked = chat.prompts[2][-1]["content"]
+        assert "7,850" in asked and "2,355" in asked  # the facts the model writes the expression from
+        if used:
+            assert _calls(events) == [("calculate", {"expression": "7850 - 2355"})]
+            # computed, and cited: both amounts came from the note
+            assert "5495" in left.reply.replace(",", "") and left.reply.endswith("(kitchen.md)")
+        else:
+            assert ("calculate", {"expression": "7850 - 2000"}) not in _calls(events)
+            assert "5,850" not in left.reply and "5850" not in left.reply
+
+
+def test_the_days_between_two_dates_the_conversation_said_are_counted_by_the_date_tool(routed):
+    """Issue 24, item 3 for dates: "how many days later is that than the original date?" is counted by the date
+    tool, from the two dates the model names, each one the files said (a date without its year takes the year the
+    files give the other); a date nobody said is not used."""
+    make, root = routed
+    (root / "move.md").write_text("# Move\n\nMoving day: ~~Sat 28 June~~ -> Saturday 5 July 2025 (the movers moved "
+                                  "it).\nKeys: Thursday 3 July.\n")
+    for first, counted in (("Sat 28 June", True), ("Sunday 1 June", False)):
+        agent, chat = make(["The move is now on Saturday 5 July 2025."],
+                           [ToolCall("two_dates", {"first": first, "second": "Saturday 5 July 2025"})], ["I can't say."])
+        agent.context.knowledge.index()
+        _turn(agent, "When is the move now?")
+        events, later = _turn(agent, "How many days later is that than the original date?")
+        if counted:
+            assert _calls(events) == [("date_time", {"question": "How many days are there from 28 June 2025 to 5 July "
+                                                                 "2025?"})]
+            assert later.reply == "7 days. (move.md)"
+        else:
+            assert not any(name == "date_time" and "1 June" in arguments["question"]
+                           for name, arguments in _calls(events))
+            assert "7 days" not in later.reply
+
+
+def test_an_amount_the_conversation_said_is_converted_into_the_unit_a_follow_up_asks_for(routed):
+    """"what's that in miles?" after "the drive is 390 km": the newest amount said in a unit that converts is
+    converted by the converter (no model writes it), cited where the note said it; an area worked out is said in
+    the unit it was counted in, so "and in square feet?" converts it; money is not converted."""
+    from assistant.grounding.converted import asked_unit, said_quantity
+
+    make, root = routed
+    (root / "trip.md").write_text("# Holiday\n\nDrive approx. 390 km / 4.5 h, leave at 10:30.\n"
+                                  "Living room 4.20 x 5.10 m.\nDog tax: 96 EUR/year.\n")
+    agent, chat = make(["The drive is about 390 km."], ["The living room is 4.20 by 5.10 m."],
+                       [ToolCall("calculate", {"expression": "4.20 * 5.10"})])
+    agent.context.knowledge.index()
+    _, drive = _turn(agent, "How long is the drive for my holiday?")
+    assert drive.reply == "The drive is about 390 km. (trip.md)", drive.reply
+    events, miles = _turn(agent, "what's that in miles?")
+    assert _calls(events) == [("convert_units", {"quantity": "390 km in miles"})]
+    assert miles.reply == "390 kilometres is 242 miles. (trip.md)"
+    _turn(agent, "How big is the living room?")
+    _, area = _turn(agent, "How many square metres is that?")
+    assert area.reply == "4.2 times 5.1 is 21.42 square metres. (trip.md)"
+    events, feet = _turn(agent, "and in square feet?")
+    assert _calls(events) == [("convert_units", {"quantity": "21.42 square metres in square feet"})]
+    assert feet.reply.startswith("21.42 square metres is 231 square feet")
+    assert asked_unit("and in pounds?") == "pounds" and asked_unit("how many miles is that?") == "miles"
+    assert asked_unit("how many days is that?") is None and asked_unit("is it in the kitchen?") is None
+    assert said_quantity(["Dog tax: 96 EUR/year"], "dollars") is None  # no exchange rates offline
+    assert said_quantity(["pick her up at 4 in the morning"], "cm") is None  # "in" is no inch there
