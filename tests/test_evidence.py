@@ -279,3 +279,20 @@ def test_a_passage_ranked_below_the_first_hits_answers_only_holding_every_word()
     bill = Passage("docs/bill.pdf", "Bruno: dental cleaning, 309.60 EUR", page=1)  # "bruno", not "weigh"
     assert best_evidence(question, [*others, bill], weights) is None
     assert best_evidence(question, [bill, *others], weights) is not None  # (among the first: coverage decides)
+
+
+def test_a_follow_up_naming_its_own_subject_is_answered_by_the_line_about_it():
+    """"And what did we pay at Gohliser Straße?" after "What's the rent at the new flat?": the old flat's line
+    answers, though the question it follows asked for the new one (a line about "another one" is judged by the
+    follow-up's own words when it names its own subject)."""
+    from assistant.grounding.answer import evidence_for
+    from assistant.contracts import ToolResult
+
+    note = ("# Kastanienweg 7 - new flat\n\nRent from 1 July:\n  cold 790 + service charges 175 = 965 EUR/month\n"
+            "  (old flat Gohliser Str.: 640 + 140 = 780)\nDeposit: 2,370 EUR\n")
+    found = ToolResult(text="", data={"hits": [{"file": "notes/flat.md", "text": note, "kind": "text"}]})
+    counts = lambda words: ({w: 1 for w in words}, 20)  # noqa: E731
+    old = evidence_for("And what did we pay at Gohliser Straße?", "What's the rent at the new flat?", found, counts)
+    assert old is not None and any("780" in s for s in old.sentences)
+    new = evidence_for("And the rent?", "What's the rent at the new flat?", found, counts)  # no subject of its own
+    assert new is not None and not any("780" in s for s in new.sentences)

@@ -214,3 +214,17 @@ def test_an_expression_written_with_its_units_is_its_arithmetic_and_a_size_is_no
     assert kinds("send it by 5.30") == [("time", "5:30")] and kinds("at 7.30") == [("time", "7:30")]
     assert kinds("um 18.30 Uhr") == [("time", "6:30")] and kinds("10.30-12.00") == [("time", "10:30"), ("time", "12:00")]
     assert kinds("no food after 20:00") == [("time", "8:00")]  # (a colon is always a time)
+
+
+def test_an_amount_over_another_span_of_time_is_worked_out_by_code_and_a_difference_is_said_as_asked():
+    from assistant.grounding.worked_out import as_asked, only_a_period, per_period, period_asked
+
+    assert only_a_period("how much is that per month?") and only_a_period("and over a whole year?")
+    assert not only_a_period("so how much more is that a month?")  # a difference, in a month
+    tax = ["How much dog tax do we pay?", "Dog tax: 96 EUR/year (Stadt Leipzig), 15 EUR per walk (Tue + Thu)"]
+    assert per_period("how much is that per month?", tax) == "96 / 12"  # (a walk is no span of time)
+    assert per_period("and over a whole year?", ["965 minus 780 is 185 a month."]) == "185 * 12"
+    assert per_period("and per night?", ["856 EUR for 7 nights"]) is None  # nights: no factor to know
+    assert period_asked("so how much more is that a month?") == "a month"
+    assert as_asked("780 - 965", "so how much more is that a month?") == "965 - 780"
+    assert as_asked("780 - 965", "so how much is left after that?") == "780 - 965"  # no comparison: as written

@@ -311,14 +311,14 @@ class Agent:
         requests = [i for i, m in enumerate(self.history) if is_request(m)]
         return requests[-exchanges] if len(requests) >= exchanges else 0
 
-    def recent_facts(self, exchanges: int = 3) -> list[str]:
-        """What the last exchanges said (questions, answers without their citations) and the evidence their
-        answers came from, oldest first."""
+    def recent_facts(self, exchanges: int = 3, evidence: bool = True) -> list[str]:
+        """What the last exchanges said (questions, answers without their citations) and, with `evidence`, the
+        evidence their answers came from, oldest first."""
         since = self._since(exchanges)
         said = [(i, without_citations(str(m["content"]))) for i, m in enumerate(self.history[since:], since)
                 if (is_request(m) or m["role"] == "assistant") and isinstance(m.get("content"), str) and
                 m["content"].strip()]  # (not a tool's result handed to the model)
-        kept = [(at, text) for at, text, _ in self._sources if at >= since]
+        kept = [(at, text) for at, text, _ in self._sources if at >= since and evidence]
         return [text for _, text in sorted([*said, *kept], key=lambda item: item[0])]
 
     def mark_interrupted(self, spoken: str) -> None:

@@ -296,11 +296,19 @@ class RoutedTurn:
             asked = f"How many {unit} are there from {dates[0]} to {dates[1]}?" if dates else None
         else:
             schema = next(s for s in agent.tool_schemas() if s["function"]["name"] == name)
-            asked = worked_out.written_expression(self.llm, self.text, facts, schema, self.stop)
+            # "per month" of the newest yearly amount is code's; else what was said goes to the model first: the
+            # passages behind it hold other amounts too ("Deposit: 2,370" beside the rent), which the 0.5B takes
+            answers = agent.recent_facts(evidence=False)
+            asked = (worked_out.per_period(self.text, facts) if worked_out.only_a_period(self.text) else None) or \
+                (worked_out.written_expression(self.llm, self.text, answers, schema, self.stop)
+                 if worked_out.facts_hold_numbers(answers) else None) or \
+                worked_out.written_expression(self.llm, self.text, facts, schema, self.stop) or \
+                worked_out.per_period(self.text, facts)
         self.timings["decide_s"] = self.timings.get("decide_s", 0.0) + time.perf_counter() - started
         if asked is None:
             return False
-        yield from self._computed(name, argument, asked, None if unit else converted.counted_unit(self.text))
+        said_in = None if unit else converted.counted_unit(self.text) or worked_out.period_asked(self.text)
+        yield from self._computed(name, argument, asked, said_in)
         return True
 
     def _converted(self, unit: str) -> Generator[AgentEvent, None, bool]:

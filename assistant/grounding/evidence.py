@@ -181,7 +181,8 @@ def names(question: str) -> list[str]:
 def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, float] | None = None,
                   words: Sequence[str] | None = None, unknown: Iterable[str] = (),
                   named: Sequence[str] | None = None, world: bool = False,
-                  topic: Sequence[str] = (), topic_files: Sequence[str] = ()) -> Evidence | None:
+                  topic: Sequence[str] = (), topic_files: Sequence[str] = (),
+                  contrasted: Sequence[str] | None = None) -> Evidence | None:
     """The passage holding most of the question's subject words (weighed), with its answering sentences; None
     when no passage holds enough of them. `unknown`: the subject words no file holds; `named`: the names a
     passage must hold (the question's own by default). `world`: the question is not about the user's own world, so
@@ -189,7 +190,10 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     capital of Australia" is not in a manual that mentions Australia; "how much stock goes into the lentil soup"
     is in the recipe, though no file says "goes"). `topic`: for a follow-up, the words of the question it follows, one
     of which the passage holds unless it is from `topic_files`, the files that question was answered from ("And what
-    did it actually cost?" after the vet's memo is not answered by a manual's "costs about 2300k of memory")."""
+    did it actually cost?" after the vet's memo is not answered by a manual's "costs about 2300k of memory").
+    `contrasted`: the words whose "other one" a line must not be about (all the words by default; a follow-up that
+    names its own subject, only its own: "And what did we pay at Gohliser Straße?" after "the rent at the new flat"
+    is answered by the old flat's line)."""
     words = list(words) if words is not None else subject_words(question)
     if not words:
         return None
@@ -221,7 +225,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         by_title = kind is not None and not (unknown & unheld) and coverage > 0.5 and (not unheld or max(
             weights.get(w, 1.0) for w in unheld) < max(weights.get(w, 1.0) for w in held))
         wanted = answerable_kind(kind, passage.text)  # ("what time?" of a note with no time of day: its date)
-        title, sentences = _answering(passage.text, words, weights, wanted, by_title)
+        title, sentences = _answering(passage.text, words, weights, wanted, by_title,
+                                      words if contrasted is None else contrasted)
         if not sentences:  # only its heading or file name holds the words: no sentence answers
             continue
         if wanted in REQUIRED_KINDS and not any(has_kind(s, wanted) for s in sentences):  # "how tall is Teodor?" is
@@ -282,7 +287,7 @@ def _file_words(file: str) -> str:
 
 
 def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind: str | None = None,
-               by_title: bool = False) -> tuple[str | None, list[str]]:
+               by_title: bool = False, contrasted: Sequence[str] = ()) -> tuple[str | None, list[str]]:
     """The passage's heading (when it is not among them) and its answering sentences, in their order. With
     `by_title`, a passage whose heading alone holds the words answers with its first sentences of the `kind`
     asked for (a date for "when")."""
@@ -292,7 +297,7 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     titled = len(sentences) > 1 and (text.lstrip().startswith("#") or _heading(sentences[0]))
     scores = [_coverage(s, words, weights)[0] for s in sentences]
     scores = [score + (TYPE_BONUS if score and has_kind(s, kind) else 0.0) for s, score in zip(sentences, scores)]
-    scores = [0.0 if _another_one(s, words) else score for s, score in zip(sentences, scores)]  # ("old flat" for "the
+    scores = [0.0 if _another_one(s, contrasted) else score for s, score in zip(sentences, scores)]  # ("old flat" for "the
     # new flat": no answer)
     if titled:  # a heading is context, not an answer
         title_score, scores[0] = scores[0], 0.0

@@ -19,7 +19,7 @@ from ..contracts import Citation
 from ..roles import ChatModel, forced_call
 from ..tools.dates import said_dates
 from ..words import OPERATION_WORDS, PERCENT_WORDS
-from .claims import claims, normalise
+from .claims import claims, normalise, number_key
 from .asking import DATE_OR_TIME
 
 EXPRESSION_TOKENS = 40  # "(7850 - 2355) / 3"
@@ -124,8 +124,17 @@ def written_expression(llm: ChatModel, question: str, facts: Sequence[str], sche
     messages = [{"role": "system", "content": WORK_OUT_PROMPT},
                 {"role": "user", "content": f"Facts:\n{listed}\nQuestion: {question}"}]
     written = forced_call(llm, messages, schema, EXPRESSION_TOKENS, stop)
-    expression = bare(str((written or {}).get("expression") or ""))
+    expression = as_asked(bare(str((written or {}).get("expression") or "")), question)
     return expression if held(expression, facts, question) else None
+
+
+def as_asked(expression: str, question: str) -> str:
+    """A difference asked by comparing ("how much more is that?", "how much cheaper") is said as the amount between
+    the two, whichever the model wrote first ("780 - 965" is 965 - 780)."""
+    pair = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*", expression)
+    if pair is None or not _COMPARED.search(question) or float(pair.group(1)) >= float(pair.group(2)):
+        return expression
+    return f"{pair.group(2)} - {pair.group(1)}"
 
 
 def bare(expression: str) -> str:
@@ -175,6 +184,49 @@ def _between_periods(question: str, facts: Sequence[str]) -> set[float]:
         return {_PERIOD_OF.get(p, p) for p in found}
     said = set().union(*(periods(f) for f in facts)) if facts else set()
     return {_FACTORS[pair] for a in periods(question) for b in said if (pair := frozenset((a, b))) in _FACTORS}
+
+
+# A span of time the question asks an amount for ("per month", "a month", "over a whole year", "weekly")
+_ASKED_PERIOD = re.compile(r"\b(?:per|a|an|each|every)\s+(year|month|week|day)\b|"
+                           r"\b(?:over|for|in)\s+a\s+(?:whole\s+|full\s+)?(year|month|week|day)\b|"
+                           r"\b(yearly|monthly|weekly|daily|annually)\b", re.I)
+# An amount the facts give for a span of time ("96 EUR/year", "185 a month", "15 EUR per week")
+_RATE = re.compile(r"(?<![\w.])(?P<amount>\d+(?:[.,]\d+)*)\s*(?:[A-Za-z€$£]{1,4}\s*)?(?:/\s*|\s+(?:per|a|an|each|every)\s+)"
+                   r"(?P<period>year|month|week|day|yr|mo|wk)\b", re.I)
+_SPAN_DAYS = {"year": 365.0, "month": 30.0, "week": 7.0, "day": 1.0}
+
+
+def period_asked(question: str) -> str | None:
+    """The span of time the question asks its amount for, as it says it ("a month", "over a whole year")."""
+    found = _ASKED_PERIOD.search(question)
+    return found.group(0).lower() if found else None
+
+
+def only_a_period(question: str) -> bool:
+    """The question asks for an amount said before over another span of time, and nothing else ("how much is that
+    per month?", "and over a whole year?"; not "how much more is that a month?")."""
+    found = _ASKED_PERIOD.search(question)
+    return found is not None and not asks_to_work_out(question[:found.start()] + question[found.end():])
+
+
+def per_period(question: str, facts: Sequence[str]) -> str | None:
+    """The arithmetic that gives the newest amount the facts say for one span of time for the span the question asks
+    ("96 / 12" for "how much is that per month?" after "Dog tax: 96 EUR/year"; "185 * 12" for "and over a whole
+    year?" after "185 a month"); None when no fact gives an amount for another span of time."""
+    found = _ASKED_PERIOD.search(question)
+    if found is None:
+        return None
+    asked = _PERIOD_OF.get(word := next(g for g in found.groups() if g).lower(), word).removesuffix("ly")
+    asked = {"dai": "day", "annual": "year"}.get(asked, asked)
+    for fact in reversed(facts):
+        for rate in _RATE.finditer(fact):
+            period = _PERIOD_OF.get(rate.group("period").lower(), rate.group("period").lower())
+            factor = _FACTORS.get(frozenset((asked, period)))
+            if factor is None or period == asked:
+                continue
+            amount = number_key(rate.group("amount"))
+            return f"{amount} {'/' if _SPAN_DAYS[period] > _SPAN_DAYS[asked] else '*'} {factor:g}"
+    return None
 
 
 def sources_of(asked: str, sources: Sequence[tuple[str, Citation]], question: str = "") -> list[Citation]:
