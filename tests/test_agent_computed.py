@@ -84,3 +84,20 @@ def test_an_amount_the_conversation_said_is_converted_into_the_unit_a_follow_up_
     assert asked_unit("how many days is that?") is None and asked_unit("is it in the kitchen?") is None
     assert said_quantity(["Dog tax: 96 EUR/year"], "dollars") is None  # no exchange rates offline
     assert said_quantity(["pick her up at 4 in the morning"], "cm") is None  # "in" is no inch there
+
+
+def test_an_expression_the_model_writes_below_zero_is_written_again_from_the_passages_too(routed):
+    """The model's first expression, from what was said, takes the wrong amounts ("2355 - 7850" for what is left after
+    the deposit: below zero, no amount left); the second, from the passages as well, is used."""
+    make, root = routed
+    (root / "kitchen.md").write_text("# Kitchen\n\nQuote from Nowak Bau: 7,850 euros, fitting included.\n"
+                                     "Deposit: 2,355 euros, due by 14 March.\n")
+    agent, chat = make(["The quote is 7,850 euros."], ["The deposit is 2,355 euros."],
+                       [ToolCall("calculate", {"expression": "2355 - 7850"})],
+                       [ToolCall("calculate", {"expression": "7850 - 2355"})], ["I can't say."])
+    agent.context.knowledge.index()
+    _turn(agent, "How much did Nowak Bau quote for the kitchen?")
+    _turn(agent, "And how much is the deposit?")
+    events, left = _turn(agent, "so how much is left to pay after the deposit?")
+    assert _calls(events) == [("calculate", {"expression": "7850 - 2355"})]
+    assert "5495" in left.reply.replace(",", "") and left.reply.endswith("(kitchen.md)")

@@ -17,6 +17,7 @@ from typing import Any
 from ..cancel import Cancel
 from ..contracts import Citation
 from ..roles import ChatModel, forced_call
+from ..tools.arithmetic import evaluate, parse
 from ..tools.dates import said_dates
 from ..words import OPERATION_WORDS, PERCENT_WORDS
 from .claims import claims, normalise, number_key
@@ -125,7 +126,16 @@ def written_expression(llm: ChatModel, question: str, facts: Sequence[str], sche
                 {"role": "user", "content": f"Facts:\n{listed}\nQuestion: {question}"}]
     written = forced_call(llm, messages, schema, EXPRESSION_TOKENS, stop)
     expression = as_asked(bare(str((written or {}).get("expression") or "")), question)
-    return expression if held(expression, facts, question) else None
+    return expression if held(expression, facts, question) and not _below_zero(expression) else None
+
+
+def _below_zero(expression: str) -> bool:
+    """An amount asked for in a conversation (what is left, the total, per night) is none below zero: the model took
+    the wrong amounts ("2355 - 9200" for what is left after the deposit); a difference is said as asked first."""
+    try:
+        return evaluate(parse(expression.replace("×", "*").replace("÷", "/"))) < 0
+    except Exception:  # (not arithmetic the calculator reads: its own answer will say so)
+        return False
 
 
 def as_asked(expression: str, question: str) -> str:
