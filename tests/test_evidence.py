@@ -279,6 +279,14 @@ def test_a_passage_ranked_below_the_first_hits_answers_only_holding_every_word()
     bill = Passage("docs/bill.pdf", "Bruno: dental cleaning, 309.60 EUR", page=1)  # "bruno", not "weigh"
     assert best_evidence(question, [*others, bill], weights) is None
     assert best_evidence(question, [bill, *others], weights) is not None  # (among the first: coverage decides)
+    # a follow-up's passage needs all of its own words, not those of the question it follows ("What's his chip
+    # number?" after "When is Bruno's birthday?", which no line answered)
+    chip = Passage("notes/bruno.md", "Bruno\nChip no.: 276 0981 0654 3217")
+    words = ["chip", "number", "bruno", "birthday"]
+    asked = idf_weights({"chip": 1, "number": 9, "bruno": 3, "birthday": 1}, 40)
+    assert best_evidence("What's his chip number?", [*others, chip], asked, words) is None
+    found = best_evidence("What's his chip number?", [*others, chip], asked, words, own=["chip", "number"])
+    assert found is not None and "276 0981 0654 3217" in found.text
 
 
 def test_a_follow_up_naming_its_own_subject_is_answered_by_the_line_about_it():

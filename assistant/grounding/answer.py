@@ -35,7 +35,8 @@ def evidence_for(text: str, earlier: str | None, result: ToolResult, document_co
     unknown = [w for w in words if total and not counts.get(w)]
     topic = [w for w in subject_words(earlier) if w not in own] if earlier and answered_from else []
     return best_evidence(text, passages(result), weights, words, unknown=unknown, named=named, world=world,
-                         topic=topic, topic_files=answered_from, contrasted=own if earlier and names(text) else None)
+                         topic=topic, topic_files=answered_from, contrasted=own if earlier and names(text) else None,
+                         own=own)
 
 
 def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,

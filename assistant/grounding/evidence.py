@@ -87,6 +87,8 @@ def holds(text: str, word: str) -> bool:
     ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget")."""
     if "-" in word:  # "check-up": "Check-up", "check up", "checkup"
         return _spaced(word, text)
+    if word in ("number", "numbers") and _NUMBER_SHORT.search(text):
+        return True  # "Chip no.: 276 ...", "Booking no. DB-2025-087", "Nr. 9"
     lowered = text.lower()
     if word in _SHORT_FORMS and re.search(rf"\b(?:{'|'.join(f.capitalize() for f in _SHORT_FORMS[word])})\b", text):
         return True  # "Jan" for January, "Sat" for Saturday
@@ -108,6 +110,7 @@ def holds(text: str, word: str) -> bool:
         one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
 
 
+_NUMBER_SHORT = re.compile(r"(?<![^\W_])(?:no|nr|num)\.\s*:?\s*[A-Za-z-]*\d|nº\s*\d|#\s?\d", re.I)  # a number, as written
 # A word cut short with a full stop that ends no sentence ("Str.: 640", "approx. 20"; not "... the car. Then")
 _ABBREVIATED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\.(?!\s*$|\s*\n|\s+[A-ZÀ-Þ])", re.M)
 
@@ -182,7 +185,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
                   words: Sequence[str] | None = None, unknown: Iterable[str] = (),
                   named: Sequence[str] | None = None, world: bool = False,
                   topic: Sequence[str] = (), topic_files: Sequence[str] = (),
-                  contrasted: Sequence[str] | None = None) -> Evidence | None:
+                  contrasted: Sequence[str] | None = None, own: Sequence[str] | None = None) -> Evidence | None:
     """The passage holding most of the question's subject words (weighed), with its answering sentences; None
     when no passage holds enough of them. `unknown`: the subject words no file holds; `named`: the names a
     passage must hold (the question's own by default). `world`: the question is not about the user's own world, so
@@ -193,7 +196,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     did it actually cost?" after the vet's memo is not answered by a manual's "costs about 2300k of memory").
     `contrasted`: the words whose "other one" a line must not be about (all the words by default; a follow-up that
     names its own subject, only its own: "And what did we pay at Gohliser Straße?" after "the rent at the new flat"
-    is answered by the old flat's line)."""
+    is answered by the old flat's line). `own`: the follow-up's own words, which a passage ranked below the first
+    FIRST_HITS must all hold (all the words by default; "What's his chip number?" after a birthday nobody found)."""
     words = list(words) if words is not None else subject_words(question)
     if not words:
         return None
@@ -209,7 +213,9 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     for rank, passage in enumerate(found):
         text = passage.text + " " + _file_words(passage.file)
         coverage, held = _coverage(text, words, weights)
-        if coverage < (MIN_COVERAGE if rank < FIRST_HITS else 1.0) or not held or not all(_has_code(passage.text, c) for c in needed) or \
+        if rank >= FIRST_HITS and not set(words if own is None else own) <= set(held):
+            continue
+        if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
                 not all(holds(text, name) or _spaced(name, text) for name in named):
             continue
         if topic and passage.file not in topic_files and not any(holds(text, w) for w in topic):
