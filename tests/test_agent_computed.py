@@ -82,7 +82,10 @@ def test_an_amount_the_conversation_said_is_converted_into_the_unit_a_follow_up_
     assert feet.reply.startswith("21.42 square metres is 231 square feet")
     assert asked_unit("and in pounds?") == "pounds" and asked_unit("how many miles is that?") == "miles"
     assert asked_unit("how many days is that?") is None and asked_unit("is it in the kitchen?") is None
-    assert said_quantity(["Dog tax: 96 EUR/year"], "dollars") is None  # no exchange rates offline
+    assert said_quantity(["The dog tax is 96 euros a year."], "dollars") is None  # no exchange rates offline
+    # what was said first: the passage behind an answer holds other amounts ("250 g" of food before the weight)
+    assert said_quantity(["Food: 250 g twice a day. Weight: 13.2 kg"], "pounds") == "250 g"
+    assert said_quantity(["Bruno weighs 13.2 kg."], "pounds") == "13.2 kg"
     assert said_quantity(["pick her up at 4 in the morning"], "cm") is None  # "in" is no inch there
 
 

@@ -228,3 +228,20 @@ def test_an_amount_over_another_span_of_time_is_worked_out_by_code_and_a_differe
     assert period_asked("so how much more is that a month?") == "a month"
     assert as_asked("780 - 965", "so how much more is that a month?") == "965 - 780"
     assert as_asked("780 - 965", "so how much is left after that?") == "780 - 965"  # no comparison: as written
+
+
+def test_review_cases_the_newest_amount_only_thousands_and_dotted_times_both_ways():
+    from assistant.grounding.claims import Facts, claims, times
+    from assistant.grounding.converted import counted_unit, said_quantity
+    from assistant.grounding.worked_out import bare, held, per_period
+
+    # only the newest amount said per span of time: an older one is about something else
+    assert per_period("how much is that per month?", ["Dog tax: 96 EUR/year", "Rent: 965 EUR/month"]) is None
+    assert per_period("how much is that per week?", ["Dog tax: 96 EUR/year", "Rent: 965 EUR/month"]) is None
+    assert said_quantity(["The garden is 1,200 square metres."], "square feet") == "1200 square metres"
+    assert counted_unit("so how much in total?") is None  # "in" is no inch
+    assert bare("96/year / 12") == "96 / 12" and not held("96/ / 12", ["96 EUR/year"], "how much is that per month?")
+    # a dotted time no word marks may be one: the sources hold it both ways; an amount is never a time
+    assert Facts("Dinner 19.30, table for 4").supports(next(c for c in claims("Dinner is at 19:30.") if c.kind == "time"))
+    assert [c.kind for c in claims("Parking is about 12.50 EUR.") if c.kind in ("time", "number")] == ["number"]
+    assert times("- 4.20 x 5.10 m living room") == []  # a list's dash is no range

@@ -318,7 +318,7 @@ class Agent:
         said = [(i, without_citations(str(m["content"]))) for i, m in enumerate(self.history[since:], since)
                 if (is_request(m) or m["role"] == "assistant") and isinstance(m.get("content"), str) and
                 m["content"].strip()]  # (not a tool's result handed to the model)
-        kept = [(at, text) for at, text, _ in self._sources if at >= since and evidence]
+        kept = [(at, text) for at, text, _ in self._sources if at >= since] if evidence else []
         return [text for _, text in sorted([*said, *kept], key=lambda item: item[0])]
 
     def mark_interrupted(self, spoken: str) -> None:

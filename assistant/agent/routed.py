@@ -71,8 +71,8 @@ class RoutedTurn:
 
     @cached_property
     def searcher(self) -> Plan | None:
-        """The search of the user's files for this question (and the one it follows up)."""
-        return self.planner.lookup(self.text, self.earlier or "")
+        """The search of the user's files for this question (and the one it follows up), for an answer."""
+        return self._for_an_answer(self.planner.lookup(self.text, self.earlier or ""))
 
     def run(self) -> Iterator[AgentEvent]:
         agent, text, earlier, about_me = self.agent, self.text, self.earlier, self.about_me
@@ -176,7 +176,7 @@ class RoutedTurn:
         (citing no file)."""
         agent, text, earlier = self.agent, self.text, self.earlier
         if result is None:
-            call = self._for_an_answer(call)
+            call = ToolCall(call.name, self._answering(call.name, call.arguments))
             done = yield from agent.call(call, 0, self.stop, self.timings, record=False)
         else:  # run already (a quiet look-up that found the answer): shown now
             yield ToolCallStarted(call.name, call.arguments)
@@ -204,7 +204,7 @@ class RoutedTurn:
                 searcher.tool is not None:
             # asked in another language: looked up again in English (the files and the search model's language)
             english = self.english
-            again_plan = self.planner.lookup(english, earlier or "") if english else None
+            again_plan = self._for_an_answer(self.planner.lookup(english, earlier or "")) if english else None
             if english and again_plan is not None and again_plan.tool is not None:
                 again = ToolCall(again_plan.tool, again_plan.arguments)
                 found = agent.run_tool(again, self.stop)
@@ -229,14 +229,17 @@ class RoutedTurn:
         agent.keep_source(evidence.text, evidence.passage.citation)
         yield from self._finish(reply, [done], interrupted)
 
-    def _for_an_answer(self, call: ToolCall) -> ToolCall:
+    def _for_an_answer(self, plan: Plan | None) -> Plan | None:
+        if plan is not None and plan.tool is not None:
+            plan.arguments = self._answering(plan.tool, plan.arguments)
+        return plan
+
+    def _answering(self, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
         """A look-up that answers a question weighs ANSWER_HITS passages (the tool's count argument, unless the
         request gave one)."""
-        routing = self.agent.tools[call.name].routing if call.name in self.agent.tools else None
+        routing = self.agent.tools[tool].routing if tool in self.agent.tools else None
         count = routing.query.count if routing is not None and routing.query is not None else None
-        if count is None or count in call.arguments:
-            return call
-        return ToolCall(call.name, {**call.arguments, count: ANSWER_HITS})
+        return arguments if count is None or count in arguments else {**arguments, count: ANSWER_HITS}
 
     def _call(self, call: ToolCall) -> Generator[AgentEvent, None, ToolCallFinished]:
         """The routed call, run and kept in the history as the model's policy reads results."""
@@ -302,8 +305,7 @@ class RoutedTurn:
             asked = (worked_out.per_period(self.text, facts) if worked_out.only_a_period(self.text) else None) or \
                 (worked_out.written_expression(self.llm, self.text, answers, schema, self.stop)
                  if worked_out.facts_hold_numbers(answers) else None) or \
-                worked_out.written_expression(self.llm, self.text, facts, schema, self.stop) or \
-                worked_out.per_period(self.text, facts)
+                worked_out.written_expression(self.llm, self.text, facts, schema, self.stop)
         self.timings["decide_s"] = self.timings.get("decide_s", 0.0) + time.perf_counter() - started
         if asked is None:
             return False
@@ -318,7 +320,8 @@ class RoutedTurn:
         agent = self.agent
         tool = next(((name, t.routing.question) for name, t in agent.tools.items() if t.routing is not None and
                      t.routing.question and t.routing.converts), None)
-        quantity = converted.said_quantity(agent.recent_facts(), unit) if tool is not None else None
+        quantity = (converted.said_quantity(agent.recent_facts(evidence=False), unit) or  # what was said, then the
+                    converted.said_quantity(agent.recent_facts(), unit)) if tool is not None else None  # passages
         if tool is None or quantity is None:
             return False
         name, argument = tool
@@ -372,11 +375,12 @@ class RoutedTurn:
         return (reply if reply.strip() or interrupted else ""), interrupted
 
     def _document_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:
-        """The index's counts of the words (how rare each is), each word looked up once a turn; a word no file holds
-        counts as the index's word one letter from it ("numbr" as "number": a typo is no word the files lack)."""
+        """The index's counts of the words (how rare each is), each word looked up once a turn; in English (the
+        dictionary's language), a word no file holds counts as the word one letter from it ("numbr" as "number": a
+        typo is no word the files lack; "Miete" is no "mite")."""
         missing = [w for w in words if w not in self._counts]
         if missing or self._total is None:
-            counts, self._total = self.planner.document_counts(missing, None, False, True)
+            counts, self._total = self.planner.document_counts(missing, None, False, self.language == "en")
             self._counts.update(counts)
         return {w: self._counts[w] for w in words}, self._total
 

@@ -86,15 +86,16 @@ def _time_key(hour: int, minute: int) -> str:
 # A time written with a dot ("7.30") is a time where the text says so: a word for when before it, a clock's word
 # after it, or another time it runs to; else it is a number ("4.20 x 5.10 m", "12.50 EUR", "room 3.08")
 _BEFORE_A_TIME = re.compile(r"(?:\b(?:at|from|until|till|to|by|before|after|around|about|approx|ca|um|ab|bis|gegen|"
-                            r"vers|dès|las|alle|ore)\.?|[-–])\s*$", re.I)
+                            r"vers|dès|las|alle|ore)\.?|(?<=\d)\s*[-–])\s*$", re.I)
+_AFTER_AN_AMOUNT = re.compile(r"\s*(?:€|\$|£|%|(?:eur|euros?|usd|dollars?|m|cm|mm|km|kg|g|l|ml|x|×)(?![^\W\d_]))", re.I)
 _AFTER_A_TIME = re.compile(r"\s*(?:(?:h|hrs|uhr|o'?clock)\b|(?:[-–]|to|until|till|bis)\s*\d{1,2}[.:]\d{2}\b)", re.I)
 
 
 def _time_matches(text: str) -> list[re.Match[str]]:
     """The times of day the text writes (a dotted one only where the text says it is a time)."""
     return [m for m in _TIME.finditer(text) if m.group(1) is None or m.group(3) or
-            text[m.start(1) + len(m.group(1))] != "." or _said_when(text, m.start()) or
-            _AFTER_A_TIME.match(text, m.end())]
+            text[m.start(1) + len(m.group(1))] != "." or (not _AFTER_AN_AMOUNT.match(text, m.end()) and (
+                _said_when(text, m.start()) or _AFTER_A_TIME.match(text, m.end())))]
 
 
 def _said_when(text: str, at: int) -> bool:
@@ -184,6 +185,9 @@ class Facts:
         text = normalise(text)
         for _written, key in times(text):
             self.times.add(key)
+        for m in _TIME.finditer(text):  # a dotted time no word marks ("Dinner 19.30") may be one: the sources hold it
+            if m.group(1) is not None and (time := _time_of(m)) is not None:  # both ways
+                self.times.add(time[1])
         for m in _IDENTIFIER.finditer(text):  # whole identifiers only: "KX-4471" is not "KX-4471-B"
             self.identifiers.setdefault(_ident_key(m.group(0)), m.group(0))
             self.numbers.update(number_key(n) for n in re.findall(r"\d+(?:[.,]\d+)*", m.group(0)))

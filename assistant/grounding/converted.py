@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..tools.convert_units import UNIT_SAID, convert
+from .claims import number_key
 
 # "and in pounds?", "what's that in miles?", "so how much is that in square feet?", "how many miles is that?"
 _IN_UNIT = re.compile(rf"\bin\s+(?P<unit>{UNIT_SAID})\s*[?.!]*\s*$|"
@@ -37,7 +38,8 @@ def asked_unit(question: str) -> str | None:
 def counted_unit(question: str) -> str | None:
     """The unit a question counts its answer in ("square metres" of "how many square metres is that?")."""
     found = re.search(rf"\bhow (?:many|much)\s+(?P<unit>{UNIT_SAID})(?![^\W\d_])", question, re.I)
-    return found.group("unit") if found else None
+    return found.group("unit") if found and found.group("unit").lower() not in _NO_UNIT else None  # ("how much in
+    # total?")
 
 
 def with_unit(answer: str, unit: str) -> str:
@@ -57,7 +59,7 @@ def said_quantity(facts: Sequence[str], unit: str) -> str | None:
             tried += 1
             if found.group("unit").lower() in _NO_UNIT:
                 continue
-            quantity = f"{found.group('amount').replace(',', '.')} {found.group('unit')}"
+            quantity = f"{number_key(found.group('amount'))} {found.group('unit')}"  # ("1,200": twelve hundred)
             try:
                 convert(quantity, unit)
             except Exception:  # another measure, money, or not a unit after all ("4 in" of "4 in the morning")

@@ -213,7 +213,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     for rank, passage in enumerate(found):
         text = passage.text + " " + _file_words(passage.file)
         coverage, held = _coverage(text, words, weights)
-        if rank >= FIRST_HITS and not set(words if own is None else own) <= set(held):
+        if rank >= FIRST_HITS and not set(own or words) <= set(held):
             continue
         if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
                 not all(holds(text, name) or _spaced(name, text) for name in named):

@@ -151,7 +151,7 @@ def bare(expression: str) -> str:
     """The arithmetic of an expression written with its units, as a small model writes it ("96 EUR/year / 12
     months" is 96 / 12, "4.20 m x 5.10 m" 4.20 * 5.10, "1,740 / 3" 1740 / 3: the thousands as written)."""
     expression = re.sub(r"(?<=\d),(?=\d{3}\b)", "", expression)
-    expression = re.sub(r"(?<![\d\s(])\s*/\s*[^\W\d_]+", " ", expression)  # "EUR/year", "km/h": a unit, no division
+    expression = re.sub(r"\s*/\s*[^\W\d_]+", " ", expression)  # "EUR/year", "96/year", "km/h": a unit, no division
     expression = re.sub(r"(?<![^\W\d_])(?:x|times)(?![^\W\d_])", "*", expression, flags=re.I)
     expression = re.sub(r"[^\W\d_]+|[€$£]", " ", expression)
     return " ".join(expression.split())
@@ -161,7 +161,8 @@ def held(expression: str, facts: Sequence[str], question: str) -> bool:
     """The expression is arithmetic (digits, a decimal point, operators, parentheses) on at least two numbers, each
     of them an amount said in the facts or the question (100 too, when the question asks for a percentage), read
     as the calculator reads them ("7.850" is seven point eight five, not the 7,850 of a German answer)."""
-    if not re.fullmatch(r"[\d\s.+\-*/×÷()]+", expression) or not re.search(r"\d\s*[-+*/×÷]", expression):
+    if not re.fullmatch(r"[\d\s.+\-*/×÷()]+", expression) or not re.search(r"\d\s*[-+*/×÷]", expression) or \
+            re.search(r"[-+*/×÷]\s*[+*/×÷]", expression):  # ("96/ / 12": two operators, no calculation)
         return False
     try:
         used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", expression)}
@@ -182,7 +183,7 @@ _FACTORS = {frozenset(("year", "month")): 12.0, frozenset(("year", "week")): 52.
             frozenset(("year", "day")): 365.0, frozenset(("day", "hour")): 24.0}
 _PERIOD = re.compile(r"\b(year|month|week|day|hour)s?\b|(?<=/)(year|month|week|day|hour|yr|mo|wk|h)\b|"
                      r"\b(annual|yearly|monthly|weekly|daily|hourly)\b", re.I)
-_PERIOD_OF = {"yr": "year", "mo": "month", "wk": "week", "h": "hour", "annual": "year", "yearly": "year",
+_PERIOD_OF = {"yr": "year", "mo": "month", "wk": "week", "h": "hour", "annual": "year", "annually": "year", "yearly": "year",
               "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
 
 
@@ -226,17 +227,16 @@ def per_period(question: str, facts: Sequence[str]) -> str | None:
     found = _ASKED_PERIOD.search(question)
     if found is None:
         return None
-    asked = _PERIOD_OF.get(word := next(g for g in found.groups() if g).lower(), word).removesuffix("ly")
-    asked = {"dai": "day", "annual": "year"}.get(asked, asked)
-    for fact in reversed(facts):
-        for rate in _RATE.finditer(fact):
-            period = _PERIOD_OF.get(rate.group("period").lower(), rate.group("period").lower())
-            factor = _FACTORS.get(frozenset((asked, period)))
-            if factor is None or period == asked:
-                continue
-            amount = number_key(rate.group("amount"))
-            return f"{amount} {'/' if _SPAN_DAYS[period] > _SPAN_DAYS[asked] else '*'} {factor:g}"
-    return None
+    asked = _PERIOD_OF.get(word := next(g for g in found.groups() if g).lower(), word)
+    rate = next((m for fact in reversed(facts) if (m := _RATE.search(fact)) is not None), None)
+    if rate is None:  # (only the newest amount said per span: an older one is about something else)
+        return None
+    period = _PERIOD_OF.get(rate.group("period").lower(), rate.group("period").lower())
+    factor = _FACTORS.get(frozenset((asked, period)))
+    if factor is None or period == asked:
+        return None
+    amount = number_key(rate.group("amount"))
+    return f"{amount} {'/' if _SPAN_DAYS[period] > _SPAN_DAYS[asked] else '*'} {factor:g}"
 
 
 def sources_of(asked: str, sources: Sequence[tuple[str, Citation]], question: str = "") -> list[Citation]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..routing_hints import ANSWER_HITS, Routing
+from ..routing_hints import Routing
 from .arguments import Missing, Request, Subject, fill, routed, topic
 from .files import FolderFiles, asks_for, kind_of, words_of
 from .router import KEYWORD_BONUS, MIN_SCORE, Route, ToolRouter
@@ -141,7 +141,7 @@ class Planner:
         if searcher is None or not query:
             return None
         name, spec = searcher
-        return Plan(name, arguments={spec.argument: query, **({spec.count: ANSWER_HITS} if spec.count else {})})
+        return Plan(name, arguments={spec.argument: query})
 
     def _closest(self, description: str, files: Sequence[str]) -> str | None:
         """The file whose name means what the description says, if one is close enough (by the router's
