@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from functools import cached_property
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..contracts import ToolCall, ToolResult
@@ -25,7 +25,7 @@ from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.files import kind_of
 from ..routing.model_fill import model_filled
-from ..routing_hints import ANSWER_HITS
+from ..routing_hints import ANSWER_HITS, Routing
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
 from .messages import NO_ANSWER, as_openai_call, is_request, user_message, without_citations
 
@@ -288,8 +288,7 @@ class RoutedTurn:
         nobody said."""
         agent, facts = self.agent, self.agent.recent_facts()
         unit = worked_out.asks_to_count_days(self.text)
-        tool = next(((name, t.routing.question) for name, t in agent.tools.items() if t.routing is not None and
-                     t.routing.question and (t.routing.counts_days if unit else t.routing.works_out)), None)
+        tool = self._computing_tool(lambda r: r.counts_days if unit else r.works_out)
         if tool is None or (unit is None and not worked_out.facts_hold_numbers(facts)):
             return False
         name, argument = tool
@@ -318,8 +317,7 @@ class RoutedTurn:
         amount it said that converts to that unit, converted by the tool (cited where the files said it). False
         (nothing done) without a converting tool or such an amount."""
         agent = self.agent
-        tool = next(((name, t.routing.question) for name, t in agent.tools.items() if t.routing is not None and
-                     t.routing.question and t.routing.converts), None)
+        tool = self._computing_tool(lambda r: r.converts)
         quantity = (converted.said_quantity(agent.recent_facts(evidence=False), unit) or  # what was said, then the
                     converted.said_quantity(agent.recent_facts(), unit)) if tool is not None else None  # passages
         if tool is None or quantity is None:
@@ -327,6 +325,11 @@ class RoutedTurn:
         name, argument = tool
         yield from self._computed(name, argument, f"{quantity} in {unit}")
         return True
+
+    def _computing_tool(self, does: Callable[[Routing], bool]) -> tuple[str, str] | None:
+        """The tool whose routing says it does this computing, with the argument that takes what to compute."""
+        return next(((name, t.routing.question) for name, t in self.agent.tools.items()
+                     if t.routing is not None and t.routing.question and does(t.routing)), None)
 
     def _computed(self, name: str, argument: str, asked: str, unit: str | None = None) -> Iterator[AgentEvent]:
         """The computing tool's answer to what the conversation said (`asked`: "965 - 780", "390 km in miles"), said
