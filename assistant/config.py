@@ -58,10 +58,13 @@ class VoiceSettings(BaseModel):
 
     input_device: str | int | None = None  # PortAudio index or name substring; None: the default
     output_device: str | int | None = None
-    # Barge-in (speaking over the assistant stops it) needs headphones: a terminal has no echo
-    # cancellation, so on speakers the assistant would interrupt itself. Off: half-duplex (the mic is
-    # ignored while it speaks, and `echo_tail_ms` after).
-    barge_in: bool = False
+    # Echo cancellation (WebRTC AEC3): the assistant's own voice is taken out of the microphone, so it can be
+    # interrupted on open speakers. On where the library loads; off: the raw microphone.
+    echo_cancellation: bool = True
+    # Barge-in (speaking over the assistant stops it). None: on while echo cancellation runs, else off. True
+    # without echo cancellation needs headphones (on speakers it would interrupt itself). Off: half-duplex (the
+    # mic is ignored while it speaks, and `echo_tail_ms` after).
+    barge_in: bool | None = None
     echo_tail_ms: int = Field(default=300, ge=0, le=5000)
     end_silence_ms: int = Field(default=500, ge=100, le=5000)  # silence that ends a turn (no end-of-turn model)
     # Smart Turn (the `turn` role) judges a pause of `pause_ms` from the audio: finished -> the turn ends there;

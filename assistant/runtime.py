@@ -16,6 +16,7 @@ from .models import ModelManager
 
 if TYPE_CHECKING:
     from .agent import Agent
+    from .audio.echo import EchoCanceller
     from .audio.player import Player
     from .tools import Tool, ToolContext
     from .voice.events import VoiceEvent
@@ -78,9 +79,11 @@ class Runtime:
         warm_voice_models(manager.get("vad"), manager.get("stt"), tts, turn, voice.stt_language(tts.language))
 
     def voice_loop(self, player: Player | None, on_event: Callable[[VoiceEvent], None] | None = None,
-                   agent: Agent | None = None, first_generation: int = 1, **voice_overrides: Any) -> VoiceLoop:
+                   agent: Agent | None = None, first_generation: int = 1, echo: EchoCanceller | None = None,
+                   **voice_overrides: Any) -> VoiceLoop:
         """The voice loop on this runtime's models (the CLI's `voice` and the TUI run the same one).
-        `voice_overrides` replace settings of `[voice]` for this loop (barge_in, language, devices...)."""
+        `voice_overrides` replace settings of `[voice]` for this loop (barge_in, language, devices...). `echo`: what
+        cleans the microphone of the player's output (barge-in is then on by default)."""
         from .voice.latency import LatencyLog
         from .voice.loop import VoiceLoop
 
@@ -92,4 +95,4 @@ class Runtime:
         turn = manager.get("turn") if self._smart_turn(voice) else None
         return VoiceLoop(vad=manager.get("vad"), stt=manager.get("stt"), agent=agent, tts=manager.get("tts"),
                          player=player, voice=voice, on_event=on_event, latency_log=log,
-                         first_generation=first_generation, turn_end=turn)
+                         first_generation=first_generation, turn_end=turn, echo=echo)

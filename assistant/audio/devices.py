@@ -97,6 +97,32 @@ def from_mono_int16(samples: np.ndarray, out: np.ndarray) -> None:
     out[:] = values[:, None]
 
 
+def output_delay(time_info, stream) -> float:
+    """Seconds from an output callback until its first sample is heard: PortAudio's DAC time where the host
+    gives a sane one, else the stream's latency."""
+    return _delay(lambda: time_info.outputBufferDacTime - time_info.currentTime, stream)
+
+
+def input_delay(time_info, stream, block_s: float) -> float:
+    """Seconds from when an input callback's first sample was captured (its ADC time) until the callback;
+    without sane times, the stream's latency and the block's length."""
+    return _delay(lambda: time_info.currentTime - time_info.inputBufferAdcTime, stream, block_s)
+
+
+def _delay(read, stream, extra: float = 0.0) -> float:
+    try:
+        delay = float(read())
+    except (AttributeError, TypeError, ValueError):
+        delay = -1.0
+    if 0.0 <= delay < 1.0 and delay != 0.0:
+        return delay
+    try:  # (some hosts give no times: zeros)
+        latency = stream.latency
+        return float(latency[0] if isinstance(latency, tuple) else latency) + extra
+    except Exception:
+        return extra
+
+
 STOP_BOUND_S = 2.0  # a stream that has not stopped by then is left behind
 
 

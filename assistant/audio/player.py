@@ -14,12 +14,16 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import DeviceUnavailable
-from .devices import from_mono_int16, output_devices, shut, sounddevice, stream_format
+from .devices import from_mono_int16, output_delay, output_devices, shut, sounddevice, stream_format
 from .io import resample, write_wav
+
+if TYPE_CHECKING:
+    from .echo import FarEnd
 
 
 @dataclass
@@ -62,6 +66,7 @@ class Player:
         self._playbacks: dict[int, Playback] = {}
         self._recording: list[tuple[int, np.ndarray]] | None = [] if record else None
         self._floor = 0  # audio of generations below this is refused (they were interrupted)
+        self.far_end: FarEnd | None = None  # told every block as it is heard (the echo canceller's reference)
 
     # -- the loop's side ----------------------------------------------------------------------------
     def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> bool:
@@ -136,9 +141,10 @@ class Player:
         self.stop()
 
     # -- the clock's side ---------------------------------------------------------------------------
-    def _pull(self, n: int, at: float | None = None) -> np.ndarray:
+    def _pull(self, n: int, at: float | None = None, heard_at: float | None = None) -> np.ndarray:
         """The next `n` samples to output (zeros where nothing is queued), starting at clock time `at`
-        (default: now); advances the chunks."""
+        (default: now); advances the chunks. `heard_at`: when they will be heard (the device's latency on top),
+        for the far end."""
         out = np.zeros(n, np.int16)
         filled = 0
         now = self.clock() if at is None else at
@@ -161,6 +167,8 @@ class Player:
                         playback.finished_at = now + filled / self.sample_rate
             if not self._queue:
                 self._idle.set()
+        if self.far_end is not None:
+            self.far_end.played(out, now if heard_at is None else heard_at, self.sample_rate)
         return out
 
     def _queued(self) -> None:
@@ -239,7 +247,8 @@ class SpeakerPlayer(Player):
         return super().play(samples, generation, text, sample_rate or self.voice_rate)
 
     def _callback(self, outdata, frames, time_info, status) -> None:  # PortAudio thread
-        from_mono_int16(self._pull(frames), outdata)
+        now = self.clock()
+        from_mono_int16(self._pull(frames, now, now + output_delay(time_info, self._stream)), outdata)
 
     def _silence(self) -> None:
         """Drop what PortAudio already holds too, so the stop is heard at once."""

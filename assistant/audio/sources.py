@@ -11,13 +11,17 @@ import queue
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import DeviceUnavailable
-from .devices import input_devices, shut, sounddevice, stream_format, to_mono_float
+from .devices import input_delay, input_devices, shut, sounddevice, stream_format, to_mono_float
 from .frames import FRAME_S, FRAME_SAMPLES, SAMPLE_RATE, AudioFrame
 from .io import read_audio
+
+if TYPE_CHECKING:
+    from .echo import EchoCanceller
 
 
 
@@ -45,19 +49,24 @@ def file_frames(path: str | Path, realtime: bool = False) -> Iterator[AudioFrame
 
 
 class FrameAssembler:
-    """Audio blocks of any size (and rate) in, 512-sample 16 kHz frames out, timed by their first sample."""
+    """Audio blocks of any size (and rate) in, 512-sample 16 kHz frames out, timed by their first sample; with
+    an echo canceller, cleaned of what the speaker played."""
 
-    def __init__(self, rate: int = SAMPLE_RATE):
+    def __init__(self, rate: int = SAMPLE_RATE, echo: EchoCanceller | None = None):
         from .io import StreamResampler
 
         self._resampler = StreamResampler(rate, SAMPLE_RATE) if rate != SAMPLE_RATE else None
+        self.echo = echo
         self._pending = np.zeros(0, np.float32)
         self._emitted = 0
 
-    def push(self, block: np.ndarray) -> list[AudioFrame]:
+    def push(self, block: np.ndarray, captured_at: float | None = None) -> list[AudioFrame]:
+        """`captured_at`: the clock time of the block's first sample (what lines it up with the far end)."""
         block = np.asarray(block, dtype=np.float32).reshape(-1)
         if self._resampler is not None:
             block = self._resampler.push(block)
+        if self.echo is not None and captured_at is not None:
+            block = self.echo.clean(block, captured_at)
         self._pending = np.concatenate([self._pending, block]) if self._pending.size else block.copy()
         frames = []
         while self._pending.size >= FRAME_SAMPLES:
@@ -86,17 +95,21 @@ class MicrophoneSource:
     at a rate, channel count and sample type it takes and converted. What goes wrong on the way is told to
     `report` (default: a log warning), once each, from the iterating thread: blocks holding NaN or infinite
     samples (dropped), and a device that delivers nothing for `stall_s` seconds (unplugged, suspended, in use
-    elsewhere), which is then reopened now and then until audio comes again.
+    elsewhere), which is then reopened now and then until audio comes again. With `echo`, every block is cleaned
+    of what the speaker played (its capture time read from PortAudio) before it is cut into frames.
     """
 
     def __init__(self, device: str | int | None = None, max_queued: int = 200,
-                 report: Callable[[str], None] | None = None, stall_s: float = STALL_S):
+                 report: Callable[[str], None] | None = None, stall_s: float = STALL_S,
+                 echo: EchoCanceller | None = None):
         self.device = device
+        self.echo = echo
         self.report = report or _warn
         self.stall_s = stall_s
         self._queue: queue.Queue = queue.Queue(maxsize=max_queued)
         self._stream = None
-        self._assembler = FrameAssembler(SAMPLE_RATE)
+        self._rate = SAMPLE_RATE
+        self._assembler = FrameAssembler(SAMPLE_RATE, echo)
         self.dropped = 0  # frames lost because the consumer fell behind
         self.bad_blocks = 0  # blocks dropped for NaN or infinite samples
         self._bad_reported = False
@@ -127,7 +140,10 @@ class MicrophoneSource:
         if not np.isfinite(block).all():  # a driver or format mix-up: never pass NaN/Inf on
             self.bad_blocks += 1
             return
-        for frame in self._assembler.push(block):
+        captured_at = None
+        if self.echo is not None:
+            captured_at = self.echo.clock() - input_delay(time_info, self._stream, frames / self._rate)
+        for frame in self._assembler.push(block, captured_at):
             try:
                 self._queue.put_nowait(frame)
             except queue.Full:
@@ -137,7 +153,8 @@ class MicrophoneSource:
         try:
             sd = sounddevice()
             fmt = stream_format(self.device, "input", SAMPLE_RATE, "float32")
-            self._assembler = FrameAssembler(fmt.rate)
+            self._assembler = FrameAssembler(fmt.rate, self.echo)
+            self._rate = fmt.rate
             stream = sd.InputStream(samplerate=fmt.rate, channels=fmt.channels, dtype=fmt.dtype,
                                     blocksize=round(FRAME_SAMPLES * fmt.rate / SAMPLE_RATE), device=self.device,
                                     callback=self._callback)

@@ -32,7 +32,11 @@ def add(sub, shared) -> None:
     voice.add_argument("--realtime", action="store_true", help="feed --input at the speed it would be spoken "
                        "(and play the replies in real time), so barge-in and half-duplex behave as live")
     voice.add_argument("--barge-in", action=argparse.BooleanOptionalAction, default=None,
-                       help="let speech interrupt the reply (use with headphones; default: off, half-duplex)")
+                       help="let speech interrupt the reply (default: on while echo cancellation runs, else off: "
+                            "half-duplex; on without it needs headphones)")
+    voice.add_argument("--echo-cancellation", action=argparse.BooleanOptionalAction, default=None,
+                       help="take the assistant's own voice out of the microphone (default: on where "
+                            "pywebrtc-audio loads)")
     voice.add_argument("--language", help="language code for speech recognition "
                                           "(default: the voice's language; auto: detect it once)")
     voice.add_argument("--input-device", type=_device, help="microphone: PortAudio index or name (see `devices`)")
@@ -47,7 +51,8 @@ def _device(value: str) -> str | int:
 
 def run(inv: Invocation) -> int:
     args, settings, manager = inv.args, inv.settings, inv.manager
-    overrides = {k: v for k, v in {"barge_in": args.barge_in, "language": args.language,
+    overrides = {k: v for k, v in {"barge_in": args.barge_in, "echo_cancellation": args.echo_cancellation,
+                                   "language": args.language,
                                    "input_device": args.input_device,
                                    "output_device": args.output_device}.items() if v is not None}
     if args.input is not None and not Path(args.input).is_file():
@@ -57,7 +62,10 @@ def run(inv: Invocation) -> int:
     runtime = inv.runtime
     voice = settings.voice.model_copy(update=overrides)
     printer = _Printer(as_json=args.json)
-    source = _source(args, voice, printer.problem)  # fails fast (no microphone) before models load
+    from ..audio.echo import canceller
+
+    echo = canceller(voice.echo_cancellation, report=printer.problem) if args.input is None else None
+    source = _source(args, voice, printer.problem, echo)  # fails fast (no microphone) before models load
     if not args.json:
         print("loading models…", file=sys.stderr, flush=True)
     tts = manager.get("tts")
@@ -67,7 +75,9 @@ def run(inv: Invocation) -> int:
         try:
             runtime.load_voice_models()
             player = _player(args, voice, tts.sample_rate)  # opened once loading is over (no underruns meanwhile)
-            loop = runtime.voice_loop(player, printer, **overrides)
+            if echo is not None:
+                player.far_end = echo.far  # the echo canceller's reference: what the speaker plays
+            loop = runtime.voice_loop(player, printer, echo=echo, **overrides)
             if args.input is None:
                 print("listening — speak (Ctrl-C to stop)", file=sys.stderr, flush=True)
             with source as frames:
@@ -127,13 +137,13 @@ def _terminate_interrupts(printer: _Printer):
         signal.signal(signal.SIGTERM, previous)
 
 
-def _source(args, voice, report):
+def _source(args, voice, report, echo=None):
     from ..audio.sources import MicrophoneSource, file_frames
 
     if args.input is not None:
         return _FileSource(file_frames(args.input, realtime=args.realtime))
     try:
-        return MicrophoneSource(voice.input_device, report=report)
+        return MicrophoneSource(voice.input_device, report=report, echo=echo)
     except DeviceUnavailable as exc:
         raise DeviceUnavailable(f"{exc}. Text still works: `assistant ask`, `assistant chat`; or run "
                                 "`assistant voice --input question.wav --output answer.wav`") from None

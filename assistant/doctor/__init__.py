@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import Settings, default_config_file, load_settings
 from ..errors import ConfigError
-from . import data, install, models, sound, system
+from . import data, echo_path, install, models, sound, system
 from .report import Check, Report
 
 __all__ = ["Check", "Report", "run_doctor"]
@@ -40,6 +40,7 @@ def run_doctor(config_file: str | Path | None = None, deep: bool = False, roles:
     report.extend(system.tools())
     report.extend(system.audio())
     report.extend(sound.checks(settings))
+    report.extend([echo_path.library(settings)])
     report.extend(system.compute(settings))
     if settings is None:
         report.extend(data.skipped_for_config(("models", "knowledge", "mcp")))
@@ -54,4 +55,6 @@ def run_doctor(config_file: str | Path | None = None, deep: bool = False, roles:
         from . import deep as deep_checks
 
         report.extend(deep_checks.checks(manager, roles))
+        if not roles and settings.voice.echo_cancellation and sound.has_both_ends():
+            report.extend([echo_path.measure(settings.voice)])
     return report

@@ -34,6 +34,14 @@ def checks(settings) -> list[Check]:
     return out
 
 
+def has_both_ends() -> bool:
+    """PortAudio lists a microphone and a speaker."""
+    from ..audio.devices import audio_devices
+
+    inputs, outputs, _ = audio_devices()
+    return bool(inputs and outputs)
+
+
 def listen(device: str | int | None, seconds: float = LISTEN_S) -> Check:
     """Record `seconds` from the input; ok when samples came and were not all exact zeros."""
     from ..audio.sources import MicrophoneSource

@@ -24,7 +24,7 @@ ACTIONS = (
     Action("ctrl+t", "push_to_talk", "Talk", "push-to-talk: start / stop talking (in push-to-talk mode)",
            ("Push-to-talk", "Start or stop talking (push-to-talk mode)")),
     Action("f2", "cycle_mode", "Mode", "listening mode: hands-free → push-to-talk → muted"),
-    Action("f3", "toggle_barge_in", "Barge-in", "barge-in on / off (on only with headphones)",
+    Action("f3", "toggle_barge_in", "Barge-in", "barge-in on / off (on by default while echo cancellation runs; without it, only with headphones)",
            ("Barge-in on/off", "Let speech interrupt replies (headphones)")),
     Action("escape", "interrupt", "Stop", "stop the reply (speech and generation)",
            ("Stop the reply", "Silence speech and stop generating")),

@@ -98,7 +98,7 @@ class AssistantApp(App):
     def on_mount(self) -> None:
         self.theme = self.settings.tui.theme if self.settings.tui.theme in self.available_themes else "textual-dark"
         self.side.display = self.settings.tui.show_panel
-        self.voice_panel.set_mode(self.mode, self.settings.voice.barge_in)
+        self._show_mode()
         self.prompt.focus()
         self.refresh_status()
         self.set_interval(2.0, self.refresh_status)
@@ -132,7 +132,7 @@ class AssistantApp(App):
                 conversation.add(Notice(notice, "warning"))
             self.voice_loop = await asyncio.to_thread(
                 self.runtime.voice_loop, self.audio.player, self._on_voice_event, agent=self.agent,
-                first_generation=previous.generation + 1 if previous is not None else 1)
+                first_generation=previous.generation + 1 if previous is not None else 1, echo=self.audio.echo)
         except Exception as exc:  # a missing model: say which and how to get it; the window stays
             conversation.add(Notice(f"Cannot start: {exc}", "error"))
             self.voice_panel.set_state("stopped")
@@ -173,6 +173,8 @@ class AssistantApp(App):
         if self._shutting_down or not self.status_line.is_attached:
             return
         self.status_line.show(self.settings.profile, self.runtime.manager.loaded(), gpu_memory(), self.status_note)
+        if self.voice_loop is not None and self.voice_loop.echo is not None:
+            self.voice_panel.set_echo(self.voice_loop.echo.stats().erle_db)
 
     # -- the voice loop's events -------------------------------------------------------------------------
     async def on_voice_event_message(self, message: VoiceEventMessage) -> None:
@@ -267,7 +269,7 @@ class AssistantApp(App):
             return
         talking = not self.voice_loop.listening
         self.voice_loop.set_listening(talking, end_turn=True)
-        self.voice_panel.set_mode("push-to-talk (talking)" if talking else "push-to-talk", self.settings.voice.barge_in)
+        self._show_mode("push-to-talk (talking)" if talking else "push-to-talk")
 
     def action_cycle_mode(self) -> None:
         self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
@@ -281,14 +283,20 @@ class AssistantApp(App):
     def _apply_mode(self) -> None:
         if self.voice_loop is not None:
             self.voice_loop.set_listening(self.mode == "hands-free", end_turn=False)
-        self.voice_panel.set_mode(self.mode, self.settings.voice.barge_in)
+        self._show_mode()
+
+    def _show_mode(self, mode: str | None = None) -> None:
+        loop = self.voice_loop
+        barge_in = loop.gate.barge_in if loop is not None else bool(self.settings.voice.barge_in)
+        self.voice_panel.set_mode(mode or self.mode, barge_in, loop is not None and loop.echo is not None)
 
     def action_toggle_barge_in(self) -> None:
         voice = self.settings.voice
-        voice.barge_in = not voice.barge_in
-        if self.voice_loop is not None:
-            self.voice_loop.voice.barge_in = voice.barge_in
-        self.voice_panel.set_mode(self.mode, voice.barge_in)
+        loop = self.voice_loop
+        voice.barge_in = not (loop.gate.barge_in if loop is not None else bool(voice.barge_in))
+        if loop is not None:
+            loop.voice.barge_in = voice.barge_in
+        self._show_mode()
         self._save("voice", "barge_in", voice.barge_in)
 
     async def action_new_conversation(self) -> None:

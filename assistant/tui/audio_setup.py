@@ -10,6 +10,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..audio.echo import EchoCanceller, canceller
 from ..audio.frames import AudioFrame
 from ..audio.player import Player
 from ..errors import DeviceUnavailable
@@ -21,6 +22,7 @@ class AudioEnds:
     player: Player | None  # None: no speaker (replies are shown, not spoken)
     notices: list[str]
     close: Callable[[], None] = lambda: None
+    echo: EchoCanceller | None = None  # cleans the microphone of what the speaker plays
 
 
 def open_devices(voice, sample_rate: int, report: Callable[[str], None] | None = None) -> AudioEnds:
@@ -31,14 +33,19 @@ def open_devices(voice, sample_rate: int, report: Callable[[str], None] | None =
 
     notices: list[str] = []
     mic = player = None
+    echo = canceller(voice.echo_cancellation, report=notices.append)
     try:
-        mic = MicrophoneSource(voice.input_device, report=report).start()
+        mic = MicrophoneSource(voice.input_device, report=report, echo=echo).start()
     except DeviceUnavailable as exc:
         notices.append(f"No microphone: {exc}. Typing still works.")
     try:
         player = SpeakerPlayer(sample_rate, voice.output_device)
     except DeviceUnavailable as exc:
         notices.append(f"No speaker: {exc}. Replies are shown, not spoken.")
+    if mic is None or player is None:
+        echo = None  # nothing to cancel
+    elif echo is not None:
+        player.far_end = echo.far
 
     def close() -> None:
         if mic is not None:
@@ -46,7 +53,7 @@ def open_devices(voice, sample_rate: int, report: Callable[[str], None] | None =
         if player is not None:
             player.close()
 
-    return AudioEnds(mic, player, notices, close)
+    return AudioEnds(mic, player, notices, close, echo)
 
 
 CLIP_S = 60.0  # how much of a cited recording a click plays

@@ -30,6 +30,8 @@ class VoicePanel(Vertical):
         self.state = "loading"
         self.mode = "hands-free"
         self.barge_in = False
+        self.echo_cancelled = False
+        self.erle_db: float | None = None  # echo removed over the last second the speaker played
         self.devices = ""
 
     def compose(self) -> ComposeResult:
@@ -55,17 +57,29 @@ class VoicePanel(Vertical):
         self.levels.append(min(1.0, (rms * 20) ** 0.5))
         self.meter.data = list(self.levels)
 
-    def set_mode(self, mode: str, barge_in: bool) -> None:
-        self.mode, self.barge_in = mode, barge_in
+    def set_mode(self, mode: str, barge_in: bool, echo_cancelled: bool = False) -> None:
+        self.mode, self.barge_in, self.echo_cancelled = mode, barge_in, echo_cancelled
         self._show_mode()
+
+    def set_echo(self, erle_db: float | None) -> None:
+        """The echo removed, live (dB): shown while echo cancellation runs."""
+        if erle_db != self.erle_db:
+            self.erle_db = erle_db
+            self._show_mode()
 
     def set_devices(self, text: str) -> None:
         self.devices = text
         self.devices_label.update(text)
 
     def _show_mode(self) -> None:
-        self.mode_label.update(
-            f"mode: {self.mode}\nbarge-in: {'on (headphones)' if self.barge_in else 'off (half-duplex)'}")
+        if self.echo_cancelled:
+            removed = f", {self.erle_db:.0f} dB removed" if self.erle_db is not None else ""
+            echo = f"echo cancellation: on{removed}"
+            barge_in = "on" if self.barge_in else "off (half-duplex)"
+        else:
+            echo = "echo cancellation: off"
+            barge_in = "on (headphones)" if self.barge_in else "off (half-duplex)"
+        self.mode_label.update(f"mode: {self.mode}\nbarge-in: {barge_in}\n{echo}")
 
 
 class LatencyPanel(Vertical):

@@ -1,9 +1,10 @@
 """Whether the microphone is heard: the user's mute and push-to-talk, and half-duplex echo suppression.
 
-A terminal has no echo cancellation: on speakers the assistant would hear itself. So by default (barge-in
-off) the microphone is ignored while the player is busy and for `echo_tail_ms` after it falls silent.
-With barge-in on (headphones), or with an unpaced source (a file read as fast as it goes), only the
-user's own mute applies. Push-to-talk released asks for a flush: the turn ends at once instead of waiting
+With echo cancellation running (the microphone cleaned of what the speaker plays), barge-in is on by default:
+the microphone is heard while the assistant speaks. Without it, on speakers the assistant would hear itself; so
+with barge-in off the microphone is ignored while the player is busy and for `echo_tail_ms` after it falls
+silent. With barge-in on (echo cancelled, or headphones), or with an unpaced source (a file read as fast as it
+goes), only the user's own mute applies. Push-to-talk released asks for a flush: the turn ends at once instead of waiting
 for silence. The capture thread asks `muted()` for every frame; the UI thread sets the rest: one lock.
 """
 
@@ -19,9 +20,11 @@ if TYPE_CHECKING:
 
 
 class MicGate:
-    def __init__(self, voice: VoiceSettings, player: Player | None, clock: Callable[[], float]):
+    def __init__(self, voice: VoiceSettings, player: Player | None, clock: Callable[[], float],
+                 echo_cancelled: bool = False):
         self.voice = voice
         self.player = player
+        self.echo_cancelled = echo_cancelled  # the microphone is cleaned of what the player plays
         self.clock = clock
         self.paced = True  # a live source; an unpaced file is never muted for echo
         self._lock = threading.Lock()
@@ -49,12 +52,17 @@ class MicGate:
             flush, self._flush = self._flush, False
             return flush
 
+    @property
+    def barge_in(self) -> bool:
+        """Speaking over the assistant stops it: as set, else while echo cancellation runs."""
+        return self.echo_cancelled if self.voice.barge_in is None else self.voice.barge_in
+
     def muted(self) -> bool:
         """Whether the current frame is ignored."""
         with self._lock:
             if not self._listening:
                 return True
-            if not self.paced or self.voice.barge_in or self.player is None:
+            if not self.paced or self.barge_in or self.player is None:
                 return False
             now = self.clock()
             if self.player.busy():

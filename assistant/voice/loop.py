@@ -51,6 +51,7 @@ from .turns import StageQueue, Turn, TurnController
 
 if TYPE_CHECKING:
     from ..agent import Agent
+    from ..audio.echo import EchoCanceller
     from ..roles import SpeechToText, TextToSpeech, TurnEnd, VoiceActivity
 
 log = logging.getLogger(__name__)
@@ -72,13 +73,15 @@ class VoiceLoop:
                  player: Player | None, voice: VoiceSettings | None = None,
                  on_event: Callable[[VoiceEvent], None] | None = None, latency_log: LatencyLog | None = None,
                  first_generation: int = 1, clock: Callable[[], float] = time.perf_counter,
-                 runner: Runner | None = None, turn_end: TurnEnd | None = None):
+                 runner: Runner | None = None, turn_end: TurnEnd | None = None,
+                 echo: EchoCanceller | None = None):
         self.voice = voice or VoiceSettings()
         self.stt, self.agent, self.tts, self.player = stt, agent, tts, player
         self.clock = clock
         self.runner: Runner = runner or ThreadRunner()
         self.endpointer = Endpointer.for_voice(vad, self.voice, clock, turn_end)
-        self.gate = MicGate(self.voice, player, clock)
+        self.echo = echo  # what cleans the microphone of the player's output (None: nothing does)
+        self.gate = MicGate(self.voice, player, clock, echo_cancelled=echo is not None and player is not None)
         self.control = TurnController(first_generation)
         self.replies = Replies(agent, self.control, self.runner, self._emit)
         self.speech = Speech(tts, player, self.runner, clock, self._emit, self._set_state, self._post)
@@ -235,7 +238,7 @@ class VoiceLoop:
         which may be busy)."""
         detected = self.clock()
         interrupted = None
-        if self.gate.paced and self.voice.barge_in and self.control.active is not None:
+        if self.gate.paced and self.gate.barge_in and self.control.active is not None:
             interrupted = self._cut()
         self._post(self._heard_speech, detected, interrupted)
 
