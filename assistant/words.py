@@ -352,3 +352,14 @@ average mean times multiply multiplied double twice half more less combined insg
 unterschied differenz jeweils durchschnitt durchschnittlich mal hälfte doppelt ensemble reste différence moyenne
 fois moitié juntos queda resto diferencia promedio veces mitad doble totale insieme resta differenza media volte
 metà doppio""".split())
+
+
+# -- speech over the assistant's reply (voice/overlap.py) -----------------------------------------------------
+# A listener's acknowledgement: said while the assistant speaks, it lets it go on ("mm-hmm", "yeah", "okay"),
+# in the languages requests come in; a cough is heard as nothing at all.
+ACKNOWLEDGEMENTS = frozenset("""mm mmm mhm mm-hmm mmhmm hmm hm uh-huh uhhuh uh huh ah oh aha yeah yep yes yup ok okay
+right alright sure cool nice great good fine exactly true indeed totally gotcha got it i see see thanks thank you
+oui ouais d'accord voilà ja jaa genau okay stimmt klar gut sí si vale claro vero certo sim""".split())
+# ... and what stops it, however short: "stop", "wait", "no", "hold on" (in the same languages)
+STOP_WORDS = frozenset("""stop wait no nope hold pause quiet enough shush sorry cancel halt arrête attends non stopp
+warte nein halt moment para espera basta aspetta""".split())

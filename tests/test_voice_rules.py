@@ -56,11 +56,14 @@ async def test_the_first_sentence_plays_while_the_rest_is_written(tmp_path):
     assert spoken[0] < finished and turn.spoken == "One is first. Two comes next. Three ends it."
 
 
+STORY = ["Once upon a time there was a dragon.", " It lived in a cave by the sea.",
+         " Every night it counted the stars."]
+
+
 async def test_barge_in_silences_the_reply_at_once_and_keeps_only_what_was_heard(tmp_path):
-    story = ["Once upon a time there was a dragon.", " It lived in a cave by the sea.",
-             " Every night it counted the stars."]
+    story = STORY
     rig = Rig(tmp_path, story, ["Penguins live in the south."], transcripts=("tell me a story", "stop"),
-              barge_in=True, seconds_per_word=0.4)
+              barge_in=True, seconds_per_word=0.4, interrupt_after_ms=0)
     playing_for = lambda s: (lambda: (p := rig.player.playback(1).first_audio_at) is not None  # noqa: E731
                              and rig.clock() - p >= s)
     script = rig.script().silence(0.5).speech(1.0).until(playing_for(1.0)).speech(1.0).silence(6.0)
@@ -78,6 +81,50 @@ async def test_barge_in_silences_the_reply_at_once_and_keeps_only_what_was_heard
     assert first.interrupted and not second.interrupted and second.transcript == "stop"
     history = [m["content"] for m in rig.agent.history if m["role"] == "assistant"]
     assert history == ["Once upon a [interrupted by the user]", "Penguins live in the south."]
+
+
+def playing_for(rig: Rig, seconds: float):
+    return lambda: (p := rig.player.playback(1).first_audio_at) is not None and rig.clock() - p >= seconds
+
+
+async def test_speech_over_the_reply_turns_it_down_at_once_and_stops_it_when_it_goes_on(tmp_path):
+    """Barge-in's default: the reply is turned down when the user is heard (min_speech after the onset) and
+    stopped when the speech goes on for interrupt_after_ms; the interruption is dated from the detection."""
+    rig = Rig(tmp_path, STORY, ["It is noon."], transcripts=("tell me a story", "what time is it in Tokyo"),
+              barge_in=True, seconds_per_word=0.4, interrupt_after_ms=800)
+    ducked: list[bool] = []
+    script = (rig.script().silence(0.5).speech(1.0).until(playing_for(rig, 1.0)).speech(0.5)
+              .then(lambda: ducked.append(rig.player.ducked)).speech(1.5).silence(6.0))
+    first, second = await rig.run(script)
+    [interrupted] = rig.events.of(Interrupted)
+    playback = rig.player.playback(1)
+    onset = playback.first_audio_at + 1.0
+    assert ducked == [True] and not rig.player.ducked  # turned down while judged; back up for the next reply
+    assert interrupted.detected_at == pytest.approx(onset + 0.25, abs=FRAME)
+    assert playback.stopped_at == pytest.approx(onset + 0.25 + 0.8, abs=2 * FRAME)
+    assert first.interrupted and second.transcript == "what time is it in Tokyo" and not second.interrupted
+
+
+@pytest.mark.parametrize("heard,why", [("Mm-hmm.", "an acknowledgement"), ("Yeah, okay.", "an acknowledgement"),
+                                       ("", "a cough"), ("there was a dragon", "its own echo")])
+async def test_short_speech_over_the_reply_that_asks_nothing_lets_it_go_on(tmp_path, heard, why):
+    rig = Rig(tmp_path, STORY, transcripts=("tell me a story", heard), barge_in=True, seconds_per_word=0.4)
+    script = rig.script().silence(0.5).speech(1.0).until(playing_for(rig, 3.0)).speech(0.4).silence(12.0)
+    [turn] = await rig.run(script)
+    assert not rig.events.of(Interrupted) and not turn.interrupted, why
+    assert turn.spoken == "".join(STORY).strip() and not rig.player.ducked
+    assert len(rig.stt.heard) == 2  # it was heard, and judged by its words
+
+
+@pytest.mark.parametrize("heard", ["Stop.", "No, wait.", "Hold on"])
+async def test_short_speech_that_asks_to_stop_stops_the_reply(tmp_path, heard):
+    rig = Rig(tmp_path, STORY, ["Okay."], transcripts=("tell me a story", heard), barge_in=True,
+              seconds_per_word=0.4)
+    script = rig.script().silence(0.5).speech(1.0).until(playing_for(rig, 3.0)).speech(0.4).silence(8.0)
+    first, second = await rig.run(script)
+    [interrupted] = rig.events.of(Interrupted)
+    assert first.interrupted and second.transcript == heard
+    assert interrupted.heard == first.spoken and len(first.spoken.split()) < len("".join(STORY).split())
 
 
 async def test_half_duplex_ignores_the_echo_and_the_tail_then_listens(tmp_path):

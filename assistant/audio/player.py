@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from .echo import FarEnd
 
 
+DUCK_GAIN = 10 ** (-18 / 20)  # the reply turned down by 18 dB while the user speaks over it
+
+
 @dataclass
 class _Chunk:
     generation: int
@@ -67,6 +70,7 @@ class Player:
         self._recording: list[tuple[int, np.ndarray]] | None = [] if record else None
         self._floor = 0  # audio of generations below this is refused (they were interrupted)
         self.far_end: FarEnd | None = None  # told every block as it is heard (the echo canceller's reference)
+        self._gain = 1.0  # turned down while the user speaks over a reply (`duck`)
 
     # -- the loop's side ----------------------------------------------------------------------------
     def play(self, samples: np.ndarray, generation: int, text: str = "", sample_rate: int | None = None) -> bool:
@@ -104,8 +108,20 @@ class Player:
                 self._playbacks[chunk.generation].stopped_at = now
             self._queue.clear()
             self._idle.set()
+            self._gain = 1.0
         self._silence()
         return self.clock()
+
+    def duck(self, gain: float = DUCK_GAIN) -> None:
+        """Turn the output down (the user speaks over the reply: heard, not yet judged); `unduck` restores it."""
+        self._gain = gain
+
+    def unduck(self) -> None:
+        self._gain = 1.0
+
+    @property
+    def ducked(self) -> bool:
+        return self._gain != 1.0
 
     def busy(self) -> bool:
         """Audio is queued or playing."""
@@ -167,6 +183,8 @@ class Player:
                         playback.finished_at = now + filled / self.sample_rate
             if not self._queue:
                 self._idle.set()
+        if self._gain != 1.0:
+            out = (out * self._gain).astype(np.int16)
         if self.far_end is not None:
             self.far_end.played(out, now if heard_at is None else heard_at, self.sample_rate)
         return out

@@ -41,6 +41,7 @@ from .endpointer import Endpointer
 from .events import (AgentUpdate, Interrupted, Level, Problem, State, StateChanged, TurnFinished,
                      UserSaid, VoiceEvent, VoiceTurn)
 from .gate import MicGate
+from .overlap import Overlap, lets_it_go_on
 from .latency import LatencyLog, TurnClock
 from .recognition import Recognition
 from .replies import Replies, Reply
@@ -100,6 +101,7 @@ class VoiceLoop:
         self._muted_before = False  # (capture thread) the gate's answer for the last frame
         self._user_closed = False  # (capture thread) the mic was closed by the user, not by our own speech
         self._replying = False  # a confirmed request is being answered
+        self._overlap: Overlap | None = None  # speech heard over a reply, not yet judged (capture thread and loop)
 
     # -- running ------------------------------------------------------------------------------------
     async def run(self, frames: Iterable[AudioFrame] | None, paced: bool = True) -> list[VoiceTurn]:
@@ -223,6 +225,11 @@ class VoiceLoop:
         events = self.endpointer.push(frame)
         rms = float(np.sqrt(np.mean(np.square(frame.samples, dtype=np.float64))))
         self._post(self._emit, Level(rms, self.endpointer.last_probability))
+        if (overlap := self._overlap) is not None and not overlap.ended:
+            if any(isinstance(e, Utterance) for e in events):
+                overlap.ended = True  # short: judged by its words
+            elif self.clock() - overlap.began >= self.voice.interrupt_after_ms / 1000:
+                self._stop_for(overlap)  # it goes on: the user takes the turn
         for event in events:
             if isinstance(event, SpeechStarted):
                 self._speech_started()
@@ -234,13 +241,41 @@ class VoiceLoop:
                 self._post(utterances.put_nowait, event)
 
     def _speech_started(self) -> None:
-        """The user speaks: with barge-in on, the reply stops here, at once (no hop through the event loop,
-        which may be busy)."""
+        """The user speaks: with barge-in on, the reply is turned down here, at once (no hop through the event
+        loop, which may be busy), and stopped once the speech goes on or its words ask to (`overlap.py`); with
+        `interrupt_after_ms = 0`, stopped here."""
         detected = self.clock()
         interrupted = None
-        if self.gate.paced and self.gate.barge_in and self.control.active is not None:
-            interrupted = self._cut()
+        active = self.control.active
+        if self.gate.paced and self.gate.barge_in and active is not None:
+            if self.voice.interrupt_after_ms and self.player is not None:
+                self.player.duck()
+                self._overlap = Overlap(active.generation, detected)
+            else:
+                interrupted = self._cut()
         self._post(self._heard_speech, detected, interrupted)
+
+    def _stop_for(self, overlap: Overlap) -> None:
+        """Speech over a reply is judged a turn of the user's: the reply stops (any thread)."""
+        self._overlap = None
+        if self.control.active is not None and self.control.active.generation == overlap.generation:
+            turn, quiet = self._cut()
+            self._post(self._interrupted, turn, overlap.began, quiet)
+        elif self.player is not None:  # the reply ended meanwhile
+            self.player.unduck()
+
+    def _judge_overlap(self, transcript: str) -> bool:
+        """Short speech over a reply, now recognised: True when it lets the reply go on (and is no turn)."""
+        overlap, self._overlap = self._overlap, None
+        if overlap is None:
+            return False
+        said = self.player.heard(overlap.generation) if self.player is not None else ""
+        if lets_it_go_on(transcript, said) is not None:
+            if self.player is not None:
+                self.player.unduck()
+            return True
+        self._stop_for(overlap)
+        return False
 
     def _heard_speech(self, detected: float, interrupted: tuple[Turn | None, float] | None) -> None:
         self._set_state("hearing")
@@ -271,6 +306,8 @@ class VoiceLoop:
                 continue
             clock.mark("transcribed", self.clock())
             text = transcript.text.strip()
+            if self._judge_overlap(text):  # "mm-hmm" over the reply, or its own echo: it goes on
+                continue
             if not text:  # a cough, a door: nothing to answer
                 if not self.control.busy:
                     self._set_state(self._idle_state())

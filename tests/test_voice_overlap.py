@@ -1,0 +1,32 @@
+"""What short speech over a reply means (assistant/voice/overlap.py): a listener's acknowledgement, the reply's
+own echo, or a request to stop. The timeline behaviour is in test_voice_rules.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.voice.overlap import lets_it_go_on
+
+SAID = "The capital of France is Paris. It has been the capital since the tenth century and"
+
+
+@pytest.mark.parametrize("heard,why", [
+    ("Mm-hmm.", "acknowledgement"), ("yeah yeah", "acknowledgement"), ("Okay.", "acknowledgement"),
+    ("Right, I see.", "acknowledgement"), ("Ouais, d'accord.", "acknowledgement"), ("Ja, genau.", "acknowledgement"),
+    ("", "nothing"), ("  ", "nothing"),
+    ("the capital since the tenth century", "echo"), ("Capital of France.", "echo"),
+])
+def test_what_lets_the_reply_go_on(heard, why):
+    assert lets_it_go_on(heard, SAID) == why
+
+
+@pytest.mark.parametrize("heard", ["Stop.", "No.", "Wait, what?", "Okay, stop.", "Hold on.", "What about Germany?",
+                                   "Sure, but what about Spain?", "Hmm?", "No, the capital of France",
+                                   "Tell me about Paris instead"])
+def test_what_stops_it(heard):
+    assert lets_it_go_on(heard, SAID) is None
+
+
+def test_an_echo_is_only_what_was_said_last():
+    assert lets_it_go_on("Paris is lovely in spring", SAID) is None  # one word of it: the user's own words
+    assert lets_it_go_on("the capital of", "") is None  # nothing said yet: no echo
