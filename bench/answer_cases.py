@@ -514,11 +514,11 @@ SECOND_CONVERSATIONS: list[Conversation] = [
 ]
 
 SETS = {"main": (QUESTIONS, CONVERSATIONS), "second": (SECOND, SECOND_CONVERSATIONS)}
-# Sets written by people who never saw the product's code (bench/answer_cases_blind.py, answer_cases_third.py, when
+# Sets written by people who never saw the product's code (answer_cases_blind.py, _third.py, _fourth.py, when
 # they are there): each one's own files join the folder (under its own top folder), and its questions and
 # conversations are a set of their own.
 _FOREIGN = {}
-for _name in ("blind", "third"):
+for _name in ("blind", "third", "fourth"):
     try:
         _FOREIGN[_name] = __import__(f"answer_cases_{_name}")
     except ImportError:  # pragma: no cover - these sets are optional
