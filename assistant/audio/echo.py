@@ -107,6 +107,7 @@ class EchoStats:
     """What the TUI and the benchmark show: how much echo is removed, at what cost."""
 
     erle_db: float | None  # echo removed over the last second the speaker played (None: it has not played)
+    erle_all_db: float | None  # ... over all the time it played
     blocks: int  # 10 ms blocks cleaned
     cpu_us_per_block: float
 
@@ -127,6 +128,7 @@ class EchoCanceller:
         self._cursor: float | None = None  # the far end's clock time read next
         self._in_power: list[float] = []  # per far-active block: microphone power before and after
         self._out_power: list[float] = []
+        self._totals = [0.0, 0.0]  # microphone power before and after, summed over every far-active block
         self._blocks = 0
         self._cpu_s = 0.0
         self.taps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None  # a list: (near, far, cleaned) of
@@ -164,16 +166,20 @@ class EchoCanceller:
         if float(np.sqrt(np.mean(np.square(far)))) > ACTIVE_RMS:
             self._in_power.append(float(np.mean(np.square(near))))
             self._out_power.append(float(np.mean(np.square(cleaned))))
+            self._totals[0] += self._in_power[-1]
+            self._totals[1] += self._out_power[-1]
             del self._in_power[:-ERLE_WINDOW], self._out_power[:-ERLE_WINDOW]
         return cleaned
 
     def stats(self) -> EchoStats:
-        erle = None
-        if self._in_power and sum(self._out_power) > 0:
-            erle = round(10 * float(np.log10(sum(self._in_power) / sum(self._out_power))), 1)
-        elif self._in_power:
-            erle = 60.0  # all of it removed (the cleaned signal is exactly zero)
-        return EchoStats(erle, self._blocks, round(self._cpu_s / max(self._blocks, 1) * 1e6, 1))
+        return EchoStats(_erle(sum(self._in_power), sum(self._out_power)), _erle(*self._totals), self._blocks,
+                         round(self._cpu_s / max(self._blocks, 1) * 1e6, 1))
+
+
+def _erle(before: float, after: float) -> float | None:
+    if before <= 0:
+        return None  # the speaker has not played
+    return round(10 * float(np.log10(before / after)), 1) if after > 0 else 60.0  # (60: all of it removed)
 
 
 def canceller(enabled: bool, clock: Callable[[], float] = time.perf_counter,

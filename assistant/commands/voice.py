@@ -95,8 +95,9 @@ def run(inv: Invocation) -> int:
     if args.json:
         print(json.dumps({"turns": [t.to_dict() for t in turns], "problems": printer.problems,
                           "interruptions": printer.interruptions, "stopped_by": printer.stopped_by,
-                          "output": str(args.output) if args.output else None}, indent=2, ensure_ascii=False),
-              flush=True)
+                          "output": str(args.output) if args.output else None,
+                          "echo_cancellation": asdict(echo.stats()) if echo is not None else None},
+                         indent=2, ensure_ascii=False), flush=True)
     elif not turns:
         print("no speech found in the input", file=sys.stderr)
     return 0
