@@ -1,7 +1,7 @@
 """Echo cancellation in the capture path (assistant/audio/echo.py) with the real WebRTC AEC3 (pywebrtc-audio):
 a room simulated in numpy (the speaker's output heard late and loud by the microphone, over a noise floor),
-fed block by block with the times a live device gives, jitter included. The real sound card's room is
-tests/test_voice_duplex.py; the numbers for the README are bench/duplex.py."""
+fed block by block with the times a live device gives, jitter included. The virtual sound card's room is
+tests/virtual_sound.py (checked in test_virtual_room.py); `assistant voice` in it is bench/duplex.py."""
 
 from __future__ import annotations
 
