@@ -7,8 +7,9 @@ Per room, one `assistant voice --json` process (echo cancellation and barge-in a
   - long questions, then a question spoken 1-5 s into the reply at the echo's level: detected within 500 ms
     (from the first sample said to the loop's detection) and its words heard (WER <= 0.2 of its transcript);
   - long questions, then "mm-hmm" or "yeah" during the reply: the reply goes on (not interrupted).
-The echo removed (ERLE, over all the time the speaker played) and the canceller's CPU time per 10 ms come
-from the process's own record. JSON: bench/results/duplex.json.
+Detection is timed from the first loud sample of the speech written into the microphone (the rig then adds its
+own ~10 ms and PortAudio's buffering). The echo removed (ERLE, over all the time the speaker played, the user's
+speech over it included) and the canceller's CPU time per 10 ms come from the process's own record. JSON: bench/results/duplex.json.
 
     .venv/bin/python bench/duplex.py [--replies N] [--barge-ins N] [--acks N] [--rooms NAME ...]
 """
@@ -43,8 +44,9 @@ ACKS = ("Mm-hmm.", "Yeah.", "Okay.", "Yeah, yeah.")
 
 
 def run_room(name: str, room_args: dict, counts: dict, speak, rng: random.Random) -> dict:
+    from speech import speech_bounds
     from test_voice_devices import Voice, ask, wait_playing, wait_reply_over
-    from virtual_sound import Room, VirtualSoundCard
+    from virtual_sound import RATE, Room, VirtualSoundCard
 
     with tempfile.TemporaryDirectory() as tmp:
         card = VirtualSoundCard(Path(tmp) / "sound", room=Room(**room_args)).start()
@@ -67,9 +69,11 @@ def run_room(name: str, room_args: dict, counts: dict, speak, rng: random.Random
                         wait_playing(card, after=asked, seconds=into, timeout=120)
                         words = rng.choice(BARGE_INS if kind == "barge_in" else ACKS)
                         level = 10 ** (room_args["gain_db"] / 20)  # at the echo's level
-                        said, started = card.say(speak(words) * level)
+                        speech = speak(words) * level
+                        said, started = card.say(speech)
                         said.wait(30)
-                        entry.update(said=words, said_at=started[0], into_reply_s=round(into, 2))
+                        onset = speech_bounds(speech, RATE, 0.02 * level)[0]  # (Piper begins with a short silence)
+                        entry.update(said=words, said_at=started[0] + onset, into_reply_s=round(into, 2))
                         wait_reply_over(card, after=started[0], quiet_s=2.5, timeout=180)
                     tries.append(entry)
             record, _ = voice.stop()
@@ -117,6 +121,7 @@ def judge(name: str, room_args: dict, latency: float, tries: list[dict], record:
         "barge_in_words_heard": sum(1 for r in barge if r["wer"] <= 0.2),
         "acks_let_it_go_on": sum(1 for r in acks if not r["interrupted"]), "acks": len(acks),
         "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
+        "realigned": echo.get("realigned"), "interruptions": interruptions,
         "turns": len(turns), "problems": record.get("problems"), "tries": results,
     }
 

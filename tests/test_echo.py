@@ -137,11 +137,13 @@ def test_the_far_end_is_a_timeline():
     far = FarEnd()
     assert not far.read(5.0, 160).any()  # nothing played yet: silence
     far.played(np.ones(1600, np.float32), at=10.0, rate=SAMPLE_RATE)  # 10.0-10.1
-    far.played(np.full(1600, 0.5, np.float32), at=10.2, rate=SAMPLE_RATE)  # a gap of 100 ms: silence between
+    far.played(np.full(1600, 0.25, np.float32), at=10.13, rate=SAMPLE_RATE)  # 30 ms late: a callback's jitter,
+    assert far.read(10.15, 160).tolist() == [0.25] * 160  # no gap (it plays on from 10.1)
+    far.played(np.full(1600, 0.5, np.float32), at=10.5, rate=SAMPLE_RATE)  # a gap of 300 ms: silence between
     assert far.read(10.05, 160).tolist() == [1.0] * 160
-    assert not far.read(10.12, 160).any()
-    assert far.read(10.25, 160).tolist() == [0.5] * 160
-    assert far.ahead_s(10.25) == pytest.approx(0.05, abs=1e-3)
+    assert not far.read(10.35, 160).any()
+    assert far.read(10.55, 160).tolist() == [0.5] * 160
+    assert far.ahead_s(10.55) == pytest.approx(0.05, abs=1e-3) and far.restarts == 1
     far.read(13.0, 160)  # reading 2 s past what is kept drops the old part
     assert not far.read(10.05, 160).any()
 
@@ -198,12 +200,12 @@ def test_barge_in_follows_echo_cancellation():
 
 
 def test_the_doctor_measures_the_echo_path():
-    """`doctor --deep`'s measurement on a chirp heard 40 ms late at -6 dB (the far end read LEAD_S ahead, as the
+    """`doctor --deep`'s measurement on its chirp and noise heard 40 ms late at -6 dB (the far end read LEAD_S ahead, as the
     canceller reads it), and on a microphone that hears nothing of it (headphones)."""
     from assistant.audio.echo import LEAD_S
-    from assistant.doctor.echo_path import _path_check, chirp
+    from assistant.doctor.echo_path import _path_check, test_sound
 
-    sweep = chirp(SAMPLE_RATE).astype(np.float32) / 32768
+    sweep = test_sound(SAMPLE_RATE).astype(np.float32) / 32768
     lead, delay = round(LEAD_S * SAMPLE_RATE), round(0.04 * SAMPLE_RATE)
     far = np.concatenate([np.zeros(4000, np.float32), sweep, np.zeros(8000, np.float32)])
     near = np.zeros_like(far)

@@ -224,3 +224,24 @@ def test_a_typed_message_over_the_request_bound_is_kept_and_refused(settings, tm
             assert box.value == pasted
 
     asyncio.run(scenario())
+
+
+def test_the_voice_panel_shows_echo_cancellation_and_the_echo_removed(settings, tmp_path):
+    app = idle_app(settings, tmp_path)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            panel = app.query_one(VoicePanel)
+            text = lambda: str(panel.mode_label.render())  # noqa: E731
+            assert "echo cancellation: off" in text() and "barge-in: off (half-duplex)" in text()
+            panel.set_mode("hands-free", True, echo_cancelled=True)
+            await pilot.pause()
+            assert "echo cancellation: on" in text() and "barge-in: on" in text() and "headphones" not in text()
+            panel.set_echo(27.4)
+            await pilot.pause()
+            assert "echo cancellation: on, 27 dB removed" in text()
+            panel.set_mode("hands-free", True, echo_cancelled=False)
+            await pilot.pause()
+            assert "barge-in: on (headphones)" in text()
+
+    asyncio.run(scenario())

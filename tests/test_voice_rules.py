@@ -116,6 +116,17 @@ async def test_short_speech_over_the_reply_that_asks_nothing_lets_it_go_on(tmp_p
     assert len(rig.stt.heard) == 2  # it was heard, and judged by its words
 
 
+async def test_the_replys_own_echo_that_stopped_it_is_no_turn(tmp_path):
+    """An echo the canceller left, long enough to stop the reply, is recognised as the reply's own words: it is
+    not answered."""
+    rig = Rig(tmp_path, STORY, ["Unused."], transcripts=("tell me a story", "once upon a time there was a dragon"),
+              barge_in=True, seconds_per_word=0.4)
+    script = rig.script().silence(0.5).speech(1.0).until(playing_for(rig, 3.5)).speech(1.5).silence(6.0)
+    [turn] = await rig.run(script)
+    assert turn.interrupted and len(rig.events.of(Interrupted)) == 1
+    assert len(rig.stt.heard) == 2 and not rig.events.of(UserSaid)[1:]  # heard, and not answered
+
+
 @pytest.mark.parametrize("heard", ["Stop.", "No, wait.", "Hold on"])
 async def test_short_speech_that_asks_to_stop_stops_the_reply(tmp_path, heard):
     rig = Rig(tmp_path, STORY, ["Okay."], transcripts=("tell me a story", heard), barge_in=True,

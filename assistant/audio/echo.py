@@ -29,7 +29,9 @@ from .io import StreamResampler, to_float32
 
 BLOCK = SAMPLE_RATE // 100  # 10 ms: what AEC3 processes at a time
 KEEP_S = 2.0  # far-end audio kept behind the read position (AEC3 looks back less than this)
-RESYNC_S = 0.02  # the far end is re-aligned when the two clocks disagree by more than this
+RESYNC_S = 0.1  # either end is re-aligned to the clock only when the two disagree by more than this: the times a
+# device gives jitter by tens of milliseconds (callbacks come in bursts), and every jump of the far end is a jump
+# AEC3 must re-learn; a steady offset is no harm (it finds the delay itself)
 LEAD_S = 0.02  # the far end is read this far ahead of the microphone's time: a reference that comes after its echo
 # defeats AEC3, one that comes early costs nothing (it finds delays of a few hundred ms), so device times that are
 # late by up to this much still work
@@ -57,6 +59,7 @@ class FarEnd:
         self._samples = np.zeros(0, np.float32)
         self._start: float | None = None  # clock time of _samples[0]
         self._resamplers: dict[int, StreamResampler] = {}
+        self.restarts = 0  # gaps filled and timelines begun again
 
     def played(self, samples: np.ndarray, at: float, rate: int) -> None:
         """`samples` (mono, any rate) were heard from clock time `at` on (the speaker's thread)."""
@@ -72,8 +75,10 @@ class FarEnd:
             if at - end > RESYNC_S:  # a gap (the output stopped, or was restarted): silence in between
                 gap = np.zeros(round((at - end) * SAMPLE_RATE), np.float32)
                 self._samples = np.concatenate([self._samples, gap])
+                self.restarts += 1
             elif end - at > RESYNC_S:  # the clock went back (a restarted stream): the timeline starts again
                 self._samples, self._start = np.zeros(0, np.float32), at
+                self.restarts += 1
             self._samples = np.concatenate([self._samples, block])
 
     def read(self, at: float, n: int) -> np.ndarray:
@@ -109,6 +114,7 @@ class EchoStats:
     erle_db: float | None  # echo removed over the last second the speaker played (None: it has not played)
     erle_all_db: float | None  # ... over all the time it played
     blocks: int  # 10 ms blocks cleaned
+    realigned: int  # times the far end was re-aligned to the clocks (a dropout, a restarted stream)
     cpu_us_per_block: float
 
 
@@ -130,6 +136,7 @@ class EchoCanceller:
         self._out_power: list[float] = []
         self._totals = [0.0, 0.0]  # microphone power before and after, summed over every far-active block
         self._blocks = 0
+        self._realigned = 0
         self._cpu_s = 0.0
         self.taps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None  # a list: (near, far, cleaned) of
         # every block from now on (`assistant doctor --deep` measures the echo path from them)
@@ -154,6 +161,7 @@ class EchoCanceller:
         # the far end read in step with the microphone (no jitter between blocks), re-aligned to the clocks
         # only when they disagree by more than RESYNC_S (a device's drift, a restarted stream)
         if self._cursor is None or abs(self._cursor - (at + LEAD_S)) > RESYNC_S:
+            self._realigned += self._cursor is not None
             self._cursor = at + LEAD_S
         far = self.far.read(self._cursor, BLOCK)
         self._cursor += BLOCK / SAMPLE_RATE
@@ -173,7 +181,7 @@ class EchoCanceller:
 
     def stats(self) -> EchoStats:
         return EchoStats(_erle(sum(self._in_power), sum(self._out_power)), _erle(*self._totals), self._blocks,
-                         round(self._cpu_s / max(self._blocks, 1) * 1e6, 1))
+                         self._realigned + self.far.restarts, round(self._cpu_s / max(self._blocks, 1) * 1e6, 1))
 
 
 def _erle(before: float, after: float) -> float | None:

@@ -1,6 +1,6 @@
 """Echo cancellation: does its library load, and (`--deep`) what the room does to the speaker's sound.
 
-The deep check plays a chirp on the configured speaker through the player the voice loop uses, records the
+The deep check plays a chirp and then noise on the configured speaker through the player the voice loop uses, records the
 configured microphone through the same echo canceller, and reports the echo path: how late the speaker is heard
 (the device latencies and the air between them) and how loud (its attenuation), and how much of it the canceller
 removes. With headphones, or a speaker the microphone cannot hear, there is no echo to measure: said so.
@@ -16,6 +16,8 @@ from ..errors import DeviceUnavailable
 from .report import Check, info, ok, skip, warn
 
 CHIRP_S = 1.5
+NOISE_S = 3.0  # then noise: the canceller adapts over its first half, what it removes is measured over the rest
+# (AEC3 hardly cancels a sweep, one frequency at a time; it does broadband sound such as speech or noise)
 CHIRP_DBFS = -12.0
 HEARD_DB = -50.0  # an echo path weaker than this is none (headphones, or a muted microphone)
 
@@ -42,6 +44,13 @@ def chirp(rate: int, seconds: float = CHIRP_S) -> np.ndarray:
     return (np.sin(phase) * fade * 10 ** (CHIRP_DBFS / 20) * 32767).astype(np.int16)
 
 
+def test_sound(rate: int) -> np.ndarray:
+    """The chirp, a moment of silence, and NOISE_S of white noise at the chirp's level, as int16."""
+    noise = np.random.default_rng(0).standard_normal(int(rate * NOISE_S)) * 10 ** (CHIRP_DBFS / 20) / np.sqrt(2)
+    noise = np.clip(noise * 32767, -32768, 32767).astype(np.int16)
+    return np.concatenate([chirp(rate), np.zeros(int(rate * 0.3), np.int16), noise])
+
+
 def measure(voice) -> Check:
     """Play the chirp, record it back through the canceller; the echo path's delay and attenuation."""
     from ..audio.echo import LEAD_S, EchoCanceller, unavailable
@@ -64,8 +73,8 @@ def measure(voice) -> Check:
     player.far_end = echo.far
     try:
         time.sleep(0.3)  # both streams running
-        player.play(chirp(16000), generation=0)
-        player.wait_idle(timeout=CHIRP_S + 3)
+        player.play(test_sound(16000), generation=0)
+        player.wait_idle(timeout=CHIRP_S + NOISE_S + 3)
         time.sleep(0.5)  # the room's tail
     finally:
         player.close()
@@ -89,14 +98,16 @@ def _path_check(near: np.ndarray, far: np.ndarray, cleaned: np.ndarray, lead_s: 
     lag = int(np.argmax(np.abs(correlation[:SAMPLE_RATE])))  # (a path of at most a second)
     shifted = far[:span - lag]
     echo = near[lag:lag + shifted.size]
-    gain = float(np.dot(echo, shifted) / max(float(np.dot(shifted, shifted)), 1e-12))
-    attenuation_db = 20 * np.log10(abs(gain)) if gain else -120.0
-    playing = np.abs(far) > 1e-3
+    playing = np.abs(shifted) > 1e-3
+    heard = float(np.mean(np.square(echo[playing]))) if playing.any() else 0.0
+    attenuation_db = 10 * np.log10(heard / float(np.mean(np.square(shifted[playing])))) if heard else -120.0
+    last = np.flatnonzero(np.abs(far) > 1e-3)  # the noise's second half, where the canceller has adapted
     removed = None
-    if playing.any():
-        power_in = float(np.mean(np.square(near[playing[:near.size]])))
-        power_out = float(np.mean(np.square(cleaned[playing[:cleaned.size]])))
-        removed = round(10 * np.log10(power_in / power_out), 1) if power_out > 0 else None
+    if last.size:
+        start = last[-1] - round(NOISE_S / 2 * SAMPLE_RATE) + lag
+        window = slice(max(0, start), min(last[-1] + lag, near.size, cleaned.size))
+        power_in, power_out = (float(np.mean(np.square(x[window]))) for x in (near, cleaned))
+        removed = round(10 * np.log10(power_in / power_out), 1) if power_out > 0 and power_in > 0 else None
     delay_ms = round((lag / SAMPLE_RATE - lead_s) * 1000)  # (the far end was read lead_s ahead)
     facts = {"delay_ms": delay_ms, "attenuation_db": round(float(attenuation_db), 1), "removed_db": removed,
              "cpu_us_per_10ms": cpu_us}

@@ -102,6 +102,7 @@ class VoiceLoop:
         self._user_closed = False  # (capture thread) the mic was closed by the user, not by our own speech
         self._replying = False  # a confirmed request is being answered
         self._overlap: Overlap | None = None  # speech heard over a reply, not yet judged (capture thread and loop)
+        self._cut_by: Overlap | None = None  # speech that went on over a reply and stopped it, not yet recognised
 
     # -- running ------------------------------------------------------------------------------------
     async def run(self, frames: Iterable[AudioFrame] | None, paced: bool = True) -> list[VoiceTurn]:
@@ -259,16 +260,22 @@ class VoiceLoop:
         """Speech over a reply is judged a turn of the user's: the reply stops (any thread)."""
         self._overlap = None
         if self.control.active is not None and self.control.active.generation == overlap.generation:
+            self._cut_by = overlap if not overlap.ended else None
             turn, quiet = self._cut()
             self._post(self._interrupted, turn, overlap.began, quiet)
         elif self.player is not None:  # the reply ended meanwhile
             self.player.unduck()
 
     def _judge_overlap(self, transcript: str) -> bool:
-        """Short speech over a reply, now recognised: True when it lets the reply go on (and is no turn)."""
+        """Speech over a reply, now recognised: True when it is no turn. Short speech that lets the reply go on
+        ("mm-hmm", its own echo) turns it back up; speech that went on and stopped it is still no turn when it
+        was the reply's own echo (what the canceller left of it)."""
         overlap, self._overlap = self._overlap, None
+        cut, self._cut_by = self._cut_by, None
         if overlap is None:
-            return False
+            if cut is None or self.player is None:
+                return False
+            return lets_it_go_on(transcript, self.player.heard(cut.generation)) == "echo"
         said = self.player.heard(overlap.generation) if self.player is not None else ""
         if lets_it_go_on(transcript, said) is not None:
             if self.player is not None:
