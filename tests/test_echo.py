@@ -219,3 +219,30 @@ def test_the_doctor_measures_the_echo_path():
     quiet = _path_check(np.random.default_rng(1).standard_normal(far.size).astype(np.float32) * 1e-4, far, near,
                         LEAD_S, 60.0)
     assert quiet.status == "info" and "does not hear" in quiet.summary
+
+
+def test_a_48_khz_microphone_in_1024_sample_blocks_is_cleaned(voices):
+    """A device that only offers 48 kHz: its blocks are converted to 16 kHz, then cleaned."""
+    from assistant.audio.io import resample
+
+    far, _ = voices
+    mic16, _ = room(far, 0.05, 0.0, seconds=5.0)
+    mic48 = resample(mic16, SAMPLE_RATE, 48000)
+    echo = EchoCanceller(FarEnd())
+    echo.far.played(far, T0, PLAYER_RATE)
+    assembler = FrameAssembler(48000, echo)
+    frames = []
+    for start in range(0, mic48.size - 1024, 1024):
+        frames += assembler.push(mic48[start:start + 1024], T0 + start / 48000)
+    cleaned = np.concatenate([f.samples for f in frames])
+    span = slice(SAMPLE_RATE, cleaned.size)
+    assert power_db(mic16[span]) - power_db(cleaned[span]) >= 18
+
+
+def test_the_settings_come_from_the_environment(monkeypatch, tmp_path):
+    from assistant.config import load_settings
+
+    monkeypatch.setenv("ASSISTANT_VOICE__ECHO_CANCELLATION", "false")
+    monkeypatch.setenv("ASSISTANT_VOICE__INTERRUPT_AFTER_MS", "0")
+    voice = load_settings(knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d").voice
+    assert voice.echo_cancellation is False and voice.interrupt_after_ms == 0 and voice.barge_in is None

@@ -86,6 +86,12 @@ def test_claims_are_numbers_times_dates_identifiers_and_names_not_sentence_openi
     ("my sink drains slowly, is there anything I can try before I call someone?", False),
     ("Who's handling my bike claim and how do I reach them?", True),  # asks who first: the know-how comes after
     ("Wie bekomme ich einen Rotweinfleck aus dem Teppich?", False),
+    # what "the" thing cost, asked in the past: one's own (the world's name theirs, or ask in the present)
+    ("How much did the locksmith cost?", True), ("What did the new tyres come to?", True),
+    ("Wie viel hat der Schlüsseldienst gekostet?", True), ("Combien a coûté le serrurier ?", True),
+    ("¿Cuánto costó el fontanero?", True), ("Quanto è costato il meccanico?", True),
+    ("How much did the Apollo program cost?", False), ("How much does a plumber cost?", False),
+    ("Wie viel hat der Bau der Elbphilharmonie gekostet?", False), ("How much did the Eiffel Tower cost?", False),
 ])
 def test_questions_about_the_user_s_own_world(text, personal):
     assert is_personal(text) is personal

@@ -51,6 +51,14 @@ _ADVICE = re.compile(r"\bhow (?:do|can|could|should|would|to|might) (?:i|we|you|
                      r"\bis there (?:a|any) (?:way|trick|fix|remedy|solution)\b|\bis there anything (?:i|we) (?:can|could)\b|\bwhat (?:can|should) (?:i|we) do\b|"
                      r"\bany (?:ideas|suggestions|tricks)\b|\bwie bekomme ich\b|\bwas kann ich\b|"
                      r"\bcomment (?:puis-je|faire)\b|\bc[oó]mo (?:puedo|hago)\b", re.I)
+# What a thing of one's own cost, asked in the past of "the" thing, written in lower case ("How much did the new
+# tyres cost?", "Wie viel hat der Schlüsseldienst gekostet?", "Combien a coûté le serrurier ?"): the world's such
+# questions name theirs ("How much did the Apollo program cost?"), and a small model asked anyway invents a sum
+_PAST_COST = re.compile(r"\b(?i:how much|what) (?i:did) (?i:the|our|my) [a-z][\w'-]*(?: [a-z][\w'-]*){0,2} (?i:cost|come to)\b|"
+                        r"\b(?i:wie viel) (?i:hat|haben) (?i:der|die|das|unser\w*|mein\w*) \w+ (?:\w+ )?gekostet\b|"
+                        r"\b(?i:combien) (?:a|ont) coûté (?:le|la|les|l'|notre|nos|mon|ma|mes)\s?[a-zà-ÿ]|"
+                        r"\b(?i:cu[aá]nto) (?:cost[oó]|costaron) (?:el|la|los|las|nuestr[oa]s?|mis?) [a-zñáéíóú]|"
+                        r"\b(?i:quanto) (?:è costat[oa]|sono costat[ei]) (?:il|lo|la|i|gli|le|l')\s?[a-zàèéìòù]")
 _POSSESSIVE_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+'s\b")
 _NAME = re.compile(r"(?<=\s)(?<![.!?]\s)[A-Z][a-z]{2,}\b")  # not a sentence's first word
 _THE_PERSON = re.compile(r"\bthe (?:plumber|electrician|landlord|landlady|dentist|doctor|vet|builder|painter|"
@@ -83,6 +91,8 @@ def is_personal(text: str) -> bool:
                                          for i, w in enumerate(words)):
         return True  # "... going to pay me", "... did he send me" (not "tell me", "help me"; English "me" only)
     if _PAID.search(text) and any(w in FIRST_PLURAL for w in words):
+        return True
+    if _PAST_COST.search(text):  # "how much did the locksmith cost?"
         return True
     if _POSSESSIVE_NAME.search(text.strip()):
         return True
