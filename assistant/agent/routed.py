@@ -21,11 +21,13 @@ from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.asking import subject_words
 from ..grounding.evidence import Evidence
 from ..grounding.replies import not_found
+from ..languages import words_of
 from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.files import kind_of
 from ..routing.model_fill import model_filled
 from ..routing_hints import ANSWER_HITS, Routing
+from ..words import FILE_KIND_WORDS
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
 from .messages import NO_ANSWER, as_openai_call, is_request, user_message, without_citations
 
@@ -82,7 +84,8 @@ class RoutedTurn:
         chosen, chosen_arguments = plan.tool, dict(plan.arguments)  # the router's own choice
         searcher = self.searcher
         if searcher is not None and (plan.reply is None or (earlier is not None and about_me)) and (
-                (plan.tool is None and about_me) or (plan.tool == searcher.tool and earlier is not None)):
+                (plan.tool is None and about_me) or (plan.tool == searcher.tool and earlier is not None) or
+                (about_me and self._kind_guessed(plan))):
             # look before answering: a question about the user's own world is searched (with the question it
             # follows up), never answered from the model's head
             plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
@@ -386,6 +389,15 @@ class RoutedTurn:
             counts, self._total = self.planner.document_counts(missing, None, False, self.language == "en")
             self._counts.update(counts)
         return {w: self._counts[w] for w in words}, self._total
+
+    def _kind_guessed(self, plan: Plan) -> bool:
+        """The router chose a look-up of one kind of file (the PDFs) for a question that names no file and no kind
+        of file ("When is my eye operation?"): the answer may be in a note or a memo, so all the files are
+        searched (PDFs among them)."""
+        searcher = self.searcher
+        return plan.tool is not None and searcher is not None and plan.tool != searcher.tool and \
+            self.agent.looks_up(plan.tool) and not any(plan.arguments.get(k) for k in ("file", "pages")) and \
+            not set(words_of(self.text)) & FILE_KIND_WORDS["pdf"]
 
     def _mentioned(self) -> bool:
         """Some file holds one of the question's subject words (the catalog's full-text index: a millisecond, no
