@@ -2,14 +2,16 @@
 speaker (tests/virtual_sound.py's Room: the null sink's output played back into the microphone pipe, late,
 loud, with reverberation, over a noise floor), and the user's speech mixed on top.
 
-Per room, one `assistant voice --json` process (echo cancellation and barge-in at their defaults) is asked:
-  - long questions, nobody speaking over the reply: every interruption is a self-interruption (target 0);
-  - long questions, then a question spoken 1-5 s into the reply at the echo's level: detected within 500 ms
-    (from the first sample said to the loop's detection) and its words heard (WER <= 0.2 of its transcript);
-  - long questions, then "mm-hmm" or "yeah" during the reply: the reply goes on (not interrupted).
+Per room, two `assistant voice --json` processes (echo cancellation and barge-in at their defaults) are asked:
+  - long questions, nobody speaking over the reply: the echo removed is measured here, and every interruption is
+    a self-interruption (target 0), as is one in the second process that follows nothing said;
+  - long questions, then (in random order) a question spoken 1-5 s into the reply at the echo's level: detected
+    within 500 ms (from the first sample said to the loop's detection) and its words heard (WER <= 0.2 of the
+    closest transcript);
+  - or "mm-hmm", "yeah", "okay" said 1-5 s into the reply: the reply goes on (not stopped, not answered).
 Detection is timed from the first loud sample of the speech written into the microphone (the rig then adds its
-own ~10 ms and PortAudio's buffering). The echo removed (ERLE, over all the time the speaker played, the user's
-speech over it included) and the canceller's CPU time per 10 ms come from the process's own record. JSON: bench/results/duplex.json.
+own ~10 ms and PortAudio's buffering). The echo removed (ERLE, over all the time the speaker played in the quiet
+process) and the canceller's CPU time per 10 ms come from that process's own record. JSON: bench/results/duplex.json.
 
     .venv/bin/python bench/duplex.py [--replies N] [--barge-ins N] [--acks N] [--rooms NAME ...]
 """
@@ -44,6 +46,19 @@ ACKS = ("Mm-hmm.", "Yeah.", "Okay.", "Yeah, yeah.")
 
 
 def run_room(name: str, room_args: dict, counts: dict, speak, rng: random.Random) -> dict:
+    """Two `assistant voice` processes in the room: one for the quiet replies (the echo removed is theirs: no
+    one else speaks), one for the barge-ins and acknowledgements."""
+    quiet = session(room_args, [("quiet", None)] * counts["replies"], speak, rng)
+    spoken = [("barge_in", rng.choice(BARGE_INS)) for _ in range(counts["barge_ins"])]
+    spoken += [("ack", rng.choice(ACKS)) for _ in range(counts["acks"])]
+    rng.shuffle(spoken)
+    talked = session(room_args, spoken, speak, rng)
+    return judge(name, room_args, quiet, talked)
+
+
+def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: random.Random) -> dict:
+    """One process in a fresh room: for each (kind, words), a long question, then `words` said over the reply
+    (none for a quiet one); its record, with what was said and when."""
     from speech import speech_bounds
     from test_voice_devices import Voice, ask, wait_playing, wait_reply_over
     from virtual_sound import RATE, Room, VirtualSoundCard
@@ -58,71 +73,69 @@ def run_room(name: str, room_args: dict, counts: dict, speak, rng: random.Random
             time.sleep(1.0)
             latency = card.room_latency_s()
             tries: list[dict] = []
-            for kind, n in (("quiet", counts["replies"]), ("barge_in", counts["barge_ins"]), ("ack", counts["acks"])):
-                for i in range(n):
-                    asked = ask(card, speak(rng.choice(LONG_QUESTIONS)))
-                    entry: dict = {"kind": kind}
-                    if kind == "quiet":
-                        wait_reply_over(card, after=asked, quiet_s=2.5, timeout=180)
-                    else:
-                        into = rng.uniform(1.0, 5.0) if kind == "barge_in" else rng.uniform(1.0, 3.0)
-                        wait_playing(card, after=asked, seconds=into, timeout=120)
-                        words = rng.choice(BARGE_INS if kind == "barge_in" else ACKS)
-                        level = 10 ** (room_args["gain_db"] / 20)  # at the echo's level
-                        speech = speak(words) * level
-                        said, started = card.say(speech)
-                        said.wait(30)
-                        onset = speech_bounds(speech, RATE, 0.02 * level)[0]  # (Piper begins with a short silence)
-                        entry.update(said=words, said_at=started[0] + onset, into_reply_s=round(into, 2))
-                        wait_reply_over(card, after=started[0], quiet_s=2.5, timeout=180)
-                    tries.append(entry)
+            for kind, words in plan:
+                asked = ask(card, speak(rng.choice(LONG_QUESTIONS)))
+                entry: dict = {"kind": kind, "asked_at": asked}
+                if words is None:
+                    wait_reply_over(card, after=asked, quiet_s=2.5, timeout=180)
+                else:
+                    into = rng.uniform(1.0, 5.0)
+                    wait_playing(card, after=asked, seconds=into, timeout=120)
+                    level = 10 ** (room_args["gain_db"] / 20)  # at the echo's level
+                    speech = speak(words) * level
+                    said, started = card.say(speech)
+                    said.wait(30)
+                    onset = speech_bounds(speech, RATE, 0.02 * level)[0]  # (Piper begins with a short silence)
+                    entry.update(said=words, said_at=started[0] + onset, into_reply_s=round(into, 2))
+                    wait_reply_over(card, after=started[0], quiet_s=2.5, timeout=180)
+                tries.append(entry)
             record, _ = voice.stop()
         finally:
             card.close()
-    return judge(name, room_args, latency, tries, record)
+    return {"latency": latency, "tries": tries, "record": record}
 
 
-def judge(name: str, room_args: dict, latency: float, tries: list[dict], record: dict) -> dict:
+def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
+    """Interruptions are matched to what was said by time: one detected from 0.5 s before to 3 s after the
+    words began is theirs; any other is a self-interruption."""
     from speech import wer
 
-    turns, interruptions = record["turns"], record["interruptions"]
-    # the turns in order: each try's question, and for a barge-in the question said over the reply
-    by_generation = {t["generation"]: t for t in turns}
-    stopped = {i["generation"]: i for i in interruptions}
-    generation = min(by_generation) if by_generation else 1
-    results = []
-    for entry in tries:
-        turn = by_generation.get(generation, {})
-        cut = stopped.get(generation)
-        row = {"kind": entry["kind"], "question": turn.get("transcript"), "interrupted": cut is not None}
+    rows = []
+    for entry in quiet["tries"]:
+        rows.append({"kind": "quiet"})
+    self_cut = len(quiet["record"]["interruptions"])
+    cuts = list(talked["record"]["interruptions"])
+    transcripts = [t["transcript"] for t in talked["record"]["turns"]]
+    for entry in talked["tries"]:
+        said_at = entry["said_at"]
+        mine = [c for c in cuts if said_at - 0.5 <= c["detected_at"] <= said_at + 3.0]
+        for c in mine:
+            cuts.remove(c)
+        row = {"kind": entry["kind"], "said": entry["said"], "into_reply_s": entry["into_reply_s"],
+               "stopped": bool(mine), "detected_s": round(mine[0]["detected_at"] - said_at, 3) if mine else None}
         if entry["kind"] == "barge_in":
-            following = by_generation.get(generation + 1, {})
-            row.update(said=entry["said"], heard=following.get("transcript"),
-                       wer=round(wer(entry["said"], following.get("transcript") or ""), 2),
-                       detected_s=round(cut["detected_at"] - entry["said_at"], 3) if cut else None)
-            generation += 1
-        elif entry["kind"] == "ack":
-            answered = by_generation.get(generation + 1, {}).get("transcript") or ""
-            row.update(said=entry["said"], answered_as_a_turn=bool(answered) and answered.strip(" .!").lower() in
-                       entry["said"].strip(" .!").lower())
-            generation += row["answered_as_a_turn"]
-        generation += 1
-        results.append(row)
-    quiet = [r for r in results if r["kind"] == "quiet"]
-    barge = [r for r in results if r["kind"] == "barge_in"]
-    acks = [r for r in results if r["kind"] == "ack"]
+            heard = min(transcripts, key=lambda t: wer(entry["said"], t or ""), default="")
+            row.update(heard=heard, wer=round(wer(entry["said"], heard or ""), 2))
+        else:
+            row.update(answered_as_a_turn=any((t or "").strip(" .!?").lower() == entry["said"].strip(" .!?").lower()
+                                              for t in transcripts))
+        rows.append(row)
+    self_cut += len(cuts)  # not near anything said: its own voice
+    barge = [r for r in rows if r["kind"] == "barge_in"]
+    acks = [r for r in rows if r["kind"] == "ack"]
     detected = [r["detected_s"] for r in barge if r["detected_s"] is not None]
-    echo = record.get("echo_cancellation") or {}
+    echo = quiet["record"].get("echo_cancellation") or {}
     return {
-        "room": name, **room_args, "rig_latency_s": round(latency, 3),
-        "self_interruptions": sum(r["interrupted"] for r in quiet), "quiet_replies": len(quiet),
+        "room": name, **room_args, "rig_latency_s": round(quiet["latency"], 3),
+        "self_interruptions": self_cut, "replies": len(quiet["tries"]) + len(talked["tries"]),
         "barge_ins_detected_500ms": sum(1 for d in detected if d <= 0.5), "barge_ins": len(barge),
         "detection_s_median": round(statistics.median(detected), 3) if detected else None,
         "barge_in_words_heard": sum(1 for r in barge if r["wer"] <= 0.2),
-        "acks_let_it_go_on": sum(1 for r in acks if not r["interrupted"]), "acks": len(acks),
-        "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
-        "realigned": echo.get("realigned"), "interruptions": interruptions,
-        "turns": len(turns), "problems": record.get("problems"), "tries": results,
+        "acks_let_it_go_on": sum(1 for r in acks if not r["stopped"] and not r["answered_as_a_turn"]),
+        "acks": len(acks), "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
+        "realigned": echo.get("realigned"), "problems": quiet["record"]["problems"] + talked["record"]["problems"],
+        "tries": rows, "interruptions": talked["record"]["interruptions"],
+        "transcripts": transcripts,
     }
 
 
@@ -147,7 +160,7 @@ def main() -> None:
     for name in args.rooms:
         result = run_room(name, ROOMS[name], counts, speak, rng)
         rooms.append(result)
-        print(f"{name}: self-interruptions {result['self_interruptions']}/{result['quiet_replies']}, barge-ins "
+        print(f"{name}: self-interruptions {result['self_interruptions']} over {result['replies']} replies, barge-ins "
               f"detected <=500 ms {result['barge_ins_detected_500ms']}/{result['barge_ins']} (median "
               f"{result['detection_s_median']} s), words heard {result['barge_in_words_heard']}/{result['barge_ins']}, "
               f"acks let it go on {result['acks_let_it_go_on']}/{result['acks']}, ERLE {result['erle_db']} dB, "

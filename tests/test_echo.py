@@ -200,8 +200,8 @@ def test_barge_in_follows_echo_cancellation():
 
 
 def test_the_doctor_measures_the_echo_path():
-    """`doctor --deep`'s measurement on its chirp and noise heard 40 ms late at -6 dB (the far end read LEAD_S ahead, as the
-    canceller reads it), and on a microphone that hears nothing of it (headphones)."""
+    """`doctor --deep`'s measurement on its chirp and noise heard 40 ms late at -6 dB (the far end read LEAD_S ahead,
+    as the canceller reads it), and on a microphone that hears nothing of it (headphones)."""
     from assistant.audio.echo import LEAD_S
     from assistant.doctor.echo_path import _path_check, test_sound
 

@@ -122,7 +122,7 @@ def test_barge_in_stops_playback_at_once_and_keeps_only_what_was_heard(runtime, 
     tts = runtime.manager.get("tts")
     player = SimulatedSpeaker(tts.sample_rate)
     recorder = Recorder()
-    loop = runtime.voice_loop(player, recorder, barge_in=True)
+    loop = runtime.voice_loop(player, recorder, barge_in=True, interrupt_after_ms=0)  # (the default waits 0.8 s)
 
     def reply_playing():
         started = player.playback(1).first_audio_at

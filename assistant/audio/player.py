@@ -269,7 +269,11 @@ class SpeakerPlayer(Player):
         from_mono_int16(self._pull(frames, now, now + output_delay(time_info, self._stream)), outdata)
 
     def _silence(self) -> None:
-        """Drop what PortAudio already holds too, so the stop is heard at once."""
+        """Drop what PortAudio already holds too, so the stop is heard at once; not while an echo canceller
+        listens (the far end it was told would jump, and the canceller would re-learn the room while the user
+        speaks: a low-latency stream's buffer drains in tens of milliseconds anyway)."""
+        if self.far_end is not None:
+            return
         try:
             self._stream.abort()
             self._stream.start()

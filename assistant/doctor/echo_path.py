@@ -1,9 +1,9 @@
 """Echo cancellation: does its library load, and (`--deep`) what the room does to the speaker's sound.
 
-The deep check plays a chirp and then noise on the configured speaker through the player the voice loop uses, records the
-configured microphone through the same echo canceller, and reports the echo path: how late the speaker is heard
-(the device latencies and the air between them) and how loud (its attenuation), and how much of it the canceller
-removes. With headphones, or a speaker the microphone cannot hear, there is no echo to measure: said so.
+The deep check plays a chirp and then noise on the configured speaker through the player the voice loop uses,
+records the configured microphone through the same echo canceller, and reports the echo path: how late the
+speaker is heard (the device latencies and the air between them) and how loud (its attenuation), and how much of
+it the canceller removes. With headphones, or a speaker the microphone cannot hear, there is no echo to measure: said so.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ With echo cancellation running (the microphone cleaned of what the speaker plays
 the microphone is heard while the assistant speaks. Without it, on speakers the assistant would hear itself; so
 with barge-in off the microphone is ignored while the player is busy and for `echo_tail_ms` after it falls
 silent. With barge-in on (echo cancelled, or headphones), or with an unpaced source (a file read as fast as it
-goes), only the user's own mute applies. Push-to-talk released asks for a flush: the turn ends at once instead of waiting
-for silence. The capture thread asks `muted()` for every frame; the UI thread sets the rest: one lock.
+goes), only the user's own mute applies. Push-to-talk released asks for a flush: the turn ends at once instead of
+waiting for silence. The capture thread asks `muted()` for every frame; the UI thread sets the rest: one lock.
 """
 
 from __future__ import annotations
