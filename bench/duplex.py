@@ -133,7 +133,8 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         "barge_in_words_heard": sum(1 for r in barge if r["wer"] <= 0.2),
         "acks_let_it_go_on": sum(1 for r in acks if not r["stopped"] and not r["answered_as_a_turn"]),
         "acks": len(acks), "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
-        "realigned": echo.get("realigned"), "problems": quiet["record"]["problems"] + talked["record"]["problems"],
+        "realigned": echo.get("realigned"), "talked_echo": talked["record"].get("echo_cancellation"),
+        "problems": quiet["record"]["problems"] + talked["record"]["problems"],
         "tries": rows, "interruptions": talked["record"]["interruptions"],
         "transcripts": transcripts,
     }

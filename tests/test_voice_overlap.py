@@ -27,6 +27,11 @@ def test_what_stops_it(heard):
     assert lets_it_go_on(heard, SAID) is None
 
 
+def test_a_follow_up_in_the_replys_words_is_no_echo():
+    assert lets_it_go_on("What is the capital of Germany?", "The capital of France is Paris.") is None
+    assert lets_it_go_on("The capital of Frances Paris", "The capital of France is Paris.") == "echo"  # misheard
+
+
 def test_an_echo_is_only_what_was_said_last():
     assert lets_it_go_on("Paris is lovely in spring", SAID) is None  # one word of it: the user's own words
     assert lets_it_go_on("the capital of", "") is None  # nothing said yet: no echo

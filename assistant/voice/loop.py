@@ -275,8 +275,8 @@ class VoiceLoop:
         if overlap is None:
             if cut is None or self.player is None:
                 return False
-            return lets_it_go_on(transcript, self.player.heard(cut.generation)) == "echo"
-        said = self.player.heard(overlap.generation) if self.player is not None else ""
+            return lets_it_go_on(transcript, self._said_lately(cut.generation)) == "echo"
+        said = self._said_lately(overlap.generation) if self.player is not None else ""
         if lets_it_go_on(transcript, said) is not None:
             if self.player is not None:
                 self.player.unduck()
@@ -296,6 +296,12 @@ class VoiceLoop:
         event = Interrupted(turn.generation, heard, round(quiet - detected, 4), detected)
         self._post(self._emit, event)
         return event
+
+    def _said_lately(self, generation: int) -> str:
+        """What the assistant was heard saying in reply `generation` and the one before it (an echo of a reply
+        cut a moment ago is an echo too)."""
+        assert self.player is not None
+        return " ".join(self.player.heard(g) for g in (generation - 1, generation) if g > 0)
 
     # -- stage 2: utterances -> requests ------------------------------------------------------------------
     async def _transcribe(self, utterances: asyncio.Queue[Utterance | None],
