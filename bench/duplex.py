@@ -80,7 +80,13 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                     wait_reply_over(card, after=asked, quiet_s=2.5, timeout=180)
                 else:
                     into = rng.uniform(1.0, 5.0)
-                    wait_playing(card, after=asked, seconds=into, timeout=120)
+                    try:
+                        wait_playing(card, after=asked, seconds=into, timeout=120)
+                    except AssertionError:  # a reply shorter than `into` (or none): nothing to speak over
+                        entry["skipped"] = "the reply was over before the words were due"
+                        tries.append(entry)
+                        wait_reply_over(card, after=asked, quiet_s=2.5, timeout=180)
+                        continue
                     level = 10 ** (room_args["gain_db"] / 20)  # at the echo's level
                     speech = speak(words) * level
                     said, started = card.say(speech)
@@ -106,7 +112,10 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
     self_cut = len(quiet["record"]["interruptions"])
     cuts = list(talked["record"]["interruptions"])
     transcripts = [t["transcript"] for t in talked["record"]["turns"]]
+    skipped = [e for e in talked["tries"] if "skipped" in e]
     for entry in talked["tries"]:
+        if "skipped" in entry:
+            continue
         said_at = entry["said_at"]
         mine = [c for c in cuts if said_at - 0.5 <= c["detected_at"] <= said_at + 3.0]
         for c in mine:
@@ -135,7 +144,7 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         "acks": len(acks), "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
         "realigned": echo.get("realigned"), "talked_echo": talked["record"].get("echo_cancellation"),
         "problems": quiet["record"]["problems"] + talked["record"]["problems"],
-        "tries": rows, "interruptions": talked["record"]["interruptions"],
+        "skipped": len(skipped), "tries": rows, "interruptions": talked["record"]["interruptions"],
         "transcripts": transcripts,
     }
 
@@ -161,16 +170,20 @@ def main() -> None:
     for name in args.rooms:
         result = run_room(name, ROOMS[name], counts, speak, rng)
         rooms.append(result)
+        write(args.out, rooms, started)  # after each room: a later one may fail
         print(f"{name}: self-interruptions {result['self_interruptions']} over {result['replies']} replies, barge-ins "
               f"detected <=500 ms {result['barge_ins_detected_500ms']}/{result['barge_ins']} (median "
               f"{result['detection_s_median']} s), words heard {result['barge_in_words_heard']}/{result['barge_ins']}, "
               f"acks let it go on {result['acks_let_it_go_on']}/{result['acks']}, ERLE {result['erle_db']} dB, "
               f"{result['cpu_us_per_10ms']} us CPU per 10 ms", flush=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, "
-                                    f"{platform.node()}", "seconds": round(time.time() - started),
-                                    "rooms": rooms}, indent=2))
     print(f"results: {args.out}")
+
+
+def write(out: Path, rooms: list[dict], started: float) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, "
+                               f"{platform.node()}", "seconds": round(time.time() - started), "rooms": rooms},
+                              indent=2))
 
 
 if __name__ == "__main__":
