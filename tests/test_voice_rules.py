@@ -127,6 +127,16 @@ async def test_the_replys_own_echo_that_stopped_it_is_no_turn(tmp_path):
     assert len(rig.stt.heard) == 2 and not rig.events.of(UserSaid)[1:]  # heard, and not answered
 
 
+async def test_the_silence_after_a_short_acknowledgement_is_no_speech_that_stops_the_reply(tmp_path):
+    """0.6 s of "yeah", then the end of the turn waited for (500 ms): 0.35 s of speech after its detection, though
+    0.85 s of time; the reply goes on."""
+    rig = Rig(tmp_path, STORY, transcripts=("tell me a story", "Yeah."), barge_in=True, seconds_per_word=0.4,
+              interrupt_after_ms=800)
+    script = rig.script().silence(0.5).speech(1.0).until(playing_for(rig, 2.0)).speech(0.6).silence(12.0)
+    [turn] = await rig.run(script)
+    assert not rig.events.of(Interrupted) and not turn.interrupted and len(rig.stt.heard) == 2
+
+
 @pytest.mark.parametrize("heard", ["Stop.", "No, wait.", "Hold on"])
 async def test_short_speech_that_asks_to_stop_stops_the_reply(tmp_path, heard):
     rig = Rig(tmp_path, STORY, ["Okay."], transcripts=("tell me a story", heard), barge_in=True,

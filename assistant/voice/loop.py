@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..agent import FirstToken, TextDelta, ToolCallFinished, TurnDone
-from ..audio.frames import AudioFrame, Pause, Resumed, SpeechStarted, Utterance
+from ..audio.frames import SAMPLE_RATE, AudioFrame, Pause, Resumed, SpeechStarted, Utterance
 from ..audio.player import Playback, Player
 from ..config import VoiceSettings
 from ..errors import first_line
@@ -227,9 +227,11 @@ class VoiceLoop:
         rms = float(np.sqrt(np.mean(np.square(frame.samples, dtype=np.float64))))
         self._post(self._emit, Level(rms, self.endpointer.last_probability))
         if (overlap := self._overlap) is not None and not overlap.ended:
+            if self.endpointer.last_probability >= self.voice.vad_threshold:
+                overlap.voiced_s += frame.samples.size / SAMPLE_RATE
             if any(isinstance(e, Utterance) for e in events):
                 overlap.ended = True  # short: judged by its words
-            elif self.clock() - overlap.began >= self.voice.interrupt_after_ms / 1000:
+            elif overlap.voiced_s >= self.voice.interrupt_after_ms / 1000:
                 self._stop_for(overlap)  # it goes on: the user takes the turn
         for event in events:
             if isinstance(event, SpeechStarted):

@@ -2,8 +2,8 @@
 own echo is no turn, and "stop", "wait" or a new question stops it.
 
 When the user is heard while the assistant speaks, the reply is turned down at once (`Player.duck`): that is the
-moment the speech is detected. It is then stopped when the speech goes on for `interrupt_after_ms` (a question,
-a sentence), or, for a shorter one, by its words once they are recognised: an acknowledgement ("yeah",
+moment the speech is detected. It is then stopped when there has been `interrupt_after_ms` more of speech (a
+question, a sentence; the silence after a short "yeah", waited for the end of the turn, does not count), or, for a shorter one, by its words once they are recognised: an acknowledgement ("yeah",
 "okay", "mm-hmm"), nothing at all (a cough, a door) or the assistant's own last words (an echo the canceller
 left) turn the reply back up and are not answered; anything else ("stop", "no", "wait, what?") stops it.
 """
@@ -29,6 +29,7 @@ class Overlap:
     generation: int
     began: float
     ended: bool = False  # the speech has ended (its words are being recognised)
+    voiced_s: float = 0.0  # speech heard since `began` (not the silence after it, waited for the end of the turn)
 
 
 def words_of(text: str) -> list[str]:
