@@ -22,6 +22,7 @@ import argparse
 import json
 import platform
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -104,7 +105,10 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
 def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
     """Interruptions are matched to what was said by time: one detected from 0.5 s before to 3 s after the
     words began is theirs; any other is a self-interruption."""
-    from speech import wer
+    from speech import wer as plain_wer
+
+    def wer(said: str, heard: str) -> float:  # "two plus two" is "2 plus 2"
+        return plain_wer(_digits(said), _digits(heard))
 
     rows = []
     for entry in quiet["tries"]:
@@ -147,6 +151,14 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         "skipped": len(skipped), "tries": rows, "interruptions": talked["record"]["interruptions"],
         "transcripts": transcripts,
     }
+
+
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten".split()
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"[a-z]+", lambda m: str(_NUMBER_WORDS.index(m.group(0))) if m.group(0) in _NUMBER_WORDS
+                  else m.group(0), text.lower())
 
 
 def main() -> None:
