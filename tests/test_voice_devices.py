@@ -31,6 +31,11 @@ def card(tmp_path):
     virtual_sound.require()
     card = VirtualSoundCard(tmp_path / "sound").start()
     yield card
+    for voice in Voice.started:  # a test that failed before stopping its `assistant voice` leaves none behind
+        if voice.process.poll() is None:
+            voice.process.kill()
+            voice.process.wait(10)
+    Voice.started.clear()
     card.close()
 
 
@@ -42,7 +47,10 @@ def speak(manager):
 class Voice:
     """`assistant voice --json` in a child process on the virtual card."""
 
+    started: list[Voice] = []  # every one, for the card fixture to end
+
     def __init__(self, card: VirtualSoundCard, tmp_path: Path, *args: str):
+        Voice.started.append(self)
         data = tmp_path / "data"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "assistant.cli", "--data-dir", str(data), "--knowledge", str(tmp_path),
