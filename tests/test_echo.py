@@ -259,3 +259,13 @@ def test_speech_with_no_echo_path_is_left_alone_while_the_speaker_plays(voices):
     cleaned, _ = run_live(far, mic)
     span = slice(2 * SAMPLE_RATE, 2 * SAMPLE_RATE + user.size)
     assert abs(power_db(cleaned[span]) - power_db(mic[span])) < 2
+
+
+def test_the_far_end_stays_bounded_when_nothing_reads_it():
+    """A microphone that stalled reads nothing: the speaker's timeline still keeps only its last seconds."""
+    far = FarEnd()
+    for second in range(40):
+        far.played(np.full(SAMPLE_RATE, 0.1, np.float32), at=100.0 + second, rate=SAMPLE_RATE)
+    assert far.ahead_s(140.0) == pytest.approx(0.0, abs=1e-3)
+    assert far.read(139.5, 160).tolist() == pytest.approx([0.1] * 160)
+    assert not far.read(110.0, 160).any()  # long gone

@@ -29,6 +29,7 @@ from .io import StreamResampler, to_float32
 
 BLOCK = SAMPLE_RATE // 100  # 10 ms: what AEC3 processes at a time
 KEEP_S = 2.0  # far-end audio kept behind the read position (AEC3 looks back less than this)
+MOST_S = 15.0  # and at most this much in all (a microphone that stalled reads nothing, so trims nothing)
 RESYNC_S = 0.1  # either end is re-aligned to the clock only when the two disagree by more than this: the times a
 # device gives jitter by tens of milliseconds (callbacks come in bursts), and every jump of the far end is a jump
 # AEC3 must re-learn; a steady offset is no harm (it finds the delay itself)
@@ -80,6 +81,10 @@ class FarEnd:
                 self._samples, self._start = np.zeros(0, np.float32), at
                 self.restarts += 1
             self._samples = np.concatenate([self._samples, block])
+            excess = self._samples.size - int(MOST_S * SAMPLE_RATE)
+            if excess > 0:  # (a microphone that stalled reads nothing: what it would have read is dropped here)
+                self._samples = self._samples[excess:]
+                self._start += excess / SAMPLE_RATE
 
     def read(self, at: float, n: int) -> np.ndarray:
         """`n` samples of what was heard from clock time `at` on (zeros where nothing was); drops what is older
@@ -129,6 +134,7 @@ class EchoCanceller:
         self.clock = clock
         self._processor: Any = AudioProcessor(SAMPLE_RATE, 1, echo_cancellation=True,
                                               noise_suppression=noise_suppression, stream_delay_ms=stream_delay_ms)
+        self._cleaning = threading.Lock()
         self._pending = np.zeros(0, np.float32)
         self._pending_at = 0.0  # clock time of _pending[0]
         self._cursor: float | None = None  # the far end's clock time read next
@@ -143,7 +149,12 @@ class EchoCanceller:
 
     def clean(self, samples: np.ndarray, at: float) -> np.ndarray:
         """16 kHz mono samples captured from clock time `at` on -> the cleaned samples so far (whole 10 ms
-        blocks; the rest waits for the next call)."""
+        blocks; the rest waits for the next call). One call at a time (a reopened microphone's old stream may
+        still be in its last callback)."""
+        with self._cleaning:
+            return self._clean(samples, at)
+
+    def _clean(self, samples: np.ndarray, at: float) -> np.ndarray:
         samples = to_float32(np.asarray(samples).reshape(-1))
         self._pending_at = at - self._pending.size / SAMPLE_RATE  # (each block's own time: the clocks may drift)
         self._pending = np.concatenate([self._pending, samples]) if self._pending.size else samples.copy()

@@ -9,6 +9,7 @@ drops what is queued, and the history keeps only `heard(generation)`.
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
@@ -186,7 +187,11 @@ class Player:
         if self._gain != 1.0:
             out = (out * self._gain).astype(np.int16)
         if self.far_end is not None:
-            self.far_end.played(out, now if heard_at is None else heard_at, self.sample_rate)
+            try:
+                self.far_end.played(out, now if heard_at is None else heard_at, self.sample_rate)
+            except Exception:  # (in PortAudio's callback: never stop the output for it) no reference from now on
+                logging.getLogger(__name__).exception("echo cancellation's far end failed; it is off now")
+                self.far_end = None
         return out
 
     def _queued(self) -> None:

@@ -143,11 +143,21 @@ class MicrophoneSource:
         captured_at = None
         if self.echo is not None:
             captured_at = self.echo.clock() - input_delay(time_info, self._stream, frames / self._rate)
-        for frame in self._assembler.push(block, captured_at):
+        try:
+            assembled = self._assembler.push(block, captured_at)
+        except Exception:  # (in PortAudio's callback: never stop the input for it) the raw microphone from now on
+            logging.getLogger(__name__).exception("echo cancellation failed; it is off now")
+            self.drop_echo()
+            assembled = self._assembler.push(block)
+        for frame in assembled:
             try:
                 self._queue.put_nowait(frame)
             except queue.Full:
                 self.dropped += 1
+
+    def drop_echo(self) -> None:
+        """No echo canceller from now on (no speaker it could hear): the raw microphone."""
+        self.echo = self._assembler.echo = None
 
     def start(self) -> MicrophoneSource:
         try:

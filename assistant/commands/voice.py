@@ -75,8 +75,11 @@ def run(inv: Invocation) -> int:
         try:
             runtime.load_voice_models()
             player = _player(args, voice, tts.sample_rate)  # opened once loading is over (no underruns meanwhile)
-            if echo is not None:
+            if echo is not None and type(player).__name__ == "SpeakerPlayer":
                 player.far_end = echo.far  # the echo canceller's reference: what the speaker plays
+            elif echo is not None:  # no speaker the microphone could hear (a file, a stand-in): nothing to cancel
+                source.drop_echo()
+                echo = None
             loop = runtime.voice_loop(player, printer, echo=echo, **overrides)
             if args.input is None:
                 print("listening — speak (Ctrl-C to stop)", file=sys.stderr, flush=True)

@@ -94,7 +94,9 @@ def _path_check(near: np.ndarray, far: np.ndarray, cleaned: np.ndarray, lead_s: 
         return warn("audio", "echo path", "the chirp never reached the far end (the speaker played nothing)",
                     "check the speaker (`assistant doctor` above)")
     span = min(near.size, far.size)
-    correlation = np.correlate(near[:span], far[:span], mode="full")[span - 1:]  # near late by 0..span
+    size = 1 << int(np.ceil(np.log2(2 * span)))
+    correlation = np.fft.irfft(np.fft.rfft(near[:span], size) * np.conj(np.fft.rfft(far[:span], size)), size)[:span]
+    # (near late by 0..span samples)
     lag = int(np.argmax(np.abs(correlation[:SAMPLE_RATE])))  # (a path of at most a second)
     shifted = far[:span - lag]
     echo = near[lag:lag + shifted.size]

@@ -43,6 +43,8 @@ def open_devices(voice, sample_rate: int, report: Callable[[str], None] | None =
     except DeviceUnavailable as exc:
         notices.append(f"No speaker: {exc}. Replies are shown, not spoken.")
     if mic is None or player is None:
+        if mic is not None:
+            mic.drop_echo()
         echo = None  # nothing to cancel
     elif echo is not None:
         player.far_end = echo.far

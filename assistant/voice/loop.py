@@ -215,6 +215,10 @@ class VoiceLoop:
                     self._post(utterances.put_nowait, flushed)
         if muted != self._muted_before:
             self._muted_before = muted
+            if muted and self._overlap is not None and not self._overlap.ended:  # its speech is dropped unheard
+                self._overlap = None
+                if self.player is not None:
+                    self.player.unduck()
             # what was heard before (and our own echo) is not the user's turn; but audio from just before
             # the user opened the mic is kept as pre-roll (push-to-talk pressed mid-word)
             self.endpointer.reset(keep_pre_roll=not muted and self._user_closed)
@@ -318,6 +322,7 @@ class VoiceLoop:
                 transcript, reply = await self.recognition.transcript(utterance)
             except Exception as exc:  # a missing model, a decoder failure: say so, keep listening
                 self._emit(Problem(f"speech recognition failed: {first_line(exc)}"))
+                self._judge_overlap("")  # (speech over a reply that can't be heard lets it go on, turned up)
                 continue
             clock.mark("transcribed", self.clock())
             text = transcript.text.strip()
