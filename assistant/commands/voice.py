@@ -75,7 +75,9 @@ def run(inv: Invocation) -> int:
         try:
             runtime.load_voice_models()
             player = _player(args, voice, tts.sample_rate)  # opened once loading is over (no underruns meanwhile)
-            if echo is not None and type(player).__name__ == "SpeakerPlayer":
+            from ..audio.player import SpeakerPlayer
+
+            if echo is not None and isinstance(player, SpeakerPlayer):
                 player.far_end = echo.far  # the echo canceller's reference: what the speaker plays
             elif echo is not None:  # no speaker the microphone could hear (a file, a stand-in): nothing to cancel
                 source.drop_echo()
