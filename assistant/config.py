@@ -65,10 +65,10 @@ class VoiceSettings(BaseModel):
     # without echo cancellation needs headphones (on speakers it would interrupt itself). Off: half-duplex (the
     # mic is ignored while it speaks, and `echo_tail_ms` after).
     barge_in: bool | None = None
-    # With barge-in, speech over a reply turns it down at once and stops it after this much speech; shorter speech
-    # is judged by its words ("mm-hmm", "yeah", a cough or the reply's own echo let it go on; "stop" stops it).
-    # 0: any speech stops it at once.
-    interrupt_after_ms: int = Field(default=800, ge=0, le=5000)
+    # With barge-in, speech over a reply turns it down at its first voiced frame and stops it once it has lasted
+    # this long; shorter speech is judged by its words ("mm-hmm", "yeah", a cough or the reply's own echo let it
+    # go on; "stop" stops it, unanswered). 0: speech stops it at once (after `min_speech_ms`).
+    interrupt_after_ms: int = Field(default=1000, ge=0, le=5000)
     echo_tail_ms: int = Field(default=300, ge=0, le=5000)
     end_silence_ms: int = Field(default=500, ge=100, le=5000)  # silence that ends a turn (no end-of-turn model)
     # Smart Turn (the `turn` role) judges a pause of `pause_ms` from the audio: finished -> the turn ends there;

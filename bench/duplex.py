@@ -93,7 +93,8 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                     said, started = card.say(speech)
                     said.wait(30)
                     onset = speech_bounds(speech, RATE, 0.02 * level)[0]  # (Piper begins with a short silence)
-                    entry.update(said=words, said_at=started[0] + onset, into_reply_s=round(into, 2))
+                    entry.update(said=words, said_at=started[0] + onset, said_s=round(speech.size / RATE, 2),
+                                 into_reply_s=round(into, 2))
                     wait_reply_over(card, after=started[0], quiet_s=2.5, timeout=180)
                 tries.append(entry)
             record, _ = voice.stop()
@@ -104,7 +105,9 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
 
 def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
     """Interruptions are matched to what was said by time: one detected from 0.5 s before to 3 s after the
-    words began is theirs; any other is a self-interruption."""
+    words began is theirs; any other is a self-interruption. What was heard of the words is every transcript
+    (answered or not) recognised from their start to 3 s after their end, in order: "Wait," then "how tall is
+    Mount Everest?" are one barge-in."""
     from speech import wer as plain_wer
 
     def wer(said: str, heard: str) -> float:  # "two plus two" is "2 plus 2"
@@ -116,6 +119,7 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
     self_cut = len(quiet["record"]["interruptions"])
     cuts = list(talked["record"]["interruptions"])
     transcripts = [t["transcript"] for t in talked["record"]["turns"]]
+    heard_all = talked["record"].get("heard", [])
     skipped = [e for e in talked["tries"] if "skipped" in e]
     for entry in talked["tries"]:
         if "skipped" in entry:
@@ -126,12 +130,13 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
             cuts.remove(c)
         row = {"kind": entry["kind"], "said": entry["said"], "into_reply_s": entry["into_reply_s"],
                "stopped": bool(mine), "detected_s": round(mine[0]["detected_at"] - said_at, 3) if mine else None}
+        during = [h for h in heard_all if said_at - 0.5 <= h["at"] <= said_at + entry["said_s"] + 3.0]
         if entry["kind"] == "barge_in":
-            heard = min(transcripts, key=lambda t: wer(entry["said"], t or ""), default="")
-            row.update(heard=heard, wer=round(wer(entry["said"], heard or ""), 2))
+            heard = " ".join(h["text"] for h in during)
+            row.update(heard=heard, wer=round(wer(entry["said"], heard), 2))
         else:
-            row.update(answered_as_a_turn=any((t or "").strip(" .!?").lower() == entry["said"].strip(" .!?").lower()
-                                              for t in transcripts))
+            row.update(answered_as_a_turn=any(h["not_answered"] is None for h in during))
+        row.update(recognised=[[h["text"], h["not_answered"]] for h in during])
         rows.append(row)
     self_cut += len(cuts)  # not near anything said: its own voice
     barge = [r for r in rows if r["kind"] == "barge_in"]
@@ -149,7 +154,9 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         "realigned": echo.get("realigned"), "talked_echo": talked["record"].get("echo_cancellation"),
         "problems": quiet["record"]["problems"] + talked["record"]["problems"],
         "skipped": len(skipped), "tries": rows, "interruptions": talked["record"]["interruptions"],
-        "transcripts": transcripts,
+        "self_interruptions_at": [c["detected_at"] for c in cuts] + [c["detected_at"] for c in
+                                                                      quiet["record"]["interruptions"]],
+        "said_at": [e.get("said_at") for e in talked["tries"]], "heard": heard_all, "transcripts": transcripts,
     }
 
 

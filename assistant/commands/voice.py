@@ -9,6 +9,7 @@ import contextlib
 import json
 import signal
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -99,7 +100,7 @@ def run(inv: Invocation) -> int:
                 player.close()
     if args.json:
         print(json.dumps({"turns": [t.to_dict() for t in turns], "problems": printer.problems,
-                          "interruptions": printer.interruptions, "stopped_by": printer.stopped_by,
+                          "interruptions": printer.interruptions, "heard": printer.heard, "stopped_by": printer.stopped_by,
                           "output": str(args.output) if args.output else None,
                           "echo_cancellation": asdict(echo.stats()) if echo is not None else None},
                          indent=2, ensure_ascii=False), flush=True)
@@ -192,6 +193,7 @@ class _Printer:
         self.as_json = as_json
         self.problems: list[str] = []
         self.interruptions: list[dict] = []  # barge-ins, with when the speech was detected (time.perf_counter)
+        self.heard: list[dict] = []  # every spoken transcript, answered or not, with when it was (time.perf_counter)
         self.stopped_by: str | None = None  # the signal that ended listening (SIGINT, SIGTERM)
 
     def problem(self, message: str) -> None:
@@ -202,12 +204,15 @@ class _Printer:
 
     def __call__(self, event: VoiceEvent) -> None:
         from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
-        from ..voice.events import AgentUpdate, Interrupted, Problem, TurnFinished, UserSaid
+        from ..voice.events import OVERHEARD, AgentUpdate, Interrupted, Overheard, Problem, TurnFinished, UserSaid
 
         if isinstance(event, Problem):
             self.problems.append(event.message)
         if isinstance(event, Interrupted):
             self.interruptions.append(asdict(event))
+        if isinstance(event, UserSaid) and event.spoken or isinstance(event, Overheard):
+            self.heard.append({"text": event.text, "at": time.perf_counter(), "generation": event.generation,
+                               "not_answered": event.why if isinstance(event, Overheard) else None})
         if self.as_json:
             return
         if isinstance(event, UserSaid):
@@ -225,6 +230,8 @@ class _Printer:
             print(f"\nassistant: {event.message}", file=sys.stderr, flush=True)
         elif isinstance(event, Interrupted):
             print(f"\n  [interrupted after: {event.heard!r}]", flush=True)
+        elif isinstance(event, Overheard):
+            print(f"\n  [heard over the reply, not answered ({OVERHEARD[event.why]}): {event.text!r}]", flush=True)
         elif isinstance(event, TurnFinished):
             latency = event.turn.latency
             total = latency.get("total_s")

@@ -21,8 +21,8 @@ from textual.widgets import Footer, Header, Input, Markdown
 
 from ..config import Mode
 from ..limits import MAX_REQUEST_CHARS
-from ..voice.events import (AgentUpdate, Interrupted, Level, Problem, StateChanged, TurnFinished, UserSaid,
-                            VoiceEvent)
+from ..voice.events import (OVERHEARD, AgentUpdate, Interrupted, Level, Overheard, Problem, StateChanged,
+                            TurnFinished, UserSaid, VoiceEvent)
 from .actions import ACTIONS, bindings
 from .attachments import Attachment, as_attachment, copy_into
 from .audio_setup import AudioEnds, open_devices, play_from
@@ -200,6 +200,8 @@ class AssistantApp(App):
             await conversation.agent_update(event.event, event.generation)
         elif isinstance(event, Interrupted):
             (await conversation.reply(event.generation)).mark_interrupted(event.heard)
+        elif isinstance(event, Overheard) and event.text:
+            conversation.add(Notice(f"Heard over the reply, not answered ({OVERHEARD[event.why]}): {event.text}"))
         elif isinstance(event, Problem):
             conversation.add(Notice(event.message, "error"))
         elif isinstance(event, TurnFinished):

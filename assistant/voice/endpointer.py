@@ -92,6 +92,17 @@ class Endpointer:
         starting as it opens (push-to-talk pressed mid-word) keeps its first syllable."""
         self._pre_roll.append(frame)
 
+    @property
+    def speech_began(self) -> float | None:
+        """The audio time where the speech being heard began (None: none is), from its first voiced frame: before
+        it has lasted `min_speech_ms`, it may still be dropped."""
+        return self._start_t if self._speaking else None
+
+    @property
+    def speech_confirmed(self) -> bool:
+        """The speech being heard has lasted `min_speech_ms` (its SpeechStarted was sent): an utterance will end it."""
+        return self._speaking and self._started_sent
+
     def push(self, frame: AudioFrame) -> list[Event]:
         p = self.last_probability = self.vad.probability(frame.samples)
         out: list[Event] = []

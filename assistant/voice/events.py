@@ -32,6 +32,20 @@ class UserSaid:
 
 
 @dataclass
+class Overheard:
+    """Speech over a reply that is no turn to answer: `why` "acknowledgement", "nothing" (a cough), "echo" (the
+    reply's own words heard back) or "stop" (it stopped the reply, and asked for nothing else)."""
+
+    text: str
+    why: str
+    generation: int  # the reply it was heard over
+
+
+OVERHEARD = {"acknowledgement": "an acknowledgement", "nothing": "no words", "echo": "the reply's own echo",
+             "stop": "it asked to stop"}  # Overheard.why, as the front ends say it
+
+
+@dataclass
 class AgentUpdate:
     """An agent event (TextDelta, ToolCallStarted, ToolCallFinished; see agent.py) of one turn."""
 
@@ -83,4 +97,5 @@ class TurnFinished:
     turn: VoiceTurn
 
 
-VoiceEvent = StateChanged | Level | UserSaid | AgentUpdate | Speaking | Interrupted | Problem | TurnFinished
+VoiceEvent = (StateChanged | Level | UserSaid | Overheard | AgentUpdate | Speaking | Interrupted | Problem
+              | TurnFinished)

@@ -38,10 +38,10 @@ from ..audio.player import Playback, Player
 from ..config import VoiceSettings
 from ..errors import first_line
 from .endpointer import Endpointer
-from .events import (AgentUpdate, Interrupted, Level, Problem, State, StateChanged, TurnFinished,
+from .events import (AgentUpdate, Interrupted, Level, Overheard, Problem, State, StateChanged, TurnFinished,
                      UserSaid, VoiceEvent, VoiceTurn)
 from .gate import MicGate
-from .overlap import Overlap, lets_it_go_on
+from .overlap import BargeIn
 from .latency import LatencyLog, TurnClock
 from .recognition import Recognition
 from .replies import Replies, Reply
@@ -101,8 +101,9 @@ class VoiceLoop:
         self._muted_before = False  # (capture thread) the gate's answer for the last frame
         self._user_closed = False  # (capture thread) the mic was closed by the user, not by our own speech
         self._replying = False  # a confirmed request is being answered
-        self._overlap: Overlap | None = None  # speech heard over a reply, not yet judged (capture thread and loop)
-        self._cut_by: Overlap | None = None  # speech that went on over a reply and stopped it, not yet recognised
+        self.barge_in = (BargeIn(player, self._may_barge_in, self._stop_reply, clock,
+                                 self.voice.interrupt_after_ms / 1000, self.voice.vad_threshold)
+                         if player is not None and self.voice.interrupt_after_ms else None)  # None: stopped at once
 
     # -- running ------------------------------------------------------------------------------------
     async def run(self, frames: Iterable[AudioFrame] | None, paced: bool = True) -> list[VoiceTurn]:
@@ -215,10 +216,8 @@ class VoiceLoop:
                     self._post(utterances.put_nowait, flushed)
         if muted != self._muted_before:
             self._muted_before = muted
-            if muted and self._overlap is not None and not self._overlap.ended:  # its speech is dropped unheard
-                self._overlap = None
-                if self.player is not None:
-                    self.player.unduck()
+            if muted and self.barge_in is not None:  # speech over a reply is dropped unheard
+                self.barge_in.dropped()
             # what was heard before (and our own echo) is not the user's turn; but audio from just before
             # the user opened the mic is kept as pre-roll (push-to-talk pressed mid-word)
             self.endpointer.reset(keep_pre_roll=not muted and self._user_closed)
@@ -230,13 +229,9 @@ class VoiceLoop:
         events = self.endpointer.push(frame)
         rms = float(np.sqrt(np.mean(np.square(frame.samples, dtype=np.float64))))
         self._post(self._emit, Level(rms, self.endpointer.last_probability))
-        if (overlap := self._overlap) is not None and not overlap.ended:
-            if self.endpointer.last_probability >= self.voice.vad_threshold:
-                overlap.voiced_s += frame.samples.size / SAMPLE_RATE
-            if any(isinstance(e, Utterance) for e in events):
-                overlap.ended = True  # short: judged by its words
-            elif overlap.voiced_s >= self.voice.interrupt_after_ms / 1000:
-                self._stop_for(overlap)  # it goes on: the user takes the turn
+        if self.barge_in is not None:
+            self.barge_in.frame(self.endpointer, frame.samples.size / SAMPLE_RATE,
+                                any(isinstance(e, Utterance) for e in events))
         for event in events:
             if isinstance(event, SpeechStarted):
                 self._speech_started()
@@ -248,47 +243,36 @@ class VoiceLoop:
                 self._post(utterances.put_nowait, event)
 
     def _speech_started(self) -> None:
-        """The user speaks: with barge-in on, the reply is turned down here, at once (no hop through the event
-        loop, which may be busy), and stopped once the speech goes on or its words ask to (`overlap.py`); with
-        `interrupt_after_ms = 0`, stopped here."""
+        """The user speaks. With barge-in on, speech over a reply was turned down at its first frame and is
+        judged by `BargeIn` (overlap.py); with `interrupt_after_ms = 0`, the reply is stopped here, at once (no
+        hop through the event loop, which may be busy)."""
         detected = self.clock()
         interrupted = None
-        active = self.control.active
-        if self.gate.paced and self.gate.barge_in and active is not None:
-            if self.voice.interrupt_after_ms and self.player is not None:
-                self.player.duck()
-                self._overlap = Overlap(active.generation, detected)
-            else:
-                interrupted = self._cut()
+        if self.barge_in is None and self._may_barge_in() is not None:
+            interrupted = self._cut()
         self._post(self._heard_speech, detected, interrupted)
 
-    def _stop_for(self, overlap: Overlap) -> None:
-        """Speech over a reply is judged a turn of the user's: the reply stops (any thread)."""
-        self._overlap = None
-        if self.control.active is not None and self.control.active.generation == overlap.generation:
-            self._cut_by = overlap if not overlap.ended else None
-            turn, quiet = self._cut()
-            self._post(self._interrupted, turn, overlap.began, quiet)
-        elif self.player is not None:  # the reply ended meanwhile
-            self.player.unduck()
+    def _may_barge_in(self) -> int | None:
+        """The reply that speech heard now may stop (barge-in on, a live microphone), or None."""
+        active = self.control.active
+        return active.generation if self.gate.paced and self.gate.barge_in and active is not None else None
 
-    def _judge_overlap(self, transcript: str) -> bool:
-        """Speech over a reply, now recognised: True when it is no turn. Short speech that lets the reply go on
-        ("mm-hmm", its own echo) turns it back up; speech that went on and stopped it is still no turn when it
-        was the reply's own echo (what the canceller left of it)."""
-        overlap, self._overlap = self._overlap, None
-        cut, self._cut_by = self._cut_by, None
-        if overlap is None:
-            if cut is None or self.player is None:
-                return False
-            return lets_it_go_on(transcript, self._said_lately(cut.generation)) == "echo"
-        said = self._said_lately(overlap.generation) if self.player is not None else ""
-        if lets_it_go_on(transcript, said) is not None:
-            if self.player is not None:
-                self.player.unduck()
-            return True
-        self._stop_for(overlap)
-        return False
+    def _stop_reply(self, generation: int, detected: float) -> bool:
+        """Speech over reply `generation` is a turn of the user's: the reply stops, if it is still the one
+        spoken (any thread)."""
+        active = self.control.active
+        if active is None or active.generation != generation:
+            return False
+        turn, quiet = self._cut()
+        self._post(self._interrupted, turn, detected, quiet)
+        return True
+
+    def _no_turn(self, utterance: Utterance, transcript: str) -> bool:
+        """Speech over a reply, now recognised, that is no turn to answer (overlap.py); it is told as Overheard."""
+        verdict = self.barge_in.judge(utterance, transcript) if self.barge_in is not None else None
+        if verdict is not None:
+            self._emit(Overheard(transcript, verdict[1], verdict[0]))
+        return verdict is not None
 
     def _heard_speech(self, detected: float, interrupted: tuple[Turn | None, float] | None) -> None:
         self._set_state("hearing")
@@ -303,12 +287,6 @@ class VoiceLoop:
         self._post(self._emit, event)
         return event
 
-    def _said_lately(self, generation: int) -> str:
-        """What the assistant was heard saying in reply `generation` and the one before it (an echo of a reply
-        cut a moment ago is an echo too)."""
-        assert self.player is not None
-        return " ".join(self.player.heard(g) for g in (generation - 1, generation) if g > 0)
-
     # -- stage 2: utterances -> requests ------------------------------------------------------------------
     async def _transcribe(self, utterances: asyncio.Queue[Utterance | None],
                           inbox: asyncio.Queue[Request | None]) -> None:
@@ -322,11 +300,11 @@ class VoiceLoop:
                 transcript, reply = await self.recognition.transcript(utterance)
             except Exception as exc:  # a missing model, a decoder failure: say so, keep listening
                 self._emit(Problem(f"speech recognition failed: {first_line(exc)}"))
-                self._judge_overlap("")  # (speech over a reply that can't be heard lets it go on, turned up)
+                self._no_turn(utterance, "")  # (speech over a reply that can't be heard lets it go on, turned up)
                 continue
             clock.mark("transcribed", self.clock())
             text = transcript.text.strip()
-            if self._judge_overlap(text):  # "mm-hmm" over the reply, or its own echo: it goes on
+            if self._no_turn(utterance, text):  # "mm-hmm" over the reply, its own echo, "stop"
                 continue
             if not text:  # a cough, a door: nothing to answer
                 if not self.control.busy:

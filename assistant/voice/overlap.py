@@ -1,21 +1,34 @@
 """Speech over the assistant's reply (barge-in with echo cancellation): a listener's "mm-hmm" lets it go on, its
 own echo is no turn, and "stop", "wait" or a new question stops it.
 
-When the user is heard while the assistant speaks, the reply is turned down at once (`Player.duck`): that is the
-moment the speech is detected. It is then stopped when there has been `interrupt_after_ms` more of speech (a
-question, a sentence; the silence after a short "yeah", waited for the end of the turn, does not count), or, for a shorter one, by its words once they are recognised: an acknowledgement ("yeah",
-"okay", "mm-hmm"), nothing at all (a cough, a door) or the assistant's own last words (an echo the canceller
-left) turn the reply back up and are not answered; anything else ("stop", "no", "wait, what?") stops it.
+When the user is heard while the assistant speaks, the reply is turned down at its first voiced frame
+(`Player.duck`): that is the moment the speech is detected, and the rest of it is heard over a quieter echo. A
+burst too short to be speech turns it back up. It is stopped when there has been `interrupt_after_ms` of speech
+(a question, a sentence; the silence after a short "yeah", waited for the end of the turn, does not count), or,
+for a shorter one, by its words once they are recognised: an acknowledgement ("yeah", "okay", "mm-hmm"), nothing
+at all (a cough, a door) or the assistant's own last words (an echo the canceller left) turn the reply back up
+and are not answered; anything else ("wait, what?", a question) stops it, and only "stop" or "wait" is not
+answered: the assistant goes quiet and listens.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from ..words import ACKNOWLEDGEMENTS, STOP_WORDS
 
+if TYPE_CHECKING:
+    from ..audio.frames import Utterance
+    from ..audio.player import Player
+    from .endpointer import Endpointer
+
+RELEASE_S = 0.2  # a burst too short to be speech, this long silent, turns the reply back up
+STALE_S = 30.0  # speech over a reply whose words never came is forgotten after this long
 ECHO_WORDS = 40  # how much of what the assistant said last a transcript is compared with
 ECHO_MATCH = 0.6  # the share of a transcript's words found, in order, in them that makes it an echo (a word
 # heard a letter or two off counts: recognition mishears what the canceller leaves); at half, "What is the capital
@@ -24,12 +37,14 @@ ECHO_MATCH = 0.6  # the share of a transcript's words found, in order, in them t
 
 @dataclass
 class Overlap:
-    """Speech heard over reply `generation` from clock time `began`, not yet judged."""
+    """Speech heard over reply `generation` from clock time `began` (audio time `speech_t`), not yet judged."""
 
     generation: int
     began: float
+    speech_t: float
     ended: bool = False  # the speech has ended (its words are being recognised)
     voiced_s: float = 0.0  # speech heard since `began` (not the silence after it, waited for the end of the turn)
+    quiet_s: float = 0.0  # silence since the last voiced frame
 
 
 def words_of(text: str) -> list[str]:
@@ -67,3 +82,117 @@ def lets_it_go_on(transcript: str, said: str) -> str | None:
     if own_echo(transcript, said) and not any(w in STOP_WORDS for w in words_of(transcript)[:2]):
         return "echo"
     return None
+
+
+def stop_only(transcript: str) -> bool:
+    """Only words that stop a reply ("Stop.", "No, wait.", "Hold on"): the user wants quiet, or to go on
+    speaking; nothing to answer."""
+    words = words_of(transcript)
+    return bool(words) and len(words) <= 3 and any(w in STOP_WORDS for w in words) and \
+        all(w in STOP_WORDS or w in _FILLERS for w in words)
+
+
+_FILLERS = frozenset("on it a second sec minute please just".split())  # "hold on", "stop it", "wait a second"
+
+
+class BargeIn:
+    """Speech over a reply, from its first voiced frame to its verdict.
+
+    The capture thread calls `frame` for every frame the endpointer took: on the first voiced frame of speech
+    over a reply, the reply is turned down (the detection); a burst that ends before it counts as speech
+    (`min_speech_ms`) turns it back up; speech that goes on for `interrupt_after_s` stops it. The event loop
+    calls `judge` with each recognised utterance: only the one that holds the speech's start judges it. One
+    lock over the state, which both threads change.
+    """
+
+    def __init__(self, player: Player, active: Callable[[], int | None], stop: Callable[[int, float], bool],
+                 clock: Callable[[], float], interrupt_after_s: float, threshold: float):
+        self.player = player
+        self.active = active  # the reply speech may stop now (barge-in allowed, a reply being answered), or None
+        self.stop = stop  # (generation, detected at) -> the reply was stopped (it was still the active one)
+        self.clock = clock
+        self.interrupt_after_s = interrupt_after_s
+        self.threshold = threshold
+        self._lock = threading.Lock()
+        self._overlap: Overlap | None = None  # speech heard over a reply, not yet judged
+        self._cut_by: Overlap | None = None  # speech that went on over a reply and stopped it, not yet recognised
+
+    def frame(self, heard: Endpointer, frame_s: float, ended: bool) -> None:
+        """A frame the endpointer took (capture thread); `ended`: it ended an utterance."""
+        voiced = heard.last_probability >= self.threshold
+        stop: Overlap | None = None
+        with self._lock:
+            overlap = self._overlap
+            if overlap is None:
+                if not voiced or (began := heard.speech_began) is None or (generation := self.active()) is None:
+                    return
+                self._overlap = Overlap(generation, self.clock(), began, voiced_s=frame_s)
+                self.player.duck()
+                return
+            if overlap.ended:  # waiting for its words (unless they were lost: then it is forgotten)
+                if self.clock() - overlap.began < STALE_S:
+                    return
+                self._overlap = None
+                self.player.unduck()
+                return
+            overlap.voiced_s += frame_s if voiced else 0.0
+            overlap.quiet_s = 0.0 if voiced else overlap.quiet_s + frame_s
+            if ended:
+                overlap.ended = True  # short: judged by its words
+            elif heard.speech_began is None or (not heard.speech_confirmed and overlap.quiet_s >= RELEASE_S):
+                self._overlap = None  # too short to be speech (a click, a breath): nothing was said (yet)
+                self.player.unduck()
+            elif overlap.voiced_s >= self.interrupt_after_s:
+                self._overlap, stop = None, overlap  # it goes on: the user takes the turn
+        if stop is not None:
+            self._stop(stop, cut=True)
+
+    def dropped(self) -> None:
+        """The microphone was closed: speech not yet ended is dropped unheard, and the reply turned back up."""
+        with self._lock:
+            if self._overlap is None or self._overlap.ended:
+                return
+            self._overlap = None
+        self.player.unduck()
+
+    def judge(self, utterance: Utterance, transcript: str) -> tuple[int, str] | None:
+        """An utterance recognised (event loop): (the reply it was heard over, why) when it is no turn to answer
+        (`lets_it_go_on`'s reasons, or "stop"); None: answer it. Short speech over a reply that asks nothing
+        ("mm-hmm", a cough, its own echo) turns it back up; one that asks to stop stops it; speech that stopped
+        it is no turn either when it was its own echo or only "stop"."""
+        with self._lock:
+            overlap = self._overlap if self._overlap is not None and _holds(utterance, self._overlap) else None
+            cut = self._cut_by if self._cut_by is not None and _holds(utterance, self._cut_by) else None
+            if overlap is not None:
+                self._overlap = None
+            if cut is not None:
+                self._cut_by = None
+        if overlap is not None:
+            if (why := lets_it_go_on(transcript, self.said_lately(overlap.generation))) is not None:
+                self.player.unduck()
+                return overlap.generation, why
+            self._stop(overlap, cut=False)
+            return (overlap.generation, "stop") if stop_only(transcript) else None
+        if cut is not None:
+            if stop_only(transcript):
+                return cut.generation, "stop"
+            if lets_it_go_on(transcript, self.said_lately(cut.generation)) == "echo":
+                return cut.generation, "echo"
+        return None
+
+    def said_lately(self, generation: int) -> str:
+        """What the assistant was heard saying in reply `generation` and the one before it (an echo of a reply
+        cut a moment ago is an echo too)."""
+        return " ".join(self.player.heard(g) for g in (generation - 1, generation) if g > 0)
+
+    def _stop(self, overlap: Overlap, cut: bool) -> None:
+        """Speech over a reply is a turn of the user's: the reply stops, if it is still the one spoken over."""
+        if cut:
+            with self._lock:
+                self._cut_by = overlap
+        if not self.stop(overlap.generation, overlap.began):
+            self.player.unduck()  # the reply ended meanwhile
+
+
+def _holds(utterance: Utterance, overlap: Overlap) -> bool:
+    return utterance.start_t - 1e-6 <= overlap.speech_t < utterance.end_t
