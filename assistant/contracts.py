@@ -154,6 +154,8 @@ class Transcript:
     segments: list[Segment] = field(default_factory=list)
     speech: float | None = None  # seconds the VAD called speech; None when no VAD ran
     unheard: list[tuple[float, float]] = field(default_factory=list)  # speech with no words under it
+    logprob: float | None = None  # the engine's average log-probability of its tokens (Whisper: below -1 it was
+    # unsure of what it heard); None: not given
 
     @property
     def coverage(self) -> float | None:

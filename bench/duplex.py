@@ -44,6 +44,8 @@ LONG_QUESTIONS = ("Tell me about the history of Rome.", "Explain how a steam eng
 BARGE_INS = ("What is the capital of Italy?", "Stop, what time is it?", "Wait, how tall is Mount Everest?",
              "What is two plus two?", "Tell me a joke instead.")
 ACKS = ("Mm-hmm.", "Yeah.", "Okay.", "Yeah, yeah.")
+QUIET_S = 5.0  # a try is over when the speaker has been quiet this long (a reply to something misheard may still
+# be thinking after 2.5 s: the next question would then cut it, and count as a self-interruption)
 
 
 def run_room(name: str, room_args: dict, counts: dict, speak, rng: random.Random) -> dict:
@@ -78,7 +80,7 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                 asked = ask(card, speak(rng.choice(LONG_QUESTIONS)))
                 entry: dict = {"kind": kind, "asked_at": asked}
                 if words is None:
-                    wait_reply_over(card, after=asked, quiet_s=2.5, timeout=180)
+                    wait_reply_over(card, after=asked, quiet_s=QUIET_S, timeout=180)
                 else:
                     into = rng.uniform(1.0, 5.0)
                     try:
@@ -86,7 +88,7 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                     except AssertionError:  # a reply shorter than `into` (or none): nothing to speak over
                         entry["skipped"] = "the reply was over before the words were due"
                         tries.append(entry)
-                        wait_reply_over(card, after=asked, quiet_s=2.5, timeout=180)
+                        wait_reply_over(card, after=asked, quiet_s=QUIET_S, timeout=180)
                         continue
                     level = 10 ** (room_args["gain_db"] / 20)  # at the echo's level
                     speech = speak(words) * level
@@ -95,8 +97,13 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                     onset = speech_bounds(speech, RATE, 0.02 * level)[0]  # (Piper begins with a short silence)
                     entry.update(said=words, said_at=started[0] + onset, said_s=round(speech.size / RATE, 2),
                                  into_reply_s=round(into, 2))
-                    wait_reply_over(card, after=started[0], quiet_s=2.5, timeout=180)
+                    wait_reply_over(card, after=started[0], quiet_s=QUIET_S, timeout=180)
                 tries.append(entry)
+            played, start = card.recording()
+            for entry in tries:  # was the reply still playing when the words began, and when they ended?
+                if "said_at" in entry:
+                    entry["playing"] = [_playing(played, start, t) for t in
+                                        (entry["said_at"], entry["said_at"] + entry["said_s"])]
             record, _ = voice.stop()
         finally:
             card.close()
@@ -120,7 +127,6 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
     cuts = list(talked["record"]["interruptions"])
     transcripts = [t["transcript"] for t in talked["record"]["turns"]]
     heard_all = talked["record"].get("heard", [])
-    skipped = [e for e in talked["tries"] if "skipped" in e]
     for entry in talked["tries"]:
         if "skipped" in entry:
             continue
@@ -128,6 +134,12 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         mine = [c for c in cuts if said_at - 0.5 <= c["detected_at"] <= said_at + 3.0]
         for c in mine:
             cuts.remove(c)
+        if not entry["playing"][0]:
+            entry["skipped"] = "the reply was over when the words began"
+        elif entry["kind"] == "ack" and not mine and not entry["playing"][1]:
+            entry["skipped"] = "the reply ended while the words were said"
+        if "skipped" in entry:
+            continue
         row = {"kind": entry["kind"], "said": entry["said"], "into_reply_s": entry["into_reply_s"],
                "stopped": bool(mine), "detected_s": round(mine[0]["detected_at"] - said_at, 3) if mine else None}
         during = [h for h in heard_all if said_at - 0.5 <= h["at"] <= said_at + entry["said_s"] + 3.0]
@@ -139,6 +151,7 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         row.update(recognised=[[h["text"], h["not_answered"]] for h in during])
         rows.append(row)
     self_cut += len(cuts)  # not near anything said: its own voice
+    skipped = [e for e in talked["tries"] if "skipped" in e]
     barge = [r for r in rows if r["kind"] == "barge_in"]
     acks = [r for r in rows if r["kind"] == "ack"]
     detected = [r["detected_s"] for r in barge if r["detected_s"] is not None]
@@ -158,6 +171,14 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
                                                                       quiet["record"]["interruptions"]],
         "said_at": [e.get("said_at") for e in talked["tries"]], "heard": heard_all, "transcripts": transcripts,
     }
+
+
+def _playing(samples, start: float, at: float) -> bool:
+    """The speaker played something (even turned down) in the 250 ms before clock time `at`."""
+    from virtual_sound import RATE
+
+    lo, hi = max(int((at - 0.25 - start) * RATE), 0), max(int((at - start) * RATE), 0)
+    return bool(hi > lo and float(abs(samples[lo:hi]).max()) > 0.002)
 
 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten".split()

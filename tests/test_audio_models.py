@@ -139,6 +139,8 @@ def test_an_utterance_takes_the_short_window_and_says_the_same(stt, tts, monkeyp
     quick = stt.transcribe(samples, utterance=True)  # language not given: detected on the same pass
     assert quick.language == "en" and wer(DESCRIBE, quick.text) <= wer(DESCRIBE, usual.text) + 0.05, quick.text
     assert quick.duration == pytest.approx(samples.size / SR, abs=1e-3)
+    # how sure it was of clear speech, both ways (speech over a reply that it was unsure of does not stop it)
+    assert quick.logprob is not None and usual.logprob is not None and min(quick.logprob, usual.logprob) > -0.6
     # a result that runs on as a repetition loop would is not trusted: the audio goes the usual way instead
     monkeypatch.setattr(stt_module, "MAX_UTTERANCE_TOKENS", 12)
     assert stt._transcribe_utterance(samples, "en") is None

@@ -35,3 +35,13 @@ def test_a_follow_up_in_the_replys_words_is_no_echo():
 def test_an_echo_is_only_what_was_said_last():
     assert lets_it_go_on("Paris is lovely in spring", SAID) is None  # one word of it: the user's own words
     assert lets_it_go_on("the capital of", "") is None  # nothing said yet: no echo
+
+
+@pytest.mark.parametrize("heard,logprob,why", [
+    ("Have a mom.", -1.07, "unsure"), ("I don't.", -1.13, "unsure"),  # a hum Whisper guessed words for
+    ("Tell me more.", -0.16, None), ("Next one.", -0.97, None),  # short requests it was sure of
+    ("Stop it.", -1.5, None),  # unsure, but a word that stops: it stops
+    ("Mm-hmm.", -2.0, "acknowledgement"),
+])
+def test_words_recognition_was_unsure_of_do_not_stop_the_reply(heard, logprob, why):
+    assert lets_it_go_on(heard, SAID, logprob) == why

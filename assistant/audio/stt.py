@@ -16,6 +16,7 @@ from ..contracts import Segment, Transcript
 from ..errors import ModelUnavailable
 from .coverage import unheard
 from .fw_decode import decode
+from .redecode import Piece
 from .io import SAMPLE_RATE, read_audio, to_float32
 from .loops import loop_segments, repeated_runs, implausible, words
 
@@ -51,6 +52,13 @@ def _silent_transcript(samples: np.ndarray, language: str | None) -> Transcript 
     if samples.size and float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) >= SILENCE_RMS:
         return None
     return Transcript("", language, round(samples.size / SAMPLE_RATE, 3), [], speech=0.0)
+
+
+def _mean_logprob(pieces: list[Piece]) -> float | None:
+    """The pieces' log-probabilities, weighted by their length; None without pieces."""
+    spans = [(max(p.end - p.start, 1e-3), p.logprob) for p in pieces]
+    total = sum(length for length, _ in spans)
+    return round(sum(length * lp for length, lp in spans) / total, 3) if spans else None
 
 
 def _join(segments: list[Segment]) -> str:
@@ -92,7 +100,8 @@ class FasterWhisperSTT:
         segments = [Segment(p.start, p.end, p.text) for p in done.pieces]
         missed = unheard(done.speech, [(s.start, s.end) for s in segments]) if done.speech is not None else []
         return Transcript(_join(segments), done.language, round(done.duration, 3), segments,
-                          None if done.speech is None else round(sum(e - s for s, e in done.speech), 2), missed)
+                          None if done.speech is None else round(sum(e - s for s, e in done.speech), 2), missed,
+                          _mean_logprob(done.pieces))
 
 
     def _transcribe_utterance(self, samples: np.ndarray, language: str | None) -> Transcript | None:
@@ -123,7 +132,8 @@ class FasterWhisperSTT:
             log.debug("short-window transcript looks wrong (%r): transcribing the usual way", text[:80])
             return None
         language = language if multilingual else "en"
-        return Transcript(text, language, round(duration, 3), [Segment(0.0, round(duration, 3), text)])
+        return Transcript(text, language, round(duration, 3), [Segment(0.0, round(duration, 3), text)],
+                          logprob=round(float(result.scores[0]), 3))
 
 
 def window_seconds(duration: float) -> int:

@@ -33,15 +33,17 @@ class UserSaid:
 
 @dataclass
 class Overheard:
-    """Speech over a reply that is no turn to answer: `why` "acknowledgement", "nothing" (a cough), "echo" (the
-    reply's own words heard back) or "stop" (it stopped the reply, and asked for nothing else)."""
+    """Speech over a reply that is no turn to answer: `why` "acknowledgement", "nothing" (a cough), "unsure" (words
+    recognition was unsure of), "echo" (the reply's own words heard back) or "stop" (it stopped the reply, and
+    asked for nothing else)."""
 
     text: str
     why: str
     generation: int  # the reply it was heard over
 
 
-OVERHEARD = {"acknowledgement": "an acknowledgement", "nothing": "no words", "echo": "the reply's own echo",
+OVERHEARD = {"acknowledgement": "an acknowledgement", "nothing": "no words", "unsure": "not clearly heard",
+             "echo": "the reply's own echo",
              "stop": "it asked to stop"}  # Overheard.why, as the front ends say it
 
 

@@ -267,9 +267,9 @@ class VoiceLoop:
         self._post(self._interrupted, turn, detected, quiet)
         return True
 
-    def _no_turn(self, utterance: Utterance, transcript: str) -> bool:
+    def _no_turn(self, utterance: Utterance, transcript: str, logprob: float | None = None) -> bool:
         """Speech over a reply, now recognised, that is no turn to answer (overlap.py); it is told as Overheard."""
-        verdict = self.barge_in.judge(utterance, transcript) if self.barge_in is not None else None
+        verdict = self.barge_in.judge(utterance, transcript, logprob) if self.barge_in is not None else None
         if verdict is not None:
             self._emit(Overheard(transcript, verdict[1], verdict[0]))
         return verdict is not None
@@ -304,7 +304,7 @@ class VoiceLoop:
                 continue
             clock.mark("transcribed", self.clock())
             text = transcript.text.strip()
-            if self._no_turn(utterance, text):  # "mm-hmm" over the reply, its own echo, "stop"
+            if self._no_turn(utterance, text, transcript.logprob):  # "mm-hmm" over the reply, its own echo, "stop"
                 continue
             if not text:  # a cough, a door: nothing to answer
                 if not self.control.busy:

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from .endpointer import Endpointer
 
 RELEASE_S = 0.2  # a burst too short to be speech, this long silent, turns the reply back up
+UNSURE_LOGPROB = -1.0  # below this average token log-probability Whisper was guessing (its own threshold for a
+# failed decode); measured on speech over a reply after cancellation: "mm-hmm", "uh-huh", "hmm" came out as words
+# at -1.0 to -3.5, short requests ("tell me more", "next one", "what time?") at -0.16 to -0.97
 STALE_S = 30.0  # speech over a reply whose words never came is forgotten after this long
 ECHO_WORDS = 40  # how much of what the assistant said last a transcript is compared with
 ECHO_MATCH = 0.6  # the share of a transcript's words found, in order, in them that makes it an echo (a word
@@ -73,12 +76,15 @@ def _nearly(heard: str, said: str) -> bool:
     return heard == said or (len(said) >= 5 and SequenceMatcher(None, heard, said).ratio() >= 0.75)
 
 
-def lets_it_go_on(transcript: str, said: str) -> str | None:
-    """Why speech heard over a reply does not stop it ("nothing", "acknowledgement", "echo"), or None: it stops."""
+def lets_it_go_on(transcript: str, said: str, logprob: float | None = None) -> str | None:
+    """Why short speech heard over a reply does not stop it ("nothing", "acknowledgement", "unsure": recognition
+    was unsure of the words and none asks to stop, "echo"), or None: it stops."""
     if not words_of(transcript):
         return "nothing"
     if acknowledgement(transcript):
         return "acknowledgement"
+    if logprob is not None and logprob < UNSURE_LOGPROB and not any(w in STOP_WORDS for w in words_of(transcript)):
+        return "unsure"  # Whisper guesses words for a hum ("mm-hmm" as "have a mom"): not enough to stop a reply
     if own_echo(transcript, said) and not any(w in STOP_WORDS for w in words_of(transcript)[:2]):
         return "echo"
     return None
@@ -155,7 +161,7 @@ class BargeIn:
             self._overlap = None
         self.player.unduck()
 
-    def judge(self, utterance: Utterance, transcript: str) -> tuple[int, str] | None:
+    def judge(self, utterance: Utterance, transcript: str, logprob: float | None = None) -> tuple[int, str] | None:
         """An utterance recognised (event loop): (the reply it was heard over, why) when it is no turn to answer
         (`lets_it_go_on`'s reasons, or "stop"); None: answer it. Short speech over a reply that asks nothing
         ("mm-hmm", a cough, its own echo) turns it back up; one that asks to stop stops it; speech that stopped
@@ -168,7 +174,7 @@ class BargeIn:
             if cut is not None:
                 self._cut_by = None
         if overlap is not None:
-            if (why := lets_it_go_on(transcript, self.said_lately(overlap.generation))) is not None:
+            if (why := lets_it_go_on(transcript, self.said_lately(overlap.generation), logprob)) is not None:
                 self.player.unduck()
                 return overlap.generation, why
             self._stop(overlap, cut=False)
