@@ -63,11 +63,12 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
     """One process in a fresh room: for each (kind, words), a long question, then `words` said over the reply
     (none for a quiet one); its record, with what was said and when."""
     from speech import speech_bounds
-    from test_voice_devices import Voice, ask, wait_playing, wait_reply_over
+    from test_voice_devices import Voice, ask, wait_playing, wait_quiet, wait_reply_over
     from virtual_sound import RATE, Room, VirtualSoundCard
 
     with tempfile.TemporaryDirectory() as tmp:
         card = VirtualSoundCard(Path(tmp) / "sound", room=Room(**room_args)).start()
+        voice = None
         try:
             card.feed()
             card.record()
@@ -97,7 +98,7 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                     onset = speech_bounds(speech, RATE, 0.02 * level)[0]  # (Piper begins with a short silence)
                     entry.update(said=words, said_at=started[0] + onset, said_s=round(speech.size / RATE, 2),
                                  into_reply_s=round(into, 2))
-                    wait_reply_over(card, after=started[0], quiet_s=QUIET_S, timeout=180)
+                    wait_quiet(card, QUIET_S, timeout=180)  # (words that stop the reply may have no answer)
                 tries.append(entry)
             played, start = card.recording()
             for entry in tries:  # was the reply still playing when the words began, and when they ended?
@@ -106,6 +107,8 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                                         (entry["said_at"], entry["said_at"] + entry["said_s"])]
             record, _ = voice.stop()
         finally:
+            if voice is not None and voice.process.poll() is None:  # (a try that failed: the process ends too)
+                voice.process.kill()
             card.close()
     return {"latency": latency, "tries": tries, "record": record}
 
@@ -164,7 +167,7 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         "barge_in_words_heard": sum(1 for r in barge if r["wer"] <= 0.2),
         "acks_let_it_go_on": sum(1 for r in acks if not r["stopped"] and not r["answered_as_a_turn"]),
         "acks": len(acks), "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
-        "realigned": echo.get("realigned"), "talked_echo": talked["record"].get("echo_cancellation"),
+        "realigned": echo.get("realigned"), "quiet_echo": echo, "talked_echo": talked["record"].get("echo_cancellation"),
         "problems": quiet["record"]["problems"] + talked["record"]["problems"],
         "skipped": len(skipped), "tries": rows, "interruptions": talked["record"]["interruptions"],
         "self_interruptions_at": [c["detected_at"] for c in cuts] + [c["detected_at"] for c in

@@ -240,6 +240,9 @@ def test_the_voice_panel_shows_echo_cancellation_and_the_echo_removed(settings, 
             panel.set_echo(27.4)
             await pilot.pause()
             assert "echo cancellation: on, 27 dB removed" in text()
+            panel.set_echo(0.0, heard=False)  # the microphone does not hear the speaker: left alone
+            await pilot.pause()
+            assert "echo cancellation: on, no echo heard (headphones?)" in text()
             panel.set_mode("hands-free", True, echo_cancelled=False)
             await pilot.pause()
             assert "barge-in: on (headphones)" in text()

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from .echo_path import EchoPath
 from .frames import SAMPLE_RATE
 from .io import StreamResampler, to_float32
 
@@ -121,6 +122,11 @@ class EchoStats:
     blocks: int  # 10 ms blocks cleaned
     realigned: int  # times the far end was re-aligned to the clocks (a dropout, a restarted stream)
     cpu_us_per_block: float
+    echo_heard: bool = True  # the microphone hears the speaker (False: headphones; the microphone is left alone)
+    coupling: float | None = None  # how much it does: the last correlation measured (echo_path.py)
+    bypassed_s: float = 0.0  # time the microphone was handed on untouched (no echo path)
+    far_lead_ms: float | None = None  # how long before its echo the far end reached the canceller (measured; below
+    # 0 AEC3 cannot cancel: the devices' reported latencies are off)
 
 
 class EchoCanceller:
@@ -144,6 +150,8 @@ class EchoCanceller:
         self._blocks = 0
         self._realigned = 0
         self._cpu_s = 0.0
+        self.path = EchoPath()  # whether there is any echo to cancel (with none, AEC3 would only dull the user)
+        self.bypassed = 0  # blocks handed on untouched (no echo path)
         self.taps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None  # a list: (near, far, cleaned) of
         # every block from now on (`assistant doctor --deep` measures the echo path from them)
 
@@ -178,11 +186,16 @@ class EchoCanceller:
         self._cursor += BLOCK / SAMPLE_RATE
         begun = time.process_time()
         cleaned = np.asarray(self._processor.process(np.ascontiguousarray(near), far), np.float32)
+        active = float(np.sqrt(np.mean(np.square(far)))) > ACTIVE_RMS
+        self.path.push(near, far, active)
         self._cpu_s += time.process_time() - begun
         self._blocks += 1
+        if not self.path.heard:  # headphones: AEC3 keeps learning, its output is not used
+            cleaned = near
+            self.bypassed += 1
         if self.taps is not None:
             self.taps.append((near, far, cleaned))
-        if float(np.sqrt(np.mean(np.square(far)))) > ACTIVE_RMS:
+        if active:
             self._in_power.append(float(np.mean(np.square(near))))
             self._out_power.append(float(np.mean(np.square(cleaned))))
             self._totals[0] += self._in_power[-1]
@@ -191,8 +204,11 @@ class EchoCanceller:
         return cleaned
 
     def stats(self) -> EchoStats:
+        coupling = None if self.path.coupling is None else round(self.path.coupling, 2)
         return EchoStats(_erle(sum(self._in_power), sum(self._out_power)), _erle(*self._totals), self._blocks,
-                         self._realigned + self.far.restarts, round(self._cpu_s / max(self._blocks, 1) * 1e6, 1))
+                         self._realigned + self.far.restarts, round(self._cpu_s / max(self._blocks, 1) * 1e6, 1),
+                         self.path.heard, coupling, round(self.bypassed * BLOCK / SAMPLE_RATE, 2),
+                         None if self.path.lead_s is None else round(self.path.lead_s * 1000, 1))
 
 
 def _erle(before: float, after: float) -> float | None:

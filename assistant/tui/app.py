@@ -174,7 +174,8 @@ class AssistantApp(App):
             return
         self.status_line.show(self.settings.profile, self.runtime.manager.loaded(), gpu_memory(), self.status_note)
         if self.voice_loop is not None and self.voice_loop.echo is not None:
-            self.voice_panel.set_echo(self.voice_loop.echo.stats().erle_db)
+            stats = self.voice_loop.echo.stats()
+            self.voice_panel.set_echo(stats.erle_db, stats.echo_heard)
 
     # -- the voice loop's events -------------------------------------------------------------------------
     async def on_voice_event_message(self, message: VoiceEventMessage) -> None:

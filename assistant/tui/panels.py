@@ -32,6 +32,7 @@ class VoicePanel(Vertical):
         self.barge_in = False
         self.echo_cancelled = False
         self.erle_db: float | None = None  # echo removed over the last second the speaker played
+        self.echo_heard = True  # the microphone hears the speaker (False: headphones, left alone)
         self.devices = ""
 
     def compose(self) -> ComposeResult:
@@ -61,10 +62,11 @@ class VoicePanel(Vertical):
         self.mode, self.barge_in, self.echo_cancelled = mode, barge_in, echo_cancelled
         self._show_mode()
 
-    def set_echo(self, erle_db: float | None) -> None:
-        """The echo removed, live (dB): shown while echo cancellation runs."""
-        if erle_db != self.erle_db:
-            self.erle_db = erle_db
+    def set_echo(self, erle_db: float | None, heard: bool = True) -> None:
+        """The echo removed, live (dB), or that the microphone does not hear the speaker: shown while echo
+        cancellation runs."""
+        if (erle_db, heard) != (self.erle_db, self.echo_heard):
+            self.erle_db, self.echo_heard = erle_db, heard
             self._show_mode()
 
     def set_devices(self, text: str) -> None:
@@ -74,6 +76,7 @@ class VoicePanel(Vertical):
     def _show_mode(self) -> None:
         if self.echo_cancelled:
             removed = f", {self.erle_db:.0f} dB removed" if self.erle_db is not None else ""
+            removed = removed if self.echo_heard else ", no echo heard (headphones?)"
             echo = f"echo cancellation: on{removed}"
             barge_in = "on" if self.barge_in else "off (half-duplex)"
         else:
