@@ -13,7 +13,10 @@ Detection is timed from the first loud sample of the speech written into the mic
 own ~10 ms and PortAudio's buffering). The echo removed (ERLE, over all the time the speaker played in the quiet
 process) and the canceller's CPU time per 10 ms come from that process's own record. JSON: bench/results/duplex.json.
 
-    .venv/bin/python bench/duplex.py [--replies N] [--barge-ins N] [--acks N] [--rooms NAME ...]
+End of speech to first audio (median over every answered turn of both processes) is the loop's own record.
+`--setup before` runs the same with barge-in and no echo cancellation (what barge-in was before it).
+
+    .venv/bin/python bench/duplex.py [--replies N] [--barge-ins N] [--acks N] [--rooms NAME ...] [--setup S]
 """
 
 from __future__ import annotations
@@ -48,18 +51,23 @@ QUIET_S = 5.0  # a try is over when the speaker has been quiet this long (a repl
 # be thinking after 2.5 s: the next question would then cut it, and count as a self-interruption)
 
 
-def run_room(name: str, room_args: dict, counts: dict, speak, rng: random.Random) -> dict:
+SETUPS = {"after": (), "before": ("--no-echo-cancellation", "--barge-in")}  # before: barge-in with no canceller
+
+
+def run_room(name: str, room_args: dict, counts: dict, speak, rng: random.Random, setup: str = "after") -> dict:
     """Two `assistant voice` processes in the room: one for the quiet replies (the echo removed is theirs: no
     one else speaks), one for the barge-ins and acknowledgements."""
-    quiet = session(room_args, [("quiet", None)] * counts["replies"], speak, rng)
+    args = SETUPS[setup]
+    quiet = session(room_args, [("quiet", None)] * counts["replies"], speak, rng, args)
     spoken = [("barge_in", rng.choice(BARGE_INS)) for _ in range(counts["barge_ins"])]
     spoken += [("ack", rng.choice(ACKS)) for _ in range(counts["acks"])]
     rng.shuffle(spoken)
-    talked = session(room_args, spoken, speak, rng)
-    return judge(name, room_args, quiet, talked)
+    talked = session(room_args, spoken, speak, rng, args)
+    return {"setup": setup, **judge(name, room_args, quiet, talked)}
 
 
-def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: random.Random) -> dict:
+def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: random.Random,
+            args: tuple[str, ...] = ()) -> dict:
     """One process in a fresh room: for each (kind, words), a long question, then `words` said over the reply
     (none for a quiet one); its record, with what was said and when."""
     from speech import speech_bounds
@@ -72,7 +80,7 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
         try:
             card.feed()
             card.record()
-            voice = Voice(card, Path(tmp))
+            voice = Voice(card, Path(tmp), *args)
             voice.wait_listening()
             time.sleep(1.0)
             latency = card.room_latency_s()
@@ -81,7 +89,7 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                 asked = ask(card, speak(rng.choice(LONG_QUESTIONS)))
                 entry: dict = {"kind": kind, "asked_at": asked}
                 if words is None:
-                    wait_reply_over(card, after=asked, quiet_s=QUIET_S, timeout=180)
+                    _settle(entry, wait_reply_over, card, after=asked, quiet_s=QUIET_S, timeout=180)
                 else:
                     into = rng.uniform(1.0, 5.0)
                     try:
@@ -89,7 +97,7 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                     except AssertionError:  # a reply shorter than `into` (or none): nothing to speak over
                         entry["skipped"] = "the reply was over before the words were due"
                         tries.append(entry)
-                        wait_reply_over(card, after=asked, quiet_s=QUIET_S, timeout=180)
+                        _settle(entry, wait_reply_over, card, after=asked, quiet_s=QUIET_S, timeout=180)
                         continue
                     level = 10 ** (room_args["gain_db"] / 20)  # at the echo's level
                     speech = speak(words) * level
@@ -98,7 +106,7 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                     onset = speech_bounds(speech, RATE, 0.02 * level)[0]  # (Piper begins with a short silence)
                     entry.update(said=words, said_at=started[0] + onset, said_s=round(speech.size / RATE, 2),
                                  into_reply_s=round(into, 2))
-                    wait_quiet(card, QUIET_S, timeout=180)  # (words that stop the reply may have no answer)
+                    _settle(entry, wait_quiet, card, QUIET_S, timeout=180)  # (words that stop it may get no answer)
                 tries.append(entry)
             played, start = card.recording()
             for entry in tries:  # was the reply still playing when the words began, and when they ended?
@@ -159,6 +167,8 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
     acks = [r for r in rows if r["kind"] == "ack"]
     detected = [r["detected_s"] for r in barge if r["detected_s"] is not None]
     echo = quiet["record"].get("echo_cancellation") or {}
+    totals = [t["latency"]["total_s"] for s in (quiet, talked) for t in s["record"]["turns"]
+              if t["latency"].get("total_s") is not None]
     return {
         "room": name, **room_args, "rig_latency_s": round(quiet["latency"], 3),
         "self_interruptions": self_cut, "replies": len(quiet["tries"]) + len(talked["tries"]),
@@ -166,14 +176,25 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         "detection_s_median": round(statistics.median(detected), 3) if detected else None,
         "barge_in_words_heard": sum(1 for r in barge if r["wer"] <= 0.2),
         "acks_let_it_go_on": sum(1 for r in acks if not r["stopped"] and not r["answered_as_a_turn"]),
-        "acks": len(acks), "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
+        "acks": len(acks), "first_audio_s_median": round(statistics.median(totals), 2) if totals else None,
+        "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
         "realigned": echo.get("realigned"), "quiet_echo": echo, "talked_echo": talked["record"].get("echo_cancellation"),
         "problems": quiet["record"]["problems"] + talked["record"]["problems"],
-        "skipped": len(skipped), "tries": rows, "interruptions": talked["record"]["interruptions"],
+        "skipped": len(skipped), "unsettled": sum("unsettled" in e for s in (quiet, talked) for e in s["tries"]),
+        "tries": rows, "interruptions": talked["record"]["interruptions"],
         "self_interruptions_at": [c["detected_at"] for c in cuts] + [c["detected_at"] for c in
                                                                       quiet["record"]["interruptions"]],
         "said_at": [e.get("said_at") for e in talked["tries"]], "heard": heard_all, "transcripts": transcripts,
     }
+
+
+def _settle(entry: dict, wait, *args, **kwargs) -> None:
+    """Wait for the try's end; a speaker that never goes quiet (an assistant answering its own voice, without
+    echo cancellation) is noted on the try, and the next one begins."""
+    try:
+        wait(*args, **kwargs)
+    except AssertionError as exc:
+        entry["unsettled"] = str(exc)
 
 
 def _playing(samples, start: float, at: float) -> bool:
@@ -198,6 +219,8 @@ def main() -> None:
     parser.add_argument("--barge-ins", type=int, default=20, dest="barge_ins")
     parser.add_argument("--acks", type=int, default=10)
     parser.add_argument("--rooms", nargs="*", choices=sorted(ROOMS), default=sorted(ROOMS))
+    parser.add_argument("--setup", choices=sorted(SETUPS), default="after",
+                        help="after: the defaults (echo cancellation, barge-in); before: barge-in without it")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "duplex.json")
     args = parser.parse_args()
 
@@ -211,13 +234,14 @@ def main() -> None:
     started = time.time()
     rooms = []
     for name in args.rooms:
-        result = run_room(name, ROOMS[name], counts, speak, rng)
+        result = run_room(name, ROOMS[name], counts, speak, rng, args.setup)
         rooms.append(result)
         write(args.out, rooms, started)  # after each room: a later one may fail
         print(f"{name}: self-interruptions {result['self_interruptions']} over {result['replies']} replies, barge-ins "
               f"detected <=500 ms {result['barge_ins_detected_500ms']}/{result['barge_ins']} (median "
               f"{result['detection_s_median']} s), words heard {result['barge_in_words_heard']}/{result['barge_ins']}, "
               f"acks let it go on {result['acks_let_it_go_on']}/{result['acks']}, ERLE {result['erle_db']} dB, "
+              f"end of speech to first audio p50 {result['first_audio_s_median']} s, "
               f"{result['cpu_us_per_10ms']} us CPU per 10 ms", flush=True)
     print(f"results: {args.out}")
 
