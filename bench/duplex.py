@@ -10,7 +10,8 @@ Per room, two `assistant voice --json` processes (echo cancellation and barge-in
     closest transcript);
   - or "mm-hmm", "yeah", "okay" said 1-5 s into the reply: the reply goes on (not stopped, not answered).
 Detection is timed from the first loud sample of the speech written into the microphone (the rig then adds its
-own ~10 ms and PortAudio's buffering). The echo removed (ERLE, over all the time the speaker played in the quiet
+own ~10 ms and PortAudio's buffering) to the moment the loop turned the reply down (`stopped_s`: to when it went
+quiet, after `interrupt_after_ms` of speech or its words recognised). The echo removed (ERLE, over all the time the speaker played in the quiet
 process) and the canceller's CPU time per 10 ms come from that process's own record. JSON: bench/results/duplex.json.
 
 End of speech to first audio (median over every answered turn of both processes) is the loop's own record.
@@ -103,8 +104,8 @@ def session(room_args: dict, plan: list[tuple[str, str | None]], speak, rng: ran
                     speech = speak(words) * level
                     said, started = card.say(speech)
                     said.wait(30)
-                    onset = speech_bounds(speech, RATE, 0.02 * level)[0]  # (Piper begins with a short silence)
-                    entry.update(said=words, said_at=started[0] + onset, said_s=round(speech.size / RATE, 2),
+                    onset, end = speech_bounds(speech, RATE, 0.02 * level)  # (Piper begins with a short silence)
+                    entry.update(said=words, said_at=started[0] + onset, said_s=round(end - onset, 2),
                                  into_reply_s=round(into, 2))
                     _settle(entry, wait_quiet, card, QUIET_S, timeout=180)  # (words that stop it may get no answer)
                 tries.append(entry)
@@ -152,7 +153,8 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         if "skipped" in entry:
             continue
         row = {"kind": entry["kind"], "said": entry["said"], "into_reply_s": entry["into_reply_s"],
-               "stopped": bool(mine), "detected_s": round(mine[0]["detected_at"] - said_at, 3) if mine else None}
+               "stopped": bool(mine), "detected_s": round(mine[0]["detected_at"] - said_at, 3) if mine else None,
+               "stopped_s": round(mine[0]["detected_at"] + mine[0]["stop_s"] - said_at, 3) if mine else None}
         during = [h for h in heard_all if said_at - 0.5 <= h["at"] <= said_at + entry["said_s"] + 3.0]
         if entry["kind"] == "barge_in":
             heard = " ".join(h["text"] for h in during)
@@ -174,6 +176,7 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         "self_interruptions": self_cut, "replies": len(quiet["tries"]) + len(talked["tries"]),
         "barge_ins_detected_500ms": sum(1 for d in detected if d <= 0.5), "barge_ins": len(barge),
         "detection_s_median": round(statistics.median(detected), 3) if detected else None,
+        "stopped_s_median": _median([r["stopped_s"] for r in barge if r["stopped_s"] is not None]),
         "barge_in_words_heard": sum(1 for r in barge if r["wer"] <= 0.2),
         "acks_let_it_go_on": sum(1 for r in acks if not r["stopped"] and not r["answered_as_a_turn"]),
         "acks": len(acks), "first_audio_s_median": round(statistics.median(totals), 2) if totals else None,
@@ -188,6 +191,10 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
     }
 
 
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 3) if values else None
+
+
 def _settle(entry: dict, wait, *args, **kwargs) -> None:
     """Wait for the try's end; a speaker that never goes quiet (an assistant answering its own voice, without
     echo cancellation) is noted on the try, and the next one begins."""
@@ -198,10 +205,11 @@ def _settle(entry: dict, wait, *args, **kwargs) -> None:
 
 
 def _playing(samples, start: float, at: float) -> bool:
-    """The speaker played something (even turned down) in the 250 ms before clock time `at`."""
+    """The speaker played something (even turned down) in the 600 ms before clock time `at` (a pause between two
+    sentences is shorter)."""
     from virtual_sound import RATE
 
-    lo, hi = max(int((at - 0.25 - start) * RATE), 0), max(int((at - start) * RATE), 0)
+    lo, hi = max(int((at - 0.6 - start) * RATE), 0), max(int((at - start) * RATE), 0)
     return bool(hi > lo and float(abs(samples[lo:hi]).max()) > 0.002)
 
 

@@ -105,7 +105,7 @@ def test_whisper_transcribes_espeak(stt, tmp_path):
     assert transcript.segments and all(0 <= s.start <= s.end <= transcript.duration + 0.5
                                        for s in transcript.segments)
     data = transcript.to_dict()
-    assert set(data) == {"text", "language", "duration", "segments", "speech", "unheard", "coverage"}
+    assert set(data) == {"text", "language", "duration", "segments", "speech", "unheard", "coverage", "logprob"}
     assert data["coverage"] >= 0.95 and data["unheard"] == [] and data["speech"] > 5
 
 

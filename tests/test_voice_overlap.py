@@ -45,3 +45,12 @@ def test_an_echo_is_only_what_was_said_last():
 ])
 def test_words_recognition_was_unsure_of_do_not_stop_the_reply(heard, logprob, why):
     assert lets_it_go_on(heard, SAID, logprob) == why
+
+
+@pytest.mark.parametrize("heard,only", [("Stop.", True), ("No, wait.", True), ("Hold on a second.", True),
+                                        ("Stop it please", True), ("Sorry?", False), ("Wait, what?", False),
+                                        ("Stop talking about Paris", False), ("No, the other one", False)])
+def test_only_stop_words_stop_a_reply_unanswered(heard, only):
+    from assistant.voice.overlap import stop_only
+
+    assert stop_only(heard) is only

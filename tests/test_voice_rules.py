@@ -163,6 +163,20 @@ async def test_wait_then_a_question_over_the_reply_stops_it_and_answers_the_ques
     assert second.transcript == "What is a dragon?" and second.spoken == "A big lizard." and not second.interrupted
 
 
+async def test_a_question_after_an_acknowledgement_waiting_for_its_words_still_stops_the_reply(tmp_path):
+    """"Mm-hmm." (its words not recognised yet) then "What about Mars?": two pieces of speech over the reply, each
+    judged by its own words; the reply stays down between them, the question stops it and is answered."""
+    rig = Rig(tmp_path, STORY, ["Mars is red."], transcripts=("tell me a story", "Mm-hmm.", "What about Mars?"),
+              barge_in=True, seconds_per_word=0.4, stt_s=1.5)
+    ducked: list[bool] = []
+    script = (rig.script().silence(0.5).speech(1.0).until(playing_for(rig, 2.0)).speech(0.4).silence(0.7)
+              .then(lambda: ducked.append(rig.player.ducked)).speech(0.6).silence(8.0))
+    first, second = await rig.run(script)
+    assert ducked == [True] and first.interrupted and len(rig.events.of(Interrupted)) == 1
+    assert [(o.text, o.why) for o in rig.events.of(Overheard)] == [("Mm-hmm.", "acknowledgement")]
+    assert second.transcript == "What about Mars?" and second.spoken == "Mars is red."
+
+
 async def test_a_short_question_over_the_reply_stops_it_and_is_answered(tmp_path):
     rig = Rig(tmp_path, STORY, ["Noon."], transcripts=("tell me a story", "What time?"), barge_in=True,
               seconds_per_word=0.4)

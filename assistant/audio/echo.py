@@ -82,9 +82,11 @@ class FarEnd:
                 gap = np.zeros(round((at - end) * SAMPLE_RATE), np.float32)
                 self._samples = np.concatenate([self._samples, gap])
                 self.restarts += 1
+                self._drift = []
             elif end - at > RESYNC_S:  # the clock went back (a restarted stream): the timeline starts again
                 self._samples, self._start = np.zeros(0, np.float32), at
                 self.restarts += 1
+                self._drift = []
             else:  # in step, give or take the times' jitter; the first block's jitter is not kept for good
                 self._drift.append(at - end)
                 if len(self._drift) >= DRIFT_BLOCKS:

@@ -211,7 +211,8 @@ class _Printer:
         if isinstance(event, Interrupted):
             self.interruptions.append(asdict(event))
         if isinstance(event, UserSaid) and event.spoken or isinstance(event, Overheard):
-            self.heard.append({"text": event.text, "at": time.perf_counter(), "generation": event.generation,
+            at = event.at if event.at is not None else time.perf_counter()  # (recognised at, on the loop's clock)
+            self.heard.append({"text": event.text, "at": at, "generation": event.generation,
                                "not_answered": event.why if isinstance(event, Overheard) else None})
         if self.as_json:
             return

@@ -29,6 +29,7 @@ class UserSaid:
     text: str
     generation: int
     spoken: bool = True  # False: typed
+    at: float | None = None  # when the words were recognised (the loop's clock)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Overheard:
     text: str
     why: str
     generation: int  # the reply it was heard over
+    at: float | None = None  # when the words were recognised (the loop's clock)
 
 
 OVERHEARD = {"acknowledgement": "an acknowledgement", "nothing": "no words", "unsure": "not clearly heard",

@@ -213,6 +213,8 @@ class VoiceLoop:
         if self.gate.take_flush():  # push-to-talk released: what was said so far is the turn
             for flushed in self.endpointer.flush():
                 if isinstance(flushed, Utterance):
+                    if self.barge_in is not None:
+                        self.barge_in.flushed()
                     self._post(utterances.put_nowait, flushed)
         if muted != self._muted_before:
             self._muted_before = muted
@@ -271,7 +273,7 @@ class VoiceLoop:
         """Speech over a reply, now recognised, that is no turn to answer (overlap.py); it is told as Overheard."""
         verdict = self.barge_in.judge(utterance, transcript, logprob) if self.barge_in is not None else None
         if verdict is not None:
-            self._emit(Overheard(transcript, verdict[1], verdict[0]))
+            self._emit(Overheard(transcript, verdict[1], verdict[0], self.clock()))
         return verdict is not None
 
     def _heard_speech(self, detected: float, interrupted: tuple[Turn | None, float] | None) -> None:
@@ -354,7 +356,7 @@ class VoiceLoop:
         splitter = SentenceSplitter(first_clause_words=self.voice.first_clause_words or None)
         done: TurnDone | None = None
         try:
-            self._emit(UserSaid(request.text, turn.generation, request.spoken))
+            self._emit(UserSaid(request.text, turn.generation, request.spoken, request.clock.transcribed))
             self._set_state("thinking")
             speaker = asyncio.create_task(self.speech.speak(turn, sentences, clock))
             while (event := await events.get()) is not None:

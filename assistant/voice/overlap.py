@@ -94,8 +94,8 @@ def stop_only(transcript: str) -> bool:
     """Only words that stop a reply ("Stop.", "No, wait.", "Hold on"): the user wants quiet, or to go on
     speaking; nothing to answer."""
     words = words_of(transcript)
-    return bool(words) and len(words) <= 3 and any(w in STOP_WORDS for w in words) and \
-        all(w in STOP_WORDS or w in _FILLERS for w in words)
+    return bool(words) and len(words) <= 4 and "?" not in transcript and any(w in STOP_WORDS for w in words) and \
+        all(w in STOP_WORDS or w in _FILLERS for w in words)  # ("Sorry?" asks for it again: answered)
 
 
 _FILLERS = frozenset("on it a second sec minute please just".split())  # "hold on", "stop it", "wait a second"
@@ -106,9 +106,10 @@ class BargeIn:
 
     The capture thread calls `frame` for every frame the endpointer took: on the first voiced frame of speech
     over a reply, the reply is turned down (the detection); a burst that ends before it counts as speech
-    (`min_speech_ms`) turns it back up; speech that goes on for `interrupt_after_s` stops it. The event loop
-    calls `judge` with each recognised utterance: only the one that holds the speech's start judges it. One
-    lock over the state, which both threads change.
+    (`min_speech_ms`) turns it back up; speech that goes on for `interrupt_after_s` stops it; speech that ends
+    sooner waits for its words. The event loop calls `judge` with each recognised utterance: only the speech
+    whose start it holds is judged by it. The reply stays down while any speech over it is live or waiting for
+    its words ("mm-hmm ... what about Mars?": two). One lock over the state, which both threads change.
     """
 
     def __init__(self, player: Player, active: Callable[[], int | None], stop: Callable[[int, float], bool],
@@ -120,46 +121,52 @@ class BargeIn:
         self.interrupt_after_s = interrupt_after_s
         self.threshold = threshold
         self._lock = threading.Lock()
-        self._overlap: Overlap | None = None  # speech heard over a reply, not yet judged
-        self._cut_by: Overlap | None = None  # speech that went on over a reply and stopped it, not yet recognised
+        self._live: Overlap | None = None  # speech being heard over a reply
+        self._waiting: list[Overlap] = []  # speech over a reply that ended short, waiting for its words
+        self._cut_by: list[Overlap] = []  # speech that went on over a reply and stopped it, not yet recognised
 
     def frame(self, heard: Endpointer, frame_s: float, ended: bool) -> None:
         """A frame the endpointer took (capture thread); `ended`: it ended an utterance."""
         voiced = heard.last_probability >= self.threshold
         stop: Overlap | None = None
         with self._lock:
-            overlap = self._overlap
-            if overlap is None:
+            now = self.clock()
+            if any(now - o.began >= STALE_S for o in self._waiting + self._cut_by):  # words that never came
+                self._waiting = [o for o in self._waiting if now - o.began < STALE_S]
+                self._cut_by = [o for o in self._cut_by if now - o.began < STALE_S]
+                self._turn_up_if_clear()
+            live = self._live
+            if live is None:
                 if not voiced or (began := heard.speech_began) is None or (generation := self.active()) is None:
                     return
-                self._overlap = Overlap(generation, self.clock(), began, voiced_s=frame_s)
+                self._live = Overlap(generation, now, began, voiced_s=frame_s)
                 self.player.duck()
                 return
-            if overlap.ended:  # waiting for its words (unless they were lost: then it is forgotten)
-                if self.clock() - overlap.began < STALE_S:
-                    return
-                self._overlap = None
-                self.player.unduck()
-                return
-            overlap.voiced_s += frame_s if voiced else 0.0
-            overlap.quiet_s = 0.0 if voiced else overlap.quiet_s + frame_s
+            live.voiced_s += frame_s if voiced else 0.0
+            live.quiet_s = 0.0 if voiced else live.quiet_s + frame_s
             if ended:
-                overlap.ended = True  # short: judged by its words
-            elif heard.speech_began is None or (not heard.speech_confirmed and overlap.quiet_s >= RELEASE_S):
-                self._overlap = None  # too short to be speech (a click, a breath): nothing was said (yet)
-                self.player.unduck()
-            elif overlap.voiced_s >= self.interrupt_after_s:
-                self._overlap, stop = None, overlap  # it goes on: the user takes the turn
+                self._end_live()
+            elif heard.speech_began is None or (not heard.speech_confirmed and live.quiet_s >= RELEASE_S):
+                self._live = None  # too short to be speech (a click, a breath): nothing was said (yet)
+                self._turn_up_if_clear()
+            elif live.voiced_s >= self.interrupt_after_s:
+                self._live, stop = None, live  # it goes on: the user takes the turn
+                self._cut_by.append(live)
         if stop is not None:
-            self._stop(stop, cut=True)
+            self._stop(stop)
+
+    def flushed(self) -> None:
+        """The endpointer was flushed into an utterance (push-to-talk released): live speech waits for its words."""
+        with self._lock:
+            if self._live is not None:
+                self._end_live()
 
     def dropped(self) -> None:
-        """The microphone was closed: speech not yet ended is dropped unheard, and the reply turned back up."""
+        """The microphone was closed: live speech is dropped unheard, and the reply turned back up if nothing else
+        said over it waits for its words."""
         with self._lock:
-            if self._overlap is None or self._overlap.ended:
-                return
-            self._overlap = None
-        self.player.unduck()
+            self._live = None
+            self._turn_up_if_clear()
 
     def judge(self, utterance: Utterance, transcript: str, logprob: float | None = None) -> tuple[int, str] | None:
         """An utterance recognised (event loop): (the reply it was heard over, why) when it is no turn to answer
@@ -167,17 +174,18 @@ class BargeIn:
         ("mm-hmm", a cough, its own echo) turns it back up; one that asks to stop stops it; speech that stopped
         it is no turn either when it was its own echo or only "stop"."""
         with self._lock:
-            overlap = self._overlap if self._overlap is not None and _holds(utterance, self._overlap) else None
-            cut = self._cut_by if self._cut_by is not None and _holds(utterance, self._cut_by) else None
+            overlap = next((o for o in self._waiting if _holds(utterance, o)), None)
+            cut = next((o for o in self._cut_by if _holds(utterance, o)), None)
             if overlap is not None:
-                self._overlap = None
+                self._waiting.remove(overlap)
             if cut is not None:
-                self._cut_by = None
+                self._cut_by.remove(cut)
         if overlap is not None:
             if (why := lets_it_go_on(transcript, self.said_lately(overlap.generation), logprob)) is not None:
-                self.player.unduck()
+                with self._lock:
+                    self._turn_up_if_clear()
                 return overlap.generation, why
-            self._stop(overlap, cut=False)
+            self._stop(overlap)
             return (overlap.generation, "stop") if stop_only(transcript) else None
         if cut is not None:
             if stop_only(transcript):
@@ -191,13 +199,22 @@ class BargeIn:
         cut a moment ago is an echo too)."""
         return " ".join(self.player.heard(g) for g in (generation - 1, generation) if g > 0)
 
-    def _stop(self, overlap: Overlap, cut: bool) -> None:
+    def _end_live(self) -> None:
+        assert self._live is not None
+        self._live.ended = True  # short: judged by its words
+        self._waiting.append(self._live)
+        self._live = None
+
+    def _turn_up_if_clear(self) -> None:
+        """(under the lock) The reply back up, unless speech over it is live or waiting for its words."""
+        if self._live is None and not self._waiting:
+            self.player.unduck()
+
+    def _stop(self, overlap: Overlap) -> None:
         """Speech over a reply is a turn of the user's: the reply stops, if it is still the one spoken over."""
-        if cut:
-            with self._lock:
-                self._cut_by = overlap
         if not self.stop(overlap.generation, overlap.began):
-            self.player.unduck()  # the reply ended meanwhile
+            with self._lock:  # the reply ended meanwhile
+                self._turn_up_if_clear()
 
 
 def _holds(utterance: Utterance, overlap: Overlap) -> bool:
