@@ -129,6 +129,20 @@ async def test_the_replys_own_echo_that_stopped_it_is_no_turn(tmp_path):
     assert len(rig.stt.heard) == 2 and not rig.events.of(UserSaid)[1:]  # heard, and not answered
 
 
+async def test_words_of_the_last_reply_said_while_nothing_plays_are_no_echo(tmp_path):
+    """The user asks again, in the last reply's words, while the next answer is still being thought of (a turn
+    active, the speaker silent): it stops that turn and is answered; an echo needs the speaker playing."""
+    rig = Rig(tmp_path, ["Once upon a time there was a dragon."], ["Unused."], ["There was a dragon."],
+              transcripts=("tell me a story", "and then", "once upon a time there was a dragon"), barge_in=True,
+              seconds_per_word=0.2, first_token_s=4.0)
+    finished = lambda: bool(rig.events.of(TurnFinished))  # noqa: E731
+    script = (rig.script().silence(0.5).speech(1.0).until(finished).silence(1.0).speech(1.0).silence(1.0)
+              .speech(1.5).silence(12.0))
+    turns = await rig.run(script)
+    assert [t.transcript for t in turns] == ["tell me a story", "and then", "once upon a time there was a dragon"]
+    assert turns[1].interrupted and not rig.events.of(Overheard)
+
+
 async def test_the_silence_after_a_short_acknowledgement_is_no_speech_that_stops_the_reply(tmp_path):
     """0.6 s of "yeah", then the end of the turn waited for (500 ms): 0.35 s of speech after its detection, though
     0.85 s of time; the reply goes on."""

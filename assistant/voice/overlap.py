@@ -48,6 +48,7 @@ class Overlap:
     ended: bool = False  # the speech has ended (its words are being recognised)
     voiced_s: float = 0.0  # speech heard since `began` (not the silence after it, waited for the end of the turn)
     quiet_s: float = 0.0  # silence since the last voiced frame
+    playing: bool = True  # the speaker was playing when it began (if not, it cannot be the reply's echo)
 
 
 def words_of(text: str) -> list[str]:
@@ -139,7 +140,7 @@ class BargeIn:
             if live is None:
                 if not voiced or (began := heard.speech_began) is None or (generation := self.active()) is None:
                     return
-                self._live = Overlap(generation, now, began, voiced_s=frame_s)
+                self._live = Overlap(generation, now, began, voiced_s=frame_s, playing=self.player.busy())
                 self.player.duck()
                 return
             live.voiced_s += frame_s if voiced else 0.0
@@ -181,7 +182,7 @@ class BargeIn:
             if cut is not None:
                 self._cut_by.remove(cut)
         if overlap is not None:
-            if (why := lets_it_go_on(transcript, self.said_lately(overlap.generation), logprob)) is not None:
+            if (why := lets_it_go_on(transcript, self._echo_of(overlap), logprob)) is not None:
                 with self._lock:
                     self._turn_up_if_clear()
                 return overlap.generation, why
@@ -190,7 +191,7 @@ class BargeIn:
         if cut is not None:
             if stop_only(transcript):
                 return cut.generation, "stop"
-            if lets_it_go_on(transcript, self.said_lately(cut.generation)) == "echo":
+            if lets_it_go_on(transcript, self._echo_of(cut)) == "echo":
                 return cut.generation, "echo"
         return None
 
@@ -198,6 +199,11 @@ class BargeIn:
         """What the assistant was heard saying in reply `generation` and the one before it (an echo of a reply
         cut a moment ago is an echo too)."""
         return " ".join(self.player.heard(g) for g in (generation - 1, generation) if g > 0)
+
+    def _echo_of(self, overlap: Overlap) -> str:
+        """What an echo heard in `overlap` could hold: the reply's last words, if it was playing then (a question
+        said while the answer is still being thought of, repeating the last reply's words, is no echo)."""
+        return self.said_lately(overlap.generation) if overlap.playing else ""
 
     def _end_live(self) -> None:
         assert self._live is not None
