@@ -163,6 +163,10 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
             row.update(answered_as_a_turn=any(h["not_answered"] is None for h in during))
         row.update(recognised=[[h["text"], h["not_answered"]] for h in during])
         rows.append(row)
+    asked = [e["asked_at"] for s in (quiet, talked) for e in s["tries"]]  # the next long questions: one that cut a
+    # reply not yet begun (still being written 5 s after the last sound) is the benchmark's, not its own voice
+    by_next = [c for c in cuts if not c["heard"] and any(a - 0.5 <= c["detected_at"] <= a + 3.0 for a in asked)]
+    cuts = [c for c in cuts if c not in by_next]
     self_cut += len(cuts)  # not near anything said: its own voice
     skipped = [e for e in talked["tries"] if "skipped" in e]
     barge = [r for r in rows if r["kind"] == "barge_in"]
@@ -173,7 +177,7 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
               if t["latency"].get("total_s") is not None]
     return {
         "room": name, **room_args, "rig_latency_s": round(quiet["latency"], 3),
-        "self_interruptions": self_cut, "replies": len(quiet["tries"]) + len(talked["tries"]),
+        "self_interruptions": self_cut, "cut_by_the_next_question": len(by_next), "replies": len(quiet["tries"]) + len(talked["tries"]),
         "barge_ins_detected_500ms": sum(1 for d in detected if d <= 0.5), "barge_ins": len(barge),
         "detection_s_median": round(statistics.median(detected), 3) if detected else None,
         "stopped_s_median": _median([r["stopped_s"] for r in barge if r["stopped_s"] is not None]),

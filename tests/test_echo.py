@@ -120,6 +120,8 @@ def test_the_users_speech_is_kept_while_the_echo_goes(voices):
                 for lag in range(0, 321, 16))  # (AEC3 delays what it cleans by a few ms)
     assert after > before + 0.05 and after > 0.75, (before, after)
     assert abs(power_db(cleaned[span]) - power_db(said[span])) < 6  # the user's speech is not taken out with it
+    after = slice(span.stop + SAMPLE_RATE // 2, cleaned.size - SAMPLE_RATE // 2)  # the echo alone again
+    assert power_db(mic[after]) - power_db(cleaned[after]) >= 20  # the double talk did not undo what it learnt
 
 
 def test_no_echo_no_harm():
