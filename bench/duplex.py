@@ -177,7 +177,8 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
               if t["latency"].get("total_s") is not None]
     return {
         "room": name, **room_args, "rig_latency_s": round(quiet["latency"], 3),
-        "self_interruptions": self_cut, "cut_by_the_next_question": len(by_next), "replies": len(quiet["tries"]) + len(talked["tries"]),
+        "self_interruptions": self_cut, "cut_by_the_next_question": len(by_next),
+        "replies": len(quiet["tries"]) + len(talked["tries"]),
         "barge_ins_detected_500ms": sum(1 for d in detected if d <= 0.5), "barge_ins": len(barge),
         "detection_s_median": round(statistics.median(detected), 3) if detected else None,
         "stopped_s_median": _median([r["stopped_s"] for r in barge if r["stopped_s"] is not None]),
@@ -185,7 +186,8 @@ def judge(name: str, room_args: dict, quiet: dict, talked: dict) -> dict:
         "acks_let_it_go_on": sum(1 for r in acks if not r["stopped"] and not r["answered_as_a_turn"]),
         "acks": len(acks), "first_audio_s_median": round(statistics.median(totals), 2) if totals else None,
         "erle_db": echo.get("erle_all_db"), "cpu_us_per_10ms": echo.get("cpu_us_per_block"),
-        "realigned": echo.get("realigned"), "quiet_echo": echo, "talked_echo": talked["record"].get("echo_cancellation"),
+        "realigned": echo.get("realigned"), "quiet_echo": echo,
+        "talked_echo": talked["record"].get("echo_cancellation"),
         "problems": quiet["record"]["problems"] + talked["record"]["problems"],
         "skipped": len(skipped), "unsettled": sum("unsettled" in e for s in (quiet, talked) for e in s["tries"]),
         "tries": rows, "interruptions": talked["record"]["interruptions"],

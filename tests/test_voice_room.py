@@ -9,7 +9,8 @@ import pytest
 
 import virtual_sound
 from speech import wer
-from test_voice_devices import Voice, ask, listening_voice, speak, wait_playing, wait_quiet  # noqa: F401 (speak: a fixture)
+from test_voice_devices import speak  # noqa: F401 (a fixture)
+from test_voice_devices import Voice, ask, listening_voice, wait_playing, wait_quiet
 from virtual_sound import Room, VirtualSoundCard
 
 pytestmark = pytest.mark.slow

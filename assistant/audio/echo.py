@@ -24,18 +24,16 @@ from typing import Any
 
 import numpy as np
 
-from .echo_path import EchoPath
+from .echo_path import BLOCK, Drift, EchoPath  # (BLOCK: 10 ms, what AEC3 processes at a time)
 from .frames import SAMPLE_RATE
 from .io import StreamResampler, to_float32
 
-BLOCK = SAMPLE_RATE // 100  # 10 ms: what AEC3 processes at a time
 KEEP_S = 2.0  # far-end audio kept behind the read position (AEC3 looks back less than this)
 MOST_S = 15.0  # and at most this much in all (a microphone that stalled reads nothing, so trims nothing)
 RESYNC_S = 0.1  # either end is re-aligned to the clock at once only when the two disagree by more than this: the
 # times a device gives jitter by tens of milliseconds (callbacks come in bursts), and every jump of the far end is
-# a jump AEC3 must re-learn; a steady offset is no harm (it finds the delay itself) ...
-DRIFT_BLOCKS = 100  # ... unless it is the first block's jitter that set it: the microphone's read position is
-DRIFT_S = 0.02  # moved to the median of the last DRIFT_BLOCKS blocks' times when that is more than DRIFT_S off
+# a jump AEC3 must re-learn; a steady offset is no harm (it finds the delay itself), unless it is the first block's
+# jitter that set it: both ends also follow the median of their last blocks' times (`Drift`)
 LEAD_S = 0.02  # the far end is read this far ahead of the microphone's time: a reference that comes after its echo
 # defeats AEC3, one that comes early costs nothing (it finds delays of a few hundred ms), so device times that are
 # late by up to this much still work
@@ -65,7 +63,7 @@ class FarEnd:
         self._resamplers: dict[int, StreamResampler] = {}
         self.restarts = 0  # gaps filled and timelines begun again
         self.shifts = 0  # times the timeline was moved to where the device's times put it
-        self._drift: list[float] = []  # per block since: where its time put it, less where it was appended
+        self._drift = Drift()  # where each block's time put it, against where it was appended
 
     def played(self, samples: np.ndarray, at: float, rate: int) -> None:
         """`samples` (mono, any rate) were heard from clock time `at` on (the speaker's thread)."""
@@ -82,19 +80,14 @@ class FarEnd:
                 gap = np.zeros(round((at - end) * SAMPLE_RATE), np.float32)
                 self._samples = np.concatenate([self._samples, gap])
                 self.restarts += 1
-                self._drift = []
+                self._drift.reset()
             elif end - at > RESYNC_S:  # the clock went back (a restarted stream): the timeline starts again
                 self._samples, self._start = np.zeros(0, np.float32), at
                 self.restarts += 1
-                self._drift = []
-            else:  # in step, give or take the times' jitter; the first block's jitter is not kept for good
-                self._drift.append(at - end)
-                if len(self._drift) >= DRIFT_BLOCKS:
-                    offset = float(np.median(self._drift))
-                    if abs(offset) > DRIFT_S:
-                        self._start += offset
-                        self.shifts += 1
-                    self._drift = []
+                self._drift.reset()
+            elif offset := self._drift.offset(at - end):  # in step, give or take the times' jitter
+                self._start += offset
+                self.shifts += 1
             self._samples = np.concatenate([self._samples, block])
             excess = self._samples.size - int(MOST_S * SAMPLE_RATE)
             if excess > 0:  # (a microphone that stalled reads nothing: what it would have read is dropped here)
@@ -158,7 +151,7 @@ class EchoCanceller:
         self._pending = np.zeros(0, np.float32)
         self._pending_at = 0.0  # clock time of _pending[0]
         self._cursor: float | None = None  # the far end's clock time read next
-        self._drift: list[float] = []  # per block since the last alignment: where its time put it, less the cursor
+        self._drift = Drift()  # where each block's time put it, against the cursor
         self._in_power: list[float] = []  # per far-active block: microphone power before and after
         self._out_power: list[float] = []
         self._totals = [0.0, 0.0]  # microphone power before and after, summed over every far-active block
@@ -196,14 +189,11 @@ class EchoCanceller:
         # only when they disagree by more than RESYNC_S (a device's drift, a restarted stream)
         if self._cursor is None or abs(self._cursor - (at + LEAD_S)) > RESYNC_S:
             self._realigned += self._cursor is not None
-            self._cursor, self._drift = at + LEAD_S, []
-        self._drift.append(at + LEAD_S - self._cursor)
-        if len(self._drift) >= DRIFT_BLOCKS:
-            offset = float(np.median(self._drift))
-            if abs(offset) > DRIFT_S:  # set by an outlier, or the two clocks drifted apart
-                self._cursor += offset
-                self._realigned += 1
-            self._drift = []
+            self._cursor = at + LEAD_S
+            self._drift.reset()
+        elif offset := self._drift.offset(at + LEAD_S - self._cursor):
+            self._cursor += offset
+            self._realigned += 1
         far = self.far.read(self._cursor, BLOCK)
         self._cursor += BLOCK / SAMPLE_RATE
         begun = time.process_time()
@@ -228,7 +218,8 @@ class EchoCanceller:
     def stats(self) -> EchoStats:
         coupling = None if self.path.coupling is None else round(self.path.coupling, 2)
         return EchoStats(_erle(sum(self._in_power), sum(self._out_power)), _erle(*self._totals), self._blocks,
-                         self._realigned + self.far.restarts + self.far.shifts, round(self._cpu_s / max(self._blocks, 1) * 1e6, 1),
+                         self._realigned + self.far.restarts + self.far.shifts,
+                         round(self._cpu_s / max(self._blocks, 1) * 1e6, 1),
                          self.path.heard, coupling, round(self.bypassed * BLOCK / SAMPLE_RATE, 2),
                          None if self.path.lead_s is None else round(self.path.lead_s * 1000, 1))
 

@@ -31,6 +31,30 @@ ACTIVE_SHARE = 0.6  # of a window's blocks the far end must have played in for t
 PRE_EMPHASIS = 0.95
 
 
+class Drift:
+    """The offsets between where a device's times put each block and where it was taken to be: after every `BLOCKS`
+    of them, their median when that is more than `LIMIT_S` (a first time that was off, or two clocks that drifted
+    apart), to move the alignment by; single times jitter by tens of milliseconds and move nothing."""
+
+    BLOCKS = 100
+    LIMIT_S = 0.02
+
+    def __init__(self) -> None:
+        self._offsets: list[float] = []
+
+    def offset(self, seconds: float) -> float:
+        """One block's offset in; what to move the alignment by now (0.0: nothing)."""
+        self._offsets.append(seconds)
+        if len(self._offsets) < self.BLOCKS:
+            return 0.0
+        median, self._offsets = float(np.median(self._offsets)), []
+        return median if abs(median) > self.LIMIT_S else 0.0
+
+    def reset(self) -> None:
+        """The alignment was set afresh: what came before says nothing about it."""
+        self._offsets = []
+
+
 class EchoPath:
     """Fed every 10 ms block the canceller processes: (microphone, far end as read for it, the far end played)."""
 
@@ -69,6 +93,13 @@ class EchoPath:
             self.heard = self.heard and self._unheard < UNHEARD_WINDOWS
 
 
+def cross_correlation(late: np.ndarray, early: np.ndarray, lags: int) -> np.ndarray:
+    """sum(late[n + k] * early[n]) for k in 0..lags-1, by FFT (`late` holds at least `early`'s length + lags - 1
+    samples, or is zero past its end)."""
+    size = max(late.size, early.size + lags - 1)  # (a circular product this long wraps no lag asked for)
+    return np.fft.irfft(np.fft.rfft(late, size) * np.conj(np.fft.rfft(early, size)), size)[:lags]
+
+
 def correlation(near: np.ndarray, far: np.ndarray) -> tuple[float, int] | None:
     """The highest normalised cross-correlation of `near` with any stretch of `far` as long (`far` is longer: the
     lags), both pre-emphasised, and where in `far` that stretch begins; None when `near` is silent."""
@@ -76,8 +107,7 @@ def correlation(near: np.ndarray, far: np.ndarray) -> tuple[float, int] | None:
     energy = float(np.dot(x, x))
     if energy <= 1e-12:
         return None
-    size = 1 << int(np.ceil(np.log2(x.size + y.size)))
-    products = np.fft.irfft(np.fft.rfft(y, size) * np.conj(np.fft.rfft(x, size)), size)[:y.size - x.size + 1]
+    products = cross_correlation(y, x, y.size - x.size + 1)
     cumulative = np.concatenate([[0.0], np.cumsum(y * y)])
     far_energy = cumulative[x.size:] - cumulative[:y.size - x.size + 1]
     normalised = np.abs(products) / np.sqrt(np.maximum(far_energy * energy, 1e-20))

@@ -100,7 +100,8 @@ def run(inv: Invocation) -> int:
                 player.close()
     if args.json:
         print(json.dumps({"turns": [t.to_dict() for t in turns], "problems": printer.problems,
-                          "interruptions": printer.interruptions, "heard": printer.heard, "stopped_by": printer.stopped_by,
+                          "interruptions": printer.interruptions, "heard": printer.heard,
+                          "stopped_by": printer.stopped_by,
                           "output": str(args.output) if args.output else None,
                           "echo_cancellation": asdict(echo.stats()) if echo is not None else None},
                          indent=2, ensure_ascii=False), flush=True)

@@ -88,16 +88,15 @@ def measure(voice) -> Check:
 
 
 def _path_check(near: np.ndarray, far: np.ndarray, cleaned: np.ndarray, lead_s: float, cpu_us: float) -> Check:
+    from ..audio.echo_path import cross_correlation
     from ..audio.frames import SAMPLE_RATE
 
     if not far.any():
         return warn("audio", "echo path", "the chirp never reached the far end (the speaker played nothing)",
                     "check the speaker (`assistant doctor` above)")
     span = min(near.size, far.size)
-    size = 1 << int(np.ceil(np.log2(2 * span)))
-    correlation = np.fft.irfft(np.fft.rfft(near[:span], size) * np.conj(np.fft.rfft(far[:span], size)), size)[:span]
-    # (near late by 0..span samples)
-    lag = int(np.argmax(np.abs(correlation[:SAMPLE_RATE])))  # (a path of at most a second)
+    correlation = cross_correlation(near[:span], far[:span], min(span, SAMPLE_RATE))  # (near late by up to 1 s)
+    lag = int(np.argmax(np.abs(correlation)))
     shifted = far[:span - lag]
     echo = near[lag:lag + shifted.size]
     playing = np.abs(shifted) > 1e-3

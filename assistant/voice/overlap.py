@@ -45,7 +45,6 @@ class Overlap:
     generation: int
     began: float
     speech_t: float
-    ended: bool = False  # the speech has ended (its words are being recognised)
     voiced_s: float = 0.0  # speech heard since `began` (not the silence after it, waited for the end of the turn)
     quiet_s: float = 0.0  # silence since the last voiced frame
     playing: bool = True  # the speaker was playing when it began (if not, it cannot be the reply's echo)
@@ -207,8 +206,7 @@ class BargeIn:
 
     def _end_live(self) -> None:
         assert self._live is not None
-        self._live.ended = True  # short: judged by its words
-        self._waiting.append(self._live)
+        self._waiting.append(self._live)  # short: judged by its words
         self._live = None
 
     def _turn_up_if_clear(self) -> None:
