@@ -3,7 +3,7 @@
 VENV ?= .venv
 export VENV
 
-.PHONY: run test test-fast check setup bench lock
+.PHONY: run test test-fast check setup bench docs lock
 run: setup
 	$(VENV)/bin/assistant $(ARGS)
 
@@ -22,6 +22,12 @@ check: setup
 
 bench: setup
 	$(VENV)/bin/python bench/models.py
+
+# The generated pages: the configuration reference (from assistant/config.py) and the benchmark tables (from
+# bench/results/*.json). tests/test_docs.py fails when either is out of date.
+docs: setup
+	$(VENV)/bin/python scripts/config_reference.py
+	$(VENV)/bin/python bench/report.py
 
 setup: $(VENV)/.installed
 

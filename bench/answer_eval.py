@@ -10,7 +10,7 @@ them (as the voice loop does: the voice's language, one utterance), and the tran
 
 Each reply is judged by `bench/answer_judge.py` (its docstring says exactly what counts): facts right,
 invented facts (every one listed, to be audited), wrong citations, honest "not found". Results:
-bench/results/answer_eval.json (per reply, and totals by kind); a summary table is printed.
+bench/results/answer_eval-SET.json (per reply, and totals by kind); a summary table is printed.
 
     .venv/bin/python bench/answer_eval.py [--set main|second|blind|third|fourth] [--only KIND] [--limit N] [--out FILE]
 
@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
 from answer_cases import (  # noqa: E402
     CALC_KINDS,
     FILE_KINDS,
@@ -300,7 +301,7 @@ def main() -> None:
     parser.add_argument("--set", choices=sorted(SETS), default="main", dest="set_name")
     parser.add_argument("--only", help="a question kind, a group (files, world, calc), conversations or spoken")
     parser.add_argument("--limit", type=int, help="at most N questions, N conversations and N spoken questions")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "answer_eval.json")
+    parser.add_argument("--out", type=Path, help="default: bench/results/answer_eval-SET.json")
     args = parser.parse_args()
     from assistant.config import load_settings
     from assistant.runtime import Runtime
@@ -371,8 +372,10 @@ def main() -> None:
         for r in worst:
             print(f"  {r['id']}: {', '.join(i['text'] for i in r['invented'])}  <- {r['reply'][:110]!r}")
     print(f"\n{len(singles) + len(turns) + len(spoken)} replies in {seconds / 60:.1f} min (setup {ready:.0f} s)")
+    args.out = args.out or Path(__file__).parent / "results" / f"answer_eval-{args.set_name}.json"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
+        "stamp": stamp(),
         "set": args.set_name, "only": only, "limit": args.limit,
         "date": datetime.date.today().isoformat(), "machine": f"{platform.machine()}, {platform.node()}",
         "llm": runtime.manager.spec("llm").source, "tool_routing": agent.policy.tool_routing,

@@ -33,6 +33,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "tests"))  # the virtual sound card, the Piper speech and WER helpers
@@ -262,7 +265,7 @@ def main() -> None:
 
 def write(out: Path, rooms: list[dict], started: float) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, "
+    out.write_text(json.dumps({"stamp": stamp(), "date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, "
                                f"{platform.node()}", "seconds": round(time.time() - started), "rooms": rooms},
                               indent=2))
 

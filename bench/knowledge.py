@@ -51,6 +51,9 @@ import threading
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the tiny CLIP builder
@@ -624,6 +627,7 @@ def main() -> None:
         results["load_average_after"] = os.getloadavg()
         report(results)
         args.out.parent.mkdir(parents=True, exist_ok=True)
+        results["stamp"] = stamp()
         args.out.write_text(json.dumps(results, indent=2))
         print(f"wrote {args.out}")
     finally:

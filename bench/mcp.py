@@ -42,6 +42,12 @@ sys.path.insert(0, str(REPO / "tests"))  # the test documents and the tiny CLIP 
 
 import anyio  # noqa: E402
 
+
+_stamp_spec = importlib.util.spec_from_file_location("stamp", HERE / "stamp.py")  # (its folder is off sys.path)
+assert _stamp_spec is not None and _stamp_spec.loader is not None
+_stamp = importlib.util.module_from_spec(_stamp_spec)
+_stamp_spec.loader.exec_module(_stamp)
+stamp = _stamp.stamp
 _spec = importlib.util.spec_from_file_location("mcp_models", HERE / "mcp_models.py")  # its folder is off sys.path
 assert _spec is not None and _spec.loader is not None
 mcp_models = importlib.util.module_from_spec(_spec)
@@ -285,6 +291,7 @@ def main() -> None:
         "synthesize_speech": measured["synthesize_speech"], "embed_text": measured["embed_text"],
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    results["stamp"] = stamp()
     args.out.write_text(json.dumps(results, indent=2) + "\n")
 
     print(f"\nsearch_knowledge, {args.calls} sequential warm calls each "

@@ -22,6 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
+
 ROLES = ["vad", "stt", "tts", "text_embed", "llm", "llm-transformers"]  # the last: the same model, before llama.cpp
 TRANSFORMERS_LLM = {"llm": {"source": "pypi:qwen2.5-coder-0.5b", "backend": "transformers"}}
 SENTENCE = "The quarterly report in the knowledge folder shows revenue growing by twelve percent."
@@ -189,7 +192,7 @@ def main() -> None:
         print(f"{role:<17}{'ratio':<10}{r['load_s']:>8.2f}{r['first_s']:>9.2f}{r['warm_s']:>9.2f}"
               f"{r['peak_rss_mb']:>9.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+    args.out.write_text(json.dumps({"stamp": stamp(), "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                                                 "load_average": os.getloadavg()},
                                     "roles": results}, indent=2))
     print(f"wrote {args.out}")

@@ -27,6 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
@@ -112,7 +115,7 @@ def main() -> None:
               f"{s['mean_wer']:>7.3f}")
     out = Path(__file__).parent / "results" / "stt.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"machine": {"platform": platform.platform(), "processor": platform.machine()},
+    out.write_text(json.dumps({"stamp": stamp(), "machine": {"platform": platform.platform(), "processor": platform.machine()},
                                "summary": summary, "clips": rows}, indent=2))
     print(f"results: {out}")
 

@@ -21,6 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE.parent / "tests")]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -83,6 +86,7 @@ def main() -> int:
     result = {"device_setting": args.device, "build_s": round(built_s, 2), "not_built": not_built,
               **report.to_dict()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    result["stamp"] = stamp()
     args.out.write_text(json.dumps(result, indent=2, default=str))
     deep = [c for c in report.checks if c.section == "deep"]
     print(f"\n{len(deep)} roles: " + ", ".join(f"{c.name} {c.status}" for c in deep) + f"; JSON in {args.out}")

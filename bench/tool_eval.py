@@ -13,7 +13,7 @@ first word) and the verdicts:
 A case passes when all four hold. Each picture prompt and search query is also checked for filler (issue 24,
 item 5): the words said around a request ("yeah so can you make an image of, like, ...") and those that ask for
 the tool, in the languages requests come in (`FILLER_WORDS`, this file's own list); "clean arguments" counts the
-prompts and queries that hold the case's words and none of those. Results: bench/results/tool_eval.json.
+prompts and queries that hold the case's words and none of those. Results: bench/results/tool_eval-SET.json.
 
 `--filling model` has the chat model fill the routed tool's arguments under its JSON schema instead of the word
 lists (`argument_filling`, routing/model_fill.py); its results go to tool_eval_<set>_<filling>.json, and
@@ -41,6 +41,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import tool_cases  # noqa: E402
 from tool_cases import Case  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
 
 CASE_SETS = {"main": "tool_cases", "heldout": "tool_cases_heldout", "blind": "tool_cases_blind",
              "fillers": "tool_cases_fillers", "targets": "tool_cases_targets",
@@ -275,7 +278,7 @@ def main() -> None:
         return
     if args.filling:
         args.option.append(f"argument_filling={args.filling}")
-    args.out = args.out or RESULTS / (f"tool_eval_{args.cases}_{args.filling}.json" if args.filling else "tool_eval.json")
+    args.out = args.out or RESULTS / (f"tool_eval_{args.cases}_{args.filling}.json" if args.filling else f"tool_eval-{args.cases}.json")
     from assistant.config import load_settings
     from assistant.runtime import Runtime
 
@@ -308,7 +311,7 @@ def main() -> None:
     summary = summarise(rows)
     print(json.dumps(summary, indent=2))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"llm": runtime.manager.spec("llm").source, "cases_set": args.cases,
+    args.out.write_text(json.dumps({"stamp": stamp(), "llm": runtime.manager.spec("llm").source, "cases_set": args.cases,
                                     "summary": summary, "cases": rows},
                                    indent=2, ensure_ascii=False))
     print(f"results: {args.out}")

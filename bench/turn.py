@@ -32,6 +32,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 FINISHED = ["What is the capital of France?", "Search my notes for the budget meeting.",
@@ -142,7 +145,7 @@ def main() -> None:
               f"wait {s['wait_s']:.2f} s  {r['text']}")
     out = Path(__file__).parent / "results" / "turn.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"summary": summary, "clips": rows,
+    out.write_text(json.dumps({"stamp": stamp(), "summary": summary, "clips": rows,
                                "endpointer_s_per_clip": round(statistics.median(seconds), 3)}, indent=2))
     print(f"results: {out}")
 

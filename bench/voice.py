@@ -34,6 +34,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 QUESTIONS = [
@@ -183,7 +186,7 @@ def main() -> None:
             b, a = (results[n]["summary"][p]["p50"] for n in ("before", "after"))
             print(f"{p:<22}{b:>10.3f}{a:>10.3f}{(a / b if b else float('nan')):>8.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"machine": {"platform": platform.platform(), "processor": platform.machine()},
+    args.out.write_text(json.dumps({"stamp": stamp(), "machine": {"platform": platform.platform(), "processor": platform.machine()},
                                     "profile": "embedded", "setups": results}, indent=2))
     print(f"results: {args.out}")
 

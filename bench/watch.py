@@ -21,6 +21,9 @@ import threading
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stamp import stamp  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
@@ -79,6 +82,7 @@ def main() -> None:
               "recording": recording, "target": "a new note indexed (searchable) within 2 s",
               "load_average": os.getloadavg()[0]}
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    result["stamp"] = stamp()
     args.out.write_text(json.dumps(result, indent=2))
     print(f"watcher ready after {ready:.1f} s (models loaded before the first run)")
     print(f"a note written -> indexed: median {result['note_indexed_median_s']:.2f} s, max "
