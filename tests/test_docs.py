@@ -209,3 +209,34 @@ def test_the_configuration_reference_covers_every_setting():
         assert isinstance(kind, type) and issubclass(kind, BaseModel)
         for name in kind.model_fields:
             assert f"`{name}`" in page and f"ASSISTANT_{section.upper()}__{name.upper()}" in page
+
+
+def doctor_findings() -> set[str]:
+    """Every "section / name" that `assistant doctor` can report as a warning or failure, read from its code (a
+    name held in a variable, such as a model's role, as its upper-cased variable: "models / ROLE")."""
+    import ast
+
+    found = set()
+    for path in sorted((REPO / "assistant" / "doctor").glob("*.py")):
+        tree = ast.parse(path.read_text())
+        constants = {node.targets[0].id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                     and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("warn", "fail") \
+                    and len(node.args) >= 4:
+                section, name = node.args[0], node.args[1]
+                section_text = section.value if isinstance(section, ast.Constant) else \
+                    constants[section.id] if isinstance(section, ast.Name) else None
+                name_text = name.value if isinstance(name, ast.Constant) else \
+                    name.id.upper() if isinstance(name, ast.Name) else None
+                assert section_text and name_text, f"{path.name}: {ast.unparse(node)[:80]}"
+                found.add(f"{section_text} / {name_text}")
+    return found
+
+
+def test_troubleshooting_explains_every_doctor_finding():
+    findings = doctor_findings()
+    assert {"install / python", "models / ROLE", "audio / echo path"} <= findings  # (the scan finds them)
+    page = (REPO / "docs" / "troubleshooting.md").read_text()
+    missing = sorted(f for f in findings if f"`{f}`" not in page)
+    assert not missing, f"docs/troubleshooting.md does not explain: {', '.join(missing)}"
