@@ -240,3 +240,16 @@ def test_troubleshooting_explains_every_doctor_finding():
     page = (REPO / "docs" / "troubleshooting.md").read_text()
     missing = sorted(f for f in findings if f"`{f}`" not in page)
     assert not missing, f"docs/troubleshooting.md does not explain: {', '.join(missing)}"
+
+
+def test_the_keys_the_docs_show_are_the_app_s():
+    """docs/usage.md has the app's own key table (the help screen's); the README's short one names real keys."""
+    from assistant.tui.actions import ACTIONS, help_table, key_name
+
+    assert help_table() in (REPO / "docs" / "usage.md").read_text()
+    keys = {key_name(a.key) for a in ACTIONS}
+    readme = (REPO / "README.md").read_text()
+    shown = re.findall(r"^\| ((?:F\d+|Esc|Ctrl\+\w)(?: / Ctrl\+\w)?) \|", readme, re.M)
+    assert len(shown) >= 5
+    for cell in shown:
+        assert set(cell.split(" / ")) <= keys, cell

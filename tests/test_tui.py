@@ -59,16 +59,15 @@ def test_typed_question_streams_a_reply_and_no_audio_device_is_a_notice(settings
                            what="models loaded")
             notices = [str(n.render()) for n in app.query(Notice)]
             assert any("No microphone" in n for n in notices) and any("No speaker" in n for n in notices)
-            shown = []  # the reply's text as drawn after each event, until it is finished
-            draw = app.show_event
+            shown = []  # the reply's text as drawn after each message the screen handled, until it is finished
+            screen = app.main_screen
 
-            async def recording(event):
-                await draw(event)
-                reply = app.turn_widgets.get(1)
+            def recording(message):
+                reply = screen.conversation.replies.get(1)
                 if reply is not None and not reply.finished:
                     shown.append(reply.text)
 
-            app.show_event = recording
+            screen.message_signal.subscribe(screen, recording, immediate=True)
             app.query_one("#prompt", Input).value = "What is the capital of France?"
             await pilot.press("enter")
             await wait_for(pilot, lambda: finished_turns(app), what="the reply")
@@ -141,7 +140,7 @@ def test_attached_image_goes_with_the_next_question_and_can_be_kept(scripted_app
             app.query_one("#prompt", Input).value = f"'{photo}'"  # pasted paths come quoted
             await pilot.press("enter")
             await pilot.pause()
-            assert [a.path for a in app.attachments] == [photo]
+            assert [a.path for a in app.main_screen.attachments] == [photo]
             assert any("Attached holiday photo.png" in str(n.render()) for n in app.query(Notice))
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -155,7 +154,7 @@ def test_attached_image_goes_with_the_next_question_and_can_be_kept(scripted_app
             assert "holiday photo.png" in str(user.render())
             sent = scripted.requests[-1]["body"]["messages"][-1]["content"]
             assert "Attached image 1" in sent and "What is in this picture?" in sent
-            assert not app.attachments
+            assert not app.main_screen.attachments
 
             bad = tmp_path / "notes.docx"
             bad.write_bytes(b"PK\x03\x04 not really")
@@ -229,9 +228,10 @@ def test_barge_in_from_a_file_stops_playback_and_marks_the_reply(settings, manag
 
     async def scenario():
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: len(finished_turns(app)) >= 1 and app.turn_widgets[1].interrupted,
+            replies = app.main_screen.conversation.replies  # by generation
+            await wait_for(pilot, lambda: len(finished_turns(app)) >= 1 and replies[1].interrupted,
                            timeout=180, what="the interruption")
-            first = app.turn_widgets[1]
+            first = replies[1]
             assert first.query(".interrupted-note")
             playback = players[0].playback(1)
             assert playback.stopped_at is not None
@@ -260,10 +260,36 @@ def test_window_appears_at_once_while_models_load(tmp_path):
             await wait_for(pilot, lambda: "loading" in str(app.query_one("#status-line").render()), timeout=10)
             app.query_one("#prompt", Input).value = "hello"
             await pilot.press("enter")  # typed before the loop is ready: kept, answered later
-            assert app.waiting and app.waiting[0][0] == "hello"
+            waiting = app.main_screen.waiting
+            assert waiting and waiting[0][0] == "hello"
             ready.set()
-            await wait_for(pilot, lambda: app.voice_loop is not None and not app.waiting, timeout=120,
+            await wait_for(pilot, lambda: app.voice_loop is not None and not waiting, timeout=120,
                            what="the kept question to be sent")
+
+    asyncio.run(scenario())
+
+
+def test_a_failed_start_is_said_and_the_same_devices_chosen_again_retry_it(tmp_path):
+    """The microphone is taken by another program: "Cannot start" is shown and the window stays; choosing the same
+    devices again in the settings dialog (F5) tries once more."""
+    settings = load_settings(knowledge_dir=tmp_path / "k", data_dir=tmp_path / "d")
+    tries = []
+
+    def taken_devices(voice, sample_rate, report=None):
+        tries.append(1)
+        raise OSError("the microphone is in use by another program")
+
+    app = AssistantApp(Runtime(settings), tmp_path / "config.toml", open_audio=taken_devices, watch_knowledge=False)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: tries and not app.running, timeout=120, what="the first start to fail")
+            said = [str(n.render()) for n in app.query(Notice)]
+            assert any("Cannot start" in text and "in use" in text for text in said), said
+            await pilot.press("f5")
+            await pilot.pause()
+            await pilot.click("#save")
+            await wait_for(pilot, lambda: len(tries) == 2 and not app.running, timeout=60, what="a second try")
 
     asyncio.run(scenario())
 

@@ -1,6 +1,6 @@
 """The app's controls with no models loaded (`start=False`): settings written back, sessions saved and
 reopened, citations, the device picker, the command palette, events under a modal screen.
-Voice-loop events are drawn through `show_event`, the same path the live loop uses."""
+Voice-loop events are posted through the app's voice-loop callback (`show`), the same path the live loop uses."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import tomllib
 
 import pytest
 
-from tui_pilot import SIZE, finished_turns, wait_for
+from tui_pilot import SIZE, finished_turns, show, wait_for
 
 from assistant.config import load_settings
 from assistant.runtime import Runtime
@@ -70,9 +70,9 @@ def test_a_recording_cited_at_a_moment_plays_from_there(settings, tmp_path):
     async def click():
         async with app.run_test(size=SIZE) as pilot:
             call = ToolCallStarted("search_knowledge", {"query": "shed", "kind": "audio"})
-            await app.show_event(AgentUpdate(call, 1))
+            await show(app, AgentUpdate(call, 1))
             result = ToolResult("1. meeting.wav @ 00:12 the shed", citations=[Citation("meeting.wav", None, 12.0)])
-            await app.show_event(AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
+            await show(app, AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
             [row] = app.query(ToolCallRow)
             await pilot.pause()
             await pilot.click(row.query_one("CollapsibleTitle"))
@@ -80,7 +80,7 @@ def test_a_recording_cited_at_a_moment_plays_from_there(settings, tmp_path):
             assert "meeting.wav @ 00:12" in str(row.query_one(".tool-citations").render())
             await pilot.click(row.query_one(".tool-citations"), offset=(12, 0))
             await wait_for(pilot, lambda: speaker.recording().size >= 16000, timeout=10)
-            assert app.opened == [(settings.knowledge_dir / "meeting.wav", 12.0)]
+            assert app.main_screen.opened == [(settings.knowledge_dir / "meeting.wav", 12.0)]
 
     try:
         asyncio.run(click())
@@ -104,13 +104,13 @@ def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_pat
         async with first.run_test(size=SIZE) as pilot:
             first.agent.history += [{"role": "user", "content": "Where is the lake report?"},
                                     {"role": "assistant", "content": "In report.pdf, page 2."}]
-            await first.show_event(UserSaid("Where is the lake report?", 1, True))
+            await show(first, UserSaid("Where is the lake report?", 1, True))
             call = ToolCallStarted("lookup_pdf", {"question": "lake"})
-            await first.show_event(AgentUpdate(call, 1))
+            await show(first, AgentUpdate(call, 1))
             result = ToolResult("report.pdf p.2: the lake", citations=[Citation("report.pdf", 2)])
-            await first.show_event(AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
-            await first.show_event(TurnFinished(VoiceTurn(1, "Where is the lake report?", "In report.pdf, page 2.",
-                                                          "In report.pdf, page 2.", False)))
+            await show(first, AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
+            await show(first, TurnFinished(VoiceTurn(1, "Where is the lake report?", "In report.pdf, page 2.",
+                                                     "In report.pdf, page 2.", False)))
             opened = []
             first.open_url = lambda url, **kw: opened.append(url)  # no browser in a test
             [row] = first.query(ToolCallRow)
@@ -119,7 +119,7 @@ def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_pat
             await wait_for(pilot, lambda: row.query_one(".tool-citations").region.height, timeout=5)
             await pilot.click(row.query_one(".tool-citations"), offset=(12, 0))
             await pilot.pause()
-            assert first.opened == [(settings.knowledge_dir / "report.pdf", 2)]
+            assert first.main_screen.opened == [(settings.knowledge_dir / "report.pdf", 2)]
             assert opened and opened[0].endswith("report.pdf#page=2") and opened[0].startswith("file://")
 
     asyncio.run(talk())
@@ -134,13 +134,14 @@ def test_conversation_is_saved_and_reopened_and_citations_open(settings, tmp_pat
             [user] = second.query(UserTurn)
             assert user.text == "Where is the lake report?" and user.spoken
             assert second.agent.history[-1]["content"] == "In report.pdf, page 2."
-            assert second.session.id == first.session.id  # new turns go on in the same session file
+            # new turns go on in the same session file
+            assert second.main_screen.session.id == first.main_screen.session.id
 
     asyncio.run(reopen())
 
 
 def test_device_picker_without_a_sound_card_says_so_and_cancels(settings, tmp_path):
-    from assistant.tui.screens import DevicesScreen
+    from assistant.tui.settings_screen import SettingsScreen
 
     app = idle_app(settings, tmp_path)
 
@@ -149,15 +150,89 @@ def test_device_picker_without_a_sound_card_says_so_and_cancels(settings, tmp_pa
             await pilot.press("f5")
             await pilot.pause()
             screen = app.screen
-            assert isinstance(screen, DevicesScreen)
+            assert isinstance(screen, SettingsScreen)
             if not screen.inputs and not screen.outputs:
                 assert "No audio devices" in screen.problem or "PortAudio" in screen.problem
             await pilot.click("#cancel")
             await pilot.pause()
-            assert not isinstance(app.screen, DevicesScreen)
+            assert not isinstance(app.screen, SettingsScreen)
 
     asyncio.run(scenario())
     assert not (tmp_path / "config.toml").exists()  # nothing chosen, nothing saved
+
+
+def test_the_settings_dialog_sets_the_mode_and_barge_in_and_saves_them(settings, tmp_path):
+    """Mode and barge-in chosen in the dialog are applied and saved; the devices, left as they were, are not
+    saved and the audio is not restarted."""
+    from textual.widgets import Select, Switch
+
+    from assistant.tui.settings_screen import SettingsScreen
+
+    app = idle_app(settings, tmp_path)
+    restarts = []
+    app.start_up = lambda: restarts.append(1)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f5")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, SettingsScreen)
+            assert dialog.query_one("#mode", Select).value == "hands-free"
+            assert dialog.query_one("#barge-in", Switch).value is False
+            dialog.query_one("#mode", Select).value = "muted"
+            dialog.query_one("#barge-in", Switch).value = True
+            await pilot.click("#save")
+            await pilot.pause()
+            assert not isinstance(app.screen, SettingsScreen)
+            assert app.main_screen.mode == "muted" and app.query_one(VoicePanel).mode == "muted"
+            assert app.query_one(VoicePanel).barge_in
+
+    asyncio.run(scenario())
+    saved = tomllib.loads((tmp_path / "config.toml").read_text())
+    assert saved["tui"]["mode"] == "muted" and saved["voice"] == {"barge_in": True}
+    assert not restarts
+
+
+def test_a_new_conversation_leaves_out_the_late_events_of_the_turn_it_stopped(settings, tmp_path):
+    """Events of turns from before "new conversation" (the interrupted turn winding down) are neither drawn nor
+    saved into the new conversation; the next turn's are."""
+    from types import SimpleNamespace
+
+    from assistant.agent import TextDelta
+    from assistant.voice.events import AgentUpdate, Problem, TurnFinished, UserSaid, VoiceTurn
+
+    app = idle_app(settings, tmp_path)
+
+    class Loop(SimpleNamespace):  # what a new conversation asks of the voice loop
+        def interrupt(self):
+            self.interrupted = True
+
+        async def until_idle(self, timeout):
+            return True
+
+        def stop(self):
+            pass
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await show(app, UserSaid("First question", 1, True))
+            app.voice_loop = Loop(generation=1, echo=None, gate=SimpleNamespace(barge_in=False))
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert app.voice_loop.interrupted and not app.query(UserTurn)
+            screen = app.main_screen
+            for late in (AgentUpdate(TextDelta("late words"), 1), Problem("late failure", 1),
+                         TurnFinished(VoiceTurn(1, "First question", "late words", "", True))):
+                await show(app, late)
+            assert not screen.conversation.replies and not screen.session.turns
+            await show(app, UserSaid("Second question", 2, True))
+            await show(app, TurnFinished(VoiceTurn(2, "Second question", "An answer.", "An answer.", False)))
+            [user] = app.query(UserTurn)
+            assert user.text == "Second question" and [t.text for t in finished_turns(app)] == ["An answer."]
+            assert [t["generation"] for t in screen.session.turns] == [2]
+
+    asyncio.run(scenario())
 
 
 def test_every_action_is_in_the_command_palette(settings, tmp_path):
@@ -172,7 +247,7 @@ def test_every_action_is_in_the_command_palette(settings, tmp_path):
                 assert title in titles, title
             [muted] = [c for c in app.get_system_commands(app.screen) if c.title == "Mode: muted"]
             muted.callback()
-            assert app.mode == "muted"
+            assert app.main_screen.mode == "muted" and app.settings.tui.mode == "muted"
 
     asyncio.run(scenario())
 
@@ -192,8 +267,8 @@ def test_events_arriving_under_a_modal_screen_still_land_in_the_conversation(set
             for event in (StateChanged("hearing"), Level(0.1, 0.9), UserSaid("Are you there?", 1, True),
                           AgentUpdate(TextDelta("Yes."), 1),
                           TurnFinished(VoiceTurn(1, "Are you there?", "Yes.", "Yes.", False))):
-                await app.show_event(event)
-            app.refresh_status()
+                await show(app, event)
+            app.main_screen.refresh_status()
             await pilot.press("escape")
             await pilot.pause()
             [user] = app.query(UserTurn)
@@ -220,7 +295,7 @@ def test_a_typed_message_over_the_request_bound_is_kept_and_refused(settings, tm
             await pilot.pause()
             notices = [str(n.render()) for n in app.query(Notice)]
             assert any("too long to ask" in n for n in notices), notices
-            assert not app.query(UserTurn) and not app.waiting
+            assert not app.query(UserTurn) and not app.main_screen.waiting
             assert box.value == pasted
 
     asyncio.run(scenario())

@@ -1,11 +1,13 @@
 """Snapshots of the app's main states (pytest-textual-snapshot): the conversation with a tool call, a
 reply with a table and code, the latency record and the knowledge panel; the help screen; the
-no-audio-device notice. The state is drawn from voice-loop events, the same way the live loop draws it.
+no-audio-device notice. The state is drawn from voice-loop events, posted as the live loop posts them.
 Update after an intended change: `pytest tests/test_tui_snapshots.py --snapshot-update`."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from tui_pilot import show
 
 from assistant.agent import TextDelta, ToolCallFinished, ToolCallStarted
 from assistant.config import load_settings
@@ -32,19 +34,19 @@ def app_for(tmp_path: Path) -> AssistantApp:
 async def conversation(pilot) -> None:
     app = pilot.app
     for rms in (0.0, 0.01, 0.08, 0.2, 0.12, 0.03, 0.0):
-        await app.show_event(Level(rms, 0.9))
-    await app.show_event(UserSaid("What do my notes say about penguins?", 1, True))
+        await show(app, Level(rms, 0.9))
+    await show(app, UserSaid("What do my notes say about penguins?", 1, True))
     call = ToolCallStarted("search_knowledge", {"query": "penguins"})
-    await app.show_event(AgentUpdate(call, 1))
+    await show(app, AgentUpdate(call, 1))
     result = ToolResult("1. birds.md: Emperor penguins huddle together through the Antarctic winter.",
                         citations=[Citation("birds.md"), Citation("colonies.pdf", 3)], seconds=0.35)
-    await app.show_event(AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
+    await show(app, AgentUpdate(ToolCallFinished(call.name, call.arguments, result), 1))
     for piece in REPLY.split(" "):
-        await app.show_event(AgentUpdate(TextDelta(piece + " "), 1))
+        await show(app, AgentUpdate(TextDelta(piece + " "), 1))
     turn = VoiceTurn(1, "What do my notes say about penguins?", REPLY, "Your notes say...", False,
                      latency=LATENCY)
-    await app.show_event(TurnFinished(turn))
-    await app.show_event(StateChanged("speaking"))
+    await show(app, TurnFinished(turn))
+    await show(app, StateChanged("speaking"))
     app.query_one(KnowledgePanel).report(12, 2, 1, 0, [{"file": "broken.pdf", "reason": "not a PDF"}])
     await pilot.click(".tool-call CollapsibleTitle")
     await pilot.pause()
@@ -60,7 +62,7 @@ def test_snapshot_help_screen(snap_compare, tmp_path):
 
 def test_snapshot_no_audio_device(snap_compare, tmp_path):
     async def no_device(pilot) -> None:
-        await pilot.app.show_event(StateChanged("listening"))
+        await show(pilot.app, StateChanged("listening"))
         await pilot.app.query_one("#conversation").add(
             Notice("No microphone: no audio input device found. Typing still works.", "warning"))
         await pilot.pause()

@@ -30,7 +30,7 @@ async def converse(root: Path) -> None:
     from assistant.runtime import Runtime
     from assistant.tui.app import AssistantApp
     from assistant.tui.conversation import Notice, UserTurn
-    from assistant.tui.panels import LatencyPanel
+    from assistant.tui.panels import LatencyPanel, VoicePanel
 
     settings = load_settings(knowledge_dir=root / "knowledge", data_dir=root / "data")
     app = AssistantApp(Runtime(settings), root / "config.toml", watch_knowledge=False)
@@ -41,7 +41,7 @@ async def converse(root: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.voice_loop is not None and app.voice_loop.state == "listening",
                        timeout=180, what="the app listening")
-        step("listening", notices=notices(), devices=app._device_text())
+        step("listening", notices=notices(), devices=app.query_one(VoicePanel).devices)
         sys.stdin.readline()
         await wait_for(pilot, lambda: finished_turns(app), timeout=120, what="the spoken turn")
         [user] = app.query(UserTurn)

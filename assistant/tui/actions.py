@@ -1,5 +1,10 @@
 """The app's actions, listed once: the key bindings (and footer), the command palette and the help
-table are all made from this table."""
+table are all made from this table.
+
+An action is a method of the conversation screen (`ConversationScreen.action_…`), or of the app where `app` is
+set (help and quit: the screen stack). The keys are bound on the app, the screen's actions as `screen.…`, so that
+the footer keeps the table's order; a modal screen on top holds them back from the conversation below.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,30 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from ..config import Mode
+
+MODES: tuple[Mode, ...] = ("hands-free", "push-to-talk", "muted")  # F2 goes round them; the palette lists them
+
 
 @dataclass(frozen=True)
 class Action:
     key: str  # Textual key name
-    action: str  # the App's action_* method
+    action: str  # the conversation screen's action_* method (the app's where `app`)
     label: str  # footer label
     help: str  # the help screen's description
     palette: tuple[str, str] | None = None  # command palette (title, help); None: Textual's own or none
     footer: bool = True
     bind: bool = True  # False: Textual binds it itself (the palette)
+    app: bool = False  # an action of the app's, not of the conversation screen
+
+    @property
+    def target(self) -> str:
+        """The action as the app's bindings name it."""
+        return self.action if self.app else f"screen.{self.action}"
 
 
 ACTIONS = (
-    Action("f1", "help", "Help", "this help", ("Help", "Keys and how to use the assistant")),
+    Action("f1", "help", "Help", "this help", ("Help", "Keys and how to use the assistant"), app=True),
     Action("ctrl+t", "push_to_talk", "Talk", "push-to-talk: start / stop talking (in push-to-talk mode)",
            ("Push-to-talk", "Start or stop talking (push-to-talk mode)")),
     Action("f2", "cycle_mode", "Mode", "listening mode: hands-free → push-to-talk → muted"),
@@ -31,19 +46,19 @@ ACTIONS = (
     Action("ctrl+n", "new_conversation", "New", "new conversation", ("New conversation", "Forget this conversation")),
     Action("ctrl+o", "open_session", "History", "reopen a saved conversation",
            ("Reopen a conversation", "Saved conversations")),
-    Action("f5", "devices", "Devices", "choose microphone and speaker",
-           ("Audio devices", "Choose microphone and speaker")),
+    Action("f5", "devices", "Devices", "microphone and speaker, listening mode, barge-in",
+           ("Audio devices", "Choose microphone and speaker, listening mode and barge-in")),
     Action("ctrl+s", "copy_to_knowledge", "Keep file", "copy the attached file into the knowledge folder",
            ("Copy attachment to knowledge", "Keep the attached file"), footer=False),
     Action("f4", "toggle_panel", "Panel", "show / hide the side panel",
            ("Side panel", "Show or hide voice, latency and knowledge"), footer=False),
-    Action("ctrl+p", "command_palette", "Palette", "command palette (every action, themes)", bind=False),
-    Action("ctrl+q", "quit", "Quit", "quit"),
+    Action("ctrl+p", "command_palette", "Palette", "command palette (every action, themes)", bind=False, app=True),
+    Action("ctrl+q", "quit", "Quit", "quit", app=True),
 )
 
 
 def bindings() -> list[Binding]:
-    return [Binding(a.key, a.action, a.label, show=a.footer) for a in ACTIONS if a.bind]
+    return [Binding(a.key, a.target, a.label, show=a.footer) for a in ACTIONS if a.bind]
 
 
 def key_name(key: str) -> str:

@@ -24,6 +24,12 @@ class AudioEnds:
     close: Callable[[], None] = lambda: None
     echo: EchoCanceller | None = None  # cleans the microphone of what the speaker plays
 
+    def describe(self, input_device: str | int | None, output_device: str | int | None) -> str:
+        """The devices in use, as the voice panel shows them (the configured names, or the defaults)."""
+        mic = "none" if self.frames is None else (input_device or "default")
+        speaker = "none" if self.player is None else (output_device or "default")
+        return f"mic: {mic}\nspeaker: {speaker}"
+
 
 def open_devices(voice, sample_rate: int, report: Callable[[str], None] | None = None) -> AudioEnds:
     """The configured (or default) microphone and speaker; what cannot be opened becomes a notice. `report`

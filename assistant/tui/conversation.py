@@ -139,7 +139,8 @@ class Notice(Static):
 class Conversation(VerticalScroll):
     """Everything said so far, turn by turn; keeps scrolled to the end while new content arrives.
 
-    `link_to(path, page)` gives the markup that opens a cited file (the app owns what clicking does)."""
+    `link_to(path, page)` gives the markup that opens a cited file (the conversation screen owns what clicking
+    does)."""
 
     def __init__(self, knowledge_dir: Path, link_to: Callable[[Path, int | None, float | None], str], **kwargs):
         super().__init__(**kwargs)
@@ -167,24 +168,27 @@ class Conversation(VerticalScroll):
             await self.add(widget)
         return widget
 
-    async def agent_update(self, event, generation: int) -> None:
-        """Draw an agent event: text streams into the reply; tool calls become rows above it, with the
-        images they produced."""
-        from ..agent import TextDelta, ToolCallFinished, ToolCallStarted
+    async def append_text(self, generation: int, text: str) -> None:
+        """The reply's text streams in."""
+        await (await self.reply(generation)).append(text)
+        self.scroll_end(animate=False)
 
+    async def tool_started(self, generation: int, name: str, arguments: dict) -> None:
+        """A tool call: a row above the reply's text."""
         widget = await self.reply(generation)
-        if isinstance(event, TextDelta):
-            await widget.append(event.text)
-        elif isinstance(event, ToolCallStarted):
-            row = ToolCallRow(event.name, event.arguments, self.knowledge_dir, self.link_to)
-            self._tool_rows.setdefault(generation, []).append(row)
-            await widget.mount(row, before=widget.markdown)
-        elif isinstance(event, ToolCallFinished):
-            pending = [r for r in self._tool_rows.get(generation, []) if r.result is None and r.name_ == event.name]
-            if pending:
-                pending[0].finish(event.result)
-            for image in event.result.images:
-                await widget.mount(ImageRow(image.path, image.caption, self.link_to), before=widget.markdown)
+        row = ToolCallRow(name, arguments, self.knowledge_dir, self.link_to)
+        self._tool_rows.setdefault(generation, []).append(row)
+        await widget.mount(row, before=widget.markdown)
+        self.scroll_end(animate=False)
+
+    async def tool_finished(self, generation: int, name: str, result) -> None:
+        """A tool's result: in its row, and the images it produced above the reply's text."""
+        widget = await self.reply(generation)
+        pending = [r for r in self._tool_rows.get(generation, []) if r.result is None and r.name_ == name]
+        if pending:
+            pending[0].finish(result)
+        for image in result.images:
+            await widget.mount(ImageRow(image.path, image.caption, self.link_to), before=widget.markdown)
         self.scroll_end(animate=False)
 
     def show_saved(self, turns: list[dict]) -> None:

@@ -1,4 +1,4 @@
-"""Modal screens: help, reopening a saved conversation, choosing audio devices."""
+"""Modal screens: help, and reopening a saved conversation (settings: settings_screen.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import time
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Markdown, OptionList, Select
+from textual.widgets import Button, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from .actions import help_table
@@ -62,42 +62,3 @@ class SessionsScreen(ModalScreen[str | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)
-
-
-class DevicesScreen(ModalScreen[tuple | None]):
-    """Choose the microphone and speaker; dismisses with (input, output) (None: the system default)."""
-
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
-
-    def __init__(self, inputs: list[dict], outputs: list[dict], current_in, current_out, problem: str | None):
-        super().__init__()
-        self.inputs, self.outputs, self.problem = inputs, outputs, problem
-        self.current_in, self.current_out = current_in, current_out
-
-    def compose(self) -> ComposeResult:
-        def options(devices):
-            return [(f"{d['index']}: {d['name']}", d["name"]) for d in devices]
-
-        with Vertical(id="devices", classes="dialog"):
-            if self.problem:
-                yield Label(self.problem, classes="notice-warning")
-            yield Label("Microphone")
-            yield Select(options(self.inputs), prompt="system default", id="input-device",
-                         value=self.current_in if self.current_in in [d["name"] for d in self.inputs] else Select.NULL)
-            yield Label("Speaker")
-            yield Select(options(self.outputs), prompt="system default", id="output-device",
-                         value=self.current_out if self.current_out in [d["name"] for d in self.outputs] else Select.NULL)
-            with Horizontal(classes="buttons"):
-                yield Button("Use these", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id != "save":
-            self.dismiss(None)
-            return
-
-        def value(widget_id):
-            v = self.query_one(widget_id, Select).value
-            return None if v is Select.NULL else v
-
-        self.dismiss((value("#input-device"), value("#output-device")))
