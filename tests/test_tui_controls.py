@@ -14,7 +14,7 @@ from tui_pilot import SIZE, finished_turns, show, wait_for
 from assistant.config import load_settings
 from assistant.runtime import Runtime
 from assistant.tui.app import AssistantApp
-from assistant.tui.conversation import ToolCallRow, UserTurn
+from assistant.tui.conversation import Notice, ToolCallRow, UserTurn
 from assistant.tui.panels import VoicePanel
 
 
@@ -226,6 +226,9 @@ def test_a_new_conversation_leaves_out_the_late_events_of_the_turn_it_stopped(se
                          TurnFinished(VoiceTurn(1, "First question", "late words", "", True))):
                 await show(app, late)
             assert not screen.conversation.replies and not screen.session.turns
+            assert not any("late failure" in str(n.render()) for n in app.query(Notice))
+            await show(app, Problem("no audio from the default microphone for 3 s"))  # of no turn: always said
+            assert any("no audio from" in str(n.render()) for n in app.query(Notice))
             await show(app, UserSaid("Second question", 2, True))
             await show(app, TurnFinished(VoiceTurn(2, "Second question", "An answer.", "An answer.", False)))
             [user] = app.query(UserTurn)

@@ -81,8 +81,12 @@ class SpeechOverheard(TurnMessage[Overheard]):
 
 
 class ProblemReported(VoiceMessage[Problem]):
-    """Something failed; the loop goes on listening. Always shown, whatever turn it came in (a microphone that
-    stopped after a new conversation began)."""
+    """Something failed; the loop goes on listening. One of no turn (generation 0: a microphone that stopped, a
+    speaker that does not play) is always shown; one of a turn from before a new conversation is not."""
+
+    @property
+    def generation(self) -> int | None:
+        return self.event.generation or None
 
 
 class TurnEnded(TurnMessage[TurnFinished]):
