@@ -27,7 +27,7 @@ bench: setup
 # bench/results/*.json). tests/test_docs.py fails when either is out of date.
 docs: setup
 	$(VENV)/bin/python scripts/config_reference.py
-	$(VENV)/bin/python bench/report.py
+	$(VENV)/bin/python scripts/performance_page.py
 
 setup: $(VENV)/.installed
 

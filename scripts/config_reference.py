@@ -8,7 +8,6 @@ docstring).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import types
@@ -22,6 +21,7 @@ from pydantic.fields import FieldInfo
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import generated_page  # noqa: E402
 from assistant.config import ModelOverride, Settings  # noqa: E402
 
 OUT = REPO / "docs" / "configuration.md"
@@ -165,18 +165,7 @@ def render() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when docs/configuration.md is out of date")
-    args = parser.parse_args()
-    text = render()
-    if args.check:
-        if not OUT.is_file() or OUT.read_text() != text:
-            print(f"{OUT.relative_to(REPO)} is out of date: run python scripts/config_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text)
-    print(f"wrote {OUT.relative_to(REPO)}")
-    return 0
+    return generated_page.main(render, OUT, "scripts/config_reference.py", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
