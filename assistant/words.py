@@ -188,6 +188,11 @@ thanks thank someone somebody anyone anybody everyone everybody nobody today now
 anyway anyhow ever even roughly approximately""".split())  # (what a question says of its own asking, not of its
 # subject: "at the moment", "anyway", "roughly how much")
 
+# Words for the kind of event a question asks about, which a note often leaves out ("When is my dentist
+# appointment?" of "Dentist: Tuesday 9 December at 14:30"): the rest of the question names it.
+EVENT_WORDS = frozenset("""appointment appointments session sessions slot slots termin termine rendez-vous rendezvous
+rdv cita citas appuntamento appuntamenti consulta""".split())  # (not "booking": a booking number is a thing of its own)
+
 # Words for pictures, in the languages requests come in: a search for them is a search for images.
 PICTURE_WORDS = frozenset("photo photos foto fotos picture pictures pic pics image images snapshot snapshots "
                           "screenshot screenshots bild bilder imagen imágenes immagine immagini".split())

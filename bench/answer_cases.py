@@ -251,6 +251,11 @@ QUESTIONS: list[Q] = [
     q("tyres-front", "note", "What pressure should the front tyres be at?", "2.3", cite=CAR),
     q("oil", "note", "at what mileage was the oil last changed", "84200", cite=CAR),
     q("allergy", "note", "Am I allergic to anything?", "penicillin", cite=HEALTH),
+    # asked with a word for the kind of event ("appointment") that the note does not use
+    q("donation-when", "note", "When was my blood donation appointment?", ("2 october", "october 2", "2nd"),
+      cite=HEALTH),
+    q("inspection-when", "note", "When is the car's inspection appointment due?", ("march 2025", "march"),
+      cite=CAR),
     q("physio-phone", "note", "What's the phone number of Dr Okafor's practice?", "re:0421 ?555 ?0192",
       cite=HEALTH),
     q("lena-birthday", "note", "When is Lena's birthday?", ("22 august", "august 22", "22nd of august"),
@@ -317,6 +322,9 @@ QUESTIONS: list[Q] = [
     q("nf-bank", "notfound", "What's the PIN for my bank card?"),
     q("nf-de", "notfound", "Wo habe ich meinen Reisepass hingelegt?", style="de"),
     q("nf-boiler-f99", "notfound", "What does fault code F99 mean on my boiler?"),
+    # the files name the thing but not what is asked of it, and the question says no "my": the 0.5B invented a year
+    q("nf-blanket-bought", "notfound", "When was the blue blanket bought?"),
+    q("nf-soup-first", "notfound", "When was the lentil soup first cooked?"),
     # the world: no file may be cited
     q("capital-au", "general", "What's the capital of Australia?", "canberra", allowed=("Australia",), spoken=True),
     q("austen", "general", "Who wrote Pride and Prejudice?", "austen", allowed=("Jane", "1813")),

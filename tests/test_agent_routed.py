@@ -240,6 +240,34 @@ def test_a_question_about_the_user_s_world_is_never_answered_from_the_model_s_he
     assert done.reply == "Try flashcards every day."
 
 
+def test_a_question_about_what_the_files_name_but_do_not_answer_is_not_answered_from_the_model_s_head(routed):
+    """No "my" and no name, but a note speaks of the very thing ("the rowing club", its words side by side) and not
+    of what is asked of it: the 0.5B invented "in 1960". The honest answer is that the files don't say."""
+    make, root = routed
+    (root / "lake.md").write_text("# Lake\n\nThe rowing club moved its boats to the north shore.\n")
+    agent, chat = make(["The rowing club moved its boats in 1960."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "when did the rowing club move its boats?")
+    assert [name for name, _ in _calls(events)] == ["search_knowledge"]
+    assert done.reply == "I couldn't find that in your files." and chat.prompts == []
+
+
+def test_a_note_that_names_the_event_without_the_word_appointment_answers_when_it_is(routed):
+    """A first-time user's folder of two notes: "When is my dentist appointment?" of "Dentist: Dr Lindqvist, Tuesday
+    9 December at 14:30" (no "appointment" in any file, which made it weigh most). The word for the kind of event
+    weighs least; without a note about a dentist it is still not found."""
+    make, root = routed
+    (root / "dentist.md").write_text("Dentist: Dr Lindqvist, Tuesday 9 December at 14:30, Hauptstrasse 12.\n")
+    (root / "garden.md").write_text("Planted the tomatoes on 12 May.\n")
+    agent, chat = make(["Your dentist appointment is on Tuesday 9 December at 14:30."])
+    agent.context.knowledge.index()
+    _, done = _turn(agent, "When is my dentist appointment?")
+    assert done.reply == "Your dentist appointment is on Tuesday 9 December at 14:30. (dentist.md)"
+    agent.reset()
+    _, done = _turn(agent, "When is my vet appointment?")
+    assert done.reply == "I couldn't find that in your files." and len(chat.prompts) == 1
+
+
 def test_a_follow_up_is_looked_up_with_the_question_it_follows_and_a_new_question_stands_alone(routed):
     """Issue 24, item 4: "And which room?" after the kickoff is about the kickoff (not the physio's room), and
     a question that does not refer back is asked as on a first turn, with no earlier file in its prompt."""

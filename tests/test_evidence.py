@@ -7,7 +7,7 @@ from __future__ import annotations
 from test_grounding import APPOINTMENTS, LEASE_1, LEASE_2, SCRATCH
 
 from assistant.grounding.asking import asks_for, subject_words
-from assistant.grounding.evidence import Passage, best_evidence, idf_weights
+from assistant.grounding.evidence import Passage, answers, best_evidence, idf_weights
 
 
 def test_the_passage_holding_the_rare_words_answers_and_a_common_word_alone_does_not():
@@ -304,3 +304,24 @@ def test_a_follow_up_naming_its_own_subject_is_answered_by_the_line_about_it():
     assert old is not None and any("780" in s for s in old.sentences)
     new = evidence_for("And the rent?", "What's the rent at the new flat?", found, counts)  # no subject of its own
     assert new is not None and not any("780" in s for s in new.sentences)
+
+
+def test_a_passage_about_the_thing_asked_of_that_does_not_say_it_is_about_it_but_no_answer():
+    """"When was the blue blanket bought?" of the note that says to bring it: the files name the thing (its words side
+    by side, as asked), and not what is asked of it ("bought", in no file): the user's world, with no answer in it.
+    A passage that only shares common words with the question ("falling back", "faster" for "any tips for falling
+    asleep faster?") is about something else."""
+    visit = Passage("notes/grandma-visit.md", "# Grandma Rosa's visit\n\nShe stays until Wednesday 20 November.\n"
+                    "Bring the blue blanket for the guest room.\n")
+    weights = idf_weights({"blue": 2, "blanket": 1, "bought": 0}, 270)
+    about = best_evidence("When was the blue blanket bought?", [visit], weights, unknown=["bought"], world=True)
+    assert about is not None and not answers(about) and about.passage.file == "notes/grandma-visit.md"
+    club = Passage("notes/lake.md", "The rowing club moved its boats to the north shore.\n")
+    moved = best_evidence("when did the rowing club move its boats?", [club], world=True)
+    assert moved is not None and not answers(moved)
+    manual = Passage("manuals/bzip2.pdf", "Falling back to the slower method is much faster than it seems.", page=37)
+    weights = idf_weights({"tips": 0, "falling": 4, "asleep": 0, "faster": 5}, 270)
+    assert best_evidence("any tips for falling asleep faster?", [manual], weights, unknown=["tips", "asleep"],
+                         world=True) is None
+    answered = best_evidence("Until when does Grandma Rosa stay?", [visit])
+    assert answered is not None and answers(answered)

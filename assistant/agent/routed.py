@@ -19,7 +19,7 @@ from ..contracts import ToolCall, ToolResult
 from ..grounding import converted, personal, translate, whose, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.asking import subject_words
-from ..grounding.evidence import Evidence
+from ..grounding.evidence import Evidence, answers
 from ..grounding.replies import not_found
 from ..languages import words_of
 from ..routing import Plan, Planner, failure_reply
@@ -194,16 +194,17 @@ class RoutedTurn:
             return
         evidence = self._evidence(done.result)
         searcher = self.searcher
-        if evidence is None and searcher is not None and searcher.tool not in (None, call.name):
+        if not answers(evidence) and searcher is not None and searcher.tool not in (None, call.name):
             # the PDF look-up found nothing that answers: the notes and recordings may ("when does release 2.4
             # ship?" is no question for the lease the router took "release" for)
             again = ToolCall(str(searcher.tool), searcher.arguments)
             found = agent.run_tool(again, self.stop)
-            if not found.is_error and (evidence := self._evidence(found)) is not None:
+            if not found.is_error and answers(better := self._evidence(found)):
+                evidence = better
                 yield ToolCallStarted(again.name, again.arguments)
                 done = ToolCallFinished(again.name, again.arguments, found)
                 yield done
-        if evidence is None and self.about_me and self.language != "en" and searcher is not None and \
+        if not answers(evidence) and self.about_me and self.language != "en" and searcher is not None and \
                 searcher.tool is not None:
             # asked in another language: looked up again in English (the files and the search model's language)
             english = self.english
@@ -211,16 +212,18 @@ class RoutedTurn:
             if english and again_plan is not None and again_plan.tool is not None:
                 again = ToolCall(again_plan.tool, again_plan.arguments)
                 found = agent.run_tool(again, self.stop)
-                if not found.is_error and (evidence := self._evidence(found, english)) is not None:
+                if not found.is_error and answers(better := self._evidence(found, english)):
+                    evidence = better
                     yield ToolCallStarted(again.name, again.arguments)
                     done = ToolCallFinished(again.name, again.arguments, found)
                     yield done
         # what the next turn may follow up: the look-up that answered, and the file it answered from (not a manual
         # the first look-up went through before the notes answered)
-        answered = [evidence.passage.file] if evidence is not None else [  # nothing answered: only the pictures
-            c.file for c in done.result.citations if kind_of(c.file) == "image"]  # found ("What's the total on it?")
-        agent.remember(asked, done.name, done.arguments, answered, earlier or "")
-        if evidence is None and self.about_me:
+        answered = [evidence.passage.file] if evidence is not None and evidence.answers else [  # nothing answered:
+            c.file for c in done.result.citations if kind_of(c.file) == "image"]  # only the pictures found ("What's
+        agent.remember(asked, done.name, done.arguments, answered, earlier or "")  # the total on it?")
+        if not answers(evidence) and (self.about_me or evidence is not None):  # a file is about what is asked, and
+            # does not say it ("When was the blue blanket bought?"): the user's world, never the model's guess
             yield from self._finish(not_found(self.language), [done], say=True)
             return
         if evidence is None:  # the world's question, not the files': the model answers, citing nothing

@@ -14,6 +14,7 @@ from .check import CheckedReply
 from .asking import answerable_kind, asks_for, subject_words
 from .evidence import Evidence, best_evidence, idf_weights, names, passages
 from .replies import answer_messages, quoted
+from ..words import EVENT_WORDS
 
 GROUNDED_TOKENS = 120  # an answer from a passage is a sentence or two
 OWN_WORDS = 2.0  # a follow-up's own words weigh more than those of the question it follows ("and groceries?")
@@ -31,8 +32,13 @@ def evidence_for(text: str, earlier: str | None, result: ToolResult, document_co
     counts, total = document_counts(words)
     weights = idf_weights(counts, total) if total else {w: 1.0 for w in words}
     weights = {w: weight * (OWN_WORDS if w in own else 1.0) for w, weight in weights.items()}
+    # "dentist appointment": the dentist's line answers without the word for the kind of event, which weighs least
+    kind_words = {w for w in words if w in EVENT_WORDS} if any(w not in EVENT_WORDS for w in words) else set()
+    if kind_words:
+        lightest = min(weights.get(w, 1.0) for w in words if w not in kind_words) / 2
+        weights.update({w: lightest for w in kind_words})
     named = names(text) or (names(earlier) if earlier else [])  # "Where is it?" after "When is Ines's party?"
-    unknown = [w for w in words if total and not counts.get(w)]
+    unknown = [w for w in words if total and not counts.get(w) and w not in kind_words]
     topic = [w for w in subject_words(earlier) if w not in own] if earlier and answered_from else []
     return best_evidence(text, passages(result), weights, words, unknown=unknown, named=named, world=world,
                          topic=topic, topic_files=answered_from, contrasted=own if earlier and names(text) else None,

@@ -53,10 +53,17 @@ class Evidence:
     coverage: float
     words: list[str] = field(default_factory=list)  # the question's subject words the passage holds
     title: str | None = None  # the passage's heading, given for context ("Appointments")
+    answers: bool = True  # False: the passage is about the question's subject, but none of its sentences holds
+    # what is asked of it ("When was the blue blanket bought?" of "Bring the blue blanket for the guest room.")
 
     @property
     def text(self) -> str:
         return " ".join([self.title, *self.sentences] if self.title else self.sentences)
+
+
+def answers(evidence: Evidence | None) -> bool:
+    """The evidence holds what is asked (not only the subject it is asked about)."""
+    return evidence is not None and evidence.answers
 
 
 def passages(result: ToolResult) -> list[Passage]:
@@ -186,8 +193,8 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
                   named: Sequence[str] | None = None, world: bool = False,
                   topic: Sequence[str] = (), topic_files: Sequence[str] = (),
                   contrasted: Sequence[str] | None = None, own: Sequence[str] | None = None) -> Evidence | None:
-    """The passage holding most of the question's subject words (weighed), with its answering sentences; None
-    when no passage holds enough of them. `unknown`: the subject words no file holds; `named`: the names a
+    """The passage holding most of the question's subject words (weighed), with its answering sentences; when none
+    answers, the one most about the subject (`answers` False); None when no passage holds enough of its words. `unknown`: the subject words no file holds; `named`: the names a
     passage must hold (the question's own by default). `world`: the question is not about the user's own world, so
     a passage that lacks a word no file holds, and half of the question's words, is about something else ("the
     capital of Australia" is not in a manual that mentions Australia; "how much stock goes into the lentil soup"
@@ -208,6 +215,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
     thing = asked_thing(question, words)
     unknown = set(unknown)
     best: Evidence | None = None
+    about: Evidence | None = None  # the passage most about the subject that does not answer (when none does)
     best_value = 0.0
     found = list(found)
     for rank, passage in enumerate(found):
@@ -215,11 +223,16 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         coverage, held = _coverage(text, words, weights)
         if rank >= FIRST_HITS and not set(own or words) <= set(held):
             continue
-        if coverage < MIN_COVERAGE or not held or not all(_has_code(passage.text, c) for c in needed) or \
+        if not all(_has_code(passage.text, c) for c in needed) or \
                 not all(holds(text, name) or _spaced(name, text) for name in named):
             continue
         if topic and passage.file not in topic_files and not any(holds(text, w) for w in topic):
             continue  # a follow-up stays with what the conversation is about
+        # "When was the blue blanket bought?" of the note that says to bring it (no file says "bought"): about it
+        if _about_it(question, text, held, words, unknown, weights) and rank < FIRST_HITS and (about is None or coverage > about.coverage):
+            about = Evidence(passage, [], coverage, held, None, answers=False)
+        if coverage < MIN_COVERAGE or not held:
+            continue
         if thing and not _names_thing(text, thing, held, weights):
             continue  # the hotel's note, without a word of its wifi password ("Wi-Fi" is "wifi")
         # a passage whose title alone holds the subject answers with its sentences of the kind asked for, unless
@@ -235,15 +248,40 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
                                       words if contrasted is None else contrasted)
         if not sentences:  # only its heading or file name holds the words: no sentence answers
             continue
-        if wanted in REQUIRED_KINDS and not any(has_kind(s, wanted) for s in sentences):  # "how tall is Teodor?" is
-            continue  # not answered by a line that only names him
-        if kind == "name" and not any(names_beyond(s, question, passage.text) for s in sentences):  # "who wrote
-            continue  # The Remains of the Day?" is not answered by the line that names the book
+        if wanted in REQUIRED_KINDS and not any(has_kind(s, wanted) for s in sentences) or \
+                kind == "name" and not any(names_beyond(s, question, passage.text) for s in sentences):
+            # "how tall is Teodor?" is not answered by a line that only names him, nor "who wrote The Remains of the
+            # Day?" by the line that names the book: about the subject, no answer
+            if _about_it(question, text, held, words, unknown, weights) and (about is None or coverage >= about.coverage):
+                about = Evidence(passage, sentences, coverage, held, title, answers=False)
+            continue
         value = coverage + (TYPE_BONUS if any(has_kind(s, wanted) for s in sentences) else 0.0) + \
             RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
         if best is None or value > best_value:
             best, best_value = Evidence(passage, sentences, coverage, held, title), value
-    return best if best is not None and best.sentences else None
+    return best if best is not None and best.sentences else about
+
+
+def _about_it(question: str, text: str, held: Sequence[str], words: Sequence[str], unknown: set[str],
+              weights: dict[str, float]) -> bool:
+    """A passage is about what is asked when it names the thing as the question does (two of its subject words side
+    by side: "the blue blanket", "the lentil soup"), holds half of the subject words, and lacks only words no file
+    holds or ones commoner than every word it holds: what it lacks is what is asked of it ("bought" of the blue
+    blanket, "first cooked" of the lentil soup), not another thing ("falling asleep faster" is not about a manual's
+    "falling back" and "faster")."""
+    if len(held) < 2 or 2 * len(held) < len(words) or not _same_pair(question, text, held):
+        return False
+    rarest_held = min(weights.get(w, 1.0) for w in held)
+    return all(w in unknown or weights.get(w, 1.0) < rarest_held for w in words if w not in held)
+
+
+def _same_pair(question: str, text: str, held: Sequence[str]) -> bool:
+    """Two of the held words follow each other in the question and in the text (as stems)."""
+    wanted = {stem(w) for w in held}
+    asked = [stem(w) for w in re.findall(r"[^\W_]+", question.lower())]
+    pairs = {(a, b) for a, b in zip(asked, asked[1:]) if a in wanted and b in wanted}
+    said = [stem(w) for w in re.findall(r"[^\W_]+", text.lower())]
+    return any(pair in pairs for pair in zip(said, said[1:]))
 
 
 def _names_thing(text: str, thing: Sequence[str], held: Sequence[str], weights: dict[str, float]) -> bool:
