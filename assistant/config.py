@@ -20,11 +20,12 @@ Environment: `ASSISTANT_PROFILE=spark`, `ASSISTANT_MODELS__STT=/path`, `ASSISTAN
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -114,6 +115,63 @@ class VoiceSettings(BaseModel):
         return None if language == "auto" else language
 
 
+MCP_SERVER_NAME = r"^[A-Za-z][A-Za-z0-9_-]{0,39}$"  # a server's name: the start of its tools' names ("calendar.")
+
+
+class McpServerSettings(BaseModel):
+    """An MCP server whose tools the assistant uses: a program started with `command` (stdio), or a `url`
+    (streamable HTTP). `${VAR}` and `${env:VAR}` in `env` and `headers` values are read from the environment
+    when it connects. Its tools are named `NAME.tool`."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    command: str | None = None
+    """The program that serves MCP on its stdin/stdout (`npx`, `uvx`, a path); give this or `url`."""
+    args: list[str] = Field(default_factory=list)
+    """The program's arguments (taken as they are: no `${VAR}` expansion)."""
+    env: dict[str, str] = Field(default_factory=dict)
+    """Environment variables for the program, over a safe minimum (PATH, HOME, ...); values may hold
+    `${VAR}` or `${env:VAR}`."""
+    cwd: Path | None = None
+    """The program's working folder; unset: the assistant's."""
+    url: str | None = None
+    """A streamable HTTP endpoint (`https://host/mcp`); give this or `command`."""
+    headers: dict[str, str] = Field(default_factory=dict)
+    """HTTP headers sent with every request, e.g. `Authorization = "Bearer ${env:CALENDAR_TOKEN}"`."""
+    enabled: bool = True
+    """False: configured but not started."""
+    allow: list[str] = Field(default_factory=list)
+    """The only tools used (names or globs, `get_*`); empty: every tool the server lists."""
+    deny: list[str] = Field(default_factory=list)
+    """Tools never used (names or globs), even when `allow` names them."""
+    timeout: float = Field(default=60.0, gt=0, le=3600)
+    """Seconds one tool call may take before it is given up (and cancelled on the server)."""
+    examples: list[str] = Field(default_factory=list)
+    """Requests this server's tools serve, in users' words (for the router)."""
+
+    @field_validator("cwd", mode="after")
+    @classmethod
+    def _expand_home(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+    @model_validator(mode="after")
+    def _one_transport(self) -> McpServerSettings:
+        if (self.command is None) == (self.url is None):
+            raise ValueError("give either `command` (a program on stdio) or `url` (streamable HTTP), not "
+                             + ("both" if self.command is not None else "neither"))
+        if self.command is not None and not self.command.strip():
+            raise ValueError("`command` is empty")
+        if self.url is not None:
+            if not self.url.startswith(("http://", "https://")):
+                raise ValueError(f"`url` must start with http:// or https:// (got {self.url!r})")
+            extra = [k for k in ("args", "env", "cwd") if k in self.model_fields_set]
+            if extra:
+                raise ValueError(f"`{extra[0]}` is for a `command` server; a `url` server takes `headers`")
+        elif "headers" in self.model_fields_set:
+            raise ValueError("`headers` is for a `url` server; a `command` server takes `env`")
+        return self
+
+
 Mode = Literal["hands-free", "push-to-talk", "muted"]
 
 
@@ -184,6 +242,10 @@ class Settings(BaseSettings):
     """List tools whose model is missing too (a call says what to install)."""
     mcp_tools_check_s: float = Field(default=5.0, gt=0)
     """How often the MCP server looks for models that appeared (then sends tools/list_changed)."""
+    mcp_servers: dict[str, McpServerSettings] = Field(default_factory=dict)
+    """Other MCP servers whose tools the assistant uses (`[mcp_servers.NAME]` tables, `assistant mcp import FILE`
+    reads Claude Desktop's and Cursor's files): `command`, `args`, `env`, `cwd` or `url`, `headers`; `enabled`,
+    `allow`, `deny`, `timeout`. Names: a letter, then letters, digits, `_` or `-`."""
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
     """The voice loop."""
     tui: TuiSettings = Field(default_factory=TuiSettings)
@@ -203,6 +265,14 @@ class Settings(BaseSettings):
             unknown = sorted(set(value) - set(ROLES))
             if unknown:
                 raise ValueError(f"unknown model role {unknown[0]!r} (roles: {', '.join(ROLES)})")
+        return value
+
+    @field_validator("mcp_servers", mode="after")
+    @classmethod
+    def _mcp_server_names(cls, value: dict[str, McpServerSettings]) -> dict[str, McpServerSettings]:
+        for name in value:
+            if not re.fullmatch(MCP_SERVER_NAME, name):
+                raise ValueError(f"MCP server name {name!r}: a letter, then up to 39 letters, digits, _ or -")
         return value
 
     @field_validator("knowledge_dir", "data_dir", "model_cache_dir", mode="after")

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import generated_page  # noqa: E402
-from assistant.config import ModelOverride, Settings  # noqa: E402
+from assistant.config import McpServerSettings, ModelOverride, Settings  # noqa: E402
 
 OUT = REPO / "docs" / "configuration.md"
 ENV_PREFIX = "ASSISTANT_"
@@ -135,7 +135,7 @@ def table(model: type[BaseModel], env_prefix: str, key_prefix: str = "") -> list
         limit = bounds(field)
         if limit:
             kind += f" ({limit})"
-        env = f"`{env_prefix}{name.upper()}{'__ROLE' if name == 'models' else ''}`"
+        env = f"`{env_prefix}{name.upper()}{ {'models': '__ROLE', 'mcp_servers': '__NAME'}.get(name, '')}`"
         rows.append(f"| `{key_prefix}{name}` | {kind} | {default_text(field)} | {env} | {one_line(field.description)} |")
     return rows
 
@@ -150,6 +150,8 @@ def sections() -> list[tuple[str, str | None, type[BaseModel], str]]:
             out.append((f"`[{name}]`", model.__doc__, model, f"{ENV_PREFIX}{name.upper()}__"))
     out.append(("`[models.ROLE]`", ModelOverride.__doc__ + " `[models]` also takes a role's source as a plain "
                 "string: `stt = \"openai/whisper-large-v3\"`.", ModelOverride, f"{ENV_PREFIX}MODELS__ROLE__"))
+    out.append(("`[mcp_servers.NAME]`", McpServerSettings.__doc__, McpServerSettings,
+                f"{ENV_PREFIX}MCP_SERVERS__NAME__"))
     return out
 
 

@@ -16,7 +16,7 @@ import pytest
 from pydantic import BaseModel
 
 from assistant.cli import build_parser
-from assistant.config import ModelOverride, Settings
+from assistant.config import McpServerSettings, ModelOverride, Settings
 from assistant.roles import ROLES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -148,21 +148,25 @@ def test_every_config_key_shown_is_a_setting():
 
 
 def test_every_environment_variable_shown_is_a_setting():
+    from typing import get_args, get_origin
+
     wrong = []
     for page in PAGES:
         for name in set(_ENV.findall(page.read_text())) - NOT_SETTINGS:
-            model: type[BaseModel] = Settings
+            model: type[BaseModel] | None = Settings
+            keyed: type[BaseModel] | None = None  # a table of tables: the next part is its key (ROLE, NAME, stt)
             for part in name.removeprefix("ASSISTANT_").split("__"):
-                if part == "ROLE" or part.lower() in ROLES and model is ModelOverride:
-                    model = ModelOverride
+                if keyed is not None:
+                    model, keyed = keyed, None
                     continue
-                field = model.model_fields.get(part.lower())
+                field = model.model_fields.get(part.lower()) if model is not None else None
                 if field is None:
                     wrong.append(f"{page.name}: {name}")
                     break
                 kind = field.annotation
-                model = kind if isinstance(kind, type) and issubclass(kind, BaseModel) else \
-                    ModelOverride if part == "MODELS" else model
+                values = get_args(kind)[1] if get_origin(kind) is dict else None
+                keyed = values if isinstance(values, type) and issubclass(values, BaseModel) else None
+                model = kind if isinstance(kind, type) and issubclass(kind, BaseModel) else None
     assert not wrong, "\n".join(wrong)
 
 
@@ -202,7 +206,7 @@ def test_generated_pages_are_up_to_date(script, page):
 
 def test_the_configuration_reference_covers_every_setting():
     page = (REPO / "docs" / "configuration.md").read_text()
-    for model in (Settings, ModelOverride):
+    for model in (Settings, ModelOverride, McpServerSettings):
         for name, field in model.model_fields.items():
             section = isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
             assert (f"`[{name}]`" if section else f"`{name}`") in page

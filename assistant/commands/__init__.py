@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from ..models import ModelManager
     from ..runtime import Runtime
 
-NAMES = ("tui", "ask", "chat", "voice", "devices", "index", "search", "pdf", "transcribe", "say", "models", "mcp",
-         "doctor")
+NAMES = ("tui", "ask", "chat", "voice", "devices", "index", "search", "pdf", "transcribe", "say", "models", "tools",
+         "mcp", "doctor")
 
 
 @dataclass

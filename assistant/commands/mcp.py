@@ -1,10 +1,14 @@
 """`assistant mcp`: serve the tools and knowledge files over MCP: stdio (default), `--http [--host H]
-[--port P]`, `--show-token`, or `--status` (which tools are served, and why the others are not)."""
+[--port P]`, `--show-token`, or `--status` (which tools are served, and why the others are not).
+`assistant mcp import FILE [--dry-run]`: use the MCP servers of a Claude Desktop / Cursor file (`mcpServers`),
+written into the config file as `[mcp_servers.NAME]` tables."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from pathlib import Path
 
 from . import Invocation
 
@@ -22,6 +26,13 @@ def add(sub, shared) -> None:
                      "missing (they answer with what to install; setting mcp_list_all_tools)")
     mcp.add_argument("--json", action="store_true", help="with --status: machine-readable output")
     mcp.set_defaults(run=run)
+    actions = mcp.add_subparsers(dest="mcp_command", metavar="ACTION")
+    imports = actions.add_parser("import", parents=[shared], help="use the MCP servers of a Claude Desktop or "
+                                 "Cursor file (mcpServers): add them to the config file")
+    imports.add_argument("file", type=Path, metavar="FILE", help="the JSON file (claude_desktop_config.json, "
+                         ".cursor/mcp.json)")
+    imports.add_argument("--dry-run", action="store_true", help="show what would be added; write nothing")
+    imports.set_defaults(run=import_servers)
 
 
 def run(inv: Invocation) -> int:
@@ -72,4 +83,29 @@ def _status(inv: Invocation) -> int:
     if any(not r.available for r in rows):
         print("Missing models: `assistant models pull ROLE` (with network) fetches them; the tools appear "
               "while serving, without a restart.")
+    return 0
+
+
+def import_servers(inv: Invocation) -> int:
+    from ..config import Settings, default_config_file
+    from ..mcp_client.importer import import_servers as add_servers
+
+    args = inv.args
+    explicit = args.config or os.environ.get("ASSISTANT_CONFIG")
+    config = Path(explicit).expanduser() if explicit else default_config_file()
+    if config.is_file():
+        port = inv.settings.mcp_port  # (a config file that is not valid is reported, not added to)
+    else:  # a config file to create: the settings of the environment and the defaults
+        port = Settings().mcp_port
+    report = add_servers(args.file, config, port, dry_run=args.dry_run)
+    for theirs, ours in report.renamed:
+        print(f"{theirs!r} is named {ours} (a server's name: letters, digits, _ and -)")
+    for theirs, why in report.skipped:
+        print(f"skipped {theirs}: {why}")
+    if not report.added:
+        print(f"nothing to add to {config}")
+        return 0
+    print(f"{'would add' if args.dry_run else 'added'} to {config}:\n\n{report.toml}")
+    if not args.dry_run:
+        print("\n`assistant tools` lists their tools.")
     return 0
