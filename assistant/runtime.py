@@ -16,6 +16,7 @@ from .models import ModelManager
 
 if TYPE_CHECKING:
     from .agent import Agent
+    from .mcp_client import McpClients
     from .audio.echo import EchoCanceller
     from .audio.player import Player
     from .tools import Tool, ToolContext
@@ -43,6 +44,23 @@ class Runtime:
 
         return ToolContext(self.settings, self.manager)
 
+    @cached_property
+    def mcp_clients(self) -> McpClients | None:
+        """The external MCP servers of `[mcp_servers.NAME]` (None when there are none): one set for every agent
+        of this runtime, not started here: the first agent's first turn (or warm-up) starts them, in the
+        background; closed with the runtime, or at exit."""
+        if not self.settings.mcp_servers:
+            return None
+        from .mcp_client import McpClients
+
+        return McpClients.from_settings(self.settings)
+
+    def close(self) -> None:
+        """End the external servers' connections and programs (if they were started)."""
+        clients = self.__dict__.get("mcp_clients")
+        if clients is not None:
+            clients.close()
+
     @property
     def knowledge(self):
         return self.context.knowledge
@@ -53,6 +71,7 @@ class Runtime:
         from .agent import Agent
 
         tools = {name: t for name, t in self.tools.items() if t.for_agent}
+        options.setdefault("mcp", self.mcp_clients)
         return Agent(self.manager, tools, context or self.context, **options)
 
     # -- the voice loop ---------------------------------------------------------------------------------

@@ -368,3 +368,20 @@ oui ouais d'accord voilà ja jaa genau okay stimmt klar gut sí si vale claro ve
 # ... and what stops it, however short: "stop", "wait", "no", "hold on" (in the same languages)
 STOP_WORDS = frozenset("""stop wait no nope hold pause quiet enough shush sorry cancel halt arrête attends non stopp
 warte nein halt moment para espera basta aspetta""".split())
+
+# -- answers to "Shall I ...? Say yes or no." (the agent asks before an external tool that may change or delete
+# something): a reply made only of these words and phrases (unaccented, lower case; with politeness around it) is a
+# yes or a no (`agent.external.yes_or_no`); anything else is a new request.
+YES_WORDS = frozenset("""yes yeah yea yep yup ya sure ok okay k alright affirmative certainly absolutely definitely
+confirm confirmed proceed correct right fine indeed ja jawohl jo klar genau gerne oui ouais si claro vale dale sim
+certo""".split())
+YES_PHRASES = frozenset({"do it", "go ahead", "go for it", "please do", "of course", "yes please", "sounds good",
+                         "that's fine", "why not", "d'accord", "bien sur", "vas y", "allez y", "mach das",
+                         "mach es", "na klar", "por supuesto", "hazlo", "adelante", "va bene", "pode ser", "faz isso"})
+NO_WORDS = frozenset("""no nope nah nay negative cancel stop abort don't dont never nein nicht non nao niente
+annulla""".split())
+NO_PHRASES = frozenset({"do not", "don't do it", "do not do it", "not now", "never mind", "nevermind", "no thanks",
+                        "no thank you", "please don't", "better not", "forget it", "leave it", "lass es", "pas maintenant",
+                        "laisse tomber", "mejor no", "ni hablar", "melhor nao"})
+# Said around a yes or a no without changing it ("yes please", "no, thanks").
+ANSWER_POLITENESS = frozenset("please thanks thank you bitte danke merci gracias grazie obrigado obrigada".split())

@@ -12,6 +12,8 @@ image), `add_tool` (adds a tool and sends `notifications/tools/list_changed`). T
     TEST_MCP_NAME=NAME        the name it gives in `serverInfo` (default: test-server)
     TEST_MCP_MARK=FILE        the server's process id is appended to FILE each time it starts
     TEST_MCP_SECRET           `echo_env` answers with it (the tests check ${VAR} expansion)
+    TEST_MCP_CALLS=FILE       `lookup`, `delete_note`, `echo` and `slow` append their name and arguments to FILE
+                              when they run (the agent's tests check what was, and was not, called)
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ class PagedServer(MCPServer):
         return ListToolsResult(tools=tools[start:end], next_cursor=str(end) if end < len(tools) else None)
 
 
+def record(*what: object) -> None:
+    calls = os.environ.get("TEST_MCP_CALLS")
+    if calls:
+        with open(calls, "a") as f:
+            f.write(" ".join(map(str, what)) + "\n")
+
+
 server = PagedServer(name=os.environ.get("TEST_MCP_NAME", "test-server"), version="1.0")
 
 
@@ -49,6 +58,7 @@ server = PagedServer(name=os.environ.get("TEST_MCP_NAME", "test-server"), versio
              title="Look up")
 def lookup(key: str) -> str:
     """Look a key up."""
+    record("lookup", key)
     return f"value of {key}"
 
 
@@ -56,12 +66,14 @@ def lookup(key: str) -> str:
                                          open_world_hint=True))
 def delete_note(name: str) -> str:
     """Delete a note."""
+    record("delete_note", name)
     return f"deleted {name}"
 
 
 @server.tool()
 def echo(text: str) -> str:
     """Say the text back."""
+    record("echo", text)
     return text
 
 
@@ -74,6 +86,7 @@ def echo_env() -> str:
 @server.tool()
 async def slow(steps: int = 3, delay: float = 0.1, ctx: Context | None = None) -> str:
     """Take a while, reporting progress."""
+    record("slow", steps)
     for step in range(steps):
         await asyncio.sleep(delay)
         if ctx is not None:

@@ -30,6 +30,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
+from ..cancel import Cancel
 from ..contracts import ToolResult
 from ..errors import AssistantError, Cancelled, UnreadableRequest
 
@@ -139,10 +140,13 @@ class ToolContext:
 
     def __init__(self, settings, manager, knowledge=None,
                  progress: Callable[[float, float | None, str | None], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None):
+                 cancelled: Callable[[], bool] | None = None, cancel: Cancel | None = None):
         self.settings = settings
         self.manager = manager
         self.cancelled = cancelled or (lambda: False)  # long tools look between steps, and stop (`check`)
+        # The same as a signal, when the caller has one (the agent's tool calls): work that waits on something
+        # else (an external MCP server's answer) registers a callback on it instead of looking
+        self.cancel = cancel
         # Shared by every context derived with `with_progress`: one KnowledgeBase (one indexer lock, one
         # catalog connection) however many calls run at once, created once even when they race.
         self._shared = {"knowledge": knowledge, "lock": threading.Lock()}
@@ -159,8 +163,9 @@ class ToolContext:
                     shared["knowledge"] = KnowledgeBase(self.settings, self.manager)
         return shared["knowledge"]
 
-    def with_progress(self, progress, cancelled: Callable[[], bool] | None = None) -> ToolContext:
-        derived = ToolContext(self.settings, self.manager, None, progress, cancelled)
+    def with_progress(self, progress, cancelled: Callable[[], bool] | None = None,
+                      cancel: Cancel | None = None) -> ToolContext:
+        derived = ToolContext(self.settings, self.manager, None, progress, cancelled, cancel)
         derived._shared = self._shared
         return derived
 
