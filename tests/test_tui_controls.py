@@ -326,3 +326,34 @@ def test_the_voice_panel_shows_echo_cancellation_and_the_echo_removed(settings, 
             assert "barge-in: on (headphones)" in text()
 
     asyncio.run(scenario())
+
+
+def test_the_side_panel_shows_the_other_mcp_servers_and_their_state(tmp_path):
+    """A real SDK server and one whose program does not exist: the panel says which is connected (with its tools)
+    and which failed, and why."""
+    import sys
+    from pathlib import Path
+
+    from assistant.config import McpServerSettings
+    from assistant.tui.panels import ServersPanel
+
+    server = str(Path(__file__).resolve().parent / "mcp_test_server.py")
+    settings = load_settings(knowledge_dir=tmp_path / "knowledge", data_dir=tmp_path / "data")
+    settings.mcp_servers = {"files": McpServerSettings(command=sys.executable, args=[server]),
+                            "calendar": McpServerSettings(command=str(tmp_path / "no-such-program"))}
+    app = idle_app(settings, tmp_path)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            clients = app.runtime.mcp_clients
+            assert clients is not None
+            clients.start()
+            await asyncio.to_thread(clients.wait_ready, 30)
+            app.main_screen.refresh_status()
+            await pilot.pause()
+            lines = app.query_one(ServersPanel).lines
+            assert lines[0].startswith("⚠ calendar: failed") and "no-such-program" in lines[0], lines
+            assert lines[1].startswith("● files: connected, ") and "tools" in lines[1], lines
+            clients.close()
+
+    asyncio.run(scenario())

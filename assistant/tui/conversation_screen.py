@@ -30,7 +30,7 @@ from .conversation import Conversation, Notice, UserTurn
 from .messages import (AgentUpdated, LevelMeasured, LoopStateChanged, ProblemReported, ReplyInterrupted,
                        ReplyTextArrived, SpeechOverheard, ToolCallBegan, ToolCallEnded, TurnEnded, UserSpoke,
                        VoiceMessage)
-from .panels import KnowledgePanel, LatencyPanel, StatusLine, VoicePanel, gpu_memory
+from .panels import KnowledgePanel, LatencyPanel, ServersPanel, StatusLine, VoicePanel, gpu_memory
 from .screens import SessionsScreen
 from .sessions import SessionStore
 from .settings_screen import SettingsScreen, VoiceChoice
@@ -84,6 +84,7 @@ class ConversationScreen(Screen):
     def compose(self) -> ComposeResult:
         self.conversation = Conversation(self.settings.knowledge_dir, self.link_to, id="conversation")
         self.voice_panel, self.latency_panel, self.knowledge_panel = VoicePanel(), LatencyPanel(), KnowledgePanel()
+        self.servers_panel = ServersPanel()
         self.status_line = StatusLine()
         self.prompt = Input(placeholder="Type a question, or speak. A file path attaches it.", id="prompt")
         yield Header(show_clock=False)
@@ -93,6 +94,8 @@ class ConversationScreen(Screen):
                 yield self.voice_panel
                 yield self.latency_panel
                 yield self.knowledge_panel
+                if self.settings.mcp_servers:
+                    yield self.servers_panel
         yield self.status_line
         yield self.prompt
         yield Footer()
@@ -145,6 +148,11 @@ class ConversationScreen(Screen):
         if loop is not None and loop.echo is not None:
             stats = loop.echo.stats()
             self.voice_panel.set_echo(stats.erle_db, stats.echo_heard)
+        clients = app.runtime.mcp_clients
+        if clients is not None and self.servers_panel.is_attached:
+            if app.start:
+                clients.start()  # (in the background; at once the second time)
+            self.servers_panel.show(clients.status())
 
     # -- the voice loop's messages ---------------------------------------------------------------------------
     @drawn

@@ -184,6 +184,37 @@ class KnowledgePanel(Vertical):
         self.query_one("#knowledge-problems", Static).update(text)
 
 
+class ServersPanel(Vertical):
+    """Other MCP servers (`[mcp_servers.NAME]`): each one's state and how many of its tools are used, refreshed with
+    the status line; shown only when some are configured."""
+
+    MARKS = {"connected": "●", "starting": "…", "failed": "⚠", "refused": "✕", "disabled": "○", "stopped": "○"}
+
+    def __init__(self):
+        super().__init__(id="servers-panel", classes="panel")
+        self.border_title = "MCP servers"
+        self.lines: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="servers")
+
+    def show(self, status: dict) -> None:
+        """`McpClients.status()`: server name -> ServerStatus."""
+        lines = []
+        for name, server in sorted(status.items()):
+            line = f"{self.MARKS.get(server.state, '?')} {name}: {server.state}"
+            if server.state == "connected":
+                line += f", {server.tools} tool{'s' * (server.tools != 1)}"
+            elif server.reason:
+                line += f" ({server.reason})"
+            if server.retry_in:
+                line += f", again in {server.retry_in:.0f} s"
+            lines.append(line[:160])
+        if lines != self.lines:
+            self.lines = lines
+            self.query_one("#servers", Static).update("\n".join(lines))
+
+
 class StatusLine(Static):
     """Profile, models loaded and their memory, GPU memory where a GPU exists."""
 
