@@ -26,12 +26,15 @@ def _gpu() -> str | None:
 
 
 def _commit() -> str | None:
+    """The commit the code ran at, "+changes" when the product's code differed from it (uncommitted edits)."""
     try:
-        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True, timeout=10)
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, timeout=10)
+        edited = subprocess.run(["git", "-C", str(REPO), "diff", "--quiet", "HEAD", "--", "assistant"], timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
-    return out.stdout.strip() or None
+    commit = head.stdout.strip()
+    return (commit + ("+changes" if edited.returncode == 1 else "")) or None
 
 
 def stamp() -> dict[str, Any]:

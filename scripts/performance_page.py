@@ -51,26 +51,24 @@ def stamp(data: dict[str, Any], path: Path) -> str:
         if load:
             parts.append(f"load {load[0]:.1f}")
         machine = ", ".join(p for p in parts if p)
-    command = where.get("command")
-    return f"*{path.name}: measured {date} on {machine or 'a machine not recorded'}" + \
-        (f"; `{command}`*" if command else "*")
+    command, commit = where.get("command"), where.get("commit")
+    return f"*{path.name}: measured {date}" + (f" at {commit}" if commit else "") + \
+        f" on {machine or 'a machine not recorded'}" + (f"; `{command}`*" if command else "*")
 
 
 def answer_eval(data: dict[str, Any]) -> list[str]:
-    q = data["summary"]["questions"]
-    conv = data["summary"].get("conversations", {})
-    rows = [["questions", q.get("questions"), q.get("facts_right"), q.get("invented_facts"), q.get("wrong_citations"),
-             q.get("honest_not_found")]]
-    if conv:
-        rows.append(["conversation turns", conv.get("turns"), conv.get("facts_right"), conv.get("invented_facts"),
-                     conv.get("wrong_citations"), conv.get("honest_not_found")])
-    calc = {k: v for k, v in data["summary"].get("by_kind", {}).items() if k in ("arithmetic", "units", "dates")}
-    lines = table(["set " + data.get("set", ""), "asked", "facts right", "invented facts", "wrong citations",
-                   "honest not found"], rows)
-    if calc:
-        lines += ["", "By kind: " + "; ".join(f"{kind} {v.get('facts_right')}"
-                                             for kind, v in data["summary"]["by_kind"].items())]
-    return lines
+    summary = data["summary"]
+    rows = []
+    for key, label in (("questions", "single questions"), ("conversations", "conversation turns"),
+                       ("spoken", "spoken questions"), ("all_turns", "**all typed turns**")):
+        part = summary.get(key)
+        if part:
+            rows.append([label, part.get("questions"), part.get("facts_right"), part.get("invented_facts"),
+                         part.get("wrong_citations"), part.get("honest_not_found"), part.get("calc_right")])
+    lines = table([f"set `{data.get('set', '')}`", "asked", "facts right", "invented facts", "wrong citations",
+                   "honest not found", "arithmetic, units, dates"], rows)
+    conversations = summary.get("conversations", {}).get("conversations_all_right")
+    return lines + ([f"\nConversations right at every turn: {conversations}."] if conversations else [])
 
 
 def duplex(data: dict[str, Any]) -> list[str]:
@@ -103,6 +101,34 @@ def voice(data: dict[str, Any]) -> list[str]:
                   "**end of speech → first audio**"], rows) + ["", "Seconds, p50 (p95)."]
 
 
+def models(data: dict[str, Any]) -> list[str]:
+    rows = []
+    for role, result in data["roles"].items():
+        mine, ratio = result.get("registry", {}), result.get("ratio", {})
+        rows.append([role, *(mine.get(k) for k in ("load_s", "first_s", "warm_s", "peak_rss_mb")),
+                     " / ".join(f"{ratio[k]:.2f}" for k in ("load_s", "first_s", "warm_s") if ratio.get(k) is not None)])
+    return table(["role (embedded)", "load s", "first inference s", "warm s", "peak RSS MB",
+                  "ratio to the raw library: load / first / warm"], rows)
+
+
+def measured(data: dict[str, Any]) -> list[str]:
+    """Any other benchmark's result: its `summary` (a table of rows, or of values), else its own values."""
+    summary = data.get("summary", data)
+    if isinstance(summary, dict) and summary and all(isinstance(v, dict) for v in summary.values()):
+        columns = list(dict.fromkeys(k for row in summary.values() for k in row if not isinstance(row[k], (dict, list))))
+        return table(["", *(c.replace("_", " ") for c in columns)],
+                     [[name, *(row.get(c) for c in columns)] for name, row in summary.items()])
+    values: list[list[Any]] = []
+    for key, value in summary.items():
+        if key in ("stamp", "machine", "load_average") or isinstance(value, list):
+            continue
+        if isinstance(value, dict):
+            values += [[f"{key} {k}".replace("_", " "), v] for k, v in value.items() if not isinstance(v, (dict, list))]
+        else:
+            values.append([key.replace("_", " "), value])
+    return table(["measure", "value"], values)
+
+
 # benchmark -> (what it measures, how to run it, its table); the order of the page
 BENCHMARKS: dict[str, tuple[str, str, Callable[[dict[str, Any]], list[str]] | None]] = {
     "answer_eval": ("Answers from the user's files: facts right, invented facts, citations (issue 24)",
@@ -111,7 +137,7 @@ BENCHMARKS: dict[str, tuple[str, str, Callable[[dict[str, Any]], list[str]] | No
     "voice": ("The voice loop: end of speech to first audio", "python bench/voice.py --setup after --turns 10", voice),
     "duplex": ("Full duplex on open speakers in a simulated room (issue 25)", "python bench/duplex.py", duplex),
     "models": ("Each embedded model: load, first and warm inference against the raw library", "python bench/models.py",
-               None),
+               models),
     "knowledge": ("Indexing and search at 1k and 10k chunks", "python bench/knowledge.py", None),
     "stt": ("Speech recognition on the voice loop's utterances", "python bench/stt.py", None),
     "turn": ("End of turn: Smart Turn against a fixed silence", "python bench/turn.py", None),
@@ -145,7 +171,7 @@ def render() -> str:
         for path in files:
             data = json.loads(path.read_text())
             lines.append(stamp(data, path) + "\n")
-            lines.extend(draw(data) if draw is not None else [f"Results: `bench/results/{path.name}`."])
+            lines.extend((draw or measured)(data))
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
