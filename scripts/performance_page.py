@@ -111,22 +111,26 @@ def models(data: dict[str, Any]) -> list[str]:
                   "ratio to the raw library: load / first / warm"], rows)
 
 
-def measured(data: dict[str, Any]) -> list[str]:
-    """Any other benchmark's result: its `summary` (a table of rows, or of values), else its own values."""
-    summary = data.get("summary", data)
-    if isinstance(summary, dict) and summary and all(isinstance(v, dict) for v in summary.values()):
-        columns = list(dict.fromkeys(k for row in summary.values() for k in row if not isinstance(row[k], (dict, list))))
-        return table(["", *(c.replace("_", " ") for c in columns)],
-                     [[name, *(row.get(c) for c in columns)] for name, row in summary.items()])
-    values: list[list[Any]] = []
-    for key, value in summary.items():
-        if key in ("stamp", "machine", "load_average") or isinstance(value, list):
+def measured(data: dict[str, Any], title: str = "") -> list[str]:
+    """Any other benchmark's result, as it is nested: a table of rows where its values are rows (a dict of dicts of
+    values), a table of values for the values at each level, a level's name above its tables."""
+    values = {k: v for k, v in data.items() if k not in ("stamp", "machine", "load_average")}
+    scalars = [[k.replace("_", " "), v] for k, v in values.items() if not isinstance(v, (dict, list))]
+    lines = ([f"{title}:", ""] if title and scalars else []) + (table(["measure", "value"], scalars) + [""] if scalars else [])
+    for key, value in values.items():
+        if not isinstance(value, dict) or not value:
             continue
-        if isinstance(value, dict):
-            values += [[f"{key} {k}".replace("_", " "), v] for k, v in value.items() if not isinstance(v, (dict, list))]
+        name = f"{title} {key}".strip().replace("_", " ")
+        if all(isinstance(row, dict) and any(not isinstance(v, (dict, list)) for v in row.values())
+               for row in value.values()):
+            columns = list(dict.fromkeys(k for row in value.values() for k, v in row.items()
+                                         if not isinstance(v, (dict, list))))
+            lines += [f"{name}:", "", *table(["", *(c.replace("_", " ") for c in columns)],
+                                             [[r.replace("_", " "), *(row.get(c) for c in columns)]
+                                              for r, row in value.items()]), ""]
         else:
-            values.append([key.replace("_", " "), value])
-    return table(["measure", "value"], values)
+            lines += measured(value, name)
+    return lines
 
 
 # benchmark -> (what it measures, how to run it, its table); the order of the page
