@@ -357,3 +357,37 @@ def test_the_side_panel_shows_the_other_mcp_servers_and_their_state(tmp_path):
             clients.close()
 
     asyncio.run(scenario())
+
+
+def test_f6_and_f7_answer_the_question_asked_before_a_tool_runs(settings, tmp_path):
+    """While the assistant waits for a yes or no before running an external tool, F6 says yes and F7 no, as typing
+    it would (a typed turn into the same loop); with nothing asked they send nothing."""
+    from types import SimpleNamespace
+
+    from assistant.agent.external_calls import PendingCall
+    from assistant.contracts import ToolCall
+    from assistant.voice.events import TurnFinished, UserSaid, VoiceTurn
+
+    app = idle_app(settings, tmp_path)
+    said: list[str] = []
+    app.voice_loop = SimpleNamespace(state="listening", say_text=lambda text, images=None: said.append(text),
+                                     echo=None, gate=SimpleNamespace(barge_in=False), stop=lambda: None)
+
+    async def scenario():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f6")
+            await pilot.pause()
+            assert said == []  # nothing asked: nothing sent
+            question = "Shall I run delete_note on the files server (name: 'notes.md')? Say yes or no."
+            app.agent.pending = PendingCall(ToolCall("files.delete_note", {"name": "notes.md"}), question)
+            await show(app, UserSaid("Delete notes.md", 1, False))
+            await show(app, TurnFinished(VoiceTurn(1, "Delete notes.md", question, question, True)))
+            assert any("F6: yes" in str(n.render()) for n in app.query(Notice))
+            await pilot.press("f6")
+            await pilot.pause()
+            assert said == ["yes"] and [t.text for t in app.query(UserTurn)][-1] == "yes"
+            await pilot.press("f7")
+            await pilot.pause()
+            assert said == ["yes", "no"]
+
+    asyncio.run(scenario())

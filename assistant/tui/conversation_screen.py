@@ -23,7 +23,6 @@ from textual.widgets import Footer, Header, Input
 from ..config import Mode, Settings
 from ..limits import MAX_REQUEST_CHARS
 from ..voice.events import OVERHEARD
-from .actions import MODES
 from .attachments import Attachment, as_attachment, copy_into
 from .audio_setup import play_from
 from .conversation import Conversation, Notice, UserTurn
@@ -33,7 +32,7 @@ from .messages import (AgentUpdated, LevelMeasured, LoopStateChanged, ProblemRep
 from .panels import KnowledgePanel, LatencyPanel, ServersPanel, StatusLine, VoicePanel, gpu_memory
 from .screens import SessionsScreen
 from .sessions import SessionStore
-from .settings_screen import SettingsScreen, VoiceChoice
+from .listening import ListeningControls
 
 if TYPE_CHECKING:
     from .app import AssistantApp
@@ -55,7 +54,7 @@ def drawn(handler: Handler[M]) -> Handler[M]:
     return handle
 
 
-class ConversationScreen(Screen):
+class ConversationScreen(ListeningControls, Screen):
     AUTO_FOCUS = "#prompt"
 
     class Ready(Message):
@@ -214,6 +213,20 @@ class ConversationScreen(Screen):
             self.latency_panel.add_turn(turn.generation, turn.latency)
         widget = await self.conversation.reply(turn.generation)
         await widget.finish(turn.reply, turn.interrupted, turn.spoken)
+        if self.assistant.agent.pending is not None:  # it asked before running a tool that may change something
+            self.notice("F6: yes, run it · F7: no (or say or type yes or no)", "info")
+
+    def action_answer_yes(self) -> None:
+        self._answer("yes")
+
+    def action_answer_no(self) -> None:
+        self._answer("no")
+
+    def _answer(self, word: str) -> None:
+        if self.assistant.agent.pending is None:
+            self.notify("Nothing was asked: F6 and F7 answer the assistant's question before it runs a tool")
+            return
+        self.ask(word)
 
     # -- typing ---------------------------------------------------------------------------------------------
     @on(Input.Submitted, "#prompt")
@@ -237,6 +250,11 @@ class ConversationScreen(Screen):
                         "Ctrl+S copies it into the knowledge folder.", "info")
             return
         attachments, self.attachments = self.attachments, []
+        self.ask(text, attachments)
+
+    def ask(self, text: str, attachments: list[Attachment] | None = None) -> None:
+        """A typed turn: shown, then sent (kept until the models are loaded)."""
+        attachments = attachments or []
         self.conversation.add(UserTurn(text, spoken=False, attachments=[a.path for a in attachments]))
         loop = self.assistant.voice_loop
         if loop is None or loop.state == "stopped":
@@ -252,83 +270,6 @@ class ConversationScreen(Screen):
         context = "".join(a.text_context for a in attachments)
         images = [a.path for a in attachments if a.is_image]
         loop.say_text(text + context, images or None)
-
-    # -- listening ------------------------------------------------------------------------------------------
-    def action_interrupt(self) -> None:
-        if self.assistant.voice_loop is not None:
-            self.assistant.voice_loop.interrupt()
-
-    def action_push_to_talk(self) -> None:
-        loop = self.assistant.voice_loop
-        if loop is None:
-            return
-        if self.mode != "push-to-talk":
-            self.notify("Push-to-talk is off: F2 switches the mode", severity="warning")
-            return
-        talking = not loop.listening
-        loop.set_listening(talking, end_turn=True)
-        self.show_mode("push-to-talk (talking)" if talking else "push-to-talk")
-
-    def action_cycle_mode(self) -> None:
-        self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
-
-    def set_mode(self, mode: Mode) -> None:
-        self.mode = mode
-        self.settings.tui.mode = mode
-        self.apply_mode()
-        self.assistant.save_setting("tui", "mode", mode)
-
-    def apply_mode(self) -> None:
-        if self.assistant.voice_loop is not None:
-            self.assistant.voice_loop.set_listening(self.mode == "hands-free", end_turn=False)
-        self.show_mode()
-
-    def show_mode(self, mode: str | None = None) -> None:
-        loop = self.assistant.voice_loop
-        self.voice_panel.set_mode(mode or self.mode, self.barge_in, loop is not None and loop.echo is not None)
-
-    @property
-    def barge_in(self) -> bool:
-        loop = self.assistant.voice_loop
-        return loop.gate.barge_in if loop is not None else bool(self.settings.voice.barge_in)
-
-    def action_toggle_barge_in(self) -> None:
-        self.set_barge_in(not self.barge_in)
-
-    def set_barge_in(self, barge_in: bool) -> None:
-        self.settings.voice.barge_in = barge_in
-        if self.assistant.voice_loop is not None:
-            self.assistant.voice_loop.voice.barge_in = barge_in
-        self.show_mode()
-        self.assistant.save_setting("voice", "barge_in", barge_in)
-
-    def action_devices(self) -> None:
-        from ..audio.devices import audio_devices
-
-        inputs, outputs, problem = audio_devices()
-        if not inputs and not outputs:
-            problem = problem or "No audio devices on this machine: typing still works."
-        voice = self.settings.voice
-        current = VoiceChoice(voice.input_device, voice.output_device, self.mode, self.barge_in)
-        self.app.push_screen(SettingsScreen(inputs, outputs, current, problem), self.apply_settings)
-
-    def apply_settings(self, choice: VoiceChoice | None) -> None:
-        """What the settings dialog was left with: saved; new devices restart the audio and the loop (the
-        conversation goes on)."""
-        if choice is None:
-            return
-        if choice.mode != self.mode:
-            self.set_mode(choice.mode)
-        if choice.barge_in != self.barge_in:
-            self.set_barge_in(choice.barge_in)
-        voice = self.settings.voice
-        changed = (choice.input_device, choice.output_device) != (voice.input_device, voice.output_device)
-        if changed:
-            voice.input_device, voice.output_device = choice.input_device, choice.output_device
-            self.assistant.save_setting("voice", "input_device", choice.input_device)
-            self.assistant.save_setting("voice", "output_device", choice.output_device)
-        if changed or self.assistant.start and not self.assistant.running:
-            self.assistant.start_up()  # (the same devices again: a retry after "Cannot start")
 
     # -- conversations --------------------------------------------------------------------------------------
     async def action_new_conversation(self) -> None:
