@@ -21,6 +21,7 @@ lists (`argument_filling`, routing/model_fill.py); its results go to tool_eval_<
 
     .venv/bin/python bench/tool_eval.py [--cases main|heldout|blind|targets|fillers|fillers_blind] [--only STYLE]
         [--filling words|model] [--llm SOURCE --backend openai] [--option tool_routing=model]
+        [--mcp-config bench/mcp_servers_example.toml] [--out FILE]
     .venv/bin/python bench/tool_eval.py --compare
 """
 
@@ -255,6 +256,30 @@ def compare() -> None:
     print(f"results: {RESULTS / 'tool_eval_filling.json'}")
 
 
+def mcp_servers(path: Path) -> dict:
+    """The [mcp_servers.NAME] tables of a TOML file, as the settings take them; a `command` of "python" is this
+    interpreter, and a relative path among the arguments is the repository's."""
+    import tomllib
+
+    from assistant.config import McpServerSettings
+
+    here = Path(__file__).resolve().parent  # (bench/mcp.py is not the MCP SDK: imported without this folder)
+    kept = sys.path[:]
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
+    try:
+        import assistant.mcp_client  # noqa: F401
+    finally:
+        sys.path[:] = kept
+    root = here.parent
+    servers = {}
+    for name, table in tomllib.loads(path.read_text()).get("mcp_servers", {}).items():
+        if table.get("command") == "python":
+            table["command"] = sys.executable
+        table["args"] = [str(root / a) if (root / a).is_file() else a for a in table.get("args", [])]
+        servers[name] = McpServerSettings(**table)
+    return servers
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run only the cases of this style")
@@ -271,6 +296,9 @@ def main() -> None:
                              "argument_filling); results in tool_eval_<set>_<filling>.json")
     parser.add_argument("--compare", action="store_true",
                         help="only put the results of both fillings side by side (tool_eval_filling.json)")
+    parser.add_argument("--mcp-config", type=Path, metavar="FILE",
+                        help="external MCP servers attached to the agent: the [mcp_servers.NAME] tables of this TOML "
+                             "file (e.g. bench/mcp_servers_example.toml); a choice of one of their tools fails a case")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     if args.compare:
@@ -292,12 +320,20 @@ def main() -> None:
     llm = {**({"source": args.llm} if args.llm else {}), **({"backend": args.backend} if args.backend else {}),
            **({"options": options} if options else {})}
     models = {"llm": llm} if llm else {}
-    runtime = Runtime(load_settings(knowledge_dir=work / "knowledge", data_dir=work / "data", models=models))
+    settings = load_settings(knowledge_dir=work / "knowledge", data_dir=work / "data", models=models)
+    if args.mcp_config:
+        settings = settings.model_copy(update={"mcp_servers": mcp_servers(args.mcp_config)})
+    runtime = Runtime(settings)
     module = tool_cases if args.cases == "main" else importlib.import_module(CASE_SETS[args.cases])
     build_folder(work / "knowledge", runtime.manager.get("tts"), module)
     runtime.knowledge.index()
     agent = runtime.agent()
     agent.warm_up()
+    external: list[str] = []
+    if args.mcp_config and runtime.mcp_clients is not None:  # every server connected before the first case
+        runtime.mcp_clients.wait_ready(60)
+        external = sorted(t.name for t in runtime.mcp_clients.tools() if t.status == "connected")
+        print(f"external tools: {len(external)} from {len(runtime.settings.mcp_servers)} servers", flush=True)
     cases = [c for c in module.CASES if not args.only or c.style == args.only]
     files = {p.relative_to(work / "knowledge").as_posix() for p in (work / "knowledge").rglob("*") if p.is_file()}
     rows = []
@@ -312,6 +348,7 @@ def main() -> None:
     print(json.dumps(summary, indent=2))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"stamp": stamp(), "llm": runtime.manager.spec("llm").source, "cases_set": args.cases,
+                                    **({"external_tools": external} if args.mcp_config else {}),
                                     "summary": summary, "cases": rows},
                                    indent=2, ensure_ascii=False))
     print(f"results: {args.out}")

@@ -134,8 +134,8 @@ class Agent(ExternalCalls):
             planner.warm()
         # the prompt's fixed start, taken now: a turn begun meanwhile adds its question to the history
         prefix = [*self.messages(), {"role": "user", "content": "Hello."}]
-        if planner is None and self.mcp is not None:
-            self.mcp.start()  # (connecting in the background; their schemas join the prompt when connected)
+        if self.mcp is not None:
+            self.mcp.start()  # (connecting in the background; their tools join when connected)
         tools = None if planner is not None else self.tool_schemas()
         if not background:
             self.manager.get("llm").warm(prefix, tools, keep=True)
@@ -211,6 +211,7 @@ class Agent(ExternalCalls):
             text = f"{text}\n\n{described}"
             images = None
         if self.planner is not None and not images:  # (it takes the chat model when it needs it)
+            self.refresh_external()
             yield from RoutedTurn(self, self.planner, text, stop, started, timings).run()
             return
         llm = self.chat_model()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cancel import Cancel
 from ..contracts import ToolCall
-from ..tools.registry import Tool
+from ..tools.registry import Tool, ToolContext
 from .events import AgentEvent, ToolCallFinished
 from .external import ExternalMcpTool, external_tools, wire_name, yes_or_no
 from .messages import as_openai_call, user_message
@@ -40,6 +40,7 @@ class ExternalCalls:
     mcp: McpClients | None
     pending: PendingCall | None
     history: list[dict[str, Any]]
+    context: ToolContext
     _waited_for_servers: bool
 
     if TYPE_CHECKING:  # (Agent's own)
@@ -95,7 +96,7 @@ class ExternalCalls:
         """The external tools as they are now (a server connected late, its tool list changed, it died). The
         servers start on the first call (in the background); the first turn waits a little for those still
         starting."""
-        if self.mcp is None or self.planner is not None:  # (the router chooses among the local tools only)
+        if self.mcp is None:
             self.external = {}
             return
         self.mcp.start()
@@ -103,6 +104,9 @@ class ExternalCalls:
             self._waited_for_servers = True
             self.mcp.wait_ready(FIRST_TURN_WAIT_S)
         self.external = {name: t for name, t in external_tools(self.mcp).items() if name not in self.tools}
+        if self.planner is not None:  # the router's candidates too (routing/external.py): their servers' examples
+            servers = self.context.settings.mcp_servers
+            self.planner.use_external(self.external, {name: s.examples for name, s in servers.items()})
 
     def _confirmed(self, pending: PendingCall, text: str, stop: Cancel | None, started: float,
                    timings: dict[str, float]) -> Iterator[AgentEvent]:
@@ -114,6 +118,11 @@ class ExternalCalls:
         self.history.append(user_message(text, None))
         if call.name not in self.external:  # its server went away meanwhile: the call gives the error
             self.external[call.name] = self._gone(call.name)
+        if self.planner is not None:  # a routed turn's call: run and answered as the router's are
+            from .routed_external import run_external
+
+            yield from run_external(self, call, llm, stop, started, timings)  # type: ignore[arg-type]
+            return
         self.history.append({"role": "assistant", "content": "", "tool_calls": [self._as_sent(call, 0)]})
         finished = yield from self.call(call, 0, stop, timings)
         if stop is not None and stop.is_set():

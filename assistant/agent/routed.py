@@ -30,6 +30,7 @@ from ..routing_hints import ANSWER_HITS, Routing
 from ..words import FILE_KIND_WORDS
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
 from .messages import NO_ANSWER, as_openai_call, is_request, user_message, without_citations
+from .routed_external import external_turn
 
 if TYPE_CHECKING:
     from ..cancel import Cancel
@@ -79,6 +80,9 @@ class RoutedTurn:
     def run(self) -> Iterator[AgentEvent]:
         agent, text, earlier, about_me = self.agent, self.text, self.earlier, self.about_me
         plan = self.planner.plan(text, self.subject)
+        if plan.tool is not None and plan.tool in agent.external:  # an external server's tool: routed_external.py
+            yield from external_turn(self, plan)
+            return
         if plan.reply is not None and self.language != "en":  # no such file, as named in another language
             plan = self._named_in_english(plan)
         chosen, chosen_arguments = plan.tool, dict(plan.arguments)  # the router's own choice

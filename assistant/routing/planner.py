@@ -21,6 +21,7 @@ import numpy as np
 
 from ..routing_hints import Routing
 from .arguments import Missing, Request, Subject, fill, routed, topic
+from .external import ExternalCandidate, ExternalRoutes, described, words_arguments
 from .files import FolderFiles, asks_for, kind_of, words_of
 from .router import KEYWORD_BONUS, MIN_SCORE, Route, ToolRouter
 
@@ -59,6 +60,24 @@ class Planner:
         # how many of the index's chunks hold each word, and how many there are (how rare a word is there)
         self.document_counts = document_counts or (lambda words, kinds=None, named=False, near=False: ({w: 0 for w in words}, 0))
         self._name_vectors: dict[str, np.ndarray] = {}
+        self.external: ExternalRoutes | None = None  # external MCP servers' tools (`use_external`)
+        self._external_parameters: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
+
+    def use_external(self, tools: Mapping[str, Tool], examples: Mapping[str, Sequence[str]]) -> None:
+        """The external tools the router may choose now (`server.tool`, from their title and description) and
+        their servers' examples; called as each turn begins (a text is embedded once, when first seen)."""
+        if self.external is None:
+            if not tools:
+                return
+            self.external = ExternalRoutes(self.router.embedder)
+        candidates = []
+        for name, tool in tools.items():
+            server, _, own = name.partition(".")
+            candidates.append(ExternalCandidate(name, server, described(own, tool.title, tool.description)))
+        self.external.update(candidates, examples)
+        self._external_parameters = {name: (tool.parameters, (*name.replace("_", " ").replace(".", " ").split(),
+                                                              *(tool.title or "").lower().split()))
+                                     for name, tool in tools.items()}
 
     def warm(self) -> None:
         """Do the first request's one-off work now: embed the examples, read the folder's file names, open
@@ -76,6 +95,15 @@ class Planner:
         unfit = {name for name, r in declared.items() if (r.needs and not _pattern(r.needs).search(text)) or (
             r.not_for and _pattern(r.not_for).search(text))}
         route = self.router.route(text, {k: v for k, v in hints.items() if k in self.tools}, exclude=unfit)
+        if self.external:  # an external server's tool, when it is clearly the best (routing/external.py)
+            chosen = self.external.choose(self.router.vector(text), route.scores)
+            if chosen is not None and chosen.name in self._external_parameters:
+                parameters, own = self._external_parameters[chosen.name]
+                scores = {**route.scores, chosen.name: chosen.score}
+                plan = Plan(chosen.name, words_arguments(parameters, text, own), route=Route(chosen.name, chosen.score,
+                                                                                          scores))
+                plan.seconds = time.perf_counter() - started
+                return plan
         tool: str | None = route.tool
         if tool is None and self.probe is not None:  # no tool asked for: do the user's own files answer it?
             tool = _answering(declared, self.probe(text))

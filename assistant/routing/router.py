@@ -88,6 +88,7 @@ class ToolRouter:
         self._keywords = {name: tool.keywords for name, tool in tools.items()}
         self._matrix: np.ndarray | None = None
         self._lock = threading.Lock()
+        self._last: tuple[str, np.ndarray] | None = None  # the last request's embedding (external tools use it too)
 
     def warm(self) -> None:
         """Embed the examples now (otherwise on the first request)."""
@@ -122,8 +123,7 @@ class ToolRouter:
         the kind of file the request names); the tools in `exclude` are not options (the request lacks what
         they need)."""
         matrix = self._examples_matrix()
-        query = np.asarray(self.embedder.embed([request], kind="query"), dtype=np.float32)[0]
-        similarity = matrix @ query
+        similarity = matrix @ self.vector(request)
         by_label: dict[str | None, list[float]] = {}
         for label, value in zip(self._labels, similarity.tolist()):
             by_label.setdefault(label, []).append(value)
@@ -143,6 +143,14 @@ class ToolRouter:
                 best not in evidence and scores[best] - scores.get(None, -1.0) < NO_EVIDENCE_MARGIN)):
             best = None
         return Route(best, scores[best], scores)
+
+    def vector(self, request: str) -> np.ndarray:
+        """The request's embedding (the last one kept: the external tools' choice reads it too)."""
+        last = self._last
+        if last is None or last[0] != request:
+            last = (request, np.asarray(self.embedder.embed([request], kind="query"), dtype=np.float32)[0])
+            self._last = last
+        return last[1]
 
     def keyworded(self, request: str) -> set[str]:
         """The tools one of whose keywords the request holds."""
