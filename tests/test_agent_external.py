@@ -217,3 +217,44 @@ def test_wire_names():
     long = wire_name("server." + "t" * 80)
     assert FUNCTION_NAME.match(long) and len(long) == 64
     assert FUNCTION_NAME.match(wire_name("a.b.c/d"))
+
+
+def test_the_question_shows_every_argument_and_a_taken_back_reply_takes_its_question_back(rig_of):
+    """The call runs with every argument the model wrote, so the question shows them all. A reply begun before
+    its turn was confirmed and then taken back (the user went on speaking) takes its question with it, and a
+    question the user never heard (they spoke over the reply) cannot be answered yes."""
+    from assistant.agent.external import ExternalMcpTool, confirmation_question
+    from assistant.mcp_client import ExternalTool
+
+    move = ExternalMcpTool(None, ExternalTool(  # type: ignore[arg-type]  # (the question needs no connection)
+        "files.move", "files", "move", "Move a file.", None,
+        {"type": "object", "properties": {"src": {"type": "string"}, "dst": {"type": "string"}}, "required": ["dst"]}))
+    assert confirmation_question(move, {"src": "a.md", "dst": "/dev/null"}) == \
+        "Shall I run move on the files server (dst: '/dev/null', src: 'a.md')? Say yes or no."
+    delete = [ToolCall("files__delete_note", {"name": "notes.md", "also": "every other note"})]
+    rig = rig_of(delete, delete, ["unused"])
+    saved = rig.agent.checkpoint()
+    events = rig.turn("Delete my note notes.md")  # (an argument the tool does not take is dropped before asking)
+    assert done_of(events).reply == "Shall I run delete_note on the files server (name: 'notes.md')? Say yes or no."
+    rig.agent.restore(saved)  # the tentative reply is taken back
+    assert rig.agent.pending is None
+    rig.turn("Delete my note notes.md")
+    assert rig.agent.pending is not None
+    rig.agent.mark_interrupted("Shall I run")  # spoken over before the question was heard
+    assert rig.agent.pending is None
+    assert not started(rig.turn("yes"))
+    assert not any(c.startswith("delete_note") for c in rig.server_calls())
+
+
+def test_two_tools_whose_names_read_the_same_to_a_model_are_neither_offered():
+    from assistant.agent.external_calls import _distinct
+    from assistant.tools import TOOLS
+
+    class Named:
+        def __init__(self, name):
+            self.name = name
+
+    found = {"a__b.c": Named("a__b.c"), "a.b__c": Named("a.b__c"), "files.lookup": Named("files.lookup")}
+    kept = _distinct({t.name: t for t in TOOLS}, found)  # type: ignore[arg-type]
+    assert set(kept) == {"files.lookup"}
+    assert wire_name("a__b.c") == wire_name("a.b__c")

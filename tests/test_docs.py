@@ -150,9 +150,10 @@ def test_every_config_key_shown_is_a_setting():
 def test_every_environment_variable_shown_is_a_setting():
     from typing import get_args, get_origin
 
-    wrong = []
+    wrong, seen = [], 0
     for page in PAGES:
         for name in set(_ENV.findall(page.read_text())) - NOT_SETTINGS:
+            seen += 1
             model: type[BaseModel] | None = Settings
             keyed: type[BaseModel] | None = None  # a table of tables: the next part is its key (ROLE, NAME, stt)
             for part in name.removeprefix("ASSISTANT_").split("__"):
@@ -167,17 +168,20 @@ def test_every_environment_variable_shown_is_a_setting():
                 values = get_args(kind)[1] if get_origin(kind) is dict else None
                 keyed = values if isinstance(values, type) and issubclass(values, BaseModel) else None
                 model = kind if isinstance(kind, type) and issubclass(kind, BaseModel) else None
+    assert seen >= 10  # (the scan finds them)
     assert not wrong, "\n".join(wrong)
 
 
 def test_links_between_pages_lead_to_files():
-    broken = []
+    broken, seen = [], 0
     for page in PAGES:
         for target in _LINK.findall(page.read_text()):
+            seen += 1
             if "://" in target or target.startswith("mailto:"):
                 continue
             if not (page.parent / target).exists():
                 broken.append(f"{page.name} -> {target}")
+    assert seen >= 20  # (the scan finds them)
     assert not broken, "\n".join(broken)
 
 

@@ -325,3 +325,11 @@ def test_a_passage_about_the_thing_asked_of_that_does_not_say_it_is_about_it_but
                          world=True) is None
     answered = best_evidence("Until when does Grandma Rosa stay?", [visit])
     assert answered is not None and answers(answered)
+
+
+def test_a_name_the_world_knows_is_the_world_s_question_even_when_a_note_names_it():
+    """"Who wrote Blue Nights?" of a reading list that only names the book: a title, capitalised, is the world's
+    (the model answers it); "the blue blanket" in lower case is the user's own thing."""
+    reading = Passage("notes/reading.md", "Books for the summer: Blue Nights, and more poetry.\n")
+    weights = idf_weights({"wrote": 0, "blue": 1, "nights": 1}, 270)
+    assert best_evidence("Who wrote Blue Nights?", [reading], weights, unknown=["wrote"], world=True) is None

@@ -395,3 +395,33 @@ def test_tools_command_lists_local_and_external_tools(tmp_path):
     assert text.returncode == 0, text.stderr
     assert "t.delete_note" in text.stdout and "writes, destructive, open-world" in text.stdout
     assert "(none given)" in text.stdout and "MCP servers:" in text.stdout
+
+
+def test_mcp_import_keeps_keys_off_the_terminal_and_the_file_to_its_owner(tmp_path):
+    """A desktop client's file often holds API keys in `env` and `headers`: they are written (the server needs
+    them) but printed as "…", a new config file is the owner's only, an existing one keeps its permissions, and a
+    config that is a link is written where it points."""
+    import os
+    import stat
+
+    source = tmp_path / "claude_desktop_config.json"
+    source.write_text(json.dumps({"mcpServers": {
+        "search": {"command": "search-mcp", "env": {"SEARCH_API_KEY": "sk-live-1234567890", "REGION": "${env:R}"}},
+        "docs": {"url": "https://docs.example/mcp", "headers": {"Authorization": "Bearer tok-abcdef"}}}}))
+    fresh = tmp_path / "fresh.toml"
+    done = run_cli("--config", str(fresh), "mcp", "import", str(source), tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "sk-live-1234567890" not in done.stdout and "tok-abcdef" not in done.stdout
+    assert '"…"' in done.stdout and "${env:R}" in done.stdout
+    assert "sk-live-1234567890" in fresh.read_text()
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    real = tmp_path / "dotfiles" / "config.toml"
+    real.parent.mkdir()
+    real.write_text("# mine\n")
+    os.chmod(real, 0o640)
+    link = tmp_path / "config.toml"
+    link.symlink_to(real)
+    done = run_cli("--config", str(link), "mcp", "import", str(source), tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and "[mcp_servers.search]" in real.read_text()
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640

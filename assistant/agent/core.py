@@ -41,7 +41,7 @@ from ..routing.digest import digest
 from ..tools.registry import Tool, ToolContext
 from .events import AgentEvent, FirstToken, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
 from .external import ExternalMcpTool, confirmation_question, needs_confirmation, wire_name
-from .external_calls import ExternalCalls, PendingCall
+from .external_calls import Checkpoint, ExternalCalls, PendingCall
 from .messages import (RESULT_OPENING, distinct_calls, echoed_schema, is_request, pil_image,
                        user_message, without_citations)
 from .routed import RoutedTurn
@@ -166,15 +166,18 @@ class Agent(ExternalCalls):
                 raise failure
         return self.manager.get("llm")
 
-    def checkpoint(self) -> list[dict[str, Any]]:
+    def checkpoint(self) -> Checkpoint:
         """The conversation as it is now, for `restore` (a reply begun before its turn was confirmed is taken
-        back if the user goes on)."""
-        return list(self.history)
+        back if the user goes on): its messages and the tool call waiting for a yes, if any (a tentative reply
+        that asked about one is taken back with its question; one that answered it gives it back)."""
+        return Checkpoint(list(self.history), self.pending)
 
-    def restore(self, checkpoint: list[dict[str, Any]]) -> None:
-        self.history[:] = checkpoint
-        self._subjects[:] = [(at, subject) for at, subject in self._subjects if at <= len(checkpoint)]
-        self._sources[:] = [source for source in self._sources if source[0] <= len(checkpoint)]
+    def restore(self, checkpoint: Checkpoint) -> None:
+        history = checkpoint.history
+        self.history[:] = history
+        self.pending = checkpoint.pending
+        self._subjects[:] = [(at, subject) for at, subject in self._subjects if at <= len(history)]
+        self._sources[:] = [source for source in self._sources if source[0] <= len(history)]
 
     def _trim(self, llm: ChatModel, tools: list[dict] | None) -> None:
         """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""
@@ -194,7 +197,7 @@ class Agent(ExternalCalls):
     # -- one turn ---------------------------------------------------------------------------------
     def turn(self, text: str, images: list | None = None, stop: Cancel | None = None) -> Iterator[AgentEvent]:
         """One turn; on an error the history is as it was before it (no user message left unanswered)."""
-        before = list(self.history)
+        before = self.checkpoint()
         try:
             yield from self._turn(text, images, stop)
         except BaseException:
@@ -370,6 +373,8 @@ class Agent(ExternalCalls):
     def mark_interrupted(self, spoken: str) -> None:
         """After a barge-in: the last request's answer (tool rounds included) becomes only what was
         actually heard, marked as interrupted."""
+        if self.pending is not None and self.pending.question not in spoken:
+            self.pending = None  # a question about a tool the user did not hear asked: nothing to say yes to
         request = max((i for i, m in enumerate(self.history) if is_request(m)), default=None)
         if request is None:
             return

@@ -24,6 +24,7 @@ from ..words import ANSWER_POLITENESS, NO_PHRASES, NO_WORDS, YES_PHRASES, YES_WO
 if TYPE_CHECKING:
     from ..mcp_client import ExternalTool, McpClients
 
+DESCRIPTION_AT_MOST = 1000  # characters of an external tool's description in the schemas a model reads
 WIRE_SEPARATOR = "__"  # between server and tool in the function names models see
 MAX_WIRE = 64
 _NOT_WIRE = re.compile(r"[^A-Za-z0-9_-]")
@@ -50,7 +51,9 @@ class ExternalMcpTool(Tool):
     """One tool of an external MCP server, run through `McpClients` (validation is the server's own)."""
 
     def __init__(self, clients: McpClients, spec: ExternalTool):
-        super().__init__(spec.name, spec.description or spec.title or spec.tool, self._call_function,
+        described = spec.description or spec.title or spec.tool  # (a server's description, bounded for the prompt)
+        described = described if len(described) <= DESCRIPTION_AT_MOST else described[:DESCRIPTION_AT_MOST - 1] + "…"
+        super().__init__(spec.name, described, self._call_function,
                          hints=hints_of(spec), title=spec.title or spec.tool)
         self.clients = clients
         self.spec = spec
@@ -92,21 +95,23 @@ def needs_confirmation(tool: Tool) -> bool:
 
 
 def confirmation_question(tool: ExternalMcpTool, arguments: dict[str, Any]) -> str:
-    """ "Shall I run delete_note on the files server (name: 'notes.md')? Say yes or no." """
-    key = _key_argument(tool, arguments)
-    shown = ""
-    if key is not None:
-        value = " ".join(str(arguments[key]).split())
-        value = value if len(value) <= 60 else value[:59] + "…"
-        shown = f" ({key}: '{value}')"
-    return f"Shall I run {tool.tool} on the {tool.server} server{shown}? Say yes or no."
+    """ "Shall I run delete_note on the files server (name: 'notes.md')? Say yes or no." Every argument given is
+    shown (what it acts on first), each cut short: the call runs with all of them, so none is hidden."""
+    shown = [f"{key}: '{_short(arguments[key])}'" for key in _in_order(tool, arguments)]
+    listed = f" ({', '.join(shown)})" if shown else ""
+    return f"Shall I run {tool.tool} on the {tool.server} server{listed}? Say yes or no."
 
 
-def _key_argument(tool: ExternalMcpTool, arguments: dict[str, Any]) -> str | None:
-    """The argument that says what the call acts on: its first required one given, else its first given."""
+def _short(value: Any, most: int = 60) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def _in_order(tool: ExternalMcpTool, arguments: dict[str, Any]) -> list[str]:
+    """The arguments given, the required ones (what the call acts on) first."""
     given = [k for k, v in arguments.items() if v is not None and v != ""]
     required = [k for k in tool.parameters.get("required") or [] if k in given]
-    return (required or given or [None])[0]
+    return required + [k for k in given if k not in required]
 
 
 def yes_or_no(text: str) -> Literal["yes", "no"] | None:

@@ -32,6 +32,14 @@ class PendingCall:
     question: str
 
 
+@dataclass(frozen=True)
+class Checkpoint:
+    """The conversation at a moment (`Agent.checkpoint`): its messages, and the call waiting for a yes."""
+
+    history: list[dict[str, Any]]
+    pending: PendingCall | None = None
+
+
 class ExternalCalls:
     """What `Agent` does with external tools; `Agent` holds the state (`mcp`, `external`, `pending`)."""
 
@@ -103,7 +111,7 @@ class ExternalCalls:
         if not self._waited_for_servers:
             self._waited_for_servers = True
             self.mcp.wait_ready(FIRST_TURN_WAIT_S)
-        self.external = {name: t for name, t in external_tools(self.mcp).items() if name not in self.tools}
+        self.external = _distinct(self.tools, external_tools(self.mcp))
         if self.planner is not None:  # the router's candidates too (routing/external.py): their servers' examples
             servers = self.context.settings.mcp_servers
             self.planner.use_external(self.external, {name: s.examples for name, s in servers.items()})
@@ -141,3 +149,15 @@ class ExternalCalls:
     def _as_sent(self, call: ToolCall, index: int) -> dict[str, Any]:
         """The call as the model's own message (named as the model saw the tool)."""
         return as_openai_call(ToolCall(wire_name(call.name), call.arguments), index)
+
+
+def _distinct(local: dict[str, Tool], found: dict[str, Tool]) -> dict[str, Tool]:
+    """The external tools whose names, as models see them (`wire_name`), are no other tool's: of two that would
+    read the same ("a__b.c" and "a.b__c"), neither is offered (a call could not say which it meant)."""
+    taken = {wire_name(name) for name in local}
+    counts: dict[str, int] = {}
+    for name in found:
+        counts[wire_name(name)] = counts.get(wire_name(name), 0) + 1
+    return {name: tool for name, tool in found.items()
+            if name not in local and counts[wire_name(name)] == 1 and wire_name(name) not in taken}
+

@@ -85,12 +85,16 @@ def run_external(agent: Agent, call: ToolCall, llm: ChatModel, stop: Cancel | No
         return
     reply, _, interrupted = yield from agent.generate(llm, None, stop, started, timings, "none")
     if not reply.strip() and not interrupted:  # nothing usable: the result's own first line
-        reply = done.result.text.strip().splitlines()[0] if done.result.text.strip() else "Done."
+        first = done.result.text.strip().splitlines()[0] if done.result.text.strip() else "Done."
+        reply = first if len(first) <= SAID_AT_MOST else first[:SAID_AT_MOST - 1].rsplit(" ", 1)[0] + "…"
         yield TextDelta(reply)
     elif not interrupted and (source := uncited_source(reply, done.result)):
         reply += source
         yield TextDelta(source)
     yield from agent.finish(reply, [done], interrupted, started, timings)
+
+
+SAID_AT_MOST = 200  # characters of an external result said as it is, when the model wrote nothing
 
 
 def failure_reply(tool: object, error: str) -> str:

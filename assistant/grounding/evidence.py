@@ -276,10 +276,13 @@ def _about_it(question: str, text: str, held: Sequence[str], words: Sequence[str
 
 
 def _same_pair(question: str, text: str, held: Sequence[str]) -> bool:
-    """Two of the held words follow each other in the question and in the text (as stems)."""
+    """Two of the held words follow each other in the question and in the text (as stems), and are not a name the
+    world knows the question capitalises ("Blue Nights", "the Eiffel Tower": a question about them is the world's)."""
     wanted = {stem(w) for w in held}
-    asked = [stem(w) for w in re.findall(r"[^\W_]+", question.lower())]
-    pairs = {(a, b) for a, b in zip(asked, asked[1:]) if a in wanted and b in wanted}
+    tokens = re.findall(r"[^\W_]+", question)
+    asked = [(stem(w.lower()), i > 0 and w[:1].isupper()) for i, w in enumerate(tokens)]
+    pairs = {(a, b) for (a, big_a), (b, big_b) in zip(asked, asked[1:])
+             if a in wanted and b in wanted and not (big_a and big_b)}
     said = [stem(w) for w in re.findall(r"[^\W_]+", text.lower())]
     return any(pair in pairs for pair in zip(said, said[1:]))
 

@@ -11,7 +11,9 @@ is made one ("brave_search").
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,13 +113,37 @@ def import_servers(source: Path, config: Path, mcp_port: int, dry_run: bool = Fa
         report.added[ours] = table
         _add(added, ours, table)
         _add(document, ours, table)
-    report.toml = tomlkit.dumps(added).strip()
+    report.toml = _masked(tomlkit.dumps(added).strip())
     if report.added and not dry_run:
-        config.parent.mkdir(parents=True, exist_ok=True)
-        temporary = config.with_name(config.name + ".tmp")
-        temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
-        temporary.replace(config)
+        _write(config, tomlkit.dumps(document))
     return report
+
+
+_SECRET = re.compile(r'^(\s*(?:env|headers)\s*=\s*\{)(.*)(\}\s*)$', re.M)
+_VALUE = re.compile(r'(=\s*)"((?:[^"\\]|\\.)*)"')
+
+
+def _masked(toml: str) -> str:
+    """The tables as shown on the terminal: `env` and `headers` values (keys, tokens) as "…", except references
+    to the environment (`${VAR}`), which hold no secret."""
+    def mask(line: re.Match[str]) -> str:
+        inner = _VALUE.sub(lambda v: v.group(0) if "${" in v.group(2) else f'{v.group(1)}"…"', line.group(2))
+        return line.group(1) + inner + line.group(3)
+    return _SECRET.sub(mask, toml)
+
+
+def _write(config: Path, text: str) -> None:
+    """Replace the file's text at once (a temporary file renamed over it), keeping its permissions (a new file:
+    the owner's only, since it may now hold keys) and writing through a link to where it points."""
+    target = config.resolve() if config.is_symlink() else config
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else 0o600
+    temporary = target.with_name(target.name + ".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(temporary, mode)  # (the umask narrowed what os.open was given)
+    temporary.replace(target)
 
 
 def _add(document: Any, name: str, values: dict[str, Any]) -> None:

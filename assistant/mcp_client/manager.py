@@ -68,15 +68,16 @@ class McpClients:
     # -- life ------------------------------------------------------------------------------------------
     def start(self) -> None:
         """Start connecting, in the background; returns at once (a second call does nothing)."""
-        if self._thread is not None or self._closed:
-            return
-        if not any(c.settings.enabled for c in self._connections.values()):
-            return
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        self._main = loop.create_task(self._serve())
-        self._thread = threading.Thread(target=self._run_loop, args=(loop,), name="mcp-clients", daemon=True)
-        self._thread.start()
+        with self._lock:  # (the terminal app's timer and an agent's first turn may both start it)
+            if self._thread is not None or self._closed:
+                return
+            if not any(c.settings.enabled for c in self._connections.values()):
+                return
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            self._main = loop.create_task(self._serve())
+            self._thread = threading.Thread(target=self._run_loop, args=(loop,), name="mcp-clients", daemon=True)
+            self._thread.start()
         atexit.register(self.close)
 
     def close(self, timeout: float = CLOSE_TIMEOUT_S) -> None:

@@ -27,6 +27,7 @@ from .runner import Runner
 from .turns import StageQueue, Turn, TurnController
 
 if TYPE_CHECKING:
+    from ..agent.external_calls import Checkpoint
     from ..agent import Agent
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 class Reply:
     turn: Turn
     events: StageQueue[AgentEvent | None]  # None: the agent is done
-    checkpoint: list  # the agent's history before it
+    checkpoint: Checkpoint  # the agent's conversation before it
     go: asyncio.Event = field(default_factory=asyncio.Event)  # confirmed or discarded: on past tool calls
     pump: asyncio.Task | None = None
     discarded: bool = False
