@@ -48,7 +48,7 @@ from stamp import stamp  # noqa: E402
 
 CASE_SETS = {"main": "tool_cases", "heldout": "tool_cases_heldout", "blind": "tool_cases_blind",
              "fillers": "tool_cases_fillers", "targets": "tool_cases_targets",
-             "fillers_blind": "tool_cases_fillers_blind"}
+             "fillers_blind": "tool_cases_fillers_blind", "external": "tool_cases_external"}
 RESULTS = Path(__file__).parent / "results"
 
 # Words that have no place in a picture's prompt or a search's query: hesitations and politeness, the words

@@ -62,7 +62,9 @@ class ExternalMcpTool(Tool):
 
     @property
     def parameters(self) -> dict[str, Any]:
-        schema = dict(self.spec.input_schema or {})
+        """The server's input schema, without the name its framework gave it ("create_eventArguments", which a
+        small model filling the schema wrote in as the event's title)."""
+        schema = {k: v for k, v in (self.spec.input_schema or {}).items() if k != "title"}
         schema.setdefault("type", "object")
         schema["properties"] = dict(schema.get("properties") or {})
         return schema
