@@ -11,9 +11,7 @@ is made one ("brave_search").
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..config import MCP_SERVER_NAME, McpServerSettings
+from ..config_file import replace_text
 from ..errors import InputError
 
 @dataclass
@@ -115,7 +114,7 @@ def import_servers(source: Path, config: Path, mcp_port: int, dry_run: bool = Fa
         _add(document, ours, table)
     report.toml = _masked(tomlkit.dumps(added).strip())
     if report.added and not dry_run:
-        _write(config, tomlkit.dumps(document))
+        replace_text(config, tomlkit.dumps(document))
     return report
 
 
@@ -130,20 +129,6 @@ def _masked(toml: str) -> str:
         inner = _VALUE.sub(lambda v: v.group(0) if "${" in v.group(2) else f'{v.group(1)}"…"', line.group(2))
         return line.group(1) + inner + line.group(3)
     return _SECRET.sub(mask, toml)
-
-
-def _write(config: Path, text: str) -> None:
-    """Replace the file's text at once (a temporary file renamed over it), keeping its permissions (a new file:
-    the owner's only, since it may now hold keys) and writing through a link to where it points."""
-    target = config.resolve() if config.is_symlink() else config
-    target.parent.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else 0o600
-    temporary = target.with_name(target.name + ".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(temporary, mode)  # (the umask narrowed what os.open was given)
-    temporary.replace(target)
 
 
 def _add(document: Any, name: str, values: dict[str, Any]) -> None:

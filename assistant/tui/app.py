@@ -18,13 +18,13 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from ..config_file import save_setting
 from ..voice.events import Problem, VoiceEvent
 from .actions import ACTIONS, MODES, bindings
 from .audio_setup import AudioEnds, open_devices
 from .conversation_screen import ConversationScreen
 from .messages import message_for
 from .screens import HelpScreen
-from .settings_file import save_setting
 
 if TYPE_CHECKING:
     from ..runtime import Runtime
