@@ -73,13 +73,13 @@ def test_an_amount_the_conversation_said_is_converted_into_the_unit_a_follow_up_
     assert drive.reply == "The drive is about 390 km. (trip.md)", drive.reply
     events, miles = _turn(agent, "what's that in miles?")
     assert _calls(events) == [("convert_units", {"quantity": "390 km in miles"})]
-    assert miles.reply == "390 kilometres is 242 miles. (trip.md)"
+    assert miles.reply == "390 kilometres is 242.3 miles. (trip.md)"
     _turn(agent, "How big is the living room?")
     _, area = _turn(agent, "How many square metres is that?")
     assert area.reply == "4.2 times 5.1 is 21.42 square metres. (trip.md)"
     events, feet = _turn(agent, "and in square feet?")
     assert _calls(events) == [("convert_units", {"quantity": "21.42 square metres in square feet"})]
-    assert feet.reply.startswith("21.42 square metres is 231 square feet")
+    assert feet.reply.startswith("21.42 square metres is 230.6 square feet")
     assert asked_unit("and in pounds?") == "pounds" and asked_unit("how many miles is that?") == "miles"
     assert asked_unit("how many days is that?") is None and asked_unit("is it in the kitchen?") is None
     assert said_quantity(["The dog tax is 96 euros a year."], "dollars") is None  # no exchange rates offline

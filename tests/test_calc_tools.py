@@ -107,6 +107,33 @@ def test_calculate_reads_shares_and_sharing_as_people_say_them(ctx, expression, 
 
 
 @pytest.mark.parametrize("expression, said", [
+    # so many at a price each, however many groups (issue 24: a word problem is arithmetic, not a look-up)
+    ("I got 4 mugs at 7.50 each, what did that come to?", "4 times 7.5 is 30."),
+    ("3 adult tickets at 12 and 2 at 6, how much is that?", "3 times 12 plus 2 times 6 is 48."),
+    # the mean or the sum of amounts a request lists; counts and dates are not among them
+    ("the gas was 81 euros 40 in January and 95 euros 10 in February, what's that on average?",
+     "(81.4 plus 95.1) divided by 2 is 88.25 euros."),
+    ("my 3 lodgers paid 420, 380 and 455 this month, what's that altogether?", "420 plus 380 plus 455 is 1255."),
+    ("on 3 May we spent 40 and 25 and 18, average please", "(40 plus 25 plus 18) divided by 3 is about 27.67."),
+    ("I ran 5 km on Monday and 8 km on Thursday, what is the mean?", "(5 plus 8) divided by 2 is 6.5."),
+    ("12 dollars and 5 cents plus 3 dollars", "12.05 plus 3 is 15.05 dollars."),
+])
+def test_calculate_reads_word_problems_as_people_say_them(ctx, expression, said):
+    result = run(ctx, "calculate", expression=expression)
+    assert not result.is_error, result.text
+    assert result.text == said
+
+
+@pytest.mark.parametrize("expression", [
+    "if the 2 new labels are 350 each, how much is that in total?",  # "2 new labels": a count, one amount
+    "30 euros 2 times in total",  # no list of amounts (a count of times)
+    "how much is 5 at 3",  # no "each": a time? a score? a rate?
+])
+def test_a_word_problem_that_could_be_read_two_ways_is_not_guessed(ctx, expression):
+    assert run(ctx, "calculate", expression=expression).is_error
+
+
+@pytest.mark.parametrize("expression, said", [
     ("what is 2,5 times 4", "2.5 times 4 is 10."),
     ("Wie viel ist 1,5 mal 4?", "1.5 times 4 is 6."),
     ("Wie viel ist 1.216 geteilt durch 32?", "1216 divided by 32 is 38."),
@@ -168,18 +195,18 @@ def test_number_words_and_spoken_results():
 
 @pytest.mark.parametrize("quantity, to, said", [
     ("5 miles", "km", "5 miles is 8.05 kilometres."),
-    ("100 degrees Fahrenheit", "Celsius", "100 degrees Fahrenheit is 37.8 degrees Celsius."),
+    ("100 degrees Fahrenheit", "Celsius", "100 degrees Fahrenheit is 37.78 degrees Celsius."),
     ("30 °C", "Fahrenheit", "30 degrees Celsius is 86 degrees Fahrenheit."),
     ("2.5 kg", "grams", "2.5 kilograms is 2500 grams."),
     ("3 feet", "cm", "3 feet is 91.44 centimetres."),
-    ("2.1 bar", "psi", "2.1 bar is 30.5 psi."),
+    ("2.1 bar", "psi", "2.1 bar is 30.46 psi."),
     ("a US gallon", "litres", "1 US gallon is 3.79 litres."),
     ("-40 F", "C", "Minus 40 degrees Fahrenheit is minus 40 degrees Celsius."),
     ("0 celsius", "kelvin", "0 degrees Celsius is 273.15 kelvin."),
     ("how many kilometres is five miles", None, "5 miles is 8.05 kilometres."),
     ("how many ounces in a pound", None, "1 pound is 16 ounces."),
-    ("convert 60 mph to km/h", None, "60 miles per hour is 96.6 kilometres per hour."),
-    ("what is 100 degrees Fahrenheit in Celsius?", None, "100 degrees Fahrenheit is 37.8 degrees Celsius."),
+    ("convert 60 mph to km/h", None, "60 miles per hour is 96.56 kilometres per hour."),
+    ("what is 100 degrees Fahrenheit in Celsius?", None, "100 degrees Fahrenheit is 37.78 degrees Celsius."),
     ("100 square metres in square feet", None, "100 square metres is 1076 square feet."),
     ("1 light year in km", None, "1 light year is 9.46 trillion kilometres."),
 ])

@@ -186,9 +186,10 @@ def convert(quantity: str, to: str | None) -> tuple[str, dict[str, Any]]:
 
 
 def figure(x: float) -> str:
-    """A converted value as people say it: exact when it has two decimals or fewer (91.44, 273.15), else
-    three significant figures (8.05, 37.8); whole above a thousand (1,609); millions and more in words
-    (9.46 trillion)."""
+    """A converted value as people say it: to two decimals from 1 up (8.05, 37.78, 22.05: three significant
+    figures made 10 kg "22 pounds"), one from 100 (242.3), three significant figures below 1 (0.0283); whole above
+    a thousand (1,609);
+    millions and more in words (9.46 trillion)."""
     exact = float(f"{x:.12g}")
     if exact < 0:
         return "minus " + figure(-exact)
@@ -200,6 +201,8 @@ def figure(x: float) -> str:
         return f"{whole:,}" if whole >= 10_000 else str(whole)
     if exact == round(exact, 2):
         return number_text(exact)
+    if exact >= 1:
+        return number_text(round(exact, 2 if exact < 100 else 1))
     return number_text(float(f"{exact:.3g}")) if exact >= 1e-6 else f"{exact:.3g}"
 
 
