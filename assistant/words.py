@@ -357,6 +357,14 @@ average mean times multiply multiplied double twice half more less combined insg
 unterschied differenz jeweils durchschnitt durchschnittlich mal hälfte doppelt ensemble reste différence moyenne
 fois moitié juntos queda resto diferencia promedio veces mitad doble totale insieme resta differenza media volte
 metà doppio""".split())
+# Words that ask for the mean of the amounts a request lists ("... 214.50 in September and 187.20 in October, what's
+# that on average?"), and for their sum ("34, 62 and 26, what's that altogether?").
+AVERAGE_WORDS = frozenset("""average mean averaged durchschnitt durchschnittlich schnitt moyenne promedio media""".split())
+TOTAL_WORDS = frozenset("""total altogether together combined sum insgesamt zusammen gesamt summe ensemble somme
+juntos suma totale insieme somma""".split())
+# What a number counts rather than an amount of money or a measure ("over 3 months", "for 4 people", "2 times"):
+# not one of the amounts to add up or average.
+COUNTED_WORDS = frozenset("""times months month weeks week days day years year nights hours people persons""".split())
 
 
 # -- speech over the assistant's reply (voice/overlap.py) -----------------------------------------------------

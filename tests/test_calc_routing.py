@@ -95,6 +95,13 @@ def planner(manager, tmp_path_factory):
     ("convert 90 minutes to hours", CONVERT, "quantity"),
     ("12.50 plus 3.25", CALC, "expression"),
     ("what's the difference between 10.50 and 3.25?", CALC, "expression"),
+    # a start at an hour said bare, and a duration: worked out (issue 24: it went to a look-up, which made up
+    # "6:55 PM")
+    ("If the match starts at seven and lasts an hour and forty minutes, when does it end?", DATE, "question"),
+    ("the film starts at 8 and runs 2 hours 10 minutes, when is it over?", DATE, "question"),
+    # word problems: things at a price each, an average or a total of amounts said (issue 24)
+    ("I bought 3 shirts at 19.99 each, what did I spend?", CALC, "expression"),
+    ("we paid 61 euros 20 in March and 48 euros 90 in April for water, what's that on average?", CALC, "expression"),
 ])
 def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argument):
     plan = planner.plan(request_)

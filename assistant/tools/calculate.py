@@ -90,6 +90,7 @@ def expression_of(text: str) -> tuple[str, str | None]:
     t = " ".join(text.lower().split())
     if _CODE.search(t):
         raise UnreadableRequest("that is not a calculation I can read (it looks like program code)")
+    t = _WITH_CENTS.sub(_cents, t)  # "214 euros 50" is 214.50 euros
     for sign, name in _CURRENCY_SIGNS.items():
         if sign in t:
             currency: str | None = name
@@ -98,15 +99,17 @@ def expression_of(text: str) -> tuple[str, str | None]:
     else:
         found = _CURRENCY.search(t)
         currency = _plural(found.group(1)) if found else None
-    t = _CURRENCY.sub(" ", t)
+    t = _CURRENCY.sub(f" {word_problems.MONEY} ", t)  # (marked: "9 euros pocket money" is an amount, "3 kids" a count)
     t = t.translate(_SYMBOLS)
     t = re.sub(r"\b(?:per|pour) cent\b", "percent", t)  # (not "per 100": "cent" is a French number word)
     t = " ".join(read(_respelt(t)).split())  # 48,000 -> 48000, 1,5 -> 1.5, "seven" -> 7
     t = re.sub(r"(?<=\d) ?x ?(?=\d)", " * ", t)
     if (share := word_problems.share(t)) is not None:  # "what percentage of 1290 is 1040?"
         return f"({share[0]} / {share[1]} * 100)", PERCENT
-    if not re.search(r"[-+*/^%]", t) and (shared := word_problems.shared(t)) is not None:  # "1216 between 32 people"
-        return shared, currency
+    if not re.search(r"[-+*/^%]", t):
+        for reading in (word_problems.shared, word_problems.priced, word_problems.listed):
+            if (said := reading(t)) is not None:  # "1216 between 32 people", "3 at 19.99 each", "... on average"
+                return said, currency
     for pattern, replacement in _PHRASES:
         t = re.sub(pattern, _average if replacement == "AVERAGE" else replacement, t)
     t = _OPERATOR_WORDS.sub(lambda m: f" {_OPERATORS[' '.join(m.group(1).split())]} ", t)
@@ -118,6 +121,17 @@ def expression_of(text: str) -> tuple[str, str | None]:
     for name in _KEEP_NAMES:
         expression = expression.replace(f"{name} (", f"{name}(")
     return expression, currency
+
+
+# An amount said with its cents after the currency: "214 euros 50", "3 pounds 20", "12 dollars and 5 cents" (not
+# "30 euros 2 times", "20 euros 4 people").
+_WITH_CENTS = re.compile(r"(?<![\w.,])(\d+) ?(euros?|dollars?|pounds?|bucks|quid|francs?)(?: and)? (\d{1,2})"
+                         r"(?: ?(?:cents?|pence|centimes?|p|c)\b)?(?![\w.,])(?! ?(?:x\b|%|times|people|persons|each|"
+                         r"per|percent|ways|months?|weeks?|days?|years?|nights?|hours?))")
+
+
+def _cents(m: re.Match[str]) -> str:
+    return f"{m.group(1)}.{int(m.group(3)):02d} {m.group(2)}"
 
 
 def _respelt(text: str) -> str:
@@ -171,11 +185,13 @@ CALCULATE_EXAMPLES = (
     "subtract 19 from 100", "what's a 20 percent tip on 85 dollars", "work out 365 times 24",
     "wie viel ist sieben mal acht", "combien font 12 fois 7", "cuánto es 15 por 3",
     "what percentage of 80 is 20", "how much each if 3 people share 75 euros", "300 euros for 3 nights, how much a night",
+    "3 tickets at 26 euros each, how much is that", "we spent 40 in May and 55 in June, what's that on average",
 )
 CALCULATE_KEYWORDS = (
     "times", "plus", "minus", "divided by", "multiplied by", "percent", "per cent", "square root", "squared",
     "to the power", "calculate", "calculation", "work out", "split between", "split among", "sum of",
-    "percentage", "splitting", "shared between", "shared among", "per person", "per head",
+    "percentage", "splitting", "shared between", "shared among", "per person", "per head", "average", "on average",
+    "altogether", "in total", "im schnitt", "durchschnitt", "en moyenne", "en promedio",
     "mal", "geteilt", "prozent", "prozentsatz", "pro person", "pro kopf", "fois", "divisé", "pour cent", "pourcentage",
     "par personne", "más", "menos", "por ciento", "porcentaje", "por persona", "percentuale", "rechne*", "calcul*")
 # The router: the request itself is the expression (the tool reads the numbers and operators out of it), and
@@ -185,7 +201,9 @@ CALCULATE_ROUTING = Routing(
     "work that out", question="expression", read_out="always", works_out=True,
     # symbols between numbers, but not a hyphen or slash without spaces (phone numbers, dates, "pages 2-5"),
     # unless the whole request is the expression ("144/12")
-    signal=r"\d\s*(?:[+*×÷^%]|\*\*)\s*[\d(]|\d\s+[-/x]\s+[\d(]|\d\s*%|^(?=\D*\d)[\s\d.,()+*/^×÷%-]+[?=]?$",
+    signal=r"\d\s*(?:[+*×÷^%]|\*\*)\s*[\d(]|\d\s+[-/x]\s+[\d(]|\d\s*%|^(?=\D*\d)[\s\d.,()+*/^×÷%-]+[?=]?$|"
+           # so many at a price each ("3 shirts at 19.99 each")
+           r"\d\s(?:[^\W\d_][\w']*\s){0,3}?(?:at|for|@)\s[€$£]?\d+(?:[.,]\d+)?\s?(?:[^\W\d_]+\s)?(?:each|apiece)\b",
     needs=r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
           r"hundred|thousand|million|dozen|half|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|"

@@ -115,8 +115,11 @@ TIME_SPAN = (rf"^(?=.*?{_SPAN_WORDS}).*?\b(?:from|between|von|zwischen|de|desde|
              r"(?:the\s|las\s|le\s)?\d{1,2}[.:h][0-5]\d\s?(?:to|and|-|bis|und|à|a|alle|hasta|y|e|et)\s")
 # A time of day after "from" or "between".
 FROM_A_TIME = rf"\b(?:from|between|von|zwischen|de|desde|entre|dalle|da|tra|fra)\s(?:the\s|las\s|le\s)?(?:{CLOCK_TIME})"
+# A start at an hour said bare ("if it starts at six", "we leave at 7"; not "starts at 6 euros")
+STARTED_AT = (rf"\b(?:{_STARTS})\s(?:at|um|à|a\slas|alle)\s(?:[01]?\d|2[0-3]|one|two|three|four|five|six|seven|eight|"
+              r"nine|ten|eleven|twelve)\b(?![.,:]\d|\s?(?:%|euros?|dollars?|pounds?|km|kg|people|percent))")
 # ... and one with hours or minutes: a time to work out (a lookahead from the start of the text).
-TIMES_WORKED_OUT = (rf"(?=.*?(?:{CLOCK_TIME}))(?=.*?\b(?:minutes?|mins?|hours?|hrs?|minuten|stunden?|heures?|"
+TIMES_WORKED_OUT = (rf"(?=.*?(?:{CLOCK_TIME}|{STARTED_AT}))(?=.*?\b(?:minutes?|mins?|hours?|hrs?|minuten|stunden?|heures?|"
                     rf"minutos?|horas?|minuti|ore)\b)")
 # What asks for date_time as a keyword does: a time of day with hours or minutes, or a span from one.
 CLOCK_SIGNAL = f"^{TIMES_WORKED_OUT}|{FROM_A_TIME}|{TIME_SPAN}"

@@ -22,7 +22,7 @@ from ..routing_hints import Routing
 from ..words import OWN_WORDS
 from .clock_times import answer as clock_answer
 from .clock_times import say_clock, say_day
-from .clock_words import CLOCK_SIGNAL, CLOCK_TIME, TIME_SPAN, TIMES_WORKED_OUT
+from .clock_words import CLOCK_SIGNAL, CLOCK_TIME, STARTED_AT, TIME_SPAN, TIMES_WORKED_OUT
 from .dates import month_of, parse_date, say_date, year_of
 from .numbers import read
 from .registry import ToolContext, tool
@@ -343,7 +343,8 @@ DATE_ROUTING = Routing(
     needs=r"^(?!.*(?:" + _AMOUNT_PER_TIME + r")).*?"
           r"(?:\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"
           r"fortnight|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|christmas|easter|halloween|"
-          r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b|" + CLOCK_TIME + "|" + TIME_SPAN + ")",
+          r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b|" + CLOCK_TIME + "|" + TIME_SPAN + "|" + TIMES_WORKED_OUT +
+          STARTED_AT + ")",
     # when the user's own event is: their notes say, not the clock (but "at what time do I arrive if I leave at
     # 7:50 and drive 45 minutes?" is worked out)
     not_for=rf"^(?!{TIMES_WORKED_OUT}).*?(?:{AT_WHAT_TIME}|{OWN_EVENT})|{ASKS_WHY}")

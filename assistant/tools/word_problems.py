@@ -1,10 +1,12 @@
 """Arithmetic said as a sentence rather than as a sum, for calculate: what share one number is of another
 ("what percentage of 1290 is 1040?", "1040 is what percent of 1290?", "1040 as a percentage of 1290"), and a
 sum shared out or a rate for so many ("a 1,216 euro bill split between 32 people, how much each?", "1740 for
-three nights, what's that per night?", "38 per person for 32 people"). In English, German, French, Spanish and
+three nights, what's that per night?", "38 per person for 32 people"), things bought at a price each ("3 shirts at
+19.99 each", "2 tickets at 34 and 1 at 10"), and the mean or the sum of the amounts a request lists ("214.50 in
+September and 187.20 in October, what's that on average?"). In English, German, French, Spanish and
 Italian (the words: `assistant/words.py`).
 
-Each reads a request as calculate has made it ready: lower case, money signs and names gone, numbers in
+Each reads a request as calculate has made it ready: lower case, money signs and names marked `MONEY`, numbers in
 digits (`numbers.read`).
 """
 
@@ -13,9 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..words import (A_RATE_WORDS, AMONG_WORDS, EACH_WORDS, HOW_MUCH_WORDS, PEOPLE_WORDS, PER_WORDS, PERCENT_WORDS,
-                     PERSON_WORDS, SHARING_WORDS)
+from ..words import (A_RATE_WORDS, AMONG_WORDS, AVERAGE_WORDS, CALENDAR_WORDS, COUNTED_WORDS, EACH_WORDS,
+                     FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, HOW_MUCH_WORDS, PEOPLE_WORDS, PER_WORDS, PERCENT_WORDS, PERSON_WORDS, SHARING_WORDS, TOTAL_WORDS)
 from .numbers import NUMBER
+
+MONEY = "¤"  # where a currency stood ("9 ¤ pocket money")
 
 
 def _either(words: Iterable[str]) -> str:
@@ -29,7 +33,7 @@ _ASK = _either(HOW_MUCH_WORDS) + r"\s(?:(?:a|an|the|der|die|den|le|la|el|il)\s)?
 _OF = r"(?:of|out of|von|de|del|di|sur|su|from)(?:\s(?:the|der|die|den|le|la|les|el|los|las|il))?"
 _IS = (r"(?:is|are|was|makes?|make up|sind|ist|macht|machen|représente|represente|représentent|fait|font|est|sont|"
        r"es|son|representa|è|e|sono|rappresenta)")
-_UNIT = r"(?:\s[^\W\d_]+)?"  # a word after an amount ("1290 km", "120 Leute")
+_UNIT = r"(?:\s(?:[^\W\d_]+|¤))?"  # a word after an amount ("1290 km", "120 Leute", "1290 ¤")
 # (part, whole): the groups of each phrasing that hold the part and the whole.
 _SHARES: list[tuple[re.Pattern[str], int, int]] = [(re.compile(pattern, re.I), part, whole) for pattern, part, whole in (
     # what percentage of 1290 is 1040 / wie viel Prozent von 1290 sind 1040 / quel pourcentage de 1290 représente 1040
@@ -122,3 +126,47 @@ def _per(words: list[str], what: str) -> bool:
     ones = _singulars(what)
     return any(b in ones and (a in PER_WORDS or a in ("a", "an") and b in A_RATE_WORDS)
                for a, b in zip(words, words[1:]))
+
+
+# "3 shirts at 19.99 each", "2 at 34 and 1 at 10", "4 Karten zu 26": a count, up to three words, a price.
+_PRICED = re.compile(rf"(?<![\w.])({NUMBER})\s(?:[^\W\d_][\w']*\s){{0,3}}?(?:at|for|@|zu|à|a|por)\s({NUMBER})"
+                     rf"(?!\w|\.\d|\s?%)")
+
+
+def priced(t: str) -> str | None:
+    """The sum of so many things at a price each ("(3 * 19.99)", "(2 * 34 + 1 * 10)"), when every number the
+    request holds is a count or a price of that kind and it says "each" (or lists several); else None."""
+    groups = list(_PRICED.finditer(t))
+    if not groups or len(_FIGURE.findall(t)) != 2 * len(groups):
+        return None
+    if len(groups) == 1 and not set(_TOKEN.findall(t)) & EACH_WORDS:
+        return None  # "2 at 5" alone: a time, a score, a rate?
+    return "(" + " + ".join(f"{m.group(1)} * {m.group(2)}" for m in groups) + ")"
+
+
+def listed(t: str) -> str | None:
+    """The mean ("((214.50 + 187.20) / 2)") or the sum of the amounts a request lists, when it asks for an average
+    or a total and says no operation of its own. Counts ("over 2 months", "3 times", "my 3 kids") and dates ("on 14
+    October", "my 3 lodgers", "the 2 new labels") are not among the amounts; fewer than two amounts: None."""
+    words = set(_TOKEN.findall(t))
+    mean = bool(words & AVERAGE_WORDS)
+    if not mean and not words & TOTAL_WORDS:
+        return None
+    amounts = []
+    for m in _FIGURE.finditer(t):
+        rest = t[m.end():].lstrip()
+        after, before = _TOKEN.findall(rest)[:1], _TOKEN.findall(t[:m.start()])[-1:]
+        if set(after) & (COUNTED_WORDS | CALENDAR_WORDS | PEOPLE_WORDS) or set(before) & CALENDAR_WORDS:
+            continue
+        if after and rest.startswith(after[0]) and not set(after) & (_AFTER_AN_AMOUNT | AVERAGE_WORDS | TOTAL_WORDS):
+            continue  # a count of things ("my 3 lodgers paid ...")
+        amounts.append(m.group())
+    if len(amounts) < 2:
+        return None
+    summed = " + ".join(amounts)
+    return f"(({summed}) / {len(amounts)})" if mean else f"({summed})"
+
+
+# What follows an amount in a list of them: a little word ("34 for the tickets", "12 in March", "9 and 15"), a unit
+_AFTER_AN_AMOUNT = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS | frozenset("""km kg g m cm mm l ml mi lb lbs oz min h kwh
+und et y e im am au each per what whats""".split())
