@@ -333,3 +333,50 @@ def test_a_name_the_world_knows_is_the_world_s_question_even_when_a_note_names_i
     reading = Passage("notes/reading.md", "Books for the summer: Blue Nights, and more poetry.\n")
     weights = idf_weights({"wrote": 0, "blue": 1, "nights": 1}, 270)
     assert best_evidence("Who wrote Blue Nights?", [reading], weights, unknown=["wrote"], world=True) is None
+
+
+def test_when_prefers_a_date_to_a_part_of_the_day_and_a_range_is_no_time():
+    """"When is my knee surgery?" of a clinic's two pages: the aftercare page names the surgery beside "in the
+    evening" and "4 to 6 weeks" (no date, no time of day: "4 to 6" is a range, not "ten to five"); the letter's page
+    gives the date, the line under its heading (issue 24: the eye drops were read out for the operation's date)."""
+    from assistant.grounding.asking import has_kind, kind_weight
+
+    assert not has_kind("Walk with crutches for 4 to 6 weeks after the surgery.", "when")
+    assert has_kind("The taxi comes at ten to five.", "when")
+    assert kind_weight("Ice the knee in the evening of the day of the surgery.", "when") < 1.0
+    assert kind_weight("Your new date is Monday 9 February 2026, arrival 6:45.", "when") == 1.0
+    aftercare = Passage("clinic/letter.pdf", "After your knee surgery\n\nIce the knee in the evening of the day of the "
+                        "surgery. Walk with crutches for 4 to 6 weeks after the surgery.", page=2)
+    letter = Passage("clinic/letter.pdf", "City Hospital, Orthopaedics\n\nDear Ms Byrne,\n\nYour knee surgery - new "
+                     "date\n\nwe have had to move your surgery. Your new date is:\nMonday 9 February 2026, arrival "
+                     "6:45, ward 3.\n\nBring your X-rays.", page=1)
+    weights = {"knee": 3.0, "surgery": 2.0}
+    found = best_evidence("When is my knee surgery now?", [aftercare, letter], weights)
+    assert found is not None and found.passage.page == 1
+    assert any("9 February 2026" in s for s in found.sentences), found.sentences
+    assert not any("X-rays" in s for s in found.sentences)
+
+
+def test_the_line_under_a_heading_answers_before_a_line_elsewhere_naming_less_of_the_subject():
+    letter = Passage("clinic/letter.pdf", "Your knee surgery - new date\n\nDear Ms Byrne,\n\nYour new date is: Monday "
+                     "9 February 2026, arrival 6:45.\n\nPhysio check of the knee: Friday 20 February 2026 at 9:00.")
+    found = best_evidence("When is the knee surgery?", [letter], {"knee": 2.0, "surgery": 3.0})
+    assert found is not None and found.answers
+    assert found.title == "Your knee surgery - new date"
+    assert found.sentences == ["Your new date is: Monday 9 February 2026, arrival 6:45."], found.sentences
+    assert not any("Physio" in s for s in found.sentences)
+
+
+def test_a_misspelt_little_word_is_no_subject_and_a_misspelt_title_is_the_title_written_short():
+    """"whats my docters number, dr fuchs" of a contacts list that writes "Dr. Andrea Fuchs": "docters" is "doctors",
+    written "Dr."; "agian" is "again", a word a question's subject never is (issue 24: both were "not found")."""
+    assert subject_words("which room is the pottery class in agian") == ["room", "pottery", "class"]
+    assert subject_words("where does mrs haas live") == ["mrs", "haas", "live"]  # a name, not "has"
+    contacts = Passage("notes/contacts.txt", "Numbers\n\nDr. Andrea Fuchs (GP), Koerblergasse 17: 0316 674 290\n"
+                                             "Drive-in cinema: 0316 555 010\n")
+    weights = {"docters": 5.0, "number": 1.0, "fuchs": 3.0}
+    found = best_evidence("whats my docters number, dr fuchs", [contacts], weights, list(weights))
+    assert found is not None and found.sentences == ["Dr. Andrea Fuchs (GP), Koerblergasse 17: 0316 674 290"]
+    from assistant.grounding.evidence import holds
+
+    assert holds("Dr Okafor, 9:30", "doctor") and not holds("Drive-in cinema", "doctor")

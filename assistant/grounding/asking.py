@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from . import personal
 from .claims import spelled_numbers
+from ..languages import a_word, spelled_as
 from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, NOT_NAMES,
                      QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, SMALL_NUMBERS, VAGUE)
 
@@ -24,7 +25,16 @@ def subject_words(text: str) -> list[str]:
     skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | \
         LITTLE_WORDS.get(personal.language_of(text), frozenset())  # ("bei", "ist" in a German question)
     return [w for w in dict.fromkeys(words) if w not in skip and _verb_stem(w) not in skip  # ("wanted": "want")
-            and (len(w) >= 3 or any(c.isdigit() for c in w))]
+            and (len(w) >= 3 or any(c.isdigit() for c in w)) and not _misspelt_little_word(w, skip)]
+
+
+def _misspelt_little_word(word: str, skip: frozenset[str]) -> bool:
+    """A little word typed one letter wrong ("agian", "becuase", "thier"): no dictionary word, and the dictionary's
+    word for it is one the question's subject never is. (Five letters at least: "Haas" is a name, not "has".)"""
+    if len(word) < 5 or not word.isalpha() or a_word(word):
+        return False
+    fixed = spelled_as(word)
+    return fixed is not None and fixed in skip
 
 
 def _verb_stem(word: str) -> str:
@@ -70,7 +80,9 @@ _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
                          r"(?:(?:19|20)?\d{2})?(?![\d.]\d|\d)|"
                          r"\b(?:19|20)\d{2}\b|\b(?:half past|quarter (?:past|to)|(?:\d{1,2}|" + "|".join(SMALL_NUMBERS[1:13]) +
                          r"|twenty|twenty-five|twenty five) (?:minutes )?(?:past|to) (?:\d{1,2}|" +
-                         "|".join(SMALL_NUMBERS[1:13]) + r"))\b", re.I)  # ("ten to five", not "go to Tivoli")
+                         "|".join(SMALL_NUMBERS[1:13]) + r"))\b(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|"
+                         r"months?|years?|times|people|persons))", re.I)  # ("ten to five", not "go to Tivoli" nor "4 to 6
+# weeks")
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -171,6 +183,22 @@ def has_kind(sentence: str, kind: str | None) -> bool:
     if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
     return False
+
+
+def kind_weight(sentence: str, kind: str | None) -> float:
+    """How well the sentence holds the kind asked: 1 for a date or a time of day ("Tuesday 28 October", "7:00"), less
+    for a "when" that only names a part of the day or a span ("in the evening of the day of the operation", "4 to 6
+    weeks after": `VAGUE_WHEN_WEIGHT`), 0 for none."""
+    if not has_kind(sentence, kind):
+        return 0.0
+    if kind == "when" and _DATE_WORDS.search(_VAGUE_WHEN.sub(" ", sentence)) is None:
+        return VAGUE_WHEN_WEIGHT
+    return 1.0
+
+
+VAGUE_WHEN_WEIGHT = 0.4
+_VAGUE_WHEN = re.compile(r"\b(?:morning|afternoon|evening|noon|midnight|weekend|week|month|year|daily|weekly|monthly|"
+                         r"every)\b", re.I)
 
 
 def answerable_kind(kind: str | None, text: str) -> str | None:

@@ -16,10 +16,10 @@ from typing import Any
 
 from ..contracts import Citation, ToolResult
 from . import personal
-from .asking import (REQUIRED_KINDS, answerable_kind, asked_thing, asks_for, codes, has_kind, names_beyond,
-                     subject_words)
+from .asking import (REQUIRED_KINDS, answerable_kind, asked_thing, asks_for, codes, has_kind, kind_weight,
+                     names_beyond, subject_words)
 from .claims import claims
-from ..languages import one_letter_apart
+from ..languages import a_word, one_letter_apart, spelled_as
 from .spelling import not_an_end
 from ..words import MONTH_NAMES, OTHER_ONE, SHORTENED, WEEKDAY_NAMES
 
@@ -28,6 +28,8 @@ FIRST_HITS = 5  # a passage the search ranks below these answers only when it ho
 # look-up weighs ten: Bruno's own note, seventh for "How much does Bruno weigh?", answers; a letter that says "dog"
 # and "barking", seventh for "how can I get my dog used to being home alone without barking?", does not)
 MAX_SENTENCES = 3
+LINES_AFTER = 3  # how far below a line naming the subject the line saying what is asked of it may be (a letter's
+# heading, its greeting, "we have had to move your operation.", then the new date)
 MAX_EVIDENCE_CHARS = 400
 TITLED_SENTENCES = 1  # answering by its title alone: the first sentence of the kind asked for (given two, the
 # 0.5B model took the cake's pick-up time for the party's start)
@@ -96,6 +98,8 @@ def holds(text: str, word: str) -> bool:
         return _spaced(word, text)
     if word in ("number", "numbers") and _NUMBER_SHORT.search(text):
         return True  # "Chip no.: 276 ...", "Booking no. DB-2025-087", "Nr. 9"
+    if (titled := _TITLE_SHORT.get(stem(word))) and re.search(rf"(?<![^\W_])(?:{titled})(?:\.|(?=\s+[A-Z]))", text):
+        return True  # "Dr. Fuchs", "Dr Okafor" for the doctor; "St. Leonhard" for the saint
     lowered = text.lower()
     if word in _SHORT_FORMS and re.search(rf"\b(?:{'|'.join(f.capitalize() for f in _SHORT_FORMS[word])})\b", text):
         return True  # "Jan" for January, "Sat" for Saturday
@@ -113,10 +117,16 @@ def holds(text: str, word: str) -> bool:
     if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2 and short.lower() in
                               SHORTENED for short in _ABBREVIATED.findall(text)):
         return True  # shortened as notes shorten ("Gohliser Str." for Straße, "tel." for telephone)
+    if len(word) >= 5 and word.isalpha() and not a_word(word) and (fixed := spelled_as(word)) and holds(text, fixed):
+        return True  # misspelt: "docters" is "doctors", and so "Dr."
     return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
         one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
 
 
+# Titles as they are written before a name ("Dr. Fuchs", "Dr Okafor", "Mr. Keller", "St. Leonhard"), by the stem
+# of the word for them
+_TITLE_SHORT = {"doctor": "Dr|dr", "mister": "Mr|mr", "professor": "Prof|prof",
+                "saint": "St|st", "mount": "Mt|mt"}
 _NUMBER_SHORT = re.compile(r"(?<![^\W_])(?:no|nr|num)\.\s*:?\s*[A-Za-z-]*\d|nº\s*\d|#\s?\d", re.I)  # a number, as written
 # A word cut short with a full stop that ends no sentence ("Str.: 640", "approx. 20"; not "... the car. Then")
 _ABBREVIATED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\.(?!\s*$|\s*\n|\s+[A-ZÀ-Þ])", re.M)
@@ -161,8 +171,9 @@ def sentences_of(text: str) -> list[str]:
             if parts and parts[-1] == label:  # the label alone answers nothing: its lines say it
                 parts.pop()
             line = f"{label} {line}"  # each line under it says what it is of
-        elif line.endswith(":") and not indented and not heading:
-            label, bare = line, True
+        elif line.endswith(":") and not indented and not heading:  # (its last sentence: "we have had to move
+            # your operation. Your new appointment is:" over "Tuesday 28 October")
+            label, bare = [s.strip() for s in _SENTENCE_END.split(line) if s.strip()][-1], True
         elif not indented and (labelled := _LABEL.match(line)):  # "Vet: Dr Yilmaz, ..." over "practice 0341 ..."
             label, bare = labelled.group(0), False
         if line:
@@ -181,7 +192,8 @@ _LOOSE_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+")
 
 
 RANK_BONUS = 0.15  # the search's best hit, over its last
-TYPE_BONUS = 0.25  # a sentence holding the kind of thing asked for (a name for "who", a date for "when")
+TYPE_BONUS = 0.25  # a sentence holding the kind of thing asked for (a name for "who", a date for "when"; a part of
+# the day or a span counts less: `kind_weight`)
 def names(question: str) -> list[str]:
     """The people, places and things the question names ("Ines", "Copenhagen"), lower case: a passage that lacks
     one is about someone or something else. (German capitalises every noun: no names are read from it.)"""
@@ -255,7 +267,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
             if _about_it(question, text, held, words, unknown, weights) and (about is None or coverage >= about.coverage):
                 about = Evidence(passage, sentences, coverage, held, title, answers=False)
             continue
-        value = coverage + (TYPE_BONUS if any(has_kind(s, wanted) for s in sentences) else 0.0) + \
+        value = coverage + TYPE_BONUS * max(kind_weight(s, wanted) for s in sentences) + \
             RANK_BONUS * (1 - rank / len(found))  # the search's own ranking (meaning and keywords) counts too
         if best is None or value > best_value:
             best, best_value = Evidence(passage, sentences, coverage, held, title), value
@@ -342,8 +354,8 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     if not sentences:
         return None, []
     titled = len(sentences) > 1 and (text.lstrip().startswith("#") or _heading(sentences[0]))
-    scores = [_coverage(s, words, weights)[0] for s in sentences]
-    scores = [score + (TYPE_BONUS if score and has_kind(s, kind) else 0.0) for s, score in zip(sentences, scores)]
+    scores = worded = [_coverage(s, words, weights)[0] for s in sentences]
+    scores = [score + (TYPE_BONUS * kind_weight(s, kind) if score else 0.0) for s, score in zip(sentences, scores)]
     scores = [0.0 if _another_one(s, contrasted) else score for s, score in zip(sentences, scores)]  # ("old flat" for "the
     # new flat": no answer)
     if titled:  # a heading is context, not an answer
@@ -359,13 +371,24 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     if top == 0:
         return None, []
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
-    chosen = [order[0]]
+    best = order[0]
+    anchor = 0 if titled and worded[0] > worded[best] else best  # the line naming most of the subject (a title too)
+    below = None
+    if kind in REQUIRED_KINDS and not has_kind(sentences[anchor], kind):
+        # the line that names the subject holds nothing of the kind asked ("Your cataract operation - new
+        # appointment", "we have had to move your operation."): the first of the next lines that does says it
+        # ("Your new appointment is: Tuesday 28 October 2025, arrival 7:00"), before a line elsewhere that names
+        # less of the subject (the check-up's date at the "eye outpatient clinic")
+        below = next((j for j in range(anchor + 1, min(anchor + 1 + LINES_AFTER, len(sentences)))
+                      if kind_weight(sentences[j], kind) == 1.0 and not _another_one(sentences[j], contrasted)), None)
+    chosen = [best] if below is None else [below] if anchor == 0 and titled else [anchor, below]
     for i in order[1:MAX_SENTENCES]:
-        if scores[i] >= 0.5 * top and sum(len(sentences[j]) for j in chosen) + len(sentences[i]) <= MAX_EVIDENCE_CHARS:
+        if i not in chosen and scores[i] >= (0.5 * top if below is None else worded[anchor]) and \
+                sum(len(sentences[j]) for j in chosen) + len(sentences[i]) <= MAX_EVIDENCE_CHARS:
             chosen.append(i)
-    after = order[0] + 1
-    if after < len(sentences) and after not in chosen and not _states_a_fact(sentences[order[0]], words) and \
-            sum(len(sentences[j]) for j in chosen) + len(sentences[after]) <= MAX_EVIDENCE_CHARS:
+    after = best + 1
+    if below is None and after < len(sentences) and after not in chosen and not _states_a_fact(sentences[best], words) \
+            and sum(len(sentences[j]) for j in chosen) + len(sentences[after]) <= MAX_EVIDENCE_CHARS:
         chosen.append(after)  # "Meter readings, first of March." says what; the sentence after it says how much
     title = sentences[0] if 0 not in chosen and titled else None  # whose or what it is about
     return title, [sentences[i] for i in sorted(chosen)]
