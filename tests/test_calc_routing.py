@@ -124,6 +124,8 @@ def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argu
     ("What time does the party start on Saturday?", None), ("how many days until my birthday", None),
     ("Hello! How are you today?", None),
     ("Why did the movers change the date?", None),  # a reason, not a date
+    ("how many times a day the eye drops in week two", None),  # how often: the notes', not a date nor a sum
+    ("How often should I water the basil?", None),
     ("Can you explain what a prime number is?", None),
     ("Search my notes for the budget meeting.", "search_knowledge"),
     ("Read page 3 of espresso-machine.pdf.", "lookup_pdf"),

@@ -251,3 +251,12 @@ def test_review_cases_the_newest_amount_only_thousands_and_dotted_times_both_way
     assert Facts("Dinner 19.30, table for 4").supports(next(c for c in claims("Dinner is at 19:30.") if c.kind == "time"))
     assert [c.kind for c in claims("Parking is about 12.50 EUR.") if c.kind in ("time", "number")] == ["number"]
     assert times("- 4.20 x 5.10 m living room") == []  # a list's dash is no range
+
+
+def test_a_name_after_a_title_written_short_is_a_name():
+    """"St. Leonhard", "Dr. Fuchs": the full stop after a title ends no sentence, so the word after it is a name (the
+    question "When is the Advent singing at St. Leonhard?" is about the user's own parish, named in their notes)."""
+    from assistant.grounding.personal import capitalised
+
+    assert capitalised("When is the Advent singing at St. Leonhard?") == ["advent", "leonhard"]
+    assert capitalised("Call Dr. Fuchs. Then the bank.") == ["fuchs"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..tools.numbers import digits
 from ..words import MONTH_NAMES, NOT_NAMES, SMALL_NUMBERS, WEEKDAY_NAMES
 from .quantities import quantities
+from .spelling import not_an_end
 
 _HOURS = {w: n for n, w in enumerate(SMALL_NUMBERS) if 1 <= n <= 12}
 _SPOKEN_TIME = re.compile(r"\b(half past|quarter past|quarter to|twenty past|ten past|twenty to|ten to|five past|"
@@ -139,7 +140,7 @@ def claims(text: str, english: bool = False) -> list[Claim]:
         found.append(Claim("number", m.group(0), number_key(m.group(0).lstrip("-"), english)))
     for written, number, unit in quantities(rest):  # "250 ml", said of what the source weighs as "250 g"
         found.append(Claim("quantity", written, f"{number_key(number, english)} {unit}"))
-    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", rest):
+    for sentence in _SENTENCE_END.split(rest):  # (not after "St." or "Dr.": "St. Leonhard" is a name)
         words = list(_WORD.finditer(sentence))
         for i, m in enumerate(words):
             word = m.group(0).strip("'’-")
@@ -149,6 +150,9 @@ def claims(text: str, english: bool = False) -> list[Claim]:
             elif i > 0 and word[:1].isupper() and lower not in NOT_NAMES and not _after_quote(sentence, m.start()):
                 found.append(Claim("name", word, lower))
     return found
+
+
+_SENTENCE_END = re.compile(rf"(?<=[.!?:;]){not_an_end()}\s+|\n+")
 
 
 def _after_quote(sentence: str, at: int) -> bool:

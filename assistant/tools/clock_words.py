@@ -123,8 +123,14 @@ TIMES_WORKED_OUT = (rf"(?=.*?(?:{CLOCK_TIME}|{STARTED_AT}))(?=.*?\b(?:minutes?|m
                     rf"minutos?|horas?|minuti|ore)\b)")
 # What asks for date_time as a keyword does: a time of day with hours or minutes, or a span from one.
 CLOCK_SIGNAL = f"^{TIMES_WORKED_OUT}|{FROM_A_TIME}|{TIME_SPAN}"
-# What is never a sum nor a conversion ("3:15 pm plus 2 hours", "from 8.15 to 9.40 in minutes"): date_time's.
-NOT_A_SUM = f"{_WRITTEN}|{TIME_SPAN}"
+# How often something is done ("how many times a day the drops in week two?", "how often do I water it?"): a
+# question about the user's notes or the world, not a date nor a sum
+HOW_OFTEN = (r"\bhow many times (?:a|an|per|each|every) (?:day|night|week|month|year|hour)\b|"
+             r"\bhow often (?:do|does|did|should|must|can|will) (?:i|we|you|he|she|they|it)\b|"
+             r"\bwie oft (?:muss|soll|nehme|nimmt)\b|\bcombien de fois par\b|\bcu[áa]ntas veces al\b")
+# What is never a sum nor a conversion ("3:15 pm plus 2 hours", "from 8.15 to 9.40 in minutes"): date_time's; and
+# how often something is done.
+NOT_A_SUM = f"{_WRITTEN}|{TIME_SPAN}|{HOW_OFTEN}"
 
 
 # Spoken times, made h:mm: "half past 8", "a quarter to 10", "20 past 6", "8 o'clock" (English), "halb 9", "viertel

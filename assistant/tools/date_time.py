@@ -22,7 +22,7 @@ from ..routing_hints import Routing
 from ..words import OWN_WORDS
 from .clock_times import answer as clock_answer
 from .clock_times import say_clock, say_day
-from .clock_words import CLOCK_SIGNAL, CLOCK_TIME, STARTED_AT, TIME_SPAN, TIMES_WORKED_OUT
+from .clock_words import CLOCK_SIGNAL, CLOCK_TIME, HOW_OFTEN, STARTED_AT, TIME_SPAN, TIMES_WORKED_OUT
 from .dates import month_of, parse_date, say_date, year_of
 from .numbers import read
 from .registry import ToolContext, tool
@@ -347,8 +347,9 @@ DATE_ROUTING = Routing(
           STARTED_AT + ")",
     # when the user's own event is: their notes say, not the clock (but "at what time do I arrive if I leave at
     # 7:50 and drive 45 minutes?" is worked out)
-    not_for=rf"^(?!{TIMES_WORKED_OUT}).*?(?:{AT_WHAT_TIME}|{OWN_EVENT})|{ASKS_WHY}")
-# ... and a reason is no date ("why did the movers change the date?")
+    not_for=rf"^(?!{TIMES_WORKED_OUT}).*?(?:{AT_WHAT_TIME}|{OWN_EVENT})|{ASKS_WHY}|{HOW_OFTEN}")
+# ... and a reason is no date ("why did the movers change the date?"), nor how often ("how many times a day the
+# drops in week two?")
 
 
 @tool("""
