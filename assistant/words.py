@@ -226,6 +226,20 @@ WEEKDAY_NAMES = ("monday tuesday wednesday thursday friday saturday sunday monta
             "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles "
             "jueves viernes sábado sabado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica").split()
 
+# A word a question asks by, and the words notes write for it instead ("When is Bruno's birthday?" of "born 14
+# February 2021"; "Which invoice is still unpaid?" of "OPEN, due 31 July"; "the apartment" of "the flat"): one way
+# only ("When is the shop open?" asks for no unpaid invoice). English.
+NOTES_SAY_INSTEAD: dict[str, tuple[str, ...]] = {
+    "birthday": ("born",), "birthdays": ("born",),
+    "unpaid": ("outstanding", "open", "not paid", "owed", "owes"), "owes": ("not paid", "unpaid", "outstanding"),
+    "owe": ("not paid", "unpaid", "outstanding"), "outstanding": ("not paid", "unpaid", "open"),
+    "apartment": ("flat",), "flat": ("apartment",),
+    "vet": ("veterinary", "veterinarian"), "doctor": ("gp", "physician"),
+    "phone": ("tel", "telephone", "mobile"), "telephone": ("tel", "phone", "mobile"),
+    "teaching": ("teacher",), "teaches": ("teacher",), "teach": ("teacher",),
+    "paid": ("pay", "payed"),
+}
+
 # Words written short with a full stop that ends no sentence ("Mr. Keller", "approx. 390 km", "tel. 0341 ...").
 SHORTENED = ("mr mrs ms dr prof st no nr vs e.g i.e approx ca incl excl tel est avg fig vol pp str appt dept "
              "hbf").split()

@@ -380,3 +380,17 @@ def test_a_misspelt_little_word_is_no_subject_and_a_misspelt_title_is_the_title_
     from assistant.grounding.evidence import holds
 
     assert holds("Dr Okafor, 9:30", "doctor") and not holds("Drive-in cinema", "doctor")
+
+
+def test_a_word_the_question_asks_by_is_held_by_the_word_notes_write_instead():
+    """"When is Pepper's birthday?" of "born 3 March 2019"; "Which bill is still unpaid?" of "OPEN, due 31 July"; one
+    way only: "open" asks for no unpaid bill (issue 24: both were "not found")."""
+    from assistant.grounding.evidence import holds
+
+    pepper = Passage("notes/pepper.md", "# Pepper\n\nTabby, born 3 March 2019 (from the shelter).\nChip: 9981.\n")
+    found = best_evidence("When is Pepper's birthday?", [pepper], {"pepper": 3.0, "birthday": 4.0})
+    assert found is not None and found.sentences == ["Tabby, born 3 March 2019 (from the shelter)."]
+    bills = Passage("notes/bills.md", "Gas | 81.40 | paid 2 July\nWater | 48.90 | OPEN, due 31 July\n")
+    found = best_evidence("Which bill is still unpaid?", [bills], {"bill": 2.0, "unpaid": 4.0})
+    assert found is not None and found.sentences[0] == "Water | 48.90 | OPEN, due 31 July"
+    assert holds("Water: not paid yet", "owes") and not holds("The shop is unpaid work", "open")

@@ -21,7 +21,7 @@ from .asking import (REQUIRED_KINDS, answerable_kind, asked_thing, asks_for, cod
 from .claims import claims
 from ..languages import a_word, one_letter_apart, spelled_as
 from .spelling import not_an_end
-from ..words import MONTH_NAMES, OTHER_ONE, SHORTENED, WEEKDAY_NAMES
+from ..words import MONTH_NAMES, NOTES_SAY_INSTEAD, OTHER_ONE, SHORTENED, WEEKDAY_NAMES
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 FIRST_HITS = 5  # a passage the search ranks below these answers only when it holds every subject word (the
@@ -91,7 +91,7 @@ def stem(word: str) -> str:
     return word
 
 
-def holds(text: str, word: str) -> bool:
+def holds(text: str, word: str, instead: bool = True) -> bool:
     """The text has the word, or a word of the same stem; a long word also by its first letters
     ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget")."""
     if "-" in word:  # "check-up": "Check-up", "check up", "checkup"
@@ -117,8 +117,12 @@ def holds(text: str, word: str) -> bool:
     if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2 and short.lower() in
                               SHORTENED for short in _ABBREVIATED.findall(text)):
         return True  # shortened as notes shorten ("Gohliser Str." for Straße, "tel." for telephone)
-    if len(word) >= 5 and word.isalpha() and not a_word(word) and (fixed := spelled_as(word)) and holds(text, fixed):
+    if len(word) >= 5 and word.isalpha() and not a_word(word) and (fixed := spelled_as(word)) and \
+            holds(text, fixed, instead):
         return True  # misspelt: "docters" is "doctors", and so "Dr."
+    if instead and any(_spaced(other, text) if " " in other else holds(text, other, instead=False)
+                       for other in NOTES_SAY_INSTEAD.get(word, ())):
+        return True  # "born 14 February" for the birthday
     return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
         one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
 
