@@ -394,3 +394,9 @@ def test_a_word_the_question_asks_by_is_held_by_the_word_notes_write_instead():
     found = best_evidence("Which bill is still unpaid?", [bills], {"bill": 2.0, "unpaid": 4.0})
     assert found is not None and found.sentences[0] == "Water | 48.90 | OPEN, due 31 July"
     assert holds("Water: not paid yet", "owes") and not holds("The shop is unpaid work", "open")
+
+
+def test_a_list_under_a_title_answers_with_the_line_naming_what_is_asked_not_the_first_line_of_the_kind():
+    birthdays = Passage("notes/birthdays.txt", "Birthdays\nTom: 7 April\nLena: 22 August\n")
+    found = best_evidence("When is Lena's birthday?", [birthdays], {"lena": 2.0, "birthday": 5.0})
+    assert found is not None and found.sentences == ["Lena: 22 August"], found.sentences

@@ -376,9 +376,14 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
         return None, []
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     best = order[0]
-    anchor = 0 if titled and worded[0] > worded[best] else best  # the line naming most of the subject (a title too)
+    named = [{w for w in words if holds(s, w)} for s in sentences]
+    # the line naming most of the subject, a title too (naming all the best line names: "Your knee surgery - new
+    # date" over "Physio check of the knee: ...", not "Birthdays" over "Lena: 22 August")
+    anchor = 0 if titled and worded[0] > worded[best] and named[0] >= named[best] else best
     below = None
-    if kind in REQUIRED_KINDS and not has_kind(sentences[anchor], kind):
+    if kind in REQUIRED_KINDS and not has_kind(sentences[anchor], kind) and not any(
+            has_kind(s, kind) and named[i] - named[anchor] for i, s in enumerate(sentences)):
+        # (no line names what the anchor does not together with what is asked: "Lena: 22 August" under "Birthdays")
         # the line that names the subject holds nothing of the kind asked ("Your cataract operation - new
         # appointment", "we have had to move your operation."): the first of the next lines that does says it
         # ("Your new appointment is: Tuesday 28 October 2025, arrival 7:00"), before a line elsewhere that names
