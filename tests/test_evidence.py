@@ -81,7 +81,7 @@ def test_a_line_about_another_one_does_not_answer_for_this_one():
 
 
 def test_a_hyphenated_word_is_one_word_however_a_note_writes_it():
-    from assistant.grounding.evidence import holds
+    from assistant.grounding.matching import holds
     assert subject_words("When is Bruno's check-up after the dental?") == ["bruno", "check-up", "dental"]
     assert subject_words("whats the wi-fi password") == ["wi-fi", "password"]
     assert holds("Check-up: Thursday 21 August", "check-up") and holds("checkup on 21 Aug", "check-up")
@@ -89,7 +89,8 @@ def test_a_hyphenated_word_is_one_word_however_a_note_writes_it():
 
 
 def test_a_word_shortened_as_notes_shorten_it_is_held():
-    from assistant.grounding.evidence import holds, sentences_of
+    from assistant.grounding.evidence import sentences_of
+    from assistant.grounding.matching import holds
     assert sentences_of("Wed 18:30-20:00, Loehrstr. 3-7, room 3.08") == ["Wed 18:30-20:00, Loehrstr. 3-7, room 3.08"]
     assert holds("(old flat Gohliser Str.: 640 + 140 = 780)", "straße") and holds("tel. 0341 2290 415", "telephone")
     assert not holds("I parked the car. Then I left.", "cards")  # a sentence's end is no short form
@@ -377,7 +378,7 @@ def test_a_misspelt_little_word_is_no_subject_and_a_misspelt_title_is_the_title_
     weights = {"docters": 5.0, "number": 1.0, "fuchs": 3.0}
     found = best_evidence("whats my docters number, dr fuchs", [contacts], weights, list(weights))
     assert found is not None and found.sentences == ["Dr. Andrea Fuchs (GP), Koerblergasse 17: 0316 674 290"]
-    from assistant.grounding.evidence import holds
+    from assistant.grounding.matching import holds
 
     assert holds("Dr Okafor, 9:30", "doctor") and not holds("Drive-in cinema", "doctor")
 
@@ -385,7 +386,7 @@ def test_a_misspelt_little_word_is_no_subject_and_a_misspelt_title_is_the_title_
 def test_a_word_the_question_asks_by_is_held_by_the_word_notes_write_instead():
     """"When is Pepper's birthday?" of "born 3 March 2019"; "Which bill is still unpaid?" of "OPEN, due 31 July"; one
     way only: "open" asks for no unpaid bill (issue 24: both were "not found")."""
-    from assistant.grounding.evidence import holds
+    from assistant.grounding.matching import holds
 
     pepper = Passage("notes/pepper.md", "# Pepper\n\nTabby, born 3 March 2019 (from the shelter).\nChip: 9981.\n")
     found = best_evidence("When is Pepper's birthday?", [pepper], {"pepper": 3.0, "birthday": 4.0})

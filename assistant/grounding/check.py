@@ -8,7 +8,8 @@ import re
 
 from .claims import Claim, Facts, claims, normalise, number_key
 from .asking import REQUIRED_KINDS, has_kind, names_beyond, subject_words
-from .evidence import Evidence, holds
+from .evidence import Evidence
+from .matching import holds
 from .spelling import not_an_end
 from ..words import FUNCTION_WORDS
 

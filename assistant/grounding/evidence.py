@@ -19,9 +19,9 @@ from . import personal
 from .asking import (REQUIRED_KINDS, answerable_kind, asked_thing, asks_for, codes, has_kind, kind_weight,
                      names_beyond, subject_words)
 from .claims import claims
-from ..languages import a_word, one_letter_apart, spelled_as
+from .matching import holds, spaced, stem
 from .spelling import not_an_end
-from ..words import MONTH_NAMES, NOTES_SAY_INSTEAD, OTHER_ONE, SHORTENED, WEEKDAY_NAMES
+from ..words import OTHER_ONE
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 FIRST_HITS = 5  # a passage the search ranks below these answers only when it holds every subject word (the
@@ -80,65 +80,6 @@ def passages(result: ToolResult) -> list[Passage]:
     for p in data.get("passages") or []:
         out.append(Passage(p["file"], str(p.get("text") or ""), p.get("page"), None, "pdf"))
     return [p for p in out if p.text.strip()]
-
-
-def stem(word: str) -> str:
-    """A word's stem for matching ("arrives" ~ "arrive", "tyres" ~ "tyre"): endings dropped, at least 4 letters
-    kept."""
-    for ending in ("ing", "ed", "es", "s", "e", "y"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
-def holds(text: str, word: str, instead: bool = True) -> bool:
-    """The text has the word, or a word of the same stem; a long word also by its first letters
-    ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget")."""
-    if "-" in word:  # "check-up": "Check-up", "check up", "checkup"
-        return _spaced(word, text)
-    if word in ("number", "numbers") and _NUMBER_SHORT.search(text):
-        return True  # "Chip no.: 276 ...", "Booking no. DB-2025-087", "Nr. 9"
-    if (titled := _TITLE_SHORT.get(stem(word))) and re.search(rf"(?<![^\W_])(?:{titled})(?:\.|(?=\s+[A-Z]))", text):
-        return True  # "Dr. Fuchs", "Dr Okafor" for the doctor; "St. Leonhard" for the saint
-    lowered = text.lower()
-    if word in _SHORT_FORMS and re.search(rf"\b(?:{'|'.join(f.capitalize() for f in _SHORT_FORMS[word])})\b", text):
-        return True  # "Jan" for January, "Sat" for Saturday
-    if len(word) >= 9 and re.search(rf"(?<![^\W_]){re.escape(word[: max(6, len(word) - 3)])}", lowered):
-        return True
-    root = stem(word)  # (a word's endings, not another word: "boil" is not "boiler", "car" not "card" or "care")
-    endings = "s|es|ed|ing" if root == word else "s|es|ed|d|ing|e|y|ies"
-    forms = rf"{re.escape(root)}(?:{endings})?"
-    if root == word and word.endswith("e"):  # "move": "moved", "moving"
-        forms += rf"|{re.escape(word)}d|{re.escape(word[:-1])}ing"
-    if re.search(rf"(?<![^\W_])(?:{forms})(?![^\W_])", lowered):
-        return True
-    if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
-        return True  # a short form: "physio" for "physiotherapy"
-    if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2 and short.lower() in
-                              SHORTENED for short in _ABBREVIATED.findall(text)):
-        return True  # shortened as notes shorten ("Gohliser Str." for Straße, "tel." for telephone)
-    if len(word) >= 5 and word.isalpha() and not a_word(word) and (fixed := spelled_as(word)) and \
-            holds(text, fixed, instead):
-        return True  # misspelt: "docters" is "doctors", and so "Dr."
-    if instead and any(_spaced(other, text) if " " in other else holds(text, other, instead=False)
-                       for other in NOTES_SAY_INSTEAD.get(word, ())):
-        return True  # "born 14 February" for the birthday
-    return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
-        one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
-
-
-# Titles as they are written before a name ("Dr. Fuchs", "Dr Okafor", "Mr. Keller", "St. Leonhard"), by the stem
-# of the word for them
-_TITLE_SHORT = {"doctor": "Dr|dr", "mister": "Mr|mr", "professor": "Prof|prof",
-                "saint": "St|st", "mount": "Mt|mt"}
-_NUMBER_SHORT = re.compile(r"(?<![^\W_])(?:no|nr|num)\.\s*:?\s*[A-Za-z-]*\d|nº\s*\d|#\s?\d", re.I)  # a number, as written
-# A word cut short with a full stop that ends no sentence ("Str.: 640", "approx. 20"; not "... the car. Then")
-_ABBREVIATED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\.(?!\s*$|\s*\n|\s+[A-ZÀ-Þ])", re.M)
-
-
-# English months and weekdays as notes shorten them, capitalised ("1 Jan", "Thurs 13 March"; not "the sun")
-_SHORT_FORMS = {name: [name[:3], *{"september": ["sept"], "tuesday": ["tues"], "thursday": ["thur", "thurs"]}.get(
-    name, [])] for name in (*MONTH_NAMES[:12], *WEEKDAY_NAMES[:7]) if name != "may"}
 
 
 Rarity = Callable[[Sequence[str]], dict[str, float]]  # subject words -> weight (rarer in the index: heavier)
@@ -240,7 +181,7 @@ def best_evidence(question: str, found: Iterable[Passage], weights: dict[str, fl
         if rank >= FIRST_HITS and not set(own or words) <= set(held):
             continue
         if not all(_has_code(passage.text, c) for c in needed) or \
-                not all(holds(text, name) or _spaced(name, text) for name in named):
+                not all(holds(text, name) or spaced(name, text) for name in named):
             continue
         if topic and passage.file not in topic_files and not any(holds(text, w) for w in topic):
             continue  # a follow-up stays with what the conversation is about
@@ -307,7 +248,7 @@ def _names_thing(text: str, thing: Sequence[str], held: Sequence[str], weights: 
     """The passage names the thing asked for by its rarest word: "car insurance" is not the bike insurance, but a
     dentist's note answers for the "dentist appointment" though it never says "appointment"."""
     rarest = max(thing, key=lambda w: weights.get(w, 1.0))
-    return rarest in held or _spaced(rarest, text)
+    return rarest in held or spaced(rarest, text)
 
 
 def _another_one(sentence: str, words: Sequence[str]) -> bool:
@@ -327,17 +268,6 @@ def _states_a_fact(sentence: str, words: Sequence[str]) -> bool:
 
 def _heading(sentence: str) -> bool:
     return len(sentence) <= 60 and not re.search(r"[\d:]", sentence) and not sentence.endswith(".")
-
-
-def _spaced(word: str, text: str) -> bool:
-    """The text has the word written apart or hyphenated ("WiFi" is "Wi-Fi", "PlayStation" "Play Station"), as a
-    word of its own ("car" is not in "card")."""
-    letters = re.sub(_APART, "", word.lower())
-    pattern = f"{_APART}?".join(map(re.escape, letters))
-    return bool(letters) and re.search(rf"(?<![^\W_]){pattern}(?![^\W_])", text.lower()) is not None
-
-
-_APART = r"[\s\-‐–]"
 
 
 def _has_code(text: str, code: str) -> bool:
