@@ -237,7 +237,6 @@ NOTES_SAY_INSTEAD: dict[str, tuple[str, ...]] = {
     "vet": ("veterinary", "veterinarian"), "doctor": ("gp", "physician"),
     "phone": ("tel", "telephone", "mobile"), "telephone": ("tel", "phone", "mobile"),
     "teaching": ("teacher",), "teaches": ("teacher",), "teach": ("teacher",),
-    "paid": ("pay", "payed"),
 }
 
 # Words written short with a full stop that ends no sentence ("Mr. Keller", "approx. 390 km", "tel. 0341 ...").
@@ -376,6 +375,11 @@ metà doppio""".split())
 AVERAGE_WORDS = frozenset("""average mean averaged durchschnitt durchschnittlich schnitt moyenne promedio media""".split())
 TOTAL_WORDS = frozenset("""total altogether together combined sum insgesamt zusammen gesamt summe ensemble somme
 juntos suma totale insieme somma""".split())
+# Words a number names something after ("invoice 17", "flat 3", "room 4", "flight 447", "page 2"): no amount.
+NAMING_WORDS = frozenset("""invoice invoices bill flat flats apartment room rooms number numbers no nr flight flights
+bus line page pages chapter house table seat order orders version gate platform route level floor unit apt item items
+week day step question exercise exercises model class grade size track box boxes rechnung wohnung zimmer seite
+facture chambre page factura habitación página fattura camera pagina""".split())
 # What a number counts rather than an amount of money or a measure ("over 3 months", "for 4 people", "2 times"):
 # not one of the amounts to add up or average.
 COUNTED_WORDS = frozenset("""times months month weeks week days day years year nights hours people persons""".split())

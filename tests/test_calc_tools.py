@@ -109,6 +109,9 @@ def test_calculate_says_the_answer_as_people_say_it(ctx, expression, said):
     ("on 3 May we spent 40 and 25 and 18, average please", "(40 plus 25 plus 18) divided by 3 is about 27.67."),
     ("I ran 5 km on Monday and 8 km on Thursday, what is the mean?", "(5 plus 8) divided by 2 is 6.5."),
     ("12 dollars and 5 cents plus 3 dollars", "12.05 plus 3 is 15.05 dollars."),
+    ("It was 214 euros 50, then 187 euros 20, what's that on average?", "(214.5 plus 187.2) divided by 2 is 200.85 euros."),
+    ("12 Euro 50 und 7 Euro 30, insgesamt?", "12.5 plus 7.3 is 19.80 euros."),
+    ("I paid 30 euros and 20 for food and 10 for drinks, total?", "30 plus 20 plus 10 is 60 euros."),  # no cents
 ])
 def test_calculate_reads_shares_sharing_and_word_problems_as_people_say_them(ctx, expression, said):
     result = run(ctx, "calculate", expression=expression)
@@ -120,6 +123,17 @@ def test_calculate_reads_shares_sharing_and_word_problems_as_people_say_them(ctx
     "if the 2 new labels are 350 each, how much is that in total?",  # "2 new labels": a count, one amount
     "30 euros 2 times in total",  # no list of amounts (a count of times)
     "how much is 5 at 3",  # no "each": a time? a score? a rate?
+    # numbers that are no amounts (a review found each read as a sum): what they name, years, times of day, ranges,
+    # scores, percentages; an operation said in words; two currencies
+    "How much did I pay in total for invoices 17 and 18?", "the average rent for flats 3 and 5",
+    "invoice one was 300 and invoice two 200, total", "rooms 3 and 4 cost 80 and 90, total",
+    "In 2023 the electricity was 840 and in 2024 910, what's the average?",
+    "the heating cost 840 for 2023 and 910 for 2024, average?", "I paid 40 at 10:30 and 60 at 14:00, total",
+    "I tipped 5 at 9 am and 7 at 6 pm, total?", "the shop is open 9 to 5, how many hours is that in total",
+    "Tom scored 7 out of 10 and Anna 9 out of 10, average", "I have 3 savings accounts at 2 percent each",
+    "what's the total of 3 times 20 and 2 times 15?", "what's half of 40 and 60 in total",
+    "I paid $50 and €40, what's the total?", "20 euros for the taxi and 15 dollars for the meal, total?",
+    "tickets are 26 each, we need 4, total?",
 ])
 def test_a_word_problem_that_could_be_read_two_ways_is_not_guessed(ctx, expression):
     assert run(ctx, "calculate", expression=expression).is_error

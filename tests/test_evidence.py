@@ -401,3 +401,21 @@ def test_a_list_under_a_title_answers_with_the_line_naming_what_is_asked_not_the
     birthdays = Passage("notes/birthdays.txt", "Birthdays\nTom: 7 April\nLena: 22 August\n")
     found = best_evidence("When is Lena's birthday?", [birthdays], {"lena": 2.0, "birthday": 5.0})
     assert found is not None and found.sentences == ["Lena: 22 August"], found.sentences
+
+
+def test_a_line_below_answers_only_under_a_heading_not_after_a_sentence_about_something():
+    """Cases a review found: the line below a sentence is about another thing (yoga under the pottery class, the physio
+    two lines under "book the dentist"); a span answers "when" roughly; a street is no doctor."""
+    from assistant.grounding.matching import holds
+
+    pottery = Passage("notes/week.md", "Pottery class with Maeve, bring an apron.\nYoga on Tuesdays at 18:30.\n")
+    found = best_evidence("When is the pottery class?", [pottery], {"pottery": 3.0, "class": 1.0})
+    assert found is None or not any("Yoga" in s for s in found.sentences)
+    todo = Passage("notes/todo.md", "Need to book the dentist appointment soon.\nBuy milk and eggs.\n"
+                                    "Physio on 14 March at 10:00.\n")
+    found = best_evidence("When is my dentist appointment?", [todo], {"dentist": 4.0, "appointment": 1.0})
+    assert found is None or not answers(found) or not any("Physio" in s for s in found.sentences)
+    sofa = Passage("notes/flat.md", "Sofa from Harveys: delivery in 4 to 6 weeks.\n")
+    assert answers(best_evidence("When will the sofa be delivered?", [sofa], {"sofa": 3.0, "delivered": 1.0}))
+    assert not holds("Elm Dr. 12, Dublin", "doctor") and holds("Dr. Andrea Fuchs (GP)", "doctor")
+    assert subject_words("Where does Theis live?") == ["theis", "live"]  # a name, not "this" misspelt

@@ -260,3 +260,9 @@ def test_a_name_after_a_title_written_short_is_a_name():
 
     assert capitalised("When is the Advent singing at St. Leonhard?") == ["advent", "leonhard"]
     assert capitalised("Call Dr. Fuchs. Then the bank.") == ["fuchs"]
+
+
+def test_a_street_written_short_ends_its_sentence():
+    from assistant.grounding.claims import claims
+
+    assert [c.text for c in claims("It's on Main St. Just by the bridge.") if c.kind == "name"] == ["Main"]

@@ -24,8 +24,10 @@ def subject_words(text: str) -> list[str]:
         words = words[1:]
     skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | \
         LITTLE_WORDS.get(personal.language_of(text), frozenset())  # ("bei", "ist" in a German question)
+    named = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+", text.strip())}  # ("Where does Theis
+    # live?": a name, not "this" misspelt)
     return [w for w in dict.fromkeys(words) if w not in skip and _verb_stem(w) not in skip  # ("wanted": "want")
-            and (len(w) >= 3 or any(c.isdigit() for c in w)) and not _misspelt_little_word(w, skip)]
+            and (len(w) >= 3 or any(c.isdigit() for c in w)) and (w in named or not _misspelt_little_word(w, skip))]
 
 
 def _misspelt_little_word(word: str, skip: frozenset[str]) -> bool:
@@ -70,7 +72,9 @@ _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|ch
                                r"cuántos|cuánta|quanto)\b", re.I)),
          ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
                               re.I)))
-_DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+_DATE_WORDS = re.compile(r"\b(?:in|within|after)\s(?:about\s|around\s)?\d+(?:\s(?:to|or|-)\s\d+)?\s(?:days|weeks|months|"
+                         r"years)\b|"  # ("delivery in 4 to 6 weeks": when, roughly)
+                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
                          r"june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|"
                          r"sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
                          r"morning|afternoon|evening|noon|midnight|weekend|week|month|year|o'clock|daily|weekly|"
@@ -198,7 +202,8 @@ def kind_weight(sentence: str, kind: str | None) -> float:
 
 VAGUE_WHEN_WEIGHT = 0.4
 _VAGUE_WHEN = re.compile(r"\b(?:morning|afternoon|evening|noon|midnight|weekend|week|month|year|daily|weekly|monthly|"
-                         r"every)\b", re.I)
+                         r"every)\b|\b(?:in|within|after)\s(?:about\s|around\s)?\d+(?:\s(?:to|or|-)\s\d+)?\s(?:days|"
+                         r"weeks|months|years)\b", re.I)
 
 
 def answerable_kind(kind: str | None, text: str) -> str | None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from ..tools.numbers import digits
 from ..words import MONTH_NAMES, NOT_NAMES, SMALL_NUMBERS, WEEKDAY_NAMES
 from .quantities import quantities
-from .spelling import not_an_end
 
 _HOURS = {w: n for n, w in enumerate(SMALL_NUMBERS) if 1 <= n <= 12}
 _SPOKEN_TIME = re.compile(r"\b(half past|quarter past|quarter to|twenty past|ten past|twenty to|ten to|five past|"
@@ -140,7 +139,7 @@ def claims(text: str, english: bool = False) -> list[Claim]:
         found.append(Claim("number", m.group(0), number_key(m.group(0).lstrip("-"), english)))
     for written, number, unit in quantities(rest):  # "250 ml", said of what the source weighs as "250 g"
         found.append(Claim("quantity", written, f"{number_key(number, english)} {unit}"))
-    for sentence in _SENTENCE_END.split(rest):  # (not after "St." or "Dr.": "St. Leonhard" is a name)
+    for sentence in _sentences(rest):
         words = list(_WORD.finditer(sentence))
         for i, m in enumerate(words):
             word = m.group(0).strip("'’-")
@@ -152,7 +151,21 @@ def claims(text: str, english: bool = False) -> list[Claim]:
     return found
 
 
-_SENTENCE_END = re.compile(rf"(?<=[.!?:;]){not_an_end()}\s+|\n+")
+def _sentences(text: str) -> list[str]:
+    """The text's sentences: a full stop after a title ends none ("St. Leonhard", "Dr. Fuchs": the word after is a
+    name), unless the title ends a street's name ("Main St. Just by the bridge.")."""
+    parts = _SENTENCE_END.split(text)
+    out: list[str] = []
+    for part in parts:
+        if out and (title := _TITLE_AT_END.search(out[-1])) and not title.group(1):
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+")
+_TITLE_AT_END = re.compile(r"(\S\s+[A-Z][a-z]+\s+)?\b(?:Dr|Mr|Mrs|Ms|Prof|St)\.$")  # (a street: "on Main St.")
 
 
 def _after_quote(sentence: str, at: int) -> bool:

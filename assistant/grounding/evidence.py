@@ -311,11 +311,13 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     # date" over "Physio check of the knee: ...", not "Birthdays" over "Lena: 22 August")
     anchor = 0 if titled and worded[0] > worded[best] and named[0] >= named[best] else best
     below = None
-    if kind in REQUIRED_KINDS and not has_kind(sentences[anchor], kind) and not any(
+    heads = anchor == 0 and titled or _heading(sentences[anchor]) or sentences[anchor].endswith(":")
+    if heads and kind in REQUIRED_KINDS and not has_kind(sentences[anchor], kind) and not any(
             has_kind(s, kind) and named[i] - named[anchor] for i, s in enumerate(sentences)):
         # (no line names what the anchor does not together with what is asked: "Lena: 22 August" under "Birthdays")
-        # the line that names the subject holds nothing of the kind asked ("Your cataract operation - new
-        # appointment", "we have had to move your operation."): the first of the next lines that does says it
+        # a heading that names the subject holds nothing of the kind asked ("Your cataract operation - new
+        # appointment"): the first of the next lines that does says it (not after a sentence: "Pottery class with
+        # Maeve, bring an apron." is not answered by "Yoga on Tuesdays at 18:30.")
         # ("Your new appointment is: Tuesday 28 October 2025, arrival 7:00"), before a line elsewhere that names
         # less of the subject (the check-up's date at the "eye outpatient clinic")
         below = next((j for j in range(anchor + 1, min(anchor + 1 + LINES_AFTER, len(sentences)))

@@ -27,8 +27,9 @@ def holds(text: str, word: str, instead: bool = True) -> bool:
         return spaced(word, text)
     if word in ("number", "numbers") and _NUMBER_SHORT.search(text):
         return True  # "Chip no.: 276 ...", "Booking no. DB-2025-087", "Nr. 9"
-    if (titled := _TITLE_SHORT.get(stem(word))) and re.search(rf"(?<![^\W_])(?:{titled})(?:\.|(?=\s+[A-Z]))", text):
-        return True  # "Dr. Fuchs", "Dr Okafor" for the doctor; "St. Leonhard" for the saint
+    if (titled := _TITLE_SHORT.get(stem(word))) and any(
+            not _STREET_NAME.search(text, 0, m.start()) for m in re.finditer(rf"(?<![^\W_])(?:{titled})\.?\s+[A-Z][a-z]", text)):
+        return True  # "Dr. Fuchs", "Dr Okafor" for the doctor; "St. Leonhard" for the saint (not "Elm Dr. 12")
     lowered = text.lower()
     if word in _SHORT_FORMS and re.search(rf"\b(?:{'|'.join(f.capitalize() for f in _SHORT_FORMS[word])})\b", text):
         return True  # "Jan" for January, "Sat" for Saturday
@@ -60,6 +61,7 @@ def holds(text: str, word: str, instead: bool = True) -> bool:
 # of the word for them
 _TITLE_SHORT = {"doctor": "Dr|dr", "mister": "Mr|mr", "professor": "Prof|prof",
                 "saint": "St|st", "mount": "Mt|mt"}
+_STREET_NAME = re.compile(r"[A-Z][a-z]+[ \t]+$")  # a capitalised word just before: "Elm Dr.", "Main St." is a street
 _NUMBER_SHORT = re.compile(r"(?<![^\W_])(?:no|nr|num)\.\s*:?\s*[A-Za-z-]*\d|nº\s*\d|#\s?\d", re.I)  # a number, as written
 # A word cut short with a full stop that ends no sentence ("Str.: 640", "approx. 20"; not "... the car. Then")
 _ABBREVIATED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\.(?!\s*$|\s*\n|\s+[A-ZÀ-Þ])", re.M)

@@ -175,6 +175,9 @@ def misspelt_question_word(word: str) -> bool:
 
 _REFERS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|he|him|his|she|her|they|them|their|there|then|same|"
                           r"again|also|too|instead|er|sie|ihn|ihm|ihr|il|elle|lui|ils|él|ella|ellos)\b|"
+                          # "the original date", "the old price": of the thing just talked of
+                          r"\bthe (?:original|previous|earlier|old|new|other|first|second) (?:date|time|day|price|"
+                          r"amount|number|address|plan)\b|"
                           r"^\s*(?:and|but|so|now|what about|how about|und|et|y|e)\b", re.I)
 
 

@@ -91,6 +91,7 @@ def expression_of(text: str) -> tuple[str, str | None]:
     if _CODE.search(t):
         raise UnreadableRequest("that is not a calculation I can read (it looks like program code)")
     t = _WITH_CENTS.sub(_cents, t)  # "214 euros 50" is 214.50 euros
+    moneys = {name for sign, name in _CURRENCY_SIGNS.items() if sign in t} | {_plural(w) for w in _CURRENCY.findall(t)}
     for sign, name in _CURRENCY_SIGNS.items():
         if sign in t:
             currency: str | None = name
@@ -107,7 +108,12 @@ def expression_of(text: str) -> tuple[str, str | None]:
     if (share := word_problems.share(t)) is not None:  # "what percentage of 1290 is 1040?"
         return f"({share[0]} / {share[1]} * 100)", PERCENT
     if not re.search(r"[-+*/^%]", t):
-        for reading in (word_problems.shared, word_problems.priced, word_problems.listed):
+        # a word problem, when nothing else says the operation ("the total of 3 times 20 and 2 times 15") and no two
+        # currencies are added ("$50 and €40")
+        said_as_sum = _OPERATOR_WORDS.search(t) is not None or any(re.search(p, t) for p, _ in _PHRASES)
+        readings = [word_problems.shared] + ([word_problems.priced, word_problems.listed]
+                                             if not said_as_sum and len(moneys) <= 1 else [])
+        for reading in readings:
             if (said := reading(t)) is not None:  # "1216 between 32 people", "3 at 19.99 each", "... on average"
                 return said, currency
     for pattern, replacement in _PHRASES:
@@ -125,13 +131,14 @@ def expression_of(text: str) -> tuple[str, str | None]:
 
 # An amount said with its cents after the currency: "214 euros 50", "3 pounds 20", "12 dollars and 5 cents" (not
 # "30 euros 2 times", "20 euros 4 people").
-_WITH_CENTS = re.compile(r"(?<![\w.,])(\d+) ?(euros?|dollars?|pounds?|bucks|quid|francs?)(?: and)? (\d{1,2})"
-                         r"(?: ?(?:cents?|pence|centimes?|p|c)\b)?(?![\w.,])(?! ?(?:x\b|%|times|people|persons|each|"
-                         r"per|percent|ways|months?|weeks?|days?|years?|nights?|hours?))")
+_CENTS = r"(?:cents?|pence|centimes?|p|c)\b"
+_WITH_CENTS = re.compile(rf"(?<![\w.,])(\d+) ?(euros?|dollars?|pounds?|bucks|quid|francs?)(?: and (\d{{1,2}}) ?{_CENTS}|"
+                         rf" (\d{{1,2}})(?: ?{_CENTS})?)(?![\w.]|,\d)(?! ?(?:x\b|%|times|people|persons|each|per|"
+                         r"percent|ways|months?|weeks?|days?|years?|nights?|hours?))")  # (" and 20 for food": no cents)
 
 
 def _cents(m: re.Match[str]) -> str:
-    return f"{m.group(1)}.{int(m.group(3)):02d} {m.group(2)}"
+    return f"{m.group(1)}.{int(m.group(3) or m.group(4)):02d} {m.group(2)}"
 
 
 def _respelt(text: str) -> str:

@@ -22,7 +22,7 @@ from ..routing_hints import Routing
 from ..words import OWN_WORDS
 from .clock_times import answer as clock_answer
 from .clock_times import say_clock, say_day
-from .clock_words import CLOCK_SIGNAL, CLOCK_TIME, HOW_OFTEN, STARTED_AT, TIME_SPAN, TIMES_WORKED_OUT
+from .clock_words import CLOCK_SIGNAL, CLOCK_TIME, HOW_OFTEN, TIME_SPAN, TIMES_WORKED_OUT
 from .dates import month_of, parse_date, say_date, year_of
 from .numbers import read
 from .registry import ToolContext, tool
@@ -48,6 +48,8 @@ AT_WHAT_TIME = (r"\b(?:at what time|(?<!\w)(?:a|à) (?:qué|que|quelle) (?:hora|
 # town" (three words between). Spanish "mes" is a month too ("¿qué día del mes es hoy?").
 _WHEN = (r"what time|what day|which day|what date|(?:time|date|day) of|when|how (?:many days|many weeks|long) "
          r"(?:until|till|before|to)|qu[ée] d[íi]a|cu[áa]ndo|quand|quel jour|wann|an welchem tag|quando|che giorno")
+ONE_THINGS_DATE = (r"\bthe (?:original|old|new|previous|earlier|initial|planned|agreed|rescheduled|first|second) "
+                   r"(?:date|time|appointment|day)\b(?!\s+of\b)")
 OWN_EVENT = (rf"\b(?:{_WHEN})(?:['’]s)?(?:\s+\S+){{0,2}}?\s+(?:"
              + "|".join(sorted(OWN_WORDS - {"mes"})) + r")\b")
 _AT_WHAT_TIME = re.compile(AT_WHAT_TIME, re.I)
@@ -344,12 +346,12 @@ DATE_ROUTING = Routing(
           r"(?:\b(?:time|date|dates|day|days|week|weeks|month|months|year|years|leap|today|tomorrow|yesterday|"
           r"fortnight|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|christmas|easter|halloween|"
           r"uhr|spät|tag|datum|heure|jour|date|hora|día|dia|fecha)\b|" + CLOCK_TIME + "|" + TIME_SPAN + "|" + TIMES_WORKED_OUT +
-          STARTED_AT + ")",
+          ")",  # (a start said bare with a duration, in either order: "lasts 90 minutes and starts at 10")
     # when the user's own event is: their notes say, not the clock (but "at what time do I arrive if I leave at
     # 7:50 and drive 45 minutes?" is worked out)
-    not_for=rf"^(?!{TIMES_WORKED_OUT}).*?(?:{AT_WHAT_TIME}|{OWN_EVENT})|{ASKS_WHY}|{HOW_OFTEN}")
+    not_for=rf"^(?!{TIMES_WORKED_OUT}).*?(?:{AT_WHAT_TIME}|{OWN_EVENT})|{ASKS_WHY}|{HOW_OFTEN}|{ONE_THINGS_DATE}")
 # ... and a reason is no date ("why did the movers change the date?"), nor how often ("how many times a day the
-# drops in week two?")
+# drops in week two?"), nor the date of one thing ("What was the original date?" of the operation just talked of)
 
 
 @tool("""

@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterable
 
 from ..words import (A_RATE_WORDS, AMONG_WORDS, AVERAGE_WORDS, CALENDAR_WORDS, COUNTED_WORDS, EACH_WORDS,
-                     FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, HOW_MUCH_WORDS, PEOPLE_WORDS, PER_WORDS, PERCENT_WORDS, PERSON_WORDS, SHARING_WORDS, TOTAL_WORDS)
+                     FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, HOW_MUCH_WORDS, NAMING_WORDS, PEOPLE_WORDS, PER_WORDS,
+                     PERCENT_WORDS, PERSON_WORDS, SHARING_WORDS, TOTAL_WORDS)
 from .numbers import NUMBER
 
 MONEY = "¤"  # where a currency stood ("9 ¤ pocket money")
@@ -133,9 +134,24 @@ _PRICED = re.compile(rf"(?<![\w.])({NUMBER})\s(?:[^\W\d_][\w']*\s){{0,3}}?(?:at|
                      rf"(?!\w|\.\d|\s?%)")
 
 
+def not_amounts(t: str) -> bool:
+    """The request has numbers that are no amounts to add, average or multiply: a time of day ("at 10:30", "9 am"), a
+    year ("in 2023"), a score ("7 out of 10"), a range ("open 9 to 5"), a percentage, or a number that names something
+    ("invoice 17", "flat 3", "room 4", "flight 447")."""
+    return _NOT_AMOUNTS.search(t) is not None or any(
+        before[-1:] and before[-1] in NAMING_WORDS for before in (_TOKEN.findall(t[:m.start()]) for m in _FIGURE.finditer(t)))
+
+
+_NOT_AMOUNTS = re.compile(r"\d:\d\d|\d ?(?:am|pm|a\.m\.|p\.m\.|h)\b|o'clock|\b(?:in|for|since|from|of|until|till|year|"
+                          r"years|im|jahr|en|año)\s(?:19|20)\d\d\b|\d\s(?:out\s)?of\s\d|\d\s(?:to|until|till|bis)\s\d|\bpercent|\bper\scent|\bprozent|"
+                          r"\bpour\scent|\bpor\sciento|%")
+
+
 def priced(t: str) -> str | None:
     """The sum of so many things at a price each ("(3 * 19.99)", "(2 * 34 + 1 * 10)"), when every number the
     request holds is a count or a price of that kind and it says "each" (or lists several); else None."""
+    if not_amounts(t):
+        return None
     groups = list(_PRICED.finditer(t))
     if not groups or len(_FIGURE.findall(t)) != 2 * len(groups):
         return None
@@ -150,8 +166,8 @@ def listed(t: str) -> str | None:
     October", "my 3 lodgers", "the 2 new labels") are not among the amounts; fewer than two amounts: None."""
     words = set(_TOKEN.findall(t))
     mean = bool(words & AVERAGE_WORDS)
-    if not mean and not words & TOTAL_WORDS:
-        return None
+    if not mean and not words & TOTAL_WORDS or words & EACH_WORDS or not_amounts(t):
+        return None  # ("tickets are 26 each, we need 4, total?": not a list to add)
     amounts = []
     for m in _FIGURE.finditer(t):
         rest = t[m.end():].lstrip()
