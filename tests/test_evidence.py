@@ -30,7 +30,8 @@ def test_the_answering_line_is_chosen_and_a_who_question_prefers_the_passage_wit
     landlord = best_evidence("Who is my landlord?", pages)
     assert landlord is not None and landlord.passage.page == 1 and "Helga Brandt" in landlord.text
     assert asks_for("Who is my landlord?") == "name" and asks_for("When is the haircut?") == "when"
-    assert asks_for("How much is the deposit?") == "amount" and asks_for("Where did I park?") == "place"
+    assert asks_for("How much is the deposit?") == "money" and asks_for("Where did I park?") == "place"
+    assert asks_for("How much does Bruno weigh?") == "amount"  # (money: what is paid or charged, not "74 m2")
     assert asks_for("whats the claim number for the bike theft") == "number"
     from assistant.grounding.asking import has_kind
 
@@ -419,3 +420,16 @@ def test_a_line_below_answers_only_under_a_heading_not_after_a_sentence_about_so
     assert answers(best_evidence("When will the sofa be delivered?", [sofa], {"sofa": 3.0, "delivered": 1.0}))
     assert not holds("Elm Dr. 12, Dublin", "doctor") and holds("Dr. Andrea Fuchs (GP)", "doctor")
     assert subject_words("Where does Theis live?") == ["theis", "live"]  # a name, not "this" misspelt
+
+
+def test_what_something_cost_is_answered_by_money_not_by_an_area_or_a_weight():
+    """"How much did the new apartment cost?" of a note on the new flat that gives its size, not its price: no answer
+    ("74 m²" had been said as the deposit)."""
+    from assistant.grounding.asking import has_kind
+
+    assert has_kind("deposit 2,370 -> done", "money") and has_kind("Kat. A 34 / Kat. B 26", "money")
+    assert not has_kind("3 rooms, 74 m2, balcony", "money") and not has_kind("Weight: 13.2 kg", "money")
+    assert not has_kind("cellar no. 9, room 3.08", "money")  # numbers that name something
+    flat = Passage("notes/flat.md", "# Kastanienweg 7 - new flat\n\n3 rooms, 74 m2, balcony (courtyard side), cellar no. 9\n")
+    assert not answers(best_evidence("How much did the new apartment cost?", [flat],
+                                     {"new": 1.0, "apartment": 3.0, "cost": 2.0}))

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from . import personal
 from .claims import spelled_numbers
 from ..languages import a_word, spelled_as
-from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, NOT_NAMES,
-                     QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, SMALL_NUMBERS, VAGUE)
+from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, NAMING_WORDS,
+                     NOT_NAMES, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, SMALL_NUMBERS, VAGUE)
 
 
 def subject_words(text: str) -> list[str]:
@@ -101,6 +101,16 @@ _LENGTH = re.compile(r"\d+(?:[.,]\d+)?\s*-?\s*(?:s|secs?|seconds?|min|mins|minut
                      r"weeks?|months?|years?|yrs?|decades?|m|cm|mm|km|metres?|meters?|ft|feet|foot|inch|inches|miles?)"
                      r"(?![^\W\d_])|\b(?:a|an|half an?) (?:second|minute|hour|day|night|week|fortnight|month|year)\b|"
                      r"\bfortnight\b", re.I)
+# A figure said in a unit that is no money ("74 m2", "13.2 kg", "3 rooms"): no answer to what something cost
+_NOT_MONEY = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*\s?(?:m2|m²|sqm|qm|km|kg|g|cm|mm|m|l|ml|%|percent|kwh|h|hours?|min|"
+                        r"minutes?|days?|weeks?|months?|years?|nights?|people|persons|rooms?|x|times|pieces?|pcs|dpt|"
+                        r"dioptres?|bar|psi|°)(?![^\W\d_])|"
+                        # hours from and to ("Mon-Thu 9-15"), not a price range in a currency
+                        r"(?<![\w.,])(?:[01]?\d|2[0-4])\s?[-–]\s?(?:[01]?\d|2[0-4])(?![\d.,])(?!\s?(?:€|eur|euros?|\$|dollars?))",
+                        re.I)
+# A number that names something ("cellar no. 9", "room 3.08", "flat 4", "#12")
+_NAMED_NUMBER = re.compile(rf"(?:(?<![^\W_])(?:{'|'.join(sorted(NAMING_WORDS | {'num', 'cellar', 'row'}))})\.?:?\s?#?|#)\s?"
+                           r"\d+(?:[.,]\d+)*", re.I)
 _WORD_OR_CODE = re.compile(r"\w+(?:-\w+)*")
 _WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]{1,3}")  # an amount written with its unit: "32kg", "4h"
 
@@ -119,7 +129,7 @@ def _without_codes(text: str) -> str:
 _YEAR = re.compile(r"(?<![€$£\d.,])(?<![€$£]\s)\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:€|\$|£|%)|\s*(?:eur|euros?|"
                    r"dollars?|kr|kroner|chf|kg|g|km|m|l)(?![^\W\d_]))", re.I)
 _PHONE = re.compile(r"(?<![\d,.])\+?\d+(?:[ /-]\d+){2,}(?![\d,.])")  # "040 6688 1200"
-REQUIRED_KINDS = ("time", "when", "number", "amount", "length")  # (a place need not be a capitalised name: "under the blue flowerpot")
+REQUIRED_KINDS = ("time", "when", "number", "amount", "money", "length")  # (a place need not be a capitalised name: "under the blue flowerpot")
 
 
 # What a question asks for, named after its question word and article (or whose it is: "when is Ole's birthday"):
@@ -166,9 +176,17 @@ _OF_WHOM = re.compile(r"\s*(?:of|de|du|des|d'|von|vom|der|del|della|di|do|da)\b"
 
 def asks_for(question: str) -> str | None:
     """What kind of thing the question asks for: "name", "time" (of day: "what time?"), "when", "number" (a code too),
-    "length" (how long or how far: a time or a distance), "amount" (how much or many), "place", or None."""
+    "length" (how long or how far: a time or a distance), "amount" (how much or many), "money" (an amount paid or
+    charged: "how much did the flat cost?"), "place", or None."""
     found = [(m.start(), order, kind) for order, (kind, pattern) in enumerate(_ASKS) if (m := pattern.search(question))]
-    return min(found)[2] if found else None  # the question word that comes first ("How much was it when we ...")
+    kind = min(found)[2] if found else None  # the question word that comes first ("How much was it when we ...")
+    return "money" if kind == "amount" and _MONEY_ASKED.search(question) else kind  # ("how much did it cost?")
+
+
+# A question for an amount of money: what something costs, what was paid, owed or charged
+_MONEY_ASKED = re.compile(r"\b(?:cost|costs|costing|price|prices|paid|pay|paying|charge|charged|charging|charges|fee|fees|"
+                          r"deposit|rent|spend|spent|owe|owes|owed|worth|euros?|dollars?|pounds?|kostet|kosten|bezahlt|"
+                          r"miete|coûte|coute|prix|payé|loyer|cuesta|precio|pagado|costa|prezzo|pagato)\b", re.I)
 
 
 def has_kind(sentence: str, kind: str | None) -> bool:
@@ -181,8 +199,11 @@ def has_kind(sentence: str, kind: str | None) -> bool:
         return re.search(r"\d", DATE_OR_TIME.sub(" ", spelled_numbers(sentence))) is not None
     if kind == "length":  # how long or how far: a time or a distance with its unit ("4.5 h", "3 years", "390 km")
         return _LENGTH.search(spelled_numbers(sentence)) is not None
-    if kind == "amount":  # ... nor a code's, a phone number's or a year's digits ("policy NV-558-20417", "vet 2025")
-        rest = _YEAR.sub(" ", _PHONE.sub(" ", _without_codes(DATE_OR_TIME.sub(" ", spelled_numbers(sentence)))))
+    if kind in ("amount", "money"):  # ... nor a code's, a phone number's or a year's digits ("policy NV-558-20417")
+        said = spelled_numbers(sentence)
+        said = _NAMED_NUMBER.sub(" ", _NOT_MONEY.sub(" ", said)) if kind == "money" else said  # (money: not "74 m2",
+        # nor "cellar no. 9")
+        rest = _YEAR.sub(" ", _PHONE.sub(" ", _without_codes(DATE_OR_TIME.sub(" ", said))))
         return re.search(r"\d", rest) is not None
     if kind in ("name", "place"):
         return re.search(r"(?<=[\w,;:]\s)[A-Z][a-z]+", sentence) is not None
