@@ -252,6 +252,17 @@ def test_a_question_about_what_the_files_name_but_do_not_answer_is_not_answered_
     assert done.reply == "I couldn't find that in your files." and chat.prompts == []
 
 
+def test_a_code_the_files_do_not_hold_is_never_guessed(routed):
+    """"whats the alarm code for the shop": no "my", and no file says it; the 0.5B answered "12345". A code, PIN,
+    password or reference is one of the user's own things: the files' answer or none."""
+    make, root = routed
+    (root / "shop.md").write_text("# Shop\n\nOpening hours: Tue-Sat 10:00-18:00. Keys: Conor has the spare set.\n")
+    agent, chat = make(["The alarm code for the shop is 12345."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "whats the alarm code for the shop")
+    assert done.reply == "I couldn't find that in your files." and chat.prompts == []
+
+
 def test_a_note_that_names_the_event_without_the_word_appointment_answers_when_it_is(routed):
     """A first-time user's folder of two notes: "When is my dentist appointment?" of "Dentist: Dr Lindqvist, Tuesday
     9 December at 14:30" (no "appointment" in any file, which made it weigh most). The word for the kind of event

@@ -99,8 +99,10 @@ def planner(manager, tmp_path_factory):
     # "6:55 PM")
     ("If the match starts at seven and lasts an hour and forty minutes, when does it end?", DATE, "question"),
     ("the film starts at 8 and runs 2 hours 10 minutes, when is it over?", DATE, "question"),
+    ("If I leave at 6:50 and the drive takes 2 h 20, when do I get there?", DATE, "question"),  # ("h" for hours)
     # word problems: things at a price each, an average or a total of amounts said (issue 24)
     ("I bought 3 shirts at 19.99 each, what did I spend?", CALC, "expression"),
+    ("on Friday I sold 9 of the big blue mugs at 12 euro each and 4 jugs at 30, what did I take?", CALC, "expression"),
     ("we paid 61 euros 20 in March and 48 euros 90 in April for water, what's that on average?", CALC, "expression"),
 ])
 def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argument):
@@ -126,6 +128,7 @@ def test_numbers_go_to_the_tools_that_compute_them(planner, request_, tool, argu
     ("Why did the movers change the date?", None),  # a reason, not a date
     ("how many times a day the eye drops in week two", None),  # how often: the notes', not a date nor a sum
     ("How often should I water the basil?", None),
+    ("À partir de quelle heure peut-on entrer dans la salle ?", None),  # the notes', not the clock's
     ("Can you explain what a prime number is?", None),
     ("Search my notes for the budget meeting.", "search_knowledge"),
     ("Read page 3 of espresso-machine.pdf.", "lookup_pdf"),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..contracts import ToolCall, ToolResult
 from ..grounding import converted, personal, translate, whose, worked_out
 from ..grounding.answer import evidence_for, grounded_answer
-from ..grounding.asking import subject_words
+from ..grounding.asking import asks_for_a_code, subject_words
 from ..grounding.evidence import Evidence, answers
 from ..grounding.replies import not_found
 from ..languages import words_of
@@ -60,7 +60,8 @@ class RoutedTurn:
         self.about_me = personal.is_personal(text) or (self.earlier is not None and (
             personal.is_personal(self.earlier) or looked_up_before))  # a follow-up to an answer from the files
         self.language = personal.language_of(text)
-        self.about_me = self.about_me or whose.about_their_world(text, self.planner.document_counts)
+        self.about_me = self.about_me or whose.about_their_world(text, self.planner.document_counts) or \
+            asks_for_a_code(text)  # ("whats the alarm code for the shop": the user's own, never a guess)
 
     @cached_property
     def llm(self) -> ChatModel:

@@ -189,6 +189,19 @@ _MONEY_ASKED = re.compile(r"\b(?:cost|costs|costing|price|prices|paid|pay|paying
                           r"miete|coûte|coute|prix|payé|loyer|cuesta|precio|pagado|costa|prezzo|pagato)\b", re.I)
 
 
+def asks_for_a_code(question: str) -> bool:
+    """The question asks for a code, PIN, password or reference ("whats the alarm code for the shop", "what's our
+    booking reference?"): one of the user's own things, never a guess of the model's."""
+    return _CODE_ASKED.search(question) is not None and (
+        asks_for(question) == "number" or re.search(r"\b(?:what|which|whats|was|quel|quelle|cuál|cual)\b", question, re.I)
+        is not None)
+
+
+_CODE_ASKED = re.compile(r"\b(?:code|pin|password|passcode|passwort|combination|reference|ref|customer number|account "
+                         r"number|policy number|booking number|membership number|code d'accès|mot de passe|contraseña|"
+                         r"código)\b", re.I)
+
+
 def has_kind(sentence: str, kind: str | None) -> bool:
     """The sentence holds the kind of thing `asks_for` names (a date or time for "when", an amount, ...)."""
     if kind == "time":  # a time of day ("18:30", "7.30 am", "at 8", "half past six"), not a date

@@ -210,7 +210,7 @@ CALCULATE_ROUTING = Routing(
     # unless the whole request is the expression ("144/12")
     signal=r"\d\s*(?:[+*×÷^%]|\*\*)\s*[\d(]|\d\s+[-/x]\s+[\d(]|\d\s*%|^(?=\D*\d)[\s\d.,()+*/^×÷%-]+[?=]?$|"
            # so many at a price each ("3 shirts at 19.99 each")
-           r"\d\s(?:[^\W\d_][\w']*\s){0,3}?(?:at|for|@)\s[€$£]?\d+(?:[.,]\d+)?\s?(?:[^\W\d_]+\s)?(?:each|apiece)\b",
+           r"\d\s(?:[^\W\d_][\w']*\s){0,5}?(?:at|for|@)\s[€$£]?\d+(?:[.,]\d+)?\s?(?:[^\W\d_]+\s)?(?:each|apiece)\b",
     needs=r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
           r"hundred|thousand|million|dozen|half|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig|"

@@ -119,7 +119,7 @@ FROM_A_TIME = rf"\b(?:from|between|von|zwischen|de|desde|entre|dalle|da|tra|fra)
 STARTED_AT = (rf"\b(?:{_STARTS})\s(?:at|um|à|a\slas|alle)\s(?:[01]?\d|2[0-3]|one|two|three|four|five|six|seven|eight|"
               r"nine|ten|eleven|twelve)\b(?![.,:]\d|\s?(?:%|euros?|dollars?|pounds?|km|kg|people|percent))")
 # ... and one with hours or minutes: a time to work out (a lookahead from the start of the text).
-TIMES_WORKED_OUT = (rf"(?=.*?(?:{CLOCK_TIME}|{STARTED_AT}))(?=.*?\b(?:minutes?|mins?|hours?|hrs?|minuten|stunden?|heures?|"
+TIMES_WORKED_OUT = (rf"(?=.*?(?:{CLOCK_TIME}|{STARTED_AT}))(?=.*?\d\s?h\s\d|.*?\b(?:minutes?|mins?|hours?|hrs?|minuten|stunden?|heures?|"
                     rf"minutos?|horas?|minuti|ore)\b)")
 # What asks for date_time as a keyword does: a time of day with hours or minutes, or a span from one.
 CLOCK_SIGNAL = f"^{TIMES_WORKED_OUT}|{FROM_A_TIME}|{TIME_SPAN}"

@@ -41,8 +41,8 @@ PLACES: dict[str, str] = {
     "uk": "Europe/London", "england": "Europe/London", "utc": "UTC", "gmt": "Etc/GMT",
 }
 # "At what time ..." asks when something happens, never what the clock says ("¿a qué hora es mi cita?").
-AT_WHAT_TIME = (r"\b(?:at what time|(?<!\w)(?:a|à) (?:qué|que|quelle) (?:hora|heure)|um wie ?viel uhr|"
-                r"um welche uhrzeit|a che ora)\b")
+AT_WHAT_TIME = (r"\b(?:at what time|from what time|(?<!\w)(?:a|à|de|desde) (?:qué|que|quelle) (?:hora|heure)|"
+                r"um wie ?viel uhr|um welche uhrzeit|ab wann|a che ora|da che ora)\b")
 # When the user's own event is: a question for when, then at most two words, then "my" or "our" ("what time is
 # my haircut", "when's our flight", "wann ist mein Termin", "a che ora è il mio ..."); not "what time is it in my
 # town" (three words between). Spanish "mes" is a month too ("¿qué día del mes es hoy?").

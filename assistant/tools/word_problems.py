@@ -129,8 +129,8 @@ def _per(words: list[str], what: str) -> bool:
                for a, b in zip(words, words[1:]))
 
 
-# "3 shirts at 19.99 each", "2 at 34 and 1 at 10", "4 Karten zu 26": a count, up to three words, a price.
-_PRICED = re.compile(rf"(?<![\w.])({NUMBER})\s(?:[^\W\d_][\w']*\s){{0,3}}?(?:at|for|@|zu|à|a|por)\s({NUMBER})"
+# "3 shirts at 19.99 each", "2 at 34 and 1 at 10", "14 of the small frames at 25": a count, up to five words, a price.
+_PRICED = re.compile(rf"(?<![\w.])({NUMBER})\s(?:[^\W\d_][\w']*\s){{0,5}}?(?:at|for|@|zu|à|a|por)\s({NUMBER})"
                      rf"(?!\w|\.\d|\s?%)")
 
 
