@@ -185,8 +185,9 @@ LEAD_INS = SPOKEN_FILLERS | frozenset("now then and can could would will you i i
 VAGUE = frozenset("""need want know think remember sure pretty really actually happening happened going thing
 things name again wrong right tell said says saying mean means meant meaning definition kind sort maybe please
 thanks thank someone somebody anyone anybody everyone everybody nobody today now currently moment nowadays lately
-anyway anyhow ever even roughly approximately""".split())  # (what a question says of its own asking, not of its
-# subject: "at the moment", "anyway", "roughly how much")
+anyway anyhow ever even roughly approximately forget forgets forgetting forgot forgotten keep""".split())  # (what a
+# question says of its own asking, not of its subject: "at the moment", "anyway", "roughly how much", "I keep
+# forgetting")
 
 # Words for the kind of event a question asks about, which a note often leaves out ("When is my dentist
 # appointment?" of "Dentist: Tuesday 9 December at 14:30"): the rest of the question names it.
@@ -237,6 +238,7 @@ NOTES_SAY_INSTEAD: dict[str, tuple[str, ...]] = {
     "vet": ("veterinary", "veterinarian"), "doctor": ("gp", "physician"),
     "phone": ("tel", "telephone", "mobile"), "telephone": ("tel", "phone", "mobile"),
     "teaching": ("teacher",), "teaches": ("teacher",), "teach": ("teacher",),
+    "weekend": ("saturday", "sunday"),
 }
 
 # Words written short with a full stop that ends no sentence ("Mr. Keller", "approx. 390 km", "tel. 0341 ...").

@@ -433,3 +433,22 @@ def test_what_something_cost_is_answered_by_money_not_by_an_area_or_a_weight():
     flat = Passage("notes/flat.md", "# Kastanienweg 7 - new flat\n\n3 rooms, 74 m2, balcony (courtyard side), cellar no. 9\n")
     assert not answers(best_evidence("How much did the new apartment cost?", [flat],
                                      {"new": 1.0, "apartment": 3.0, "cost": 2.0}))
+
+
+def test_a_heading_in_capitals_an_acronym_and_the_days_of_a_weekend():
+    """Found by the fifth set's run: a booking's first line in capitals is its heading, not the answer to "Which stall
+    have I got?"; "the PO number" asks by its acronym; notes write a weekend's days ("Sat 15 - Sun 16 November"); "I
+    keep forgetting" says nothing of the subject."""
+    booking = Passage("docs/booking.pdf", "SMITHFIELD WINTER MARKET 2025 Stall booking confirmation\n\nBooking ref: "
+                      "SWM25-0188\nStall: B22, covered row (3 x 3 m)\n", page=1)
+    found = best_evidence("Which stall have I got at the Smithfield market?", [booking],
+                          {"stall": 2.0, "smithfield": 3.0, "market": 2.0})
+    assert found is not None and found.sentences == ["Stall: B22, covered row (3 x 3 m)"], found.sentences
+    assert subject_words("What's the PO number for the hotel job?") == ["po", "number", "hotel", "job"]
+    order = Passage("notes/order.md", "# Hotel order\n\nPO LQH-2025-0417 (6 October).\nLabel with the room number.\n")
+    found = best_evidence("What's the PO number for the hotel job?", [order], {"po": 4.0, "number": 1.0, "hotel": 2.0,
+                                                                             "job": 3.0})
+    assert found is not None and found.sentences[0] == "PO LQH-2025-0417 (6 October).", found.sentences
+    assert subject_words("I keep forgetting, the hen do, what weekend is that again?") == ["hen", "weekend"]
+    hen = Passage("notes/hen.txt", "Orla's HEN - Galway, Sat 15 - Sun 16 November\n")
+    assert answers(best_evidence("the hen do, what weekend is that again?", [hen], {"hen": 3.0, "weekend": 3.0}))

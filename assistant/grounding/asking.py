@@ -26,8 +26,10 @@ def subject_words(text: str) -> list[str]:
         LITTLE_WORDS.get(personal.language_of(text), frozenset())  # ("bei", "ist" in a German question)
     named = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+", text.strip())}  # ("Where does Theis
     # live?": a name, not "this" misspelt)
+    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2}\b", text)} - {"i", "ok", "am", "pm"}  # ("the PO number")
     return [w for w in dict.fromkeys(words) if w not in skip and _verb_stem(w) not in skip  # ("wanted": "want")
-            and (len(w) >= 3 or any(c.isdigit() for c in w)) and (w in named or not _misspelt_little_word(w, skip))]
+            and (len(w) >= 3 or any(c.isdigit() for c in w) or w in acronyms)
+            and (w in named or not _misspelt_little_word(w, skip))]
 
 
 def _misspelt_little_word(word: str, skip: frozenset[str]) -> bool:

@@ -267,7 +267,10 @@ def _states_a_fact(sentence: str, words: Sequence[str]) -> bool:
 
 
 def _heading(sentence: str) -> bool:
-    return len(sentence) <= 60 and not re.search(r"[\d:]", sentence) and not sentence.endswith(".")
+    """A heading: a short line with no number, no label and no full stop; or one that begins in capitals
+    ("SMITHFIELD WINTER MARKET 2025 Stall booking confirmation")."""
+    return not sentence.endswith(".") and (len(sentence) <= 60 and not re.search(r"[\d:]", sentence) or (
+        len(sentence) <= 80 and re.match(r"(?:[A-Z]{2,}[\s,&-]+){2}", sentence) is not None))
 
 
 def _has_code(text: str, code: str) -> bool:
