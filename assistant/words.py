@@ -382,6 +382,9 @@ NAMING_WORDS = frozenset("""invoice invoices bill flat flats apartment room room
 bus line page pages chapter house table seat order orders version gate platform route level floor unit apt item items
 week day step question exercise exercises model class grade size track box boxes rechnung wohnung zimmer seite
 facture chambre page factura habitación página fattura camera pagina""".split())
+# Words that follow an amount in a list of them besides the little words: a unit, "and" abroad, "each", "what"
+AFTER_AN_AMOUNT = frozenset("""km kg g m cm mm l ml mi lb lbs oz min h kwh und et y e im am au each per what
+whats""".split())
 # What a number counts rather than an amount of money or a measure ("over 3 months", "for 4 people", "2 times"):
 # not one of the amounts to add up or average.
 COUNTED_WORDS = frozenset("""times months month weeks week days day years year nights hours people persons""".split())

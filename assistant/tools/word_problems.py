@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..words import (A_RATE_WORDS, AMONG_WORDS, AVERAGE_WORDS, CALENDAR_WORDS, COUNTED_WORDS, EACH_WORDS,
-                     FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, HOW_MUCH_WORDS, NAMING_WORDS, PEOPLE_WORDS, PER_WORDS,
-                     PERCENT_WORDS, PERSON_WORDS, SHARING_WORDS, TOTAL_WORDS)
+from ..words import (AFTER_AN_AMOUNT, A_RATE_WORDS, AMONG_WORDS, AVERAGE_WORDS, CALENDAR_WORDS, COUNTED_WORDS,
+                     EACH_WORDS, FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, HOW_MUCH_WORDS, NAMING_WORDS, PEOPLE_WORDS,
+                     PER_WORDS, PERCENT_WORDS, PERSON_WORDS, SHARING_WORDS, TOTAL_WORDS)
 from .numbers import NUMBER
 
 MONEY = "¤"  # where a currency stood ("9 ¤ pocket money")
@@ -184,5 +184,4 @@ def listed(t: str) -> str | None:
 
 
 # What follows an amount in a list of them: a little word ("34 for the tickets", "12 in March", "9 and 15"), a unit
-_AFTER_AN_AMOUNT = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS | frozenset("""km kg g m cm mm l ml mi lb lbs oz min h kwh
-und et y e im am au each per what whats""".split())
+_AFTER_AN_AMOUNT = FUNCTION_WORDS | FOREIGN_FUNCTION_WORDS | AFTER_AN_AMOUNT
