@@ -419,6 +419,7 @@ def test_a_line_below_answers_only_under_a_heading_not_after_a_sentence_about_so
     sofa = Passage("notes/flat.md", "Sofa from Harveys: delivery in 4 to 6 weeks.\n")
     assert answers(best_evidence("When will the sofa be delivered?", [sofa], {"sofa": 3.0, "delivered": 1.0}))
     assert not holds("Elm Dr. 12, Dublin", "doctor") and holds("Dr. Andrea Fuchs (GP)", "doctor")
+    assert not holds("leave by 13:00 (Conor closes the shop)", "colour")  # ("color", not one letter from it again)
     assert subject_words("Where does Theis live?") == ["theis", "live"]  # a name, not "this" misspelt
 
 
@@ -452,3 +453,13 @@ def test_a_heading_in_capitals_an_acronym_and_the_days_of_a_weekend():
     assert subject_words("I keep forgetting, the hen do, what weekend is that again?") == ["hen", "weekend"]
     hen = Passage("notes/hen.txt", "Orla's HEN - Galway, Sat 15 - Sun 16 November\n")
     assert answers(best_evidence("the hen do, what weekend is that again?", [hen], {"hen": 3.0, "weekend": 3.0}))
+
+
+def test_a_heading_naming_part_of_the_subject_does_not_answer_with_the_date_below_it():
+    """"When does the Liffey Quay Hotel reopen after the refurbishment?" of a purchase order headed by the hotel's name:
+    the order's date under it says nothing of a reopening (the fifth set's run)."""
+    order = Passage("docs/po.pdf", "THE LIFFEY QUAY HOTEL Wellington Quay, Dublin 2\n\nPURCHASE ORDER LQH-2025-0417 "
+                    "Date: 6 October 2025\n", page=1)
+    weights = {"liffey": 3.0, "quay": 3.0, "hotel": 2.0, "reopen": 5.0, "refurbishment": 5.0}
+    assert not answers(best_evidence("When does the Liffey Quay Hotel reopen after the refurbishment?", [order],
+                                     weights, list(weights)))

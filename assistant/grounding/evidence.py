@@ -28,6 +28,7 @@ FIRST_HITS = 5  # a passage the search ranks below these answers only when it ho
 # look-up weighs ten: Bruno's own note, seventh for "How much does Bruno weigh?", answers; a letter that says "dog"
 # and "barking", seventh for "how can I get my dog used to being home alone without barking?", does not)
 MAX_SENTENCES = 3
+HEADING_COVERAGE = 0.75  # the weighed share of the subject a heading must name for the line below it to answer
 LINES_AFTER = 3  # how far below a line naming the subject the line saying what is asked of it may be (a letter's
 # heading, its greeting, "we have had to move your operation.", then the new date)
 MAX_EVIDENCE_CHARS = 400
@@ -314,7 +315,8 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     # date" over "Physio check of the knee: ...", not "Birthdays" over "Lena: 22 August")
     anchor = 0 if titled and worded[0] > worded[best] and named[0] >= named[best] else best
     below = None
-    heads = anchor == 0 and titled or _heading(sentences[anchor]) or sentences[anchor].endswith(":")
+    heads = (anchor == 0 and titled or _heading(sentences[anchor]) or sentences[anchor].endswith(":")) and \
+        worded[anchor] >= HEADING_COVERAGE  # (a heading naming the hotel alone says nothing of when it reopens)
     if heads and kind in REQUIRED_KINDS and not has_kind(sentences[anchor], kind) and not any(
             has_kind(s, kind) and named[i] - named[anchor] for i, s in enumerate(sentences)):
         # (no line names what the anchor does not together with what is asked: "Lena: 22 August" under "Birthdays")

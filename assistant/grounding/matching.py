@@ -19,10 +19,10 @@ def stem(word: str) -> str:
     return word
 
 
-def holds(text: str, word: str, instead: bool = True) -> bool:
+def holds(text: str, word: str, instead: bool = True, loose: bool = True) -> bool:
     """The text has the word, or a word of the same stem; a long word also by its first letters
     ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget"); with `instead`, also a
-    word notes write for it (`NOTES_SAY_INSTEAD`)."""
+    word notes write for it (`NOTES_SAY_INSTEAD`); `loose` False: no misspelling either way."""
     if "-" in word:  # "check-up": "Check-up", "check up", "checkup"
         return spaced(word, text)
     if word in ("number", "numbers") and _NUMBER_SHORT.search(text):
@@ -47,13 +47,14 @@ def holds(text: str, word: str, instead: bool = True) -> bool:
     if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2 and short.lower() in
                               SHORTENED for short in _ABBREVIATED.findall(text)):
         return True  # shortened as notes shorten ("Gohliser Str." for Straße, "tel." for telephone)
-    if len(word) >= 5 and word.isalpha() and not a_word(word) and (fixed := spelled_as(word)) and \
-            holds(text, fixed, instead):
+    if loose and len(word) >= 5 and word.isalpha() and not a_word(word) and (fixed := spelled_as(word)) and \
+            holds(text, fixed, instead, loose=False):  # (as it is spelt, not one letter from that again: "colour" is
+        # "color", never "Conor")
         return True  # misspelt: "docters" is "doctors", and so "Dr."
-    if instead and any(spaced(other, text) if " " in other else holds(text, other, instead=False)
+    if instead and any(spaced(other, text) if " " in other else holds(text, other, instead=False, loose=False)
                        for other in NOTES_SAY_INSTEAD.get(word, ())):
         return True  # "born 14 February" for the birthday
-    return len(word) >= 5 and not any(c.isdigit() for c in word) and any(
+    return loose and len(word) >= 5 and not any(c.isdigit() for c in word) and any(
         one_letter_apart(word, w) for w in set(re.findall(r"[^\W\d_]{4,}", lowered)))
 
 
