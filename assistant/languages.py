@@ -33,6 +33,7 @@ def a_word(word: str) -> bool:
     return word.lower() in _english()
 
 
+@functools.lru_cache(maxsize=4096)  # (the grounding asks it of each word against every line of every passage)
 def spelled_as(word: str) -> str | None:
     """The dictionary's word one letter from a word it lacks ("numbr" is "number", "bulding" "building"); None for a
     word it has, or one near none of its words (a name: "Zwickel")."""

@@ -81,24 +81,6 @@ def test_a_line_about_another_one_does_not_answer_for_this_one():
     assert found is not None and found.sentences == ["3 rooms, 74 m2, balcony"]
 
 
-def test_a_hyphenated_word_is_one_word_however_a_note_writes_it():
-    from assistant.grounding.matching import holds
-    assert subject_words("When is Bruno's check-up after the dental?") == ["bruno", "check-up", "dental"]
-    assert subject_words("whats the wi-fi password") == ["wi-fi", "password"]
-    assert holds("Check-up: Thursday 21 August", "check-up") and holds("checkup on 21 Aug", "check-up")
-    assert holds("Cabin WiFi: moss-lantern-58", "wi-fi") and not holds("check the boiler", "check-up")
-
-
-def test_a_word_shortened_as_notes_shorten_it_is_held():
-    from assistant.grounding.evidence import sentences_of
-    from assistant.grounding.matching import holds
-    assert sentences_of("Wed 18:30-20:00, Loehrstr. 3-7, room 3.08") == ["Wed 18:30-20:00, Loehrstr. 3-7, room 3.08"]
-    assert holds("(old flat Gohliser Str.: 640 + 140 = 780)", "straße") and holds("tel. 0341 2290 415", "telephone")
-    assert not holds("I parked the car. Then I left.", "cards")  # a sentence's end is no short form
-    assert holds("Moving day: Sat 5 July", "move") and holds("Hartmann moved it", "move")  # a short word's forms
-    assert not holds("renew library card", "car") and not holds("take care", "car")  # ... not other words
-
-
 def test_how_much_is_answered_by_an_amount_not_a_code_and_when_by_a_time_not_a_way_to_somewhere():
     bike = Passage("notes/bike-stolen.txt", "Bike stolen!! Police report filed.\nInsurance: Nordlicht, policy "
                    "NV-558-20417 (household contents, bikes included).")
@@ -367,35 +349,6 @@ def test_the_line_under_a_heading_answers_before_a_line_elsewhere_naming_less_of
     assert found.title == "Your knee surgery - new date"
     assert found.sentences == ["Your new date is: Monday 9 February 2026, arrival 6:45."], found.sentences
     assert not any("Physio" in s for s in found.sentences)
-
-
-def test_a_misspelt_little_word_is_no_subject_and_a_misspelt_title_is_the_title_written_short():
-    """"whats my docters number, dr fuchs" of a contacts list that writes "Dr. Andrea Fuchs": "docters" is "doctors",
-    written "Dr."; "agian" is "again", a word a question's subject never is (issue 24: both were "not found")."""
-    assert subject_words("which room is the pottery class in agian") == ["room", "pottery", "class"]
-    assert subject_words("where does mrs haas live") == ["mrs", "haas", "live"]  # a name, not "has"
-    contacts = Passage("notes/contacts.txt", "Numbers\n\nDr. Andrea Fuchs (GP), Koerblergasse 17: 0316 674 290\n"
-                                             "Drive-in cinema: 0316 555 010\n")
-    weights = {"docters": 5.0, "number": 1.0, "fuchs": 3.0}
-    found = best_evidence("whats my docters number, dr fuchs", [contacts], weights, list(weights))
-    assert found is not None and found.sentences == ["Dr. Andrea Fuchs (GP), Koerblergasse 17: 0316 674 290"]
-    from assistant.grounding.matching import holds
-
-    assert holds("Dr Okafor, 9:30", "doctor") and not holds("Drive-in cinema", "doctor")
-
-
-def test_a_word_the_question_asks_by_is_held_by_the_word_notes_write_instead():
-    """"When is Pepper's birthday?" of "born 3 March 2019"; "Which bill is still unpaid?" of "OPEN, due 31 July"; one
-    way only: "open" asks for no unpaid bill (issue 24: both were "not found")."""
-    from assistant.grounding.matching import holds
-
-    pepper = Passage("notes/pepper.md", "# Pepper\n\nTabby, born 3 March 2019 (from the shelter).\nChip: 9981.\n")
-    found = best_evidence("When is Pepper's birthday?", [pepper], {"pepper": 3.0, "birthday": 4.0})
-    assert found is not None and found.sentences == ["Tabby, born 3 March 2019 (from the shelter)."]
-    bills = Passage("notes/bills.md", "Gas | 81.40 | paid 2 July\nWater | 48.90 | OPEN, due 31 July\n")
-    found = best_evidence("Which bill is still unpaid?", [bills], {"bill": 2.0, "unpaid": 4.0})
-    assert found is not None and found.sentences[0] == "Water | 48.90 | OPEN, due 31 July"
-    assert holds("Water: not paid yet", "owes") and not holds("The shop is unpaid work", "open")
 
 
 def test_a_list_under_a_title_answers_with_the_line_naming_what_is_asked_not_the_first_line_of_the_kind():
