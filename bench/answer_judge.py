@@ -339,6 +339,8 @@ def _name_runs(text: str) -> list[list[str]]:
 def _trim(run: list[str], at_sentence_start: bool) -> list[str]:
     while run and run[-1].lower() in _PARTICLES:
         run = run[:-1]
+    if not run:  # ("Le total est de 12 €.": a particle alone, no name)
+        return []
     if at_sentence_start:
         if len(run) == 1:
             return []

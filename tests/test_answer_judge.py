@@ -92,6 +92,8 @@ def test_a_sentence_first_word_alone_is_not_a_name_but_a_run_is():
     assert [c["text"] for c in invented("It was written by Seward.", support)] == ["Seward"]
     assert [c["text"] for c in invented("The plumber, Mr. Keller, comes.", support)] == ["Keller"]
     assert invented("Julian Seward wrote it.", support, names=False) == []
+    # a French article opening a sentence is no name, and no crash ("Le total est de 12 €.")
+    assert [c["text"] for c in invented("It's fine. Le pot is at noon. La gardienne knows.", support)] == []
 
 
 def test_citations_by_path_name_and_page():
