@@ -185,9 +185,9 @@ LEAD_INS = SPOKEN_FILLERS | frozenset("now then and can could would will you i i
 VAGUE = frozenset("""need want know think remember sure pretty really actually happening happened going thing
 things name again wrong right tell said says saying mean means meant meaning definition kind sort maybe please
 thanks thank someone somebody anyone anybody everyone everybody nobody today now currently moment nowadays lately
-anyway anyhow ever even roughly approximately forget forgets forgetting forgot forgotten keep""".split())  # (what a
+anyway anyhow ever even roughly approximately forget forgets forgetting forgot forgotten keep already""".split())  # (what a
 # question says of its own asking, not of its subject: "at the moment", "anyway", "roughly how much", "I keep
-# forgetting")
+# forgetting", "I've already paid 150")
 
 # Words for the kind of event a question asks about, which a note often leaves out ("When is my dentist
 # appointment?" of "Dentist: Tuesday 9 December at 14:30"): the rest of the question names it.
@@ -377,6 +377,12 @@ metà doppio""".split())
 AVERAGE_WORDS = frozenset("""average mean averaged durchschnitt durchschnittlich schnitt moyenne promedio media""".split())
 TOTAL_WORDS = frozenset("""total altogether together combined sum insgesamt zusammen gesamt summe ensemble somme
 juntos suma totale insieme somma""".split())
+# A rise or a drop asked in percent of two amounts said before ("how big a rise is that in percent?", "by what
+# percentage did it go down?"; grounding/worked_out.py), in the languages requests come in.
+RISE_WORDS = frozenset("""rise raise rises increase increased up more higher dearer grown grew steigerung erhöhung
+mehr teurer hausse augmentation aumento subida""".split())
+DROP_WORDS = frozenset("""drop dropped fall fell decrease decreased down less lower cheaper reduction discount
+weniger billiger rückgang baisse moins réduction bajada menos descuento""".split())
 # Words a number names something after ("invoice 17", "flat 3", "room 4", "flight 447", "page 2"): no amount.
 NAMING_WORDS = frozenset("""invoice invoices bill flat flats apartment room rooms number numbers no nr flight flights
 bus line page pages chapter house table seat order orders version gate platform route level floor unit apt item items

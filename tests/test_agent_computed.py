@@ -22,7 +22,7 @@ def test_arithmetic_over_what_the_conversation_said_uses_only_numbers_it_said(ro
         agent.context.knowledge.index()
         _turn(agent, "How much did Nowak Bau quote for the kitchen?")
         _turn(agent, "And how much is the deposit?")
-        events, left = _turn(agent, "so how much is left to pay after the deposit?")
+        events, left = _turn(agent, "so what's that minus the deposit?")  # (no common shape: the model's)
         asked = chat.prompts[2][-1]["content"]
         assert "7,850" in asked and "2,355" in asked  # the facts the model writes the expression from
         if used:
@@ -104,3 +104,42 @@ def test_an_expression_the_model_writes_below_zero_is_written_again_from_the_pas
     events, left = _turn(agent, "so how much is left to pay after the deposit?")
     assert _calls(events) == [("calculate", {"expression": "7850 - 2355"})]
     assert "5495" in left.reply.replace(",", "") and left.reply.endswith("(kitchen.md)")
+
+
+def test_a_common_shape_is_worked_out_by_code_from_the_thread_not_the_model(routed):
+    """"and both months together?" after the two months' amounts: the sum of the thread's amounts, not of every
+    number the conversation said (a small model added the "13 repairs" of an earlier, unrelated answer); the model
+    writes no expression."""
+    make, root = routed
+    (root / "repaircafe.md").write_text("# Repair café 2025\n\nRepairs this year: 13 of 19 items fixed.\n"
+                                        "Donations: September 214.50 / October 187.20\n")
+    agent, chat = make(["13 items were fixed."], ["The donations were 214.50 in September and 187.20 in October."],
+                       ["I can't say."])
+    agent.context.knowledge.index()
+    _turn(agent, "How many items were fixed at the repair café this year?")
+    _turn(agent, "What were the donations in September and October?")
+    events, both = _turn(agent, "and both months together?")
+    assert _calls(events) == [("calculate", {"expression": "214.5 + 187.2"})]
+    assert both.reply.startswith("214.5 plus 187.2 is 401.7") and both.reply.endswith("(repaircafe.md)")
+    assert len(chat.prompts) == 2  # (no model wrote the expression)
+
+
+def test_arithmetic_over_what_a_look_up_found_is_worked_out_not_quoted(routed):
+    """"I've paid 150 already, how much is left for the school trip?" of a note that gives its price: the look-up's
+    answering sentence gives the amount, code takes the question's own from it, cited; a total the file states itself
+    is read, not added up again; a comparison is not made within a passage (the other side is the conversation's)."""
+    make, root = routed
+    (root / "school.md").write_text("# Class 7b\n\nSchool trip to Lindau: 385 EUR per pupil, 150 paid on 3 March, "
+                                    "the rest by 30 April.\n")
+    (root / "garden.md").write_text("Receipt from the garden centre: soil 12.40, seeds 6.20, total 18.60\n")
+    (root / "roof.md").write_text("# Roof\n\nQuote from Dachbau Kern: 4,800 EUR.\nDeposit to Kern: 1,000 EUR.\n")
+    agent, chat = make(["The total on the receipt is 18.60."], ["Kern quoted 4,800 EUR."])
+    agent.context.knowledge.index()
+    events, left = _turn(agent, "I've paid 150 already, how much is left for the school trip?")
+    assert _calls(events)[1:] == [("calculate", {"expression": "385 - 150"})]
+    assert left.reply == "385 minus 150 is 235. (school.md)"
+    events, total = _turn(agent, "What was the total on the garden centre receipt?")
+    assert [name for name, _ in _calls(events)] == ["search_knowledge"] and "18.60" in total.reply
+    events, cheaper = _turn(agent, "how much cheaper is Kern?")
+    assert "calculate" not in [name for name, _ in _calls(events)]  # (4,800 - 1,000 is no comparison)
+    assert "3800" not in cheaper.reply.replace(",", "")

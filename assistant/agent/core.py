@@ -370,6 +370,17 @@ class Agent(ExternalCalls):
         kept = [(at, text) for at, text, _ in self._sources if at >= since] if evidence else []
         return [text for _, text in sorted([*said, *kept], key=lambda item: item[0])]
 
+    def recent_exchanges(self, exchanges: int = 3) -> list[tuple[str, str]]:
+        """The last exchanges' questions and answers (without their citations), oldest first."""
+        pairs: list[tuple[str, str]] = []
+        for message in self.history[self._since(exchanges):]:
+            content = message.get("content")
+            if is_request(message) and isinstance(content, str):
+                pairs.append((content, ""))
+            elif message["role"] == "assistant" and isinstance(content, str) and content.strip() and pairs:
+                pairs[-1] = (pairs[-1][0], without_citations(content))
+        return pairs
+
     def mark_interrupted(self, spoken: str) -> None:
         """After a barge-in: the last request's answer (tool rounds included) becomes only what was
         actually heard, marked as interrupted."""

@@ -12,24 +12,26 @@ from __future__ import annotations
 
 import time
 from functools import cached_property
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..contracts import ToolCall, ToolResult
-from ..grounding import converted, personal, translate, whose, worked_out
+from ..grounding import converted, personal, translate, whose
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.asking import asks_for_a_code, subject_words
 from ..grounding.evidence import Evidence, answers
 from ..grounding.replies import not_found
+from ..grounding.shaped import arithmetic_words, without_arithmetic
 from ..languages import words_of
 from ..routing import Plan, Planner, failure_reply
 from ..routing.digest import fallback_reply, uncited_source
 from ..routing.files import kind_of
 from ..routing.model_fill import model_filled
-from ..routing_hints import ANSWER_HITS, Routing
+from ..routing_hints import ANSWER_HITS
 from ..words import FILE_KIND_WORDS
 from .events import AgentEvent, FirstToken, ToolCallFinished, ToolCallStarted, TextDelta
 from .messages import NO_ANSWER, as_openai_call, is_request, user_message, without_citations
+from .routed_computed import converted_turn, may_work_out, worked_out_from, worked_out_turn
 from .routed_external import external_turn
 
 if TYPE_CHECKING:
@@ -95,9 +97,10 @@ class RoutedTurn:
             # follows up), never answered from the model's head
             plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
         self.timings["decide_s"] = plan.seconds
-        if self._may_work_out(chosen, chosen_arguments) and (yield from self._worked_out()):
+        if may_work_out(self, chosen, chosen_arguments) and (yield from worked_out_turn(self)):
             return
-        if self.subject is not None and (unit := converted.asked_unit(text)) and (yield from self._converted(unit)):
+        if self.subject is not None and (unit := converted.asked_unit(text)) and \
+                (yield from converted_turn(self, unit)):
             return
         agent.history.append(user_message(text, None))
         if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
@@ -198,6 +201,8 @@ class RoutedTurn:
             yield from self._finish(failure_reply(agent.tools[call.name], done.result.text), [done], say=True)
             return
         evidence = self._evidence(done.result)
+        if not answers(evidence) and arithmetic_words(text):  # "how much cheaper is Kessler?": no file says "cheaper"
+            evidence = self._evidence(done.result, without_arithmetic(text)) or evidence
         searcher = self.searcher
         if not answers(evidence) and searcher is not None and searcher.tool not in (None, call.name):
             # the PDF look-up found nothing that answers: the notes and recordings may ("when does release 2.4
@@ -236,6 +241,8 @@ class RoutedTurn:
             yield from self._finish(reply if reply or interrupted else NO_ANSWER, [done], interrupted,
                                     say=not reply and not interrupted)
             return
+        if (yield from worked_out_from(self, evidence, done)):  # "how much cheaper is Kessler?": computed from it
+            return
         reply, interrupted = yield from self._grounded(evidence)
         agent.keep_source(evidence.text, evidence.passage.citation)
         yield from self._finish(reply, [done], interrupted)
@@ -264,17 +271,6 @@ class RoutedTurn:
         while self.agent.history and not is_request(self.agent.history[-1]):
             self.agent.history.pop()
 
-    def _may_work_out(self, tool: str | None, arguments: dict[str, Any]) -> bool:
-        """A follow-up that refers back and asks for arithmetic over amounts (or dates) it does not give ("what's that
-        per night?", "so how much is left after the deposit?", "how many days later is that?"), which no tool, a
-        computing tool or a search was chosen for, or a file's tool that no file was named for (not "add page 3 of the
-        manual"), nor a picture."""
-        routing = self.agent.tools[tool].routing if tool in self.agent.tools else None
-        computes = routing is None or routing.works_out or (routing.picture is None and (
-            routing.file is None or routing.file.argument not in arguments))
-        return self.subject is not None and computes and personal.refers_back(self.text) and (
-            worked_out.asks_to_work_out(self.text) or worked_out.asks_to_count_days(self.text) is not None)
-
     def _named_in_english(self, plan: Plan) -> Plan:
         """The file a request in another language names, looked for under its English words ("la photo du reçu" is
         photos/receipt.jpg: the files' names are mostly English, and so is the model that matches them by meaning),
@@ -291,73 +287,6 @@ class RoutedTurn:
             again.arguments[routing.question] = self.text  # (the answer in the language asked)
         again.seconds += plan.seconds
         return again
-
-    def _worked_out(self) -> Generator[AgentEvent, None, bool]:
-        """Arithmetic over the conversation's facts: the model writes the expression (or names the two dates whose
-        days apart are asked), code checks that each of its numbers (or dates) was said, and a tool computes it.
-        False (nothing done) when there is no such tool, nothing of the kind was said, or the model reaches for what
-        nobody said."""
-        agent, facts = self.agent, self.agent.recent_facts()
-        unit = worked_out.asks_to_count_days(self.text)
-        tool = self._computing_tool(lambda r: r.counts_days if unit else r.works_out)
-        if tool is None or (unit is None and not worked_out.facts_hold_numbers(facts)):
-            return False
-        name, argument = tool
-        started = time.perf_counter()
-        if unit is not None:
-            dates = worked_out.written_dates(self.llm, self.text, facts, self.stop)
-            asked = f"How many {unit} are there from {dates[0]} to {dates[1]}?" if dates else None
-        else:
-            schema = next(s for s in agent.tool_schemas() if s["function"]["name"] == name)
-            # "per month" of the newest yearly amount is code's; else what was said goes to the model first: the
-            # passages behind it hold other amounts too ("Deposit: 2,370" beside the rent), which the 0.5B takes
-            answers = agent.recent_facts(evidence=False)
-            asked = (worked_out.per_period(self.text, facts) if worked_out.only_a_period(self.text) else None) or \
-                (worked_out.written_expression(self.llm, self.text, answers, schema, self.stop)
-                 if worked_out.facts_hold_numbers(answers) else None) or \
-                worked_out.written_expression(self.llm, self.text, facts, schema, self.stop)
-        self.timings["decide_s"] = self.timings.get("decide_s", 0.0) + time.perf_counter() - started
-        if asked is None:
-            return False
-        said_in = None if unit else converted.counted_unit(self.text) or worked_out.period_asked(self.text)
-        yield from self._computed(name, argument, asked, said_in)
-        return True
-
-    def _converted(self, unit: str) -> Generator[AgentEvent, None, bool]:
-        """A follow-up asking for what the conversation said in another unit ("what's that in miles?"): the newest
-        amount it said that converts to that unit, converted by the tool (cited where the files said it). False
-        (nothing done) without a converting tool or such an amount."""
-        agent = self.agent
-        tool = self._computing_tool(lambda r: r.converts)
-        quantity = (converted.said_quantity(agent.recent_facts(evidence=False), unit) or  # what was said, then the
-                    converted.said_quantity(agent.recent_facts(), unit)) if tool is not None else None  # passages
-        if tool is None or quantity is None:
-            return False
-        name, argument = tool
-        yield from self._computed(name, argument, f"{quantity} in {unit}")
-        return True
-
-    def _computing_tool(self, does: Callable[[Routing], bool]) -> tuple[str, str] | None:
-        """The tool whose routing says it does this computing, with the argument that takes what to compute."""
-        return next(((name, t.routing.question) for name, t in self.agent.tools.items()
-                     if t.routing is not None and t.routing.question and does(t.routing)), None)
-
-    def _computed(self, name: str, argument: str, asked: str, unit: str | None = None) -> Iterator[AgentEvent]:
-        """The computing tool's answer to what the conversation said (`asked`: "965 - 780", "390 km in miles"), said
-        as it is (in the `unit` the question counted it in); the amounts (or dates) came from the user's files:
-        cited like any answer from them."""
-        agent = self.agent
-        agent.history.append(user_message(self.text, None))
-        call = ToolCall(name, {argument: asked})
-        done = yield from agent.call(call, 0, self.stop, self.timings, record=False)
-        agent.remember(self.text, name, call.arguments, [])
-        if done.result.is_error:
-            reply = failure_reply(agent.tools[name], done.result.text)
-        else:
-            cited = worked_out.sources_of(asked, agent.recent_sources(), self.text)
-            said = converted.with_unit(done.result.text, unit) if unit else done.result.text
-            reply = said + (f" ({'; '.join(c.label() for c in cited)})" if cited else "")
-        yield from self._finish(reply, [done], say=True)
 
     def _evidence(self, result: ToolResult, text: str | None = None) -> Evidence | None:
         """The evidence in a look-up's result for this question (or its translation); a follow-up stays with the

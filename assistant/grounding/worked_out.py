@@ -55,7 +55,7 @@ def asks_to_work_out(question: str) -> bool:
     itself (fewer than two numbers: "what is 17 times 23?" is the calculator's alone)."""
     words = set(re.findall(r"[^\W\d_]+", question.lower()))
     return (bool(words & (OPERATION_WORDS - _COMMON)) or _COMPARED.search(question) is not None) and \
-        len(_numbers(question)) < 2
+        len(amounts_in(question)) < 2
 
 
 # The days (or weeks) between two dates: "how many days later is that?", "how many days before the deadline was
@@ -113,7 +113,7 @@ def written_dates(llm: ChatModel, question: str, facts: Sequence[str], stop: Can
 
 
 def facts_hold_numbers(facts: Sequence[str]) -> bool:
-    return any(_numbers(fact) for fact in facts)
+    return any(amounts_in(fact) for fact in facts)
 
 
 def written_expression(llm: ChatModel, question: str, facts: Sequence[str], schema: dict[str, Any],
@@ -162,15 +162,16 @@ def held(expression: str, facts: Sequence[str], question: str) -> bool:
     of them an amount said in the facts or the question (100 too, when the question asks for a percentage), read
     as the calculator reads them ("7.850" is seven point eight five, not the 7,850 of a German answer)."""
     if not re.fullmatch(r"[\d\s.+\-*/×÷()]+", expression) or not re.search(r"\d\s*[-+*/×÷]", expression) or \
-            re.search(r"[-+*/×÷]\s*[+*/×÷]", expression):  # ("96/ / 12": two operators, no calculation)
-        return False
+            re.search(r"[-+*/×÷]\s*[+*/×÷]", expression) or \
+            re.search(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[-/÷]\s*\1(?![\d.])", expression):
+        return False  # ("96/ / 12": two operators; "28 / 28": an amount divided by itself, no calculation)
     try:
         used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", expression)}
     except ValueError:
         return False
     if len(re.findall(r"\d+(?:\.\d+)?", expression)) < 2:
         return False
-    known = {float(n) for fact in [*facts, question] for n in _numbers(fact)}
+    known = {float(n) for fact in [*facts, question] for n in amounts_in(fact)}
     if _PERCENT.search(question):
         known.add(100.0)
     known |= _between_periods(question, facts)
@@ -244,27 +245,27 @@ def sources_of(asked: str, sources: Sequence[tuple[str, Citation]], question: st
     says one of them, in order, once. The question's own numbers ("20 %", "split in 2") need no source."""
     dates = {(day, month) for day, month, _ in said_dates(asked)}
     amounts = _DATES.sub(" ", asked) if dates else asked  # (not the days and years of dates)
-    used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", amounts)} - {float(n) for n in _numbers(question)}
+    used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", amounts)} - {float(n) for n in amounts_in(question)}
     cited: list[Citation] = []
     for text, citation in sources:
-        if citation not in cited and (any(float(n) in used for n in _numbers(text)) or
+        if citation not in cited and (any(float(n) in used for n in amounts_in(text)) or
                                       any((day, month) in dates for day, month, _ in said_dates(text))):
             cited.append(citation)
     return cited
 
 
-def _numbers(text: str) -> set[str]:
-    """The amounts a text says, as keys ("1,740" and "1740" alike; "two" is 2): not the times, days of the month
-    and years of its dates."""
+def amounts_in(text: str) -> list[str]:
+    """The amounts a text says, as keys ("1,740" and "1740" alike; "two" is 2), in order, once each: not the times,
+    days of the month and years of its dates."""
     text = _DATES.sub(" ", normalise(text))
-    found = set()
+    found: list[str] = []
     for claim in claims(text):
-        if claim.kind == "number":
+        if claim.kind == "number" and claim.key not in found:
             try:
                 float(claim.key)
             except ValueError:
                 continue
-            found.add(claim.key)
+            found.append(claim.key)
     return found
 
 

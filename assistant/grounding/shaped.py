@@ -1,0 +1,145 @@
+"""The common shapes of arithmetic over amounts said before, worked out by code: a follow-up that compares two
+amounts ("how much more is it this time?", "how much is left?"), takes one as a share of the other ("what
+percentage is that?"), asks a rise or a drop in percent, shares one out by the other ("so what's that per
+singer?"), or adds up what was said ("and both months together?").
+
+The operation is the question's words'; the amounts are those the answers of the conversation's thread said (the
+newest answer, and those before it while each later question referred back to them), with the question's own. A
+shape is used only when exactly the amounts it needs are there; any other case is the model's to write
+(`worked_out.written_expression`), checked as ever. A small model asked to write these takes the wrong amount
+("13 + 214.5 + 187.2" for "both months" after an unrelated "13 items"), divides an amount by itself ("28 / 28"
+per singer) or the part by the whole the wrong way round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..languages import words_of
+from ..words import (DROP_WORDS, EACH_WORDS, NAMING_WORDS, OPERATION_WORDS, PER_WORDS, PERCENT_WORDS, RISE_WORDS,
+                     TOTAL_WORDS)
+from .worked_out import amounts_in, asks_to_work_out, only_a_period
+
+_PERCENT = re.compile("|".join(re.escape(w) for w in PERCENT_WORDS), re.I)
+# Two amounts compared: "how much more/less/cheaper/further", "how far below", "the difference", "in between", what
+# is left of one after the other
+_DIFFERENCE = re.compile(r"\bhow (?:much|many|far)\s+(?:[^\W\d_]+\s+)?(?:more|less|fewer|(?!other\b|never\b|per\b)"
+                         r"[^\W\d_]{3,}er|below|above|over|under)\b|\bdifference\b|\bin between\b|"
+                         r"\b(?:left|remaining|remains?)\b|\bthe rest\b|\bwie viel (?:mehr|weniger)\b|\bübrig\b|"
+                         r"\bunterschied\b|\bdifférence\b|\bcombien de (?:plus|moins)\b|\bdiferencia\b", re.I)
+_BOTH = frozenset("both beide beiden deux ambos".split())
+_COMPARATIVE = re.compile(r"\bhow (?:much|many|far)\s+((?!other\b|never\b|per\b)[^\W\d_]{3,}er)\b", re.I)
+
+
+def arithmetic_words(question: str) -> set[str]:
+    """The words of a question that asks to work something out which say the arithmetic ("cheaper", "left",
+    "together", "percent"), not its subject; none for any other question."""
+    if not asks_to_work_out(question):
+        return set()
+    said = set(words_of(question)) & (OPERATION_WORDS | RISE_WORDS | DROP_WORDS | _BOTH)
+    return said | {m.group(1).lower() for m in _COMPARATIVE.finditer(question)}
+
+
+def without_arithmetic(question: str) -> str:
+    """The question without the words that say its arithmetic, nor its own amounts: what a look-up looks for ("how
+    much is Kessler?" for "how much cheaper is Kessler?": no file says "cheaper"; "I've paid 45, how much is left?":
+    the 45 is the user's, not the files')."""
+    said = arithmetic_words(question)
+    kept, before = [], ""
+    for word in question.split():
+        bare = word.strip("?,.!").lower()
+        if bare not in said and (not re.fullmatch(r"[\d.,]+", bare) or before in NAMING_WORDS):  # ("room 4")
+            kept.append(word)
+        before = bare
+    return " ".join(kept)
+
+
+def states_it(question: str, found: str) -> bool:
+    """The passage says the arithmetic's own word ("Total: 3.50" for "what's the total?", "the rest by 30 April"
+    for "when is the rest due?"): a figure the files state is read, not worked out again."""
+    said = arithmetic_words(question)
+    return bool(said & set(words_of(found)))
+
+
+def shape_of(question: str) -> str | None:
+    """The common shape of the arithmetic a question asks: "percent" (a share, a rise or a drop), "total",
+    "difference" or "per"; None for any other."""
+    words = set(words_of(question))
+    if _PERCENT.search(question):
+        return "percent"
+    if words & (TOTAL_WORDS | _BOTH):
+        return "total"
+    if _DIFFERENCE.search(question):
+        return "difference"
+    if words & (PER_WORDS | EACH_WORDS) and not only_a_period(question):
+        return "per"
+    return None
+
+
+def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
+                      refers_back: Callable[[str], bool]) -> str | None:
+    """The arithmetic of a question of one of the common shapes over the amounts the conversation's thread said
+    (`exchanges`: its last questions and answers, oldest first); None when the question has no such shape or the
+    amounts it needs are not exactly there."""
+    words = set(words_of(question))
+    own = amounts_in(question)
+    wider = exchanges if refers_back(question) else ()  # (a question that does not refer back: its thread only)
+    shape = shape_of(question)
+    if shape == "percent":
+        if own:  # ("with 23 percent VAT on top": a percentage given, not asked)
+            return None
+        pair = _two(_thread(exchanges, refers_back), wider)
+        if pair is None:
+            return None
+        low, high = sorted(pair, key=float)
+        if float(low) == float(high) or float(low) == 0:
+            return None
+        if words & RISE_WORDS:
+            return f"({high} - {low}) / {low} * 100"
+        if words & DROP_WORDS:
+            return f"({high} - {low}) / {high} * 100"
+        return f"{low} / {high} * 100"
+    if shape == "total":
+        said = [*_thread(exchanges, refers_back), *(a for a in own if a not in _thread(exchanges, refers_back))]
+        if len(said) < 2 or (words & _BOTH and len(said) != 2):
+            return None
+        return " + ".join(said)
+    if shape == "difference":
+        pair = _two([*own, *(a for a in _thread(exchanges, refers_back) if a not in own)], wider, own)
+        if pair is None:
+            return None
+        low, high = sorted(pair, key=float)
+        return f"{high} - {low}" if float(high) != float(low) else None
+    if shape == "per" and not own:  # "what's that per singer?"
+        pair = _two(_thread(exchanges, refers_back), wider)
+        if pair is None:
+            return None
+        low, high = sorted(pair, key=float)
+        return f"{high} / {low}" if float(low) not in (0.0, float(high)) else None
+    return None
+
+
+def _thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]) -> list[str]:
+    """The amounts the thread's answers said, oldest first, once each: the newest answer's, and each earlier one's
+    while the question after it referred back to it."""
+    thread: list[str] = []
+    for at in range(len(exchanges) - 1, -1, -1):
+        thread[:0] = [a for a in amounts_in(exchanges[at][1]) if a not in thread]
+        if not refers_back(exchanges[at][0]):
+            break
+    return thread
+
+
+def _two(said: list[str], wider: Sequence[tuple[str, str]], own: Sequence[str] = ()) -> tuple[str, str] | None:
+    """The two amounts a comparison is of: those said (the thread's, with the question's own) when there are exactly
+    two; fewer: the `wider` exchanges' answers', when they and the question's own are exactly two ("what's that per
+    singer?" after the coach's price and, asked on its own, how many signed up)."""
+    if len(said) == 2:
+        return said[0], said[1]
+    if len(said) > 2:
+        return None
+    amounts = [*own]
+    for _, answer in wider:
+        amounts += [a for a in amounts_in(answer) if a not in amounts]
+    return (amounts[0], amounts[1]) if len(amounts) == 2 else None

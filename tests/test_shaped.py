@@ -1,0 +1,92 @@
+"""The common shapes of arithmetic over amounts a conversation said (issue 24, item 3: numbers come from code): a
+difference, a share in percent, a rise or a drop in percent, a total and a share-out are written by code from the
+amounts of the conversation's thread, only when exactly the amounts the shape needs are there (else the model
+writes it, checked as ever)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.grounding.personal import refers_back
+from assistant.grounding.shaped import arithmetic_words, shape_of, shaped_expression, states_it, without_arithmetic
+from assistant.grounding.worked_out import held
+from assistant.tools.arithmetic import evaluate, parse
+
+
+def _worked(question: str, *exchanges: tuple[str, str]) -> str | None:
+    return shaped_expression(question, list(exchanges), refers_back)
+
+
+@pytest.mark.parametrize("question, exchanges, value", [
+    # a difference, the larger first, whichever was said first
+    ("how much more is that?", [("What did the boiler service cost last year?", "It cost 96 euros."),
+                                ("and this year?", "This year it is 118.50 euros.")], 22.5),
+    # a share of a whole: the part over the whole, whichever was said first
+    ("what percentage is that?", [("How many seedlings did I plant?", "You planted 40 seedlings."),
+                                  ("and how many came up?", "31 came up.")], 77.5),
+    # a rise in percent is of the old (smaller) amount; a drop of the old (larger) one
+    ("how big an increase is that in percent?", [("What was the gym fee?", "The fee was 30 euros a month."),
+                                                 ("and now?", "Now it is 33 euros.")], 10.0),
+    ("by what percentage did it drop?", [("What did the flat cost in 2023?", "It was 250,000."),
+                                         ("and now?", "Now it is 225,000.")], 10.0),
+    # both, a total: the thread's amounts; an unrelated answer before the thread began is not one of them
+    ("and both weekends together?", [("How many books did I sell at the fair?", "You sold 12 books."),
+                                     ("What did the first weekend bring in?", "It brought in 310 euros."),
+                                     ("and the second?", "The second brought in 275.40 euros.")], 585.4),
+    # a share-out: the larger over the smaller, when the thread said exactly the two (asked on its own each)
+    ("so what's that per player?", [("What does the pitch cost for the season?", "The pitch costs 660 euros."),
+                                    ("How many players are in the team?", "There are 15 players.")], 44.0),
+    # what is left after the question's own amount
+    ("I've spent 45 of it already, how much is left?", [("What's my monthly book budget?", "It is 80 euros.")],
+     35.0),
+])
+def test_a_common_shape_is_worked_out_from_the_thread_s_amounts(question, exchanges, value):
+    expression = _worked(question, *exchanges)
+    assert expression is not None, question
+    assert abs(evaluate(parse(expression)) - value) < 0.01, expression
+    facts = [text for pair in exchanges for text in pair]
+    assert held(expression, facts, question)  # each amount one that was said
+
+
+@pytest.mark.parametrize("question, exchanges", [
+    # three amounts said: which two are compared is not code's to guess
+    ("how much more is that?", [("What are the three quotes?", "They are 900, 1,100 and 1,250 euros.")]),
+    # one amount: nothing to compare it with
+    ("how much cheaper is it?", [("What does the blender cost?", "It costs 89 euros.")]),
+    # "both" with three amounts
+    ("and both together?", [("What did I pay?", "You paid 20, 30 and 40 euros.")]),
+    # a percentage given, not asked ("with 23 percent VAT on top")
+    ("and with 20 percent VAT on top?", [("What's the frame?", "It is 120 euros."), ("and the glass?", "30.")]),
+    # a question that does not refer back takes only its thread: an older answer's amount is no side of it
+    ("How much more does the piano teacher charge now?", [("How many lessons did I have?", "You had 12."),
+                                                           ("When is the next lesson?", "On 4 March at 16:00.")]),
+    # no shape: the model's (or nobody's)
+    ("what's the weather like?", [("What did it cost?", "It cost 12 and 14 euros.")]),
+])
+def test_no_shape_is_forced_on_amounts_that_do_not_fit_it(question, exchanges):
+    assert _worked(question, *exchanges) is None
+
+
+def test_an_amount_is_never_divided_by_itself_nor_taken_from_itself():
+    """A small model writes "28 / 28" for "what's that per singer?": no calculation, not used."""
+    facts = ["The coach costs 1,120 euros.", "28 singers signed up."]
+    assert not held("28 / 28", facts, "so what's that per singer?")
+    assert not held("27 / 27 * 100", ["27 sat it, 22 passed"], "what percentage is that?")
+    assert not held("1120 - 1120", facts, "how much more?")
+    assert held("1120 / 28", facts, "so what's that per singer?")
+    assert held("280 / 28", ["280 euros", "28 people"], "per person?")  # (two amounts alike in digits)
+
+
+def test_the_words_that_say_the_arithmetic_are_no_subject_to_look_up():
+    assert shape_of("how much cheaper is the second quote?") == "difference"
+    assert shape_of("what's that per head?") == "per" and shape_of("and per month?") is None  # (a period's)
+    assert shape_of("and both together?") == "total" and shape_of("When is the dentist?") is None
+    assert arithmetic_words("how much cheaper is Kessler?") == {"cheaper"}
+    assert without_arithmetic("how much cheaper is Kessler?") == "how much is Kessler?"
+    # the question's own amounts are the user's, not the files' (a number naming something stays)
+    assert without_arithmetic("I've paid 1,200, what's left?") == "I've paid what's"
+    assert without_arithmetic("what's left for room 4?") == "what's for room 4?"
+    assert arithmetic_words("When is the dentist?") == set() and arithmetic_words("what is 17 plus 4?") == set()
+    # a figure the file states is read, not worked out again
+    assert states_it("what's the total on the receipt?", "Bread 2.40, milk 1.10. Total 3.50")
+    assert not states_it("I've paid 150, how much is left?", "Trip: 385 EUR, the rest by 30 April")
