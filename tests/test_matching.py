@@ -53,3 +53,14 @@ def test_a_word_the_question_asks_by_is_held_by_the_word_notes_write_instead():
     found = best_evidence("Which bill is still unpaid?", [bills], {"bill": 2.0, "unpaid": 4.0})
     assert found is not None and found.sentences[0] == "Water | 48.90 | OPEN, due 31 July"
     assert holds("Water: not paid yet", "owes") and not holds("The shop is unpaid work", "open")
+
+
+def test_a_unit_a_question_says_in_words_is_held_where_a_note_writes_its_symbol():
+    """"What do the tiles cost per square metre?" of "Tiles: 38,90 €/m²": the note writes the unit as units are
+    written, after an amount; so "euros", "kilometres"; an acronym's plural ("the TGVs") is the acronym."""
+    from assistant.grounding.matching import holds
+    assert holds("Tiles: 38,90 €/m²", "square") and holds("Tiles: 38,90 €/m²", "metre")
+    assert holds("two TGVs, 39 € each", "euros") and holds("€39 return", "euros") and holds("drive 125 km", "kilometres")
+    assert holds("TGV Lyon -> Paris", "tgvs") and holds("scan the PDFs", "pdfs")
+    assert not holds("Room M2 on the left", "metre") and not holds("the euro area", "kilometres")
+    assert not holds("coach m, seat 4", "metre")  # (a letter is no unit without an amount)

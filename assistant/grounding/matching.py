@@ -8,6 +8,7 @@ import re
 
 from ..languages import a_word, one_letter_apart, spelled_as
 from ..words import MONTH_NAMES, NOTES_SAY_INSTEAD, SHORTENED, WEEKDAY_NAMES
+from .quantities import UNITS
 
 
 def stem(word: str) -> str:
@@ -44,6 +45,9 @@ def holds(text: str, word: str, instead: bool = True, loose: bool = True) -> boo
         return True
     if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
         return True  # a short form: "physio" for "physiotherapy"
+    if written_as_a_unit(text, word) or (word.endswith("s") and 2 <= len(word) - 1 <= 5 and re.search(
+            rf"(?<![^\W_]){re.escape(word[:-1].upper())}(?![^\W_])", text)):
+        return True  # "euros" for "39 €", "square metre" for "€/m²"; "TGVs" for "TGV"
     if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2 and short.lower() in
                               SHORTENED for short in _ABBREVIATED.findall(text)):
         return True  # shortened as notes shorten ("Gohliser Str." for Straße, "tel." for telephone)
@@ -71,6 +75,20 @@ _ABBREVIATED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})\.(?!\s*$|\s*\n|\s+[A-ZÀ-�
 # English months and weekdays as notes shorten them, capitalised ("1 Jan", "Thurs 13 March"; not "the sun")
 _SHORT_FORMS = {name: [name[:3], *{"september": ["sept"], "tuesday": ["tues"], "thursday": ["thur", "thurs"]}.get(
     name, [])] for name in (*MONTH_NAMES[:12], *WEEKDAY_NAMES[:7]) if name != "may"}
+
+
+def written_as_a_unit(text: str, word: str) -> bool:
+    """The text writes the unit the word names as units are written, after an amount ("39 €", "16,5 m²", "€/m²") or a
+    sign before one ("€39"): "euros", "metre" ("square metre": m²), "square", "kilometres"."""
+    unit = UNITS.get(word)
+    wanted = {"m2", "ft2"} if word == "square" else {unit, f"{unit}2"} if unit in ("m", "ft") else {unit} if unit else set()
+    if not wanted:
+        return False
+    spellings = sorted((s for s, u in UNITS.items() if u in wanted), key=len, reverse=True)
+    after = "|".join(re.escape(s) for s in spellings)
+    signs = "|".join(re.escape(s) for s in spellings if not s[0].isalpha())
+    return re.search(rf"(?:\d\s?|/\s?)(?:{after})(?![^\W_])", text, re.I) is not None or \
+        bool(signs) and re.search(rf"(?:{signs})\s?\d", text) is not None
 
 
 def spaced(word: str, text: str) -> bool:
