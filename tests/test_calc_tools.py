@@ -215,6 +215,9 @@ def test_number_words_and_spoken_results():
     ("what is 100 degrees Fahrenheit in Celsius?", None, "100 degrees Fahrenheit is 37.78 degrees Celsius."),
     ("100 square metres in square feet", None, "100 square metres is 1076 square feet."),
     ("1 light year in km", None, "1 light year is 9.46 trillion kilometres."),
+    # the amount inside a sentence: its number (not "a temperature" as one), its unit up to the end of its clause
+    ("What's a temperature of 39.2 °C in Fahrenheit?", None, "39.2 degrees Celsius is 102.56 degrees Fahrenheit."),
+    ("the shelf is 80 cm wide, what's that in inches?", None, "80 centimetres is 31.5 inches."),
 ])
 def test_convert_units_says_the_answer_with_unit_names_spelled_out(ctx, quantity, to, said):
     arguments = {"quantity": quantity} | ({"to": to} if to else {})

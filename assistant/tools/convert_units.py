@@ -129,8 +129,9 @@ def split_request(quantity: str, to: str | None) -> tuple[str, str]:
 def amount(text: str, decimal_comma: bool | None = None) -> tuple[float, str]:
     """"five miles" -> (5.0, "miles"); "a US gallon" -> (1.0, "US gallon"); "1,500 feet" -> (1500.0, "feet");
     "2,5 Liter" -> (2.5, "Liter"). `decimal_comma`: the request's language writes one (else: as the text does)."""
-    t = read(text, foreign=False, decimal_comma=decimal_comma)
-    t = re.sub(r"^(?:a|an|one|ein|eine|einen|un|une|uno|una)\s+", "1 ", t.strip(), flags=re.I)
+    t = read(text, foreign=False, decimal_comma=decimal_comma).strip()
+    if not re.search(r"\d", t):  # ("a temperature of 37.8 °C": the amount is the number)
+        t = re.sub(r"^(?:a|an|one|ein|eine|einen|un|une|uno|una)\s+", "1 ", t, flags=re.I)
     if not _AMOUNT.match(t) and (first := re.search(r"(?<![\w.])[-+]?\d", t)):  # "convrt 30 degrees": from the number
         t = t[first.start():]
     found = _AMOUNT.match(t)
@@ -163,6 +164,19 @@ def unit_of(name: str) -> Any:
     raise UnreadableRequest(f"{name!r} is not a unit I know")
 
 
+def unit_said(name: str) -> Any:
+    """The unit an amount is said in, from the words after it up to the end of its clause, the fewest that name a
+    unit ("55 cm tall, what's that": cm)."""
+    words = re.split(r"[,;:]", name, maxsplit=1)[0].split()
+    for count in range(len(words), 0, -1):
+        try:
+            return unit_of(" ".join(words[:count]))
+        except UnreadableRequest:
+            if count == 1:
+                raise UnreadableRequest(f"{name!r} is not a unit I know") from None
+    return unit_of(name)
+
+
 def convert(quantity: str, to: str | None) -> tuple[str, dict[str, Any]]:
     """The spoken answer and the data (value, units) for a conversion."""
     said_amount, said_unit = split_request(quantity, to)
@@ -171,7 +185,7 @@ def convert(quantity: str, to: str | None) -> tuple[str, dict[str, Any]]:
     value, from_name = amount(said_amount, language_of(quantity) in DECIMAL_COMMA)
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
         raise InputError("that amount is too large")
-    source, target = unit_of(from_name), unit_of(said_unit)
+    source, target = unit_said(from_name), unit_of(said_unit)
     ureg = units()
     try:
         result = ureg.Quantity(value, source).to(target).magnitude
