@@ -133,3 +133,17 @@ def test_a_number_asked_for_is_said_whole():
     evidence = Evidence(Passage("memos/washer.wav", ticket, time=0.0), [ticket], 1.0)
     check = CheckedReply(evidence, "what's the ticket number?", kind="number")
     assert check.feed("The ticket number is 3-1. ") + check.finish() == ["The ticket number is 3-1-7-7-4-2. "]
+
+
+def test_a_reply_that_copies_the_prompt_s_framing_is_replaced_by_the_source_s_words():
+    """No internal text reaches the user: a small model copied the follow-up's framing ("The following up on:
+    \"...\"") and the earlier question it quotes into its reply; the source's own words are said instead."""
+    earlier = "When's my physio appointment now?"
+    check = CheckedReply(_evidence(), f"and with whom? {earlier}", earlier=earlier)
+    assert check.feed(f'The following up on: "{earlier}" and with whom? ') == [] and check.failed
+    check = CheckedReply(_evidence(), f"and with whom? {earlier}", earlier=earlier)
+    assert check.feed(f"You asked {earlier.lower()} The haircut is with Mia. ") == [] and check.failed
+    check = CheckedReply(_evidence(), "What time's my haircut?")
+    assert check.feed("Passage from notes/appointments.md: haircut at 17:45.") + check.finish() == [] and check.failed
+    check = CheckedReply(_evidence(), "What time's my haircut?", earlier=earlier)
+    assert check.feed("Your haircut is at 17:45.") + check.finish() == ["Your haircut is at 17:45."]  # (it goes out)

@@ -52,7 +52,7 @@ def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str 
     whole and checked); returns (the whole reply, whether it was stopped). `uncited(reply, citations)` gives the
     citation to add when the reply does not name its source."""
     kind = answerable_kind(asks_for(text), evidence.text)
-    checker = CheckedReply(evidence, f"{text} {earlier or ''}", language, kind)
+    checker = CheckedReply(evidence, f"{text} {earlier or ''}", language, kind, earlier)
     said: list[str] = []
     with streaming(llm.stream(answer_messages(text, evidence, earlier), tools=None, max_new_tokens=GROUNDED_TOKENS,
                               stop=stop, tool_choice="none")) as chunks:

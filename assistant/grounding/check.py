@@ -10,6 +10,7 @@ from .claims import Claim, Facts, claims, normalise, number_key
 from .asking import REQUIRED_KINDS, has_kind, names_beyond, subject_words
 from .evidence import Evidence
 from .matching import holds
+from .replies import echoes_the_prompt
 from .spelling import not_an_end
 from ..words import FUNCTION_WORDS
 
@@ -23,9 +24,11 @@ _HEDGED = re.compile(r"\b(?:about|around|approximately|approx\.|roughly|nearly|a
 
 
 class CheckedReply:
-    def __init__(self, evidence: Evidence, question: str, language: str = "en", kind: str | None = None):
+    def __init__(self, evidence: Evidence, question: str, language: str = "en", kind: str | None = None,
+                 earlier: str | None = None):
         self.evidence = evidence
         self.question = question
+        self.earlier = earlier  # the question a follow-up's prompt quotes (copied into a reply, it sinks it)
         self.kind = kind  # what the question asks for (`asking.asks_for`): the first sentence of facts holds one
         self._stated = False  # a sentence of facts was said
         self.english = language == "en"  # an English reply's "1.400" is 1.4, not 1,400
@@ -50,6 +53,9 @@ class CheckedReply:
         return [] if self.failed or not rest.strip() else self._checked(rest)
 
     def _checked(self, sentence: str) -> list[str]:
+        if echoes_the_prompt(sentence, self.earlier):  # ("The following up on: ...": the prompt's own words)
+            self.failed = [f"the prompt's words in: {sentence.strip()}"]
+            return []
         found = claims(sentence, self.english)
         labelled: dict[str, str] = {}
         for claim in found:

@@ -3,6 +3,7 @@ source's own words when the model's reply does not hold up, and the honest "not 
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from ..timecode import clock
@@ -21,13 +22,29 @@ NOT_FOUND = {
 _SAYS = {"en": "says", "de": "sagt", "fr": "dit", "es": "dice", "it": "dice"}
 
 
+_FOLLOWING_UP, _PASSAGE_FROM, _QUESTION = "Following up on", "Passage from", "Question"
+# The prompt's own framing, as a small model copies it into a reply ("The following up on: ...", "Passage from ...")
+_FRAMING = re.compile(rf"\b(?:{_FOLLOWING_UP.split()[0][:6]}\w*[ -]up on|{_PASSAGE_FROM}|{_QUESTION}:)", re.I)
+
+
 def answer_messages(question: str, evidence: Evidence, earlier: str | None = None) -> list[dict[str, str]]:
     """The whole prompt of a grounded answer: instructions, the passage's answering sentences with where they
     come from, the question (after the one it follows up, when it refers back)."""
-    asked = f'(Following up on: "{earlier}")\n{question}' if earlier else question
+    asked = f'({_FOLLOWING_UP}: "{earlier}")\n{question}' if earlier else question
     return [{"role": "system", "content": ANSWER_INSTRUCTIONS},
-            {"role": "user", "content": f"Passage from {where(evidence.passage)}:\n{evidence.text}\n\n"
-                                        f"Question: {asked}"}]
+            {"role": "user", "content": f"{_PASSAGE_FROM} {where(evidence.passage)}:\n{evidence.text}\n\n"
+                                        f"{_QUESTION}: {asked}"}]
+
+
+def echoes_the_prompt(sentence: str, earlier: str | None = None) -> bool:
+    """A reply's sentence that copies the prompt's framing or the earlier question it quotes: no answer, and no
+    internal text ever reaches the user."""
+    if _FRAMING.search(sentence):
+        return True
+    if not earlier:
+        return False
+    said, asked = " ".join(sentence.lower().split()), " ".join(earlier.lower().split())
+    return len(asked.split()) >= 4 and asked.rstrip("?.! ") in said
 
 
 def where(passage: Passage) -> str:
