@@ -43,6 +43,12 @@ LEASE_2 = "Notice and house rules\nDogs and cats need the landlord's written per
     ("Use 250 ml of lentils.", [RECIPE], "", ["250 ml"]), ("The deposit is $3,450.", [LEASE_1], "", ["$3,450"]),
     ("Use 250 grams of lentils and 1.2 l of stock.", [RECIPE], "", []), ("Simmer for 25 min.", [RECIPE], "", []),
     ("The boiler is 24 years old.", ["Thermera CW 24 combi boiler"], "", ["24 years"]),  # a model number
+    # a phone number is one fact, checked whole: some of its groups are no number the contacts hold
+    ("Karim's number is 07 61 22.", ["Karim Haddad: 07 61 43 90 22"], "", ["07 61 22"]),
+    ("The office is 04 72 10 55 31.", ["office 04 72 10 55 81, mobile 06 11 23 45 67"], "", ["04 72 10 55 31"]),
+    ("Karim's number is 07 61 43 90 22.", ["Karim Haddad: 07.61.43.90.22"], "", []),
+    ("Call 0761439022.", ["Karim Haddad: 07 61 43 90 22"], "", []),
+    ("It is due on 05.12.2025.", ["due 05.12.2025"], "", []),  # (a date is no phone number)
 ])
 def test_a_reply_s_facts_are_checked_against_its_sources(reply, sources, question, invented):
     assert [c.text for c in unsupported(reply, sources, question)] == invented

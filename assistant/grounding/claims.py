@@ -28,6 +28,20 @@ _NUMBER = re.compile(r"(?<![\w.])(?<!\d:(?=\d\d(?!\d)))-?\d+(?:[.,]\d+)*(?![\w]|
 # minutes of a time: "the night number is 20" is not held up by "no food after 20:00"; a ratio's "16:9" is numbers)
 _IDENTIFIER = re.compile(r"\b(?=[\w.-]*\d)(?=[\w.-]*[^\W\d_])[\w]+(?:[.-][\w]+)*\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A number written in groups that is one fact, a phone number ("06 53 18 74 29", "0421 555 0192", "+33 6 53 18 74 29",
+# "087-903-1146"): a leading 0 or +, three groups at least, no date ("05.12.2025"). It is checked whole: a reply made
+# of some of its groups ("06 53 29") is not held up by each group being in the passage.
+_GROUPED = re.compile(r"(?<![\w.,:/+-])(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{1,4}){2,}(?![\w]|[.,:]\d)")
+
+
+def _grouped(text: str) -> list[re.Match[str]]:
+    def a_date(parts: list[str]) -> bool:
+        return len(parts) == 3 and 1 <= int(parts[0]) <= 31 and 1 <= int(parts[1]) <= 12 and len(parts[2]) in (2, 4)
+    return [m for m in _GROUPED.finditer(text) if not a_date(re.split(r"[ .-]", m.group(0).lstrip("+")))]
+
+
+def _joined(written: str) -> str:
+    return number_key(re.sub(r"\D", "", written))
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,9 @@ def claims(text: str, english: bool = False) -> list[Claim]:
             found.append(Claim("time", *time))
             spans.append(m.span())
     rest = _blank(text, spans)
+    grouped = _grouped(rest)
+    found.extend(Claim("number", m.group(0), _joined(m.group(0))) for m in grouped)
+    rest = _blank(rest, [m.span() for m in grouped])
     for m in _IDENTIFIER.finditer(rest):
         found.append(Claim("identifier", m.group(0), _ident_key(m.group(0))))
     rest = _blank(rest, [m.span() for m in _IDENTIFIER.finditer(rest)])
@@ -221,6 +238,8 @@ class Facts:
         for m in re.finditer(r"(?<![\d,.:])\d+(?:[-/ ]\d+)+(?![\d,.:])", text):  # each part of a date or a phone
             self.numbers.update(number_key(part) for part in re.split(r"[-/ ]", m.group(0)))  # number (a time's
             # hours are no number of their own: "night number is 20" is not "no food after 20:00")
+            self.numbers.add(_joined(m.group(0)))  # (and the whole of it: a phone number said without its spaces)
+        self.numbers.update(_joined(m.group(0)) for m in _grouped(text))  # ("06.53.18.74.29")
         for _written, number, unit in quantities(text):
             self.units.setdefault(number_key(number), set()).add(unit)
         for word in _WORD.findall(text):
