@@ -407,3 +407,22 @@ def test_a_picture_named_in_another_language_is_looked_for_under_its_english_nam
     agent, chat = make(["What can you see in the photo of the giraffe?"])
     events, done = _turn(agent, "Qu'est-ce qu'on voit sur la photo de la girafe ?")
     assert _calls(events) == [] and done.reply.startswith("I couldn't find a picture"), done.reply
+
+
+def test_a_question_routed_to_the_pdfs_that_names_no_file_nor_kind_searches_every_file(routed):
+    """"what does one box cover?" of the tiles a note counts: the router took it for a PDF's question, and a manual's
+    "front cover" answered it, cited; a question that names no file and no kind of file is looked up in every file,
+    and the manual is no answer to it."""
+    import pymupdf
+
+    make, root = routed
+    (root / "tiles.md").write_text("# Tiles for the bathroom\n\nSold by the box: 1.44 m² per box, 56.02 EUR a box.\n")
+    manual = pymupdf.open()
+    page = manual.new_page()
+    page.insert_text((72, 72), "Front cover. This manual covers the library's functions and its error codes.")
+    manual.save(root / "library-manual.pdf")
+    agent, chat = make(["One box covers 1.44 m²."])
+    agent.context.knowledge.index()
+    events, done = _turn(agent, "what does one box cover?")
+    assert [name for name, _ in _calls(events)] == ["search_knowledge"]
+    assert "library-manual.pdf" not in done.reply and "front cover" not in done.reply.lower()

@@ -92,7 +92,7 @@ class RoutedTurn:
         searcher = self.searcher
         if searcher is not None and (plan.reply is None or (earlier is not None and about_me)) and (
                 (plan.tool is None and about_me) or (plan.tool == searcher.tool and earlier is not None) or
-                (about_me and self._kind_guessed(plan))):
+                self._kind_guessed(plan)):
             # look before answering: a question about the user's own world is searched (with the question it
             # follows up), never answered from the model's head
             plan.tool, plan.arguments, plan.reply = searcher.tool, searcher.arguments, None
@@ -329,8 +329,9 @@ class RoutedTurn:
 
     def _kind_guessed(self, plan: Plan) -> bool:
         """The router chose a look-up of one kind of file (the PDFs) for a question that names no file and no kind
-        of file ("When is my eye operation?"): the answer may be in a note or a memo, so all the files are
-        searched (PDFs among them)."""
+        of file ("When is my eye operation?", "what does one box cover?" of the tiles a note counts): the answer may
+        be in a note or a memo, so all the files are searched (PDFs among them; a manual's "front cover" is no box
+        of tiles)."""
         searcher = self.searcher
         return plan.tool is not None and searcher is not None and plan.tool != searcher.tool and \
             self.agent.looks_up(plan.tool) and not any(plan.arguments.get(k) for k in ("file", "pages")) and \
