@@ -127,13 +127,17 @@ def test_a_common_shape_is_worked_out_by_code_from_the_thread_not_the_model(rout
 def test_arithmetic_over_what_a_look_up_found_is_worked_out_not_quoted(routed):
     """"I've paid 150 already, how much is left for the school trip?" of a note that gives its price: the look-up's
     answering sentence gives the amount, code takes the question's own from it, cited; a total the file states itself
-    is read, not added up again; a comparison is not made within a passage (the other side is the conversation's)."""
+    is read, not added up again; a comparison is not made within a passage (the other side is the conversation's),
+    nor are a passage's amounts added up (its seat numbers with its prices)."""
     make, root = routed
     (root / "school.md").write_text("# Class 7b\n\nSchool trip to Lindau: 385 EUR per pupil, 150 paid on 3 March, "
                                     "the rest by 30 April.\n")
     (root / "garden.md").write_text("Receipt from the garden centre: soil 12.40, seeds 6.20, total 18.60\n")
     (root / "roof.md").write_text("# Roof\n\nQuote from Dachbau Kern: 4,800 EUR.\nDeposit to Kern: 1,000 EUR.\n")
-    agent, chat = make(["The total on the receipt is 18.60."], ["Kern quoted 4,800 EUR."])
+    (root / "trains.md").write_text("# Christmas trains\n\nTGV Lyon -> Paris, voiture 14 place 82: 39 EUR\n"
+                                    "Eurostar Paris -> London: 45 EUR\n")
+    agent, chat = make(["The total on the receipt is 18.60."], ["Kern quoted 4,800 EUR."],
+                       ["The TGV is 39 EUR and the Eurostar 45 EUR."])
     agent.context.knowledge.index()
     events, left = _turn(agent, "I've paid 150 already, how much is left for the school trip?")
     assert _calls(events)[1:] == [("calculate", {"expression": "385 - 150"})]
@@ -143,3 +147,6 @@ def test_arithmetic_over_what_a_look_up_found_is_worked_out_not_quoted(routed):
     events, cheaper = _turn(agent, "how much cheaper is Kern?")
     assert "calculate" not in [name for name, _ in _calls(events)]  # (4,800 - 1,000 is no comparison)
     assert "3800" not in cheaper.reply.replace(",", "")
+    events, trains = _turn(agent, "How much are the Christmas trains altogether?")
+    assert "calculate" not in [name for name, _ in _calls(events)]  # (a passage's seat numbers are no prices)
+    assert "180" not in trains.reply and "84" not in trains.reply

@@ -201,8 +201,10 @@ class RoutedTurn:
             yield from self._finish(failure_reply(agent.tools[call.name], done.result.text), [done], say=True)
             return
         evidence = self._evidence(done.result)
-        if not answers(evidence) and arithmetic_words(text):  # "how much cheaper is Kessler?": no file says "cheaper"
-            evidence = self._evidence(done.result, without_arithmetic(text)) or evidence
+        # "I've paid 150 already, how much is left?": looked for without the arithmetic's words (no file says "left"),
+        # the passage gives the amounts to work with, and nothing else (no answer is read from it)
+        to_work_with = self._evidence(done.result, without_arithmetic(text)) if not answers(evidence) and \
+            arithmetic_words(text) else None
         searcher = self.searcher
         if not answers(evidence) and searcher is not None and searcher.tool not in (None, call.name):
             # the PDF look-up found nothing that answers: the notes and recordings may ("when does release 2.4
@@ -229,9 +231,12 @@ class RoutedTurn:
                     yield done
         # what the next turn may follow up: the look-up that answered, and the file it answered from (not a manual
         # the first look-up went through before the notes answered)
-        answered = [evidence.passage.file] if evidence is not None and evidence.answers else [  # nothing answered:
+        source = evidence if answers(evidence) else to_work_with
+        answered = [source.passage.file] if source is not None and source.answers else [  # nothing answered:
             c.file for c in done.result.citations if kind_of(c.file) == "image"]  # only the pictures found ("What's
         agent.remember(asked, done.name, done.arguments, answered, earlier or "")  # the total on it?")
+        if source is not None and source.answers and (yield from worked_out_from(self, source, done)):
+            return  # ("how much is left?": computed from what it found)
         if not answers(evidence) and (self.about_me or evidence is not None):  # a file is about what is asked, and
             # does not say it ("When was the blue blanket bought?"): the user's world, never the model's guess
             yield from self._finish(not_found(self.language), [done], say=True)
@@ -240,8 +245,6 @@ class RoutedTurn:
             reply, interrupted = yield from self._answer_freely()
             yield from self._finish(reply if reply or interrupted else NO_ANSWER, [done], interrupted,
                                     say=not reply and not interrupted)
-            return
-        if (yield from worked_out_from(self, evidence, done)):  # "how much cheaper is Kessler?": computed from it
             return
         reply, interrupted = yield from self._grounded(evidence)
         agent.keep_source(evidence.text, evidence.passage.citation)

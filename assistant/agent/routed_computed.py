@@ -1,9 +1,10 @@
 """A routed turn whose answer is computed from what the conversation or the files said: arithmetic over the amounts
 earlier answers gave ("so how much is left after the deposit?"), the days between two dates they said, an amount
-they said in another unit ("what's that in miles?"), and arithmetic over what a look-up found ("how much cheaper
-is Kessler?" of a note listing both quotes). The common shapes (a difference, a share, a total) are code's
-(`grounding/shaped.py`); else the model writes the expression, each of its numbers one that was said
-(`grounding/worked_out.py`). A tool computes it, said as it is and cited where the amounts were found.
+they said in another unit ("what's that in miles?"), and arithmetic over what a look-up found ("I've paid 150
+already, how much is left?" of a note with the price). The common shapes (a difference, a share, a total) are
+code's (`grounding/shaped.py`); else, over what the conversation said, the model writes the expression, each of its
+numbers one that was said (`grounding/worked_out.py`). A tool computes it, said as it is and cited where the amounts
+were found.
 """
 
 from __future__ import annotations
@@ -76,26 +77,23 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
 
 
 def worked_out_from(turn: RoutedTurn, evidence: Evidence, done: ToolCallFinished) -> Generator[AgentEvent, None, bool]:
-    """A question that asks to work something out from what a look-up found ("how much cheaper is Kessler?" of a note
-    with both quotes; "I've paid 150 already, how much is left?"): the evidence's answering sentences, as this turn's
-    answer in the conversation's thread, give the amounts; a common shape is code's, else the model writes the
-    expression from them (and the earlier answers), each number one that was said. False (nothing done: the turn
-    answers from the evidence as any other) when the question asks no arithmetic or none can be written."""
+    """A question that asks to work something out from what a look-up found ("I've paid 150 already, how much is
+    left?", "what percentage of the list has paid?"): the evidence's answering sentences, as this turn's answer in the
+    conversation's thread, give the amounts, and code works out a difference with the question's own amount, a share
+    or a share-out, when exactly the amounts it needs are there. False (nothing done: the turn answers from the
+    evidence, or says it found nothing, as any other) for any other question."""
     agent, text = turn.agent, turn.text
     tool = computing_tool(agent, lambda r: r.works_out)
-    found = evidence.text
+    found, shape = evidence.text, shape_of(text)
     if tool is None or not worked_out.asks_to_work_out(text) or worked_out.only_a_period(text) or \
-            states_it(text, found) or (shape_of(text) == "difference" and not worked_out.amounts_in(text)):
+            states_it(text, found) or shape not in ("difference", "percent", "per") or \
+            (shape == "difference" and not worked_out.amounts_in(text)):
         return False  # (a comparison is with what the conversation said: the passage may hold the other side's
-        # amount, or another altogether: "how much cheaper is Kessler?" of a note with his quote and his deposit)
+        # amount, or another altogether: "how much cheaper is Kessler?" of a note with his quote and his deposit; a
+        # passage's amounts added up are seat numbers and prices alike: "voiture 14 place 82, 39 €")
     name, argument = tool
     started = time.perf_counter()
-    exchanges = [*agent.recent_exchanges(), (text, found)]
-    asked = shaped_expression(text, exchanges, personal.refers_back)
-    if asked is None and worked_out.facts_hold_numbers([found]):
-        schema = next(s for s in agent.tool_schemas() if s["function"]["name"] == name)
-        earlier = agent.recent_facts(evidence=False) if personal.refers_back(text) else []
-        asked = worked_out.written_expression(turn.llm, text, [*earlier, found], schema, turn.stop)
+    asked = shaped_expression(text, [*agent.recent_exchanges(), (text, found)], personal.refers_back)
     turn.timings["decide_s"] = turn.timings.get("decide_s", 0.0) + time.perf_counter() - started
     if asked is None:
         return False
