@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..languages import words_of
-from ..words import (DROP_WORDS, EACH_WORDS, NAMING_WORDS, OPERATION_WORDS, PER_WORDS, PERCENT_WORDS, RISE_WORDS,
-                     TOTAL_WORDS)
+from ..words import DROP_WORDS, NAMING_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS, TOTAL_WORDS
+from .quantities import quantities
 from .worked_out import amounts_in, asks_to_work_out, only_a_period
 
 _PERCENT = re.compile("|".join(re.escape(w) for w in PERCENT_WORDS), re.I)
@@ -72,9 +72,12 @@ def shape_of(question: str) -> str | None:
         return "total"
     if _DIFFERENCE.search(question):
         return "difference"
-    if words & (PER_WORDS | EACH_WORDS) and not only_a_period(question):
+    if _PER.search(question) and not only_a_period(question):
         return "per"
     return None
+
+
+_PER = re.compile(r"\bper\s+([^\W\d_]{3,})\b", re.I)  # "per singer", "per tyre" (a share-out by a count said)
 
 
 def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
@@ -86,10 +89,11 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
     own = amounts_in(question)
     wider = exchanges if refers_back(question) else ()  # (a question that does not refer back: its thread only)
     shape = shape_of(question)
+    units = _units([question, *(answer for _, answer in exchanges)])
     if shape == "percent":
         if own:  # ("with 23 percent VAT on top": a percentage given, not asked)
             return None
-        pair = _two(_thread(exchanges, refers_back), wider)
+        pair = _two(_thread(exchanges, refers_back), wider, units)
         if pair is None:
             return None
         low, high = sorted(pair, key=float)
@@ -106,18 +110,26 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
             return None
         return " + ".join(said)
     if shape == "difference":
-        pair = _two([*own, *(a for a in _thread(exchanges, refers_back) if a not in own)], wider, own)
+        pair = _two([*own, *(a for a in _thread(exchanges, refers_back) if a not in own)], wider, units, own)
         if pair is None:
             return None
         low, high = sorted(pair, key=float)
         return f"{high} - {low}" if float(high) != float(low) else None
-    if shape == "per" and not own:  # "what's that per singer?"
-        pair = _two(_thread(exchanges, refers_back), wider)
-        if pair is None:
+    if shape == "per" and not own and (per := _PER.search(question)) is not None:  # "what's that per singer?" after
+        pair = _two(_thread(exchanges, refers_back), wider, units)  # "28 singers": the amount by the count of them
+        counted = re.compile(rf"(?<![\d.,])(\d+)\s+{re.escape(per.group(1).lower().rstrip('s'))}(?:s|es)?\b", re.I)
+        counts = {amounts_in(m.group(1))[0] for _, answer in exchanges for m in counted.finditer(answer)}
+        if pair is None or len(counts & set(pair)) != 1:
             return None
-        low, high = sorted(pair, key=float)
-        return f"{high} / {low}" if float(low) not in (0.0, float(high)) else None
+        count = (counts & set(pair)).pop()
+        amount = pair[0] if pair[1] == count else pair[1]
+        return f"{amount} / {count}" if float(count) not in (0.0, float(amount)) else None
     return None
+
+
+def _units(texts: Sequence[str]) -> dict[str, str]:
+    """The unit each amount is said in ("45 EUR/h": EUR), as the texts give them."""
+    return {key: unit for text in texts for _, number, unit in quantities(text) for key in amounts_in(number)}
 
 
 def _thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]) -> list[str]:
@@ -131,14 +143,18 @@ def _thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], b
     return thread
 
 
-def _two(said: list[str], wider: Sequence[tuple[str, str]], own: Sequence[str] = ()) -> tuple[str, str] | None:
+def _two(said: list[str], wider: Sequence[tuple[str, str]], units: dict[str, str],
+         own: Sequence[str] = ()) -> tuple[str, str] | None:
     """The two amounts a comparison is of: those said (the thread's, with the question's own) when there are exactly
-    two; fewer: the `wider` exchanges' answers', when they and the question's own are exactly two ("what's that per
-    singer?" after the coach's price and, asked on its own, how many signed up)."""
+    two, or when exactly two of them are in one unit and no other two are ("45 EUR/h, about 4 h a month -> 50 EUR/h":
+    45 and 50); fewer: the `wider` exchanges' answers', when they and the question's own are exactly two ("what's that
+    per singer?" after the coach's price and, asked on its own, how many signed up)."""
     if len(said) == 2:
         return said[0], said[1]
     if len(said) > 2:
-        return None
+        alike = [[a for a in said if units.get(a) == unit] for unit in {units[a] for a in said if a in units}]
+        pairs = [group for group in alike if len(group) == 2]
+        return (pairs[0][0], pairs[0][1]) if len(pairs) == 1 and not any(len(g) > 2 for g in alike) else None
     amounts = [*own]
     for _, answer in wider:
         amounts += [a for a in amounts_in(answer) if a not in amounts]
