@@ -383,6 +383,11 @@ RISE_WORDS = frozenset("""rise raise rises increase increased up more higher dea
 mehr teurer hausse augmentation aumento subida""".split())
 DROP_WORDS = frozenset("""drop dropped fall fell decrease decreased down less lower cheaper reduction discount
 weniger billiger rückgang baisse moins réduction bajada menos descuento""".split())
+# Words that ask what a value was before it changed ("When was it supposed to be originally?", "and before?", "the old
+# price"; grounding/superseded.py), in the languages requests come in.
+EARLIER_VALUE_WORDS = frozenset("""original originally old previous previously earlier initial initially planned
+formerly before supposed ursprünglich ursprünglichen vorher früher alte alten ancien ancienne avant initialement
+prévu antes anterior antiguo previsto""".split())
 # Words a number names something after ("invoice 17", "flat 3", "room 4", "flight 447", "page 2"): no amount.
 NAMING_WORDS = frozenset("""invoice invoices bill flat flats apartment room rooms number numbers no nr flight flights
 bus line page pages chapter house table seat order orders version gate platform route level floor unit apt item items

@@ -147,3 +147,26 @@ def test_a_reply_that_copies_the_prompt_s_framing_is_replaced_by_the_source_s_wo
     assert check.feed("Passage from notes/appointments.md: haircut at 17:45.") + check.finish() == [] and check.failed
     check = CheckedReply(_evidence(), "What time's my haircut?", earlier=earlier)
     assert check.feed("Your haircut is at 17:45.") + check.finish() == ["Your haircut is at 17:45."]  # (it goes out)
+
+
+def test_a_value_the_note_has_replaced_is_no_answer_unless_what_it_was_is_asked():
+    """"What will the cleaner charge from March?" of "22 EUR/h, about 6 h a month -> 24 EUR/h from March": the 22 is
+    in the passage, and no longer holds; so with a struck-through date. Asked what it was before, it is the answer;
+    said with what replaced it, it tells the change. An arrow between two times is a span, not a change."""
+    from assistant.grounding.superseded import replaced
+
+    note = "Cleaner: Ana - 22 EUR/h, about 6 h a month -> 24 EUR/h from March\nVisit: ~~Tue 4 March~~ -> Thu 6 March, 9h00"
+    found = best_evidence("What will Ana charge per hour from March?", [Passage("notes/home.md", note)])
+    assert found is not None
+    check = CheckedReply(found, "What will Ana charge per hour from March?")
+    assert check.feed("Ana will charge 22 EUR/h from March.") + check.finish() == [] and check.failed == ["22"]
+    check = CheckedReply(found, "What will Ana charge per hour from March?")
+    assert check.feed("Ana will charge 24 EUR/h from March.") + check.finish() == ["Ana will charge 24 EUR/h from March."]
+    check = CheckedReply(found, "What did Ana charge before?")
+    assert check.feed("Ana charged 22 EUR/h.") + check.finish() == ["Ana charged 22 EUR/h."]
+    check = CheckedReply(found, "What does Ana charge?")
+    assert check.feed("It went from 22 to 24 EUR/h.") + check.finish() == ["It went from 22 to 24 EUR/h."]
+    assert replaced("Course: Tue 2 Dec, 8h30 -> 17h00") == {}  # (a span)
+    assert replaced("TGV Lyon 7h04 -> Paris 9h00, 39 €") == {}  # (a journey)
+    assert replaced("32 x 50x70 @ 74 + 8 -> 10 x 70x100 @ 129") == {}  # ("x" is no unit)
+    assert set(replaced(note)) == {"22", "4"}

@@ -11,6 +11,7 @@ from .asking import REQUIRED_KINDS, has_kind, names_beyond, subject_words
 from .evidence import Evidence
 from .matching import holds
 from .replies import echoes_the_prompt
+from .superseded import asks_what_it_was, no_longer_holds, replaced
 from .spelling import not_an_end
 from ..words import FUNCTION_WORDS
 
@@ -33,6 +34,8 @@ class CheckedReply:
         self._stated = False  # a sentence of facts was said
         self.english = language == "en"  # an English reply's "1.400" is 1.4, not 1,400
         self.facts = Facts(evidence.text, evidence.passage.text, evidence.passage.file, question)
+        # the values the passage has replaced ("~~Mon 17 Nov~~ -> Mon 24 Nov"), unless the old one is asked for
+        self.replaced = {} if asks_what_it_was(question) else replaced(evidence.passage.text)
         self.buffer = ""
         self.said: list[str] = []
         self.failed: list[str] = []  # the claims that sank the reply
@@ -64,6 +67,7 @@ class CheckedReply:
         bad = [c.text for c in found if labelled.get(c.text) == "" or c.text not in labelled and (
             not self.facts.supports(c) or self._rounded_from_several(sentence, c))]  # ("room 3" for "room 3.08":
         # the number the passage gives after that word, though 2.95 rounds to 3 too and "Loehrstr. 3-7" has a 3)
+        bad = bad or no_longer_holds(found, self.replaced)  # ("45 EUR/h from January" of "45 EUR/h -> 50 EUR/h")
         if not bad and found and not self._stated and self.kind in REQUIRED_KINDS and \
                 not has_kind(sentence, self.kind):  # the first sentence of facts answers: "Our booking number is
             bad = [f"no {self.kind} in: {sentence.strip()}"]  # 23 August." is true, and no answer
