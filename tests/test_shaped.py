@@ -97,3 +97,10 @@ def test_the_words_that_say_the_arithmetic_are_no_subject_to_look_up():
     # a figure the file states is read, not worked out again
     assert states_it("what's the total on the receipt?", "Bread 2.40, milk 1.10. Total 3.50")
     assert not states_it("I've paid 150, how much is left?", "Trip: 385 EUR, the rest by 30 April")
+
+
+def test_a_share_the_model_writes_the_wrong_way_round_is_the_part_of_the_whole():
+    from assistant.grounding.worked_out import as_asked
+    assert as_asked("19 / 13 * 100", "what percentage is that?") == "13 / 19 * 100"
+    assert as_asked("13 / 19 * 100", "what percentage is that?") == "13 / 19 * 100"
+    assert as_asked("50 / 45 * 100", "how big a rise is that in percent?") == "50 / 45 * 100"  # (a rise may exceed)

@@ -19,7 +19,7 @@ from ..contracts import Citation
 from ..roles import ChatModel, forced_call
 from ..tools.arithmetic import evaluate, parse
 from ..tools.dates import said_dates
-from ..words import OPERATION_WORDS, PERCENT_WORDS
+from ..words import DROP_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS
 from .claims import claims, normalise, number_key
 from .asking import DATE_OR_TIME
 
@@ -140,7 +140,12 @@ def _below_zero(expression: str) -> bool:
 
 def as_asked(expression: str, question: str) -> str:
     """A difference asked by comparing ("how much more is that?", "how much cheaper") is said as the amount between
-    the two, whichever the model wrote first ("780 - 965" is 965 - 780)."""
+    the two, whichever the model wrote first ("780 - 965" is 965 - 780); a share asked in percent ("what percentage is
+    that?") is the part of the whole ("19 / 13 * 100" is 13 / 19 * 100: a part is no more than its whole)."""
+    share = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*\*\s*100\s*", expression)
+    if share is not None and _PERCENT.search(question) and not set(re.findall(r"[^\W\d_]+", question.lower())) & (
+            RISE_WORDS | DROP_WORDS) and float(share.group(1)) > float(share.group(2)):
+        return f"{share.group(2)} / {share.group(1)} * 100"
     pair = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*", expression)
     if pair is None or not _COMPARED.search(question) or float(pair.group(1)) >= float(pair.group(2)):
         return expression
