@@ -36,6 +36,10 @@ def _worked(question: str, *exchanges: tuple[str, str]) -> str | None:
     # a share-out: the larger over the smaller, when the thread said exactly the two (asked on its own each)
     ("so what's that per player?", [("What does the pitch cost for the season?", "The pitch costs 660 euros."),
                                     ("How many players are in the team?", "There are 15 players.")], 44.0),
+    # a total of answers that each said one amount
+    ("what's all that together?", [("What does the photographer ask?", "The photographer asks 1,650 euros."),
+                                   ("and the band?", "The band is 2,200 euros."), ("and the flowers?", "480 euros.")],
+     4330.0),
     # more amounts said, but exactly two in one unit: those are compared ("4 h a month", "the 5th" are not)
     ("how big a rise is that in percent?", [("What's the cleaner charging from March?",
                                              "22 EUR/h, about 6 h a month by the 5th -> 24 EUR/h from March")], 9.09),
@@ -65,6 +69,9 @@ def test_a_common_shape_is_worked_out_from_the_thread_s_amounts(question, exchan
                                                            ("When is the next lesson?", "On 4 March at 16:00.")]),
     # "per metre" of a price per metre is no share-out: no count of metres was said (40 mm is a size)
     ("and per metre now?", [("What does the oak cost?", "natural oak 40 mm: 11.20/m -> 12.60/m from 1 November")]),
+    # an answer that quotes a passage holds its house number, postcode and phone: no total of those
+    ("How much is it altogether?", [("What's the booking number for the cottage?",
+                                     "cottage.md says: “Seeweg 14, 18375 Prerow, booked with Ms Berg, 038233 67012”")]),
     # "each" names no count: the model's
     ("so what does each get?", [("What did the raffle make?", "It made 240 euros."), ("and how many classes?", "6.")]),
     # no shape: the model's (or nobody's)

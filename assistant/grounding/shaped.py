@@ -63,17 +63,17 @@ def states_it(question: str, found: str) -> bool:
 
 
 def shape_of(question: str) -> str | None:
-    """The common shape of the arithmetic a question asks: "percent" (a share, a rise or a drop), "total",
-    "difference" or "per"; None for any other."""
+    """The common shape of the arithmetic a question asks: "percent" (a share, a rise or a drop), "per" (a share-out:
+    "the total per night"), "total", "difference"; None for any other."""
     words = set(words_of(question))
     if _PERCENT.search(question):
         return "percent"
+    if _PER.search(question) and not only_a_period(question):
+        return "per"
     if words & (TOTAL_WORDS | _BOTH):
         return "total"
     if _DIFFERENCE.search(question):
         return "difference"
-    if _PER.search(question) and not only_a_period(question):
-        return "per"
     return None
 
 
@@ -104,11 +104,14 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
         if words & DROP_WORDS:
             return f"({high} - {low}) / {high} * 100"
         return f"{low} / {high} * 100"
-    if shape == "total":
-        said = [*_thread(exchanges, refers_back), *(a for a in own if a not in _thread(exchanges, refers_back))]
-        if len(said) < 2 or (words & _BOTH and len(said) != 2):
-            return None
-        return " + ".join(said)
+    if shape == "total":  # "and both months together?", "what's all that together?" after three quotes, each said
+        # in an answer of its own (an answer that quotes a passage holds its house number, postcode and phone too)
+        answers = _answers_of_thread(exchanges, refers_back)
+        said = [a for amounts in answers for a in amounts]
+        said += [a for a in own if a not in said]
+        if words & _BOTH:
+            return " + ".join(said) if len(said) == 2 else None
+        return " + ".join(said) if len(answers) >= 2 and all(len(a) == 1 for a in answers) else None
     if shape == "difference":
         pair = _two([*own, *(a for a in _thread(exchanges, refers_back) if a not in own)], wider, units, own)
         if pair is None:
@@ -132,15 +135,20 @@ def _units(texts: Sequence[str]) -> dict[str, str]:
     return {key: unit for text in texts for _, number, unit in quantities(text) for key in amounts_in(number)}
 
 
-def _thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]) -> list[str]:
-    """The amounts the thread's answers said, oldest first, once each: the newest answer's, and each earlier one's
-    while the question after it referred back to it."""
-    thread: list[str] = []
+def _answers_of_thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]) -> list[list[str]]:
+    """The amounts each answer of the thread said, oldest first: the newest answer's, and each earlier one's while
+    the question after it referred back to it."""
+    answers: list[list[str]] = []
     for at in range(len(exchanges) - 1, -1, -1):
-        thread[:0] = [a for a in amounts_in(exchanges[at][1]) if a not in thread]
+        answers.insert(0, amounts_in(exchanges[at][1]))
         if not refers_back(exchanges[at][0]):
             break
-    return thread
+    return answers
+
+
+def _thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]) -> list[str]:
+    """The amounts the thread's answers said, oldest first, once each."""
+    return list(dict.fromkeys(a for amounts in _answers_of_thread(exchanges, refers_back) for a in amounts))
 
 
 def _two(said: list[str], wider: Sequence[tuple[str, str]], units: dict[str, str],
