@@ -170,3 +170,10 @@ def test_a_value_the_note_has_replaced_is_no_answer_unless_what_it_was_is_asked(
     assert replaced("TGV Lyon 7h04 -> Paris 9h00, 39 €") == {}  # (a journey)
     assert replaced("32 x 50x70 @ 74 + 8 -> 10 x 70x100 @ 129") == {}  # ("x" is no unit)
     assert set(replaced(note)) == {"22", "4"}
+
+
+def test_a_phone_number_is_said_in_the_groups_the_source_writes():
+    found = best_evidence("What's the caretaker's number?", [Passage("notes/flat.md", "Caretaker: Mr Szabo, 0160 7723 118")])
+    assert found is not None
+    check = CheckedReply(found, "What's the caretaker's number?")
+    assert check.feed("Mr Szabo's number is 01 60 772 3 118.") + check.finish() == ["Mr Szabo's number is 0160 7723 118."]

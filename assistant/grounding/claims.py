@@ -212,6 +212,7 @@ class Facts:
         self.identifiers: dict[str, str] = {}  # compared as -> as the source writes it
         self.words: set[str] = set()
         self.units: dict[str, set[str]] = {}  # a number -> the units the sources give it
+        self.grouped: dict[str, str] = {}  # a phone number's digits -> as the source writes it
         for text in texts:
             self.add(text)
 
@@ -239,7 +240,9 @@ class Facts:
             self.numbers.update(number_key(part) for part in re.split(r"[-/ ]", m.group(0)))  # number (a time's
             # hours are no number of their own: "night number is 20" is not "no food after 20:00")
             self.numbers.add(_joined(m.group(0)))  # (and the whole of it: a phone number said without its spaces)
-        self.numbers.update(_joined(m.group(0)) for m in _grouped(text))  # ("06.53.18.74.29")
+        for m in _grouped(text):  # ("06.53.18.74.29")
+            self.numbers.add(_joined(m.group(0)))
+            self.grouped.setdefault(_joined(m.group(0)), m.group(0))
         for _written, number, unit in quantities(text):
             self.units.setdefault(number_key(number), set()).add(unit)
         for word in _WORD.findall(text):
@@ -266,10 +269,12 @@ class Facts:
 
     def as_written(self, claim: Claim) -> str:
         """A fact as the source writes it: a code exactly ("2025-BK-0613", not "2025-BK0613", which the comparison,
-        blind to separators and case, lets through), an amount whole ("1,695.40 euros", not the "1,695" rounded
+        blind to separators and case, lets through), a phone number in its groups, an amount whole ("1,695.40 euros", not the "1,695" rounded
         from it, when no other number of the sources rounds to that); anything else as the claim has it."""
         if claim.kind == "identifier":
             return self.identifiers.get(claim.key, claim.text)
+        if claim.kind == "number" and claim.key in self.grouped and re.search(r"\d[ .-]\d", claim.text):
+            return self.grouped[claim.key]  # a phone number in its groups ("0160 7723 118", not "01 60 772 3 118")
         if claim.kind == "number" and claim.key not in self.numbers:
             try:
                 value = float(claim.key)
