@@ -150,3 +150,18 @@ def test_arithmetic_over_what_a_look_up_found_is_worked_out_not_quoted(routed):
     events, trains = _turn(agent, "How much are the Christmas trains altogether?")
     assert "calculate" not in [name for name, _ in _calls(events)]  # (a passage's seat numbers are no prices)
     assert "180" not in trains.reply and "84" not in trains.reply
+
+
+def test_a_calculation_the_calculator_cannot_read_alone_is_worked_out_from_what_was_said(routed):
+    """"what's the average of the three months?" names none of the amounts: the calculator the router chose cannot
+    read it, so it is worked out from the answers before (their average, by code), cited."""
+    make, root = routed
+    (root / "water.md").write_text("# Water bills\n\nMay: 41.20 EUR\nJune: 38.80 EUR\nJuly: 52 EUR\n")
+    agent, chat = make(["May was 41.20 EUR."], ["June was 38.80 EUR."], ["July was 52 EUR."], ["I can't say."])
+    agent.context.knowledge.index()
+    _turn(agent, "What was the water bill in May?")
+    _turn(agent, "and in June?")
+    _turn(agent, "and in July?")
+    events, mean = _turn(agent, "what's the average of the three months?")
+    assert _calls(events) == [("calculate", {"expression": "(41.2 + 38.8 + 52) / 3"})]
+    assert mean.reply.startswith("(41.2 plus 38.8 plus 52) divided by 3 is 44") and mean.reply.endswith("(water.md)")

@@ -29,15 +29,20 @@ if TYPE_CHECKING:
 
 
 def may_work_out(turn: RoutedTurn, tool: str | None, arguments: dict[str, Any]) -> bool:
-    """A follow-up that refers back and asks for arithmetic over amounts (or dates) it does not give ("what's that
-    per night?", "so how much is left after the deposit?", "how many days later is that?"), which no tool, a
-    computing tool or a search was chosen for, or a file's tool that no file was named for (not "add page 3 of the
-    manual"), nor a picture."""
+    """A follow-up that asks for arithmetic over amounts (or dates) it does not give ("what's that per night?", "so
+    how much is left after the deposit?", "how many days later is that?"), which no tool, a computing tool or a search
+    was chosen for, or a file's tool that no file was named for (not "add page 3 of the manual"), nor a picture; it
+    refers back, or the calculator it was given cannot read it alone."""
     routing = turn.agent.tools[tool].routing if tool in turn.agent.tools else None
     computes = routing is None or routing.works_out or (routing.picture is None and (
         routing.file is None or routing.file.argument not in arguments))
-    return turn.subject is not None and computes and personal.refers_back(turn.text) and (
-        worked_out.asks_to_work_out(turn.text) or worked_out.asks_to_count_days(turn.text) is not None)
+    if turn.subject is None or not computes or not (
+            worked_out.asks_to_work_out(turn.text) or worked_out.asks_to_count_days(turn.text) is not None):
+        return False
+    # it refers back, or the calculator chosen cannot read it alone ("what's the average of the three months?": the
+    # amounts were said before; the calculator is asked quietly, in a millisecond)
+    return personal.refers_back(turn.text) or (tool is not None and routing is not None and routing.works_out and
+                                               turn.agent.run_tool(ToolCall(tool, arguments), turn.stop).unreadable)
 
 
 def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:

@@ -1,7 +1,7 @@
 """The common shapes of arithmetic over amounts said before, worked out by code: a follow-up that compares two
 amounts ("how much more is it this time?", "how much is left?"), takes one as a share of the other ("what
-percentage is that?"), asks a rise or a drop in percent, shares one out by the other ("so what's that per
-singer?"), or adds up what was said ("and both months together?").
+percentage is that?"), asks a rise or a drop in percent, shares one out by the count of the other ("so what's that
+per singer?"), adds up what was said ("and both months together?") or takes its average.
 
 The operation is the question's words'; the amounts are those the answers of the conversation's thread said (the
 newest answer, and those before it while each later question referred back to them), with the question's own. A
@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..languages import words_of
-from ..words import DROP_WORDS, NAMING_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS, TOTAL_WORDS
+from ..words import (AVERAGE_WORDS, DROP_WORDS, NAMING_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS,
+                     TOTAL_WORDS)
 from .quantities import quantities
 from .worked_out import amounts_in, asks_to_work_out, only_a_period
 
@@ -64,12 +65,14 @@ def states_it(question: str, found: str) -> bool:
 
 def shape_of(question: str) -> str | None:
     """The common shape of the arithmetic a question asks: "percent" (a share, a rise or a drop), "per" (a share-out:
-    "the total per night"), "total", "difference"; None for any other."""
+    "the total per night"), "average", "total", "difference"; None for any other."""
     words = set(words_of(question))
     if _PERCENT.search(question):
         return "percent"
     if _PER.search(question) and not only_a_period(question):
         return "per"
+    if words & AVERAGE_WORDS:
+        return "average"
     if words & (TOTAL_WORDS | _BOTH):
         return "total"
     if _DIFFERENCE.search(question):
@@ -104,6 +107,12 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
         if words & DROP_WORDS:
             return f"({high} - {low}) / {high} * 100"
         return f"{low} / {high} * 100"
+    if shape == "average":  # "what's the average of the three months?" after an answer for each
+        answers = _answers_of_thread(exchanges, refers_back)
+        said = [a[0] for a in answers if len(a) == 1]
+        if len(answers) < 2 or len(said) != len(answers):
+            return None
+        return f"({' + '.join(said)}) / {len(said)}"
     if shape == "total":  # "and both months together?", "what's all that together?" after three quotes, each said
         # in an answer of its own (an answer that quotes a passage holds its house number, postcode and phone too)
         answers = _answers_of_thread(exchanges, refers_back)
