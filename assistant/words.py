@@ -388,6 +388,10 @@ weniger billiger rückgang baisse moins réduction bajada menos descuento""".spl
 EARLIER_VALUE_WORDS = frozenset("""original originally old previous previously earlier initial initially planned
 formerly before supposed ursprünglich ursprünglichen vorher früher alte alten ancien ancienne avant initialement
 prévu antes anterior antiguo previsto""".split())
+# Plural words after a number that count no things one could price ("20 years", "3 times", "2 percent"): no count
+# whose rate the files might give (grounding/worked_out.py `counted`).
+COUNTLESS = frozenset("""years times percent cents euros dollars pounds degrees metres meters kilometres kilometers
+miles grams kilograms kilos litres liters""".split())
 # Words a number names something after ("invoice 17", "flat 3", "room 4", "flight 447", "page 2"): no amount.
 NAMING_WORDS = frozenset("""invoice invoices bill flat flats apartment room rooms number numbers no nr flight flights
 bus line page pages chapter house table seat order orders version gate platform route level floor unit apt item items

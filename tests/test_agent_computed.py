@@ -165,3 +165,16 @@ def test_a_calculation_the_calculator_cannot_read_alone_is_worked_out_from_what_
     events, mean = _turn(agent, "what's the average of the three months?")
     assert _calls(events) == [("calculate", {"expression": "(41.2 + 38.8 + 52) / 3"})]
     assert mean.reply.startswith("(41.2 plus 38.8 plus 52) divided by 3 is 44") and mean.reply.endswith("(water.md)")
+
+
+def test_what_a_count_of_things_comes_to_is_worked_out_from_the_rate_a_look_up_finds(routed):
+    """"for four nights at the B&B, what's the room bill?": the note gives the rate per night; code multiplies (a
+    question's verb no file holds, "we're staying", still sinks the look-up: the files seem not to hold it)."""
+    make, root = routed
+    (root / "trip.md").write_text("# Seaside trip\n\nRoom at the Seeblick B&B: 96 EUR per night, breakfast in.\n"
+                                  "Parking: 8 EUR per day.\n")
+    agent, chat = make(["I can't say."])
+    agent.context.knowledge.index()
+    events, bill = _turn(agent, "for four nights at the Seeblick B&B, what's the room bill?")
+    assert _calls(events)[-1] == ("calculate", {"expression": "96 * 4"})
+    assert bill.reply == "96 times 4 is 384. (trip.md)"

@@ -40,6 +40,11 @@ def _worked(question: str, *exchanges: tuple[str, str]) -> str | None:
     ("what's the average of the three months?", [("What was the water bill in May?", "May: 41.20 euros."),
                                                  ("and June?", "June: 38.80 euros."), ("and July?", "52 euros.")],
      44.0),
+    # what a count of things comes to, at the rate the answer gives for one (the new rate, after the arrow)
+    ("and for four nights, how much is that?", [("What's the B&B?", "The B&B is 96 EUR per night, breakfast in.")],
+     384.0),
+    ("If I do 12 hours at the new rate, how much is that?", [("What's my rate?", "Rate: 30 EUR -> 34 EUR/h from May")],
+     408.0),
     # a total of answers that each said one amount
     ("what's all that together?", [("What does the photographer ask?", "The photographer asks 1,650 euros."),
                                    ("and the band?", "The band is 2,200 euros."), ("and the flowers?", "480 euros.")],
@@ -76,6 +81,8 @@ def test_a_common_shape_is_worked_out_from_the_thread_s_amounts(question, exchan
     # an answer that quotes a passage holds its house number, postcode and phone: no total of those
     ("How much is it altogether?", [("What's the booking number for the cottage?",
                                      "cottage.md says: “Seeweg 14, 18375 Prerow, booked with Ms Berg, 038233 67012”")]),
+    # a count whose rate is not said per one of it (parking per day, for nights)
+    ("for five nights, how much is the parking?", [("What's parking?", "Parking: 12 EUR per day")]),
     # "each" names no count: the model's
     ("so what does each get?", [("What did the raffle make?", "It made 240 euros."), ("and how many classes?", "6.")]),
     # no shape: the model's (or nobody's)
@@ -93,6 +100,15 @@ def test_an_amount_is_never_divided_by_itself_nor_taken_from_itself():
     assert not held("1120 - 1120", facts, "how much more?")
     assert held("1120 / 28", facts, "so what's that per singer?")
     assert held("280 / 28", ["280 euros", "28 people"], "per person?")  # (two amounts alike in digits)
+
+
+def test_a_count_of_things_asked_what_it_comes_to_is_arithmetic_and_a_count_of_years_is_not():
+    from assistant.grounding.worked_out import asks_to_work_out, counted
+    assert counted("we're staying five nights, so what's the bill?") == ("5", "night")
+    assert counted("I'm doing 3 more lessons, what will I pay?") == ("3", "lesson")
+    assert asks_to_work_out("we're staying five nights, so what's the bill?")
+    assert counted("How many years is that?") is None and counted("What did 3 years of insurance cost?") is None
+    assert counted("When are the 2 parcels coming?") is None  # (no amount asked)
 
 
 def test_the_words_that_say_the_arithmetic_are_no_subject_to_look_up():

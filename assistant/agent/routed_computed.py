@@ -91,7 +91,7 @@ def worked_out_from(turn: RoutedTurn, evidence: Evidence, done: ToolCallFinished
     tool = computing_tool(agent, lambda r: r.works_out)
     found, shape = evidence.text, shape_of(text)
     if tool is None or not worked_out.asks_to_work_out(text) or worked_out.only_a_period(text) or \
-            states_it(text, found) or shape not in ("difference", "percent", "per") or \
+            states_it(text, found) or shape not in ("difference", "percent", "per", "times") or \
             (shape == "difference" and not worked_out.amounts_in(text)):
         return False  # (a comparison is with what the conversation said: the passage may hold the other side's
         # amount, or another altogether: "how much cheaper is Kessler?" of a note with his quote and his deposit; a

@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 
 from ..languages import words_of
 from ..words import (AVERAGE_WORDS, DROP_WORDS, NAMING_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS,
-                     TOTAL_WORDS)
-from .quantities import quantities
-from .worked_out import amounts_in, asks_to_work_out, only_a_period
+                     SMALL_NUMBERS, TOTAL_WORDS)
+from .quantities import UNITS, quantities
+from .worked_out import ASKS_AN_AMOUNT, amounts_in, asks_to_work_out, counted, only_a_period
 
 _PERCENT = re.compile("|".join(re.escape(w) for w in PERCENT_WORDS), re.I)
 # Two amounts compared: "how much more/less/cheaper/further", "how far below", "the difference", "in between", what
@@ -39,7 +39,12 @@ def arithmetic_words(question: str) -> set[str]:
     if not asks_to_work_out(question):
         return set()
     said = set(words_of(question)) & (OPERATION_WORDS | RISE_WORDS | DROP_WORDS | _BOTH)
+    if counted(question) is not None:  # "what's the room bill?", "what will I pay?" for a count of nights
+        said |= {w for m in ASKS_AN_AMOUNT.finditer(question) for w in words_of(m.group(0))} & _AMOUNT_WORDS
     return said | {m.group(1).lower() for m in _COMPARATIVE.finditer(question)}
+
+
+_AMOUNT_WORDS = frozenset("pay cost bill total price come comes".split())  # (of ASKS_AN_AMOUNT: no subject)
 
 
 def without_arithmetic(question: str) -> str:
@@ -50,7 +55,8 @@ def without_arithmetic(question: str) -> str:
     kept, before = [], ""
     for word in question.split():
         bare = word.strip("?,.!").lower()
-        if bare not in said and (not re.fullmatch(r"[\d.,]+", bare) or before in NAMING_WORDS):  # ("room 4")
+        if bare not in said and (not (re.fullmatch(r"[\d.,]+", bare) or bare in SMALL_NUMBERS[2:]) or
+                                 before in NAMING_WORDS):  # (its own amounts, "four" too; "room 4" names a room)
             kept.append(word)
         before = bare
     return " ".join(kept)
@@ -77,6 +83,8 @@ def shape_of(question: str) -> str | None:
         return "total"
     if _DIFFERENCE.search(question):
         return "difference"
+    if counted(question) is not None:
+        return "times"
     return None
 
 
@@ -127,16 +135,35 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
             return None
         low, high = sorted(pair, key=float)
         return f"{high} - {low}" if float(high) != float(low) else None
+    if shape == "times" and (count := counted(question)) is not None:  # "five nights" of "138 EUR per night"
+        number, thing = count
+        rates = _rates(thing, [answer for _, answer in exchanges[-1:]])  # (the newest answer's, else the thread's)
+        rates = rates or (_rates(thing, [answer for _, answer in exchanges]) if refers_back(question) else set())
+        return f"{rates.pop()} * {number}" if len(rates) == 1 else None
     if shape == "per" and not own and (per := _PER.search(question)) is not None:  # "what's that per singer?" after
         pair = _two(_thread(exchanges, refers_back), wider, units)  # "28 singers": the amount by the count of them
-        counted = re.compile(rf"(?<![\d.,])(\d+)\s+{re.escape(per.group(1).lower().rstrip('s'))}(?:s|es)?\b", re.I)
-        counts = {amounts_in(m.group(1))[0] for _, answer in exchanges for m in counted.finditer(answer)}
+        count_of = re.compile(rf"(?<![\d.,])(\d+)\s+{re.escape(per.group(1).lower().rstrip('s'))}(?:s|es)?\b", re.I)
+        counts = {amounts_in(m.group(1))[0] for _, answer in exchanges for m in count_of.finditer(answer)}
         if pair is None or len(counts & set(pair)) != 1:
             return None
-        count = (counts & set(pair)).pop()
-        amount = pair[0] if pair[1] == count else pair[1]
-        return f"{amount} / {count}" if float(count) not in (0.0, float(amount)) else None
+        divisor = (counts & set(pair)).pop()
+        amount = pair[0] if pair[1] == divisor else pair[1]
+        return f"{amount} / {divisor}" if float(divisor) not in (0.0, float(amount)) else None
     return None
+
+
+def _rates(thing: str, texts: Sequence[str]) -> set[str]:
+    """The amounts the texts give for one of the thing ("138 EUR per night", "42 EUR/h", "25 a day")."""
+    spelt = "|".join(map(re.escape, [thing, *_spellings(thing)]))
+    rate = re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(?:€|eur|euros?|\$|£)?\s*(?:per|a|an|each|/)\s*(?:{spelt})\b",
+                      re.I)
+    return {amounts_in(m.group(1))[0] for text in texts for m in rate.finditer(text)}
+
+
+def _spellings(thing: str) -> list[str]:
+    """How a rate's unit may be written for a thing counted ("hour": "h", "hr")."""
+    unit = UNITS.get(thing)
+    return [s for s, u in UNITS.items() if u == unit and s != thing] if unit else []
 
 
 def _units(texts: Sequence[str]) -> dict[str, str]:

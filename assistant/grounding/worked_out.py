@@ -19,7 +19,7 @@ from ..contracts import Citation
 from ..roles import ChatModel, forced_call
 from ..tools.arithmetic import evaluate, parse
 from ..tools.dates import said_dates
-from ..words import DROP_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS
+from ..words import COUNTLESS, DROP_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS
 from .claims import claims, normalise, number_key
 from .asking import DATE_OR_TIME
 
@@ -51,11 +51,29 @@ _COMPARED = re.compile(r"\b(?:over|for|in) a (?:whole |full )?(?:year|month|week
 
 
 def asks_to_work_out(question: str) -> bool:
-    """The question asks for arithmetic (an operation word, a comparison, an area) over amounts it does not give
-    itself (fewer than two numbers: "what is 17 times 23?" is the calculator's alone)."""
+    """The question asks for arithmetic (an operation word, a comparison, an area, what a count of things comes to)
+    over amounts it does not give itself (fewer than two numbers: "what is 17 times 23?" is the calculator's alone)."""
     words = set(re.findall(r"[^\W\d_]+", question.lower()))
-    return (bool(words & (OPERATION_WORDS - _COMMON)) or _COMPARED.search(question) is not None) and \
-        len(amounts_in(question)) < 2
+    return (bool(words & (OPERATION_WORDS - _COMMON)) or _COMPARED.search(question) is not None or
+            counted(question) is not None) and len(amounts_in(question)) < 2
+
+
+# What a count of things comes to: "we're staying five nights, so what's the room bill?", "If I work 20 hours at my
+# new rate, how much is that?" (the count, and the things counted: the rate for one is what the files say)
+_COUNT_OF = re.compile(r"(?<![\w.,:])(\d+)\s+(?:more\s+|extra\s+|whole\s+)?([^\W\d_]{3,}s)\b", re.I)
+ASKS_AN_AMOUNT = re.compile(r"\bhow much\b|\bwhat (?:will|would|do|does|did|shall) (?:i|we|it|that|they|this) "
+                             r"(?:pay|cost|come to|owe)\b|\b(?:bill|cost|total|price|come to|comes to)\b", re.I)
+
+
+def counted(question: str) -> tuple[str, str] | None:
+    """(the count, the things counted, in the singular) when the question asks what a count of things comes to
+    ("five nights" -> ("5", "night")); None for any other question."""
+    text = normalise(question)
+    found = [m for m in _COUNT_OF.finditer(text) if m.group(2).lower() not in COUNTLESS]
+    if len(found) != 1 or len(amounts_in(question)) != 1 or not ASKS_AN_AMOUNT.search(question):
+        return None
+    noun = found[0].group(2).lower()
+    return found[0].group(1), noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
 
 
 # The days (or weeks) between two dates: "how many days later is that?", "how many days before the deadline was
