@@ -36,6 +36,9 @@ def _worked(question: str, *exchanges: tuple[str, str]) -> str | None:
     # a share-out: the larger over the smaller, when the thread said exactly the two (asked on its own each)
     ("so what's that per player?", [("What does the pitch cost for the season?", "The pitch costs 660 euros."),
                                     ("How many players are in the team?", "There are 15 players.")], 44.0),
+    # "those two" is no amount of its own
+    ("add those two together", [("What's the rent?", "The rent is 1,150 euros."), ("and groceries?", "420 euros.")],
+     1570.0),
     # an average of answers that each said one amount
     ("what's the average of the three months?", [("What was the water bill in May?", "May: 41.20 euros."),
                                                  ("and June?", "June: 38.80 euros."), ("and July?", "52 euros.")],

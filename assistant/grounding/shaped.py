@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from ..languages import words_of
 from ..words import (AVERAGE_WORDS, DROP_WORDS, NAMING_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS,
                      SMALL_NUMBERS, TOTAL_WORDS)
+from .claims import number_key
 from .quantities import UNITS, quantities
 from .worked_out import ASKS_AN_AMOUNT, amounts_in, asks_to_work_out, counted, only_a_period
 
@@ -97,7 +98,8 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
     (`exchanges`: its last questions and answers, oldest first); None when the question has no such shape or the
     amounts it needs are not exactly there."""
     words = set(words_of(question))
-    own = amounts_in(question)
+    written = {number_key(n) for n in re.findall(r"\d+(?:[.,]\d+)*", question)}
+    own = [a for a in amounts_in(question) if a in written]  # (its amounts in digits: "add those two" adds no 2)
     wider = exchanges if refers_back(question) else ()  # (a question that does not refer back: its thread only)
     shape = shape_of(question)
     units = _units([question, *(answer for _, answer in exchanges)])
