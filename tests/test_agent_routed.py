@@ -26,11 +26,11 @@ def routed(tmp_path, manager):
     root.mkdir()
     settings = load_settings(knowledge_dir=root, data_dir=tmp_path / "data")
 
-    def make(*replies: list[str]) -> tuple[Agent, ScriptedChat]:
+    def make(*replies: list[str], policy: PromptPolicy = ROUTED) -> tuple[Agent, ScriptedChat]:
         chat = ScriptedChat(*replies)
         scripted = ScriptedManager(settings, llm=chat, text_embed=manager.get("text_embed"), stt=manager.get("stt"))
         runtime = Runtime(settings, scripted)
-        return runtime.agent(policy=ROUTED), chat
+        return runtime.agent(policy=policy), chat
 
     return make, root
 
@@ -426,3 +426,28 @@ def test_a_question_routed_to_the_pdfs_that_names_no_file_nor_kind_searches_ever
     events, done = _turn(agent, "what does one box cover?")
     assert [name for name, _ in _calls(events)] == ["search_knowledge"]
     assert "library-manual.pdf" not in done.reply and "front cover" not in done.reply.lower()
+
+
+def test_an_answer_from_the_model_s_own_knowledge_is_cut_to_the_sentences_the_policy_allows():
+    """A small model's long list is where its invented names and numbers come from, and a spoken answer is short:
+    with `answer_sentences`, the model is stopped after that many sentences (or lines of a list); a list's "1." and
+    "Dr." end none."""
+    from assistant.agent.messages import sentences_end
+
+    listed = "Here are some tips:\n\n1. Keep it dry.\n2. Air the room.\n3. Use Dr. Beck's spray. 4. More"
+    assert listed[:sentences_end(listed, 3)] == "Here are some tips:\n\n1. Keep it dry.\n2. Air the room."
+    prose = "It opened in 1994. It links two countries. It is 50 km long. It cost a lot."
+    assert prose[:sentences_end(prose, 2)] == "It opened in 1994. It links two countries."
+    assert sentences_end("One sentence only", 1) is None
+    assert PromptPolicy.from_options({"answer_sentences": 3}).answer_sentences == 3
+    with pytest.raises(Exception, match="answer_sentences"):
+        PromptPolicy.from_options({"answer_sentences": 0})
+
+
+def test_a_world_answer_stops_after_the_policy_s_sentences(routed):
+    make, _ = routed
+    long = ("The Channel Tunnel opened in 1994. It links Folkestone and Coquelles. It is 50 km long. "
+            "It cost 4.65 billion pounds. Eurostar trains use it.")
+    agent, chat = make([long], policy=PromptPolicy(tool_results="user", tool_routing="router", answer_sentences=2))
+    events, done = _turn(agent, "When did the Channel Tunnel open?")
+    assert done.reply == "The Channel Tunnel opened in 1994. It links Folkestone and Coquelles."

@@ -42,7 +42,7 @@ from ..tools.registry import Tool, ToolContext
 from .events import AgentEvent, FirstToken, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
 from .external import ExternalMcpTool, confirmation_question, needs_confirmation, wire_name
 from .external_calls import Checkpoint, ExternalCalls, PendingCall
-from .messages import (RESULT_OPENING, distinct_calls, echoed_schema, is_request, pil_image,
+from .messages import (RESULT_OPENING, distinct_calls, echoed_schema, is_request, pil_image, sentences_end,
                        user_message, without_citations)
 from .routed import RoutedTurn
 
@@ -285,12 +285,13 @@ class Agent(ExternalCalls):
 
     def generate(self, llm: ChatModel, offer_tools: list[dict] | None, stop: Cancel | None, started: float,
                   timings: dict[str, float], tool_choice: ToolChoice = "auto",
-                  messages: list[dict[str, Any]] | None = None
+                  messages: list[dict[str, Any]] | None = None, sentences: int | None = None
                   ) -> Generator[AgentEvent, None, tuple[str, list[ToolCall], bool]]:
         """One reply from the model: its prose streamed as it comes, its tool calls (of tools it has) as data.
         With `single_tool_call`, the model is stopped at its first call (a small model recites more).
         `tool_choice` "none": an answer, which the engine keeps free of call syntax (a small model writes calls
-        it was not offered; llama.cpp's grammar does not let it start one)."""
+        it was not offered; llama.cpp's grammar does not let it start one). `sentences`: the model is stopped
+        after that many sentences (or lines of a list)."""
         reply, calls = "", []
         self._trim(llm, offer_tools)  # (also refuses a question too long for the model on its own)
         with streaming(llm.stream(messages or self.messages(), tools=offer_tools, max_new_tokens=self.max_new_tokens,
@@ -300,8 +301,14 @@ class Agent(ExternalCalls):
                     timings["first_token_s"] = time.perf_counter() - started
                     yield FirstToken()
                 if isinstance(chunk, Text):
-                    reply += chunk.text
-                    yield TextDelta(chunk.text)
+                    text = chunk.text
+                    if sentences is not None and (end := sentences_end(reply + text, sentences)) is not None:
+                        text = (reply + text)[len(reply):end]  # (the rest of the piece, past the last sentence)
+                    reply += text
+                    if text:
+                        yield TextDelta(text)
+                    if len(text) < len(chunk.text):
+                        break
                 elif isinstance(chunk, ToolCall) and (tool := self.tool(chunk.name)) is not None:
                     calls.append(ToolCall(tool.name, chunk.arguments))  # (`server.tool` from here on)
                     if self.policy.single_tool_call:

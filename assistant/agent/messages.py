@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..contracts import ToolCall
+from ..grounding.spelling import not_an_end
 
 # A tool's result handed to a model that gets it as a user message (`tool_results = "user"`) opens with this.
 RESULT_OPENING = "From my files:\n"
@@ -18,6 +19,21 @@ _CITED = re.compile(r"\s*\([^()]*\.[A-Za-z0-9]{2,4}\b[^()]*\)")  # " (notes/x.md
 def without_citations(text: str) -> str:
     """An answer without the file (and page) it names: a model copies them, and their numbers are no facts."""
     return _CITED.sub("", text)
+
+
+def sentences_end(text: str, count: int) -> int | None:
+    """Where the text's `count`-th sentence, or line of a list, ends (once what follows shows it has: a space or a
+    line break after its full stop); None before. A list's "1." ends nothing."""
+    ends, last = 0, 0
+    for m in re.finditer(rf"(?<!\s)[.!?…]+{not_an_end()}(?=\s)|\n", text):
+        end = m.start() if m.group() == "\n" else m.end()
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if m.group() == "\n" and not re.search(r"[^\W\d_]", text[last:end]) or re.fullmatch(r"\s*\d+", line):
+            continue  # (a blank line, the line break after a sentence already counted, a list's "1.")
+        ends, last = ends + 1, end
+        if ends == count:
+            return end
+    return None
 
 
 def is_request(message: dict[str, Any]) -> bool:

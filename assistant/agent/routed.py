@@ -317,7 +317,8 @@ class RoutedTurn:
     def _answer_freely(self) -> Generator[AgentEvent, None, tuple[str, bool]]:
         """The model's own answer (a question about the world), streamed; "" when it wrote nothing."""
         reply, _, interrupted = yield from self.agent.generate(self.llm, None, self.stop, self.started, self.timings,
-                                                               "none", self._standalone())
+                                                               "none", self._standalone(),
+                                                               self.agent.policy.answer_sentences)
         return (reply if reply.strip() or interrupted else ""), interrupted
 
     def _document_counts(self, words: Sequence[str]) -> tuple[dict[str, int], int]:

@@ -27,6 +27,10 @@ class PromptPolicy:
     # with the router, who fills the chosen tool's arguments: the word lists ("words": `routing.arguments`), or
     # the model under the tool's JSON schema ("model": `routing.model_fill`, a constrained generation per call)
     argument_filling: Literal["words", "model"] = "words"
+    # with the router, the most sentences (or list lines) an answer from the model's own knowledge may have (None:
+    # no limit): a small model's long lists are where its invented names and numbers come from, and a spoken answer
+    # is short
+    answer_sentences: int | None = None
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> PromptPolicy:
@@ -45,10 +49,14 @@ class PromptPolicy:
         if context is not None and (not isinstance(context, int) or context < 512):
             raise ConfigError(f"models.llm.options.context_tokens must be a whole number of at least 512, not "
                               f"{context!r}")
+        sentences = given.get("answer_sentences")
+        if sentences is not None and (not isinstance(sentences, int) or isinstance(sentences, bool) or sentences < 1):
+            raise ConfigError(f"models.llm.options.answer_sentences must be a whole number of at least 1, not "
+                              f"{sentences!r}")
         return cls(tool_results=given.get("tool_results", "tool"), compact_tools=bool(given.get("compact_tools")),
                    single_tool_call=bool(given.get("single_tool_call")), context_tokens=context,
                    tool_routing=given.get("tool_routing", "model"),
-                   argument_filling=given.get("argument_filling", "words"))
+                   argument_filling=given.get("argument_filling", "words"), answer_sentences=sentences)
 
 
 OPTION_KEYS = frozenset(f.name for f in fields(PromptPolicy))
