@@ -379,14 +379,19 @@ TOTAL_WORDS = frozenset("""total altogether together combined sum insgesamt zusa
 juntos suma totale insieme somma""".split())
 # A rise or a drop asked in percent of two amounts said before ("how big a rise is that in percent?", "by what
 # percentage did it go down?"; grounding/worked_out.py), in the languages requests come in.
-RISE_WORDS = frozenset("""rise raise rises increase increased up more higher dearer grown grew steigerung erhöhung
-mehr teurer hausse augmentation aumento subida""".split())
-DROP_WORDS = frozenset("""drop dropped fall fell decrease decreased down less lower cheaper reduction discount
+RISE_WORDS = frozenset("""rise raise rises increase increased more higher dearer grown grew steigerung erhöhung
+mehr teurer hausse augmentation aumento subida""".split())  # (not "up": "turned up", "came up")
+DROP_WORDS = frozenset("""drop dropped fall fell decrease decreased less lower cheaper reduction discount
 weniger billiger rückgang baisse moins réduction bajada menos descuento""".split())
-# Words that ask what a value was before it changed ("When was it supposed to be originally?", "and before?", "the old
-# price"; grounding/superseded.py), in the languages requests come in.
+# Comparatives that ask how far apart two amounts are ("how much cheaper is Kessler?", "how much longer is the drive?";
+# not "how much water" or "how much power", which end in -er too).
+COMPARATIVES = frozenset("""cheaper dearer costlier pricier more less fewer bigger smaller larger longer shorter higher
+lower further farther later earlier sooner heavier lighter older younger faster slower quicker warmer colder hotter
+cooler wider narrower taller deeper thicker thinner greater steeper""".split())
+# Words that ask what a value was before it changed ("When was it supposed to be originally?", "the old price";
+# grounding/superseded.py; "and before?" at a question's end), in the languages requests come in.
 EARLIER_VALUE_WORDS = frozenset("""original originally old previous previously earlier initial initially planned
-formerly before supposed ursprünglich ursprünglichen vorher früher alte alten ancien ancienne avant initialement
+formerly supposed ursprünglich ursprünglichen vorher früher alte alten ancien ancienne avant initialement
 prévu antes anterior antiguo previsto""".split())
 # Plural words after a number that count no things one could price ("20 years", "3 times", "2 percent"): no count
 # whose rate the files might give (grounding/worked_out.py `counted`).

@@ -254,6 +254,8 @@ def test_convert_units_reads_decimal_commas_and_thousands_as_the_language_writes
     ("5 miles", "km**99999999", "is not a unit I know"),
     ("9" * 290 + " miles", "km", "too large"),
     ("9" * 10_000 + " miles", "km", "at most 300 characters"),
+    # two amounts in one ("5 ft 11 in", "a foot and 3 inches") are not cut to one
+    ("5 ft 11 in", "cm", "is not a unit I know"), ("a foot and 3 inches", "cm", "one amount at a time"),
 ])
 def test_convert_units_refuses_with_a_clear_reason(ctx, quantity, to, reason):
     arguments = {"quantity": quantity} | ({"to": to} if to else {})

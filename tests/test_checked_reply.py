@@ -177,3 +177,23 @@ def test_a_phone_number_is_said_in_the_groups_the_source_writes():
     assert found is not None
     check = CheckedReply(found, "What's the caretaker's number?")
     assert check.feed("Mr Szabo's number is 01 60 772 3 118.") + check.finish() == ["Mr Szabo's number is 0160 7723 118."]
+
+
+def test_review_cases_of_replaced_values_phone_numbers_and_the_prompt_s_framing():
+    from assistant.grounding.claims import unsupported
+    from assistant.grounding.replies import echoes_the_prompt
+    from assistant.grounding.superseded import asks_what_it_was, replaced
+
+    # a to-do crossed off is done, its facts true; an arrow that works a value out or plans is no change
+    assert replaced("~~Pay Kessler deposit 500 €~~") == {} and replaced("2,400 € net -> 2,856 € incl. VAT") == {}
+    assert replaced("5 km -> 7 km -> 10 km") == {} and replaced("Boulangerie : 7 h → 19 h") == {}
+    assert replaced("~~Tue 4 March~~ -> Thu 6 March, 14:30") == {"4": {"6"}}  # (the time is not the day's news)
+    assert not asks_what_it_was("Do I pay the rent before the 3rd?") and asks_what_it_was("and when was it before?")
+    # a phone number garbled without its leading 0 is one fact too; digits run together are no new number
+    phones = ["Julien: 06 53 18 74 29. Abroad: +33 6 11 22 33 44. Party: 12 adults, 2 4-year-olds. Sat 14 3 pm."]
+    assert [c.text for c in unsupported("Call 18 53 74 29.", phones)] == ["18 53 74 29"]
+    assert unsupported("Call 06 11 22 33 44.", phones) == []  # (the number from abroad, said at home)
+    assert [c.text for c in unsupported("24 children and 143 guests.", phones)] == ["24", "143"]
+    # framing the model copied, not a reply that says "follow up" or "passage"
+    assert not echoes_the_prompt("Kessler will follow up on the tiles by Friday.")
+    assert not echoes_the_prompt("Your passage from Calais to Dover is on Sat 3 May.")

@@ -64,3 +64,10 @@ def test_a_unit_a_question_says_in_words_is_held_where_a_note_writes_its_symbol(
     assert holds("TGV Lyon -> Paris", "tgvs") and holds("scan the PDFs", "pdfs")
     assert not holds("Room M2 on the left", "metre") and not holds("the euro area", "kilometres")
     assert not holds("coach m, seat 4", "metre")  # (a letter is no unit without an amount)
+
+
+def test_review_cases_no_unit_or_acronym_where_there_is_none():
+    from assistant.grounding.matching import holds
+    assert not holds("Concert: GA tickets 45 € each.", "gas") and not holds("IT support", "its")
+    assert not holds("£12 for the bag", "pounds") and not holds("speed 50 km/h", "hours")
+    assert not holds("a 5G phone", "grams") and holds("45 EUR/h", "hours") and holds("open 24h", "hours")

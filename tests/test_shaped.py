@@ -134,3 +134,28 @@ def test_a_share_the_model_writes_the_wrong_way_round_is_the_part_of_the_whole()
     assert as_asked("19 / 13 * 100", "what percentage is that?") == "13 / 19 * 100"
     assert as_asked("13 / 19 * 100", "what percentage is that?") == "13 / 19 * 100"
     assert as_asked("50 / 45 * 100", "how big a rise is that in percent?") == "50 / 45 * 100"  # (a rise may exceed)
+
+
+@pytest.mark.parametrize("question, exchanges, value", [
+    # thousands written with a space are one amount
+    ("how much more is that?", [("What did Kessler quote?", "2,400 euros."), ("and Braun?", "Braun: 2 650 euros.")], 250),
+    # "turned up" is no rise: a share
+    ("what percentage of them turned up?", [("How many did we invite?", "40 people."), ("and came?", "32 came.")], 80),
+    # a count of people, a flat's number, a floor, a date abroad are no amounts
+    ("I've paid 100, how much is left?", [("What's the trip?", "The trip is 385 euros for 2 people.")], 285),
+    ("I've paid 40, how much is left?", [("What's the rent?", "240 euros for flat 3, on the 3rd floor.")], 200),
+    ("I've paid 20, how much is left?", [("Was kostet es?", "80 Euro, am 3. März.")], 60),
+    # as many answers as the question counts, the newest: an earlier answer is no month of the two
+    ("what's the average of the two months?", [("What's the gym?", "Gym: 30 euros."),
+                                               ("and the water bill for May?", "41.20 euros."),
+                                               ("and June?", "38.80 euros.")], 40),
+])
+def test_review_cases_of_amounts_that_are_no_amounts_and_counts_asked(question, exchanges, value):
+    expression = _worked(question, *exchanges)
+    assert expression is not None and abs(evaluate(parse(expression)) - value) < 0.01, expression
+
+
+def test_review_cases_no_shape_where_none_is_asked():
+    assert shape_of("and how much power does it use?") is None and shape_of("how much water does it hold?") is None
+    assert without_arithmetic("how much water does the tank hold?") == "how much water does the tank hold?"
+    assert _worked("for four nights, how much is that?", ("B&B?", "96 EUR per night per person, plus 40 EUR")) is None

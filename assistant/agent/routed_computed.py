@@ -68,10 +68,12 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
         # the 0.5B takes
         answers = agent.recent_facts(evidence=False)
         asked = (worked_out.per_period(text, facts) if worked_out.only_a_period(text) else None) or \
-            shaped_expression(text, agent.recent_exchanges(), personal.refers_back) or \
-            (worked_out.written_expression(turn.llm, text, answers, schema, turn.stop)
-             if worked_out.facts_hold_numbers(answers) else None) or \
-            worked_out.written_expression(turn.llm, text, facts, schema, turn.stop)
+            shaped_expression(text, agent.recent_exchanges(), personal.refers_back)
+        if asked is None and personal.refers_back(text) and shape_of(text) != "times":  # (the model writes one only
+            # for a follow-up, and not for what a count comes to: "how much did the 2 chairs cost?" is looked up)
+            asked = (worked_out.written_expression(turn.llm, text, answers, schema, turn.stop)
+                     if worked_out.facts_hold_numbers(answers) else None) or \
+                worked_out.written_expression(turn.llm, text, facts, schema, turn.stop)
     turn.timings["decide_s"] = turn.timings.get("decide_s", 0.0) + time.perf_counter() - started
     if asked is None:
         return False

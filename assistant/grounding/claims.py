@@ -31,7 +31,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A number written in groups that is one fact, a phone number ("06 53 18 74 29", "0421 555 0192", "+33 6 53 18 74 29",
 # "087-903-1146"): a leading 0 or +, three groups at least, no date ("05.12.2025"). It is checked whole: a reply made
 # of some of its groups ("06 53 29") is not held up by each group being in the passage.
-_GROUPED = re.compile(r"(?<![\w.,:/+-])(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{1,4}){2,}(?![\w]|[.,:]\d)")
+_GROUPED = re.compile(r"(?<![\w.,:/+-])(?:(?:\+\d{1,3}|0\d{0,4})(?:(?: \d{1,4}){2,}|(?:\.\d{1,4}){2,}|(?:-\d{1,4}){2,})|"
+                      r"\d{1,4}(?: \d{1,4}){3,})(?![\w]|[.,:]\d)")  # (one separator throughout: "0.50 0.75" are prices;
+# four groups or more need no leading 0: "18 53 74 29" is a phone number garbled)
 
 
 def _grouped(text: str) -> list[re.Match[str]]:
@@ -239,10 +241,13 @@ class Facts:
         for m in re.finditer(r"(?<![\d,.:])\d+(?:[-/ ]\d+)+(?![\d,.:])", text):  # each part of a date or a phone
             self.numbers.update(number_key(part) for part in re.split(r"[-/ ]", m.group(0)))  # number (a time's
             # hours are no number of their own: "night number is 20" is not "no food after 20:00")
-            self.numbers.add(_joined(m.group(0)))  # (and the whole of it: a phone number said without its spaces)
-        for m in _grouped(text):  # ("06.53.18.74.29")
-            self.numbers.add(_joined(m.group(0)))
-            self.grouped.setdefault(_joined(m.group(0)), m.group(0))
+        for m in _grouped(text):  # a phone number whole, however grouped ("06.53.18.74.29"), and from abroad its
+            written = m.group(0)  # national form ("+33 6 53 18 74 29" is "06 53 18 74 29")
+            digits = re.sub(r"\D", "", written)
+            keys = {_joined(written)} | ({number_key(digits[n:]) for n in (1, 2, 3)} if written.startswith("+") else set())
+            for key in keys:
+                self.numbers.add(key)
+                self.grouped.setdefault(key, written)
         for _written, number, unit in quantities(text):
             self.units.setdefault(number_key(number), set()).add(unit)
         for word in _WORD.findall(text):

@@ -45,9 +45,9 @@ def holds(text: str, word: str, instead: bool = True, loose: bool = True) -> boo
         return True
     if len(word) >= 5 and re.search(rf"(?<![^\W_]){re.escape(word)}", lowered):
         return True  # a short form: "physio" for "physiotherapy"
-    if written_as_a_unit(text, word) or (word.endswith("s") and 2 <= len(word) - 1 <= 5 and re.search(
-            rf"(?<![^\W_]){re.escape(word[:-1].upper())}(?![^\W_])", text)):
-        return True  # "euros" for "39 €", "square metre" for "€/m²"; "TGVs" for "TGV"
+    if written_as_a_unit(text, word) or (word.endswith("s") and 2 <= len(word) - 1 <= 5 and not a_word(word) and
+                                         re.search(rf"(?<![^\W_]){re.escape(word[:-1].upper())}(?![^\W_])", text)):
+        return True  # "euros" for "39 €", "square metre" for "€/m²"; "TGVs" for "TGV" (not "gas" for "GA", a word)
     if len(word) >= 5 and any(word.startswith(short.lower()) and len(short) <= len(word) - 2 and short.lower() in
                               SHORTENED for short in _ABBREVIATED.findall(text)):
         return True  # shortened as notes shorten ("Gohliser Str." for Straße, "tel." for telephone)
@@ -82,12 +82,15 @@ def written_as_a_unit(text: str, word: str) -> bool:
     sign before one ("€39"): "euros", "metre" ("square metre": m²), "square", "kilometres"."""
     unit = UNITS.get(word)
     wanted = {"m2", "ft2"} if word == "square" else {unit, f"{unit}2"} if unit in ("m", "ft") else {unit} if unit else set()
-    if not wanted:
+    if not wanted or unit == "pound":  # (pounds are money or a weight: "£12" is no suitcase's weight)
         return False
     spellings = sorted((s for s, u in UNITS.items() if u in wanted), key=len, reverse=True)
-    after = "|".join(re.escape(s) for s in spellings)
+    words = "|".join(re.escape(s) for s in spellings if len(s) >= 3)  # ("EUR" or "eur"; but "5G" is no 5 grams)
+    short = "|".join(re.escape(s) for s in spellings if len(s) < 3)
+    amount = r"\d\s?(?:(?:[€$£]|(?i:eur))\s?/\s?)?"  # after an amount, or its price per ("38,90 €/m²"; not "km/h")
     signs = "|".join(re.escape(s) for s in spellings if not s[0].isalpha())
-    return re.search(rf"(?:\d\s?|/\s?)(?:{after})(?![^\W_])", text, re.I) is not None or \
+    return bool(words) and re.search(rf"{amount}(?:{words})(?![^\W_])", text, re.I) is not None or \
+        bool(short) and re.search(rf"{amount}(?:{short})(?![^\W_])", text) is not None or \
         bool(signs) and re.search(rf"(?:{signs})\s?\d", text) is not None
 
 

@@ -24,7 +24,8 @@ _SAYS = {"en": "says", "de": "sagt", "fr": "dit", "es": "dice", "it": "dice"}
 
 _FOLLOWING_UP, _PASSAGE_FROM, _QUESTION = "Following up on", "Passage from", "Question"
 # The prompt's own framing, as a small model copies it into a reply ("The following up on: ...", "Passage from ...")
-_FRAMING = re.compile(rf"\b(?:{_FOLLOWING_UP.split()[0][:6]}\w*[ -]up on|{_PASSAGE_FROM}|{_QUESTION}:)", re.I)
+_FRAMING = re.compile(rf"\b{_FOLLOWING_UP.split()[0][:6]}\w*[ -]up on\s*[:\"“]|\b{_PASSAGE_FROM} \S+\.[A-Za-z0-9]{{2,4}}\b",
+                      re.I)  # (not "Kessler will follow up on the tiles", "your passage from Calais")
 
 
 def answer_messages(question: str, evidence: Evidence, earlier: str | None = None) -> list[dict[str, str]]:

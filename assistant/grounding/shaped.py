@@ -17,21 +17,21 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..languages import words_of
-from ..words import (AVERAGE_WORDS, DROP_WORDS, NAMING_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS,
-                     SMALL_NUMBERS, TOTAL_WORDS)
-from .claims import number_key
+from ..words import (AVERAGE_WORDS, CALENDAR_WORDS, COMPARATIVES, COUNTED_WORDS, DROP_WORDS, NAMING_WORDS,
+                     OPERATION_WORDS, PEOPLE_WORDS, PERCENT_WORDS, RISE_WORDS, SMALL_NUMBERS, TOTAL_WORDS)
+from .claims import normalise, number_key
 from .quantities import UNITS, quantities
 from .worked_out import ASKS_AN_AMOUNT, amounts_in, asks_to_work_out, counted, only_a_period
 
 _PERCENT = re.compile("|".join(re.escape(w) for w in PERCENT_WORDS), re.I)
 # Two amounts compared: "how much more/less/cheaper/further", "how far below", "the difference", "in between", what
 # is left of one after the other
-_DIFFERENCE = re.compile(r"\bhow (?:much|many|far)\s+(?:[^\W\d_]+\s+)?(?:more|less|fewer|(?!other\b|never\b|per\b)"
-                         r"[^\W\d_]{3,}er|below|above|over|under)\b|\bdifference\b|\bin between\b|"
+_DIFFERENCE = re.compile(rf"\bhow (?:much|many|far)\s+(?:[^\W\d_]+\s+)?(?:{'|'.join(sorted(COMPARATIVES))}|below|above|"
+                         r"over|under)\b|\bdifference\b|\bin between\b|"
                          r"\b(?:left|remaining|remains?)\b|\bthe rest\b|\bwie viel (?:mehr|weniger)\b|\bübrig\b|"
                          r"\bunterschied\b|\bdifférence\b|\bcombien de (?:plus|moins)\b|\bdiferencia\b", re.I)
 _BOTH = frozenset("both beide beiden deux ambos".split())
-_COMPARATIVE = re.compile(r"\bhow (?:much|many|far)\s+((?!other\b|never\b|per\b)[^\W\d_]{3,}er)\b", re.I)
+_COMPARATIVE = re.compile(rf"\bhow (?:much|many|far)\s+({'|'.join(sorted(COMPARATIVES))})\b", re.I)
 
 
 def arithmetic_words(question: str) -> set[str]:
@@ -117,20 +117,19 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
         if words & DROP_WORDS:
             return f"({high} - {low}) / {high} * 100"
         return f"{low} / {high} * 100"
-    if shape == "average":  # "what's the average of the three months?" after an answer for each
+    if shape in ("average", "total"):  # "what's the average of the three months?", "and both months together?",
+        # "what's all that together?" after three quotes, each said in an answer of its own (an answer that quotes a
+        # passage holds its house number, postcode and phone too); as many as the question counts, the newest
         answers = _answers_of_thread(exchanges, refers_back)
-        said = [a[0] for a in answers if len(a) == 1]
-        if len(answers) < 2 or len(said) != len(answers):
+        wanted = 2 if words & _BOTH else _counted_in(question)
+        if wanted is not None:
+            said = _newest(answers, wanted) if not own else None
+        else:
+            said = [a[0] for a in answers] if len(answers) >= 2 and all(len(a) == 1 for a in answers) else None
+            said = said + [a for a in own if a not in said] if said is not None else None
+        if said is None or len(said) < 2:
             return None
-        return f"({' + '.join(said)}) / {len(said)}"
-    if shape == "total":  # "and both months together?", "what's all that together?" after three quotes, each said
-        # in an answer of its own (an answer that quotes a passage holds its house number, postcode and phone too)
-        answers = _answers_of_thread(exchanges, refers_back)
-        said = [a for amounts in answers for a in amounts]
-        said += [a for a in own if a not in said]
-        if words & _BOTH:
-            return " + ".join(said) if len(said) == 2 else None
-        return " + ".join(said) if len(answers) >= 2 and all(len(a) == 1 for a in answers) else None
+        return " + ".join(said) if shape == "total" else f"({' + '.join(said)}) / {len(said)}"
     if shape == "difference":
         pair = _two([*own, *(a for a in _thread(exchanges, refers_back) if a not in own)], wider, units, own)
         if pair is None:
@@ -143,7 +142,8 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
         rates = rates or (_rates(thing, [answer for _, answer in exchanges]) if refers_back(question) else set())
         return f"{rates.pop()} * {number}" if len(rates) == 1 else None
     if shape == "per" and not own and (per := _PER.search(question)) is not None:  # "what's that per singer?" after
-        pair = _two(_thread(exchanges, refers_back), wider, units)  # "28 singers": the amount by the count of them
+        pair = _two(_thread(exchanges, refers_back, amounts_in), wider, units, counts=True)  # "28 singers": the
+        # amount by the count of them
         count_of = re.compile(rf"(?<![\d.,])(\d+)\s+{re.escape(per.group(1).lower().rstrip('s'))}(?:s|es)?\b", re.I)
         counts = {amounts_in(m.group(1))[0] for _, answer in exchanges for m in count_of.finditer(answer)}
         if pair is None or len(counts & set(pair)) != 1:
@@ -154,12 +154,29 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
     return None
 
 
+def _counted_in(question: str) -> int | None:
+    """How many things the question counts ("the three months", "the 2 quotes"), if it does."""
+    found = re.search(r"(?<![\w.,])(\d+)\s+[^\W\d_]+s\b", normalise(question))
+    return int(found.group(1)) if found and 2 <= int(found.group(1)) <= 12 else None
+
+
+def _newest(answers: list[list[str]], wanted: int) -> list[str] | None:
+    """Exactly `wanted` amounts from the newest answers (an answer's all, back to the first that gives them)."""
+    said: list[str] = []
+    for amounts in reversed(answers):
+        said = [*amounts, *said]
+        if len(said) >= wanted:
+            break
+    return said if len(said) == wanted else None
+
+
 def _rates(thing: str, texts: Sequence[str]) -> set[str]:
     """The amounts the texts give for one of the thing ("138 EUR per night", "42 EUR/h", "25 a day")."""
     spelt = "|".join(map(re.escape, [thing, *_spellings(thing)]))
     rate = re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(?:€|eur|euros?|\$|£)?\s*(?:per|a|an|each|/)\s*(?:{spelt})\b",
                       re.I)
-    return {amounts_in(m.group(1))[0] for text in texts for m in rate.finditer(text)}
+    return {amounts_in(m.group(1))[0] for text in texts for m in rate.finditer(text)
+            if not re.match(r"\s*(?:per|a|an|each|/)\s*[^\W\d_]", text[m.end():], re.I)}  # ("per night per person")
 
 
 def _spellings(thing: str) -> list[str]:
@@ -173,24 +190,56 @@ def _units(texts: Sequence[str]) -> dict[str, str]:
     return {key: unit for text in texts for _, number, unit in quantities(text) for key in amounts_in(number)}
 
 
-def _answers_of_thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]) -> list[list[str]]:
+# Thousands written with a space before a currency ("2 650 euros", "2 650 €"): one amount
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:\s\d{3})+)(?=\s?(?:[€$£]|(?:eur|euros?|chf|kr)\b))", re.I)
+_MONEY = re.compile(r"\d\s?(?:[€$£]|(?:eur|euros?|dollars?|pounds?|chf)\b)|[€$£]\s?\d", re.I)
+_FIGURE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(st|nd|rd|th|\.(?=\s))?", re.I)
+
+
+def said_amounts(text: str) -> list[str]:
+    """The amounts a text says (as `worked_out.amounts_in`), without the numbers that name or count something else:
+    "flat 3", "the 3rd floor", "for 2 people", "am 3. März", "2025-26"; thousands written with a space ("2 650 €") are
+    one amount."""
+    text = _SPACED_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(" ", "").replace("\u00a0", ""), text)
+    money = _MONEY.search(text) is not None  # (beside a price, "for 2 people" counts no amount; alone, "40 people"
+    not_amounts = set()  # and "32 came" are the amounts compared)
+    for m in _FIGURE.finditer(text):
+        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 24):m.start()].lower())[-1:]
+        after = re.findall(r"[^\W\d_]+", text[m.end():m.end() + 24].lower())[:2]
+        if m.group(2) or set(before) & NAMING_WORDS or money and set(after[:1]) & (COUNTED_WORDS | PEOPLE_WORDS) or \
+                _a_day(m.group(1), after) or re.match(r"\s*[-–/]\s*\d", text[m.end():]) and \
+                re.fullmatch(r"(?:19|20)\d\d", m.group(1)) or re.search(r"(?:19|20)\d\d\s*[-–/]\s*$", text[:m.start()]):
+            not_amounts.add(m.group(1))
+    named = {key for n in not_amounts for key in amounts_in(n)}
+    return [a for a in amounts_in(text) if a not in named]
+
+
+def _a_day(number: str, after: list[str]) -> bool:
+    """The day of a date ("3 March", "3. März", "3 de marzo", "the 3 of May"), not an amount said for a month."""
+    month = after[:1] if after[:1] and after[0] not in ("de", "of", "du") else after[1:2]
+    return number.isdigit() and 1 <= int(number) <= 31 and bool(set(month) & CALENDAR_WORDS)
+
+
+def _answers_of_thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool],
+                       amounts: Callable[[str], list[str]] = said_amounts) -> list[list[str]]:
     """The amounts each answer of the thread said, oldest first: the newest answer's, and each earlier one's while
-    the question after it referred back to it."""
+    the question after it referred back to it (`amounts`: counts of people and things too, for a share-out)."""
     answers: list[list[str]] = []
     for at in range(len(exchanges) - 1, -1, -1):
-        answers.insert(0, amounts_in(exchanges[at][1]))
+        answers.insert(0, amounts(exchanges[at][1]))
         if not refers_back(exchanges[at][0]):
             break
     return answers
 
 
-def _thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]) -> list[str]:
+def _thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool],
+            amounts: Callable[[str], list[str]] = said_amounts) -> list[str]:
     """The amounts the thread's answers said, oldest first, once each."""
-    return list(dict.fromkeys(a for amounts in _answers_of_thread(exchanges, refers_back) for a in amounts))
+    return list(dict.fromkeys(a for said in _answers_of_thread(exchanges, refers_back, amounts) for a in said))
 
 
 def _two(said: list[str], wider: Sequence[tuple[str, str]], units: dict[str, str],
-         own: Sequence[str] = ()) -> tuple[str, str] | None:
+         own: Sequence[str] = (), counts: bool = False) -> tuple[str, str] | None:
     """The two amounts a comparison is of: those said (the thread's, with the question's own) when there are exactly
     two, or when exactly two of them are in one unit and no other two are ("45 EUR/h, about 4 h a month -> 50 EUR/h":
     45 and 50); fewer: the `wider` exchanges' answers', when they and the question's own are exactly two ("what's that
@@ -203,5 +252,5 @@ def _two(said: list[str], wider: Sequence[tuple[str, str]], units: dict[str, str
         return (pairs[0][0], pairs[0][1]) if len(pairs) == 1 and not any(len(g) > 2 for g in alike) else None
     amounts = [*own]
     for _, answer in wider:
-        amounts += [a for a in amounts_in(answer) if a not in amounts]
+        amounts += [a for a in (amounts_in if counts else said_amounts)(answer) if a not in amounts]
     return (amounts[0], amounts[1]) if len(amounts) == 2 else None

@@ -130,6 +130,9 @@ def amount(text: str, decimal_comma: bool | None = None) -> tuple[float, str]:
     """"five miles" -> (5.0, "miles"); "a US gallon" -> (1.0, "US gallon"); "1,500 feet" -> (1500.0, "feet");
     "2,5 Liter" -> (2.5, "Liter"). `decimal_comma`: the request's language writes one (else: as the text does)."""
     t = read(text, foreign=False, decimal_comma=decimal_comma).strip()
+    one = re.match(r"^(?:a|an|one|ein|eine|einen|un|une|uno|una)\s+([^\W\d_]+)", t, re.I)
+    if one and re.search(r"\d", t) and _a_unit(one.group(1)):  # ("a foot and 3 inches": two amounts)
+        raise UnreadableRequest(f"one amount at a time, e.g. '15 inches' (not {text!r})")
     if not re.search(r"\d", t):  # ("a temperature of 37.8 °C": the amount is the number)
         t = re.sub(r"^(?:a|an|one|ein|eine|einen|un|une|uno|una)\s+", "1 ", t, flags=re.I)
     if not _AMOUNT.match(t) and (first := re.search(r"(?<![\w.])[-+]?\d", t)):  # "convrt 30 degrees": from the number
@@ -164,10 +167,20 @@ def unit_of(name: str) -> Any:
     raise UnreadableRequest(f"{name!r} is not a unit I know")
 
 
+def _a_unit(word: str) -> bool:
+    try:
+        unit_of(word)
+    except UnreadableRequest:
+        return False
+    return True
+
+
 def unit_said(name: str) -> Any:
     """The unit an amount is said in, from the words after it up to the end of its clause, the fewest that name a
     unit ("55 cm tall, what's that": cm)."""
     words = re.split(r"[,;:]", name, maxsplit=1)[0].split()
+    if any(re.search(r"\d", w) for w in words):  # ("5 ft 11 in", "1 m 80": two amounts, not one to cut short)
+        return unit_of(name)
     for count in range(len(words), 0, -1):
         try:
             return unit_of(" ".join(words[:count]))
