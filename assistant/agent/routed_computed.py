@@ -139,7 +139,12 @@ def computed(turn: RoutedTurn, name: str, argument: str, asked: str, unit: str |
     agent = turn.agent
     call = ToolCall(name, {argument: asked})
     done = yield from agent.call(call, 0, turn.stop, turn.timings, record=False)
-    if looked_up is None:
+    thread = turn.subject
+    if looked_up is None and thread is not None and thread.tool is not None and agent.reads_the_files(thread.tool):
+        # a sum over what the files said is an aside: the next follow-up ("And who does the year-end accounts?")
+        # is still about what was looked up
+        agent.remember(thread.request, thread.tool, thread.arguments, thread.files, thread.root)
+    elif looked_up is None:
         agent.remember(turn.text, name, call.arguments, [])
     if done.result.is_error:
         reply = failure_reply(agent.tools[name], done.result.text)
