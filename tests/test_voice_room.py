@@ -29,7 +29,30 @@ def room_card(tmp_path):
     card.close()
 
 
+# Tries of the scenario below, one of which must pass whole: the question is heard over the echo four times in five
+# (issue 25, bench/duplex.py: detection within 500 ms 16/20), so one try fails now and then ("Italy" heard as
+# "Emily", or the cut missed); every try's failure is reported.
+TRIES = 3
+
+
 def test_a_question_over_a_long_reply_on_open_speakers_stops_it_and_is_answered(room_card, tmp_path, speak):
+    failures = []
+    for attempt in range(TRIES):
+        try:
+            _a_question_over_a_long_reply(room_card, tmp_path / f"try{attempt}", speak)
+            return
+        except (AssertionError, ValueError) as failed:  # (ValueError: not exactly one interruption)
+            failures.append(f"try {attempt + 1}: {failed}")
+            for voice in Voice.started:  # (a try that failed before its voice was stopped)
+                if voice.process.poll() is None:
+                    voice.process.kill()
+                    voice.process.wait(10)
+            wait_quiet(room_card, quiet_s=2.0, timeout=60)
+    raise AssertionError("\n".join(failures))
+
+
+def _a_question_over_a_long_reply(room_card, tmp_path, speak):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     card = room_card
     voice = listening_voice(card, tmp_path)
     asked = ask(card, speak("Tell me about the planets of the solar system."))
