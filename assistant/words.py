@@ -15,8 +15,15 @@ import unicodedata
 
 def plain(word: str) -> str:
     """`word` lower-cased without accents ("génère" -> "genere"): spoken requests come back spelt either way."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
-                   if not unicodedata.combining(c))
+    return unaccented(word.lower().replace("’", "'"))
+
+
+def unaccented(text: str) -> str:
+    """`text` without its letters' accents, case kept ("Benoît" -> "Benoit", "Café" -> "Cafe"); other letters stay
+    ("ß", "ø"). Notes and questions write accents either way."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
 
 
 def either(words: frozenset[str]) -> str:

@@ -111,3 +111,18 @@ def test_the_dictionary_tells_a_typo_from_a_word():
     assert spelled_as("numbr") == "number" and spelled_as("recieve") == "receive"
     assert a_word("alone") and spelled_as("alone") is None
     assert not a_word("Zwickel") and spelled_as("Zwickel") is None  # a name near no dictionary word
+
+
+def test_a_word_counts_where_a_note_writes_it_with_or_without_accents(tmp_path):
+    """"café" is in the note that says "Repair Cafe", and "cafe" in the one that says "Café Luitpold": a word the
+    question accents otherwise is not a word no file holds (it weighs as the rarest, and sinks the look-up)."""
+    catalog = _catalog(tmp_path)
+    for n, text in enumerate(["Repair Cafe Geidorf: Sat 8 Nov, 14-17h.", "Coffee with Zoë at Café Luitpold."], 50):
+        sha = f"{n:064x}"
+        catalog.commit_content(ContentRow(sha, "text", None, {}, 1, 0, None, None), [(f"{sha}:0", None, None, text)],
+                               FileRow(f"note{n}.md", sha, len(text), 0))
+    assert catalog.document_counts(["café", "cafe", "zoe", "luitpold"])[0] == {"café": 2, "cafe": 2, "zoe": 1,
+                                                                              "luitpold": 1}
+    counts, _ = catalog.document_counts(["zoe", "luitpold"], named=True)
+    assert counts == {"zoe": 1, "luitpold": 1}
+    catalog.close()

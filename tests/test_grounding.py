@@ -272,3 +272,13 @@ def test_a_street_written_short_ends_its_sentence():
     from assistant.grounding.claims import claims
 
     assert [c.text for c in claims("It's on Main St. Just by the bridge.") if c.kind == "name"] == ["Main"]
+
+
+def test_a_name_said_without_its_accents_is_the_sources_name():
+    """"Benoit" for "Benoît Ferrand", "Zoe" for "Zoë", "Cafe Luitpold" for "Café Luitpold": the same name (the
+    reply is not replaced by a quote); another name is still not."""
+    from assistant.grounding.claims import unsupported
+    source = "Benoît Ferrand (plombier) comes Monday. Coffee with Zoë at Café Luitpold."
+    assert unsupported("Benoit Ferrand comes on Monday, and you meet Zoe at Cafe Luitpold.", [source]) == []
+    assert unsupported("Benoît comes on Monday with Zoë.", ["Benoit and Zoe, Monday."]) == []
+    assert [c.text for c in unsupported("On Monday Bernard Ferrand comes.", [source])] == ["Bernard"]

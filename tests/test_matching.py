@@ -71,3 +71,12 @@ def test_review_cases_no_unit_or_acronym_where_there_is_none():
     assert not holds("Concert: GA tickets 45 € each.", "gas") and not holds("IT support", "its")
     assert not holds("£12 for the bag", "pounds") and not holds("speed 50 km/h", "hours")
     assert not holds("a 5G phone", "grams") and holds("45 EUR/h", "hours") and holds("open 24h", "hours")
+
+
+def test_a_word_is_held_with_or_without_its_accents():
+    """Notes and questions write accents either way ("the repair café" of "Repair Cafe 8 Nov"; "Benoit" of "Benoît
+    Ferrand"; "Zoe" of "Zoë"): a letter's accent is no other word, but another letter is."""
+    from assistant.grounding.matching import holds
+    assert holds("Repair Cafe Geidorf: Sat 8 Nov, 14-17h", "café") and holds("Benoît Ferrand, 06 71 24 58 09", "benoit")
+    assert holds("Zoë's recital, 18:00", "zoe") and holds("Crème brûlée for six", "creme")
+    assert not holds("Repair shop, Sat 8 Nov", "café") and not holds("Benedikt, 06 71 24 58 09", "benoit")

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..tools.numbers import digits
-from ..words import MONTH_NAMES, NOT_NAMES, SMALL_NUMBERS, WEEKDAY_NAMES
+from ..words import MONTH_NAMES, NOT_NAMES, SMALL_NUMBERS, WEEKDAY_NAMES, unaccented
 from .quantities import quantities
 
 _HOURS = {w: n for n, w in enumerate(SMALL_NUMBERS) if 1 <= n <= 12}
@@ -250,7 +250,7 @@ class Facts:
                 self.grouped.setdefault(key, written)
         for _written, number, unit in quantities(text):
             self.units.setdefault(number_key(number), set()).add(unit)
-        for word in _WORD.findall(text):
+        for word in _WORD.findall(unaccented(text)):  # (a name is said with or without its accents: "Benoit")
             self.words.update(part.lower() for part in re.split(r"[-'’]+", word) if part)
             self.words.add(word.strip("'’-").lower())
 
@@ -270,7 +270,8 @@ class Facts:
         if claim.kind == "quantity":  # a number the sources give is said with a unit they give it ("CW 24" is no
             number, unit = claim.key.split(" ", 1)  # "24 years"); a number only rounded from theirs is checked as one
             return number not in self.numbers or unit in self.units.get(number, set())
-        return claim.key in self.words or _stem(claim.key) in {_stem(w) for w in self.words}
+        key = unaccented(claim.key)
+        return key in self.words or _stem(key) in {_stem(w) for w in self.words}
 
     def as_written(self, claim: Claim) -> str:
         """A fact as the source writes it: a code exactly ("2025-BK-0613", not "2025-BK0613", which the comparison,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..languages import a_word, one_letter_apart, spelled_as
-from ..words import MONTH_NAMES, NOTES_SAY_INSTEAD, SHORTENED, WEEKDAY_NAMES
+from ..words import MONTH_NAMES, NOTES_SAY_INSTEAD, SHORTENED, WEEKDAY_NAMES, unaccented
 from .quantities import UNITS
 
 
@@ -23,7 +23,10 @@ def stem(word: str) -> str:
 def holds(text: str, word: str, instead: bool = True, loose: bool = True) -> bool:
     """The text has the word, or a word of the same stem; a long word also by its first letters
     ("physiotherapist" ~ "physiotherapy"), or misspelt by one letter ("budjet" ~ "budget"); with `instead`, also a
-    word notes write for it (`NOTES_SAY_INSTEAD`); `loose` False: no misspelling either way."""
+    word notes write for it (`NOTES_SAY_INSTEAD`); `loose` False: no misspelling either way. Accents are written
+    either way ("café" ~ "Cafe", "Benoit" ~ "Benoît")."""
+    if not (text.isascii() and word.isascii()):
+        text, word = unaccented(text), unaccented(word)
     if "-" in word:  # "check-up": "Check-up", "check up", "checkup"
         return spaced(word, text)
     if word in ("number", "numbers") and _NUMBER_SHORT.search(text):
@@ -97,6 +100,7 @@ def written_as_a_unit(text: str, word: str) -> bool:
 def spaced(word: str, text: str) -> bool:
     """The text has the word written apart or hyphenated ("WiFi" is "Wi-Fi", "PlayStation" "Play Station"), as a
     word of its own ("car" is not in "card")."""
+    word, text = unaccented(word), unaccented(text)
     letters = re.sub(_APART, "", word.lower())
     pattern = f"{_APART}?".join(map(re.escape, letters))
     return bool(letters) and re.search(rf"(?<![^\W_]){pattern}(?![^\W_])", text.lower()) is not None

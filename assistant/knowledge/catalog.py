@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..languages import a_word, one_letter_apart, spelled_as
-from ..words import FUNCTION_WORDS
+from ..words import FUNCTION_WORDS, unaccented
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
@@ -333,7 +333,9 @@ def _word_start_pattern(start: str) -> re.Pattern[str]:
 
 
 def _starts_word(text: str | None, start: str) -> bool:
-    return not start or (text is not None and _word_start_pattern(start).search(text) is not None)
+    """A word of the text begins with `start`, accents aside (the full-text index drops them too: "café" is in
+    "Repair Cafe")."""
+    return not start or (text is not None and _word_start_pattern(unaccented(start)).search(unaccented(text)) is not None)
 
 
 @functools.lru_cache(maxsize=256)
@@ -344,7 +346,9 @@ def _name_pattern(word: str) -> re.Pattern[str]:
 def _names_word(text: str | None, word: str) -> bool:
     """The text writes the word as a name: capitalised inside a sentence of prose, and nowhere in lower case. Not in
     a heading or a table row (Title Case), not as a label's value alone ("Dinner: Pasta"), but as a full name after
-    one ("Teacher: Chiara Russo")."""
+    one ("Teacher: Chiara Russo"). Accents aside ("zoe" is named by "Zoë")."""
+    if text is not None:
+        text, word = unaccented(text), unaccented(word)
     if not word or text is None or re.search(rf"(?<![^\W_]){re.escape(word.lower())}(?![^\W\d_])", text):
         return False
     for match in _name_pattern(word).finditer(text):
