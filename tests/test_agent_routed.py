@@ -312,12 +312,12 @@ def test_a_question_in_another_language_is_looked_up_again_in_english(routed):
     make, root = routed
     (root / "health.md").write_text("# Health\n\nDermatologist, Dr Varga: Wednesday 26 March at 8:50.\n"
                                     "Eye test at Optik Sommer: Wednesday 19 March at 11:15.\n")
-    agent, chat = make(["What is my dermatologist's name?"], ["Tu dermatóloga se llama Varga."])
+    agent, chat = make(["What is my dermatologist's name?"], ["Tu médica de la piel se llama Varga."])
     agent.context.knowledge.index()
-    events, done = _turn(agent, "¿Cómo se llama mi dermatóloga?")
+    events, done = _turn(agent, "¿Cómo se llama mi médica de la piel?")
     searches = [arguments["query"] for name, arguments in _calls(events) if name == "search_knowledge"]
     assert len(searches) == 2 and "dermatologist" in searches[1].lower()
-    assert done.reply == "Tu dermatóloga se llama Varga. (health.md)"
+    assert done.reply == "Tu médica de la piel se llama Varga. (health.md)"
     assert "Optik" not in chat.prompts[-1][-1]["content"]  # the answering line only
 
 def test_a_question_about_someone_named_in_a_recording_is_looked_up_not_transcribed(routed):

@@ -79,4 +79,5 @@ def test_a_word_is_held_with_or_without_its_accents():
     from assistant.grounding.matching import holds
     assert holds("Repair Cafe Geidorf: Sat 8 Nov, 14-17h", "café") and holds("Benoît Ferrand, 06 71 24 58 09", "benoit")
     assert holds("Zoë's recital, 18:00", "zoe") and holds("Crème brûlée for six", "creme")
+    assert holds("Dermatologist, Dr Varga: 26 March", "dermatóloga")  # (a long word by its first letters, accents aside)
     assert not holds("Repair shop, Sat 8 Nov", "café") and not holds("Benedikt, 06 71 24 58 09", "benoit")
