@@ -123,7 +123,7 @@ def test_a_common_shape_is_worked_out_by_code_from_the_thread_not_the_model(rout
     assert both.reply.startswith("214.5 plus 187.2 is 401.7") and both.reply.endswith("(repaircafe.md)")
     assert len(chat.prompts) == 2  # (no model wrote the expression)
     # the sum was an aside: a follow-up after it is still about what was looked up
-    assert agent.subject() is not None and agent.subject().tool == "search_knowledge"
+    assert agent.conversation.subject() is not None and agent.conversation.subject().tool == "search_knowledge"
 
 
 def test_arithmetic_over_what_a_look_up_found_is_worked_out_not_quoted(routed):

@@ -32,18 +32,18 @@ from typing import TYPE_CHECKING, Any
 from ..cancel import Cancel
 from ..chat import schemas
 from ..chat.schemas import png_data_uri
-from ..contracts import Citation, Text, ToolCall, ToolChoice, ToolResult
+from ..contracts import Text, ToolCall, ToolChoice, ToolResult
 from ..errors import InputError
 from ..models.policy import PromptPolicy
 from ..roles import streaming
-from ..routing import Planner, Subject, planner_for
+from ..routing import Planner, planner_for
 from ..routing.digest import digest
 from ..tools.registry import Tool, ToolContext
+from .conversation import Conversation
 from .events import AgentEvent, FirstToken, TextDelta, ToolCallFinished, ToolCallStarted, TurnDone
 from .external import ExternalMcpTool, confirmation_question, needs_confirmation, wire_name
 from .external_calls import Checkpoint, ExternalCalls, PendingCall
-from .messages import (RESULT_OPENING, distinct_calls, echoed_schema, is_request, pil_image, sentences_end,
-                       user_message, without_citations)
+from .messages import RESULT_OPENING, distinct_calls, echoed_schema, is_request, pil_image, sentences_end, user_message
 from .routed import RoutedTurn
 
 if TYPE_CHECKING:
@@ -80,10 +80,7 @@ class Agent(ExternalCalls):
         self.max_rounds = max_rounds
         self.tool_timeout = tool_timeout
         self.max_new_tokens = max_new_tokens
-        self.history: list[dict[str, Any]] = []
-        self._subjects: list[tuple[int, Subject]] = []  # (history length when asked, what the turn was about)
-        # (history length, the evidence an answer came from, where that is)
-        self._sources: list[tuple[int, str, Citation]] = []
+        self.conversation = Conversation()  # its messages, what each turn was about, what answers came from
         self._warming: threading.Thread | None = None  # the chat model loading and warming (warm_up(background))
         self._warm_failure: BaseException | None = None
 
@@ -96,11 +93,14 @@ class Agent(ExternalCalls):
         """Route-then-fill for models that cannot choose tools themselves (`PromptPolicy.tool_routing`)."""
         return planner_for(self.manager, self.tools, self.context) if self.policy.tool_routing == "router" else None
 
+    @property
+    def history(self) -> list[dict[str, Any]]:
+        """The conversation's messages, as the chat model is sent them (after the system prompt)."""
+        return self.conversation.history
+
     def reset(self) -> None:
         """Forget the conversation (a new session)."""
-        self.history.clear()
-        self._subjects.clear()
-        self._sources.clear()
+        self.conversation.clear()
         self.pending = None
 
     def messages(self) -> list[dict[str, Any]]:
@@ -173,11 +173,8 @@ class Agent(ExternalCalls):
         return Checkpoint(list(self.history), self.pending)
 
     def restore(self, checkpoint: Checkpoint) -> None:
-        history = checkpoint.history
-        self.history[:] = history
+        self.conversation.restore(checkpoint.history)
         self.pending = checkpoint.pending
-        self._subjects[:] = [(at, subject) for at, subject in self._subjects if at <= len(history)]
-        self._sources[:] = [source for source in self._sources if source[0] <= len(history)]
 
     def _trim(self, llm: ChatModel, tools: list[dict] | None) -> None:
         """Drop the oldest exchanges until the prompt fits the context budget (the current one stays)."""
@@ -192,7 +189,7 @@ class Agent(ExternalCalls):
                     raise InputError(f"the question is too long for the chat model ({used:,} tokens with its "
                                      f"instructions; at most {budget:,}): shorten it")
                 return
-            self._forget_first(starts[0])
+            self.conversation.forget_first(starts[0])
 
     # -- one turn ---------------------------------------------------------------------------------
     def turn(self, text: str, images: list | None = None, stop: Cancel | None = None) -> Iterator[AgentEvent]:
@@ -335,69 +332,12 @@ class Agent(ExternalCalls):
             self.history.append(self._result_message(call, result, index))
         return finished
 
-    # -- what the conversation is about (the planner's follow-ups) -----------------------------------
-    def subject(self) -> Subject | None:
-        return self._subjects[-1][1] if self._subjects else None
-
-    def remember(self, request: str, tool: str | None, arguments: dict[str, Any], files: list[str],
-                 root: str = "") -> None:
-        named = [v for k, v in arguments.items() if k in ("file", "image") and isinstance(v, str)]
-        self._subjects.append((len(self.history), Subject(tool, dict(arguments), request, [*named, *files], root)))
-        del self._subjects[:-8]
-
-    def _forget_first(self, count: int) -> None:
-        """Drop the oldest `count` messages; what was remembered of them goes, the rest keeps its place."""
-        del self.history[:count]
-        self._subjects[:] = [(at - count, subject) for at, subject in self._subjects if at >= count]
-        self._sources[:] = [(at - count, text, cited) for at, text, cited in self._sources if at >= count]
-
-    def keep_source(self, text: str, citation: Citation) -> None:
-        """The evidence this turn's answer came from, and where: its numbers may be worked with in the next
-        turns, citing it (never shown to the model as history)."""
-        self._sources.append((len(self.history), text, citation))
-        del self._sources[:-4]
-
-    def recent_sources(self, exchanges: int = 3) -> list[tuple[str, Citation]]:
-        """The evidence the last exchanges' answers came from, with where it is, oldest first."""
-        since = self._since(exchanges)
-        return [(text, cited) for at, text, cited in self._sources if at >= since]
-
-    def _since(self, exchanges: int) -> int:
-        """Where the last `exchanges` exchanges begin in the history."""
-        requests = [i for i, m in enumerate(self.history) if is_request(m)]
-        return requests[-exchanges] if len(requests) >= exchanges else 0
-
-    def recent_facts(self, exchanges: int = 3, evidence: bool = True) -> list[str]:
-        """What the last exchanges said (questions, answers without their citations) and, with `evidence`, the
-        evidence their answers came from, oldest first."""
-        since = self._since(exchanges)
-        said = [(i, without_citations(str(m["content"]))) for i, m in enumerate(self.history[since:], since)
-                if (is_request(m) or m["role"] == "assistant") and isinstance(m.get("content"), str) and
-                m["content"].strip()]  # (not a tool's result handed to the model)
-        kept = [(at, text) for at, text, _ in self._sources if at >= since] if evidence else []
-        return [text for _, text in sorted([*said, *kept], key=lambda item: item[0])]
-
-    def recent_exchanges(self, exchanges: int = 3) -> list[tuple[str, str]]:
-        """The last exchanges' questions and answers (without their citations), oldest first."""
-        pairs: list[tuple[str, str]] = []
-        for message in self.history[self._since(exchanges):]:
-            content = message.get("content")
-            if is_request(message) and isinstance(content, str):
-                pairs.append((content, ""))
-            elif message["role"] == "assistant" and isinstance(content, str) and content.strip() and pairs:
-                pairs[-1] = (pairs[-1][0], without_citations(content))
-        return pairs
-
     def mark_interrupted(self, spoken: str) -> None:
         """After a barge-in: the last request's answer (tool rounds included) becomes only what was
         actually heard, marked as interrupted."""
         if self.pending is not None and self.pending.question not in spoken:
             self.pending = None  # a question about a tool the user did not hear asked: nothing to say yes to
-        request = max((i for i, m in enumerate(self.history) if is_request(m)), default=None)
-        if request is None:
-            return
-        del self.history[request + 1:]
-        self.history.append({"role": "assistant", "content": f"{spoken.strip()} [interrupted by the user]".strip()})
+        self.conversation.mark_interrupted(spoken)
 
     def _describe_attachments(self, images: list, stop: Cancel | None = None) -> Generator[AgentEvent, None, str]:
         """Run describe_image on each attached image; the descriptions join the user's message."""

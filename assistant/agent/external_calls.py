@@ -47,13 +47,15 @@ class ExternalCalls:
     external: dict[str, Tool]
     mcp: McpClients | None
     pending: PendingCall | None
-    history: list[dict[str, Any]]
     context: ToolContext
     _waited_for_servers: bool
 
     if TYPE_CHECKING:  # (Agent's own)
         @property
         def planner(self) -> Planner | None: ...
+
+        @property
+        def history(self) -> list[dict[str, Any]]: ...
 
         def chat_model(self) -> ChatModel: ...
 

@@ -50,7 +50,7 @@ class RoutedTurn:
         self.started, self.timings = started, timings
         self._counts: dict[str, int] = {}  # the index's document counts, looked up once a turn
         self._total: int | None = None
-        self.subject = agent.subject()
+        self.subject = agent.conversation.subject()
         subject = self.subject
         # a follow-up ("and page 3?", "where is it?") leans on the question it follows, when that was a look-up
         # or a plain question (a sum or a picture has no subject)
@@ -104,11 +104,11 @@ class RoutedTurn:
             return
         agent.history.append(user_message(text, None))
         if plan.reply is not None:  # the tool cannot run (no such file): say so, invent nothing
-            agent.remember(text, None, {}, [])
+            agent.conversation.remember(text, None, {}, [])
             yield from self._finish(plan.reply, [], say=True)
             return
         if plan.tool is None and about_me:  # nothing to search with: never guessed
-            agent.remember(text, None, {}, [])
+            agent.conversation.remember(text, None, {}, [])
             yield from self._finish(not_found(self.language), [], say=True)
             return
         if plan.tool is None and searcher is not None and searcher.tool is not None and personal.asks(text) and \
@@ -129,7 +129,7 @@ class RoutedTurn:
             yield from self._looked_up(ToolCall(searcher.tool, searcher.arguments))
             return
         if plan.tool is None:
-            agent.remember(text, None, {}, [])
+            agent.conversation.remember(text, None, {}, [])
             reply, interrupted = yield from self._answer_freely()
             yield from self._finish(reply if reply or interrupted else NO_ANSWER, [], interrupted,
                                     say=not reply and not interrupted)
@@ -155,7 +155,7 @@ class RoutedTurn:
             tried.add(call.name)
             self._forget_the_call()  # the failed call and its result: the one that read it stands in their place
             done = yield from self._call(call)
-        agent.remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
+        agent.conversation.remember(text, call.name, call.arguments, [c.file for c in done.result.citations])
         if done.result.unreadable and about_me and searcher is not None and searcher.tool is not None and \
                 plan.tool != searcher.tool:  # "what time is grandma coming?" is no clock question: look it up (a
             # tool that could not run, a picture model not installed, is said so)
@@ -197,7 +197,7 @@ class RoutedTurn:
         # long is the drive up there?" after four turns about the house in Prerow: the drive, and Prerow)
         asked = f"{earlier} {text}" if earlier else text
         if done.result.is_error:
-            agent.remember(asked, call.name, call.arguments, [], earlier or "")
+            agent.conversation.remember(asked, call.name, call.arguments, [], earlier or "")
             yield from self._finish(failure_reply(agent.tools[call.name], done.result.text), [done], say=True)
             return
         evidence = self._evidence(done.result)
@@ -234,7 +234,7 @@ class RoutedTurn:
         source = evidence if answers(evidence) else to_work_with
         answered = [source.passage.file] if source is not None and source.answers else [  # nothing answered:
             c.file for c in done.result.citations if kind_of(c.file) == "image"]  # only the pictures found ("What's
-        agent.remember(asked, done.name, done.arguments, answered, earlier or "")  # the total on it?")
+        agent.conversation.remember(asked, done.name, done.arguments, answered, earlier or "")  # the total on it?")
         if source is not None and source.answers and (yield from worked_out_from(self, source, done)):
             return  # ("how much is left?": computed from what it found)
         if not answers(evidence) and (self.about_me or evidence is not None):  # a file is about what is asked, and
@@ -247,7 +247,7 @@ class RoutedTurn:
                                     say=not reply and not interrupted)
             return
         reply, interrupted = yield from self._grounded(evidence)
-        agent.keep_source(evidence.text, evidence.passage.citation)
+        agent.conversation.keep_source(evidence.text, evidence.passage.citation)
         yield from self._finish(reply, [done], interrupted)
 
     def _for_an_answer(self, plan: Plan | None) -> Plan | None:

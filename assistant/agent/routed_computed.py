@@ -51,7 +51,7 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
     was said, and a tool computes it. False (nothing done) when there is no such tool, nothing of the kind was said,
     or the model reaches for what nobody said."""
     agent, text = turn.agent, turn.text
-    facts = agent.recent_facts()
+    facts = agent.conversation.recent_facts()
     unit = worked_out.asks_to_count_days(text)
     tool = computing_tool(agent, lambda r: r.counts_days if unit else r.works_out)
     if tool is None or (unit is None and not worked_out.facts_hold_numbers(facts)):
@@ -66,9 +66,9 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
         # "per month" of the newest yearly amount is code's, so are the common shapes; else what was said goes to
         # the model first: the passages behind it hold other amounts too ("Deposit: 2,370" beside the rent), which
         # the 0.5B takes
-        answers = agent.recent_facts(evidence=False)
+        answers = agent.conversation.recent_facts(evidence=False)
         asked = (worked_out.per_period(text, facts) if worked_out.only_a_period(text) else None) or \
-            shaped_expression(text, agent.recent_exchanges(), personal.refers_back)
+            shaped_expression(text, agent.conversation.recent_exchanges(), personal.refers_back)
         if asked is None and personal.refers_back(text) and shape_of(text) != "times":  # (the model writes one only
             # for a follow-up, and not for what a count comes to: "how much did the 2 chairs cost?" is looked up)
             asked = (worked_out.written_expression(turn.llm, text, answers, schema, turn.stop)
@@ -100,11 +100,11 @@ def worked_out_from(turn: RoutedTurn, evidence: Evidence, done: ToolCallFinished
         # passage's amounts added up are seat numbers and prices alike: "voiture 14 place 82, 39 €")
     name, argument = tool
     started = time.perf_counter()
-    asked = shaped_expression(text, [*agent.recent_exchanges(), (text, found)], personal.refers_back)
+    asked = shaped_expression(text, [*agent.conversation.recent_exchanges(), (text, found)], personal.refers_back)
     turn.timings["decide_s"] = turn.timings.get("decide_s", 0.0) + time.perf_counter() - started
     if asked is None:
         return False
-    agent.keep_source(found, evidence.passage.citation)
+    agent.conversation.keep_source(found, evidence.passage.citation)
     yield from computed(turn, name, argument, asked, converted.counted_unit(text), looked_up=done)
     return True
 
@@ -115,8 +115,8 @@ def converted_turn(turn: RoutedTurn, unit: str) -> Generator[AgentEvent, None, b
     (nothing done) without a converting tool or such an amount."""
     agent = turn.agent
     tool = computing_tool(agent, lambda r: r.converts)
-    quantity = (converted.said_quantity(agent.recent_facts(evidence=False), unit) or  # what was said, then the
-                converted.said_quantity(agent.recent_facts(), unit)) if tool is not None else None  # passages
+    quantity = (converted.said_quantity(agent.conversation.recent_facts(evidence=False), unit) or  # what was said, then the
+                converted.said_quantity(agent.conversation.recent_facts(), unit)) if tool is not None else None  # passages
     if tool is None or quantity is None:
         return False
     name, argument = tool
@@ -143,13 +143,13 @@ def computed(turn: RoutedTurn, name: str, argument: str, asked: str, unit: str |
     if looked_up is None and thread is not None and thread.tool is not None and agent.reads_the_files(thread.tool):
         # a sum over what the files said is an aside: the next follow-up ("And who does the year-end accounts?")
         # is still about what was looked up
-        agent.remember(thread.request, thread.tool, thread.arguments, thread.files, thread.root)
+        agent.conversation.remember(thread.request, thread.tool, thread.arguments, thread.files, thread.root)
     elif looked_up is None:
-        agent.remember(turn.text, name, call.arguments, [])
+        agent.conversation.remember(turn.text, name, call.arguments, [])
     if done.result.is_error:
         reply = failure_reply(agent.tools[name], done.result.text)
     else:
-        cited: list[Citation] = worked_out.sources_of(asked, agent.recent_sources(), turn.text)
+        cited: list[Citation] = worked_out.sources_of(asked, agent.conversation.recent_sources(), turn.text)
         said = converted.with_unit(done.result.text, unit) if unit else done.result.text
         reply = said + (f" ({'; '.join(c.label() for c in cited)})" if cited else "")
     yield from agent.finish(reply, [*([looked_up] if looked_up else []), done], False, turn.started, turn.timings,

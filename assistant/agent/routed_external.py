@@ -45,7 +45,7 @@ def external_turn(turn: RoutedTurn, plan: Plan) -> Iterator[AgentEvent]:
     if not arguments and tool.parameters.get("properties"):
         arguments = model_arguments(tool, turn.llm, text, turn.planner.files.names(), turn.stop, turn.timings)
     call = ToolCall(tool.name, arguments)
-    agent.remember(text, call.name, call.arguments, [])
+    agent.conversation.remember(text, call.name, call.arguments, [])
     if needs_confirmation(tool):  # asked first: it runs on a yes in the user's next turn
         question = confirmation_question(tool, arguments)
         agent.pending = PendingCall(call, question)
