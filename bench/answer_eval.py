@@ -33,7 +33,9 @@ import argparse
 import collections
 import datetime
 import gzip
+import hashlib
 import json
+import os
 import platform
 import re
 import shutil
@@ -89,7 +91,7 @@ def build_folder(root: Path, tts, questions: list[Q]) -> dict[str, list[str]]:
         (root / name).write_text(text, encoding="utf-8")
     for name, text in MEMOS.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
-        write_wav(root / name, tts.synthesize_all(text).astype(np.float32) / 32768, tts.sample_rate)
+        write_wav(root / name, spoken(tts, text).astype(np.float32) / 32768, tts.sample_rate)
     for name, pages in MADE_PDFS.items():
         doc = pymupdf.open()
         for text in pages:
@@ -188,11 +190,31 @@ def run_conversation(agent, conversation: Conversation, files: list[str],
     return rows
 
 
+SPEECH_CACHE = Path(os.environ.get("BENCH_SPEECH_CACHE") or Path.home() / ".cache" / "spark-assistant" / "bench-speech")
+
+
+def spoken(tts, text: str) -> np.ndarray:
+    """`text` spoken by the TTS (int16), the same each run on this machine: Piper speaks a text a little
+    differently each time (its sampling noise) and Whisper then hears memos differently ("Dr. Yilmaz" / "Dr.
+    Gilmas"), so replies changed between runs of the same code. The first rendering is kept in SPEECH_CACHE
+    (env BENCH_SPEECH_CACHE), by voice, settings and text; delete it to hear a fresh one."""
+    voice = getattr(getattr(tts, "voice", None), "config", None)
+    key = hashlib.sha256(f"{type(tts).__name__}|{voice!r}|{getattr(tts, 'config', None)!r}|{text}".encode()).hexdigest()
+    path = SPEECH_CACHE / f"{key}.npy"
+    if path.exists():
+        return np.load(path)
+    samples = tts.synthesize_all(text).astype(np.int16)
+    SPEECH_CACHE.mkdir(parents=True, exist_ok=True)
+    np.save(path.with_suffix(".tmp.npy"), samples)
+    path.with_suffix(".tmp.npy").replace(path)
+    return samples
+
+
 def hear(tts, stt, language: str | None, text: str) -> str:
     """The question spoken by Piper and heard by Whisper, as the voice loop hears a turn."""
     from assistant.audio.io import resample
 
-    samples = resample(tts.synthesize_all(text).astype(np.float32) / 32768, tts.sample_rate, 16000)
+    samples = resample(spoken(tts, text).astype(np.float32) / 32768, tts.sample_rate, 16000)
     return stt.transcribe(samples, language, utterance=True).text.strip()
 
 
