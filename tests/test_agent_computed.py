@@ -180,3 +180,22 @@ def test_what_a_count_of_things_comes_to_is_worked_out_from_the_rate_a_look_up_f
     events, bill = _turn(agent, "for four nights at the Seeblick B&B, what's the room bill?")
     assert _calls(events)[-1] == ("calculate", {"expression": "96 * 4"})
     assert bill.reply == "96 times 4 is 384. (trip.md)"
+
+
+def test_the_days_between_the_two_dates_the_answers_said_are_counted_without_the_model_naming_them(routed):
+    """"How many days later is that?" after answers that said the date that moved and the new one (here quoting the
+    line that moved it, once the model's "first meant to start on 17 November" was the replaced value): the date tool
+    counts the days between those two, by code, with the year the note gives (the 0.5B named a third date of the
+    passage, or none)."""
+    make, root = routed
+    (root / "bathroom.md").write_text("# Bathroom\n\nBuilders start: ~~Mon 17 Nov~~ -> Mon 24 Nov 2025, 8:00 (the tray "
+                                      "came late)\nTiler from Wed 26 Nov; handover Wed 3 Dec.\n")
+    agent, chat = make(["They were first meant to start on Monday 17 November."],
+                       ["They start on Monday 24 November now."], ["I can't say."])  # (no two dates asked of it)
+    agent.context.knowledge.index()
+    _turn(agent, "When do the bathroom builders start?")
+    _turn(agent, "so when is it now?")
+    events, later = _turn(agent, "How many days later is that?")
+    assert _calls(events) == [("date_time", {"question": "How many days are there from 17 November 2025 to 24 "
+                                                         "November 2025?"})]
+    assert later.reply.startswith("7 days.") and "bathroom.md" in later.reply

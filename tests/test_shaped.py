@@ -159,3 +159,39 @@ def test_review_cases_no_shape_where_none_is_asked():
     assert shape_of("and how much power does it use?") is None and shape_of("how much water does it hold?") is None
     assert without_arithmetic("how much water does the tank hold?") == "how much water does the tank hold?"
     assert _worked("for four nights, how much is that?", ("B&B?", "96 EUR per night per person, plus 40 EUR")) is None
+
+
+@pytest.mark.parametrize("question, exchanges, facts, dates", [
+    # the thread's answers said two dates (the earlier one first, however they were asked)
+    ("How many days later is that?", [("When was the plumber first meant to come?", "He was meant to come on Monday "
+                                       "3 March."), ("why did it move?", "The part came late."),
+                                      ("so when is he coming now?", "Now on Thursday 13 March.")],
+     ["Plumber: ~~Mon 3 March~~ -> Thu 13 March 2025"], ("3 March 2025", "13 March 2025")),
+    ("how many days after the recital is that?", [("When is Zoe's recital?", "On 28 May."),
+                                                  ("and when do we fly?", "The flight is on 2 June.")],
+     [], ("28 May", "2 June")),
+    # a date the question names, and the one the newest answer said
+    ("How many days is it from then to 24 December?", [("When does term end?", "Term ends on Friday 12 December "
+                                                                                "2025.")],
+     [], ("12 December 2025", "24 December 2025")),
+])
+def test_the_two_dates_a_days_apart_question_is_about_are_those_the_thread_said(question, exchanges, facts, dates):
+    """"How many days later is that?" after two answers that each said a date: the two dates, by code, with the year
+    the facts give them (the model named a passage's third date, or none)."""
+    from assistant.grounding.shaped import shaped_dates
+    assert shaped_dates(question, exchanges, refers_back, facts) == dates
+
+
+@pytest.mark.parametrize("question, exchanges", [
+    # three dates said: which two is the model's to name (checked)
+    ("How many days later is that?", [("When is the move?", "The move is on 5 July; the keys on 3 July, the old flat "
+                                       "goes back on 31 July.")]),
+    # one date said, none named: nothing to count between
+    ("How many days later is that?", [("When is the move?", "The move is on 5 July.")]),
+    # a question that does not refer back: the thread before it is not its own
+    ("How many days are there until my birthday?", [("When is the move?", "On 5 July."),
+                                                     ("and the keys?", "On 3 July.")]),
+])
+def test_no_two_dates_are_taken_where_the_thread_did_not_say_exactly_two(question, exchanges):
+    from assistant.grounding.shaped import shaped_dates
+    assert shaped_dates(question, exchanges, refers_back, []) is None

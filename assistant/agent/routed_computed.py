@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..contracts import Citation, ToolCall
 from ..grounding import converted, personal, worked_out
-from ..grounding.shaped import shape_of, shaped_expression, states_it
+from ..grounding.shaped import shape_of, shaped_dates, shaped_expression, states_it
 from ..routing import failure_reply
 from .events import AgentEvent
 from .messages import user_message
@@ -59,7 +59,8 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
     name, argument = tool
     started = time.perf_counter()
     if unit is not None:
-        dates = worked_out.written_dates(turn.llm, text, facts, turn.stop)
+        dates = shaped_dates(text, agent.conversation.recent_exchanges(), personal.refers_back, facts) or \
+            worked_out.written_dates(turn.llm, text, facts, turn.stop)  # (the two the thread said, else the model's)
         asked = f"How many {unit} are there from {dates[0]} to {dates[1]}?" if dates else None
     else:
         schema = next(s for s in agent.tool_schemas() if s["function"]["name"] == name)

@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from ..languages import words_of
-from ..words import (AVERAGE_WORDS, CALENDAR_WORDS, COMPARATIVES, COUNTED_WORDS, DROP_WORDS, NAMING_WORDS,
+from ..tools.dates import said_dates
+from ..words import (AVERAGE_WORDS, CALENDAR_WORDS, COMPARATIVES, COUNTED_WORDS, DROP_WORDS, MONTH_NAMES, NAMING_WORDS,
                      OPERATION_WORDS, PEOPLE_WORDS, PERCENT_WORDS, RISE_WORDS, SMALL_NUMBERS, TOTAL_WORDS)
+from .asking import subject_words
 from .claims import normalise, number_key
+from .matching import holds
 from .quantities import UNITS, quantities
-from .worked_out import ASKS_AN_AMOUNT, amounts_in, asks_to_work_out, counted, only_a_period
+from .worked_out import ASKS_AN_AMOUNT, amounts_in, asks_to_work_out, counted, only_a_period, written_out
+
+Said = TypeVar("Said")  # what is read from an answer: an amount, or a date
 
 _PERCENT = re.compile("|".join(re.escape(w) for w in PERCENT_WORDS), re.I)
 # Two amounts compared: "how much more/less/cheaper/further", "how far below", "the difference", "in between", what
@@ -120,7 +126,7 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
     if shape in ("average", "total"):  # "what's the average of the three months?", "and both months together?",
         # "what's all that together?" after three quotes, each said in an answer of its own (an answer that quotes a
         # passage holds its house number, postcode and phone too); as many as the question counts, the newest
-        answers = _answers_of_thread(exchanges, refers_back)
+        answers = _answers_of_thread(exchanges, refers_back, said_amounts)
         wanted = 2 if words & _BOTH else _counted_in(question)
         if wanted is not None:
             said = _newest(answers, wanted) if not own else None
@@ -152,6 +158,36 @@ def shaped_expression(question: str, exchanges: Sequence[tuple[str, str]],
         amount = pair[0] if pair[1] == divisor else pair[1]
         return f"{amount} / {divisor}" if float(divisor) not in (0.0, float(amount)) else None
     return None
+
+
+def shaped_dates(question: str, exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool],
+                 facts: Sequence[str]) -> tuple[str, str] | None:
+    """The two dates a "how many days later is that?" is about, by code: the two the thread's answers said (or the
+    one the question names, and the one the newest answer said), the earlier first, each with the year the facts
+    give it, when the question's other words are the thread's ("after the recital"; not "until my birthday"). None
+    when there are not exactly two (the model names them from the facts, checked)."""
+    own = said_dates(question)
+    answers = _answers_of_thread(exchanges, refers_back, said_dates)
+    thread = " ".join(f"{asked} {answer}" for asked, answer in exchanges[-len(answers):]) if answers else ""
+    if not answers or len(own) > 1 or not all(holds(thread, w) for w in subject_words(question)
+                                              if w not in _SPAN_WORDS and not w.isdigit() and w not in MONTH_NAMES):
+        return None
+    if own:
+        said = [*own, *answers[-1]] if len(answers[-1]) == 1 else []
+    else:
+        said = [d for dates in answers for d in dates]
+    distinct = list({(day, month): (day, month, year) for day, month, year in said}.values())
+    if len(distinct) != 2:
+        return None
+    years = {(d, m): y for text in [*facts, *(a for _, a in exchanges)] for d, m, y in said_dates(text) if y}
+    one, other = ((d, m, y or years.get((d, m))) for d, m, y in distinct)
+    if one[2] is not None and other[2] is not None and (one[2], one[1], one[0]) > (other[2], other[1], other[0]) or \
+            (one[2] is None or other[2] is None) and (one[1], one[0]) > (other[1], other[0]):
+        one, other = other, one
+    return written_out(one, other)
+
+
+_SPAN_WORDS = frozenset("day days week weeks later earlier after before apart between then".split())
 
 
 def _counted_in(question: str) -> int | None:
@@ -221,10 +257,10 @@ def _a_day(number: str, after: list[str]) -> bool:
 
 
 def _answers_of_thread(exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool],
-                       amounts: Callable[[str], list[str]] = said_amounts) -> list[list[str]]:
+                       amounts: Callable[[str], list[Said]]) -> list[list[Said]]:
     """The amounts each answer of the thread said, oldest first: the newest answer's, and each earlier one's while
     the question after it referred back to it (`amounts`: counts of people and things too, for a share-out)."""
-    answers: list[list[str]] = []
+    answers: list[list[Said]] = []
     for at in range(len(exchanges) - 1, -1, -1):
         answers.insert(0, amounts(exchanges[at][1]))
         if not refers_back(exchanges[at][0]):

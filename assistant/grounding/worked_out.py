@@ -121,9 +121,18 @@ def written_dates(llm: ChatModel, question: str, facts: Sequence[str], stop: Can
         day, month, year = found[0]
         years = [y for d, m, y in said if (d, m) == (day, month) and y]
         named.append((day, month, year or (years[0] if years else None)))
-    if named[0][:2] == named[1][:2]:
+    return written_out(named[0], named[1])
+
+
+SaidDate = tuple[int, int, int | None]  # (day, month, year or None), as `said_dates` reads them
+
+
+def written_out(one: SaidDate, other: SaidDate) -> tuple[str, str] | None:
+    """Two dates written out for the date tool ("28 June 2025"), a date without its year taking the other's; None
+    when they are the same day."""
+    if one[:2] == other[:2]:
         return None
-    (d1, m1, y1), (d2, m2, y2) = named
+    (d1, m1, y1), (d2, m2, y2) = one, other
     y1, y2 = y1 or y2, y2 or y1
     first, second = (f"{d} {calendar.month_name[m]}" + (f" {y}" if y else "") for d, m, y in ((d1, m1, y1),
                                                                                              (d2, m2, y2)))
