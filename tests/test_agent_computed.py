@@ -199,3 +199,19 @@ def test_the_days_between_the_two_dates_the_answers_said_are_counted_without_the
     assert _calls(events) == [("date_time", {"question": "How many days are there from 17 November 2025 to 24 "
                                                          "November 2025?"})]
     assert later.reply.startswith("7 days.") and "bathroom.md" in later.reply
+
+
+def test_how_long_between_the_two_times_the_answers_said_is_counted_by_the_clock(routed):
+    """"So how many hours is that from the start?" after the course's start and its end were said: the clock counts
+    the span between them (no file says "hours": the look-up had said "not found")."""
+    make, root = routed
+    (root / "course.md").write_text("# First-aid refresher\n\nTue 2 Dec 2025 at the training centre, room 3.\n"
+                                    "Start 8:30. Finish 17:00. Bring the certificate.\n")
+    agent, chat = make(["It starts at 8:30."], ["It finishes at 17:00."], ["I can't say."])
+    agent.context.knowledge.index()
+    _, start = _turn(agent, "What time does the first-aid refresher start?")
+    _, finish = _turn(agent, "and what time does it finish?")
+    assert "8:30" in start.reply and "17:00" in finish.reply
+    events, span = _turn(agent, "So how many hours is that from the start?")
+    assert _calls(events) == [("date_time", {"question": "How long is it from 8:30 to 17:00?"})]
+    assert span.reply == "From 8:30 to 17:00 is 8 hours and 30 minutes. (course.md)"

@@ -195,3 +195,34 @@ def test_the_two_dates_a_days_apart_question_is_about_are_those_the_thread_said(
 def test_no_two_dates_are_taken_where_the_thread_did_not_say_exactly_two(question, exchanges):
     from assistant.grounding.shaped import shaped_dates
     assert shaped_dates(question, exchanges, refers_back, []) is None
+
+
+@pytest.mark.parametrize("question, exchanges, span", [
+    ("So how many hours is that from the start?", [("What time does the first-aid course start?", "It starts at 8:30."),
+                                                   ("and when does it finish?", "It finishes at 17:00.")],
+     ("8:30", "17:00")),
+    ("how long is one night, in hours?", [("What are the night shift's hours?", "Nights: N = 19h00-7h15.")],
+     ("19:00", "7:15")),
+])
+def test_the_two_times_a_how_long_question_is_about_are_those_the_thread_said(question, exchanges, span):
+    """"So how many hours is that from the start?" after the start and the end were said: the span between them,
+    by code (the look-up found nothing of "hours" and said "not found")."""
+    from assistant.grounding.shaped import shaped_times
+    from assistant.grounding.worked_out import asks_how_long
+    assert asks_how_long(question) and shaped_times(question, exchanges, refers_back) == span
+
+
+@pytest.mark.parametrize("question, exchanges", [
+    # three times said: not this code's to choose
+    ("how long is that?", [("When does the train go?", "It leaves at 7:04, arrives at 9:00; the next is at 11:13.")]),
+    # another subject than the thread's
+    ("how long is the drive to Leipzig?", [("When do we leave?", "At 10:30."), ("and arrive?", "At 14:00.")]),
+])
+def test_no_two_times_are_taken_where_the_thread_did_not_say_exactly_two_of_its_subject(question, exchanges):
+    from assistant.grounding.shaped import shaped_times
+    assert shaped_times(question, exchanges, refers_back) is None
+
+
+def test_a_question_that_gives_its_own_times_is_no_follow_up_span():
+    from assistant.grounding.worked_out import asks_how_long
+    assert not asks_how_long("How long is it from 8:30 to 17:00?") and not asks_how_long("When does it start?")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..contracts import Citation, ToolCall
 from ..grounding import converted, personal, worked_out
-from ..grounding.shaped import shape_of, shaped_dates, shaped_expression, states_it
+from ..grounding.shaped import shape_of, shaped_dates, shaped_expression, shaped_times, states_it
 from ..routing import failure_reply
 from .events import AgentEvent
 from .messages import user_message
@@ -37,7 +37,8 @@ def may_work_out(turn: RoutedTurn, tool: str | None, arguments: dict[str, Any]) 
     computes = routing is None or routing.works_out or (routing.picture is None and (
         routing.file is None or routing.file.argument not in arguments))
     if turn.subject is None or not computes or not (
-            worked_out.asks_to_work_out(turn.text) or worked_out.asks_to_count_days(turn.text) is not None):
+            worked_out.asks_to_work_out(turn.text) or worked_out.asks_to_count_days(turn.text) is not None or
+            worked_out.asks_how_long(turn.text)):
         return False
     # it refers back, or the calculator chosen cannot read it alone ("what's the average of the three months?": the
     # amounts were said before; the calculator is asked quietly, in a millisecond)
@@ -51,6 +52,8 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
     was said, and a tool computes it. False (nothing done) when there is no such tool, nothing of the kind was said,
     or the model reaches for what nobody said."""
     agent, text = turn.agent, turn.text
+    if worked_out.asks_how_long(text) and not worked_out.asks_to_work_out(text):
+        return (yield from _time_between(turn))
     facts = agent.conversation.recent_facts()
     unit = worked_out.asks_to_count_days(text)
     tool = computing_tool(agent, lambda r: r.counts_days if unit else r.works_out)
@@ -81,6 +84,18 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
     said_in = None if unit else converted.counted_unit(text) or worked_out.period_asked(text)
     agent.history.append(user_message(text, None))
     yield from computed(turn, name, argument, asked, said_in)
+    return True
+
+
+def _time_between(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
+    """"So how many hours is that from the start?": how long it is between the two times of day the thread said,
+    counted by the clock tool; False (nothing done) when it did not say exactly two."""
+    span = shaped_times(turn.text, turn.agent.conversation.recent_exchanges(), personal.refers_back)
+    tool = computing_tool(turn.agent, lambda r: r.counts_days)
+    if span is None or tool is None:
+        return False
+    turn.agent.history.append(user_message(turn.text, None))
+    yield from computed(turn, tool[0], tool[1], f"How long is it from {span[0]} to {span[1]}?")
     return True
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from ..languages import words_of
+from ..tools.clock_times import said_times
 from ..tools.dates import said_dates
 from ..words import (AVERAGE_WORDS, CALENDAR_WORDS, COMPARATIVES, COUNTED_WORDS, DROP_WORDS, MONTH_NAMES, NAMING_WORDS,
                      OPERATION_WORDS, PEOPLE_WORDS, PERCENT_WORDS, RISE_WORDS, SMALL_NUMBERS, TOTAL_WORDS)
@@ -168,9 +169,7 @@ def shaped_dates(question: str, exchanges: Sequence[tuple[str, str]], refers_bac
     when there are not exactly two (the model names them from the facts, checked)."""
     own = said_dates(question)
     answers = _answers_of_thread(exchanges, refers_back, said_dates)
-    thread = " ".join(f"{asked} {answer}" for asked, answer in exchanges[-len(answers):]) if answers else ""
-    if not answers or len(own) > 1 or not all(holds(thread, w) for w in subject_words(question)
-                                              if w not in _SPAN_WORDS and not w.isdigit() and w not in MONTH_NAMES):
+    if not answers or len(own) > 1 or not _the_threads(question, exchanges[-len(answers):]):
         return None
     if own:
         said = [*own, *answers[-1]] if len(answers[-1]) == 1 else []
@@ -187,7 +186,28 @@ def shaped_dates(question: str, exchanges: Sequence[tuple[str, str]], refers_bac
     return written_out(one, other)
 
 
-_SPAN_WORDS = frozenset("day days week weeks later earlier after before apart between then".split())
+def shaped_times(question: str, exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]
+                 ) -> tuple[str, str] | None:
+    """The two times of day a "how long is that?" is between, by code: the two the thread's answers said, in the
+    order they were said ("it starts at 8:30", "it finishes at 17:00"; a shift's "19h00-7h15"), when the question's
+    other words are the thread's. None when there are not exactly two (nothing is worked out)."""
+    answers = _answers_of_thread(exchanges, refers_back, said_times)
+    if not answers or not _the_threads(question, exchanges[-len(answers):]):
+        return None
+    said = list(dict.fromkeys(t for times in answers for t in times))
+    return (said[0], said[1]) if len(said) == 2 else None
+
+
+def _the_threads(question: str, exchanges: Sequence[tuple[str, str]]) -> bool:
+    """The question's words, besides those of spans, numbers ("one night") and months, are all the thread's ("after
+    the recital"; not "until my birthday")."""
+    thread = " ".join(f"{asked} {answer}" for asked, answer in exchanges)
+    return all(holds(thread, w) for w in subject_words(question)
+               if w not in _SPAN_WORDS and not w.isdigit() and w not in MONTH_NAMES and w not in SMALL_NUMBERS)
+
+
+_SPAN_WORDS = frozenset("day days week weeks later earlier after before apart between then hour hours minute minutes "
+                        "long".split())
 
 
 def _counted_in(question: str) -> int | None:

@@ -18,6 +18,8 @@ from ..cancel import Cancel
 from ..contracts import Citation
 from ..roles import ChatModel, forced_call
 from ..tools.arithmetic import evaluate, parse
+from ..tools.clock_times import normalise as clock_text, said_times
+from ..tools.clock_words import ASKS_HOW_LONG
 from ..tools.dates import said_dates
 from ..words import COUNTLESS, DROP_WORDS, OPERATION_WORDS, PERCENT_WORDS, RISE_WORDS
 from .claims import claims, normalise, number_key
@@ -98,6 +100,12 @@ def asks_to_count_days(question: str) -> str | None:
     if found is None or len(said_dates(question)) >= 2:
         return None
     return (found.group(1) or found.group(2) or "days").lower()
+
+
+def asks_how_long(question: str) -> bool:
+    """The question asks how long it is between times of day it does not say itself ("so how many hours is that from
+    the start?", "how long is one night, in hours?")."""
+    return ASKS_HOW_LONG.search(clock_text(question)) is not None and not said_times(question)
 
 
 def written_dates(llm: ChatModel, question: str, facts: Sequence[str], stop: Cancel | None = None
@@ -273,15 +281,19 @@ def per_period(question: str, facts: Sequence[str]) -> str | None:
 
 
 def sources_of(asked: str, sources: Sequence[tuple[str, Citation]], question: str = "") -> list[Citation]:
-    """Where the amounts (or dates) of what the tool was asked were found: each source (evidence, citation) that
-    says one of them, in order, once. The question's own numbers ("20 %", "split in 2") need no source."""
+    """Where the amounts (or dates, or times of day) of what the tool was asked were found: each source (evidence,
+    citation) that says one of them, in order, once. The question's own numbers ("20 %", "split in 2") need no
+    source."""
     dates = {(day, month) for day, month, _ in said_dates(asked)}
-    amounts = _DATES.sub(" ", asked) if dates else asked  # (not the days and years of dates)
+    times = set(said_times(asked))
+    amounts = _DATES.sub(" ", asked) if dates else asked  # (not the days and years of dates, nor times' digits)
+    amounts = re.sub(r"\d{1,2}[:.h]\d\d", " ", amounts) if times else amounts
     used = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", amounts)} - {float(n) for n in amounts_in(question)}
     cited: list[Citation] = []
     for text, citation in sources:
         if citation not in cited and (any(float(n) in used for n in amounts_in(text)) or
-                                      any((day, month) in dates for day, month, _ in said_dates(text))):
+                                      any((day, month) in dates for day, month, _ in said_dates(text)) or
+                                      bool(times & set(said_times(text)))):
             cited.append(citation)
     return cited
 

@@ -135,6 +135,15 @@ def _explicit(t: str) -> list[Clock]:
     return [c for c in clocks if c is not None and (not c.bare or AT.search(t, 0, c.span[0]))]
 
 
+def said_times(text: str) -> list[str]:
+    """The times of day a text writes ("19h00-7h15", "at 8:30", "5 pm"), as they are said back ("19:00", "5 pm"), in
+    order, each once."""
+    seen: dict[int, str] = {}
+    for clock in _explicit(normalise(text)):
+        seen.setdefault(clock.minute, clock.said)
+    return list(seen.values())
+
+
 # -- how long from one time to another ----------------------------------------------------------------------
 def _range(t: str, now: datetime) -> tuple[str, dict] | None:
     """"How many minutes from 17:45 to 19:00?", "between 9:30 and 11", "17:45 to 19:00": how long, asked."""
