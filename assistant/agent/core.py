@@ -98,6 +98,10 @@ class Agent(ExternalCalls):
         """The conversation's messages, as the chat model is sent them (after the system prompt)."""
         return self.conversation.history
 
+    @history.setter
+    def history(self, messages: list[dict[str, Any]]) -> None:  # (`agent.history += [...]`: the same list, extended)
+        self.conversation.history[:] = messages
+
     def reset(self) -> None:
         """Forget the conversation (a new session)."""
         self.conversation.clear()
