@@ -215,3 +215,16 @@ def test_how_long_between_the_two_times_the_answers_said_is_counted_by_the_clock
     events, span = _turn(agent, "So how many hours is that from the start?")
     assert _calls(events) == [("date_time", {"question": "How long is it from 8:30 to 17:00?"})]
     assert span.reply == "From 8:30 to 17:00 is 8 hours and 30 minutes. (course.md)"
+
+
+def test_how_long_something_takes_is_looked_up_when_the_thread_said_no_two_times(routed):
+    """"how long is the drive?" after one time was said: no span to count; it is looked up as before (not worked out
+    by the model from the amounts around it)."""
+    make, root = routed
+    (root / "trip.md").write_text("# Holiday\n\nLeave at 10:30. Drive approx. 390 km / 4.5 h.\n")
+    agent, chat = make(["We leave at 10:30."], ["The drive takes about 4.5 h."], ["I can't say."])
+    agent.context.knowledge.index()
+    _turn(agent, "When do we leave for the holiday?")
+    events, drive = _turn(agent, "and how long is the drive?")
+    assert [name for name, _ in _calls(events)] == ["search_knowledge"], _calls(events)
+    assert "4.5" in drive.reply and "trip.md" in drive.reply

@@ -226,3 +226,56 @@ def test_no_two_times_are_taken_where_the_thread_did_not_say_exactly_two_of_its_
 def test_a_question_that_gives_its_own_times_is_no_follow_up_span():
     from assistant.grounding.worked_out import asks_how_long
     assert not asks_how_long("How long is it from 8:30 to 17:00?") and not asks_how_long("When does it start?")
+
+
+@pytest.mark.parametrize("question, exchanges, span", [
+    # said the other way round: the nearer way (8 h 30, not 15 h 30)
+    ("So how many hours is that?", [("When does the course end?", "It ends at 17:00."),
+                                    ("and when does it start?", "It starts at 8:30.")], ("8:30", "17:00")),
+    # a span written with bare hours
+    ("how long is that in hours?", [("When is the shop open on Saturdays?", "It is open from 9 to 12.")],
+     ("9:00", "12:00")),
+])
+def test_review_cases_spans_the_thread_said(question, exchanges, span):
+    from assistant.grounding.shaped import shaped_times
+    assert shaped_times(question, exchanges, refers_back) == span
+
+
+@pytest.mark.parametrize("question, exchanges", [
+    ("How long is it?", [("When does the film start?", "The film starts at 20:00 and runs 2h15.")]),
+    ("How long is it?", [("Where is the seminar?", "The seminar is in room 2.14 and starts at 9:00.")]),
+    ("And how long is the break, in hours?", [("When is the workshop?", "It runs 9:00 to 12:00, with a break of 45 "
+                                                                         "minutes.")]),
+    ("How long do I take them for?", [("When do I take the tablets?", "Take them at 8:00 and at 20:00.")]),
+])
+def test_review_cases_no_span_where_the_thread_did_not_say_one(question, exchanges):
+    from assistant.grounding.shaped import shaped_times
+    assert shaped_times(question, exchanges, refers_back) is None
+
+
+def test_review_cases_amounts_and_dates_are_no_times_of_day():
+    """"9.99 euros", "room 2.14" and "am 12.05." are no times (a time that cannot be, "9:99", had raised an error
+    that ended the turn)."""
+    from assistant.grounding.worked_out import asks_how_long, sources_of
+    from assistant.contracts import Citation
+    from assistant.tools.clock_times import said_times
+    assert said_times("The lamp costs 9.99 euros.") == [] and said_times("am 12.05. um 9:00") == ["9:00"]
+    from assistant.grounding.shaped import shaped_times
+    assert asks_how_long("How much time is 2.75 hours?")  # (asked, and no time of day in it: nothing to read)
+    assert shaped_times("How much time is 2.75 hours?", [("What does the lamp cost?", "It costs 9.99 euros.")],
+                        refers_back) is None
+    rent, lamp = Citation("rent.md"), Citation("lamp.md")
+    assert sources_of("1200 / 4", [("Rent: 1200 a month.", rent), ("Lamp 9.99", lamp)], "per week?") == [rent]
+
+
+@pytest.mark.parametrize("exchanges, facts, dates", [
+    # over the new year, no year said: the nearer way round
+    ([("When do I fly out?", "You fly out on 20 December."), ("and back?", "You fly back on 5 January.")], [],
+     ("20 December", "5 January")),
+    # over the new year, the year of the first given
+    ([("When do I fly out?", "You fly out on 20 December 2025."), ("and back?", "You fly back on 5 January.")], [],
+     ("20 December 2025", "5 January 2026")),
+])
+def test_review_cases_dates_over_the_new_year(exchanges, facts, dates):
+    from assistant.grounding.shaped import shaped_dates
+    assert shaped_dates("How many days is that?", exchanges, refers_back, facts) == dates

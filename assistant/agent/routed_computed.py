@@ -52,10 +52,13 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
     was said, and a tool computes it. False (nothing done) when there is no such tool, nothing of the kind was said,
     or the model reaches for what nobody said."""
     agent, text = turn.agent, turn.text
-    if worked_out.asks_how_long(text) and not worked_out.asks_to_work_out(text):
-        return (yield from _time_between(turn))
+    unit = worked_out.asks_to_count_days(text)  # ("how long after the move is the handover?": days)
+    how_long = unit is None and worked_out.asks_how_long(text) and not worked_out.asks_to_work_out(text)
+    if how_long and (yield from _time_between(turn)):
+        return True
+    if how_long:
+        return False  # (it came for the times of day alone: "how long is the drive?" is looked up as before)
     facts = agent.conversation.recent_facts()
-    unit = worked_out.asks_to_count_days(text)
     tool = computing_tool(agent, lambda r: r.counts_days if unit else r.works_out)
     if tool is None or (unit is None and not worked_out.facts_hold_numbers(facts)):
         return False

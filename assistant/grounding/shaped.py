@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TypeVar
 
 from ..languages import words_of
-from ..tools.clock_times import said_times
+from ..tools.clock_times import DAY, minutes_of, said_spans, said_times, states_a_duration
 from ..tools.dates import said_dates
 from ..words import (AVERAGE_WORDS, CALENDAR_WORDS, COMPARATIVES, COUNTED_WORDS, DROP_WORDS, MONTH_NAMES, NAMING_WORDS,
                      OPERATION_WORDS, PEOPLE_WORDS, PERCENT_WORDS, RISE_WORDS, SMALL_NUMBERS, TOTAL_WORDS)
@@ -180,22 +181,49 @@ def shaped_dates(question: str, exchanges: Sequence[tuple[str, str]], refers_bac
         return None
     years = {(d, m): y for text in [*facts, *(a for _, a in exchanges)] for d, m, y in said_dates(text) if y}
     one, other = ((d, m, y or years.get((d, m))) for d, m, y in distinct)
-    if one[2] is not None and other[2] is not None and (one[2], one[1], one[0]) > (other[2], other[1], other[0]) or \
-            (one[2] is None or other[2] is None) and (one[1], one[0]) > (other[1], other[0]):
+    if one[2] is not None and other[2] is not None:  # the earlier first
+        one, other = sorted((one, other), key=lambda d: (d[2], d[1], d[0]))
+        return written_out(one, other)
+    # a year missing: the nearer way round ("20 December", "5 January": 16 days, over the new year), the year
+    # carried over it
+    if _days_on(other, one) < _days_on(one, other):
         one, other = other, one
+    over_new_year = (other[1], other[0]) < (one[1], one[0])
+    if one[2] is not None:
+        other = (other[0], other[1], one[2] + over_new_year)
+    elif other[2] is not None:
+        one = (one[0], one[1], other[2] - over_new_year)
     return written_out(one, other)
+
+
+def _days_on(start: tuple[int, int, int | None], end: tuple[int, int, int | None]) -> int:
+    """Days from one day of the year to the next time the other comes (2001: no leap day)."""
+    return (date(2001, end[1], min(end[0], 28 if end[1] == 2 else end[0])) -
+            date(2001, start[1], min(start[0], 28 if start[1] == 2 else start[0]))).days % 365
 
 
 def shaped_times(question: str, exchanges: Sequence[tuple[str, str]], refers_back: Callable[[str], bool]
                  ) -> tuple[str, str] | None:
-    """The two times of day a "how long is that?" is between, by code: the two the thread's answers said, in the
-    order they were said ("it starts at 8:30", "it finishes at 17:00"; a shift's "19h00-7h15"), when the question's
-    other words are the thread's. None when there are not exactly two (nothing is worked out)."""
+    """The two times of day a "how long is that?" is between, by code, when the thread's answers said exactly two and
+    no duration, and the question's other words are the thread's: one span ("N = 19h00-7h15", in its order), or two
+    answers that each said one ("it starts at 8:30", "it finishes at 17:00"; the nearer way round, whichever was
+    said first). None otherwise (nothing is worked out): "20:00 and runs 2h15", "9:00 to 12:00 with a break of 45
+    minutes", "at 8:00 and at 20:00" are not this code's to read."""
     answers = _answers_of_thread(exchanges, refers_back, said_times)
-    if not answers or not _the_threads(question, exchanges[-len(answers):]):
+    thread = exchanges[-len(answers):] if answers else []
+    if not answers or not _the_threads(question, thread) or any(states_a_duration(a) for _, a in thread):
         return None
+    spans = list(dict.fromkeys(span for _, answer in thread for span in said_spans(answer)))
     said = list(dict.fromkeys(t for times in answers for t in times))
-    return (said[0], said[1]) if len(said) == 2 else None
+    if len(spans) == 1 and set(said) <= set(spans[0]):
+        return spans[0]
+    if spans or len(said) != 2 or any(len(times) > 1 for times in answers):
+        return None
+    first, second = said
+    one, other = minutes_of(first), minutes_of(second)
+    if one is None or other is None:
+        return None
+    return (first, second) if (other - one) % DAY <= (one - other) % DAY else (second, first)
 
 
 def _the_threads(question: str, exchanges: Sequence[tuple[str, str]]) -> bool:

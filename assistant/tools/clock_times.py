@@ -136,12 +136,59 @@ def _explicit(t: str) -> list[Clock]:
 
 
 def said_times(text: str) -> list[str]:
-    """The times of day a text writes ("19h00-7h15", "at 8:30", "5 pm"), as they are said back ("19:00", "5 pm"), in
-    order, each once."""
+    """The times of day a text writes as such ("19h00", "at 8:30", "5 pm"; not "9.99 euros", "12.05.", "room 2.14"),
+    as they are said back ("19:00", "5 pm"), in order, each once."""
     seen: dict[int, str] = {}
-    for clock in _explicit(normalise(text)):
+    for clock in _written_times(normalise(text)):
         seen.setdefault(clock.minute, clock.said)
     return list(seen.values())
+
+
+def said_spans(text: str) -> list[tuple[str, str]]:
+    """The spans from one time of day to another a text writes ("19h00-7h15", "8:30 to 17:00", "from 9 to 12"), as
+    (from, to) said back, in order."""
+    t = normalise(text)
+    spans: list[tuple[str, str]] = []
+    for found in (*_RANGE.finditer(t), *_SPAN.finditer(t)):
+        try:
+            first, second = _clock(found, "a"), _clock(found, "b")
+        except InputError:
+            continue
+        if first is None or second is None or found.re is _SPAN and (first.bare or second.bare) or \
+                (first.bare or second.bare) and CALENDAR_WORDS.search(t):
+            continue
+        if (first.said, second.said) not in spans:
+            spans.append((first.said, second.said))
+    return spans
+
+
+def states_a_duration(text: str) -> bool:
+    """The text says how long something is ("a break of 45 minutes", "it takes 2 hours"), besides its times of
+    day."""
+    t = normalise(text)
+    for clock in sorted(_written_times(t), key=lambda c: c.span[0], reverse=True):
+        t = t[:clock.span[0]] + " " + t[clock.span[1]:]
+    return _DURATION.search(t) is not None
+
+
+def minutes_of(said: str) -> int | None:
+    """The minute of the day a time said back ("17:00", "5 pm") is."""
+    clocks = _written_times(normalise(said))
+    return clocks[0].minute if clocks else None
+
+
+def _written_times(t: str) -> list[Clock]:
+    """The times of day a (normalised) text writes with their minutes or am/pm: a number with a point is an amount
+    or a date as often ("9.99", "12.05."); one that cannot be a time is none."""
+    clocks = []
+    for found in _CLOCK.finditer(t):
+        try:
+            clock = _clock(found, "a")
+        except InputError:
+            continue
+        if clock is not None and re.search(r"\d[:h]\d\d|\d\s?[ap]m\b|noon|midnight|mittag|minuit|mediod", t[slice(*clock.span)]):
+            clocks.append(clock)
+    return clocks
 
 
 # -- how long from one time to another ----------------------------------------------------------------------
