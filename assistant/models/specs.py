@@ -62,7 +62,8 @@ _EMBEDDED = [
     ModelSpec("llm", "pypi:qwen2.5-coder-0.5b-gguf", "llama.cpp", "Qwen2.5-Coder-0.5B-Instruct (GGUF Q4_K_M, "
               "llama.cpp)", 0.49,
               options={"tool_results": "user", "compact_tools": True, "single_tool_call": True,
-                       "context_tokens": 4096, "tool_routing": "router"}),  # longer prompts take seconds on a CPU
+                       "context_tokens": 4096, "tool_routing": "router",  # longer prompts take seconds on a CPU
+                       "answer_sentences": 3}),  # (its answers from its own head: where its invented facts are)
     ModelSpec("vlm", "HuggingFaceTB/SmolVLM-256M-Instruct", "transformers-vlm", "SmolVLM 256M Instruct", 0.5,
               _SAFETENSORS),
     ModelSpec("clip", "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", "open-clip", "open_clip ViT-B-32 (laion2b)", 0.6,
