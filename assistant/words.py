@@ -443,3 +443,7 @@ NO_PHRASES = frozenset({"do not", "don't do it", "do not do it", "not now", "nev
                         "laisse tomber", "mejor no", "ni hablar", "melhor nao"})
 # Said around a yes or a no without changing it ("yes please", "no, thanks").
 ANSWER_POLITENESS = frozenset("please thanks thank you bitte danke merci gracias grazie obrigado obrigada".split())
+
+# Words of a question about how far apart two dates or times are ("how many days later", "in hours"): not its subject
+SPAN_WORDS = frozenset("day days week weeks later earlier after before apart between then hour hours minute minutes "
+                       "long".split())

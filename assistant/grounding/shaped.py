@@ -22,7 +22,7 @@ from ..languages import words_of
 from ..tools.clock_times import DAY, minutes_of, said_spans, said_times, states_a_duration
 from ..tools.dates import said_dates
 from ..words import (AVERAGE_WORDS, CALENDAR_WORDS, COMPARATIVES, COUNTED_WORDS, DROP_WORDS, MONTH_NAMES, NAMING_WORDS,
-                     OPERATION_WORDS, PEOPLE_WORDS, PERCENT_WORDS, RISE_WORDS, SMALL_NUMBERS, TOTAL_WORDS)
+                     OPERATION_WORDS, PEOPLE_WORDS, PERCENT_WORDS, RISE_WORDS, SMALL_NUMBERS, SPAN_WORDS, TOTAL_WORDS)
 from .asking import subject_words
 from .claims import normalise, number_key
 from .matching import holds
@@ -231,11 +231,9 @@ def _the_threads(question: str, exchanges: Sequence[tuple[str, str]]) -> bool:
     the recital"; not "until my birthday")."""
     thread = " ".join(f"{asked} {answer}" for asked, answer in exchanges)
     return all(holds(thread, w) for w in subject_words(question)
-               if w not in _SPAN_WORDS and not w.isdigit() and w not in MONTH_NAMES and w not in SMALL_NUMBERS)
+               if w not in SPAN_WORDS and not w.isdigit() and w not in MONTH_NAMES and w not in SMALL_NUMBERS)
 
 
-_SPAN_WORDS = frozenset("day days week weeks later earlier after before apart between then hour hours minute minutes "
-                        "long".split())
 
 
 def _counted_in(question: str) -> int | None:
