@@ -234,8 +234,6 @@ def _the_threads(question: str, exchanges: Sequence[tuple[str, str]]) -> bool:
                if w not in SPAN_WORDS and not w.isdigit() and w not in MONTH_NAMES and w not in SMALL_NUMBERS)
 
 
-
-
 def _counted_in(question: str) -> int | None:
     """How many things the question counts ("the three months", "the 2 quotes"), if it does."""
     found = re.search(r"(?<![\w.,])(\d+)\s+[^\W\d_]+s\b", normalise(question))
