@@ -54,10 +54,8 @@ def worked_out_turn(turn: RoutedTurn) -> Generator[AgentEvent, None, bool]:
     agent, text = turn.agent, turn.text
     unit = worked_out.asks_to_count_days(text)  # ("how long after the move is the handover?": days)
     how_long = unit is None and worked_out.asks_how_long(text) and not worked_out.asks_to_work_out(text)
-    if how_long and (yield from _time_between(turn)):
-        return True
-    if how_long:
-        return False  # (it came for the times of day alone: "how long is the drive?" is looked up as before)
+    if how_long:  # (nothing done when the thread said no two times: "how long is the drive?" is looked up as before)
+        return (yield from _time_between(turn))
     facts = agent.conversation.recent_facts()
     tool = computing_tool(agent, lambda r: r.counts_days if unit else r.works_out)
     if tool is None or (unit is None and not worked_out.facts_hold_numbers(facts)):
