@@ -295,6 +295,17 @@ ASKS_OF_ME = ASKING_FOR_SOMETHING | frozenset("""help let remind teach explain f
 about give show surprise quiz recommend suggest affect entertain cheer motivate wake excuse""".split())
 
 # Words between "the" and the thing it names ("the new labels", "the final files").
+# A note's label that says what kind of thing its line gives ("Dates: Tue 17 - Fri 20 Feb", "Mobile: 0491 ..."), by
+# the kind a question asks for (`grounding.asking.asks_for`)
+_MONEY_LABELS = "price prices cost costs fee fees total amount rent paid preis kosten prix coût precio"
+KIND_LABELS: dict[str, frozenset[str]] = {
+    "when": frozenset("when date dates wann datum termin quand fecha fechas".split()),
+    "time": frozenset("time times start starts uhrzeit heure hora".split()),
+    "place": frozenset("where address location venue place adresse ort lieu dirección".split()),
+    "number": frozenset("phone tel mobile cell number no nr code ref reference pin telefon handy".split()),
+    "money": frozenset(_MONEY_LABELS.split()),
+    "amount": frozenset("total amount".split()),  # ("how big?" is no "Rent:")
+}
 BEFORE_THE_THING = frozenset("new old next last first final other whole main big small little same".split())
 # A question's word for which one it means, and the words of a line that mean another one ("the rent at the new flat"
 # is not the line "(old flat: 640 + 140 = 780)")

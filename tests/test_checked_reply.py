@@ -98,6 +98,10 @@ def test_a_reply_must_say_the_kind_of_thing_asked_for():
     check = CheckedReply(found, asked, kind=asks_for(asked))
     check.feed("Sure.")  # no fact, no failure: but nothing of the kind asked was said
     assert check.finish() == ["Sure."] and not check.failed and not check.answers
+    asked = "Can you tell me the booking number for Prerow, please?"  # asked without a question word
+    check = CheckedReply(found, asked, kind=asks_for(asked))
+    check.feed("Yes, I can tell you the booking number.")
+    assert check.finish() and not check.failed and not check.answers  # (so the source is quoted)
 
 
 def test_a_reply_that_only_names_the_file_is_not_an_answer():

@@ -41,6 +41,11 @@ def test_the_answering_line_is_chosen_and_a_who_question_prefers_the_passage_wit
     assert has_kind("released 13.07.2019", "when") and has_kind("on 13/7", "when")
     assert not has_kind("This manual pertains to version 1.0.8 of bzip2.", "when")  # a version is no date
     assert asks_for("Why did the boiler stop?") is None
+    # a request names the thing it wants, with no question word: its noun says the kind
+    assert asks_for("Can you give me Luisa's mobile number, please?") == "number"
+    assert asks_for("tell me the address of the climbing hall") == "place"
+    assert asks_for("I need the date of the tax appointment") == "when"
+    assert asks_for("Give me a summary of the lease") is None and asks_for("Who sent me the code?") == "name"
 
 
 def test_a_question_about_the_world_finds_no_evidence_in_unrelated_files():
@@ -57,6 +62,19 @@ def test_the_lines_under_a_label_say_what_they_are_of():
     assert sentences_of(note.replace("\n  ", "\n")) == lines  # (as the index keeps it: no indentation)
     vet = "Vet: Dr Yilmaz\n  practice 0341 4619 220\nWeight: 13.2 kg\nFood: 2 x 110 g"
     assert sentences_of(vet) == ["Vet: Dr Yilmaz", "Vet: practice 0341 4619 220", "Weight: 13.2 kg", "Food: 2 x 110 g"]
+    assert sentences_of("Pick-up: the van from R. Okoye at 8.\n  Drop-off: N. Kessler.") == [
+        "Pick-up: the van from R. Okoye at 8.", "Pick-up: Drop-off: N. Kessler."]  # (an initial ends no sentence)
+
+
+def test_a_table_row_is_read_with_its_column_names():
+    from assistant.grounding.evidence import sentences_of
+    tour = ("# Danube by bike\n\n| day | from | to | km |\n|---|:---|---|--:|\n| Sat 6 Jun | Passau | Linz | 95 |\n"
+            "| Sun 7 Jun | Linz | Grein | 78 |\nBikes back by Mon 18:00.")
+    assert sentences_of(tour) == ["Danube by bike", "day: Sat 6 Jun; from: Passau; to: Linz; km: 95",
+                                  "day: Sun 7 Jun; from: Linz; to: Grein; km: 78", "Bikes back by Mon 18:00."]
+    assert sentences_of("| Sun 7 Jun | Linz | Grein | 78 |") == ["Sun 7 Jun, Linz, Grein, 78"]  # (its header elsewhere)
+    found = best_evidence("which day do we ride from Linz to Grein?", [Passage("notes/danube.md", tour)])
+    assert found is not None and "day: Sun 7 Jun; from: Linz; to: Grein; km: 78" in found.sentences
 
 
 def test_what_time_is_answered_by_a_time_of_day_and_by_the_date_where_no_time_is_written():
@@ -416,3 +434,15 @@ def test_a_heading_naming_part_of_the_subject_does_not_answer_with_the_date_belo
     weights = {"liffey": 3.0, "quay": 3.0, "hotel": 2.0, "reopen": 5.0, "refurbishment": 5.0}
     assert not answers(best_evidence("When does the Liffey Quay Hotel reopen after the refurbishment?", [order],
                                      weights, list(weights)))
+
+
+def test_under_a_title_naming_the_subject_a_line_labelled_with_the_kind_asked_answers():
+    """ "Dates: ..." answers "when" for the trip its heading names, not a row that names a word of it on one day."""
+    trip = ("# Climbing trip - Frankenjura, June 2026\n\nDates: Fri 12 - Sun 14 Jun\n"
+            "Car: Lena's van, from the gym at 7:00\n\n"
+            "| day | crag | plan |\n|---|---|---|\n| Sat 13 | Walberla | climbing 6a routes |\n"
+            "| Sun 14 | Roethelfels | climbing, then home |")
+    found = best_evidence("when is our climbing trip to the Frankenjura?", [Passage("notes/climbing.md", trip)])
+    assert found is not None and found.sentences[0] == "Dates: Fri 12 - Sun 14 Jun"
+    found = best_evidence("when do we climb at the Walberla?", [Passage("notes/climbing.md", trip)])
+    assert found is not None and found.sentences[0] == "day: Sat 13; crag: Walberla; plan: climbing 6a routes"

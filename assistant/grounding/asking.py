@@ -62,18 +62,28 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|er|e|º|ª)$")
 
 # "what's the", "what is our", or "what" alone ("what reference do I put on the transfer?")
 _THE = r"(?:'s|s| is| was)?\s+(?:(?:the|my|our|your|his|her|their)\s+)?"
+# a request that names the thing it wants ("Can you give me Helen's mobile number?", "tell me the address of the
+# hall", "I need the date of the review"): no question word, its noun says the kind
+_REQUEST = r"(?:what|which|give|tell|send|read|show|find|get|need|want|remind)(?:\s+(?:me|us))?(?:\s+(?:of|about))?"
+_NAMED = rf"\b{_REQUEST}{_THE}(?:[\w']+ ){{0,3}}"
+
+
+def _named(*nouns: str) -> str:
+    return rf"{_NAMED}(?:{'|'.join(nouns)})\b"
+
+
 _ASKS = (("name", re.compile(r"^\W*(?:who|whom|whose|wer|wem|qui|quién|quien|chi)\b|\bwho(?:'s| is| was)\b", re.I)),
          ("time", re.compile(r"\b(?:what time|how late|um wie viel uhr|à quelle heure|a qué hora|a che ora)\b", re.I)),
          ("when", re.compile(r"\b(?:when|which day|what day|what date|until when|how soon|wann|quand|cuándo|cuando|"
-                             r"quando)\b", re.I)),  # ("what time", "how late": a time of day, above)
-         ("number", re.compile(rf"\b(?:what|which){_THE}(?:[\w']+ ){{0,2}}(?:number|code|pin|reference)\b", re.I)),
+                             r"quando)\b|" + _named("date"), re.I)),  # ("what time", "how late": a time of day, above)
+         ("number", re.compile(_named("number", "code", "pin", "reference", "password"), re.I)),
          ("length", re.compile(r"\b(?:how long|how far|how many (?:days|weeks|months|years|hours|minutes|nights)|"
                                r"wie lange|wie weit|combien de temps|cuánto tiempo|quanto tempo|per quanto)\b", re.I)),
          ("amount", re.compile(rf"\b(?:how (?:much|many|old|often|big|high|heavy|tall|wide|deep)|what{_THE}"
                                r"(?:price|cost|amount|total|budget)|wie (?:viel|viele|lange|alt)|combien|cuánto|"
                                r"cuántos|cuánta|quanto)\b", re.I)),
-         ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b",
-                              re.I)))
+         ("place", re.compile(r"^\W*(?:where|wo|où|ou|dónde|donde|dove)\b|\bwhere(?:'s| is| was| are| do| does| did)\b|"
+                              + _named("address"), re.I)))
 _DATE_WORDS = re.compile(r"\b(?:in|within|after)\s(?:about\s|around\s)?\d+(?:\s(?:to|or|-)\s\d+)?\s(?:days|weeks|months|"
                          r"years)\b|"  # ("delivery in 4 to 6 weeks": when, roughly)
                          r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"

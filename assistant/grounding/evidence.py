@@ -21,7 +21,7 @@ from .asking import (REQUIRED_KINDS, answerable_kind, asked_thing, asks_for, cod
 from .claims import claims
 from .matching import holds, spaced, stem
 from .spelling import not_an_end
-from ..words import OTHER_ONE
+from ..words import KIND_LABELS, OTHER_ONE
 
 MIN_COVERAGE = 0.45  # the weighed share of the question's subject words a passage must hold
 FIRST_HITS = 5  # a passage the search ranks below these answers only when it holds every subject word (the
@@ -106,7 +106,7 @@ def sentences_of(text: str) -> list[str]:
     lines indented under it."""
     parts: list[str] = []
     label, bare = "", False  # the label over the next lines, and whether it was a line of its own
-    for raw in text.splitlines():
+    for raw in _tables_read(text.splitlines()):
         line = re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", raw).strip()
         indented = raw[:1].isspace()
         heading = raw.lstrip().startswith("#")
@@ -127,6 +127,41 @@ def sentences_of(text: str) -> list[str]:
     if len(parts) == 1 and len(parts[0]) > MAX_EVIDENCE_CHARS:  # one long line (a recording, a flattened page)
         parts = [s for s in _LOOSE_END.split(parts[0]) if s]
     return parts
+
+
+def _tables_read(lines: list[str]) -> list[str]:
+    """A Markdown table's rows, each with its column names ("| Tue 17 | Painted Cliffs |" under "| day | site |" is
+    "day: Tue 17; site: Painted Cliffs"): a row alone says nothing of what its cells are. The header and the rule
+    under it go; a row whose header is not in the passage (a chunk may begin mid-table) is its cells."""
+    out: list[str] = []
+    header: list[str] | None = None
+    for i, line in enumerate(lines):
+        cells = _cells(line)
+        if cells is None:
+            header = None
+            out.append(line)
+        elif _rule(cells):
+            continue
+        elif header is None and i + 1 < len(lines) and (below := _cells(lines[i + 1])) is not None and _rule(below):
+            header = cells
+        elif header is not None and len(header) == len(cells):
+            out.append("; ".join(f"{name}: {cell}" if name else cell for name, cell in zip(header, cells) if cell))
+        else:
+            out.append(", ".join(cell for cell in cells if cell))
+    return out
+
+
+def _cells(line: str) -> list[str] | None:
+    """A table row's cells ("| a | b |"), or None for a line that is no row."""
+    line = line.strip()
+    if not line.startswith("|") or line.count("|") < 2:
+        return None
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def _rule(cells: list[str]) -> bool:
+    """The line under a table's header: "|---|:---:|"."""
+    return all(re.fullmatch(r":?-+:?", cell) for cell in cells)
 
 
 # A sentence ends at . ! or ?, but not after a title or a common abbreviation ("Mr. Keller", "Dr. Okafor", "e.g.")
@@ -278,6 +313,14 @@ def _has_code(text: str, code: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(code)}(?![\w])", text.lower()) is not None
 
 
+def _labelled_as(sentence: str, kind: str | None) -> bool:
+    """The line's label names the kind of thing asked for, and the line holds one ("Dates: Tue 17 - Fri 20 Feb" for
+    "when", "Mobile: 0491 570 156" for a number)."""
+    label = _LABEL.match(sentence)
+    return kind is not None and label is not None and has_kind(sentence, kind) and \
+        bool(set(re.findall(r"[^\W\d_]+", label.group(0).lower())) & KIND_LABELS.get(kind, frozenset()))
+
+
 def _file_words(file: str) -> str:
     """A file's name says what it is about ("grandma-visit.md")."""
     return " ".join(re.findall(r"[^\W\d_]+", file.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
@@ -298,6 +341,13 @@ def _answering(text: str, words: Sequence[str], weights: dict[str, float], kind:
     # new flat": no answer)
     if titled:  # a heading is context, not an answer
         title_score, scores[0] = scores[0], 0.0
+        if worded[0] > max((w for i, (s, w) in enumerate(zip(sentences, worded)) if i and has_kind(s, kind)),
+                           default=0.0):  # the heading names the subject better than any line of the kind asked:
+            # a line labelled with that kind gives it ("Dates: ..." under "Maria Is. kelp survey", not the table row
+            # that says "kelp" on one of the days)
+            scores = [max(score, worded[0] + TYPE_BONUS * kind_weight(s, kind)) if i and _labelled_as(s, kind)
+                      and not _another_one(s, contrasted) else score
+                      for i, (s, score) in enumerate(zip(sentences, scores))]
     top = max(scores)
     if titled and by_title and title_score > 0 and not any(has_kind(s, kind) for s, score in zip(sentences, scores)
                                                           if score):

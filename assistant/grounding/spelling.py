@@ -11,6 +11,7 @@ from ..words import SHORTENED
 
 @functools.cache
 def not_an_end() -> str:
-    """Look-behinds for a full stop that ends a short form, not a sentence ("approx.", "Mr.", "e.g."), either case."""
+    """Look-behinds for a full stop that ends a short form, not a sentence ("approx.", "Mr.", "e.g."), either case;
+    or an initial ("J. Byrne", "N. Hobart")."""
     forms = {f for word in SHORTENED for f in (word, word.capitalize())}
-    return "".join(rf"(?<!\b{re.escape(form)}\.)" for form in sorted(forms))
+    return "".join(rf"(?<!\b{re.escape(form)}\.)" for form in sorted(forms)) + r"(?<!\b[A-Z]\.)"
