@@ -162,7 +162,7 @@ def _times(t: str) -> str:
 
 
 def _numbers(t: str) -> str:
-    t = re.sub(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])", lambda m: m[0].replace(",", ""), t)
+    t = re.sub(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?!\d|,\d)", lambda m: m[0].replace(",", ""), t)
     t = re.sub(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", t)  # a decimal comma
 
     def trim(m: re.Match) -> str:

@@ -39,6 +39,7 @@ def test_a_time_however_it_is_written(reply):
     ("Lena's birthday is on the 22nd of August.", "22 august"),
     ("Give three months' notice.", "3 months"),
     ("The Calgary corpus totals 3,141,622 bytes.", "3141622"),
+    ("The first payment is $2,150, due on 15 April.", "2150"),  # (a comma after the amount)
     ("It was specified in X.680.", "X.680"),
 ])
 def test_equivalent_forms(reply, fact):
