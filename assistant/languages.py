@@ -49,10 +49,13 @@ def _english():
 
 
 def language_of(text: str) -> str:
-    """"en", or "de", "fr", "es", "it" when the request's words are mostly that language's little words."""
+    """"en", or "de", "fr", "es", "it" when the request's words are mostly that language's little words (or it is
+    asked with "¿" or "¡")."""
     words = words_of(text)
     if not words:
         return "en"
+    if "¿" in text or "¡" in text:  # only Spanish writes them
+        return "es"
     counts = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in LITTLE_WORDS.items()}
     lang, best = max(counts.items(), key=lambda item: item[1])
     english = sum(w in ENGLISH_LITTLE_WORDS for w in words)

@@ -349,9 +349,10 @@ LITTLE_WORDS = {
     "de": frozenset("ich mein meine meinen mir mich wir unser ist sind der die das den dem und nicht wann wo wie was "
                     "wer welche welcher habe hat bei mit für auf zu ein eine einen im vom zum".split()),
     "fr": frozenset("je mon ma mes est sont le la les et pas quand où comment quel quelle qui ai avec pour sur "
-                    "un une du des au aux à ce cette chez".split()),
+                    "un une du des au aux à ce cette chez combien".split()),
     "es": frozenset("yo mi mis es son el la los las y no cuándo cuando dónde donde cómo qué quién tengo con para "
-                    "por un una del al está esta".split()),
+                    "por un una del al está esta cuánto cuánta cuántos cuántas cuál cuáles nuestro nuestra nosotros "
+                    "hay".split()),
     "it": frozenset("io mio mia miei è sono il lo la gli le e non quando dove come che chi ho con per un una del "
                     "della al".split()),
 }

@@ -446,3 +446,22 @@ def test_under_a_title_naming_the_subject_a_line_labelled_with_the_kind_asked_an
     assert found is not None and found.sentences[0] == "Dates: Fri 12 - Sun 14 Jun"
     found = best_evidence("when do we climb at the Walberla?", [Passage("notes/climbing.md", trip)])
     assert found is not None and found.sentences[0] == "day: Sat 13; crag: Walberla; plan: climbing 6a routes"
+
+
+def test_a_translation_is_weighed_against_what_the_question_as_asked_found_too():
+    """A question in French of a note written in French ("Pot de départ"): its own words found the note second; its
+    English translation's look-up ranks it below five others, where only a passage holding every word answers.
+    Weighed against both look-ups, taken in turn, the note answers."""
+    from assistant.grounding.answer import evidence_for
+    from assistant.contracts import ToolResult
+
+    note = "# Pot de départ - Amélie Roux\n\nVen 12 déc, 15h45, salle de pause (max 1 hour)\nCagnotte: 10 € each"
+    others = [{"file": f"notes/other-{i}.md", "text": f"Start of shift {i}: 7:00.", "kind": "text"} for i in range(6)]
+    pot = {"file": "notes/pot-amelie.md", "text": note, "kind": "text"}
+    asked = ToolResult(text="", data={"hits": [others[0], pot, *others[1:3]]})
+    english = ToolResult(text="", data={"hits": [*others, pot]})
+    counts = lambda words: ({w: 30 if w == "start" else 1 for w in words}, 40)  # noqa: E731
+    question = "What time does Amélie's departure start?"
+    assert evidence_for(question, None, english, counts) is None
+    found = evidence_for(question, None, english, counts, also=asked)
+    assert found is not None and found.passage.file == "notes/pot-amelie.md" and "15h45" in found.text

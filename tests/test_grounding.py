@@ -108,6 +108,8 @@ def test_language_and_follow_ups():
     assert language_of("À quelle heure arrive le train de ma grand-mère samedi ?") == "fr"
     assert language_of("¿Cuánto tengo previsto para la electricidad en noviembre?") == "es"
     assert language_of("When is my physio appointment?") == "en"
+    assert language_of("¿Cuánto quería pagar como máximo en el regalo de Jonas?") == "es"  # (only "el" is on the list)
+    assert language_of("¿Cuánto costaba la lámpara en la tienda?") == "es"  # ("la" is French too)
     assert not_found("de") != not_found("en") and "couldn't find" in not_found("en")
     assert refers_back("and groceries?") and refers_back("How much did he quote?") and refers_back("Which room?")
     assert not refers_back("When is my physio appointment?")

@@ -46,7 +46,8 @@ def test_figures_are_read_as_their_language_writes_them(text, decimal_comma, rea
     ("what's 1,216 divided by 32", "what's 1216 divided by 32"),
     ("Wie viel ist 1.216 geteilt durch 32?", "Wie viel ist 1216 geteilt durch 32?"),
     ("Wie viele Milliliter sind 2,5 Liter?", "Wie viele Milliliter sind 2.5 Liter?"),
-    ("Combien font 1.216 et deux ?", "Combien font 1.216 et 2 ?"),  # too few French words to tell
+    ("Combien font 1.216 et deux ?", "Combien font 1216 et 2 ?"),  # French ("combien", "et"): a dot groups thousands
+    ("What's 1.216 plus deux?", "What's 1.216 plus 2?"),  # too few French words to tell
     ("combien de bouteilles pour les 1.216 invités ?", "combien de bouteilles pour les 1216 invités ?"),
     ("seven hundred and 1,216", "700 and 1216"),
 ])

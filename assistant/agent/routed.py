@@ -19,7 +19,7 @@ from ..contracts import ToolCall, ToolResult
 from ..grounding import converted, personal, translate, whose
 from ..grounding.answer import evidence_for, grounded_answer
 from ..grounding.asking import asks_for_a_code, subject_words
-from ..grounding.evidence import Evidence, answers
+from ..grounding.evidence import Evidence, answers, passages
 from ..grounding.replies import not_found
 from ..grounding.shaped import arithmetic_words, without_arithmetic
 from ..languages import words_of
@@ -224,11 +224,14 @@ class RoutedTurn:
             if english and again_plan is not None and again_plan.tool is not None:
                 again = ToolCall(again_plan.tool, again_plan.arguments)
                 found = agent.run_tool(again, self.stop)
-                if not found.is_error and answers(better := self._evidence(found, english)):
+                # (weighed against what both look-ups found: the question's own words may have found a note written
+                # in its language, which the translation's look-up ranks low)
+                if not found.is_error and answers(better := self._evidence(found, english, also=done.result)):
                     evidence = better
-                    yield ToolCallStarted(again.name, again.arguments)
-                    done = ToolCallFinished(again.name, again.arguments, found)
-                    yield done
+                    if better is not None and better.passage in passages(found):
+                        yield ToolCallStarted(again.name, again.arguments)
+                        done = ToolCallFinished(again.name, again.arguments, found)
+                        yield done
         # what the next turn may follow up: the look-up that answered, and the file it answered from (not a manual
         # the first look-up went through before the notes answered)
         source = evidence if answers(evidence) else to_work_with
@@ -291,12 +294,13 @@ class RoutedTurn:
         again.seconds += plan.seconds
         return again
 
-    def _evidence(self, result: ToolResult, text: str | None = None) -> Evidence | None:
-        """The evidence in a look-up's result for this question (or its translation); a follow-up stays with the
-        files the turn it follows was answered from, or the words of its question."""
+    def _evidence(self, result: ToolResult, text: str | None = None, also: ToolResult | None = None
+                  ) -> Evidence | None:
+        """The evidence in a look-up's result (and `also` another's) for this question (or its translation); a
+        follow-up stays with the files the turn it follows was answered from, or the words of its question."""
         answered_from = self.subject.files if self.earlier is not None and self.subject is not None else []
         return evidence_for(text or self.text, self.earlier, result, self._document_counts, world=not self.about_me,
-                            answered_from=answered_from)
+                            answered_from=answered_from, also=also)
 
     def _grounded(self, evidence: Evidence) -> Generator[AgentEvent, None, tuple[str, bool]]:
         """The model answers from the evidence; each sentence is said once checked against it."""

@@ -6,13 +6,14 @@ answer says nothing of it. Plain text out: the agent turns it into its events.""
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence
+from itertools import zip_longest
 
 from ..cancel import Cancel
 from ..contracts import Citation, Text, ToolResult
 from ..roles import ChatModel, streaming
 from .check import CheckedReply
 from .asking import answerable_kind, asks_for, subject_words
-from .evidence import Evidence, best_evidence, idf_weights, names, passages
+from .evidence import Evidence, Passage, best_evidence, idf_weights, names, passages
 from .replies import answer_messages, quoted
 from ..words import EVENT_WORDS
 
@@ -22,11 +23,14 @@ DocumentCounts = Callable[[Sequence[str]], tuple[dict[str, int], int]]
 
 
 def evidence_for(text: str, earlier: str | None, result: ToolResult, document_counts: DocumentCounts,
-                 world: bool = False, answered_from: Sequence[str] = ()) -> Evidence | None:
+                 world: bool = False, answered_from: Sequence[str] = (), also: ToolResult | None = None
+                 ) -> Evidence | None:
     """The passage of a look-up's result that answers the question (and the one it follows up), if any. `world`:
     the question is not about the user's own world (held to every word no file holds). `answered_from`: the files
     the question it follows was answered from; when there are any, a passage is from one of them or holds a word of
-    that question (the conversation's subject)."""
+    that question (the conversation's subject). `also`: another look-up's result for the same question, its
+    passages taken in turn with these (a translation's look-up, and the one of the question as it was asked: its
+    own words found the note written in its language, "pot de départ")."""
     own = subject_words(text)
     words = list(dict.fromkeys(own + (subject_words(earlier) if earlier else [])))
     counts, total = document_counts(words)
@@ -40,9 +44,16 @@ def evidence_for(text: str, earlier: str | None, result: ToolResult, document_co
     named = names(text) or (names(earlier) if earlier else [])  # "Where is it?" after "When is Ines's party?"
     unknown = [w for w in words if total and not counts.get(w) and w not in kind_words]
     topic = [w for w in subject_words(earlier) if w not in own] if earlier and answered_from else []
-    return best_evidence(text, passages(result), weights, words, unknown=unknown, named=named, world=world,
+    found = passages(result) if also is None else _in_turn(passages(result), passages(also))
+    return best_evidence(text, found, weights, words, unknown=unknown, named=named, world=world,
                          topic=topic, topic_files=answered_from, contrasted=own if earlier and names(text) else None,
                          own=own)
+
+
+def _in_turn(first: list[Passage], second: list[Passage]) -> list[Passage]:
+    """Two rankings as one: their first passages, then their second ones, ..., each passage once."""
+    merged = [p for pair in zip_longest(first, second) for p in pair if p is not None]
+    return list(dict.fromkeys(merged))
 
 
 def grounded_answer(llm: ChatModel, text: str, evidence: Evidence, earlier: str | None, language: str,
