@@ -412,6 +412,9 @@ cooler wider narrower taller deeper thicker thinner greater steeper""".split())
 EARLIER_VALUE_WORDS = frozenset("""original originally old previous previously earlier initial initially planned
 formerly supposed ursprünglich ursprünglichen vorher früher alte alten ancien ancienne avant initialement
 prévu antes anterior antiguo previsto""".split())
+# ... of which these say only which value is asked (the one before the change), not what it is of: no subject word of
+# a question ("When was the survey first supposed to start?": no note says "supposed"; "old" says which flat)
+PLAN_WORDS = EARLIER_VALUE_WORDS - frozenset("old alte alten ancien ancienne antiguo".split())
 # Plural words after a number that count no things one could price ("20 years", "3 times", "2 percent"): no count
 # whose rate the files might give (grounding/worked_out.py `counted`).
 COUNTLESS = frozenset("""years times percent cents euros dollars pounds degrees metres meters kilometres kilometers

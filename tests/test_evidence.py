@@ -465,3 +465,19 @@ def test_a_translation_is_weighed_against_what_the_question_as_asked_found_too()
     assert evidence_for(question, None, english, counts) is None
     found = evidence_for(question, None, english, counts, also=asked)
     assert found is not None and found.passage.file == "notes/pot-amelie.md" and "15h45" in found.text
+
+
+def test_words_that_ask_for_the_value_before_a_change_are_no_subject():
+    """"When was the kayak course originally supposed to be?": no note says "supposed" or "originally" (it strikes
+    the old date out); those words say which value is asked, and weighed as subject words no file holds they sank
+    the look-up."""
+    from assistant.grounding.answer import evidence_for
+    from assistant.contracts import ToolResult
+
+    note = "Kayak course moved: ~~Sat 4 Jul~~ -> Sat 11 Jul, 9:00 at the boathouse."
+    found = ToolResult(text="", data={"hits": [{"file": "notes/kayak.md", "text": note, "kind": "text"}]})
+    counts = lambda words: ({w: 0 if w in ("originally", "supposed") else 2 for w in words}, 40)  # noqa: E731
+    asked = "When was the kayak course originally supposed to be?"
+    assert subject_words(asked) == ["kayak", "course"]
+    evidence = evidence_for(asked, None, found, counts)
+    assert evidence is not None and "4 Jul" in evidence.text

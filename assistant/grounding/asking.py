@@ -12,7 +12,7 @@ from . import personal
 from .claims import spelled_numbers
 from ..languages import a_word, spelled_as
 from ..words import (ATTRIBUTE_WORDS, CALENDAR_WORDS, FILE_WORDS, FUNCTION_WORDS, LITTLE_WORDS, NAMING_WORDS,
-                     NOT_NAMES, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, SMALL_NUMBERS, VAGUE)
+                     NOT_NAMES, PLAN_WORDS, QUESTION_WORDS, RECORDING_VERBS, REQUEST_FILLERS, SMALL_NUMBERS, VAGUE)
 
 
 def subject_words(text: str) -> list[str]:
@@ -22,7 +22,7 @@ def subject_words(text: str) -> list[str]:
     words = [_ORDINAL.sub(r"\1", w[:-2] if w.endswith("'s") else w) for w in words]
     if words and personal.misspelt_question_word(words[0]):  # "wats the wifi pasword"
         words = words[1:]
-    skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | \
+    skip = FUNCTION_WORDS | REQUEST_FILLERS | VAGUE | RECORDING_VERBS | QUESTION_WORDS | FILE_WORDS | PLAN_WORDS | \
         LITTLE_WORDS.get(personal.language_of(text), frozenset())  # ("bei", "ist" in a German question)
     named = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+", text.strip())}  # ("Where does Theis
     # live?": a name, not "this" misspelt)
