@@ -306,7 +306,8 @@ KIND_LABELS: dict[str, frozenset[str]] = {
     "money": frozenset(_MONEY_LABELS.split()),
     "amount": frozenset("total amount".split()),  # ("how big?" is no "Rent:")
 }
-BEFORE_THE_THING = frozenset("new old next last first final other whole main big small little same".split())
+BEFORE_THE_THING = frozenset("""new old next last latest current previous upcoming first final other whole main big
+small little same""".split())
 # A question's word for which one it means, and the words of a line that mean another one ("the rent at the new flat"
 # is not the line "(old flat: 640 + 140 = 780)")
 OTHER_ONE = {"new": frozenset("old previous former".split()), "old": frozenset("new".split()),

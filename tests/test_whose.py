@@ -48,6 +48,8 @@ def test_a_name_typed_or_heard_one_letter_wrong(counts, question):
 
 @pytest.mark.parametrize("question", [
     "whats the caretakers numbr at the new bulding", "When does the brewery need the final files?",
+    "how many labels does the brewery want, going by the latest files?",  # "the latest", "the current": theirs
+    "What's the current rent?",
 ])
 def test_the_thing_the_notes_speak_of(counts, question):
     assert the_thing_in_the_files(question, counts) and about_their_world(question, counts)

@@ -56,8 +56,9 @@ def the_thing_in_the_files(text: str, counts: Counts) -> bool:
     return bool(things) and any(counts(things, MINE, False, False)[0].values())
 
 
-# "the new ...", "the old ...", "the final ...": one thing of someone's life, not the world's kind of thing
-_SPECIFIC = re.compile(r"\bthe\s+(?:new|old|next|last|final|other)\s+[^\W\d_]", re.I)
+# "the new ...", "the old ...", "the latest ...", "the final ...": one thing of someone's life, not the world's kind of
+# thing
+_SPECIFIC = re.compile(r"\bthe\s+(?:new|old|next|last|latest|current|previous|upcoming|final|other)\s+[^\W\d_]", re.I)
 
 
 def asked_abroad_of_their_files(asked: str, english: str, counts: Counts) -> bool:
