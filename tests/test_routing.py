@@ -127,7 +127,9 @@ def test_every_recording_the_index_takes_can_be_named_for_transcription(planner,
                                       "Thanks, that's all for now.",  # (the time in Tokyo: date_time's)
                                       # "describe" with nothing to look at (it once meant describe_image)
                                       "Describe the history of Rome in a few sentences.",
-                                      "Describe how a rainbow forms."])
+                                      "Describe how a rainbow forms.",
+                                      # nearest a picture's examples by meaning, asking for none
+                                      "What is the population of Tokyo?"])
 def test_conversation_needs_no_tool(planner, request_):
     plan = planner.plan(request_)
     assert plan.tool is None and plan.reply is None  # (not "I couldn't find a picture like that")

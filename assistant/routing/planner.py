@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..languages import language_of
 from ..routing_hints import Routing
 from .arguments import Missing, Request, Subject, fill, routed, topic
 from .external import ExternalCandidate, ExternalRoutes, described, words_arguments
@@ -127,7 +128,11 @@ class Planner:
                 # no picture when a recording says when): a search or PDF look-up, not "I couldn't find"
                 tool, filled = instead, fill(self.tools[instead], request)
                 plan = Plan(tool, route=route)
-            if isinstance(filled, Missing):
+            if isinstance(filled, Missing) and not _names_the_kind(declared[tool], text):
+                # no such file, and the request never asked for one ("What is the population of Tokyo?" scored
+                # nearest to describing a picture): a guess of the router's, not "I couldn't find a picture"
+                plan = Plan(None, route=route)
+            elif isinstance(filled, Missing):
                 plan = Plan(None, reply=filled.reason, route=route)
             else:
                 plan.arguments = filled
@@ -223,6 +228,14 @@ def _evidence(request: Request, declared: Mapping[str, Routing], keyworded: Set[
 @functools.lru_cache(maxsize=64)
 def _pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
+
+
+def _names_the_kind(routing: Routing, text: str) -> bool:
+    """The request says a word of the tool's kind of file or of asking for it ("photo", "describe", "recording"); a
+    request in another language is taken to (those words are mostly English: "¿Me puedes transcribir la nota de
+    voz?" is looked for again under its English words)."""
+    return routing.file is None or language_of(text) != "en" or bool(
+        {w.lower() for w in re.findall(r"[^\W\d_]+", text)} & routing.file.words)
 
 
 def _answering(declared: Mapping[str, Routing], found: str | None) -> str | None:
