@@ -526,7 +526,7 @@ SETS = {"main": (QUESTIONS, CONVERSATIONS), "second": (SECOND, SECOND_CONVERSATI
 # they are there): each one's own files join the folder (under its own top folder), and its questions and
 # conversations are a set of their own.
 _FOREIGN = {}
-for _name in ("blind", "third", "fourth", "fifth", "sixth", "seventh", "eighth"):
+for _name in ("blind", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"):
     try:
         _FOREIGN[_name] = __import__(f"answer_cases_{_name}")
     except ImportError:  # pragma: no cover - these sets are optional

@@ -12,14 +12,14 @@ Each reply is judged by `bench/answer_judge.py` (its docstring says exactly what
 invented facts (every one listed, to be audited), wrong citations, honest "not found". Results:
 bench/results/answer_eval-SET.json (per reply, and totals by kind); a summary table is printed.
 
-    .venv/bin/python bench/answer_eval.py [--set main|second|blind|third|fourth|fifth|sixth|seventh|eighth] [--only KIND] [--limit N] [--out FILE]
+    .venv/bin/python bench/answer_eval.py [--set main|second|blind|third|fourth|fifth|sixth|seventh|eighth|ninth] [--only KIND] [--limit N] [--out FILE]
 
-Sets: `main` and `second` (bench/answer_cases.py, the same folder in other words), and seven written by helpers who
+Sets: `main` and `second` (bench/answer_cases.py, the same folder in other words), and eight written by helpers who
 never saw the assistant's code, each with its own files added to the folder: `blind` (answer_cases_blind.py),
 `third` (answer_cases_third.py, a third person's life under home3/), `fourth` (answer_cases_fourth.py, a fourth
 person's, under home4/), `fifth` (answer_cases_fifth.py, under home5/), `sixth` (answer_cases_sixth.py, under
-home6/), `seventh` (answer_cases_seventh.py, under home7/) and `eighth` (answer_cases_eighth.py, under home8/); the
-first runs are in docs/history.md.
+home6/), `seventh` (answer_cases_seventh.py, under home7/), `eighth` (answer_cases_eighth.py, under home8/) and
+`ninth` (answer_cases_ninth.py, under home9/); the first runs are in docs/history.md.
 A set is blind once: its first run is the honest measure of what was built before it; after that it is one more set
 to develop against.
 
