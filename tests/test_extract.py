@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import psutil
+import pymupdf
 import pytest
 from PIL import Image
 
@@ -455,3 +456,24 @@ def test_permission_denied(report):
         assert reasons and set(reasons.values()) == {"unreadable file (permission denied)"}, reasons
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_bills_lines_stay_lines_and_wrapped_prose_is_joined(docs):
+    """A bill or a letter writes one thing a line ("Invoice date: ...", "Total: ..."): joined as prose they were one
+    run-on sentence, and the answer's line could not be told from its neighbours'. Wrapped prose is still one
+    paragraph."""
+    prose = ("Thank you for choosing us. Your plan renews every month on the same day unless you cancel it in "
+             "writing at least fourteen days before the renewal date, by post or through your online account.")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_textbox(pymupdf.Rect(60, 60, 540, 780), "STADTWERKE NORD - Invoice\nCustomer no.: 40 1187 22\n"
+                        "Invoice date: 3 March 2026\nAmount due: 212.40 EUR\nDue date: 20 March 2026\n\n" + prose,
+                        fontsize=12)
+    path = docs / "invoice.pdf"
+    doc.save(path)
+    [first] = list(pdf_chunks(path))
+    text = "\n".join(c.text for c in first.chunks)
+    lines = text.splitlines()
+    assert "Invoice date: 3 March 2026" in lines and "Amount due: 212.40 EUR" in lines
+    assert "Due date: 20 March 2026" in lines
+    assert prose in text  # (wrapped over three lines, joined)

@@ -53,6 +53,8 @@ MIN_TEXT_CHARS = 30  # a page with less text than this and a big picture is trea
 RENDER_MAX_PIXELS = 40_000_000
 OCR_MAX_PIXELS = 16_000_000  # a poster-sized page is read at a lower resolution
 _BULLETS = ("•", "◦", "▪", "‣", "●", "■", "–", "-", "*")
+ENDED_SHORT = 0.25  # a line that stops this share of the block's width short of its right edge was ended, not wrapped
+_LABELLED = re.compile(r"[^\W\d][\w'/&() -]{0,30}:\s")  # "Invoice date: ", "Total this bill: "
 
 
 class PdfPage(NamedTuple):
@@ -269,7 +271,8 @@ def _blocks(textdict: dict, tables: list[tuple[pymupdf.Rect, str]], sizes: Count
         all_bold = len(lines) <= 2 and all(bold for *_, bold in lines)
         start = len(out)  # headings merge only within one block
         para: list[str] = []
-        for rect, text, size, bold in lines:
+        ended = _ended_lines([(rect, text) for rect, text, *_ in lines])
+        for (rect, text, size, bold), own_line in zip(lines, ended):
             centre = _mupdf().Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
             table = next((i for i, (bbox, _) in enumerate(tables) if centre in bbox), None)
             level = _heading_level(size, body, all_bold, text) if headings and table is None else 0
@@ -286,14 +289,27 @@ def _blocks(textdict: dict, tables: list[tuple[pymupdf.Rect, str]], sizes: Count
                 else:
                     out.append(Block(text, "heading", level))
             else:
-                para.append(text)
+                para.append(text + ("\n" if own_line else ""))
         _flush(para, out)
     out += [Block(md, "table") for i, (_, md) in enumerate(tables) if i not in emitted]
     return out
 
 
+def _ended_lines(lines: list[tuple[Any, str]]) -> list[bool]:
+    """Which lines of a block their writer ended, rather than the page wrapped: one that stops well short of the
+    block's right edge, or one followed by a labelled line ("Invoice date: ..."). A bill's or a letter's lines
+    ("Account number: ...", "Total this bill: $486.30") stay lines; wrapped prose is joined."""
+    if len(lines) < 2:
+        return [False] * len(lines)
+    left, right = min(rect.x0 for rect, _ in lines), max(rect.x1 for rect, _ in lines)
+    short = right - ENDED_SHORT * (right - left)
+    return [rect.x1 < short or (i + 1 < len(lines) and _LABELLED.match(lines[i + 1][1]) is not None)
+            for i, (rect, _) in enumerate(lines)]
+
+
 def _flush(para: list[str], out: list[Block]) -> None:
-    """Join a paragraph's lines: hyphenated words mended, bullets on their own lines."""
+    """Join a paragraph's lines: hyphenated words mended, bullets on their own lines, and a line its writer ended
+    (given with its "\n") kept."""
     if not para:
         return
     text = ""
@@ -303,8 +319,8 @@ def _flush(para: list[str], out: list[Block]) -> None:
         elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
             text = text[:-1] + line
         else:
-            text += (" " if text else "") + line
-    out.append(Block(text))
+            text += (" " if text and not text.endswith("\n") else "") + line
+    out.append(Block(text.rstrip("\n")))
     para.clear()
 
 
