@@ -136,7 +136,8 @@ def measured(data: dict[str, Any], title: str = "") -> list[str]:
 # benchmark -> (what it measures, how to run it, its table); the order of the page
 BENCHMARKS: dict[str, tuple[str, str, Callable[[dict[str, Any]], list[str]] | None]] = {
     "answer_eval": ("Answers from the user's files: facts right, invented facts, citations (issue 24)",
-                    "python bench/answer_eval.py --set main|second|blind|third|fourth|fifth|sixth", answer_eval),
+                    "python bench/answer_eval.py --set main|second|blind|third|fourth|fifth|sixth|seventh|eighth",
+                    answer_eval),
     "tool_eval": ("Tool choice and arguments of the embedded router", "python bench/tool_eval.py --cases SET", tool_eval),
     "voice": ("The voice loop: end of speech to first audio", "python bench/voice.py --setup after --turns 10", voice),
     "duplex": ("Full duplex on open speakers in a simulated room (issue 25)", "python bench/duplex.py", duplex),
