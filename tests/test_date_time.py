@@ -225,3 +225,11 @@ def test_a_second_date_without_its_year_follows_the_first(ctx):
     assert run(ctx, "date_time", question="how many days from 1 January 2025 to 1 March?").data["days"] == 59
     assert run(ctx, "date_time", question="How many days are there from 24 March 2025 to 14 April 2025?").data[
         "days"] == 21
+
+
+def test_a_first_date_without_its_year_takes_the_seconds(ctx):
+    """"from 16 February to 19 March 2026": the year is both ends' (it was 334 days: 16 February 2027, after today,
+    to 19 March 2026); a first day later in the year than the second is the one before it."""
+    assert run(ctx, "date_time", question="How many days are there from 16 February to 19 March 2026?").data[
+        "days"] == 31
+    assert run(ctx, "date_time", question="how many days from 16 December to 19 March 2026").data["days"] == 93

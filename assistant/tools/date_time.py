@@ -190,6 +190,9 @@ def _count(days: int, unit: str) -> str:
     return f"{abs(days)} day{'s' * (abs(days) != 1)}"
 
 
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
 def _between(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
     found = re.search(r"(?:(days|weeks)\b.*?)?\bbetween (.+?) and (.+)$|(?:(days|weeks)\b.*?)?\bfrom (.+?) "
                       r"(?:to|until|till) (.+)$", q)
@@ -197,8 +200,12 @@ def _between(q: str, today: date, now: datetime) -> tuple[str, dict] | None:
         return None
     unit = found.group(1) or found.group(4) or "days"
     first_text, second_text = (found.group(2), found.group(3)) if found.group(2) else (found.group(5), found.group(6))
-    first = _date(first_text, today)
-    second = _date(second_text, first)  # "from 1 January 2025 to 1 March": the 1 March after it, not after today
+    if _YEAR.search(second_text) and not _YEAR.search(first_text):  # "from 16 February to 19 March 2026": the year is
+        second = _date(second_text, today)  # both ends', the first the last such day on or before the second
+        first = _date(first_text, second, past=True)
+    else:
+        first = _date(first_text, today)
+        second = _date(second_text, first)  # "from 1 January 2025 to 1 March": the 1 March after it, not after today
     days = (second - first).days
     return f"{_count(days, unit)}.", {"days": abs(days)}
 
